@@ -1,0 +1,97 @@
+"""bulletin-etl — turn statistical bulletin PDFs into validated, partitioned Parquet datasets.
+
+  bulletin-etl extract                      every *.pdf in raw/ → output/
+  bulletin-etl extract raw/2025.pdf --out data
+  bulletin-etl extract --strict             warnings fail the run (nothing is written)
+
+User mistakes and bad input print one line naming the file (and page and section where known)
+and exit with status 2; nothing in the output folder changes. Status 3 means --strict failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import BulletinError, StrictModeFailure
+
+EXIT_BAD_INPUT = 2
+EXIT_STRICT = 3
+
+
+def _say(quiet: bool):
+    def say(message: str) -> None:
+        if not quiet:
+            print(message, file=sys.stderr, flush=True)
+    return say
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .output import write_all
+    from .pipeline import extract
+
+    say = _say(args.quiet)
+    pdfs = [Path(p) for p in args.pdf] or sorted(Path(args.raw).glob("*.pdf"))
+    if not pdfs:
+        print(f"bulletin-etl: error: no PDF given and none found in {args.raw}/", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    started = time.perf_counter()
+    results = []
+    for number, pdf in enumerate(pdfs, 1):
+        say(f"[{number}/{len(pdfs)}] {pdf}")
+        result = extract(pdf, progress=say)
+        for warning in result.warnings:
+            say(f"  warning: {warning}")
+        if args.strict and result.warnings:
+            raise StrictModeFailure(pdf, f"{len(result.warnings)} warning(s) with --strict; nothing written")
+        results.append(result)
+    years = [r.year for r in results]
+    if len(set(years)) != len(years):
+        dup = sorted({y for y in years if years.count(y) > 1})
+        print(f"bulletin-etl: error: several bulletins cover the year(s) {dup}; give one per year", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    out = write_all(args.out, results)
+    rows = sum(len(f) for r in results for f in r.frames.values())
+    datasets = len({d for r in results for d in r.frames})
+    warnings = sum(len(r.warnings) for r in results)
+    say(f"wrote {datasets} datasets, {rows} rows from {len(results)} bulletin(s) to {out} "
+        f"({warnings} warning(s), {time.perf_counter() - started:.1f}s)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bulletin-etl", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"bulletin-etl {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract bulletin PDFs into Parquet datasets",
+                        description="Extract every dataset of each bulletin PDF. Example: bulletin-etl extract raw/*.pdf --out output")
+    ex.add_argument("pdf", nargs="*", help="bulletin PDF files (default: every *.pdf in --raw)")
+    ex.add_argument("--out", default="output", help="output folder (default: output)")
+    ex.add_argument("--raw", default="raw", help="folder searched when no PDF is given (default: raw)")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only errors")
+    ex.add_argument("--strict", action="store_true", help="treat warnings as errors: fail and write nothing")
+    ex.set_defaults(run=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except StrictModeFailure as exc:
+        print(f"bulletin-etl: error: {exc}", file=sys.stderr)
+        return EXIT_STRICT
+    except BulletinError as exc:
+        print(f"bulletin-etl: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("bulletin-etl: interrupted; output folder unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The failures a user can cause, each rendered as one line naming file, page and section."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class BulletinError(Exception):
+    """Base class: something about one input bulletin that stops its extraction."""
+
+    file: str | Path
+    problem: str
+    page: int | None = None
+    section: str | None = None
+
+    def __str__(self) -> str:
+        where = [Path(self.file).name]
+        if self.page is not None:
+            where.append(f"page {self.page}")
+        if self.section:
+            where.append(f"section {self.section}")
+        return f"{': '.join(where)}: {self.problem}"
+
+
+class UnreadableInput(BulletinError):
+    """Missing, empty, not a PDF, or a PDF that cannot be parsed."""
+
+
+class NoTextLayer(BulletinError):
+    """Blank pages only, or scanned images with no text to read."""
+
+
+class NotABulletin(BulletinError):
+    """A readable PDF in which no bulletin section was recognised."""
+
+
+class ExtractionFailed(BulletinError):
+    """A section was recognised but its content could not be turned into rows."""
+
+
+class ValidationFailed(BulletinError):
+    """One or more datasets broke their schema; nothing of the bulletin is written."""
+
+
+class StrictModeFailure(BulletinError):
+    """--strict was given and the extraction produced warnings."""

@@ -1,0 +1,107 @@
+"""A PDF → one document flow: text lines and table grids in reading order, page furniture gone."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from ..errors import NoTextLayer, UnreadableInput
+from .lines import TextLine, build_lines
+from .tables import Grid, grid_from_cells
+
+Block = Union[TextLine, Grid]
+
+PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
+"""Page furniture: the folio printed as '- 8 -'."""
+
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+@dataclass
+class Document:
+    path: Path
+    sha256: str
+    n_pages: int
+    blocks: list[Block]
+
+    @property
+    def lines(self) -> list[TextLine]:
+        return [b for b in self.blocks if isinstance(b, TextLine)]
+
+
+def _top(block: Block) -> float:
+    return block.top if isinstance(block, TextLine) else block.bbox[1]
+
+
+def _inside(char: dict, bbox: tuple) -> bool:
+    cx = (char["x0"] + char["x1"]) / 2
+    cy = (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def check_file(path: Path) -> bytes:
+    """Refuse what cannot be a readable PDF before handing it to the parser."""
+    if not path.exists():
+        raise UnreadableInput(path, "no such file")
+    if path.is_dir():
+        raise UnreadableInput(path, "is a folder, not a PDF file")
+    data = path.read_bytes()
+    if not data:
+        raise UnreadableInput(path, "file is empty")
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableInput(path, "not a PDF (no %PDF header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise UnreadableInput(path, "PDF is truncated (no %%EOF trailer at the end)")
+    return data
+
+
+def read_page(page: pdfplumber.page.Page) -> list[Block]:
+    number = page.page_number
+    grids: list[Grid] = []
+    chars = [c for c in page.chars if c.get("upright", True)]
+    for table in page.find_tables(TABLE_SETTINGS):
+        if len(table.cells) < 2:
+            continue
+        inside = [c for c in chars if _inside(c, table.bbox)]
+        grids.append(grid_from_cells(table.cells, inside, number))
+    free = [c for c in chars if not any(_inside(c, g.bbox) for g in grids)]
+    lines = [ln for ln in build_lines(free, number) if not PAGE_NUMBER.match(ln.text)]
+    blocks: list[Block] = [*lines, *grids]
+    return sorted(blocks, key=_top)
+
+
+def load(path: str | Path) -> Document:
+    """Read every page of a bulletin PDF; bad input raises a one-line BulletinError."""
+    path = Path(path)
+    data = check_file(path)
+    blocks: list[Block] = []
+    images = 0
+    page_no = None
+    try:
+        with pdfplumber.open(path) as pdf:
+            n_pages = len(pdf.pages)
+            if n_pages == 0:
+                raise UnreadableInput(path, "PDF has no pages")
+            for page in pdf.pages:
+                page_no = page.page_number
+                blocks.extend(read_page(page))
+                images += len(page.images)
+                page.close()
+    except (UnreadableInput, NoTextLayer):
+        raise
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UnreadableInput(path, f"cannot be read as a PDF ({type(exc).__name__}: {exc})".strip(), page_no) from exc
+    except Exception as exc:  # pdfminer raises many private exception types on corrupt files
+        raise UnreadableInput(path, f"cannot be read as a PDF ({type(exc).__name__})", page_no) from exc
+    if not any(isinstance(b, TextLine) for b in blocks) and not any(isinstance(b, Grid) for b in blocks):
+        if images:
+            raise NoTextLayer(path, f"no text layer on any of its {n_pages} pages (scanned images?); OCR it first")
+        raise NoTextLayer(path, f"all {n_pages} pages are blank")
+    return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), n_pages=n_pages, blocks=blocks)

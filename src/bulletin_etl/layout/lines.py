@@ -1,0 +1,95 @@
+"""Characters → text lines in reading order, keeping the spaces the source prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..text import is_cjk
+
+BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi")
+
+
+@dataclass
+class TextLine:
+    """One printed line: its text, where it is, and how it is set."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    doctop: float
+    size: float
+    bold: bool
+    chars: list[dict] = field(default_factory=list, repr=False)
+
+
+def is_bold(char: dict) -> bool:
+    name = char.get("fontname", "").lower()
+    return any(marker in name for marker in BOLD_MARKERS)
+
+
+def group_rows(chars: Iterable[dict], tolerance: float = 0.45) -> list[list[dict]]:
+    """Cluster characters into rows by vertical centre; the tolerance is relative to char height."""
+    rows: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
+        centre = (char["top"] + char["bottom"]) / 2
+        if rows:
+            last = rows[-1]
+            last_centre = sum((c["top"] + c["bottom"]) / 2 for c in last) / len(last)
+            height = max(char["bottom"] - char["top"], 1.0)
+            if abs(centre - last_centre) <= tolerance * height:
+                last.append(char)
+                continue
+        rows.append([char])
+    return [sorted(row, key=lambda c: c["x0"]) for row in rows]
+
+
+def row_text(chars: Sequence[dict]) -> str:
+    """Text of one row: printed spaces kept (collapsed), a visible gap between two Latin/digit
+    glyphs read as a space (producers that position words without space glyphs)."""
+    out: list[str] = []
+    prev: dict | None = None
+    for char in chars:
+        text = char["text"]
+        if text.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            prev = char
+            continue
+        if prev is not None and out and out[-1] != " ":
+            gap = char["x0"] - prev["x1"]
+            size = max(char.get("size", 10.0), 1.0)
+            both_latin = not is_cjk(prev["text"][-1]) and not is_cjk(text[0])
+            if gap > (0.2 if both_latin else 0.6) * size:
+                out.append(" ")
+        out.append(text)
+        prev = char
+    return "".join(out).strip()
+
+
+def build_lines(chars: Iterable[dict], page: int) -> list[TextLine]:
+    lines = []
+    for row in group_rows(chars):
+        visible = [c for c in row if not c["text"].isspace()]
+        if not visible:
+            continue
+        text = row_text(row)
+        sizes = sorted(c.get("size", 0.0) for c in visible)
+        lines.append(
+            TextLine(
+                text=text,
+                page=page,
+                x0=min(c["x0"] for c in visible),
+                x1=max(c["x1"] for c in visible),
+                top=min(c["top"] for c in visible),
+                bottom=max(c["bottom"] for c in visible),
+                doctop=min(c["doctop"] for c in visible),
+                size=sizes[len(sizes) // 2],
+                bold=sum(is_bold(c) for c in visible) >= 0.8 * len(visible),
+                chars=visible,
+            )
+        )
+    return lines

@@ -1,0 +1,128 @@
+"""The document flow cut at its headings; each piece offers its paragraphs, tables and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import join_wrapped
+from .document import Block, Document
+from .lines import TextLine
+from .tables import Grid, LogicalTable, stitch
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int
+    lines: list[TextLine] = field(repr=False, default_factory=list)
+
+
+@dataclass
+class SectionText:
+    """Everything between one heading and the next. `heading` is None for the masthead."""
+
+    heading: TextLine | None
+    blocks: list[Block]
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    @property
+    def page(self) -> int:
+        if self.heading:
+            return self.heading.page
+        return self.blocks[0].page if self.blocks else 1
+
+    @property
+    def lines(self) -> list[TextLine]:
+        return [b for b in self.blocks if isinstance(b, TextLine)]
+
+    @property
+    def grids(self) -> list[Grid]:
+        return [b for b in self.blocks if isinstance(b, Grid)]
+
+    def tables(self) -> list[LogicalTable]:
+        return stitch(self.grids)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return paragraphs(self.lines)
+
+    def notes(self) -> list[Paragraph]:
+        """Text set after the section's last table: '注：…' and parenthesised remarks."""
+        last = max((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), default=None)
+        if last is None:
+            return []
+        return paragraphs([b for b in self.blocks[last + 1:] if isinstance(b, TextLine)])
+
+    def preamble(self) -> list[Paragraph]:
+        """Text between the heading and the first table (a subtitle such as '（不包含…）')."""
+        first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
+        return paragraphs([b for b in self.blocks[:first] if isinstance(b, TextLine)])
+
+
+def paragraphs(lines: list[TextLine]) -> list[Paragraph]:
+    """Group wrapped lines into paragraphs: a paragraph starts where a line is indented past the
+    page's text margin, or where the line before it stopped short of the right margin."""
+    if not lines:
+        return []
+    left: dict[int, float] = {}
+    right: dict[int, float] = {}
+    for ln in lines:
+        left[ln.page] = min(left.get(ln.page, ln.x0), ln.x0)
+        right[ln.page] = max(right.get(ln.page, ln.x1), ln.x1)
+    out: list[Paragraph] = []
+    current: list[TextLine] = []
+    for ln in lines:
+        if current:
+            prev = current[-1]
+            indented = ln.x0 - left[ln.page] > 0.8 * ln.size
+            short = right[prev.page] - prev.x1 > 2.0 * prev.size
+            if indented or short:
+                out.append(_paragraph(current))
+                current = []
+        current.append(ln)
+    out.append(_paragraph(current))
+    return out
+
+
+def _paragraph(lines: list[TextLine]) -> Paragraph:
+    return Paragraph(join_wrapped([ln.text for ln in lines]), lines[0].page, lines)
+
+
+def _is_heading(block: Block) -> bool:
+    return isinstance(block, TextLine) and block.bold
+
+
+def cut(document: Document) -> list[SectionText]:
+    """Split the flow at headings (bold lines outside tables); a heading that wraps onto a second
+    bold line is one heading. The first piece, before any heading, is the masthead."""
+    pieces: list[SectionText] = [SectionText(None, [])]
+    blocks = document.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if _is_heading(block):
+            heading = block
+            while i + 1 < len(blocks) and _continues_heading(heading, blocks[i + 1]):
+                nxt = blocks[i + 1]
+                heading = TextLine(
+                    text=join_wrapped([heading.text, nxt.text]), page=heading.page, x0=min(heading.x0, nxt.x0),
+                    x1=max(heading.x1, nxt.x1), top=heading.top, bottom=nxt.bottom, doctop=heading.doctop,
+                    size=heading.size, bold=True, chars=heading.chars + nxt.chars,
+                )
+                i += 1
+            pieces.append(SectionText(heading, []))
+        else:
+            pieces[-1].blocks.append(block)
+        i += 1
+    return pieces
+
+
+def _continues_heading(heading: TextLine, block: Block) -> bool:
+    return (
+        _is_heading(block)
+        and block.page == heading.page
+        and abs(block.size - heading.size) < 0.5
+        and block.top - heading.bottom < 0.8 * heading.size
+    )

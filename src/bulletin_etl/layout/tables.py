@@ -1,0 +1,228 @@
+"""Ruled cells → grids → logical tables.
+
+A grid is the page's table as slots (row × column) each covered by one printed cell; a merged
+cell covers several slots. A logical table is what a reader sees: column header *paths* (a merged
+group header over its sub-headers, e.g. 预约挂号 / 2024年总量) and data rows, continued across
+pages with the repeated header dropped and a row broken by the page break joined again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..text import join_wrapped, looks_numeric, squash
+from .lines import group_rows, row_text
+
+
+@dataclass(eq=False)
+class Cell:
+    bbox: tuple[float, float, float, float]
+    text: str = ""
+
+
+@dataclass
+class Grid:
+    """One table as printed on one page."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    slots: list[list[Cell | None]]
+    row_bounds: list[tuple[float, float]]
+    col_bounds: list[tuple[float, float]]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.col_bounds)
+
+    def row(self, index: int) -> list[str]:
+        return [cell.text if cell else "" for cell in self.slots[index]]
+
+    def row_spans_all(self, index: int) -> bool:
+        """One merged cell across the whole row (e.g. '合计：290146')."""
+        first = self.slots[index][0]
+        return first is not None and all(cell is first for cell in self.slots[index])
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Distinct rule positions; pdfplumber already snapped them, so rounding is enough."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > 1.0:
+            out.append(v)
+    return out
+
+
+def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int) -> Grid:
+    """Build a grid from pdfplumber's cell boxes and fill each cell with its characters."""
+    xs = _edges([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
+    ys = _edges([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
+    cols = list(zip(xs, xs[1:]))
+    rows = list(zip(ys, ys[1:]))
+    cells = [Cell(tuple(b)) for b in cell_boxes]
+    slots: list[list[Cell | None]] = [[None] * len(cols) for _ in rows]
+    for cell in cells:
+        x0, top, x1, bottom = cell.bbox
+        for r, (y0, y1) in enumerate(rows):
+            if top - 1 <= (y0 + y1) / 2 <= bottom + 1:
+                for c, (a, b) in enumerate(cols):
+                    if x0 - 1 <= (a + b) / 2 <= x1 + 1:
+                        slots[r][c] = cell
+    # A row with no cell at all is a rule-spacing artefact, not a printed row.
+    keep = [r for r, row in enumerate(slots) if any(row)]
+    slots = [slots[r] for r in keep]
+    rows = [rows[r] for r in keep]
+
+    by_cell: dict[int, list[dict]] = {}
+    ids = {id(c): c for c in cells}
+    row_tops = [r[0] for r in rows]
+    col_lefts = [c[0] for c in cols]
+    for char in chars:
+        cx = (char["x0"] + char["x1"]) / 2
+        cy = (char["top"] + char["bottom"]) / 2
+        r = bisect.bisect_right(row_tops, cy) - 1
+        c = bisect.bisect_right(col_lefts, cx) - 1
+        if 0 <= r < len(rows) and 0 <= c < len(cols) and cy <= rows[r][1] and cx <= cols[c][1]:
+            cell = slots[r][c]
+            if cell is not None:
+                by_cell.setdefault(id(cell), []).append(char)
+    for key, cell_chars in by_cell.items():
+        ids[key].text = join_wrapped([row_text(row) for row in group_rows(cell_chars)])
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return Grid(page=page, bbox=bbox, slots=slots, row_bounds=rows, col_bounds=cols)
+
+
+@dataclass
+class TableRow:
+    cells: list[str]
+    page: int
+    spans_all: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(c.strip() for c in self.cells)
+
+
+@dataclass
+class LogicalTable:
+    """A table as the reader sees it, possibly continued over several pages."""
+
+    header_paths: list[tuple[str, ...]]
+    header_rows: list[list[str]]
+    rows: list[TableRow] = field(default_factory=list)
+    grids: list[Grid] = field(default_factory=list)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.header_paths)
+
+    @property
+    def first_page(self) -> int:
+        return self.grids[0].page
+
+
+def header_row_count(grid: Grid) -> int:
+    """Header rows are the leading rows in which no cell holds a number ('2024 年总量' is a
+    header cell; '11', '11/11' and '/' are data)."""
+    for index in range(len(grid.slots)):
+        if any(looks_numeric(text) for text in grid.row(index)):
+            return index
+    return len(grid.slots)
+
+
+def header_paths(grid: Grid, n_header: int) -> list[tuple[str, ...]]:
+    """Per column, the texts of the header cells above it, top-down; a cell merged over several
+    rows or columns appears once in each path it covers."""
+    paths = []
+    for c in range(grid.n_cols):
+        seen: list[Cell] = []
+        for r in range(n_header):
+            cell = grid.slots[r][c]
+            if cell is not None and cell not in seen and cell.text:
+                seen.append(cell)
+        paths.append(tuple(cell.text for cell in seen))
+    return paths
+
+
+def _same_header(a: list[str], b: list[str]) -> bool:
+    return [squash(x) for x in a] == [squash(x) for x in b]
+
+
+def _rows_of(grid: Grid, start: int) -> list[TableRow]:
+    return [
+        TableRow(grid.row(r), grid.page, grid.row_spans_all(r))
+        for r in range(start, len(grid.slots))
+        if any(grid.row(r))
+    ]
+
+
+def _split_by_page_break(prev: TableRow, nxt: TableRow) -> bool:
+    """A row the page break cut in two: both halves have blanks, and no column has a number
+    in both halves (the numbers sit on one side, the wrapped name runs on over the break)."""
+    if prev.spans_all or nxt.spans_all:
+        return False
+    if all(prev.cells) or all(nxt.cells):
+        return False
+    return not any(looks_numeric(a) and looks_numeric(b) for a, b in zip(prev.cells, nxt.cells))
+
+
+def stitch(grids: list[Grid]) -> list[LogicalTable]:
+    """Continue a table over the following grids with the same columns; drop the repeated
+    header and re-join a row that the page break split."""
+    tables: list[LogicalTable] = []
+    for grid in grids:
+        current = tables[-1] if tables else None
+        if current is not None and grid.n_cols == current.n_cols and grid.page > current.grids[-1].page:
+            start = 0
+            for header in current.header_rows:
+                if start < len(grid.slots) and _same_header(grid.row(start), header):
+                    start += 1
+            rows = _rows_of(grid, start)
+            if rows and current.rows and _split_by_page_break(current.rows[-1], rows[0]):
+                head = rows.pop(0)
+                last = current.rows[-1]
+                last.cells = [join_wrapped([a, b]) for a, b in zip(last.cells, head.cells)]
+            current.rows.extend(rows)
+            current.grids.append(grid)
+            continue
+        n_header = header_row_count(grid)
+        tables.append(
+            LogicalTable(
+                header_paths=header_paths(grid, n_header),
+                header_rows=[grid.row(r) for r in range(n_header)],
+                rows=_rows_of(grid, n_header),
+                grids=[grid],
+            )
+        )
+    return tables
+
+
+def split_side_by_side(table: LogicalTable) -> LogicalTable:
+    """Tables that print two or more identical column groups side by side to save space
+    (序号 名称 预约数量 | 序号 名称 预约数量) become one group with the rows stacked."""
+    keys = [tuple(squash(p) for p in path) for path in table.header_paths]
+    n = len(keys)
+    for width in range(1, n // 2 + 1):
+        if n % width or any(keys[i] != keys[i % width] for i in range(n)):
+            continue
+        if width == n:
+            break
+        groups = n // width
+        rows: list[TableRow] = []
+        spanning: list[TableRow] = []
+        for g in range(groups):
+            for row in table.rows:
+                if row.spans_all:
+                    if g == 0:
+                        spanning.append(TableRow(row.cells[:width], row.page, True))
+                    continue
+                part = TableRow(row.cells[g * width:(g + 1) * width], row.page)
+                if not part.is_empty:
+                    rows.append(part)
+        return LogicalTable(
+            header_paths=table.header_paths[:width],
+            header_rows=[r[:width] for r in table.header_rows],
+            rows=rows + spanning,
+            grids=table.grids,
+        )
+    return table

@@ -1,0 +1,149 @@
+"""The gazetteer: split names the source runs together, type them, flag near-misses.
+
+The source lists names separated by 、 but sometimes drops the separator
+("南京市第一医院南京市妇幼保健院"). A list item that is not a known name is covered by known
+names end to end (Aho-Corasick finds the candidates, the fewest-names cover wins); an item that
+does not split entirely into known names is kept whole and reported, never guessed. An item one
+character away from a known name ("南京市六台区人民医院" vs 六合区) is kept as printed and flagged.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import ahocorasick
+
+from .schemas import load_yaml
+
+RUN_TOGETHER = "run_together"
+SUSPECTED_TYPO = "suspected_typo"
+CONJUNCTIONS = "和与及"
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str  # as printed
+    kind: str  # city | district | institution
+    quirk: str | None = None
+
+
+@dataclass
+class Split:
+    names: list[Name]
+    problem: str | None = None  # why an item was kept whole
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """NFKC without whitespace, with each normalised char's index in the printed text."""
+    chars, index = [], []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        for n in unicodedata.normalize("NFKC", ch):
+            chars.append(n)
+            index.append(i)
+    return "".join(chars), index
+
+
+@dataclass
+class Gazetteer:
+    kinds: dict[str, str] = field(default_factory=dict)  # normalised name → kind
+
+    @classmethod
+    def curated(cls) -> "Gazetteer":
+        raw = load_yaml("gazetteer.yaml")
+        g = cls()
+        g.add(raw.get("cities", []), "city")
+        g.add(raw.get("districts", []), "district")
+        g.add(raw.get("institutions", []), "institution")
+        return g
+
+    def add(self, names: Iterable[str], kind: str) -> None:
+        for name in names:
+            key = normalise(name)[0]
+            if key and key not in self.kinds:
+                self.kinds[key] = kind
+        self._automaton = None
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    def kind(self, name: str) -> str | None:
+        return self.kinds.get(normalise(name)[0])
+
+    def _matcher(self) -> ahocorasick.Automaton:
+        if getattr(self, "_automaton", None) is None:
+            automaton = ahocorasick.Automaton()
+            for key in self.kinds:
+                automaton.add_word(key, key)
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def cover(self, text: str) -> list[tuple[int, int]] | None:
+        """Spans (in normalised text) of the fewest known names covering it end to end."""
+        if not self.kinds or not text:
+            return None
+        ends: dict[int, list[int]] = {}
+        for end, key in self._matcher().iter(text):
+            ends.setdefault(end + 1, []).append(end + 1 - len(key))
+        best: dict[int, list[tuple[int, int]]] = {0: []}
+        for end in range(1, len(text) + 1):
+            options = [best[s] + [(s, end)] for s in ends.get(end, []) if s in best]
+            if options:
+                best[end] = min(options, key=len)
+        return best.get(len(text))
+
+    def near_miss(self, text: str) -> str | None:
+        """A known name (or district inside the text) one substituted character away."""
+        for key in self.kinds:
+            if len(key) == len(text) and sum(a != b for a, b in zip(key, text)) == 1:
+                return key
+        for key, kind in self.kinds.items():
+            if kind != "district" or len(key) < 3:
+                continue
+            for start in range(len(text) - len(key) + 1):
+                window = text[start:start + len(key)]
+                if window != key and window[-1] == key[-1] and sum(a != b for a, b in zip(key, window)) == 1:
+                    return key
+        return None
+
+    def split(self, item: str) -> Split:
+        """One 、-separated list item → the names it holds."""
+        norm, index = normalise(item)
+        if not norm:
+            return Split([])
+        if norm in self.kinds:
+            return Split([Name(item.strip(), self.kinds[norm])])
+        spans = self.cover(norm)
+        if spans is None:
+            for pos, ch in enumerate(norm):
+                # 'X和Y': a conjunction between two known names is a separator, not a quirk.
+                if ch in CONJUNCTIONS and norm[:pos] in self.kinds and self.cover(norm[pos + 1:]):
+                    head = Name(_printed(item, index, 0, pos), self.kinds[norm[:pos]])
+                    return Split([head, *self.split(_printed(item, index, pos + 1, len(norm))).names])
+            near = self.near_miss(norm)
+            if near is not None:
+                return Split([Name(item.strip(), _kind_by_suffix(norm), SUSPECTED_TYPO)],
+                             f"one character away from the known name {near!r}; kept as printed")
+            return Split([Name(item.strip(), _kind_by_suffix(norm))], "not a known name and does not split into known names; kept whole")
+        if len(spans) == 1:
+            return Split([Name(item.strip(), self.kinds[norm])])
+        return Split([Name(_printed(item, index, s, e), self.kinds[norm[s:e]], RUN_TOGETHER) for s, e in spans])
+
+
+def _printed(item: str, index: list[int], start: int, end: int) -> str:
+    """The printed text behind normalised chars start..end."""
+    return item[index[start]:index[end - 1] + 1].strip()
+
+
+def _kind_by_suffix(norm: str) -> str:
+    if norm.endswith(("医院", "中心", "院", "所", "站", "诊所", "门诊部")):
+        return "institution"
+    if norm.endswith("区") and len(norm) <= 5:
+        return "district"
+    if norm.endswith("市") and len(norm) <= 4:
+        return "city"
+    return "institution"

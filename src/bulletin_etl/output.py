@@ -1,0 +1,106 @@
+"""Write bulletins' datasets as hive-partitioned Parquet, all or nothing.
+
+The new state of the output folder is built in a staging folder beside it (a copy of the
+current one with the re-extracted years' partitions replaced) and swapped in with two renames,
+so a failed run leaves the output folder exactly as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import __version__
+from .pipeline import BulletinResult
+from .schemas import PARTITION_COLUMNS, schema
+
+MANIFEST = "manifest.json"
+
+
+def partition_dir(root: Path, dataset: str, year: int) -> Path:
+    return root / dataset / f"year={year}"
+
+
+def write_dataset(root: Path, dataset: str, year: int, frame) -> Path:
+    folder = partition_dir(root, dataset, year)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    table = pa.Table.from_pandas(frame.drop(columns=list(PARTITION_COLUMNS)), schema=schema(dataset).arrow(),
+                                 preserve_index=False)
+    target = folder / "part-0.parquet"
+    pq.write_table(table, target)
+    return target
+
+
+def manifest_entry(result: BulletinResult) -> dict:
+    return {
+        "year": result.year,
+        "source_file": result.path.name,
+        "sha256": result.sha256,
+        "pages": result.pages,
+        "sections_found": result.sections_found,
+        "datasets": {name: len(frame) for name, frame in result.frames.items()},
+        "warnings": [w.as_dict() for w in result.warnings],
+    }
+
+
+def write_all(out_dir: str | Path, results: list[BulletinResult], extra_files: dict[str, str] | None = None) -> Path:
+    """Replace the partitions of every result's year in out_dir, atomically."""
+    out_dir = Path(out_dir).absolute()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
+    try:
+        tree = stage / "tree"
+        if out_dir.exists():
+            shutil.copytree(out_dir, tree, symlinks=True)
+        else:
+            tree.mkdir()
+        previous = _read_manifest(tree)
+        bulletins = {b["year"]: b for b in previous.get("bulletins", [])}
+        for result in results:
+            for dataset, frame in result.frames.items():
+                write_dataset(tree, dataset, result.year, frame)
+            bulletins[result.year] = manifest_entry(result)
+        manifest = {
+            "package": "bulletin-etl",
+            "package_version": __version__,
+            "written_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "bulletins": [bulletins[y] for y in sorted(bulletins)],
+        }
+        (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        for name, content in (extra_files or {}).items():
+            (tree / name).write_text(content, encoding="utf-8")
+        _swap(tree, out_dir, stage)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return out_dir
+
+
+def _read_manifest(tree: Path) -> dict:
+    path = tree / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _swap(tree: Path, out_dir: Path, stage: Path) -> None:
+    if out_dir.exists():
+        old = stage / "previous"
+        os.rename(out_dir, old)
+        try:
+            os.rename(tree, out_dir)
+        except OSError:
+            os.rename(old, out_dir)
+            raise
+    else:
+        os.rename(tree, out_dir)

@@ -1,0 +1,209 @@
+"""What every section module is made of: a title pattern, the dataset(s) it fills, and — for
+tables — a column map under schemas/column_maps/. The mechanics live here, once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable, Protocol
+
+from ..column_maps import ColumnMap, ColumnMatch, column_map, match_columns
+from ..layout import notes as note_text
+from ..layout.sections import SectionText
+from ..layout.tables import LogicalTable, TableRow, split_side_by_side
+from ..schemas import schema
+from ..text import is_missing, parse_number, squash, tidy
+
+Records = dict[str, list[dict]]
+
+TOTAL_LABEL = re.compile(r"^(合计|总计)[:：]?(?P<rest>.*)$")
+
+
+@dataclass
+class Warning_:
+    file: str
+    page: int | None
+    section: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.page is not None:
+            where.append(f"page {self.page}")
+        if self.section:
+            where.append(f"section {self.section}")
+        return f"{': '.join(where)}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "page": self.page, "section": self.section, "message": self.message}
+
+
+@dataclass
+class Context:
+    """What a section extractor may know beyond its own text: the bulletin year, the gazetteer,
+    and where to report what it did not recognise."""
+
+    file: Path
+    year: int
+    section: str = ""
+    warnings: list[Warning_] = field(default_factory=list)
+    gazetteer: object | None = None
+
+    def warn(self, page: int | None, message: str) -> None:
+        self.warnings.append(Warning_(self.file.name, page, self.section or None, message))
+
+
+class Section(Protocol):
+    name: str
+    title: str
+    datasets: tuple[str, ...]
+
+    def extract(self, text: SectionText, ctx: Context) -> Records: ...
+
+
+def matches_title(section: Section, title: str) -> bool:
+    return re.search(section.title, squash(title)) is not None
+
+
+def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) -> Decimal | None:
+    """A numeric cell: '/' and blanks are missing; anything else unreadable is reported."""
+    if is_missing(text):
+        return None
+    value = parse_number(text)
+    if value is None or (integer and value != value.to_integral_value()):
+        ctx.warn(page, f"column {column}: cannot read {text!r} as a {'whole ' if integer else ''}number; left empty")
+        return None
+    return value
+
+
+@dataclass(frozen=True)
+class TableSection:
+    """A section holding one table (possibly continued over pages), rows → one dataset row each,
+    合计 rows and note figures → totals."""
+
+    name: str
+    title: str
+    dataset: str
+    side_by_side: bool = False
+    reshape: Callable[[list[dict]], list[dict]] | None = None
+    total_metric: Callable[[str], str] = field(default=lambda column: column)
+
+    @property
+    def datasets(self) -> tuple[str, ...]:
+        return (self.dataset, "totals")
+
+    @property
+    def columns(self) -> ColumnMap:
+        return column_map(self.name)
+
+    def extract(self, text: SectionText, ctx: Context) -> Records:
+        tables = text.tables()
+        if not tables:
+            ctx.warn(text.page, "no table found under the heading; dataset left empty")
+            return {self.dataset: [], "totals": []}
+        table = tables[0]
+        for extra in tables[1:]:
+            ctx.warn(extra.first_page, f"a second table with {extra.n_cols} columns in the section was not read")
+        if self.side_by_side:
+            table = split_side_by_side(table)
+        match = match_columns(table.header_paths, self.columns)
+        self._report_columns(match, table, ctx)
+        records, totals = [], []
+        for row in table.rows:
+            label = next((squash(c) for c in row.cells if c.strip()), "")
+            total = TOTAL_LABEL.match(label)
+            if total:
+                totals.extend(self._total_row(row, match, total["rest"], ctx))
+            else:
+                record = self._record(row, match, ctx)
+                if record is not None:
+                    records.append(record)
+        if self.reshape is not None:
+            records = self.reshape(records)
+        totals.extend(self._note_figures(text, ctx))
+        return {self.dataset: records, "totals": totals}
+
+    def _report_columns(self, match: ColumnMatch, table: LogicalTable, ctx: Context) -> None:
+        for header in match.unmapped:
+            ctx.warn(table.first_page, f"unmapped column header {header!r}; its values were not extracted")
+        for column in match.missing:
+            ctx.warn(table.first_page, f"no column for {column!r} found in the table header; left empty")
+        for year in sorted(match.header_years - {ctx.year}):
+            ctx.warn(table.first_page, f"table header names the year {year}, but the bulletin year is {ctx.year}")
+
+    def _record(self, row: TableRow, match: ColumnMatch, ctx: Context) -> dict | None:
+        spec = schema(self.dataset)
+        record: dict = {"source_page": row.page}
+        for index, rule in match.by_index.items():
+            cell = row.cells[index]
+            if rule.is_fraction:
+                parts = squash(cell).split("/") if not is_missing(cell) else []
+                if len(parts) != 2:
+                    if parts:
+                        ctx.warn(row.page, f"column {rule.columns[0]}: expected 'a/b', found {cell!r}; left empty")
+                    parts = ["", ""]
+                for column, part in zip(rule.columns, parts):
+                    record[column] = number_cell(part, column, ctx, row.page, integer=True)
+                continue
+            column = rule.columns[0]
+            kind = spec.type_of(column)
+            labels = self.columns.row_labels.get(column)
+            if labels:
+                record[column] = self.columns.label(column, cell)
+                if record[column] is None:
+                    ctx.warn(row.page, f"row label {cell!r} in column {column} not recognised; row skipped")
+                    return None
+            elif kind in ("int", "float"):
+                record[column] = number_cell(cell, column, ctx, row.page, integer=kind == "int")
+            else:
+                record[column] = tidy(cell) or None
+        key = [k for k in spec.key if k != "year"]
+        if any(record.get(k) is None for k in key if k in record):
+            ctx.warn(row.page, f"row {row.cells!r} has no {'/'.join(key)}; row skipped")
+            return None
+        return record
+
+    def _total_row(self, row: TableRow, match: ColumnMatch, rest: str, ctx: Context) -> list[dict]:
+        spec = schema(self.dataset)
+        numeric = [
+            (i, r.columns[0]) for i, r in match.by_index.items()
+            if not r.is_fraction and spec.type_of(r.columns[0]) in ("int", "float") and r.columns[0] != "seq"
+        ]
+        if row.spans_all:
+            # '合计：290146' printed in one cell across the table: it totals the only count column.
+            if len(numeric) != 1 or parse_number(rest) is None:
+                ctx.warn(row.page, f"total row {row.cells[0]!r} cannot be assigned to one column; not extracted")
+                return []
+            return [self._total(numeric[0][1], rest, row.page)]
+        out = []
+        for index, column in numeric:
+            cell = row.cells[index]
+            if is_missing(cell):
+                continue
+            if parse_number(cell) is None:
+                ctx.warn(row.page, f"total row: cannot read {cell!r} in column {column}; not extracted")
+                continue
+            out.append(self._total(column, cell, row.page))
+        return out
+
+    def _total(self, column: str, printed: str, page: int) -> dict:
+        return {
+            "dataset": self.dataset, "source": "total_row", "metric": self.total_metric(column),
+            "value": parse_number(printed), "unit": None, "printed": tidy(printed), "source_page": page,
+        }
+
+    def _note_figures(self, text: SectionText, ctx: Context) -> list[dict]:
+        out = []
+        for paragraph in text.notes():
+            for figure in note_text.figures(paragraph.text):
+                found = note_text.label_of(figure, self.columns.notes)
+                if found is None:
+                    ctx.warn(paragraph.page, f"note figure {figure.printed!r} in {figure.clause!r} has no metric id; not extracted")
+                    continue
+                out.append({
+                    "dataset": self.dataset, "source": "note", "metric": found[0], "value": figure.value,
+                    "unit": figure.unit, "printed": figure.printed, "source_page": paragraph.page,
+                })
+        return out

@@ -1,0 +1,72 @@
+"""国家三项测评成绩 — numbered paragraphs '1、<evaluation>：<names>达到<level>；<names>获得<level>。',
+names separated by 、 (sometimes run together), typed and checked against the gazetteer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..layout.sections import SectionText
+from ..text import join_wrapped
+from .base import Context, Records
+
+EVALUATION = re.compile(r"^\s*\d+\s*[、.．]\s*(?P<evaluation>[^：:]+)[：:](?P<body>.*)$", re.S)
+LEVEL_CLAUSE = re.compile(
+    r"^(?P<names>.+?)(?:达到|获得|达|评为|通过)(?P<prefix>[^、]*?)"
+    r"(?P<level>[一二三四五六七八九十]+级[甲乙丙丁]?等?)(?:水平)?\s*[。；;]?$"
+)
+NAME_SEPARATOR = re.compile(r"[、，,]")
+
+
+@dataclass(frozen=True)
+class EvaluationRatings:
+    name: str = "evaluation_ratings"
+    title: str = r"测评成绩|评级成绩|测评结果"
+    datasets: tuple[str, ...] = ("evaluation_ratings",)
+    needs_gazetteer: bool = True
+
+    def extract(self, text: SectionText, ctx: Context) -> Records:
+        rows: list[dict] = []
+        for paragraph in _numbered(text):
+            m = EVALUATION.match(paragraph[0])
+            if m is None:
+                ctx.warn(paragraph[1], f"paragraph not recognised as an evaluation list: {paragraph[0][:40]!r}")
+                continue
+            for clause in re.split(r"[；;]", m["body"]):
+                clause = clause.strip()
+                if not clause.strip("。"):
+                    continue
+                level = LEVEL_CLAUSE.match(clause)
+                if level is None:
+                    ctx.warn(paragraph[1], f"clause without a recognised level: {clause[:40]!r}")
+                    continue
+                rows.extend(self._names(level["names"], m["evaluation"].strip(), level["level"], paragraph[1], ctx))
+        return {"evaluation_ratings": rows}
+
+    def _names(self, names: str, evaluation: str, level: str, page: int, ctx: Context) -> list[dict]:
+        out = []
+        for item in NAME_SEPARATOR.split(names):
+            split = ctx.gazetteer.split(item)
+            if split.problem:
+                ctx.warn(page, f"{item.strip()!r} ({evaluation} {level}): {split.problem}")
+            for name in split.names:
+                out.append({
+                    "evaluation": evaluation, "level": level, "institution": name.text,
+                    "institution_type": name.kind, "list_position": len(out) + 1,
+                    "source_quirk": name.quirk, "source_page": page,
+                })
+        return out
+
+
+def _numbered(text: SectionText) -> list[tuple[str, int]]:
+    """Paragraphs, with any that does not start with a list number joined to the one before."""
+    out: list[tuple[str, int]] = []
+    for p in text.paragraphs():
+        if out and not re.match(r"^\s*\d+\s*[、.．]", p.text):
+            out[-1] = (join_wrapped([out[-1][0], p.text]), out[-1][1])
+        else:
+            out.append((p.text, p.page))
+    return out
+
+
+SECTION = EvaluationRatings()

@@ -1,0 +1,9 @@
+"""从业人员健康证系统数据统计 — one row for the year ('2024 年') and one to date ('累计')."""
+
+from .base import TableSection
+
+SECTION = TableSection(
+    name="health_certificates",
+    title=r"健康证系统数据统计",
+    dataset="health_certificates",
+)

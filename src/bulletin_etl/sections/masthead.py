@@ -1,0 +1,35 @@
+"""The masthead before the first heading: '<issuer> 编印 2025 年 1 月 24 日'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..layout.sections import SectionText
+from .base import Context
+
+ISSUER = re.compile(r"^(?P<issuer>\S+?)\s*编印")
+DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+@dataclass
+class Masthead:
+    issuer: str | None
+    issue_date: dt.date | None
+    page: int
+
+
+def read_masthead(text: SectionText, ctx: Context) -> Masthead:
+    issuer, date = None, None
+    for line in text.lines:
+        if issuer is None and (m := ISSUER.search(line.text)):
+            issuer = m["issuer"]
+        if date is None and (m := DATE.search(line.text)):
+            try:
+                date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                ctx.warn(line.page, f"masthead date {m.group(0)!r} is not a calendar date")
+    if issuer is None or date is None:
+        ctx.warn(text.page, "masthead (issuer 编印 date) not found before the first heading")
+    return Masthead(issuer, date, text.page)

@@ -1,0 +1,11 @@
+"""线上预约情况统计 — bookings per online channel, printed as two side-by-side column groups
+with one '合计：N' cell across the table."""
+
+from .base import TableSection
+
+SECTION = TableSection(
+    name="online_booking_channels",
+    title=r"线上预约情况统计",
+    dataset="online_booking_channels",
+    side_by_side=True,
+)

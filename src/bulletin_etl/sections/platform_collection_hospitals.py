@@ -1,0 +1,10 @@
+"""卫生信息平台数据采集情况（医院） — data the city platform collected per hospital; the note
+under the table gives the platform's cumulative figures (亿/万 expanded)."""
+
+from .base import TableSection
+
+SECTION = TableSection(
+    name="platform_collection_hospitals",
+    title=r"卫生信息平台数据采集情况\(医院\)",
+    dataset="platform_collection_hospitals",
+)

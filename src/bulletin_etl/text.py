@@ -1,0 +1,110 @@
+"""Text primitives shared by every section: CJK-aware joining, normalisation, numbers, units."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+CJK_RANGES = (
+    (0x3000, 0x303F),  # CJK punctuation
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFF00, 0xFFEF),  # full-width forms: （）：，
+    (0x2018, 0x201F),  # curly quotes the source uses around CJK phrases
+)
+
+YEAR = r"(?:19|20)\d\d"
+"""A bulletin year as printed in titles and headers; never a fixed year."""
+
+UNIT_MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+                  "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+MISSING_MARKS = {"", "/", "／", "-", "—", "–"}
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in CJK_RANGES)
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join text that the PDF wrapped onto several lines.
+
+    A wrap between two CJK characters (or CJK and anything) leaves no trace: "收入（千" + "元）"
+    is "收入（千元）". Only between two Latin/digit runs does a wrap stand for a space
+    ("Health" + "App" → "Health App").
+    """
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and not is_cjk(out[-1]) and not is_cjk(part[0]):
+            out += " "
+        out += part
+    return out
+
+
+def squash(text: str) -> str:
+    """Comparable form of printed text: NFKC (full-width → half-width) and no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def tidy(text: str) -> str:
+    """Printed text with runs of whitespace collapsed to one space and the ends stripped."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_missing(text: str | None) -> bool:
+    return text is None or text.strip() in MISSING_MARKS
+
+
+NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """'1,234' → 1234, '1629775.52' → Decimal('1629775.52'); None when it is not a plain number."""
+    cleaned = squash(text).replace(",", "")
+    if not NUMBER_RE.match(cleaned):
+        return None
+    return Decimal(cleaned)
+
+
+def looks_numeric(text: str | None) -> bool:
+    """A data cell: a number, a fraction 'a/b' or a missing mark '/'."""
+    if text is None:
+        return False
+    s = squash(text).replace(",", "")
+    return bool(NUMBER_RE.match(s) or re.fullmatch(r"\d+/\d+", s) or s in {"/", "／"})
+
+
+def expand_units(number: str, multiplier: str | None) -> Decimal:
+    """'190.49', '亿' → 19049000000; '372', '万' → 3720000."""
+    value = Decimal(number)
+    if multiplier:
+        value *= UNIT_MULTIPLIERS[multiplier]
+    return value
+
+
+def chinese_numeral(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; digits pass through."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in CHINESE_DIGITS and ch != "十" for ch in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + CHINESE_DIGITS[ch]
+        return value
+    tens, _, ones = text.partition("十")
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
+
+
+def year_pattern(template: str) -> str:
+    """A pattern written with '{year}' for any bulletin year ('{year}年总量')."""
+    return template.replace("{year}", YEAR)
