@@ -1,0 +1,66 @@
+"""The embedded 2024 bulletin against its hand-checked gold, every dataset, every cell."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from bulletin_etl.schemas import all_schemas
+
+from .conftest import BULLETIN_2024, GOLD_2024
+from .gold import extracted_rows, gold_meta, gold_rows
+
+DATASETS = sorted(gold_meta(GOLD_2024))
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_dataset_equals_gold(output_2024: Path, dataset: str) -> None:
+    meta = gold_meta(GOLD_2024)[dataset]
+    expected = gold_rows(GOLD_2024, dataset)
+    got = extracted_rows(output_2024, dataset, meta["keys"], meta["columns"])
+    assert sorted(got, key=str) == sorted(expected, key=str), "rows differ by key"
+    wrong = [(key, c, expected[key][c], got[key][c]) for key in expected for c in meta["columns"]
+             if expected[key][c] != got[key][c]]
+    assert wrong == []
+    assert len(got) == meta["rows"]
+
+
+def test_gold_lists_every_dataset_with_a_schema() -> None:
+    assert set(DATASETS) <= set(all_schemas())
+
+
+def test_layout_is_hive_with_descriptions(output_2024: Path) -> None:
+    for name, spec in all_schemas().items():
+        part = output_2024 / name / "year=2024" / "part-0.parquet"
+        assert part.is_file(), name
+        file_schema = pq.read_schema(part)
+        assert "year" not in file_schema.names
+        for column in spec.columns:
+            if column.name != "year":
+                assert file_schema.field(column.name).metadata[b"description"].decode() == column.description
+
+
+def test_manifest(output_2024: Path) -> None:
+    manifest = json.loads((output_2024 / "manifest.json").read_text(encoding="utf-8"))
+    (entry,) = manifest["bulletins"]
+    assert entry["year"] == 2024
+    assert entry["source_file"] == BULLETIN_2024.name
+    assert entry["pages"] == 11
+    assert len(entry["sha256"]) == 64
+    assert entry["datasets"]["evaluation_ratings"] == 57
+    messages = [w["message"] for w in entry["warnings"]]
+    assert len(messages) == 1 and "南京市六台区人民医院" in messages[0] and "suspected" not in messages[0]
+    assert entry["warnings"][0]["page"] == 3
+
+
+def test_bulletins_dataset(output_2024: Path) -> None:
+    import pandas as pd
+
+    row = pd.read_parquet(output_2024 / "bulletins").iloc[0]
+    assert row["issuer"] == "南京市卫生信息中心"
+    assert str(row["issue_date"]) == "2025-01-24"
+    assert int(row["year"]) == 2024
+    assert row["pages"] == 11

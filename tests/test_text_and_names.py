@@ -1,0 +1,137 @@
+"""Chinese numerals, unit expansion, note figures, the name splitter and header maps."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from bulletin_etl.column_maps import column_map, match_columns
+from bulletin_etl.layout.notes import figures, label_of
+from bulletin_etl.names import RUN_TOGETHER, SUSPECTED_TYPO, Gazetteer
+from bulletin_etl.text import chinese_numeral, expand_units, join_wrapped, parse_number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("一", 1), ("五", 5), ("九", 9), ("十", 10), ("十一", 11), ("十九", 19), ("二十", 20), ("二十三", 23), ("7", 7),
+])
+def test_chinese_numeral(text: str, value: int) -> None:
+    assert chinese_numeral(text) == value
+
+
+def test_chinese_numeral_refuses_other_text() -> None:
+    with pytest.raises(ValueError):
+        chinese_numeral("第五")
+
+
+@pytest.mark.parametrize("number, multiplier, value", [
+    ("372", "万", Decimal("3720000")), ("190.49", "亿", Decimal("19049000000")),
+    ("3.91", "亿", Decimal("391000000")), ("13", "万", Decimal("130000")), ("48", None, Decimal("48")),
+])
+def test_expand_units(number: str, multiplier: str | None, value: Decimal) -> None:
+    assert expand_units(number, multiplier) == value
+
+
+def test_parse_number() -> None:
+    assert parse_number("1,234") == Decimal("1234")
+    assert parse_number("1629775.52") == Decimal("1629775.52")
+    assert parse_number("11/11") is None
+    assert parse_number("/") is None
+
+
+def test_join_wrapped() -> None:
+    assert join_wrapped(["收入（千", "元）"]) == "收入（千元）"
+    assert join_wrapped(["12320 在", "线预约"]) == "12320 在线预约"
+    assert join_wrapped(["Health", "App"]) == "Health App"
+
+
+def test_figures_with_units_and_labels() -> None:
+    text = "注：累计采集有效数据190.49亿条，主索引2854万条，智能提示、健康档案调阅累计使用1301万次，开展会诊 1000 余例。"
+    found = figures(text)
+    assert [(f.value, f.unit, f.printed, f.approximate) for f in found] == [
+        (Decimal("19049000000"), "条", "190.49亿条", False),
+        (Decimal("28540000"), "条", "2854万条", False),
+        (Decimal("13010000"), "次", "1301万次", False),
+        (Decimal("1000"), "例", "1000 余例", True),
+    ]
+
+
+def test_dates_are_not_figures() -> None:
+    assert figures("南京市体检综合管理平台 2024 年 10 月上线") == []
+
+
+def test_label_before_then_after() -> None:
+    labels = column_map("internet_hospitals").notes
+    found = figures("南京市批准并准入 48 家医疗机构互联网医院牌照，正常提供互联网服务 32 家，其中 26 家已接入市互联网医院服务门户。")
+    assert [label_of(f, labels)[0] for f in found] == [
+        "licensed_internet_hospitals", "internet_hospitals_in_service", "internet_hospitals_on_city_portal"]
+
+
+@pytest.fixture()
+def gazetteer() -> Gazetteer:
+    g = Gazetteer.curated()
+    g.add(["南京市六合区人民医院", "南京市第一医院（河西院区）"], "institution")
+    return g
+
+
+def test_known_names_run_together(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("南京市口腔医院南京医科大学第二附属医院")
+    assert [(n.text, n.kind, n.quirk) for n in split.names] == [
+        ("南京市口腔医院", "institution", RUN_TOGETHER), ("南京医科大学第二附属医院", "institution", RUN_TOGETHER)]
+    assert split.problem is None
+
+
+def test_three_names_run_together(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("江苏省中医院南京鼓楼医院南京市儿童医院")
+    assert [n.text for n in split.names] == ["江苏省中医院", "南京鼓楼医院", "南京市儿童医院"]
+
+
+def test_conjunction_is_a_separator(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("南京市和江宁区")
+    assert [(n.text, n.kind, n.quirk) for n in split.names] == [("南京市", "city", None), ("江宁区", "district", None)]
+
+
+def test_unknown_residue_is_kept_whole_and_reported(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("南京市第一医院南京市某某新医院")
+    assert [(n.text, n.quirk) for n in split.names] == [("南京市第一医院南京市某某新医院", None)]
+    assert "kept whole" in split.problem
+
+
+def test_typo_one_character_from_a_known_name_is_flagged_not_fixed(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("南京市六台区人民医院")
+    assert [(n.text, n.quirk) for n in split.names] == [("南京市六台区人民医院", SUSPECTED_TYPO)]
+    assert "南京市六合区人民医院" in split.problem
+
+
+def test_typo_of_a_district_inside_an_unknown_name() -> None:
+    split = Gazetteer.curated().split("南京市溧水县区妇幼保健所")
+    assert split.names[0].quirk is None  # '溧水县区' is not one substitution from a 3-char district name
+    split = Gazetteer.curated().split("南京市栖震区中心医院")
+    assert split.names[0].quirk == SUSPECTED_TYPO and "栖霞区" in split.problem
+
+
+@pytest.mark.parametrize("printed", ["南京市第一医院(河西院区)", "南京市第一医院（河西院区）"])
+def test_full_and_half_width_brackets_match(gazetteer: Gazetteer, printed: str) -> None:
+    split = gazetteer.split(printed)
+    assert [(n.text, n.quirk) for n in split.names] == [(printed, None)]
+    assert split.problem is None
+
+
+def test_brackets_kept_as_printed_when_split(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("南京市第一医院(河西院区)南京市中医院")
+    assert [n.text for n in split.names] == ["南京市第一医院(河西院区)", "南京市中医院"]
+
+
+def test_header_map_is_year_agnostic_and_reports_unknown_headers() -> None:
+    paths = [("序号",), ("单位",), ("预约挂号", "2031 年总量"), ("预约挂号", "累计总量"), ("新指标", "2031年总量")]
+    match = match_columns(paths, column_map("internet_hospitals"))
+    assert {i: r.columns for i, r in match.by_index.items()} == {
+        0: ("seq",), 1: ("institution",), 2: ("appointments_annual",), 3: ("appointments_cumulative",)}
+    assert match.unmapped == ["新指标 / 2031年总量"]
+    assert "visits_annual" in match.missing
+    assert match.header_years == {2031}
+
+
+def test_fraction_column_maps_to_two_columns() -> None:
+    match = match_columns([("接入单位",), ("实时数据表单上传情况",)], column_map("platform_collection_districts"))
+    assert match.by_index[1].columns == ("realtime_forms_uploaded", "realtime_forms_total")
