@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import join_wrapped
@@ -90,8 +91,19 @@ def _paragraph(lines: list[TextLine]) -> Paragraph:
     return Paragraph(join_wrapped([ln.text for ln in lines]), lines[0].page, lines)
 
 
-def _is_heading(block: Block) -> bool:
-    return isinstance(block, TextLine) and block.bold
+def body_size(blocks: list[Block]) -> float:
+    """The size most of the running text is set in (weighted by characters)."""
+    sizes: Counter[float] = Counter()
+    for block in blocks:
+        if isinstance(block, TextLine):
+            sizes[round(block.size, 1)] += len(block.chars)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _is_heading(block: Block, body: float) -> bool:
+    """Bold, or clearly larger than the running text (a producer may fake bold for a CJK font
+    without a bold face, so the font name alone cannot be trusted)."""
+    return isinstance(block, TextLine) and (block.bold or block.size >= 1.15 * body)
 
 
 def cut(document: Document) -> list[SectionText]:
@@ -99,12 +111,13 @@ def cut(document: Document) -> list[SectionText]:
     bold line is one heading. The first piece, before any heading, is the masthead."""
     pieces: list[SectionText] = [SectionText(None, [])]
     blocks = document.blocks
+    body = body_size(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        if _is_heading(block):
+        if _is_heading(block, body):
             heading = block
-            while i + 1 < len(blocks) and _continues_heading(heading, blocks[i + 1]):
+            while i + 1 < len(blocks) and _continues_heading(heading, blocks[i + 1], body):
                 nxt = blocks[i + 1]
                 heading = TextLine(
                     text=join_wrapped([heading.text, nxt.text]), page=heading.page, x0=min(heading.x0, nxt.x0),
@@ -119,9 +132,9 @@ def cut(document: Document) -> list[SectionText]:
     return pieces
 
 
-def _continues_heading(heading: TextLine, block: Block) -> bool:
+def _continues_heading(heading: TextLine, block: Block, body: float) -> bool:
     return (
-        _is_heading(block)
+        _is_heading(block, body)
         and block.page == heading.page
         and abs(block.size - heading.size) < 0.5
         and block.top - heading.bottom < 0.8 * heading.size

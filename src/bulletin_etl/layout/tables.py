@@ -157,11 +157,11 @@ def _rows_of(grid: Grid, start: int) -> list[TableRow]:
 
 
 def _split_by_page_break(prev: TableRow, nxt: TableRow) -> bool:
-    """A row the page break cut in two: both halves have blanks, and no column has a number
-    in both halves (the numbers sit on one side, the wrapped name runs on over the break)."""
+    """A row the page break cut in two: the half on the new page has blanks (usually the seq
+    and every number, which sit on the first half) and no column has a number in both halves."""
     if prev.spans_all or nxt.spans_all:
         return False
-    if all(prev.cells) or all(nxt.cells):
+    if all(cell.strip() for cell in nxt.cells):
         return False
     return not any(looks_numeric(a) and looks_numeric(b) for a, b in zip(prev.cells, nxt.cells))
 

@@ -1,0 +1,314 @@
+"""Layout layer on small PDFs drawn here: merged headers, wrapped cells, tables across pages,
+side-by-side column groups, paragraphs.
+
+Every PDF is drawn with reportlab (tests/pdfkit.py): ruled tables with every row and column rule,
+merged cells by leaving out the rules inside them; Chinese in the built-in CID font STSong-Light.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from bulletin_etl.layout.document import load
+from bulletin_etl.layout.sections import cut
+from bulletin_etl.layout.tables import Grid, LogicalTable, split_side_by_side, stitch
+from bulletin_etl.text import join_wrapped
+
+from .pdfkit import CJK_FONT, Table, cell, heading, make_pdf, text
+
+
+def grids_of(path: Path) -> list[Grid]:
+    return [b for b in load(path).blocks if isinstance(b, Grid)]
+
+
+def only_table(path: Path) -> LogicalTable:
+    tables = stitch(grids_of(path))
+    assert len(tables) == 1, tables
+    return tables[0]
+
+
+def cells_of(table: LogicalTable) -> list[list[str]]:
+    return [row.cells for row in table.rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# The font: the drawing must round-trip through pdfplumber before any layout test means anything.
+
+
+def test_cjk_font_round_trips_through_pdfplumber(tmp_path: Path) -> None:
+    sample = "南京市江北新区泰山街道桥荫路社区卫生服务站 预约挂号 咨询数据 合计：123"
+    pdf = make_pdf(tmp_path / "font.pdf", lambda c: text(c, 72, 72, sample, 10, CJK_FONT))
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        assert page.extract_text() == sample
+        assert {ch["fontname"] for ch in page.chars} == {"STSongStd-Light"}
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Two-level merged header
+
+
+def test_two_level_merged_header(tmp_path: Path) -> None:
+    t = Table(left=60, top=100, col_widths=[150, 70, 70, 70, 70], row_heights=[20] * 5)
+    t.cells = [
+        cell(0, 0, "单位", rowspan=2),
+        cell(0, 1, "预约挂号", colspan=2),
+        cell(0, 3, "咨询数据", colspan=2),
+        cell(1, 1, "2030年总量"),
+        cell(1, 2, "累计总量"),
+        cell(1, 3, "2030年总量"),
+        cell(1, 4, "累计总量"),
+    ]
+    data = [
+        ["南京市鼓楼医院", "120", "3400", "15", "230"],
+        ["南京市第一医院", "98", "2100", "/", "0"],
+        ["江苏省人民医院", "1,024", "56000", "7", "88"],
+    ]
+    for r, row in enumerate(data, start=2):
+        t.cells += [cell(r, c, v) for c, v in enumerate(row)]
+    table = only_table(make_pdf(tmp_path / "merged.pdf", t.draw))
+
+    assert table.header_paths == [
+        ("单位",),
+        ("预约挂号", "2030年总量"),
+        ("预约挂号", "累计总量"),
+        ("咨询数据", "2030年总量"),
+        ("咨询数据", "累计总量"),
+    ]
+    assert cells_of(table) == data
+    assert [row.page for row in table.rows] == [1, 1, 1]
+    assert not any(row.spans_all for row in table.rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Wrapped header and cell text
+
+
+def test_wrapped_header_and_cells_join(tmp_path: Path) -> None:
+    t = Table(left=60, top=100, col_widths=[120, 60, 60], row_heights=[32, 32, 20])
+    t.cells = [
+        cell(0, 0, "单位"),
+        cell(0, 1, ["2030 年", "总量"]),
+        cell(0, 2, "渠道"),
+        cell(1, 0, ["南京市江北新区泰山街道", "桥荫路社区卫生服务站"]),
+        cell(1, 1, "15"),
+        cell(1, 2, ["12320", "online"]),
+        cell(2, 0, "南京市鼓楼医院"),
+        cell(2, 1, "8"),
+        cell(2, 2, "App"),
+    ]
+    table = only_table(make_pdf(tmp_path / "wrapped.pdf", t.draw))
+
+    assert table.header_paths == [("单位",), ("2030 年总量",), ("渠道",)]
+    assert cells_of(table) == [
+        ["南京市江北新区泰山街道桥荫路社区卫生服务站", "15", "12320 online"],
+        ["南京市鼓楼医院", "8", "App"],
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. A table continued on the next page with its header repeated
+
+HEADER_3 = ["序号", "名称", "预约数量"]
+
+
+def _simple_table(top: float, rows: list[list[str]], widths=(40, 130, 70)) -> Table:
+    t = Table(left=60, top=top, col_widths=list(widths), row_heights=[20] * len(rows))
+    t.cells = [cell(r, c, v) for r, row in enumerate(rows) for c, v in enumerate(row) if v]
+    return t
+
+
+def test_table_continued_over_page_break(tmp_path: Path) -> None:
+    rows = [
+        ["1", "南京市鼓楼医院", "100"],
+        ["2", "南京市第一医院", "200"],
+        ["3", "江苏省人民医院", "300"],
+        ["4", "南京市儿童医院", "400"],
+        ["5", "南京市中医院", "500"],
+    ]
+
+    def page1(c):
+        heading(c, 60, 60, "1 Appointments 2030")
+        _simple_table(100, [HEADER_3, *rows[:3]]).draw(c)
+
+    def page2(c):
+        _simple_table(60, [HEADER_3, *rows[3:]]).draw(c)
+
+    pdf = make_pdf(tmp_path / "continued.pdf", page1, page2)
+    doc = load(pdf)
+    assert doc.n_pages == 2
+    assert len([b for b in doc.blocks if isinstance(b, Grid)]) == 2
+
+    sections = cut(doc)
+    assert [s.title for s in sections] == ["", "1 Appointments 2030"]
+    section = sections[1]
+    assert section.page == 1
+    tables = section.tables()
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.header_paths == [("序号",), ("名称",), ("预约数量",)]
+    assert table.header_rows == [HEADER_3]
+    assert cells_of(table) == rows
+    assert [row.page for row in table.rows] == [1, 1, 1, 2, 2]
+    assert [g.page for g in table.grids] == [1, 2]
+    assert table.first_page == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. A row split by the page break
+
+HEADER_4 = ["序号", "名称", "2030年总量", "累计总量"]
+
+
+def test_row_split_by_page_break_is_joined(tmp_path: Path) -> None:
+    widths = (40, 130, 70, 70)
+
+    def page1(c):
+        heading(c, 60, 60, "2 Appointments")
+        _simple_table(100, [
+            HEADER_4,
+            ["1", "南京市鼓楼医院", "10", "100"],
+            ["2", "南京市第一医院", "20", "200"],
+            ["3", "南京市江北新区泰山街道", "30", "300"],
+        ], widths).draw(c)
+
+    def page2(c):
+        _simple_table(60, [
+            HEADER_4,
+            ["", "桥荫路社区卫生服务站", "", ""],
+            ["4", "南京市儿童医院", "40", "400"],
+        ], widths).draw(c)
+
+    pdf = make_pdf(tmp_path / "split.pdf", page1, page2)
+    tables = cut(load(pdf))[1].tables()
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.header_paths == [("序号",), ("名称",), ("2030年总量",), ("累计总量",)]
+    assert cells_of(table) == [
+        ["1", "南京市鼓楼医院", "10", "100"],
+        ["2", "南京市第一医院", "20", "200"],
+        ["3", "南京市江北新区泰山街道桥荫路社区卫生服务站", "30", "300"],
+        ["4", "南京市儿童医院", "40", "400"],
+    ]
+    assert [row.page for row in table.rows] == [1, 1, 1, 2]
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Side-by-side column groups with a spanning total row
+
+
+def test_side_by_side_groups_are_stacked(tmp_path: Path) -> None:
+    widths = [30, 100, 60, 30, 100, 60]
+    t = Table(left=40, top=100, col_widths=widths, row_heights=[20] * 5)
+    header = ["序号", "名称", "预约数量"] * 2
+    data = [
+        ["1", "南京市鼓楼医院", "100", "4", "南京市儿童医院", "400"],
+        ["2", "南京市第一医院", "200", "5", "南京市中医院", "500"],
+        ["3", "江苏省人民医院", "300", "6", "南京脑科医院", "600"],
+    ]
+    for r, row in enumerate([header, *data]):
+        t.cells += [cell(r, c, v) for c, v in enumerate(row)]
+    t.cells.append(cell(4, 0, "合计：123", colspan=6))
+    table = only_table(make_pdf(tmp_path / "side.pdf", t.draw))
+
+    assert table.header_paths == [("序号",), ("名称",), ("预约数量",)] * 2
+    assert [row.spans_all for row in table.rows] == [False, False, False, True]
+
+    stacked = split_side_by_side(table)
+    assert stacked.header_paths == [("序号",), ("名称",), ("预约数量",)]
+    data_rows = [row for row in stacked.rows if not row.spans_all]
+    assert [row.cells for row in data_rows] == [
+        ["1", "南京市鼓楼医院", "100"],
+        ["2", "南京市第一医院", "200"],
+        ["3", "江苏省人民医院", "300"],
+        ["4", "南京市儿童医院", "400"],
+        ["5", "南京市中医院", "500"],
+        ["6", "南京脑科医院", "600"],
+    ]
+    spanning = [row for row in stacked.rows if row.spans_all]
+    assert len(spanning) == 1
+    assert spanning[0].cells[0] == "合计：123"
+    assert len(spanning[0].cells) == 3
+    assert stacked.rows[-1] is spanning[0]
+    assert [row.page for row in stacked.rows] == [1] * 7
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Paragraphs
+
+PROSE = (
+    "全市持续推进全民健康信息平台建设完善区域卫生信息互联互通机制推动医疗机构数据共享"
+    "加快互联网医院发展优化预约挂号服务流程提升群众就医获得感和满意度深化电子健康档案应用"
+    "拓展移动支付场景加强网络安全防护体系建设保障数据安全稳定运行"
+    "推进检查检验结果互认共享减少重复检查减轻群众负担"
+    "实现家庭医生签约服务信息化管理完善基层医疗卫生机构信息系统功能和服务能力"
+)
+
+
+def _lines(counts: list[int]) -> list[str]:
+    """Consecutive slices of PROSE, one per count."""
+    out, pos = [], 0
+    for n in counts:
+        out.append(PROSE[pos:pos + n])
+        pos += n
+    assert [len(x) for x in out] == counts
+    return out
+
+
+def test_paragraphs_split_at_indent_and_join_cjk_without_space(tmp_path: Path) -> None:
+    size, left, per_line = 10.0, 72.0, 30
+    indent = 2 * size
+    # (indented?, number of characters) per printed line; full lines reach the right margin
+    layout = [
+        [(True, per_line - 2), (False, per_line), (False, 12)],  # ends short
+        [(True, per_line - 2), (False, per_line), (False, per_line)],  # ends flush, next indented
+        [(True, 10)],
+    ]
+    strings = iter(_lines([n for para in layout for _, n in para]))
+    texts = [[(ind, next(strings)) for ind, _ in para] for para in layout]
+
+    def page(c):
+        heading(c, left, 60, "3 Summary")
+        top = 100.0
+        for para in texts:
+            for ind, s in para:
+                text(c, left + (indent if ind else 0), top, s, size, CJK_FONT)
+                top += 18
+
+    pdf = make_pdf(tmp_path / "prose.pdf", page)
+    sections = cut(load(pdf))
+    assert [s.title for s in sections] == ["", "3 Summary"]
+    paragraphs = sections[1].paragraphs()
+    assert [p.text for p in paragraphs] == ["".join(s for _, s in para) for para in texts]
+    assert [len(p.lines) for p in paragraphs] == [3, 3, 1]
+    assert [p.page for p in paragraphs] == [1, 1, 1]
+    assert sections[1].tables() == []
+    assert sections[1].notes() == []
+
+
+# ---------------------------------------------------------------------------------------------
+# join_wrapped on plain strings
+
+
+@pytest.mark.parametrize(
+    "parts, joined",
+    [
+        (["收入（千", "元）"], "收入（千元）"),
+        (["南京市江北新区泰山街道", "桥荫路社区卫生服务站"], "南京市江北新区泰山街道桥荫路社区卫生服务站"),
+        (["2030 年", "总量"], "2030 年总量"),
+        (["Health", "App"], "Health App"),
+        (["12320", "online"], "12320 online"),
+        (["12320", "热线"], "12320热线"),
+        (["预约", "App"], "预约App"),
+        (["  Health ", "", " App  "], "Health App"),
+        (["a", "b", "c"], "a b c"),
+        (["单位"], "单位"),
+        ([], ""),
+        (["", "  "], ""),
+    ],
+)
+def test_join_wrapped(parts: list[str], joined: str) -> None:
+    assert join_wrapped(parts) == joined
