@@ -76,6 +76,8 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     progress(f"{doc.path.name}: {doc.n_pages} pages read")
     pieces = cut(doc)
     ctx = Context(file=doc.path, year=0, gazetteer=Gazetteer.curated())
+    for page, message in doc.parser_warnings:
+        ctx.warn(page, f"PDF parser: {message}")
     found = recognise(pieces[1:], ctx)
     if not found:
         raise NotABulletin(doc.path, "no bulletin section recognised (is this a health-information bulletin?)")

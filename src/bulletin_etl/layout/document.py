@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
 
@@ -14,6 +16,7 @@ from pdfminer.psparser import PSException
 
 from ..errors import NoTextLayer, UnreadableInput
 from .lines import TextLine, build_lines
+from .rules import unruled_grids
 from .tables import Grid, grid_from_cells
 
 Block = Union[TextLine, Grid]
@@ -30,6 +33,7 @@ class Document:
     sha256: str
     n_pages: int
     blocks: list[Block]
+    parser_warnings: list[tuple[int | None, str]] = field(default_factory=list)
 
     @property
     def lines(self) -> list[TextLine]:
@@ -70,11 +74,39 @@ def read_page(page: pdfplumber.page.Page) -> list[Block]:
         if len(table.cells) < 2:
             continue
         inside = [c for c in chars if _inside(c, table.bbox)]
-        grids.append(grid_from_cells(table.cells, inside, number))
+        grid = grid_from_cells(table.cells, inside, number)
+        if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
+            grids.append(grid)
+    grids += unruled_grids(page.edges, chars, number, page.width, [g.bbox for g in grids])
     free = [c for c in chars if not any(_inside(c, g.bbox) for g in grids)]
     lines = [ln for ln in build_lines(free, number) if not PAGE_NUMBER.match(ln.text)]
     blocks: list[Block] = [*lines, *grids]
     return sorted(blocks, key=_top)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.page: int | None = None
+        self.records: list[tuple[int | None, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((self.page, record.getMessage()))
+
+
+@contextmanager
+def parser_log():
+    """pdfminer logs what it could not parse; those words belong in our warnings, not on the
+    user's terminal through Python's last-resort handler."""
+    logger = logging.getLogger("pdfminer")
+    handler = _Collect()
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def load(path: str | Path) -> Document:
@@ -85,12 +117,12 @@ def load(path: str | Path) -> Document:
     images = 0
     page_no = None
     try:
-        with pdfplumber.open(path) as pdf:
+        with parser_log() as log, pdfplumber.open(path) as pdf:
             n_pages = len(pdf.pages)
             if n_pages == 0:
                 raise UnreadableInput(path, "PDF has no pages")
             for page in pdf.pages:
-                page_no = page.page_number
+                page_no = log.page = page.page_number
                 blocks.extend(read_page(page))
                 images += len(page.images)
                 page.close()
@@ -100,8 +132,12 @@ def load(path: str | Path) -> Document:
         raise UnreadableInput(path, f"cannot be read as a PDF ({type(exc).__name__}: {exc})".strip(), page_no) from exc
     except Exception as exc:  # pdfminer raises many private exception types on corrupt files
         raise UnreadableInput(path, f"cannot be read as a PDF ({type(exc).__name__})", page_no) from exc
-    if not any(isinstance(b, TextLine) for b in blocks) and not any(isinstance(b, Grid) for b in blocks):
+    if not blocks:
+        if log.records:
+            page, message = log.records[0]
+            raise UnreadableInput(path, f"cannot be read as a PDF (damaged content: {message[:80]})", page)
         if images:
             raise NoTextLayer(path, f"no text layer on any of its {n_pages} pages (scanned images?); OCR it first")
         raise NoTextLayer(path, f"all {n_pages} pages are blank")
-    return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), n_pages=n_pages, blocks=blocks)
+    return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), n_pages=n_pages, blocks=blocks,
+                    parser_warnings=log.records)

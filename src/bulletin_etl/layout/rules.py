@@ -1,0 +1,276 @@
+"""Tables drawn without inner vertical rules: rows ruled but columns open, or the yearbook
+三线表 (a rule above and below the header and under the last row, group headers with a short rule
+beneath their sub-columns). Columns come from the text's gutters, rows from the rules (or from
+the text lines when the body has none), header levels from the short rules inside the header.
+The result is the same Grid the ruled tables give, so everything downstream is shared."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from ..text import join_wrapped, looks_numeric
+from .lines import group_rows, row_text
+from .tables import Cell, Grid
+
+RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
+RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
+SEGMENT_GAP = 0.6  # em: wider than a printed space, narrower than a column gutter
+TOTAL_WORDS = ("合计", "总计")
+
+
+@dataclass
+class Rule:
+    y: float
+    x0: float
+    x1: float
+
+    @property
+    def length(self) -> float:
+        return self.x1 - self.x0
+
+    def covers(self, x: float) -> bool:
+        return self.x0 - 1 <= x <= self.x1 + 1
+
+
+@dataclass
+class Segment:
+    """A run of characters on one text line with no gap wider than a space."""
+
+    chars: list[dict]
+
+    @property
+    def x0(self) -> float:
+        return min(c["x0"] for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def text(self) -> str:
+        return row_text(self.chars)
+
+
+def horizontal_rules(edges: list[dict]) -> list[Rule]:
+    pieces = sorted((e for e in edges if e.get("orientation") == "h"), key=lambda e: (e["top"], e["x0"]))
+    bands: list[list[dict]] = []
+    for edge in pieces:
+        if bands and edge["top"] - bands[-1][0]["top"] <= RULE_Y_TOLERANCE:
+            bands[-1].append(edge)
+        else:
+            bands.append([edge])
+    rules = []
+    for band in bands:
+        y = band[0]["top"]
+        for edge in sorted(band, key=lambda e: e["x0"]):
+            if rules and rules[-1].y == y and edge["x0"] - rules[-1].x1 <= RULE_X_GAP:
+                rules[-1].x1 = max(rules[-1].x1, edge["x1"])
+            else:
+                rules.append(Rule(y, edge["x0"], edge["x1"]))
+    return rules
+
+
+def segments(chars: list[dict]) -> list[list[Segment]]:
+    """Text rows, each cut into segments at gaps wider than a space."""
+    out = []
+    for row in group_rows(chars):
+        visible = [c for c in row if not c["text"].isspace()]
+        current: list[dict] = []
+        cut: list[Segment] = []
+        for char in visible:
+            if current and char["x0"] - current[-1]["x1"] > SEGMENT_GAP * max(char.get("size", 10.0), 1.0):
+                cut.append(Segment(current))
+                current = []
+            current.append(char)
+        if current:
+            cut.append(Segment(current))
+        if cut:
+            out.append(cut)
+    return out
+
+
+def _inside(char: dict, x0: float, top: float, x1: float, bottom: float) -> bool:
+    cx = (char["x0"] + char["x1"]) / 2
+    cy = (char["top"] + char["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _tabular(rows: list[list[Segment]]) -> bool:
+    """Text between two rules belongs to a table when most of its lines hold several cells;
+    a heading or a note between two tables is a single run of text."""
+    return not rows or sum(len(r) >= 2 for r in rows) * 2 >= len(rows)
+
+
+def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
+    """Runs of long rules of the same extent with table-like text between them."""
+    long = [r for r in rules if r.length >= min_width]
+    groups: list[list[Rule]] = []
+    for rule in long:
+        group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= 3 and abs(g[0].x1 - rule.x1) <= 3), None)
+        if group is None:
+            groups.append([rule])
+        else:
+            group.append(rule)
+    out = []
+    for group in groups:
+        run = [group[0]]
+        for rule in group[1:]:
+            between = [c for c in chars if _inside(c, run[-1].x0, run[-1].y, run[-1].x1, rule.y)]
+            if _tabular(segments(between)):
+                run.append(rule)
+            else:
+                out.append(run)
+                run = [rule]
+        out.append(run)
+    return [run for run in out if len(run) >= 2]
+
+
+def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> list[tuple[float, float]]:
+    """Column extents from the gutters that no body text crosses (a total row such as
+    '合计：290146' may run across them and is left out); header text standing in a gutter of
+    its own (a column whose body is blank) makes a column too."""
+    intervals = sorted(
+        (s.x0, s.x1) for row in body if not row[0].text.startswith(TOTAL_WORDS) for s in row
+    )
+    covered: list[list[float]] = []
+    for a, b in intervals:
+        if covered and a <= covered[-1][1] + 1:
+            covered[-1][1] = max(covered[-1][1], b)
+        else:
+            covered.append([a, b])
+    for row in header:
+        for s in row:
+            if not any(a <= s.x1 and s.x0 <= b for a, b in covered):
+                covered.append([s.x0, s.x1])
+    covered.sort()
+    edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
+    return list(zip(edges, edges[1:]))
+
+
+def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
+    return next((i for i, (a, b) in enumerate(columns) if x <= b), len(columns) - 1)
+
+
+def _span(segment: Segment, columns: list[tuple[float, float]]) -> tuple[int, ...]:
+    cols = {_column_of((c["x0"] + c["x1"]) / 2, columns) for c in segment.chars}
+    return tuple(range(min(cols), max(cols) + 1))
+
+
+def _cell_text(parts: list[Segment]) -> str:
+    chars = [c for s in parts for c in s.chars]
+    return join_wrapped([row_text(r) for r in group_rows(chars)])
+
+
+def _band_cells(rows: list[list[Segment]], columns) -> dict[tuple[int, ...], Cell]:
+    parts: dict[tuple[int, ...], list[Segment]] = {}
+    for row in rows:
+        for s in row:
+            parts.setdefault(_span(s, columns), []).append(s)
+    return {span: Cell((columns[span[0]][0], 0, columns[span[-1]][1], 0), _cell_text(ss)) for span, ss in parts.items()}
+
+
+def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[Cell | None]]:
+    """Header levels: a segment with a rule beneath it inside the header is a group header over
+    the sub-columns that rule spans; stacked text without a rule between is one wrapped cell."""
+    cells: dict[tuple[tuple[int, ...], int], list[Segment]] = {}
+    for row in rows:
+        for s in row:
+            below = [r for r in inner if r.y >= s.bottom - 0.5 and r.covers(s.centre)]
+            level = sum(1 for r in inner if r.y <= s.top + 0.5 and r.covers(s.centre))
+            if below:
+                rule = min(below, key=lambda r: r.y)
+                span = tuple(i for i, (a, b) in enumerate(columns) if rule.covers((a + b) / 2)) or _span(s, columns)
+            else:
+                span = _span(s, columns)
+            cells.setdefault((span, level), []).append(s)
+    if not cells:
+        return []
+    levels = max(level for _, level in cells) + 1
+    grid: list[list[Cell | None]] = [[None] * len(columns) for _ in range(levels)]
+    for (span, level), parts in sorted(cells.items(), key=lambda kv: kv[0][1]):
+        cell = Cell((columns[span[0]][0], 0, columns[span[-1]][1], 0), _cell_text(parts))
+        lowest = not any(l > level and set(s) & set(span) for s, l in cells)
+        for r in range(level, levels if lowest else level + 1):
+            for c in span:
+                grid[r][c] = cell
+    return grid
+
+
+def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> Grid | None:
+    top, bottom = region[0], region[-1]
+    x0, x1 = top.x0, top.x1
+    inside = [c for c in chars if _inside(c, x0, top.y, x1, bottom.y)]
+    rows = segments(inside)
+    if not rows:
+        return None
+    numeric = [i for i, row in enumerate(rows) if any(looks_numeric(s.text) for s in row)]
+    first_data_top = rows[numeric[0]][0].top if numeric else bottom.y
+    # The header ends at the last full-width rule above the first row holding a number.
+    boundary = max((r.y for r in region[:-1] if r.y < first_data_top), default=top.y)
+    header_rows = [row for row in rows if row[0].bottom <= boundary]
+    body_rows = [row for row in rows if row[0].top >= boundary]
+    columns = _columns(body_rows, header_rows, x0, x1)
+    if len(columns) < 2:
+        return None
+    header_inner = [r for r in inner if top.y + 1 < r.y < boundary - 1 and x0 - 1 <= r.x0 and r.x1 <= x1 + 1]
+    slots = _header(header_rows, header_inner, columns)
+    bounds = [(top.y, boundary)] * len(slots)
+    for band_top, band_bottom, band in _body_bands(body_rows, [r.y for r in region if r.y >= boundary]):
+        cells = _band_cells(band, columns)
+        row: list[Cell | None] = [None] * len(columns)
+        for span, cell in cells.items():
+            for c in span:
+                row[c] = cell
+        slots.append(row)
+        bounds.append((band_top, band_bottom))
+    return Grid(page=page, bbox=(x0, top.y, x1, bottom.y), slots=slots, row_bounds=bounds, col_bounds=columns)
+
+
+def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
+    """Body rows: between rules when the body is ruled; otherwise one per text line, a line
+    without any number continuing the row above (a wrapped name)."""
+    if len(rule_ys) > 2:
+        for a, b in zip(rule_ys, rule_ys[1:]):
+            band = [row for row in rows if a <= (row[0].top + row[0].bottom) / 2 <= b]
+            if band:
+                yield a, b, band
+        return
+    bands: list[list[list[Segment]]] = []
+    for row in rows:
+        is_total = row[0].text.startswith(TOTAL_WORDS)
+        if bands and not is_total and not any(looks_numeric(s.text) for s in row):
+            bands[-1].append(row)
+        else:
+            bands.append([row])
+    for band in bands:
+        yield band[0][0].top, band[-1][0].bottom, band
+
+
+def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: float, taken: list[tuple]) -> list[Grid]:
+    """Every table on the page whose columns are not ruled, outside the areas already taken."""
+    rules = horizontal_rules(edges)
+    sizes = [c.get("size", 10.0) for c in chars] or [10.0]
+    min_width = max(0.3 * page_width, 8 * statistics.median(sizes))
+    grids = []
+    for region in regions(rules, chars, min_width):
+        top, bottom = region[0].y, region[-1].y
+        if any(t[1] - 2 <= top <= t[3] + 2 or t[1] - 2 <= bottom <= t[3] + 2 for t in taken):
+            continue
+        inner = [r for r in rules if top < r.y < bottom and r not in region]
+        grid = grid_from_rules(region, inner, chars, page)
+        if grid is not None:
+            grids.append(grid)
+    return grids
