@@ -69,6 +69,8 @@ class Table:
     cells: list[Cell] = field(default_factory=list)
     size: float = 9.0
     leading: float = 12.0
+    style: str = "grid"  # grid | no_inner_verticals | three_line
+    align: str = "middle"  # middle | top: where a cell's lines sit vertically
 
     @property
     def bottom(self) -> float:
@@ -90,14 +92,20 @@ class Table:
             ys.append(ys[-1] + h)
         n_rows, n_cols = len(self.row_heights), len(self.col_widths)
         c.setLineWidth(0.5)
+        header_rows = max((cl.row + cl.rowspan for cl in self.cells if cl.rowspan > 1 or cl.colspan > 1
+                           and cl.row == 0), default=1)
         # horizontal rules: boundary i lies between row i-1 and row i
         for i, y in enumerate(ys):
             for j in range(n_cols):
                 if 0 < i < n_rows and self._merged(i - 1, j, i, j):
                     continue
+                if self.style == "three_line" and i not in (0, n_rows) and i > header_rows:
+                    continue  # 三线表: no rules between body rows
                 c.line(xs[j], PAGE_H - y, xs[j + 1], PAGE_H - y)
         # vertical rules: boundary j lies between column j-1 and column j
         for j, x in enumerate(xs):
+            if self.style == "three_line" or (self.style == "no_inner_verticals" and 0 < j < n_cols):
+                continue
             for i in range(n_rows):
                 if 0 < j < n_cols and self._merged(i, j - 1, i, j):
                     continue
@@ -106,7 +114,8 @@ class Table:
             x0 = xs[cl.col]
             top, bottom = ys[cl.row], ys[cl.row + cl.rowspan]
             block = len(cl.lines) * self.leading
-            start = top + (bottom - top - block) / 2 + (self.leading - self.size) / 2
+            spare = 0 if self.align == "top" else (bottom - top - block) / 2
+            start = top + spare + (self.leading - self.size) / 2
             for k, line in enumerate(cl.lines):
                 text(c, x0 + 3, start + k * self.leading, line, self.size)
 

@@ -312,3 +312,55 @@ def test_paragraphs_split_at_indent_and_join_cjk_without_space(tmp_path: Path) -
 )
 def test_join_wrapped(parts: list[str], joined: str) -> None:
     assert join_wrapped(parts) == joined
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. The same tables drawn without inner vertical rules, and as 三线表 (three-line tables)
+
+UNRULED = [("no_inner_verticals", "middle"), ("three_line", "top"), ("three_line", "middle")]
+
+
+@pytest.mark.parametrize("style, align", UNRULED)
+def test_two_level_header_without_vertical_rules(tmp_path: Path, style: str, align: str) -> None:
+    t = Table(left=60, top=100, col_widths=[150, 70, 70, 70, 70], row_heights=[20, 20, 32, 20, 20],
+              style=style, align=align)
+    t.cells = [
+        cell(0, 0, "单位", rowspan=2),
+        cell(0, 1, "预约挂号", colspan=2),
+        cell(0, 3, "咨询数据", colspan=2),
+        cell(1, 1, "2030年总量"),
+        cell(1, 2, "累计总量"),
+        cell(1, 3, "2030年总量"),
+        cell(1, 4, "累计总量"),
+        cell(2, 0, ["南京市江北新区泰山街道", "桥荫路社区卫生服务站"]),
+    ]
+    data = [
+        ["南京市江北新区泰山街道桥荫路社区卫生服务站", "120", "3400", "15", "230"],
+        ["南京市第一医院", "98", "2100", "/", "0"],
+        ["合计", "218", "5500", "15", "230"],
+    ]
+    for r, row in enumerate(data, start=2):
+        t.cells += [cell(r, c, v) for c, v in enumerate(row) if not (r == 2 and c == 0)]
+    table = only_table(make_pdf(tmp_path / f"{style}.pdf", t.draw))
+
+    assert table.header_paths == [
+        ("单位",),
+        ("预约挂号", "2030年总量"),
+        ("预约挂号", "累计总量"),
+        ("咨询数据", "2030年总量"),
+        ("咨询数据", "累计总量"),
+    ]
+    assert cells_of(table) == data
+
+
+@pytest.mark.parametrize("style, align", UNRULED)
+def test_wrapped_header_without_vertical_rules(tmp_path: Path, style: str, align: str) -> None:
+    t = Table(left=60, top=100, col_widths=[120, 60, 70], row_heights=[32, 20, 20], style=style, align=align)
+    t.cells = [
+        cell(0, 0, "单位"), cell(0, 1, ["2030 年", "总量"]), cell(0, 2, ["实时数据", "上传情况"]),
+        cell(1, 0, "南京市鼓楼医院"), cell(1, 1, "8"), cell(1, 2, "11/11"),
+        cell(2, 0, "江苏省人民医院"), cell(2, 1, "1,204"), cell(2, 2, "/"),
+    ]
+    table = only_table(make_pdf(tmp_path / f"{style}.pdf", t.draw))
+    assert table.header_paths == [("单位",), ("2030 年总量",), ("实时数据上传情况",)]
+    assert cells_of(table) == [["南京市鼓楼医院", "8", "11/11"], ["江苏省人民医院", "1,204", "/"]]

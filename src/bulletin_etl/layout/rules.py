@@ -37,23 +37,27 @@ class Rule:
 class Segment:
     """A run of characters on one text line with no gap wider than a space."""
 
-    chars: list[dict]
+    chars: list[dict]  # printed spaces included, so the text keeps them
+
+    @property
+    def visible(self) -> list[dict]:
+        return [c for c in self.chars if not c["text"].isspace()]
 
     @property
     def x0(self) -> float:
-        return min(c["x0"] for c in self.chars)
+        return min(c["x0"] for c in self.visible)
 
     @property
     def x1(self) -> float:
-        return max(c["x1"] for c in self.chars)
+        return max(c["x1"] for c in self.visible)
 
     @property
     def top(self) -> float:
-        return min(c["top"] for c in self.chars)
+        return min(c["top"] for c in self.visible)
 
     @property
     def bottom(self) -> float:
-        return max(c["bottom"] for c in self.chars)
+        return max(c["bottom"] for c in self.visible)
 
     @property
     def centre(self) -> float:
@@ -87,14 +91,19 @@ def segments(chars: list[dict]) -> list[list[Segment]]:
     """Text rows, each cut into segments at gaps wider than a space."""
     out = []
     for row in group_rows(chars):
-        visible = [c for c in row if not c["text"].isspace()]
         current: list[dict] = []
         cut: list[Segment] = []
-        for char in visible:
-            if current and char["x0"] - current[-1]["x1"] > SEGMENT_GAP * max(char.get("size", 10.0), 1.0):
+        last: dict | None = None  # last visible char: printed spaces stay inside the segment
+        for char in row:
+            if char["text"].isspace():
+                if current:
+                    current.append(char)
+                continue
+            if last is not None and char["x0"] - last["x1"] > SEGMENT_GAP * max(char.get("size", 10.0), 1.0):
                 cut.append(Segment(current))
                 current = []
             current.append(char)
+            last = char
         if current:
             cut.append(Segment(current))
         if cut:
@@ -109,9 +118,10 @@ def _inside(char: dict, x0: float, top: float, x1: float, bottom: float) -> bool
 
 
 def _tabular(rows: list[list[Segment]]) -> bool:
-    """Text between two rules belongs to a table when most of its lines hold several cells;
-    a heading or a note between two tables is a single run of text."""
-    return not rows or sum(len(r) >= 2 for r in rows) * 2 >= len(rows)
+    """Text between two rules belongs to a table when a line of it holds several cells (a row
+    whose wrapped name sits alone on the lines around its numbers still has that line); a
+    heading or a note between two tables is one run of text per line."""
+    return not rows or any(len(r) >= 2 for r in rows)
 
 
 def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
@@ -165,7 +175,7 @@ def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
 
 
 def _span(segment: Segment, columns: list[tuple[float, float]]) -> tuple[int, ...]:
-    cols = {_column_of((c["x0"] + c["x1"]) / 2, columns) for c in segment.chars}
+    cols = {_column_of((c["x0"] + c["x1"]) / 2, columns) for c in segment.visible}
     return tuple(range(min(cols), max(cols) + 1))
 
 
@@ -182,27 +192,51 @@ def _band_cells(rows: list[list[Segment]], columns) -> dict[tuple[int, ...], Cel
     return {span: Cell((columns[span[0]][0], 0, columns[span[-1]][1], 0), _cell_text(ss)) for span, ss in parts.items()}
 
 
+def _clusters(parts: list[Segment]) -> list[list[Segment]]:
+    """Segments stacked over each other (a header wrapped onto two lines) are one cell."""
+    out: list[list[Segment]] = []
+    for s in sorted(parts, key=lambda s: s.x0):
+        if out and s.x0 <= max(p.x1 for p in out[-1]):
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
 def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[Cell | None]]:
-    """Header levels: a segment with a rule beneath it inside the header is a group header over
-    the sub-columns that rule spans; stacked text without a rule between is one wrapped cell."""
+    """Header levels. Text with a rule beneath it inside the header is a group header over the
+    sub-columns under that rule; the rules of neighbouring groups may touch and read as one, so
+    the columns under a rule go to the group header standing over them (the last one starting
+    before the column ends: right for centred and for left-aligned group titles alike). Text
+    stacked without a rule between is one wrapped cell."""
     cells: dict[tuple[tuple[int, ...], int], list[Segment]] = {}
+    groups: dict[tuple[int, int], list[Segment]] = {}
     for row in rows:
         for s in row:
-            below = [r for r in inner if r.y >= s.bottom - 0.5 and r.covers(s.centre)]
             level = sum(1 for r in inner if r.y <= s.top + 0.5 and r.covers(s.centre))
+            below = [i for i, r in enumerate(inner) if r.y >= s.bottom - 0.5 and r.covers(s.centre)]
             if below:
-                rule = min(below, key=lambda r: r.y)
-                span = tuple(i for i, (a, b) in enumerate(columns) if rule.covers((a + b) / 2)) or _span(s, columns)
+                nearest = min(below, key=lambda i: inner[i].y)
+                groups.setdefault((nearest, level), []).append(s)
             else:
-                span = _span(s, columns)
-            cells.setdefault((span, level), []).append(s)
+                cells.setdefault((_span(s, columns), level), []).append(s)
+    for (index, level), parts in groups.items():
+        under = [c for c, (a, b) in enumerate(columns) if inner[index].covers((a + b) / 2)]
+        clusters = _clusters(parts)
+        owned: dict[int, list[int]] = {}
+        for c in under:
+            owner = max((k for k, cl in enumerate(clusters) if min(p.x0 for p in cl) <= columns[c][1] - 1), default=0)
+            owned.setdefault(owner, []).append(c)
+        for k, cluster in enumerate(clusters):
+            span = tuple(owned.get(k) or _span(cluster[0], columns))
+            cells.setdefault((span, level), []).extend(cluster)
     if not cells:
         return []
     levels = max(level for _, level in cells) + 1
     grid: list[list[Cell | None]] = [[None] * len(columns) for _ in range(levels)]
     for (span, level), parts in sorted(cells.items(), key=lambda kv: kv[0][1]):
         cell = Cell((columns[span[0]][0], 0, columns[span[-1]][1], 0), _cell_text(parts))
-        lowest = not any(l > level and set(s) & set(span) for s, l in cells)
+        lowest = not any(other > level and set(s) & set(span) for s, other in cells)
         for r in range(level, levels if lowest else level + 1):
             for c in span:
                 grid[r][c] = cell
@@ -239,24 +273,31 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
     return Grid(page=page, bbox=(x0, top.y, x1, bottom.y), slots=slots, row_bounds=bounds, col_bounds=columns)
 
 
+def _middle(row: list[Segment]) -> float:
+    return (min(s.top for s in row) + max(s.bottom for s in row)) / 2
+
+
 def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
-    """Body rows: between rules when the body is ruled; otherwise one per text line, a line
-    without any number continuing the row above (a wrapped name)."""
+    """Body rows: between rules when the body is ruled. Otherwise each line holding a number
+    (or a total) anchors a row, and a line without numbers — a wrapped name, set top-aligned
+    below its row or centred around it — joins the nearest anchor (the one above on a tie)."""
     if len(rule_ys) > 2:
         for a, b in zip(rule_ys, rule_ys[1:]):
-            band = [row for row in rows if a <= (row[0].top + row[0].bottom) / 2 <= b]
+            band = [row for row in rows if a <= _middle(row) <= b]
             if band:
                 yield a, b, band
         return
-    bands: list[list[list[Segment]]] = []
-    for row in rows:
-        is_total = row[0].text.startswith(TOTAL_WORDS)
-        if bands and not is_total and not any(looks_numeric(s.text) for s in row):
-            bands[-1].append(row)
-        else:
-            bands.append([row])
-    for band in bands:
-        yield band[0][0].top, band[-1][0].bottom, band
+    anchors = [i for i, row in enumerate(rows)
+               if row[0].text.startswith(TOTAL_WORDS) or any(looks_numeric(s.text) for s in row)]
+    if not anchors:
+        return
+    bands: dict[int, list[list[Segment]]] = {i: [] for i in anchors}
+    for i, row in enumerate(rows):
+        nearest = min(anchors, key=lambda a: (abs(_middle(rows[a]) - _middle(row)), a > i))
+        bands[nearest].append(row)
+    for i in anchors:
+        band = sorted(bands[i], key=_middle)
+        yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
 
 
 def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: float, taken: list[tuple]) -> list[Grid]:
