@@ -64,3 +64,23 @@ def test_bulletins_dataset(output_2024: Path) -> None:
     assert str(row["issue_date"]) == "2025-01-24"
     assert int(row["year"]) == 2024
     assert row["pages"] == 11
+
+
+def test_consistency_finds_exactly_the_five_known_contradictions(output_2024: Path) -> None:
+    import pandas as pd
+
+    checks = pd.read_parquet(output_2024 / "consistency")
+    mismatches = checks[checks.status == "mismatch"]
+    got = sorted((r.check, r.dataset, r.subject, r.metric, r.printed, r.expected) for r in mismatches.itertuples())
+    assert got == sorted([
+        ("row_subtotal", "family_doctor_referrals", "玄武区", "all_types_annual", 12, 13),
+        ("row_subtotal", "family_doctor_referrals", "合计", "all_types_annual", 1543, 1544),
+        ("annual_le_cumulative", "family_doctor_referrals", "江北新区", "inpatient_bed", 27, 24),
+        ("claim", "events", "“4 家医院获得国家互联互通测评五级乙等”", "hospitals_listed", 4, 3),
+        ("claim", "events", "“健康档案 739 万份”", "health_records", 7390000, 8730000),
+    ])
+    counts = checks.groupby("check").size().to_dict()
+    # consistency.md of the gold: 26 column totals, 70 row totals, 1 prose total, 13 claims, 1 lower bound
+    assert {k: counts[k] for k in ("column_total", "row_subtotal", "prose_total", "claim", "lower_bound")} == {
+        "column_total": 26, "row_subtotal": 70, "prose_total": 1, "claim": 13, "lower_bound": 1}
+    assert set(mismatches.source_page) == {1, 5}

@@ -11,6 +11,7 @@ from typing import Callable
 import pandas as pd
 import pandera.errors
 
+from .consistency import reconcile
 from .errors import NotABulletin, ValidationFailed
 from .layout import document
 from .layout.sections import SectionText, cut
@@ -100,6 +101,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     for section in SECTIONS:
         if not any(s is section for s, _ in found):
             ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}")
+    records["consistency"] = reconcile(records)
     records["bulletins"] = [{
         "issuer": masthead.issuer, "issue_date": masthead.issue_date, "source_file": doc.path.name,
         "sha256": doc.sha256, "pages": doc.n_pages,
