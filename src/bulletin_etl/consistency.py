@@ -48,6 +48,8 @@ class Check:
     lower_bound: bool = False
 
     def row(self) -> dict:
+        self.printed = None if self.printed is None else Decimal(self.printed)
+        self.expected = None if self.expected is None else Decimal(self.expected)
         if self.printed is None or self.expected is None:
             status = "mismatch"
         elif self.lower_bound:
@@ -66,6 +68,7 @@ class Check:
 def _show(value: Decimal | None) -> str:
     if value is None:
         return "nothing"
+    value = Decimal(value)
     return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
 
 
