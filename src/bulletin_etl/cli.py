@@ -32,6 +32,7 @@ def _say(quiet: bool):
 def cmd_extract(args: argparse.Namespace) -> int:
     from .output import write_all
     from .pipeline import extract
+    from .report import render as render_report
 
     say = _say(args.quiet)
     pdfs = [Path(p) for p in args.pdf] or sorted(Path(args.raw).glob("*.pdf"))
@@ -53,13 +54,39 @@ def cmd_extract(args: argparse.Namespace) -> int:
         dup = sorted({y for y in years if years.count(y) > 1})
         print(f"bulletin-etl: error: several bulletins cover the year(s) {dup}; give one per year", file=sys.stderr)
         return EXIT_BAD_INPUT
-    out = write_all(args.out, results)
+    report = render_report(results, time.perf_counter() - started)
+    out = write_all(args.out, results, extra_files={"report.html": report})
     rows = sum(len(f) for r in results for f in r.frames.values())
     datasets = len({d for r in results for d in r.frames})
     warnings = sum(len(r.warnings) for r in results)
     say(f"wrote {datasets} datasets, {rows} rows from {len(results)} bulletin(s) to {out} "
         f"({warnings} warning(s), {time.perf_counter() - started:.1f}s)")
     return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from .inspect import LEGEND, inspect
+
+    pages = _pages(args.pages)
+    written = inspect(args.pdf, args.out, pages)
+    if pages and len(written) < len(pages):
+        print(f"bulletin-etl: warning: {Path(args.pdf).name}: some of the pages {args.pages} do not exist",
+              file=sys.stderr)
+    say = _say(args.quiet)
+    for path in written:
+        say(str(path))
+    say("outlines: " + "; ".join(f"{name} rgb{colour}" for name, colour in LEGEND.items()))
+    return 0
+
+
+def _pages(text: str | None) -> list[int] | None:
+    if not text:
+        return None
+    try:
+        return [int(p) for p in text.split(",") if p.strip()]
+    except ValueError:
+        print(f"bulletin-etl: error: --pages takes page numbers separated by commas, not {text!r}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only errors")
     ex.add_argument("--strict", action="store_true", help="treat warnings as errors: fail and write nothing")
     ex.set_defaults(run=cmd_extract)
+    ins = sub.add_parser("inspect", help="draw what was detected on page images (PNG)",
+                         description="Write PNG images of pages with the detected headings, tables, header cells "
+                                     "and rows outlined. Example: bulletin-etl inspect raw/2025.pdf --pages 4,5")
+    ins.add_argument("pdf", help="a bulletin PDF")
+    ins.add_argument("--pages", help="pages to draw, 1-based, comma-separated (default: all)")
+    ins.add_argument("--out", default="inspect", help="folder for the PNG files (default: inspect)")
+    ins.add_argument("-q", "--quiet", action="store_true", help="do not list the files written")
+    ins.set_defaults(run=cmd_inspect)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,7 @@ class BulletinResult:
     frames: dict[str, pd.DataFrame]
     warnings: list[Warning_] = field(default_factory=list)
     sections_found: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # step → seconds
 
 
 def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, SectionText]]:
@@ -73,7 +75,10 @@ def bulletin_year(found: list[tuple[Section, SectionText]], issue_year: int | No
 
 def extract(path: str | Path, progress: Progress = lambda message: None) -> BulletinResult:
     """Read one bulletin into validated DataFrames; raises a BulletinError on bad input."""
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
     doc = document.load(path)
+    timings["read PDF and layout"] = time.perf_counter() - clock
     progress(f"{doc.path.name}: {doc.n_pages} pages read")
     pieces = cut(doc)
     ctx = Context(file=doc.path, year=0, gazetteer=Gazetteer.curated())
@@ -92,8 +97,10 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
             _names_from_tables(records, ctx.gazetteer)
         ctx.section = section.name
         before = len(ctx.warnings)
+        clock = time.perf_counter()
         for dataset, rows in section.extract(piece, ctx).items():
             records[dataset].extend(rows)
+        timings[f"section {section.name}"] = time.perf_counter() - clock
         rows = len(records[section.datasets[0]])
         progress(f"  {section.name}: {rows} rows, page {piece.page}"
                  + (f", {len(ctx.warnings) - before} warnings" if len(ctx.warnings) > before else ""))
@@ -101,14 +108,18 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     for section in SECTIONS:
         if not any(s is section for s, _ in found):
             ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}")
+    clock = time.perf_counter()
     records["consistency"] = reconcile(records)
+    timings["consistency checks"] = time.perf_counter() - clock
     records["bulletins"] = [{
         "issuer": masthead.issuer, "issue_date": masthead.issue_date, "source_file": doc.path.name,
         "sha256": doc.sha256, "pages": doc.n_pages,
     }]
+    clock = time.perf_counter()
     frames = validate(records, ctx)
+    timings["validation"] = time.perf_counter() - clock
     return BulletinResult(doc.path, doc.sha256, doc.n_pages, ctx.year, frames, ctx.warnings,
-                          [s.name for s, _ in found])
+                          [s.name for s, _ in found], timings)
 
 
 def _names_from_tables(records: dict[str, list[dict]], gazetteer: Gazetteer) -> None:

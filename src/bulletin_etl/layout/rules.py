@@ -189,7 +189,14 @@ def _band_cells(rows: list[list[Segment]], columns) -> dict[tuple[int, ...], Cel
     for row in rows:
         for s in row:
             parts.setdefault(_span(s, columns), []).append(s)
-    return {span: Cell((columns[span[0]][0], 0, columns[span[-1]][1], 0), _cell_text(ss)) for span, ss in parts.items()}
+    return {span: _cell(span, ss, columns) for span, ss in parts.items()}
+
+
+def _cell(span: tuple[int, ...], parts: list[Segment], columns) -> Cell:
+    """A cell as wide as its columns and as tall as its text."""
+    top = min(s.top for s in parts)
+    bottom = max(s.bottom for s in parts)
+    return Cell((columns[span[0]][0], top, columns[span[-1]][1], bottom), _cell_text(parts))
 
 
 def _clusters(parts: list[Segment]) -> list[list[Segment]]:
@@ -235,7 +242,7 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[
     levels = max(level for _, level in cells) + 1
     grid: list[list[Cell | None]] = [[None] * len(columns) for _ in range(levels)]
     for (span, level), parts in sorted(cells.items(), key=lambda kv: kv[0][1]):
-        cell = Cell((columns[span[0]][0], 0, columns[span[-1]][1], 0), _cell_text(parts))
+        cell = _cell(span, parts, columns)
         lowest = not any(other > level and set(s) & set(span) for s, other in cells)
         for r in range(level, levels if lowest else level + 1):
             for c in span:
