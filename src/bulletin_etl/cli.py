@@ -5,7 +5,8 @@
   bulletin-etl extract --strict             warnings fail the run (nothing is written)
 
 User mistakes and bad input print one line naming the file (and page and section where known)
-and exit with status 2; nothing in the output folder changes. Status 3 means --strict failed.
+and exit with status 2; nothing in the output folder changes. Status 3 means --strict failed,
+4 an internal error (also one line; --debug shows the traceback).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .errors import BulletinError, StrictModeFailure
 
 EXIT_BAD_INPUT = 2
 EXIT_STRICT = 3
+EXIT_INTERNAL = 4
 
 
 def _say(quiet: bool):
@@ -43,7 +45,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     results = []
     for number, pdf in enumerate(pdfs, 1):
         say(f"[{number}/{len(pdfs)}] {pdf}")
-        result = extract(pdf, progress=say)
+        try:
+            result = extract(pdf, progress=say)
+        except BulletinError:
+            raise
+        except Exception as exc:
+            exc.bulletin = pdf.name
+            raise
         for warning in result.warnings:
             say(f"  warning: {warning}")
         if args.strict and result.warnings:
@@ -93,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bulletin-etl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"bulletin-etl {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract bulletin PDFs into Parquet datasets",
                         description="Extract every dataset of each bulletin PDF. Example: bulletin-etl extract raw/*.pdf --out output")
@@ -126,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("bulletin-etl: interrupted; output folder unchanged", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours, not the user's: still one line, output untouched
+        if args.debug:
+            raise
+        where = f" while reading {exc.bulletin}" if hasattr(exc, "bulletin") else ""
+        print(f"bulletin-etl: internal error{where}: {type(exc).__name__}: {exc} "
+              "(output folder unchanged; rerun with --debug for the traceback and report it)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

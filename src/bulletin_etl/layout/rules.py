@@ -175,8 +175,13 @@ def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
 
 
 def _span(segment: Segment, columns: list[tuple[float, float]]) -> tuple[int, ...]:
-    cols = {_column_of((c["x0"] + c["x1"]) / 2, columns) for c in segment.visible}
-    return tuple(range(min(cols), max(cols) + 1))
+    """The columns whose middles the text covers ('合计：290146' across the table), else the
+    column holding the text's own middle: a centred header such as '累计总量' may reach past the
+    gutter of right-aligned figures without belonging to the next column."""
+    covered = [i for i, (a, b) in enumerate(columns) if segment.x0 - 1 <= (a + b) / 2 <= segment.x1 + 1]
+    if covered:
+        return tuple(range(min(covered), max(covered) + 1))
+    return (_column_of(segment.centre, columns),)
 
 
 def _cell_text(parts: list[Segment]) -> str:
@@ -220,8 +225,10 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[
     groups: dict[tuple[int, int], list[Segment]] = {}
     for row in rows:
         for s in row:
-            level = sum(1 for r in inner if r.y <= s.top + 0.5 and r.covers(s.centre))
-            below = [i for i, r in enumerate(inner) if r.y >= s.bottom - 0.5 and r.covers(s.centre)]
+            # By the text's middle: a CJK font's glyph box may reach above the rule it sits under.
+            middle = (s.top + s.bottom) / 2
+            level = sum(1 for r in inner if r.y <= middle and r.covers(s.centre))
+            below = [i for i, r in enumerate(inner) if r.y >= middle and r.covers(s.centre)]
             if below:
                 nearest = min(below, key=lambda i: inner[i].y)
                 groups.setdefault((nearest, level), []).append(s)
@@ -250,6 +257,29 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[
     return grid
 
 
+def _has_figure(rows: list[list[Segment]]) -> bool:
+    return any(looks_numeric(s.text) for row in rows for s in row)
+
+
+def _header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
+    """Where the header ends. With rules inside the table: the first full-width rule with text
+    above it, moved down past any band without a figure (a header level ruled across). Without
+    (a 三线表 page that does not repeat its header): above the first line holding a figure. A
+    header line reading just '2019' (a wrapped '2019年报告数量') is why rules come first."""
+    def band(a: float, b: float) -> list[list[Segment]]:
+        return [row for row in rows if a <= _middle(row) <= b]
+
+    inner = region[1:-1]
+    top = region[0].y
+    first = next((i for i, r in enumerate(inner) if band(top, r.y)), None)
+    if first is None:
+        figures = [row for row in rows if _has_figure([row])]
+        return min(s.top for s in figures[0]) - 0.5 if figures else top
+    while first + 1 < len(inner) and not _has_figure(band(inner[first].y, inner[first + 1].y)):
+        first += 1
+    return inner[first].y
+
+
 def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> Grid | None:
     top, bottom = region[0], region[-1]
     x0, x1 = top.x0, top.x1
@@ -257,12 +287,9 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
     rows = segments(inside)
     if not rows:
         return None
-    numeric = [i for i, row in enumerate(rows) if any(looks_numeric(s.text) for s in row)]
-    first_data_top = rows[numeric[0]][0].top if numeric else bottom.y
-    # The header ends at the last full-width rule above the first row holding a number.
-    boundary = max((r.y for r in region[:-1] if r.y < first_data_top), default=top.y)
-    header_rows = [row for row in rows if row[0].bottom <= boundary]
-    body_rows = [row for row in rows if row[0].top >= boundary]
+    boundary = _header_boundary(region, rows)
+    header_rows = [row for row in rows if _middle(row) < boundary]
+    body_rows = [row for row in rows if _middle(row) >= boundary]
     columns = _columns(body_rows, header_rows, x0, x1)
     if len(columns) < 2:
         return None

@@ -103,7 +103,7 @@ def body_size(blocks: list[Block]) -> float:
 def _is_heading(block: Block, body: float) -> bool:
     """Bold, or clearly larger than the running text (a producer may fake bold for a CJK font
     without a bold face, so the font name alone cannot be trusted)."""
-    return isinstance(block, TextLine) and (block.bold or block.size >= 1.15 * body)
+    return isinstance(block, TextLine) and (block.bold or block.size >= 1.1 * body)
 
 
 def cut(document: Document) -> list[SectionText]:

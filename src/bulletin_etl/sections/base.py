@@ -18,6 +18,9 @@ from ..text import is_missing, parse_number, squash, tidy
 
 Records = dict[str, list[dict]]
 
+MAX_FIGURE = Decimal(10) ** 15
+"""Far above any count a city bulletin prints, far below what Parquet's int64 holds."""
+
 TOTAL_LABEL = re.compile(r"^(合计|总计)[:：]?(?P<rest>.*)$")
 
 
@@ -74,6 +77,9 @@ def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) 
     value = parse_number(text)
     if value is None or (integer and value != value.to_integral_value()):
         ctx.warn(page, f"column {column}: cannot read {text!r} as a {'whole ' if integer else ''}number; left empty")
+        return None
+    if abs(value) >= MAX_FIGURE:
+        ctx.warn(page, f"column {column}: {text!r} is beyond any plausible figure (cells run together?); left empty")
         return None
     return value
 
