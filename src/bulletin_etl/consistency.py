@@ -98,7 +98,7 @@ def row_subtotals(records: Records) -> list[Check]:
     checks = []
     for dataset, (total, parts) in ROW_TOTALS.items():
         for row in records.get(dataset, []):
-            checks.append(Check("row_subtotal", dataset, row["institution"], total, row.get(total),
+            checks.append(Check("row_subtotal", dataset, row.get("institution") or "", total, row.get(total),
                                 _sum(row.get(p) for p in parts), f"printed {total} against {'+'.join(parts)}",
                                 row.get("source_page")))
     referrals: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
@@ -142,7 +142,7 @@ def annual_within_cumulative(records: Records) -> list[Check]:
     for dataset, stems in PERIOD_PAIRS.items():
         for row in records.get(dataset, []):
             for stem in stems:
-                checks.append(_period_check(dataset, row["institution"], stem, row.get(f"{stem}_annual"),
+                checks.append(_period_check(dataset, row.get("institution") or "", stem, row.get(f"{stem}_annual"),
                                             row.get(f"{stem}_cumulative"), row.get("source_page")))
     by_key: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
     pages = {}

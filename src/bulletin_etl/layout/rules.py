@@ -6,6 +6,7 @@ The result is the same Grid the ruled tables give, so everything downstream is s
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from .tables import Cell, Grid
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
 RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
 SEGMENT_GAP = 0.6  # em: wider than a printed space, narrower than a column gutter
+GUTTER_MIN = 0.35  # em: the narrowest gap between columns (a printed space is about 0.25–0.33)
 TOTAL_WORDS = ("合计", "总计")
 
 
@@ -117,11 +119,17 @@ def _inside(char: dict, x0: float, top: float, x1: float, bottom: float) -> bool
     return x0 <= cx <= x1 and top <= cy <= bottom
 
 
-def _tabular(rows: list[list[Segment]]) -> bool:
-    """Text between two rules belongs to a table when a line of it holds several cells (a row
-    whose wrapped name sits alone on the lines around its numbers still has that line); a
-    heading or a note between two tables is one run of text per line."""
-    return not rows or any(len(r) >= 2 for r in rows)
+def _tabular(rows: list[list[Segment]], width: float) -> bool:
+    """Text between two rules belongs to the table unless a line of it is one run of text
+    across much of the table's width (a note or a paragraph between two tables). A lone
+    fragment of a wrapped name, carried over a page break, is narrow and stays in."""
+    return not any(len(r) == 1 and r[0].x1 - r[0].x0 > 0.4 * width for r in rows)
+
+
+def _heading_between(chars: list[dict]) -> bool:
+    """A line set clearly larger than the rest: a section title between two tables."""
+    sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
+    return bool(sizes) and sizes[-1] >= 1.25 * sizes[len(sizes) // 2]
 
 
 def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
@@ -139,32 +147,46 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
         run = [group[0]]
         for rule in group[1:]:
             between = [c for c in chars if _inside(c, run[-1].x0, run[-1].y, run[-1].x1, rule.y)]
-            if _tabular(segments(between)):
+            # A long rule reaching outside this table's width belongs to another table; one
+            # inside it is the rule under a group header.
+            other_table = any(run[-1].y < r.y < rule.y and (r.x0 < rule.x0 - 3 or r.x1 > rule.x1 + 3)
+                              for r in long)
+            tabular = _tabular(segments(between), rule.length)
+            if tabular and not other_table and not _heading_between(between):
                 run.append(rule)
             else:
                 out.append(run)
                 run = [rule]
         out.append(run)
-    return [run for run in out if len(run) >= 2]
+    runs = sorted((run for run in out if len(run) >= 2), key=lambda run: run[0].y - run[-1].y)
+    kept: list[list[Rule]] = []
+    for run in runs:  # tallest first: rules of group headers that touch end to end are not a table
+        if not any(k[0].y - 1 <= run[0].y and run[-1].y <= k[-1].y + 1 for k in kept):
+            kept.append(run)
+    return sorted(kept, key=lambda run: run[0].y)
 
 
 def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> list[tuple[float, float]]:
     """Column extents from the gutters that no body text crosses (a total row such as
     '合计：290146' may run across them and is left out); header text standing in a gutter of
     its own (a column whose body is blank) makes a column too."""
-    intervals = sorted(
-        (s.x0, s.x1) for row in body if not row[0].text.startswith(TOTAL_WORDS) for s in row
-    )
+    chars = [c for row in body if not row[0].text.startswith(TOTAL_WORDS) for s in row for c in s.visible]
+    if not chars:
+        return [(x0, x1)]
+    # Character by character, so that a narrow 序号 column set close to the names still shows
+    # its gutter; gaps up to a printed space ('南京卫生 12320 微信') do not cut a column.
+    tolerance = GUTTER_MIN * statistics.median(c.get("size", 10.0) for c in chars)
     covered: list[list[float]] = []
-    for a, b in intervals:
-        if covered and a <= covered[-1][1] + 1:
+    for a, b in sorted((c["x0"], c["x1"]) for c in chars):
+        if covered and a <= covered[-1][1] + tolerance:
             covered[-1][1] = max(covered[-1][1], b)
         else:
             covered.append([a, b])
-    for row in header:
-        for s in row:
-            if not any(a <= s.x1 and s.x0 <= b for a, b in covered):
-                covered.append([s.x0, s.x1])
+    # A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
+    # stands in the gutter beside right-aligned figures): only a cell over no column is new.
+    for cell in _clusters([s for row in header for s in row]):
+        if not any(a <= s.x1 and s.x0 <= b for a, b in covered for s in cell):
+            covered.append([min(s.x0 for s in cell), max(s.x1 for s in cell)])
     covered.sort()
     edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
     return list(zip(edges, edges[1:]))
@@ -189,11 +211,29 @@ def _cell_text(parts: list[Segment]) -> str:
     return join_wrapped([row_text(r) for r in group_rows(chars)])
 
 
+def _split_at_gutters(segment: Segment, columns) -> list[Segment]:
+    """Cut a run of text where a column edge falls in a gap between two of its characters
+    ('1 南京市…' in a tight 序号 column); text running across an edge ('合计：290146') stays whole."""
+    edges = [b for _, b in columns[:-1]]
+    pieces: list[list[dict]] = [[]]
+    last: dict | None = None
+    for char in segment.chars:
+        if last is not None and not char["text"].isspace():
+            gap = char["x0"] - last["x1"]
+            if gap > 0.15 * max(char.get("size", 10.0), 1.0) and any(last["x1"] <= e <= char["x0"] for e in edges):
+                pieces.append([])
+        pieces[-1].append(char)
+        if not char["text"].isspace():
+            last = char
+    return [Segment(p) for p in pieces if any(not c["text"].isspace() for c in p)]
+
+
 def _band_cells(rows: list[list[Segment]], columns) -> dict[tuple[int, ...], Cell]:
     parts: dict[tuple[int, ...], list[Segment]] = {}
     for row in rows:
-        for s in row:
-            parts.setdefault(_span(s, columns), []).append(s)
+        for whole in row:
+            for s in _split_at_gutters(whole, columns):
+                parts.setdefault(_span(s, columns), []).append(s)
     return {span: _cell(span, ss, columns) for span, ss in parts.items()}
 
 
@@ -257,13 +297,18 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[
     return grid
 
 
+BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
 def _has_figure(rows: list[list[Segment]]) -> bool:
-    return any(looks_numeric(s.text) for row in rows for s in row)
+    """A number other than a bare year: '2022' alone is a wrapped header ('2022' / '年总量')."""
+    return any(looks_numeric(s.text) and not BARE_YEAR.match(s.text) for row in rows for s in row)
 
 
 def _header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
     """Where the header ends. With rules inside the table: the first full-width rule with text
-    above it, moved down past any band without a figure (a header level ruled across). Without
+    above it, moved down past bands of several cells without a figure (a header level ruled
+    across). Without
     (a 三线表 page that does not repeat its header): above the first line holding a figure. A
     header line reading just '2019' (a wrapped '2019年报告数量') is why rules come first."""
     def band(a: float, b: float) -> list[list[Segment]]:
@@ -275,7 +320,12 @@ def _header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
     if first is None:
         figures = [row for row in rows if _has_figure([row])]
         return min(s.top for s in figures[0]) - 0.5 if figures else top
-    while first + 1 < len(inner) and not _has_figure(band(inner[first].y, inner[first + 1].y)):
+    while first + 1 < len(inner):
+        below = band(inner[first].y, inner[first + 1].y)
+        # A second header level has several cells; a lone run of text is the rest of a row
+        # the page break cut (continued under the repeated header).
+        if _has_figure(below) or not any(len(row) >= 2 for row in below):
+            break
         first += 1
     return inner[first].y
 
@@ -311,6 +361,34 @@ def _middle(row: list[Segment]) -> float:
     return (min(s.top for s in row) + max(s.bottom for s in row)) / 2
 
 
+def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
+    """The anchor line has no text where the wrapped line has (a name centred around it)."""
+    return not any(a.x0 <= s.x1 and s.x0 <= a.x1 for a in anchor for s in line)
+
+
+def _owner(rows: list[list[Segment]], anchors: list[int], i: int) -> int:
+    """The row a line without figures belongs to. A name centred on its row leaves the row's
+    own line blank in that column, with name lines above and below; a top-aligned name runs on
+    below its first line. Otherwise the nearer line wins, the one above on a tie."""
+    above = max((a for a in anchors if a < i), default=None)
+    below = min((a for a in anchors if a > i), default=None)
+    if below is None:
+        return above
+    blank_above = above is None or _blank_under(rows[above], rows[i])
+    blank_below = _blank_under(rows[below], rows[i])
+    if above is None:
+        # Above the first row: its centred name, or the rest of a row the page break cut
+        # (a row of its own here; stitching joins it to the row it continues).
+        return below if blank_below else i
+    if blank_below and not blank_above:
+        return below
+    if blank_above and not blank_below:
+        return above
+    up = _middle(rows[i]) - _middle(rows[i - 1])
+    down = _middle(rows[i + 1]) - _middle(rows[i])
+    return below if down < up - 0.25 * (rows[i][0].bottom - rows[i][0].top) else above
+
+
 def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
     """Body rows: between rules when the body is ruled. Otherwise each line holding a number
     (or a total) anchors a row, and a line without numbers — a wrapped name, set top-aligned
@@ -325,11 +403,10 @@ def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
                if row[0].text.startswith(TOTAL_WORDS) or any(looks_numeric(s.text) for s in row)]
     if not anchors:
         return
-    bands: dict[int, list[list[Segment]]] = {i: [] for i in anchors}
+    bands: dict[int, list[list[Segment]]] = {}
     for i, row in enumerate(rows):
-        nearest = min(anchors, key=lambda a: (abs(_middle(rows[a]) - _middle(row)), a > i))
-        bands[nearest].append(row)
-    for i in anchors:
+        bands.setdefault(i if i in anchors else _owner(rows, anchors, i), []).append(row)
+    for i in sorted(bands):
         band = sorted(bands[i], key=_middle)
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
 

@@ -50,11 +50,21 @@ class SectionText:
         return paragraphs(self.lines)
 
     def notes(self) -> list[Paragraph]:
-        """Text set after the section's last table: '注：…' and parenthesised remarks."""
+        """Text set right under the section's last table ('注：…', parenthesised remarks): lines
+        on the table's page that follow it without a gap wider than a blank line. Text further
+        down (a colophon, the next part) is not a note."""
         last = max((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), default=None)
         if last is None:
             return []
-        return paragraphs([b for b in self.blocks[last + 1:] if isinstance(b, TextLine)])
+        above = self.blocks[last]
+        page, bottom = above.page, above.bbox[3]
+        kept: list[TextLine] = []
+        for block in self.blocks[last + 1:]:
+            if not isinstance(block, TextLine) or block.page != page or block.top - bottom > 2.0 * block.size:
+                break
+            kept.append(block)
+            bottom = block.bottom
+        return paragraphs(kept)
 
     def preamble(self) -> list[Paragraph]:
         """Text between the heading and the first table (a subtitle such as '（不包含…）')."""

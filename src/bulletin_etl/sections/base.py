@@ -165,8 +165,9 @@ class TableSection:
                 record[column] = number_cell(cell, column, ctx, row.page, integer=kind == "int")
             else:
                 record[column] = tidy(cell) or None
-        key = [k for k in spec.key if k != "year"]
-        if any(record.get(k) is None for k in key if k in record):
+        mapped = {c for r in self.columns.rules for c in r.columns}
+        key = [k for k in spec.key if k in mapped]
+        if any(record.get(k) is None for k in key):
             ctx.warn(row.page, f"row {row.cells!r} has no {'/'.join(key)}; row skipped")
             return None
         return record
@@ -177,8 +178,10 @@ class TableSection:
             (i, r.columns[0]) for i, r in match.by_index.items()
             if not r.is_fraction and spec.type_of(r.columns[0]) in ("int", "float") and r.columns[0] != "seq"
         ]
-        if row.spans_all:
-            # '合计：290146' printed in one cell across the table: it totals the only count column.
+        has_figures = any(not is_missing(row.cells[i]) for i, _ in numeric)
+        if row.spans_all or (rest.strip() and not has_figures):
+            # '合计：290146' printed in one cell (across the table, or in its first column with
+            # the rest blank): it totals the only count column.
             if len(numeric) != 1 or parse_number(rest) is None:
                 ctx.warn(row.page, f"total row {row.cells[0]!r} cannot be assigned to one column; not extracted")
                 return []

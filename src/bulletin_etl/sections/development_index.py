@@ -11,7 +11,8 @@ from ..text import YEAR, chinese_numeral
 from .base import Context, Records
 
 INDEX = re.compile(rf"(?P<index>[^，,。]*?指数\s*[（(]\s*{YEAR}\s*[)）])")
-RANK = re.compile(r"在(?P<peer>[^，,。]+?)的[^，,。]*?(?:排名|位列|位居|居)第\s*(?P<rank>[一二三四五六七八九十\d]+)")
+# '在直辖市、副省级城市及省会城市的…总指数中排名第五' or '在全国重点城市中排名第五'
+RANK = re.compile(r"在(?P<peer>[^，,。]+?)(?:的[^，,。]*?)?中?\s*(?:排名|位列|位居|居)第\s*(?P<rank>[一二三四五六七八九十\d]+)")
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ class RemoteMedicine:
                 row["new_institutions_count"] = int(new["n"]) if new["n"] else len(names)
             if DOMESTIC.search(body):
                 row["domestic_replacement_completed"] = True
-            for figure in notes.figures(body):
+            # The system's own name may hold 会诊 ('远程医学会诊系统'): read figures after it.
+            for figure in notes.figures(body[len(system):]):
                 self._figure(row, figure, ctx, page)
             rows.append(row)
         return {"remote_medicine": rows}
@@ -46,6 +47,8 @@ class RemoteMedicine:
     def _figure(row: dict, figure: notes.Figure, ctx: Context, page: int) -> None:
         clause = figure.clause
         cumulative = "累计" in clause
+        if CONNECTED.search(clause) or "新增接入" in clause:
+            return  # read above, with the names they introduce
         if "会诊" in clause:
             if cumulative:
                 row["consultations_cumulative"] = int(figure.value)
@@ -56,8 +59,6 @@ class RemoteMedicine:
             row["reports_annual"] = int(figure.value)
         elif "标本" in clause and not cumulative:
             row["specimens_annual"] = int(figure.value)
-        elif CONNECTED.search(clause) or "新增接入" in clause:
-            return  # read above, with the names they introduce
         else:
             ctx.warn(page, f"figure {figure.printed!r} in {clause!r} not recognised; not extracted")
 

@@ -1,0 +1,276 @@
+"""Second producer: the bulletin as a Word document (python-docx), turned into PDF by LibreOffice
+headless — as the real bulletin was made. Tables use Word's own merged cells, repeated header rows
+and borders; LibreOffice decides line wraps and page breaks (rows may break across pages)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import _Cell
+
+from .model import Bulletin, PrintedTable, Section
+
+FONTS = {"wqy-zenhei": "WenQuanYi Zen Hei", "uming": "AR PL UMing CN"}
+STYLES = ("grid", "no_inner_verticals", "three_line")
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def available_fonts() -> list[str]:
+    """Fonts LibreOffice can use here (fc-list knows them)."""
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    return [key for key, family in FONTS.items() if family in listed]
+
+
+def _font(run, family: str, size: float, bold: bool = False) -> None:
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = family
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+        fonts.set(qn(attr), family)
+
+
+def _paragraph(doc, text: str, family: str, size: float, *, indent: bool = False, align=None, bold=False,
+               space_after: float = 0):
+    p = doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(space_after)
+    p.paragraph_format.space_before = Pt(0)
+    if indent:
+        p.paragraph_format.first_line_indent = Pt(2 * size)
+    if align is not None:
+        p.alignment = align
+    _font(p.add_run(text), family, size, bold)
+    return p
+
+
+def _border(parent, edges: dict[str, tuple[str, int]]) -> None:
+    """edges: name → (val, size in eighths of a point); e.g. {'top': ('single', 12)}."""
+    for name, (val, size) in edges.items():
+        el = parent.find(qn(f"w:{name}"))
+        if el is None:
+            el = OxmlElement(f"w:{name}")
+            parent.append(el)
+        el.set(qn("w:val"), val)
+        el.set(qn("w:sz"), str(size))
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+
+
+def _table_borders(table, style: str, rng: random.Random) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    tbl_pr.append(borders)
+    thin, heavy, none = ("single", 4), ("single", 12), ("nil", 0)
+    if style == "grid":
+        _border(borders, {e: thin for e in ("top", "left", "bottom", "right", "insideH", "insideV")})
+    elif style == "no_inner_verticals":
+        outer = thin if rng.random() < 0.5 else none
+        _border(borders, {"top": thin, "bottom": thin, "insideH": thin, "left": outer, "right": outer,
+                          "insideV": none})
+    else:
+        _border(borders, {"top": heavy, "bottom": heavy, "insideH": none, "left": none, "right": none,
+                          "insideV": none})
+
+
+def _cell_bottom(cell, size: int) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = tc_pr.find(qn("w:tcBorders"))
+    if borders is None:
+        borders = OxmlElement("w:tcBorders")
+        tc_pr.append(borders)
+    _border(borders, {"bottom": ("single", size)})
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _set_text(cell, text: str, family: str, size: float, align) -> None:
+    cell.text = ""
+    p = cell.paragraphs[0]
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(0)
+    _font(p.add_run(text), family, size)
+
+
+def _table(doc, printed: PrintedTable, family: str, size: float, style: str, width_cm: float, rng: random.Random):
+    n_head = printed.n_header_rows
+    size = _fit_size(printed, size, width_cm, rng)
+    table = doc.add_table(rows=n_head + len(printed.rows), cols=printed.n_cols)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _table_borders(table, style, rng)
+    widths = [Cm(w) for w in _widths(printed, size, width_cm, rng)]
+    _fixed_grid(table, widths)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+    for r in range(n_head):
+        _repeat_header(table.rows[r])
+    for hc in printed.header_cells():
+        cell = table.cell(hc.row, hc.col)
+        if hc.rowspan > 1 or hc.colspan > 1:
+            cell = cell.merge(table.cell(hc.row + hc.rowspan - 1, hc.col + hc.colspan - 1))
+        _set_text(cell, hc.text, family, size, WD_ALIGN_PARAGRAPH.CENTER)
+        if style == "three_line" and (hc.row + hc.rowspan < n_head):
+            _cell_bottom(cell, 4)  # the short rule under a group header
+    if style == "three_line":
+        # The rule under the header, on every cell of the last header row and on the first
+        # cell of each vertical merge reaching it (LibreOffice draws a merge's border from there).
+        for r in range(n_head):
+            for tc in table.rows[r]._tr.tc_lst:
+                if r == n_head - 1 or tc.vMerge == "restart":
+                    _cell_bottom(_Cell(tc, table), 4)
+    for i, body in enumerate(printed.rows):
+        r = n_head + i
+        for c, text in enumerate(body.cells):
+            kind = printed.columns[c].kind
+            align = WD_ALIGN_PARAGRAPH.RIGHT if kind == "num" else (
+                WD_ALIGN_PARAGRAPH.CENTER if kind in ("seq", "label") else WD_ALIGN_PARAGRAPH.LEFT)
+            _set_text(table.cell(r, c), text, family, size, align)
+        if body.kind == "span":
+            merged = table.cell(r, 0).merge(table.cell(r, printed.n_cols - 1))
+            _set_text(merged, body.cells[0], family, size, WD_ALIGN_PARAGRAPH.LEFT)
+        elif body.merge is not None:
+            a, b = body.merge
+            merged = table.cell(r, a).merge(table.cell(r, b - 1))
+            _set_text(merged, body.cells[a], family, size, WD_ALIGN_PARAGRAPH.CENTER)
+    return table
+
+
+def _text_cm(text: str, size: float) -> float:
+    points = sum(size if ord(ch) > 0x2E80 else 0.56 * size for ch in text)
+    return points / 72 * 2.54
+
+
+def _widths(printed: PrintedTable, size: float, width_cm: float, rng: random.Random) -> list[float]:
+    """Figures never wrap (their column is as wide as the widest figure plus padding); the name
+    column takes what is left, so long names wrap inside it."""
+    padding = 0.5
+    need = []
+    for j, column in enumerate(printed.columns):
+        cells = [row.cells[j] for row in printed.rows if row.kind != "span" and j < len(row.cells)
+                 and not (row.merge and row.merge[0] <= j < row.merge[1])]
+        widest = max((_text_cm(c, size) for c in cells), default=0.0)
+        words = max((_text_cm(part, size) for part in column.header[-1:] for part in [part[:4]]), default=0.0)
+        need.append(max(widest, words) + padding)
+    flexible = [j for j, c in enumerate(printed.columns) if c.kind in ("name", "text")]
+    fixed = sum(w for j, w in enumerate(need) if j not in flexible)
+    spare = max(width_cm - fixed, 2.5 * len(flexible) or 0.0)
+    widths = list(need)
+    for j in flexible:
+        widths[j] = min(need[j], spare * rng.uniform(0.55, 1.0) / len(flexible))
+        widths[j] = max(widths[j], _text_cm("医院医院医院", size) + padding)
+    return widths
+
+
+def _fit_size(printed: PrintedTable, size: float, width_cm: float, rng: random.Random) -> float:
+    """The largest size (not above the one chosen) at which the figures fit on one line."""
+    for candidate in (size, 10, 9.5, 9, 8.5, 8, 7.5, 7):
+        if candidate <= size and sum(_widths(printed, candidate, width_cm, random.Random(0))) <= width_cm:
+            return candidate
+    return 7
+
+
+def _fixed_grid(table, widths) -> None:
+    """LibreOffice lays a table out from <w:tblGrid>, not from the cells' widths."""
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(width.twips if hasattr(width, "twips") else width / 635)))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+
+
+def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
+    """Write the bulletin as .docx (no PDF yet)."""
+    rng = random.Random(seed * 7919 + 17)
+    family = FONTS[font]
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    margin = rng.uniform(1.8, 3.0)
+    section.left_margin = section.right_margin = Cm(margin)
+    section.top_margin = section.bottom_margin = Cm(rng.uniform(2.0, 2.8))
+    body, title, small = rng.choice([12, 13, 14]), rng.choice([16, 17, 18]), rng.choice([9, 10, 10.5])
+    width_cm = 21.0 - 2 * margin
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_number_field(footer, family, 10)
+
+    _paragraph(doc, f"{b.masthead[0]} {b.masthead[1]}", family, body, space_after=12)
+    _section(doc, b.events, family, body, title, small, style, width_cm, rng)
+    _paragraph(doc, "统计数据", family, title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, space_after=6)
+    for s in b.sections:
+        _section(doc, s, family, body, title, small, style, width_cm, rng)
+    if b.colophon:
+        _paragraph(doc, b.colophon[0], family, title - 2, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+        for line in b.colophon[1:]:
+            _paragraph(doc, line, family, small + 1)
+    doc.save(path)
+    return path
+
+
+def _page_number_field(paragraph, family: str, size: float) -> None:
+    """'- N -' with N a PAGE field, as the bulletin's folio."""
+    _font(paragraph.add_run("- "), family, size)
+    run = paragraph.add_run()
+    _font(run, family, size)
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._element.append(el)
+    _font(paragraph.add_run(" -"), family, size)
+
+
+def _section(doc, s: Section, family, body, title, small, style, width_cm, rng) -> None:
+    _paragraph(doc, s.title, family, title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, space_after=6)
+    for line in s.preamble:
+        _paragraph(doc, line, family, small + 1, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for text in s.paragraphs:
+        _paragraph(doc, text, family, body, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    if s.table is not None:
+        _table(doc, s.table, family, small, style, width_cm, rng)
+    for note in s.notes:
+        _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(doc, "", family, body, space_after=6)
+
+
+def convert(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:
+    """All documents in one LibreOffice run (start-up dominates), with a private profile."""
+    office = soffice()
+    if office is None:
+        raise RuntimeError("LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(out_dir), *map(str, docx_files)],
+                       check=True, capture_output=True, timeout=timeout)
+    pdfs = [out_dir / f"{f.stem}.pdf" for f in docx_files]
+    missing = [p.name for p in pdfs if not p.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not write {missing}")
+    return pdfs

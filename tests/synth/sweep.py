@@ -1,0 +1,127 @@
+"""Render many synthetic bulletins with both producers, extract each, compare with its truth.
+
+    python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|both] [--out DIR]
+
+Used by tests/test_synthetic_bulletins.py; run by hand to hunt for failures. A failing case
+prints the seed, producer, style and font that replay it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import random
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bulletin_etl.cli import main as cli_main
+
+from . import render_docx, render_reportlab
+from .compare import compare
+from .model import make_bulletin, truth
+
+STYLES = ("grid", "no_inner_verticals", "three_line")
+
+
+@dataclass
+class Case:
+    seed: int
+    producer: str
+    style: str
+    font: str
+    quirks: bool = False
+    problems: list[str] = field(default_factory=list)
+    exit_code: int | None = None
+
+    @property
+    def replay(self) -> str:
+        quirks = " --quirks" if self.quirks else ""
+        return f"seed {self.seed} producer {self.producer} style {self.style} font {self.font}{quirks}"
+
+
+def fonts(producer: str) -> list[str]:
+    return render_docx.available_fonts() if producer == "docx" else render_reportlab.available_fonts()
+
+
+def plan(seeds: list[int], producer: str) -> list[Case]:
+    """Style and font by seed, so that a run covers every style and every font it can."""
+    available = fonts(producer)
+    cases = []
+    for i, seed in enumerate(seeds):
+        pick = random.Random(f"{producer}-{seed}")
+        style = STYLES[i % len(STYLES)] if len(seeds) >= len(STYLES) else pick.choice(STYLES)
+        font = available[(i // len(STYLES)) % len(available)] if available else ""
+        cases.append(Case(seed, producer, style, font, quirks=pick.random() < 0.25))
+    return cases
+
+
+def render(cases: list[Case], folder: Path) -> dict[int, Path]:
+    pdfs: dict[int, Path] = {}
+    docx_files = []
+    for case in cases:
+        b = make_bulletin(case.seed, quirks=case.quirks)
+        if case.producer == "docx":
+            docx_files.append(render_docx.build(b, folder / f"{case.producer}-{case.seed}.docx", style=case.style,
+                                                font=case.font, seed=case.seed))
+        else:
+            pdfs[case.seed] = folder / f"{case.producer}-{case.seed}.pdf"
+            render_reportlab.render(b, pdfs[case.seed], style=case.style, font=case.font, seed=case.seed)
+    if docx_files:
+        for pdf in render_docx.convert(docx_files, folder):
+            pdfs[int(pdf.stem.split("-")[-1])] = pdf
+    return pdfs
+
+
+def check(case: Case, pdf: Path, folder: Path) -> Case:
+    out = folder / f"out-{case.producer}-{case.seed}"
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        case.exit_code = cli_main(["extract", str(pdf), "--out", str(out), "-q"])
+    b = make_bulletin(case.seed, quirks=case.quirks)
+    if case.exit_code != 0:
+        case.problems.append(f"extract exited with {case.exit_code}: {stderr.getvalue().strip()[:600]}")
+    else:
+        case.problems = compare(truth(b), out, expected_warnings=b.expected_warnings)
+    return case
+
+
+def run(seeds: list[int], producer: str, folder: Path) -> list[Case]:
+    cases = plan(seeds, producer)
+    pdfs = render(cases, folder)
+    return [check(case, pdfs[case.seed], folder) for case in cases]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.synth.sweep", description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", default="1-20", help="a range A-B or a comma list")
+    ap.add_argument("--producer", default="both", choices=["reportlab", "docx", "both"])
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--show", type=int, default=5, help="problems shown per failing case")
+    args = ap.parse_args(argv)
+    if "-" in args.seeds:
+        a, b = args.seeds.split("-")
+        seeds = list(range(int(a), int(b) + 1))
+    else:
+        seeds = [int(s) for s in args.seeds.split(",")]
+    folder = args.out or Path(tempfile.mkdtemp(prefix="sweep-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    producers = ["reportlab", "docx"] if args.producer == "both" else [args.producer]
+    failed = 0
+    for producer in producers:
+        cases = run(seeds, producer, folder)
+        bad = [c for c in cases if c.problems]
+        failed += len(bad)
+        print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact")
+        for case in bad:
+            print(f"  FAIL {case.replay}: {len(case.problems)} problem(s)")
+            for p in case.problems[:args.show]:
+                print(f"      {p}")
+    print(f"files in {folder}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
