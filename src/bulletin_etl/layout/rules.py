@@ -166,16 +166,20 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
     return sorted(kept, key=lambda run: run[0].y)
 
 
+def _spanning_total(row: list[Segment]) -> bool:
+    return row[0].text.startswith(TOTAL_WORDS) and any(ch.isdigit() for ch in row[0].text)
+
+
 def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> list[tuple[float, float]]:
-    """Column extents from the gutters that no body text crosses (a total row such as
-    '合计：290146' may run across them and is left out); header text standing in a gutter of
-    its own (a column whose body is blank) makes a column too."""
-    chars = [c for row in body if not row[0].text.startswith(TOTAL_WORDS) for s in row for c in s.visible]
+    """Column extents from the gutters that no body text crosses (a total printed in one run
+    across the table, '合计：290146', is left out; a 合计 row with its figures in their columns
+    is not — on a continued page it may be the only row with figures)."""
+    chars = [c for row in body if not _spanning_total(row) for s in row for c in s.chars]
     if not chars:
         return [(x0, x1)]
-    # Character by character, so that a narrow 序号 column set close to the names still shows
-    # its gutter; gaps up to a printed space ('南京卫生 12320 微信') do not cut a column.
-    tolerance = GUTTER_MIN * statistics.median(c.get("size", 10.0) for c in chars)
+    # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
+    # that a narrow 序号 column set close to the names still shows its gutter.
+    tolerance = GUTTER_MIN * statistics.median(c.get("size", 10.0) for c in chars if not c["text"].isspace())
     covered: list[list[float]] = []
     for a, b in sorted((c["x0"], c["x1"]) for c in chars):
         if covered and a <= covered[-1][1] + tolerance:
@@ -183,10 +187,29 @@ def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, 
         else:
             covered.append([a, b])
     # A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
-    # stands in the gutter beside right-aligned figures): only a cell over no column is new.
-    for cell in _clusters([s for row in header for s in row]):
-        if not any(a <= s.x1 and s.x0 <= b for a, b in covered for s in cell):
-            covered.append([min(s.x0 for s in cell), max(s.x1 for s in cell)])
+    # stands in the gutter beside right-aligned figures). A centred header over one-digit
+    # figures may not overlap them: it joins the neighbouring column that has no header of
+    # its own; only a header with no such neighbour is a column of its own (blank body).
+    cells = _clusters([s for row in header for s in row])
+
+    def over(cell: list[Segment], interval: list[float]) -> bool:
+        return any(interval[0] <= s.x1 and s.x0 <= interval[1] for s in cell)
+
+    headed = [any(over(cell, iv) for cell in cells) for iv in covered]
+    for cell in cells:
+        if any(over(cell, iv) for iv in covered):
+            continue
+        lo, hi = min(s.x0 for s in cell), max(s.x1 for s in cell)
+        left = max((i for i, iv in enumerate(covered) if iv[1] <= lo), default=None)
+        right = min((i for i, iv in enumerate(covered) if iv[0] >= hi), default=None)
+        orphans = [i for i in (left, right) if i is not None and not headed[i]]
+        if orphans:
+            i = min(orphans, key=lambda i: min(abs(covered[i][0] - hi), abs(lo - covered[i][1])))
+            covered[i] = [min(covered[i][0], lo), max(covered[i][1], hi)]
+            headed[i] = True
+        else:
+            covered.append([lo, hi])
+            headed.append(True)
     covered.sort()
     edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
     return list(zip(edges, edges[1:]))
