@@ -24,6 +24,9 @@ Block = Union[TextLine, Grid]
 PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
 """Page furniture: the folio printed as '- 8 -'."""
 
+COLOPHON = re.compile(r"^(地址|邮编|电话|传真|E-?mail|网址|责任编辑|本期共印)\s*[:：]?", re.I)
+"""The back page's contact lines ('地址：…', '责任编辑：… 本期共印 510 份'): not bulletin content."""
+
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 
@@ -79,7 +82,7 @@ def read_page(page: pdfplumber.page.Page) -> list[Block]:
             grids.append(grid)
     grids += unruled_grids(page.edges, chars, number, page.width, [g.bbox for g in grids])
     free = [c for c in chars if not any(_inside(c, g.bbox) for g in grids)]
-    lines = [ln for ln in build_lines(free, number) if not PAGE_NUMBER.match(ln.text)]
+    lines = [ln for ln in build_lines(free, number) if not PAGE_NUMBER.match(ln.text) and not COLOPHON.match(ln.text)]
     blocks: list[Block] = [*lines, *grids]
     return sorted(blocks, key=_top)
 

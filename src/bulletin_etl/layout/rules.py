@@ -170,13 +170,13 @@ def _spanning_total(row: list[Segment]) -> bool:
     return row[0].text.startswith(TOTAL_WORDS) and any(ch.isdigit() for ch in row[0].text)
 
 
-def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> list[tuple[float, float]]:
+def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float):
     """Column extents from the gutters that no body text crosses (a total printed in one run
     across the table, '合计：290146', is left out; a 合计 row with its figures in their columns
     is not — on a continued page it may be the only row with figures)."""
     chars = [c for row in body if not _spanning_total(row) for s in row for c in s.chars]
     if not chars:
-        return [(x0, x1)]
+        return [(x0, x1)], []
     # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
     # that a narrow 序号 column set close to the names still shows its gutter.
     tolerance = GUTTER_MIN * statistics.median(c.get("size", 10.0) for c in chars if not c["text"].isspace())
@@ -212,7 +212,7 @@ def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, 
             headed.append(True)
     covered.sort()
     edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
-    return list(zip(edges, edges[1:]))
+    return list(zip(edges, edges[1:])), [(covered[i][1], covered[i + 1][0]) for i in range(len(covered) - 1)]
 
 
 def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
@@ -234,16 +234,17 @@ def _cell_text(parts: list[Segment]) -> str:
     return join_wrapped([row_text(r) for r in group_rows(chars)])
 
 
-def _split_at_gutters(segment: Segment, columns) -> list[Segment]:
-    """Cut a run of text where a column edge falls in a gap between two of its characters
-    ('1 南京市…' in a tight 序号 column); text running across an edge ('合计：290146') stays whole."""
-    edges = [b for _, b in columns[:-1]]
+def _split_at_gutters(segment: Segment, gutters: list[tuple[float, float]]) -> list[Segment]:
+    """Cut a run of text where a gap between two of its characters overlaps a gutter between
+    columns ('1 南京市…' in a tight 序号 column; two centred header cells close together);
+    text running across a gutter without a gap ('合计：290146', '预约挂号') stays whole."""
     pieces: list[list[dict]] = [[]]
     last: dict | None = None
     for char in segment.chars:
         if last is not None and not char["text"].isspace():
             gap = char["x0"] - last["x1"]
-            if gap > 0.15 * max(char.get("size", 10.0), 1.0) and any(last["x1"] <= e <= char["x0"] for e in edges):
+            if gap > 0.15 * max(char.get("size", 10.0), 1.0) and any(
+                    last["x1"] < b and a < char["x0"] for a, b in gutters):
                 pieces.append([])
         pieces[-1].append(char)
         if not char["text"].isspace():
@@ -251,12 +252,11 @@ def _split_at_gutters(segment: Segment, columns) -> list[Segment]:
     return [Segment(p) for p in pieces if any(not c["text"].isspace() for c in p)]
 
 
-def _band_cells(rows: list[list[Segment]], columns) -> dict[tuple[int, ...], Cell]:
+def _band_cells(rows: list[list[Segment]], columns, gutters) -> dict[tuple[int, ...], Cell]:
     parts: dict[tuple[int, ...], list[Segment]] = {}
     for row in rows:
-        for whole in row:
-            for s in _split_at_gutters(whole, columns):
-                parts.setdefault(_span(s, columns), []).append(s)
+        for s in row:
+            parts.setdefault(_span(s, columns), []).append(s)
     return {span: _cell(span, ss, columns) for span, ss in parts.items()}
 
 
@@ -363,14 +363,16 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
     boundary = _header_boundary(region, rows)
     header_rows = [row for row in rows if _middle(row) < boundary]
     body_rows = [row for row in rows if _middle(row) >= boundary]
-    columns = _columns(body_rows, header_rows, x0, x1)
+    columns, gutters = _columns(body_rows, header_rows, x0, x1)
     if len(columns) < 2:
         return None
+    header_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in header_rows]
+    body_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in body_rows]
     header_inner = [r for r in inner if top.y + 1 < r.y < boundary - 1 and x0 - 1 <= r.x0 and r.x1 <= x1 + 1]
     slots = _header(header_rows, header_inner, columns)
     bounds = [(top.y, boundary)] * len(slots)
     for band_top, band_bottom, band in _body_bands(body_rows, [r.y for r in region if r.y >= boundary]):
-        cells = _band_cells(band, columns)
+        cells = _band_cells(band, columns, gutters)
         row: list[Cell | None] = [None] * len(columns)
         for span, cell in cells.items():
             for c in span:
@@ -389,27 +391,39 @@ def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
     return not any(a.x0 <= s.x1 and s.x0 <= a.x1 for a in anchor for s in line)
 
 
-def _owner(rows: list[list[Segment]], anchors: list[int], i: int) -> int:
-    """The row a line without figures belongs to. A name centred on its row leaves the row's
-    own line blank in that column, with name lines above and below; a top-aligned name runs on
-    below its first line. Otherwise the nearer line wins, the one above on a tie."""
+def _is_total(row: list[Segment]) -> bool:
+    return row[0].text.startswith(TOTAL_WORDS)
+
+
+def _centred(rows: list[list[Segment]], anchors: list[int]) -> bool:
+    """Cells set vertically centred: some row's own line is blank where the wrapped lines
+    next to it have text (its name sits above and below it). Top-aligned tables never are."""
+    return any(
+        not _is_total(rows[a]) and j not in anchors and _blank_under(rows[a], rows[j])
+        for a in anchors for j in (a - 1, a + 1) if 0 <= j < len(rows)
+    )
+
+
+def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool) -> int:
+    """The row a line without figures belongs to. Top-aligned, a wrapped name runs on below
+    its row's line; centred, it also stands above, and the row's own line is blank there.
+    A line above the first row that cannot be its centred name is the rest of a row cut by
+    the page break: a row of its own here, joined to what it continues when pages are stitched."""
     above = max((a for a in anchors if a < i), default=None)
     below = min((a for a in anchors if a > i), default=None)
-    if below is None:
-        return above
-    blank_above = above is None or _blank_under(rows[above], rows[i])
-    blank_below = _blank_under(rows[below], rows[i])
+    down_ok = below is not None and not _is_total(rows[below]) and _blank_under(rows[below], rows[i])
     if above is None:
-        # Above the first row: its centred name, or the rest of a row the page break cut
-        # (a row of its own here; stitching joins it to the row it continues).
-        return below if blank_below else i
-    if blank_below and not blank_above:
+        return below if centred and down_ok else i
+    if not centred or below is None:
+        return above
+    up_ok = _blank_under(rows[above], rows[i])
+    if down_ok and not up_ok:
         return below
-    if blank_above and not blank_below:
+    if up_ok and not down_ok:
         return above
     up = _middle(rows[i]) - _middle(rows[i - 1])
     down = _middle(rows[i + 1]) - _middle(rows[i])
-    return below if down < up - 0.25 * (rows[i][0].bottom - rows[i][0].top) else above
+    return below if down_ok and down < up - 0.25 * (rows[i][0].bottom - rows[i][0].top) else above
 
 
 def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
@@ -422,13 +436,13 @@ def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
             if band:
                 yield a, b, band
         return
-    anchors = [i for i, row in enumerate(rows)
-               if row[0].text.startswith(TOTAL_WORDS) or any(looks_numeric(s.text) for s in row)]
+    anchors = [i for i, row in enumerate(rows) if _is_total(row) or any(looks_numeric(s.text) for s in row)]
     if not anchors:
         return
+    centred = _centred(rows, anchors)
     bands: dict[int, list[list[Segment]]] = {}
     for i, row in enumerate(rows):
-        bands.setdefault(i if i in anchors else _owner(rows, anchors, i), []).append(row)
+        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred), []).append(row)
     for i in sorted(bands):
         band = sorted(bands[i], key=_middle)
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band

@@ -28,7 +28,8 @@ class DevelopmentIndex:
             if index is None or rank is None:
                 ctx.warn(paragraph.page, f"sentence not recognised as an index ranking: {paragraph.text[:50]!r}")
                 continue
-            name = re.sub(rf"^{YEAR}\s*年\s*[，,]?\s*", "", index["index"]).strip()
+            # '国家卫生健康委发布全国…指数(2021)': the name starts after the verb announcing it.
+            name = re.sub(r"^.*?(?:发布了?|公布了?|印发了?)", "", index["index"]).strip()
             rows.append({
                 "index_name": name, "peer_group": rank["peer"].strip(),
                 "rank": chinese_numeral(rank["rank"]), "source_page": paragraph.page,
