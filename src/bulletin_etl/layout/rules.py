@@ -240,15 +240,18 @@ def _split_at_gutters(segment: Segment, gutters: list[tuple[float, float]]) -> l
     text running across a gutter without a gap ('合计：290146', '预约挂号') stays whole."""
     pieces: list[list[dict]] = [[]]
     last: dict | None = None
+    spaced = False  # a printed space since the last glyph: '2022 年总' is one run of text
     for char in segment.chars:
-        if last is not None and not char["text"].isspace():
+        if char["text"].isspace():
+            spaced = True
+        elif last is not None:
             gap = char["x0"] - last["x1"]
-            if gap > 0.15 * max(char.get("size", 10.0), 1.0) and any(
+            if not spaced and gap > 0.15 * max(char.get("size", 10.0), 1.0) and any(
                     last["x1"] < b and a < char["x0"] for a, b in gutters):
                 pieces.append([])
         pieces[-1].append(char)
         if not char["text"].isspace():
-            last = char
+            last, spaced = char, False
     return [Segment(p) for p in pieces if any(not c["text"].isspace() for c in p)]
 
 
@@ -278,6 +281,18 @@ def _clusters(parts: list[Segment]) -> list[list[Segment]]:
     return out
 
 
+def _stacks(parts: list[Segment]) -> list[list[Segment]]:
+    """Lines standing over each other: each one's middle within the other's extent."""
+    stacks: list[list[Segment]] = []
+    for s in sorted(parts, key=lambda s: (s.top, s.x0)):
+        home = next((st for st in stacks if any(o.x0 <= s.centre <= o.x1 or s.x0 <= o.centre <= s.x1 for o in st)), None)
+        if home is None:
+            stacks.append([s])
+        else:
+            home.append(s)
+    return stacks
+
+
 def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[Cell | None]]:
     """Header levels. Text with a rule beneath it inside the header is a group header over the
     sub-columns under that rule; the rules of neighbouring groups may touch and read as one, so
@@ -286,6 +301,7 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[
     stacked without a rule between is one wrapped cell."""
     cells: dict[tuple[tuple[int, ...], int], list[Segment]] = {}
     groups: dict[tuple[int, int], list[Segment]] = {}
+    leaves: dict[int, list[Segment]] = {}
     for row in rows:
         for s in row:
             # By the text's middle: a CJK font's glyph box may reach above the rule it sits under.
@@ -296,7 +312,12 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[
                 nearest = min(below, key=lambda i: inner[i].y)
                 groups.setdefault((nearest, level), []).append(s)
             else:
-                cells.setdefault((_span(s, columns), level), []).append(s)
+                leaves.setdefault(level, []).append(s)
+    # The lines of one header cell are stacked on a common middle ('2022' over '年总量'): the
+    # cell's column is the one under the whole stack, not under its shortest line.
+    for level, parts in leaves.items():
+        for stack in _stacks(parts):
+            cells.setdefault((_span(Segment([c for p in stack for c in p.chars]), columns), level), []).extend(stack)
     for (index, level), parts in groups.items():
         under = [c for c, (a, b) in enumerate(columns) if inner[index].covers((a + b) / 2)]
         clusters = _clusters(parts)
