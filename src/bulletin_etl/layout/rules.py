@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from ..text import join_wrapped, looks_numeric
 from .lines import group_rows, row_text
-from .tables import Cell, Grid
+from .tables import TOTAL_WORDS, Cell, Grid
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
 RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
 SEGMENT_GAP = 0.6  # em: wider than a printed space, narrower than a column gutter
 GUTTER_MIN = 0.35  # em: the narrowest gap between columns (a printed space is about 0.25–0.33)
-TOTAL_WORDS = ("合计", "总计")
 
 
 @dataclass
@@ -166,20 +165,36 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
     return sorted(kept, key=lambda run: run[0].y)
 
 
+@dataclass
+class Columns:
+    """Column extents (edge to edge), the gutters between them, and where their text lies."""
+
+    bounds: list[tuple[float, float]]
+    gutters: list[tuple[float, float]]
+    text: list[tuple[float, float]]
+
+    def __iter__(self):
+        return iter((self.bounds, self.gutters))
+
+
 def _spanning_total(row: list[Segment]) -> bool:
-    return row[0].text.startswith(TOTAL_WORDS) and any(ch.isdigit() for ch in row[0].text)
+    return _is_total(row) and any(ch.isdigit() for ch in row[0].text)
 
 
 def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float):
     """Column extents from the gutters that no body text crosses (a total printed in one run
     across the table, '合计：290146', is left out; a 合计 row with its figures in their columns
     is not — on a continued page it may be the only row with figures)."""
-    chars = [c for row in body if not _spanning_total(row) for s in row for c in s.chars]
-    if not chars:
-        return [(x0, x1)], []
+    # A total's label ('合 计') is centred across the merged 序号 and name cells: only its
+    # figures say where columns are.
+    chars = [c for row in body if not _spanning_total(row) for s in (row[1:] if _is_total(row) else row)
+             for c in s.chars]
     # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
-    # that a narrow 序号 column set close to the names still shows its gutter.
-    tolerance = GUTTER_MIN * statistics.median(c.get("size", 10.0) for c in chars if not c["text"].isspace())
+    # that a narrow 序号 column set close to the names still shows its gutter. A continued page
+    # holding only the header and a '合计：N' line has no figures in columns: its header cells
+    # are the columns then.
+    visible = [c for c in chars if not c["text"].isspace()]
+    tolerance = GUTTER_MIN * (statistics.median(c.get("size", 10.0) for c in visible) if visible else 10.0)
     covered: list[list[float]] = []
     for a, b in sorted((c["x0"], c["x1"]) for c in chars):
         if covered and a <= covered[-1][1] + tolerance:
@@ -212,7 +227,8 @@ def _columns(body: list[list[Segment]], header: list[list[Segment]], x0: float, 
             headed.append(True)
     covered.sort()
     edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
-    return list(zip(edges, edges[1:])), [(covered[i][1], covered[i + 1][0]) for i in range(len(covered) - 1)]
+    return Columns(list(zip(edges, edges[1:])), [(covered[i][1], covered[i + 1][0]) for i in range(len(covered) - 1)],
+                   [(a, b) for a, b in covered])
 
 
 def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
@@ -293,7 +309,7 @@ def _stacks(parts: list[Segment]) -> list[list[Segment]]:
     return stacks
 
 
-def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[Cell | None]]:
+def _header(rows: list[list[Segment]], inner: list[Rule], columns, text_extents) -> list[list[Cell | None]]:
     """Header levels. Text with a rule beneath it inside the header is a group header over the
     sub-columns under that rule; the rules of neighbouring groups may touch and read as one, so
     the columns under a rule go to the group header standing over them (the last one starting
@@ -319,7 +335,9 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns) -> list[list[
         for stack in _stacks(parts):
             cells.setdefault((_span(Segment([c for p in stack for c in p.chars]), columns), level), []).extend(stack)
     for (index, level), parts in groups.items():
-        under = [c for c, (a, b) in enumerate(columns) if inner[index].covers((a + b) / 2)]
+        # By where the column's text lies: on a continued page with few rows the estimated
+        # edges can sit far from the printed ones.
+        under = [c for c, (a, b) in enumerate(text_extents) if inner[index].covers((a + b) / 2)]
         clusters = _clusters(parts)
         owned: dict[int, list[int]] = {}
         for c in under:
@@ -384,13 +402,14 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
     boundary = _header_boundary(region, rows)
     header_rows = [row for row in rows if _middle(row) < boundary]
     body_rows = [row for row in rows if _middle(row) >= boundary]
-    columns, gutters = _columns(body_rows, header_rows, x0, x1)
+    found = _columns(body_rows, header_rows, x0, x1)
+    columns, gutters = found.bounds, found.gutters
     if len(columns) < 2:
         return None
     header_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in header_rows]
     body_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in body_rows]
     header_inner = [r for r in inner if top.y + 1 < r.y < boundary - 1 and x0 - 1 <= r.x0 and r.x1 <= x1 + 1]
-    slots = _header(header_rows, header_inner, columns)
+    slots = _header(header_rows, header_inner, columns, found.text)
     bounds = [(top.y, boundary)] * len(slots)
     for band_top, band_bottom, band in _body_bands(body_rows, [r.y for r in region if r.y >= boundary]):
         cells = _band_cells(band, columns, gutters)
@@ -413,7 +432,7 @@ def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
 
 
 def _is_total(row: list[Segment]) -> bool:
-    return row[0].text.startswith(TOTAL_WORDS)
+    return row[0].text.replace(" ", "").startswith(TOTAL_WORDS)
 
 
 def _centred(rows: list[list[Segment]], anchors: list[int]) -> bool:

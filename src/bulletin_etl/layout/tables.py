@@ -92,6 +92,9 @@ def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int) -> Gr
     return Grid(page=page, bbox=bbox, slots=slots, row_bounds=rows, col_bounds=cols)
 
 
+TOTAL_WORDS = ("合计", "总计")
+
+
 @dataclass
 class TableRow:
     cells: list[str]
@@ -101,6 +104,11 @@ class TableRow:
     @property
     def is_empty(self) -> bool:
         return not any(c.strip() for c in self.cells)
+
+    @property
+    def is_total(self) -> bool:
+        label = next((squash(c) for c in self.cells if c.strip()), "")
+        return label.startswith(TOTAL_WORDS)
 
 
 @dataclass
@@ -159,7 +167,7 @@ def _rows_of(grid: Grid, start: int) -> list[TableRow]:
 def _split_by_page_break(prev: TableRow, nxt: TableRow) -> bool:
     """A row the page break cut in two: the half on the new page has blanks (usually the seq
     and every number, which sit on the first half) and no column has a number in both halves."""
-    if prev.spans_all or nxt.spans_all:
+    if prev.spans_all or nxt.spans_all or prev.is_total or nxt.is_total:
         return False
     if all(cell.strip() for cell in nxt.cells):
         return False
@@ -212,9 +220,10 @@ def split_side_by_side(table: LogicalTable) -> LogicalTable:
         spanning: list[TableRow] = []
         for g in range(groups):
             for row in table.rows:
-                if row.spans_all:
+                if row.spans_all or row.is_total:
+                    # '合计：N' across the groups (or most of them) is one total, kept once.
                     if g == 0:
-                        spanning.append(TableRow(row.cells[:width], row.page, True))
+                        spanning.append(TableRow(row.cells[:width], row.page, row.spans_all))
                     continue
                 part = TableRow(row.cells[g * width:(g + 1) * width], row.page)
                 if not part.is_empty:
