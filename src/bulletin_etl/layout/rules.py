@@ -381,7 +381,8 @@ def _header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
     first = next((i for i, r in enumerate(inner) if band(top, r.y)), None)
     if first is None:
         figures = [row for row in rows if _has_figure([row])]
-        return min(s.top for s in figures[0]) - 0.5 if figures else top
+        # No figure at all: a header left alone at the foot of a page.
+        return min(s.top for s in figures[0]) - 0.5 if figures else region[-1].y
     while first + 1 < len(inner):
         below = band(inner[first].y, inner[first + 1].y)
         # A second header level has several cells; a lone run of text is the rest of a row
@@ -488,13 +489,41 @@ def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
 
 
+PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
+
+
+def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -> list[Rule]:
+    """A 三线表 broken by the page has no rule under its last row on this page: take the table
+    lines below its last rule (rows of several cells and the short runs of wrapped names) down
+    to a heading, a note, a wide gap or the next table; close it with a rule of our own."""
+    last = run[-1]
+    limit = min((o[0].y for o in others if o[0].y > last.y), default=float("inf"))
+    below = [c for c in chars if last.x0 - 2 <= (c["x0"] + c["x1"]) / 2 <= last.x1 + 2
+             and last.y < (c["top"] + c["bottom"]) / 2 < limit]
+    taken: list[list[Segment]] = []
+    for row in segments(below):
+        height = row[0].bottom - row[0].top
+        previous = taken[-1][0].bottom if taken else last.y
+        text = "".join(s.text for s in row)
+        wide = len(row) == 1 and row[0].x1 - row[0].x0 > 0.4 * last.length
+        if PAGE_NUMBER.match(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
+                [c for r in taken + [row] for s in r for c in s.visible]):
+            break
+        taken.append(row)
+    if not any(len(r) >= 2 for r in taken):
+        return run
+    return [*run, Rule(max(s.bottom for s in taken[-1]) + 0.5, last.x0, last.x1)]
+
+
 def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: float, taken: list[tuple]) -> list[Grid]:
     """Every table on the page whose columns are not ruled, outside the areas already taken."""
     rules = horizontal_rules(edges)
     sizes = [c.get("size", 10.0) for c in chars] or [10.0]
     min_width = max(0.3 * page_width, 8 * statistics.median(sizes))
     grids = []
-    for region in regions(rules, chars, min_width):
+    found = regions(rules, chars, min_width)
+    found = [_extend_down(run, chars, found) for run in found]
+    for region in found:
         top, bottom = region[0].y, region[-1].y
         if any(t[1] - 2 <= top <= t[3] + 2 or t[1] - 2 <= bottom <= t[3] + 2 for t in taken):
             continue

@@ -194,6 +194,8 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
             current.grids.append(grid)
             continue
         n_header = header_row_count(grid)
+        if n_header == len(grid.slots):
+            continue  # a header alone at the foot of a page; the table starts where its rows do
         tables.append(
             LogicalTable(
                 header_paths=header_paths(grid, n_header),
