@@ -158,14 +158,14 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
 
 
 def _text_cm(text: str, size: float) -> float:
-    points = sum(size if ord(ch) > 0x2E80 else 0.56 * size for ch in text)
+    points = sum(size if ord(ch) > 0x2E80 else 0.62 * size for ch in text)
     return points / 72 * 2.54
 
 
 def _widths(printed: PrintedTable, size: float, width_cm: float, rng: random.Random) -> list[float]:
     """Figures never wrap (their column is as wide as the widest figure plus padding); the name
     column takes what is left, so long names wrap inside it."""
-    padding = 0.5
+    padding = 0.6  # LibreOffice's default cell margins and a little air
     need = []
     for j, column in enumerate(printed.columns):
         cells = [row.cells[j] for row in printed.rows if row.kind != "span" and j < len(row.cells)

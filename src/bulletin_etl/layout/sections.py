@@ -51,8 +51,8 @@ class SectionText:
 
     def notes(self) -> list[Paragraph]:
         """Text set right under the section's last table ('注：…', parenthesised remarks): lines
-        on the table's page that follow it without a gap wider than a blank line. Text further
-        down (a colophon, the next part) is not a note."""
+        that follow it without a gap wider than a blank line (or at the top of the next page when
+        the table filled its page). Text further down is not a note."""
         last = max((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), default=None)
         if last is None:
             return []
@@ -60,10 +60,13 @@ class SectionText:
         page, bottom = above.page, above.bbox[3]
         kept: list[TextLine] = []
         for block in self.blocks[last + 1:]:
-            if not isinstance(block, TextLine) or block.page != page or block.top - bottom > 2.0 * block.size:
+            if not isinstance(block, TextLine):
+                break
+            turned = block.page == page + 1  # the table ended at the foot of the page
+            if not turned and (block.page != page or block.top - bottom > 2.0 * block.size):
                 break
             kept.append(block)
-            bottom = block.bottom
+            page, bottom = block.page, block.bottom
         return paragraphs(kept)
 
     def preamble(self) -> list[Paragraph]:

@@ -221,6 +221,7 @@ def split_side_by_side(table: LogicalTable) -> LogicalTable:
         rows: list[TableRow] = []
         spanning: list[TableRow] = []
         for g in range(groups):
+            group_rows_seen = False
             for row in table.rows:
                 if row.spans_all or row.is_total:
                     # '合计：N' across the groups (or most of them) is one total, kept once.
@@ -228,8 +229,16 @@ def split_side_by_side(table: LogicalTable) -> LogicalTable:
                         spanning.append(TableRow(row.cells[:width], row.page, row.spans_all))
                     continue
                 part = TableRow(row.cells[g * width:(g + 1) * width], row.page)
-                if not part.is_empty:
-                    rows.append(part)
+                if part.is_empty:
+                    continue
+                previous = rows[-1] if rows and rows[-1] is not None and group_rows_seen else None
+                if previous is not None and not part.cells[0].strip() and not any(map(looks_numeric, part.cells)):
+                    # Without rules, a name wrapped in the right-hand group shares its line
+                    # with the next row of the left-hand group: it continues its own row.
+                    previous.cells = [join_wrapped([a, b]) for a, b in zip(previous.cells, part.cells)]
+                    continue
+                rows.append(part)
+                group_rows_seen = True
         return LogicalTable(
             header_paths=table.header_paths[:width],
             header_rows=[r[:width] for r in table.header_rows],
