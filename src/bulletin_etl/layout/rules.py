@@ -454,7 +454,7 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
     below = min((a for a in anchors if a > i), default=None)
     down_ok = below is not None and not _is_total(rows[below]) and _blank_under(rows[below], rows[i])
     if above is None:
-        return below if centred and down_ok else i
+        return below if centred and down_ok else 0  # all such lines: one row, the cut one
     if not centred or below is None:
         return above
     up_ok = _blank_under(rows[above], rows[i])
