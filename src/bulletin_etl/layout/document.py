@@ -69,7 +69,7 @@ def check_file(path: Path) -> bytes:
     return data
 
 
-def read_page(page: pdfplumber.page.Page) -> list[Block]:
+def read_page(page: pdfplumber.page.Page, layouts: dict | None = None) -> list[Block]:
     number = page.page_number
     grids: list[Grid] = []
     chars = [c for c in page.chars if c.get("upright", True)]
@@ -80,7 +80,7 @@ def read_page(page: pdfplumber.page.Page) -> list[Block]:
         grid = grid_from_cells(table.cells, inside, number)
         if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
             grids.append(grid)
-    grids += unruled_grids(page.edges, chars, number, page.width, [g.bbox for g in grids])
+    grids += unruled_grids(page.edges, chars, number, page.width, [g.bbox for g in grids], layouts)
     free = [c for c in chars if not any(_inside(c, g.bbox) for g in grids)]
     lines = [ln for ln in build_lines(free, number) if not PAGE_NUMBER.match(ln.text) and not COLOPHON.match(ln.text)]
     blocks: list[Block] = [*lines, *grids]
@@ -124,9 +124,10 @@ def load(path: str | Path) -> Document:
             n_pages = len(pdf.pages)
             if n_pages == 0:
                 raise UnreadableInput(path, "PDF has no pages")
+            layouts: dict = {}  # column layouts of unruled tables, by header, for their next pages
             for page in pdf.pages:
                 page_no = log.page = page.page_number
-                blocks.extend(read_page(page))
+                blocks.extend(read_page(page, layouts))
                 images += len(page.images)
                 page.close()
     except (UnreadableInput, NoTextLayer):

@@ -10,7 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ..text import join_wrapped, looks_numeric
+from ..text import join_wrapped, looks_numeric, squash
 from .lines import group_rows, row_text
 from .tables import TOTAL_WORDS, Cell, Grid
 
@@ -393,7 +393,9 @@ def _header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
     return inner[first].y
 
 
-def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> Grid | None:
+def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], page: int,
+                    layouts: dict | None = None) -> Grid | None:
+    layouts = {} if layouts is None else layouts
     top, bottom = region[0], region[-1]
     x0, x1 = top.x0, top.x1
     inside = [c for c in chars if _inside(c, x0, top.y, x1, bottom.y)]
@@ -403,7 +405,14 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
     boundary = _header_boundary(region, rows)
     header_rows = [row for row in rows if _middle(row) < boundary]
     body_rows = [row for row in rows if _middle(row) >= boundary]
-    found = _columns(body_rows, header_rows, x0, x1)
+    # A table continued under its repeated header keeps its columns: a page holding one or
+    # two of its rows cannot show the gutters that the first page did.
+    signature = tuple(sorted((squash(s.text), round(s.x0)) for row in header_rows for s in row))
+    found = layouts.get(signature) if signature else None
+    if found is None:
+        found = _columns(body_rows, header_rows, x0, x1)
+        if signature and sum(1 for row in body_rows if _has_figure([row])) >= 3:
+            layouts[signature] = found
     columns, gutters = found.bounds, found.gutters
     if len(columns) < 2:
         return None
@@ -515,8 +524,10 @@ def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -
     return [*run, Rule(max(s.bottom for s in taken[-1]) + 0.5, last.x0, last.x1)]
 
 
-def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: float, taken: list[tuple]) -> list[Grid]:
-    """Every table on the page whose columns are not ruled, outside the areas already taken."""
+def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: float, taken: list[tuple],
+                  layouts: dict | None = None) -> list[Grid]:
+    """Every table on the page whose columns are not ruled, outside the areas already taken.
+    `layouts` carries column layouts from earlier pages, by header."""
     rules = horizontal_rules(edges)
     sizes = [c.get("size", 10.0) for c in chars] or [10.0]
     min_width = max(0.3 * page_width, 8 * statistics.median(sizes))
@@ -528,7 +539,7 @@ def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: f
         if any(t[1] - 2 <= top <= t[3] + 2 or t[1] - 2 <= bottom <= t[3] + 2 for t in taken):
             continue
         inner = [r for r in rules if top < r.y < bottom and r not in region]
-        grid = grid_from_rules(region, inner, chars, page)
+        grid = grid_from_rules(region, inner, chars, page, layouts)
         if grid is not None:
             grids.append(grid)
     return grids
