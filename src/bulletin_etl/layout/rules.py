@@ -442,7 +442,9 @@ def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
 
 
 def _is_total(row: list[Segment]) -> bool:
-    return row[0].text.replace(" ", "").startswith(TOTAL_WORDS)
+    """'合计', '合 计', or 合 and 计 spread over the merged 序号 and name cells."""
+    label = "".join(s.text for s in row[:2] if not looks_numeric(s.text))
+    return label.replace(" ", "").startswith(TOTAL_WORDS)
 
 
 def _centred(rows: list[list[Segment]], anchors: list[int]) -> bool:

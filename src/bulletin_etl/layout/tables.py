@@ -107,8 +107,22 @@ class TableRow:
 
     @property
     def is_total(self) -> bool:
-        label = next((squash(c) for c in self.cells if c.strip()), "")
-        return label.startswith(TOTAL_WORDS)
+        return self.label.startswith(TOTAL_WORDS)
+
+    @property
+    def label(self) -> str:
+        """The row's leading text cells run together: '合计', or '合' and '计' printed spread
+        over the merged 序号 and name cells."""
+        words: list[str] = []
+        for cell in self.cells:
+            if looks_numeric(cell):
+                break
+            word = squash(cell)
+            if word and (not words or word != words[-1]):  # a merged cell repeats its text
+                words.append(word)
+            if any(ch.isdigit() for ch in word):  # '合计：290146' holds its own figure
+                break
+        return "".join(words)
 
 
 @dataclass

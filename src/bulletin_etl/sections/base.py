@@ -118,8 +118,7 @@ class TableSection:
         self._report_columns(match, table, ctx)
         records, totals = [], []
         for row in table.rows:
-            label = next((squash(c) for c in row.cells if c.strip()), "")
-            total = TOTAL_LABEL.match(label)
+            total = TOTAL_LABEL.match(row.label)
             if total:
                 totals.extend(self._total_row(row, match, total["rest"], ctx))
             else:
