@@ -43,7 +43,8 @@ def figures(text: str) -> list[Figure]:
                 Figure(
                     clause=clause,
                     before=clause[start:m.start()].strip(" 、"),
-                    after=clause[m.end():end].strip(" 、"),
+                    # only up to the next list separator: '…19796 个、电话预约' is not about 19796
+                    after=clause[m.end():end].split("、")[0].strip(),
                     value=expand_units(m["number"], m["multiplier"]),
                     unit=m["unit"],
                     printed=m.group(0),

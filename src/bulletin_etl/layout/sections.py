@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..text import join_wrapped
+from ..text import is_cjk, join_wrapped
 from .document import Block, Document
 from .lines import TextLine
 from .tables import Grid, LogicalTable, stitch
@@ -91,13 +91,25 @@ def paragraphs(lines: list[TextLine]) -> list[Paragraph]:
         if current:
             prev = current[-1]
             indented = ln.x0 - left[ln.page] > 0.8 * ln.size
-            short = right[prev.page] - prev.x1 > 2.0 * prev.size
+            room = right[prev.page] - prev.x1
+            # A line also stops short when the next word (a long figure) did not fit after it.
+            short = room > 2.0 * prev.size and room > _first_word_width(ln) + 0.5 * prev.size
             if indented or short:
                 out.append(_paragraph(current))
                 current = []
         current.append(ln)
     out.append(_paragraph(current))
     return out
+
+
+def _first_word_width(line: TextLine) -> float:
+    """Width of the Latin/digit run a line starts with ('57176个…' → '57176'); 0 for CJK."""
+    run = []
+    for char in line.chars:
+        if char["text"].isspace() or is_cjk(char["text"]):
+            break
+        run.append(char)
+    return run[-1]["x1"] - run[0]["x0"] if run else 0.0
 
 
 def _paragraph(lines: list[TextLine]) -> Paragraph:
