@@ -393,6 +393,11 @@ def _header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
     return inner[first].y
 
 
+def _same_header(a, b) -> bool:
+    """The same header texts at the same places (within a couple of points)."""
+    return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= 2 for (xa, ta), (xb, tb) in zip(a, b))
+
+
 def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], page: int,
                     layouts: dict | None = None) -> Grid | None:
     layouts = {} if layouts is None else layouts
@@ -407,12 +412,12 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
     body_rows = [row for row in rows if _middle(row) >= boundary]
     # A table continued under its repeated header keeps its columns: a page holding one or
     # two of its rows cannot show the gutters that the first page did.
-    signature = tuple(sorted((squash(s.text), round(s.x0)) for row in header_rows for s in row))
-    found = layouts.get(signature) if signature else None
+    signature = sorted((s.x0, squash(s.text)) for row in header_rows for s in row)
+    found = next((cols for known, cols in layouts.items() if _same_header(known, signature)), None)
     if found is None:
         found = _columns(body_rows, header_rows, x0, x1)
         if signature and sum(1 for row in body_rows if _has_figure([row])) >= 3:
-            layouts[signature] = found
+            layouts[tuple(signature)] = found
     columns, gutters = found.bounds, found.gutters
     if len(columns) < 2:
         return None
@@ -490,6 +495,8 @@ def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
         return
     anchors = [i for i, row in enumerate(rows) if _is_total(row) or any(looks_numeric(s.text) for s in row)]
     if not anchors:
+        if rows:  # only the rest of a row the page break cut, under the repeated header
+            yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
         return
     centred = _centred(rows, anchors)
     bands: dict[int, list[list[Segment]]] = {}
