@@ -223,7 +223,7 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
     for s in b.sections:
         _section(doc, s, family, body, title, small, style, width_cm, rng)
     if b.colophon:
-        _paragraph(doc, b.colophon[0], family, title - 2, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+        _paragraph(doc, b.colophon[0], family, title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
         for line in b.colophon[1:]:
             _paragraph(doc, line, family, small + 1)
     doc.save(path)

@@ -39,7 +39,8 @@ class Case:
     @property
     def replay(self) -> str:
         quirks = " --quirks" if self.quirks else ""
-        return f"seed {self.seed} producer {self.producer} style {self.style} font {self.font}{quirks}"
+        return (f"python -m tests.synth.sweep --seeds {self.seed} --producer {self.producer} "
+                f"--style {self.style} --font {self.font}{quirks}")
 
 
 def fonts(producer: str) -> list[str]:
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--producer", default="both", choices=["reportlab", "docx", "both"])
     ap.add_argument("--out", type=Path)
     ap.add_argument("--show", type=int, default=5, help="problems shown per failing case")
+    ap.add_argument("--style", choices=STYLES, help="replay: this style for every seed")
+    ap.add_argument("--font", help="replay: this font for every seed")
+    ap.add_argument("--quirks", action="store_true", help="replay: plant run-together names and typos")
     args = ap.parse_args(argv)
     if "-" in args.seeds:
         a, b = args.seeds.split("-")
@@ -111,12 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     producers = ["reportlab", "docx"] if args.producer == "both" else [args.producer]
     failed = 0
     for producer in producers:
-        cases = run(seeds, producer, folder)
+        cases = plan(seeds, producer)
+        for case in cases:
+            case.style = args.style or case.style
+            case.font = args.font or case.font
+            case.quirks = args.quirks or (case.quirks and not (args.style or args.font))
+        pdfs = render(cases, folder)
+        cases = [check(case, pdfs[case.seed], folder) for case in cases]
         bad = [c for c in cases if c.problems]
         failed += len(bad)
         print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact")
         for case in bad:
-            print(f"  FAIL {case.replay}: {len(case.problems)} problem(s)")
+            print(f"  FAIL {len(case.problems)} problem(s); replay: {case.replay}")
             for p in case.problems[:args.show]:
                 print(f"      {p}")
     print(f"files in {folder}")

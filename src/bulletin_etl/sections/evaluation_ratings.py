@@ -13,7 +13,7 @@ from .base import Context, Records
 EVALUATION = re.compile(r"^\s*\d+\s*[、.．]\s*(?P<evaluation>[^：:]+)[：:](?P<body>.*)$", re.S)
 LEVEL_CLAUSE = re.compile(
     r"^(?P<names>.+?)(?:达到|获得|达|评为|通过)(?P<prefix>[^、]*?)"
-    r"(?P<level>[一二三四五六七八九十]+级[甲乙丙丁]?等?)(?:水平)?\s*[。；;]?$"
+    r"(?P<level>[一二三四五六七八九十]+级[甲乙丙丁]?等?)(?:水平)?\s*$"
 )
 NAME_SEPARATOR = re.compile(r"[、，,]")
 
@@ -32,9 +32,9 @@ class EvaluationRatings:
             if m is None:
                 ctx.warn(paragraph[1], f"paragraph not recognised as an evaluation list: {paragraph[0][:40]!r}")
                 continue
-            for clause in re.split(r"[；;]", m["body"]):
+            for clause in re.split(r"[；;。]", m["body"]):
                 clause = clause.strip()
-                if not clause.strip("。"):
+                if not clause:
                     continue
                 level = LEVEL_CLAUSE.match(clause)
                 if level is None:

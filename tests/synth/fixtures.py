@@ -1,0 +1,40 @@
+"""Write the fixed-seed regression PDFs of tests/data/synth/ (one per producer and style).
+
+    python -m tests.synth.fixtures
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from .model import make_bulletin, truth
+from .sweep import Case, render
+
+TARGET = Path(__file__).resolve().parents[1] / "data" / "synth"
+CHOSEN = [
+    Case(101, "reportlab", "grid", "STSong-Light"),
+    Case(102, "reportlab", "three_line", "wqy-zenhei", quirks=True),
+    Case(103, "docx", "no_inner_verticals", "uming"),
+    Case(104, "docx", "three_line", "wqy-zenhei"),
+]
+
+
+def main() -> None:
+    TARGET.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for case in CHOSEN:
+            pdf = render([case], Path(tmp))[case.seed]
+            stem = TARGET / f"{case.producer}-{case.style}-{case.seed}"
+            stem.with_suffix(".pdf").write_bytes(pdf.read_bytes())
+            meta = {"seed": case.seed, "producer": case.producer, "style": case.style, "font": case.font,
+                    "quirks": case.quirks}
+            stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            t = truth(make_bulletin(case.seed, quirks=case.quirks))
+            stem.with_suffix(".truth.json").write_text(json.dumps(t, ensure_ascii=False, default=str), encoding="utf-8")
+            print(stem.with_suffix(".pdf"))
+
+
+if __name__ == "__main__":
+    main()
