@@ -1,0 +1,675 @@
+"""Draw a synthetic bulletin (model.Bulletin) as a PDF with reportlab's canvas.
+
+Typography after the 2024 bulletin: masthead '<issuer> 编印 … <date>' on page 1 with a rule under
+it; headings centred and set larger than the body (no bold CJK face exists, so size marks them);
+body paragraphs with a two-character first-line indent, wrapped to the text width; notes under
+tables in a smaller size; a folio '- N -' at the foot of every page. Tables are drawn by hand
+(lines + drawString) in one of three styles:
+
+  grid                every row and column rule; merged header cells without rules inside
+  no_inner_verticals  a rule under every row, optional outer border, no vertical rules inside;
+                      a rule under a group header spanning only its sub-columns
+  three_line          三线表: heavy rule above the header, thin rule under it, heavy rule under the
+                      last row; group headers with a short rule over their sub-columns only
+
+A table that does not fit continues on the next page under its repeated header rows; sometimes
+the break falls inside a row whose name wraps (first line with seq and figures on page N, the
+rest of the name on page N+1).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+
+from .model import BodyRow, Bulletin, PrintedTable, Section
+
+STYLES = ("grid", "no_inner_verticals", "three_line")
+FONT_FILES = {
+    "wqy-zenhei": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "uming": "/usr/share/fonts/truetype/arphic/uming.ttc",
+}
+PAGE_W, PAGE_H = A4
+CM = 28.3465
+
+NO_START = set("，。、；：！？）》」』”’%,.;:!?)]}")
+NO_END = set("（《「『“‘([{")
+TOKEN = re.compile(r"[A-Za-z0-9.%@_\-]+|\s+|.", re.S)
+
+
+def available_fonts() -> list[str]:
+    """Fonts render() accepts on this machine: STSong-Light always, the TTF ones if installed."""
+    return ["STSong-Light"] + [name for name, path in FONT_FILES.items() if Path(path).is_file()]
+
+
+def _register(font: str) -> None:
+    if font in pdfmetrics.getRegisteredFontNames():
+        return
+    if font == "STSong-Light":
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    elif font in FONT_FILES:
+        if not Path(FONT_FILES[font]).is_file():
+            raise FileNotFoundError(f"font {font!r} not installed ({FONT_FILES[font]})")
+        pdfmetrics.registerFont(TTFont(font, FONT_FILES[font], subfontIndex=0))
+    else:
+        raise ValueError(f"unknown font {font!r}; choose from {available_fonts()}")
+
+
+# --------------------------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------------------------
+
+class Text:
+    """Mixed-font measuring and drawing: CJK in the CJK font, ASCII runs maybe in a Latin face."""
+
+    def __init__(self, c: rl_canvas.Canvas, cjk: str, latin: str):
+        self.c, self.cjk, self.latin = c, cjk, latin
+
+    def runs(self, s: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for ch in s:
+            f = self.latin if ch.isascii() else self.cjk
+            if out and out[-1][0] == f:
+                out[-1] = (f, out[-1][1] + ch)
+            else:
+                out.append((f, ch))
+        return out
+
+    def width(self, s: str, size: float) -> float:
+        return sum(pdfmetrics.stringWidth(t, f, size) for f, t in self.runs(s))
+
+    def draw(self, x: float, top: float, s: str, size: float, char_space: float = 0.0) -> float:
+        """Draw one line whose glyph box starts about `top` (top-down page coordinates)."""
+        baseline = PAGE_H - (top + 0.88 * size)
+        for f, t in self.runs(s):
+            self.c.setFont(f, size)
+            if char_space:
+                self.c.drawString(x, baseline, t, charSpace=char_space)
+            else:
+                self.c.drawString(x, baseline, t)
+            x += pdfmetrics.stringWidth(t, f, size) + char_space * len(t)
+        return x
+
+    def wrap(self, s: str, size: float, width: float, first_indent: float = 0.0, hang: bool = False) -> list[str]:
+        """Greedy line breaking: CJK anywhere, Latin/digit runs whole; no closing punctuation at
+        a line start (with `hang` it hangs past the measure, else the character before it moves
+        down with it), no opening bracket at a line end."""
+        lines: list[list[str]] = []
+        cur: list[str] = []
+        cur_w = 0.0
+        avail = width - first_indent
+        for tok in TOKEN.findall(s):
+            if tok.isspace():
+                if not cur:
+                    continue
+                tok = " "
+            w = self.width(tok, size)
+            if cur_w + w <= avail + 0.01 or not cur:
+                cur.append(tok)
+                cur_w += w
+                continue
+            carry: list[str] = []
+            if tok in NO_START:
+                if hang:
+                    cur.append(tok)  # hanging punctuation
+                    cur_w += w
+                    continue
+                while len(cur) > 1 and (cur[-1] in NO_START or cur[-1] == " "):
+                    carry.insert(0, cur.pop())
+                if len(cur) > 1:
+                    carry.insert(0, cur.pop())
+            while len(cur) > 1 and cur[-1] in NO_END:
+                carry.insert(0, cur.pop())
+            while cur and cur[-1] == " ":
+                cur.pop()
+            lines.append(cur)
+            cur = carry + ([] if tok == " " else [tok])
+            cur_w = sum(self.width(t, size) for t in cur)
+            avail = width
+        while cur and cur[-1] == " ":
+            cur.pop()
+        if cur:
+            lines.append(cur)
+        return ["".join(ln) for ln in lines] or [""]
+
+
+# --------------------------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class RowPlan:
+    row: BodyRow
+    cells: list[list[str]]  # wrapped lines per column ([] for columns covered by a merge)
+    n_lines: int
+    splittable: bool
+
+
+@dataclass
+class TablePlan:
+    table: PrintedTable
+    size: float
+    lead: float
+    pad_x: float
+    pad_y: float
+    col_w: list[float]
+    left: float
+    header_h: list[float]
+    header_lines: dict[tuple[int, int], list[str]]
+    rows: list[RowPlan]
+    num_align: str
+    label_align: str
+    style: str
+    outer_border: bool
+    line_w: float
+    heavy_w: float
+
+    @property
+    def width(self) -> float:
+        return sum(self.col_w)
+
+    def xs(self) -> list[float]:
+        out = [self.left]
+        for w in self.col_w:
+            out.append(out[-1] + w)
+        return out
+
+    def row_h(self, n_lines: int) -> float:
+        return n_lines * self.lead + 2 * self.pad_y
+
+
+@dataclass
+class Fragment:
+    """The part of a table printed on one page: (row index, first line, end line) per row."""
+
+    rows: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+class Renderer:
+    def __init__(self, b: Bulletin, path: Path, style: str, font: str, seed: int):
+        if style not in STYLES:
+            raise ValueError(f"unknown style {style!r}; choose from {STYLES}")
+        _register(font)
+        self.b, self.style, self.font = b, style, font
+        self.rng = rng = random.Random(f"layout-{seed}")
+        self.c = rl_canvas.Canvas(str(path), pagesize=A4, invariant=True)  # same seed, same bytes
+        self.c.setTitle(f"{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）")
+        latin = rng.choice([font, "Times-Roman"])
+        self.t = Text(self.c, font, latin)
+        # typography
+        self.body = rng.choice([11.0, 11.5, 12.0, 12.5, 13.0, 13.5, 14.0])
+        self.heading = min(18.0, max(15.0, round(self.body * rng.uniform(1.2, 1.4) * 2) / 2))
+        self.lead = self.body * rng.uniform(1.45, 1.85)
+        self.note = max(8.5, min(self.body - 1.5, rng.choice([9.0, 9.5, 10.0, 10.5])))
+        self.table_size = rng.choice([8.5, 9.0, 9.0, 9.5, 10.0, 10.5])
+        self.ml = rng.uniform(1.9, 3.0) * CM
+        self.mr = self.ml if rng.random() < 0.7 else rng.uniform(1.9, 3.0) * CM
+        self.mt = rng.uniform(2.0, 3.0) * CM
+        self.mb = rng.uniform(2.2, 3.0) * CM
+        self.justify = rng.random() < 0.85
+        self.split_rows = rng.random() < 0.6
+        self.width = PAGE_W - self.ml - self.mr
+        self.info: dict = {
+            "style": style, "font": font, "latin_font": latin, "body_size": self.body, "heading_size": self.heading,
+            "table_size": self.table_size, "note_size": self.note, "justified": self.justify,
+            "margins_lrtb": [round(m, 1) for m in (self.ml, self.mr, self.mt, self.mb)],
+            "split_rows": [], "tables": {},
+        }
+        self.page = 1
+        self.y = self.mt
+        self.bottom = PAGE_H - self.mb
+
+    # ---- pages -------------------------------------------------------------------------------
+    def folio(self) -> None:
+        s = f"- {self.page} -"
+        size = 10.5
+        self.t.draw((PAGE_W - self.t.width(s, size)) / 2, PAGE_H - self.mb / 2 - size / 2, s, size)
+
+    def new_page(self) -> None:
+        self.folio()
+        self.c.showPage()
+        self.page += 1
+        self.y = self.mt
+
+    def room(self) -> float:
+        return self.bottom - self.y
+
+    def ensure(self, h: float) -> None:
+        if self.room() < h:
+            self.new_page()
+
+    # ---- text blocks ---------------------------------------------------------------------------
+    def masthead(self) -> None:
+        left, right = self.b.masthead
+        size = self.body if self.rng.random() < 0.6 else self.body - 1
+        self.t.draw(self.ml, self.y, left, size)
+        self.t.draw(PAGE_W - self.mr - self.t.width(right, size), self.y, right, size)
+        self.y += size * 1.5
+        self.c.setLineWidth(self.rng.choice([0.8, 1.0, 1.5]))
+        self.c.line(self.ml, PAGE_H - self.y, PAGE_W - self.mr, PAGE_H - self.y)
+        self.y += size * 1.2
+
+    def heading_block(self, title: str, keep: float) -> None:
+        """A centred heading; moves to a new page unless `keep` points of content fit under it."""
+        lines = self.t.wrap(title, self.heading, self.width)
+        before = self.heading * self.rng.uniform(0.8, 1.4)
+        h = len(lines) * self.heading * 1.35
+        if self.y > self.mt + 1:
+            if self.room() < before + h + keep:
+                self.new_page()
+            else:
+                self.y += before
+        for ln in lines:
+            self.t.draw(self.ml + (self.width - self.t.width(ln, self.heading)) / 2, self.y, ln, self.heading)
+            self.y += self.heading * 1.35
+        self.y += self.heading * self.rng.uniform(0.3, 0.7)
+
+    def paragraph(self, text: str, size: float | None = None, indent: bool = True, centre: bool = False,
+                  width: float | None = None, left: float | None = None, lead: float | None = None) -> None:
+        size = size or self.body
+        width = width or self.width
+        left = self.ml if left is None else left
+        lead = lead or (self.lead if size == self.body else size * 1.45)
+        ind = 2 * size if indent else 0.0
+        lines = self.t.wrap(text, size, width, ind, hang=True)
+        for i, ln in enumerate(lines):
+            if self.room() < lead:
+                self.new_page()
+            x = left + (ind if i == 0 else 0.0)
+            cs = 0.0
+            natural = self.t.width(ln, size)
+            if centre:
+                x = left + (width - natural) / 2
+            elif self.justify and i < len(lines) - 1 and len(ln) > 1:
+                cs = (width - (x - left) - natural) / (len(ln) - 1)
+                if abs(cs) > 0.25 * size:
+                    cs = 0.0
+            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs)
+            self.y += lead
+
+    # ---- tables ----------------------------------------------------------------------------------
+    def plan_table(self, pt: PrintedTable) -> TablePlan:
+        rng = self.rng
+        size = self.table_size
+        pad_x = rng.uniform(2.0, 4.0)
+        pad_y = rng.uniform(2.0, 4.5)
+        max_w = PAGE_W - 2 * 1.6 * CM
+        target = self.width * rng.uniform(0.93, 1.0)
+        narrow_names = rng.random() < 0.75
+        while True:
+            lead = size * 1.3
+            col_w = self._col_widths(pt, size, pad_x, target, max_w, narrow_names)
+            if col_w is not None or size <= 7.0:
+                break
+            size -= 0.5
+        if col_w is None:
+            col_w = self._col_widths(pt, size, pad_x, max_w, max_w * 1.5, False)
+        tw = sum(col_w)
+        left = (PAGE_W - tw) / 2 if tw > self.width else self.ml + (self.width - tw) / 2
+        # header: wrapped texts and row heights
+        n_h = pt.n_header_rows
+        header_lines: dict[tuple[int, int], list[str]] = {}
+        heights = [lead + 2 * pad_y] * n_h
+        cells = pt.header_cells()
+        for hc in cells:
+            w = sum(col_w[hc.col:hc.col + hc.colspan]) - 2 * pad_x
+            lines = self.t.wrap(hc.text, size, w)
+            header_lines[(hc.row, hc.col)] = lines
+            if hc.rowspan == 1:
+                heights[hc.row] = max(heights[hc.row], len(lines) * lead + 2 * pad_y)
+        for hc in cells:
+            if hc.rowspan > 1:
+                need = len(header_lines[(hc.row, hc.col)]) * lead + 2 * pad_y
+                have = sum(heights[hc.row:hc.row + hc.rowspan])
+                if need > have:
+                    heights[hc.row + hc.rowspan - 1] += need - have
+        if rng.random() < 0.5:
+            heights = [h + rng.uniform(0, 6) for h in heights]
+        rows = []
+        for row in pt.rows:
+            wrapped: list[list[str]] = []
+            j = 0
+            while j < pt.n_cols:
+                a, b_ = row.merge if row.merge and row.merge[0] == j else (j, j + 1)
+                w = sum(col_w[a:b_]) - 2 * pad_x
+                wrapped.append(self.t.wrap(row.cells[a], size, w) if row.cells[a] else [])
+                wrapped += [[] for _ in range(a + 1, b_)]
+                j = b_
+            n = max(1, max(len(x) for x in wrapped))
+            rows.append(RowPlan(row, wrapped, n, row.kind == "data"))
+        return TablePlan(
+            table=pt, size=size, lead=lead, pad_x=pad_x, pad_y=pad_y, col_w=col_w, left=left, header_h=heights,
+            header_lines=header_lines, rows=rows, num_align=rng.choice(["right", "centre", "centre"]),
+            label_align=rng.choice(["left", "centre"]), style=self.style, outer_border=rng.random() < 0.5,
+            line_w=rng.choice([0.5, 0.6, 0.75]), heavy_w=rng.choice([1.0, 1.25, 1.5]),
+        )
+
+    def _col_widths(self, pt: PrintedTable, size: float, pad: float, target: float, max_w: float,
+                    narrow_names: bool) -> list[float] | None:
+        rng = self.rng
+        em = size
+        need: list[float] = []
+        for j, col in enumerate(pt.columns):
+            texts = [r.cells[j] for r in pt.rows if r.kind != "span" and not (r.merge and r.merge[0] <= j < r.merge[1])]
+            content = max((self.t.width(x, size) for x in texts if x), default=0.0)
+            head = col.header[-1]
+            head_w = self.t.width(head, size)
+            if col.kind == "name":
+                need.append(max(content, 4 * em) + 2 * pad)
+            elif col.kind == "seq":
+                need.append(max(content, 1.0 * em) + 2 * pad + 2)
+            else:
+                # figures never wrap; a header may wrap onto two or three lines
+                lines = 1 if len(head) <= 4 else rng.choice([2, 2, 3])
+                need.append(max(content + 2 * pad + 2, min(head_w, max(2 * em, head_w / lines + 0.5 * em)) + 2 * pad))
+        # a group header needs room over its sub-columns
+        for hc in pt.header_cells():
+            if hc.colspan > 1:
+                w = self.t.width(hc.text, size) / 2 + 2 * pad
+                have = sum(need[hc.col:hc.col + hc.colspan])
+                if w > have:
+                    for c in range(hc.col, hc.col + hc.colspan):
+                        need[c] += (w - have) / hc.colspan
+        names = [j for j, col in enumerate(pt.columns) if col.kind == "name"]
+        natural = {j: need[j] for j in names}
+        if narrow_names:
+            # wide enough for most names; the longest ones wrap inside their cell
+            q = rng.uniform(0.55, 0.9)
+            for j in names:
+                widths = sorted(self.t.width(r.cells[j], size) for r in pt.rows
+                                if r.kind == "data" and r.cells[j])
+                if widths:
+                    cap = widths[min(len(widths) - 1, int(q * len(widths)))] + 2 * pad
+                    need[j] = max(min(need[j], cap, 15 * em + 2 * pad), 6 * em + 2 * pad)
+        total = sum(need)
+        if total > max_w:
+            if names and all(need[j] > 6 * em + 2 * pad for j in names):
+                excess = total - max_w
+                for j in names:
+                    need[j] = max(6 * em + 2 * pad, need[j] - excess / len(names))
+                total = sum(need)
+            if total > max_w:
+                return None
+        if total < target:
+            # spread the rest over the columns, a name column no wider than its longest name
+            extra = target - total
+            grow = {j for j, col in enumerate(pt.columns) if col.kind != "seq"}
+            limit = {j: (natural[j] - em if narrow_names else natural[j] + 4 * em) for j in names}
+            for _ in range(4):
+                grow = {j for j in grow if j not in limit or need[j] < limit[j] - 0.01}
+                if extra <= 0.5 or not grow:
+                    break
+                base = sum(need[j] for j in grow)
+                given = 0.0
+                for j in grow:
+                    add = extra * need[j] / base
+                    if j in limit:
+                        add = min(add, max(0.0, limit[j] - need[j]))
+                    need[j] += add
+                    given += add
+                extra -= given
+        return need
+
+    def fragments(self, plan: TablePlan, first_room: float, page_room: float, tail: float = 0.0) -> list[Fragment]:
+        """Rows per page. The first fragment may come out empty (the table starts on the next
+        page); `tail` (the notes under the table) stays on the page of the last rows."""
+        header = sum(plan.header_h)
+        frags = [Fragment()]
+        used = header
+        room = first_room
+        force = self.split_rows and self.rng.random() < 0.7
+        i = 0
+        queue = [(k, 0, r.n_lines) for k, r in enumerate(plan.rows)]
+        while i < len(queue):
+            k, a, b_ = queue[i]
+            h = plan.row_h(b_ - a)
+            if used + h <= room:
+                frags[-1].rows.append((k, a, b_))
+                used += h
+                i += 1
+                continue
+            # the page is full: split a wrapped row at the break, or start the row on a new page
+            fits = int((room - used - 2 * plan.pad_y) // plan.lead)
+            row = plan.rows[k]
+            if self.split_rows and row.splittable and b_ - a >= 2 and fits >= 1 and frags[-1].rows:
+                frags[-1].rows.append((k, a, a + fits))
+                queue[i] = (k, a + fits, b_)
+            elif force and frags[-1].rows:
+                # break earlier, inside a recent row whose name wraps, so that the page break
+                # falls between its first line (seq, name part, figures) and the rest of the name
+                done = frags[-1].rows
+                cands = [n for n in range(max(0, len(done) - 4), len(done))
+                         if plan.rows[done[n][0]].splittable and done[n][1] == 0 and done[n][2] >= 2]
+                if cands:
+                    n = cands[-1]
+                    kk, _, bb = done[n]
+                    frags[-1].rows = done[:n] + [(kk, 0, 1)]
+                    queue[i:i] = [(kk, 1, bb)] + done[n + 1:]
+                force = False
+            frags.append(Fragment())
+            used = header
+            room = page_room
+        if tail and used + tail > room:
+            moved: list[tuple[int, int, int]] = []
+            while frags[-1].rows and (used + tail > room or len(moved) < 2):
+                r = frags[-1].rows.pop()
+                moved.insert(0, r)
+                used -= plan.row_h(r[2] - r[1])
+            frags.append(Fragment(moved))
+        return frags[:1] + [f for f in frags[1:] if f.rows]
+
+    def draw_table(self, pt: PrintedTable, name: str = "", tail: float = 0.0) -> None:
+        plan = self.plan_table(pt)
+        header = sum(plan.header_h)
+        first_rows = sum(plan.row_h(r.n_lines) for r in plan.rows[:2])
+        if self.room() < header + first_rows:
+            self.new_page()
+        frags = self.fragments(plan, self.room(), self.bottom - self.mt, tail)
+        if not frags[0].rows:
+            self.new_page()
+            frags = frags[1:]
+        self.info["tables"][name] = {"first_page": self.page, "pages": len(frags), "size": plan.size,
+                                     "col_widths": [round(w, 1) for w in plan.col_w]}
+        for n, frag in enumerate(frags):
+            if n:
+                self.new_page()
+                k, a, _ = frag.rows[0]
+                if a > 0:
+                    self.info["split_rows"].append({"section": name, "page": self.page - 1,
+                                                    "row": plan.rows[k].row.cells[:3]})
+            self.y = self.draw_fragment(plan, frag, self.y)
+
+    def draw_fragment(self, plan: TablePlan, frag: Fragment, top: float) -> float:
+        pt = plan.table
+        xs = plan.xs()
+        n_h = pt.n_header_rows
+        ys = [top]
+        for h in plan.header_h:
+            ys.append(ys[-1] + h)
+        for k, a, b_ in frag.rows:
+            ys.append(ys[-1] + plan.row_h(b_ - a))
+        # ownership of slots, for rules: header cells, then body cells (merged or single)
+        owner: list[list[object]] = [[None] * pt.n_cols for _ in range(n_h)]
+        for hc in pt.header_cells():
+            for r in range(hc.row, hc.row + hc.rowspan):
+                for c in range(hc.col, hc.col + hc.colspan):
+                    owner[r][c] = ("h", hc.row, hc.col)
+        for n, (k, a, b_) in enumerate(frag.rows):
+            row = plan.rows[k].row
+            line = []
+            for c in range(pt.n_cols):
+                if row.merge and row.merge[0] <= c < row.merge[1]:
+                    line.append(("b", n, row.merge[0]))
+                else:
+                    line.append(("b", n, c))
+            owner.append(line)
+        self._rules(plan, owner, xs, ys, n_h)
+        # header texts: centred both ways
+        s = plan.size
+        for hc in pt.header_cells():
+            lines = plan.header_lines[(hc.row, hc.col)]
+            x0, x1 = xs[hc.col], xs[hc.col + hc.colspan]
+            y0, y1 = ys[hc.row], ys[hc.row + hc.rowspan]
+            ty = (y0 + y1) / 2 - len(lines) * plan.lead / 2
+            for ln in lines:
+                self.t.draw((x0 + x1 - self.t.width(ln, s)) / 2, ty + (plan.lead - s) / 2, ln, s)
+                ty += plan.lead
+        # body: top-aligned
+        for n, (k, a, b_) in enumerate(frag.rows):
+            rp = plan.rows[k]
+            y0 = ys[n_h + n]
+            for c in range(pt.n_cols):
+                lines = rp.cells[c][a:b_]
+                if not lines:
+                    continue
+                span = rp.row.merge if rp.row.merge and rp.row.merge[0] == c else (c, c + 1)
+                x0, x1 = xs[span[0]], xs[span[1]]
+                align = self._align(plan, rp.row, c)
+                ty = y0 + plan.pad_y
+                for ln in lines:
+                    w = self.t.width(ln, s)
+                    if align == "left":
+                        x = x0 + plan.pad_x
+                    elif align == "right":
+                        x = x1 - plan.pad_x - w
+                    else:
+                        x = (x0 + x1 - w) / 2
+                    self.t.draw(x, ty + (plan.lead - s) / 2, ln, s)
+                    ty += plan.lead
+        return ys[-1]
+
+    def _align(self, plan: TablePlan, row: BodyRow, c: int) -> str:
+        pt = plan.table
+        if row.kind == "span":
+            return "left"
+        kind = pt.columns[c].kind
+        if row.kind == "total" and row.cells[c].replace(" ", "") == "合计":
+            return "centre"
+        if kind == "name":
+            return "left"
+        if kind == "label":
+            return plan.label_align
+        if kind == "num":
+            return plan.num_align
+        return "centre"
+
+    def _rules(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int) -> None:
+        c = self.c
+        n_rows, n_cols = len(owner), len(owner[0])
+
+        def hline(y: float, x0: float, x1: float, w: float) -> None:
+            c.setLineWidth(w)
+            c.line(x0, PAGE_H - y, x1, PAGE_H - y)
+
+        def vline(x: float, y0: float, y1: float, w: float) -> None:
+            c.setLineWidth(w)
+            c.line(x, PAGE_H - y0, x, PAGE_H - y1)
+
+        if plan.style == "three_line":
+            hline(ys[0], xs[0], xs[-1], plan.heavy_w)
+            hline(ys[n_h], xs[0], xs[-1], plan.line_w)
+            hline(ys[-1], xs[0], xs[-1], plan.heavy_w)
+            for hc in plan.table.header_cells():
+                if hc.colspan > 1 and hc.row + hc.rowspan < n_h + 0:
+                    y = ys[hc.row + hc.rowspan]
+                    hline(y, xs[hc.col] + 3, xs[hc.col + hc.colspan] - 3, plan.line_w)
+            return
+        # horizontal rules where the slots above and below belong to different cells
+        for i in range(n_rows + 1):
+            start = None
+            for j in range(n_cols + 1):
+                draw = j < n_cols and (i in (0, n_rows) or owner[i - 1][j] != owner[i][j])
+                if draw and start is None:
+                    start = j
+                if not draw and start is not None:
+                    hline(ys[i], xs[start], xs[j], plan.line_w)
+                    start = None
+        # vertical rules
+        for j in range(n_cols + 1):
+            outer = j in (0, n_cols)
+            if plan.style == "no_inner_verticals" and not (outer and plan.outer_border):
+                continue
+            start = None
+            for i in range(n_rows + 1):
+                draw = i < n_rows and (outer or owner[i][j - 1] != owner[i][j])
+                if draw and start is None:
+                    start = i
+                if not draw and start is not None:
+                    vline(xs[j], ys[start], ys[i], plan.line_w)
+                    start = None
+
+    # ---- the document ------------------------------------------------------------------------
+    def section(self, sec: Section) -> None:
+        keep = 3 * self.lead
+        if sec.table is not None and not sec.paragraphs:
+            keep = self.table_size * 1.3 * (sec.table.n_header_rows + 2) * 1.8 + 10
+        self.heading_block(sec.title, keep)
+        for line in sec.preamble:
+            self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
+                           centre=True)
+            self.y += 2
+        for p in sec.paragraphs:
+            self.paragraph(p)
+        if sec.table is not None:
+            self.y += self.rng.uniform(2, 6)
+            note_gap = self.rng.uniform(3, 6)
+            tail = 0.0
+            if sec.notes:
+                tail = note_gap + sum(len(self.t.wrap(n, self.note, self.width, hang=True)) for n in sec.notes) \
+                    * self.note * 1.45 + 2
+            self.draw_table(sec.table, sec.name, tail)
+            if sec.notes:
+                self.y += note_gap
+                for note in sec.notes:
+                    centre = note.startswith("（") and self.t.width(note, self.note) < self.width and self.rng.random() < 0.6
+                    self.paragraph(note, size=self.note, indent=False, centre=centre)
+            self.y += max(CM * 1.05, self.heading)
+        else:
+            self.y += self.body * 0.5
+
+    def render(self) -> None:
+        b = self.b
+        self.masthead()
+        self.heading_block(b.events.title, 3 * self.lead)
+        for p in b.events.paragraphs:
+            self.paragraph(p)
+        if self.rng.random() < 0.6:
+            self.new_page()
+        else:
+            self.y += self.heading
+        self.heading_block("统计数据", 6 * self.lead)
+        for sec in b.sections:
+            self.section(sec)
+        if b.colophon:
+            self.new_page()
+            self.y = PAGE_H * self.rng.uniform(0.35, 0.55)
+            self.t.draw(self.ml, self.y, b.colophon[0], self.heading)
+            self.y += self.heading * 2
+            for line in b.colophon[1:]:
+                self.t.draw(self.ml, self.y, line, self.body)
+                self.y += self.lead
+        self.folio()
+        self.c.showPage()
+        self.c.save()
+        self.info["pages"] = self.page
+
+
+def render(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> None:
+    """Draw bulletin `b` into `path`; `seed` drives the layout (margins, sizes, widths, breaks)."""
+    render_info(b, path, style=style, font=font, seed=seed)
+
+
+def render_info(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
+    """render(), returning what was drawn how (sizes, margins, table pages, rows split by a
+    page break)."""
+    r = Renderer(b, Path(path), style, font, seed)
+    r.render()
+    return r.info

@@ -1,0 +1,94 @@
+"""The synthetic-bulletin generator itself: deterministic, self-consistent, readable PDFs.
+
+The extractor round trip is opt-in (it takes ~1.5 s per bulletin):
+    BULLETIN_SYNTH_SEEDS=0-20 BULLETIN_SYNTH_STYLE=grid python -m pytest tests/synth
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from .compare import compare
+from .model import DATASET_KEYS, make_bulletin, truth
+from .render_reportlab import STYLES, available_fonts, render
+
+
+def test_same_seed_same_bulletin(tmp_path: Path) -> None:
+    assert truth(make_bulletin(5)) == truth(make_bulletin(5))
+    assert truth(make_bulletin(5)) != truth(make_bulletin(6))
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render(make_bulletin(5), a, style="grid", font="STSong-Light", seed=5)
+    render(make_bulletin(5), b, style="grid", font="STSong-Light", seed=5)
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_truth_is_consistent(seed: int) -> None:
+    b = make_bulletin(seed)
+    t = truth(b)
+    assert 2019 <= b.year <= 2030 and b.issue_date.year == b.year + 1
+    for dataset, rows in t.items():
+        keys = [tuple(r[k] for k in DATASET_KEYS[dataset]) for r in rows]
+        assert len(keys) == len(set(keys)), dataset
+    assert len(t["events"]) == 10
+    totals = {(r["dataset"], r["metric"]): r for r in t["totals"] if r["source"] == "total_row"}
+    for dataset in ("physical_exam_reports", "appointments_12320", "internet_hospitals", "online_booking_channels",
+                    "platform_collection_districts", "platform_collection_hospitals"):
+        for (ds, metric), total in totals.items():
+            if ds == dataset:
+                parts = [Decimal(str(r[metric])) for r in t[dataset] if r[metric] is not None]
+                assert Decimal(str(total["value"])) == sum(parts), (dataset, metric)
+    for (ds, metric), total in totals.items():
+        if ds == "family_doctor_referrals":
+            kind, period = metric.rsplit("_", 1)
+            assert total["value"] == sum(r["count"] for r in t[ds] if (r["referral_type"], r["period"]) == (kind, period))
+    hotline = {r["metric"]: r["value"] for r in t["hotline_12320"]}
+    if hotline:
+        six = ("consultations", "medical_complaints", "phone_appointments", "manual_service",
+               "psychological_crisis_intervention", "self_service_voice_qa")
+        assert hotline["calls_received"] == sum(hotline[m] for m in six)
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("font", available_fonts())
+def test_pdf_reads_back(tmp_path: Path, style: str, font: str) -> None:
+    b = make_bulletin(3)
+    pdf = tmp_path / "b.pdf"
+    render(b, pdf, style=style, font=font, seed=3)
+    with pdfplumber.open(pdf) as doc:
+        first = doc.pages[0].extract_text()
+        assert "编印" in first and b.events.title.replace(" ", "")[:6] in first.replace(" ", "")
+        for n, page in enumerate(doc.pages, 1):
+            assert f"- {n} -" in page.extract_text()
+        text = "".join(p.extract_text() for p in doc.pages).replace(" ", "").replace("\n", "")
+    for section in b.sections:
+        assert section.title.replace(" ", "") in text
+
+
+def _seeds() -> list[int]:
+    spec = os.environ.get("BULLETIN_SYNTH_SEEDS", "")
+    if not spec:
+        return []
+    if "-" in spec:
+        a, b = spec.split("-")
+        return list(range(int(a), int(b)))
+    return [int(s) for s in spec.split(",")]
+
+
+@pytest.mark.skipif(not _seeds(), reason="set BULLETIN_SYNTH_SEEDS (e.g. 0-20) to run the extractor round trip")
+@pytest.mark.parametrize("seed", _seeds() or [0])
+def test_extractor_round_trip(tmp_path: Path, seed: int) -> None:
+    from bulletin_etl.cli import main
+
+    style = os.environ.get("BULLETIN_SYNTH_STYLE", "grid")
+    fonts = available_fonts()
+    b = make_bulletin(seed)
+    pdf = tmp_path / f"bulletin-{seed}.pdf"
+    render(b, pdf, style=style, font=fonts[seed % len(fonts)], seed=seed)
+    assert main(["extract", str(pdf), "--out", str(tmp_path / "out"), "-q"]) == 0
+    assert compare(truth(b), tmp_path / "out", expected_warnings=b.expected_warnings) == []
