@@ -14,7 +14,7 @@ from ..layout import notes as note_text
 from ..layout.sections import SectionText
 from ..layout.tables import LogicalTable, TableRow, split_side_by_side
 from ..schemas import schema
-from ..text import is_missing, parse_number, squash, tidy
+from ..text import YEAR, is_missing, parse_number, squash, tidy
 
 Records = dict[str, list[dict]]
 
@@ -160,6 +160,8 @@ class TableSection:
                 if record[column] is None:
                     ctx.warn(row.page, f"row label {cell!r} in column {column} not recognised; row skipped")
                     return None
+                for year in {int(y) for y in re.findall(YEAR, squash(cell))} - {ctx.year}:
+                    ctx.warn(row.page, f"row label {cell!r} names the year {year}, but the bulletin year is {ctx.year}")
             elif kind in ("int", "float"):
                 record[column] = number_cell(cell, column, ctx, row.page, integer=kind == "int")
             else:
