@@ -24,8 +24,9 @@ Block = Union[TextLine, Grid]
 PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
 """Page furniture: the folio printed as '- 8 -'."""
 
-COLOPHON = re.compile(r"^(地址|邮编|电话|传真|E-?mail|网址|责任编辑|本期共印)\s*[:：]?", re.I)
-"""The back page's contact lines ('地址：…', '责任编辑：… 本期共印 510 份'): not bulletin content."""
+COLOPHON = re.compile(r"^(地址|邮编|电话|传真|E-?mail|网址|责任编辑)\s*[:：]", re.I)
+"""The back page's contact lines ('地址：…', '责任编辑：… 本期共印 510 份'): not bulletin content.
+The colon matters: '电话预约 59701个…' is a wrapped line of the hotline paragraph."""
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 

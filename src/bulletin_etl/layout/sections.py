@@ -84,14 +84,16 @@ def paragraphs(lines: list[TextLine]) -> list[Paragraph]:
     right: dict[int, float] = {}
     for ln in lines:
         left[ln.page] = min(left.get(ln.page, ln.x0), ln.x0)
-        right[ln.page] = max(right.get(ln.page, ln.x1), ln.x1)
+        # Punctuation may hang past the margin in ragged text: measure the margin without it.
+        edge = _text_edge(ln)
+        right[ln.page] = max(right.get(ln.page, edge), edge)
     out: list[Paragraph] = []
     current: list[TextLine] = []
     for ln in lines:
         if current:
             prev = current[-1]
             indented = ln.x0 - left[ln.page] > 0.8 * ln.size
-            room = right[prev.page] - prev.x1
+            room = right[prev.page] - _text_edge(prev)
             # A line also stops short when the next word (a long figure) did not fit after it.
             short = room > 2.0 * prev.size and room > _first_word_width(ln) + 0.5 * prev.size
             if indented or short:
@@ -100,6 +102,17 @@ def paragraphs(lines: list[TextLine]) -> list[Paragraph]:
         current.append(ln)
     out.append(_paragraph(current))
     return out
+
+
+HANGING = set("，。、；：！？）》」』”’,.;:!?)")
+
+
+def _text_edge(line: TextLine) -> float:
+    """Where the line's text ends, not counting punctuation hanging at its end."""
+    chars = [c for c in line.chars if not c["text"].isspace()]
+    while len(chars) > 1 and chars[-1]["text"] in HANGING:
+        chars.pop()
+    return chars[-1]["x1"] if chars else line.x1
 
 
 def _first_word_width(line: TextLine) -> float:
