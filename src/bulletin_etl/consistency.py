@@ -184,17 +184,24 @@ def event_claims(records: Records) -> list[Check]:
             for m in re.finditer(claim["pattern"], text):
                 printed = _claim_value(m)
                 compare = claim["compare"]
+                # A claim about a section this bulletin does not print cannot be checked.
                 if "totals" in compare:
                     other = notes.get(compare["totals"])
-                    expected = other["value"] if other else None
-                    source = f"note under the {other['dataset']} table: {other['printed']}" if other else "no such note figure"
+                    if other is None:
+                        continue
+                    expected = other["value"]
+                    source = f"note under the {other['dataset']} table: {other['printed']}"
                 elif "rows_of" in compare:
-                    expected = Decimal(len(records.get(compare["rows_of"], [])))
+                    if not records.get(compare["rows_of"]):
+                        continue
+                    expected = Decimal(len(records[compare["rows_of"]]))
                     source = f"rows of {compare['rows_of']}"
                 else:
                     dataset, column = compare["column"]
                     rows = records.get(dataset, [])
-                    expected = Decimal(rows[0][column]) if rows and rows[0].get(column) is not None else None
+                    if not rows or rows[0].get(column) is None:
+                        continue
+                    expected = Decimal(rows[0][column])
                     source = f"{dataset}.{column}"
                 checks.append(Check(claim.get("kind", "claim"), "events", f"“{m.group(0)}”", claim["id"], printed,
                                     expected, f"event {event['number_zh']} states {m.group(0)}; {source}", page,

@@ -9,8 +9,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from .model import make_bulletin, truth
-from .sweep import Case, render
+from .model import truth
+from .sweep import Case, bulletin, render
 
 TARGET = Path(__file__).resolve().parents[1] / "data" / "synth"
 CHOSEN = [
@@ -31,7 +31,7 @@ def main() -> None:
             meta = {"seed": case.seed, "producer": case.producer, "style": case.style, "font": case.font,
                     "quirks": case.quirks}
             stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            t = truth(make_bulletin(case.seed, quirks=case.quirks))
+            t = truth(bulletin(case)[0])
             stem.with_suffix(".truth.json").write_text(json.dumps(t, ensure_ascii=False, default=str), encoding="utf-8")
             print(stem.with_suffix(".pdf"))
 

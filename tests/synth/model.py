@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -180,6 +181,7 @@ class Bulletin:
     expected_warnings: list[tuple[str, str]]
     missing_sections: list[str]
     quirks: bool = False
+    expected_mismatches: set = field(default_factory=set)  # (check, dataset, subject|None, metric)
 
     def section(self, name: str) -> Section | None:
         return next((s for s in [self.events, *self.sections] if s.name == name), None)
@@ -493,6 +495,9 @@ class _Builder:
         self.warnings: list[tuple[str, str]] = []
         self.table_names: set[str] = set()  # institutions printed in this bulletin's tables
         self.facts: dict = {}
+        # Contradictions printed on purpose: (check, dataset, subject, metric) of the consistency
+        # dataset that must come out 'mismatch' (subject None: any).
+        self.mismatches: set[tuple[str, str, str | None, str]] = set()
 
     # ---- small printing helpers
     def Y(self, suffix: str = "年") -> str:
@@ -512,9 +517,10 @@ class _Builder:
             ra = logu(rng, 10, 120000)
             rec_a = ra * rng.randint(60, 220)
             rc = ra if rng.random() < 0.2 else int(ra * rng.uniform(1.0, 4.5))
-            rec_c = rec_a if rc == ra else int(rc * rng.uniform(80, 200))
+            rec_c = rec_a if rc == ra else rec_a + int((rc - ra) * rng.uniform(80, 200))
             items.append({"_name": name, "reports_annual": ra, "records_annual": rec_a, "reports_cumulative": rc,
                           "records_cumulative": rec_c})
+        self.facts["physical_exam_centres"] = len(items)
         items = order_rows(rng, items, rng.choice(["reports_annual", "reports_cumulative"]))
         inst_head = rng.choices(["单位", "医疗机构", "单位名称", "医院"], weights=[7, 1, 1, 1])[0]
         cols = [Column(("序号",), "seq", "seq"), Column((inst_head,), "name", "institution"),
@@ -685,6 +691,7 @@ class _Builder:
             cols.append(Column((label, f"{self.Y()}总量"), "num", f"{key}_annual"))
             cols.append(Column((label, "累计总量"), "num", f"{key}_cumulative"))
         rows, truth, wide = [], [], []
+        off_by = 0
         for d in districts:
             rec = {}
             for _, key in types:
@@ -694,7 +701,10 @@ class _Builder:
             for period in ("annual", "cumulative"):
                 rec[f"all_types_{period}"] = sum(rec[f"{k}_{period}"] for _, k in types)
             if rng.random() < 0.04:  # a printed row total that is off by one, kept as printed
-                rec["all_types_annual"] += rng.choice([-1, 1]) if rec["all_types_annual"] > 0 else 1
+                delta = rng.choice([-1, 1]) if rec["all_types_annual"] > 0 else 1
+                rec["all_types_annual"] += delta
+                off_by += delta
+                self.mismatches.add(("row_subtotal", "family_doctor_referrals", d, "all_types_annual"))
             wide.append(rec)
             rows.append(BodyRow([d] + [str(rec[c.field]) for c in cols[1:]]))
             for _, key in types + [("", "all_types")]:
@@ -706,6 +716,8 @@ class _Builder:
             s = sum(r[col.field] for r in wide)
             figures[j] = str(s)
             totals.append(total_record("family_doctor_referrals", col.field, s, str(s)))
+        if off_by:  # the 合计 row adds the printed totals, which no longer add up by type
+            self.mismatches.add(("row_subtotal", "family_doctor_referrals", "合计", "all_types_annual"))
         table = PrintedTable(cols, rows + [total_label_row(rng, len(cols), figures, (0,))])
         insert_extra(rng, table, "family_doctor_referrals", self.warnings, at_end=True)
         return Section("family_doctor_referrals", f"{self.nyear()}南京市家庭医生分级诊疗系统转诊数据统计", table=table,
@@ -1062,6 +1074,8 @@ class _Builder:
         fill = dict(a=rng.randint(1, 5), b=rng.randint(1, 4), c=rng.randint(2, 20) * 10, prize=rng.choice(PRIZES),
                     d=rng.randint(2, 30), e=rng.randint(10, 900), f=rng.randint(50, 400), g=rng.randint(300, 1200),
                     h=rng.randint(40, 120), i=rng.randint(3, 20), j=rng.randint(2, 9), k=rng.randint(200000, 500000))
+        if "physical_exam_centres" in self.facts:  # the event restates the table's row count
+            fill["i"] = self.facts["physical_exam_centres"]
         special = []
         counts = self.facts.get("eval_counts")
         if counts and "evaluation_ratings" in present:
@@ -1109,8 +1123,8 @@ def make_bulletin(seed: int, *, quirks: bool = False) -> Bulletin:
     missing = [name for name in order if rng.random() < 0.10]
     present = [name for name in order if name not in missing]
     # tables first (their names feed the evaluation lists), then prose, printed in `order`
-    build_order = sorted(present, key=lambda n: n in ("evaluation_ratings", "development_index", "remote_medicine",
-                                                      "hotline_12320"))
+    build_order = sorted(present, key=lambda n: (n in ("evaluation_ratings", "development_index", "remote_medicine",
+                                                       "hotline_12320"), n == "online_booking_channels"))
     built = {name: getattr(b, name)() for name in build_order}
     events = b.events(set(present))
     for name in missing:
@@ -1124,7 +1138,8 @@ def make_bulletin(seed: int, *, quirks: bool = False) -> Bulletin:
                     f"责任编辑：{rng.choice(['陈颖', '王磊', '李娜', '张敏'])} 本期共印 {rng.randint(3, 8) * 100 + 10} 份"]
     return Bulletin(seed=seed, year=b.year, issuer=ISSUER, issue_date=issue, masthead=(f"{ISSUER} 编印", date_text),
                     events=events, sections=[built[n] for n in order if n in built], colophon=colophon,
-                    expected_warnings=b.warnings, missing_sections=missing, quirks=quirks)
+                    expected_warnings=b.warnings, missing_sections=missing, quirks=quirks,
+                    expected_mismatches=set(b.mismatches))
 
 
 def truth(b: Bulletin) -> dict[str, list[dict]]:
@@ -1137,3 +1152,34 @@ def truth(b: Bulletin) -> dict[str, list[dict]]:
                 full = {"year": b.year, **row}
                 out[dataset].append({c: full.get(c) for c in DATASET_COLUMNS[dataset]})
     return out
+
+
+def plant_wrong_total(b: Bulletin, rng: random.Random) -> set[tuple[str, str, str | None, str]]:
+    """Misprint one printed 合计 figure of one table (the truth keeps it as printed, as the
+    extractor must) and return the contradictions the consistency checks must now report."""
+    candidates = [(s, t) for s in b.sections if s.table is not None
+                  for t in s.rows.get("totals", []) if t["source"] == "total_row" and isinstance(t["value"], int)]
+    if not candidates:
+        return set(b.expected_mismatches)
+    section, record = rng.choice(candidates)
+    old = record["value"]
+    new = old + rng.choice([-1, 1]) * rng.randint(1, max(1, min(999, old // 10 or 1)))
+    if new < 0 or new == old:
+        new = old + rng.randint(1, 9)
+    record["value"], record["printed"] = new, str(new)
+    total = next(r for r in section.table.rows if r.kind in ("total", "span"))
+    if total.kind == "span":  # '合计：N' printed across the table
+        total.cells = [re.sub(r"\d+", str(new), c) if c else c for c in total.cells]
+    else:
+        column = next(j for j, c in enumerate(section.table.columns) if c.field == record["metric"])
+        total.cells[column] = str(new)
+    dataset, metric = record["dataset"], record["metric"]
+    expected = set(b.expected_mismatches) | {("column_total", dataset, "合计", metric)}
+    if dataset == "family_doctor_referrals":
+        period = metric.rpartition("_")[2]
+        expected.add(("row_subtotal", dataset, "合计", f"all_types_{period}"))
+    if dataset == "appointments_12320" and metric == "quick_booking" and b.section("online_booking_channels"):
+        channels = b.section("online_booking_channels").rows.get("online_booking_channels", [])
+        if any("快速预约" in r["channel"] for r in channels):
+            expected.add(("claim", "online_booking_channels", None, "bookings"))
+    return expected

@@ -21,7 +21,7 @@ from bulletin_etl.cli import main as cli_main
 
 from . import render_docx, render_reportlab
 from .compare import compare
-from .model import make_bulletin, truth
+from .model import Bulletin, make_bulletin, plant_wrong_total, truth
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 
@@ -59,11 +59,18 @@ def plan(seeds: list[int], producer: str) -> list[Case]:
     return cases
 
 
+def bulletin(case: Case) -> tuple[Bulletin, set]:
+    """The case's bulletin with one printed 合计 misprinted, and the contradictions the
+    consistency dataset must then report (exactly those)."""
+    b = make_bulletin(case.seed, quirks=case.quirks)
+    return b, plant_wrong_total(b, random.Random(f"plant-{case.seed}"))
+
+
 def render(cases: list[Case], folder: Path) -> dict[int, Path]:
     pdfs: dict[int, Path] = {}
     docx_files = []
     for case in cases:
-        b = make_bulletin(case.seed, quirks=case.quirks)
+        b, _ = bulletin(case)
         if case.producer == "docx":
             docx_files.append(render_docx.build(b, folder / f"{case.producer}-{case.seed}.docx", style=case.style,
                                                 font=case.font, seed=case.seed))
@@ -81,12 +88,30 @@ def check(case: Case, pdf: Path, folder: Path) -> Case:
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr):
         case.exit_code = cli_main(["extract", str(pdf), "--out", str(out), "-q"])
-    b = make_bulletin(case.seed, quirks=case.quirks)
+    b, contradictions = bulletin(case)
     if case.exit_code != 0:
         case.problems.append(f"extract exited with {case.exit_code}: {stderr.getvalue().strip()[:600]}")
     else:
         case.problems = compare(truth(b), out, expected_warnings=b.expected_warnings)
+        case.problems += compare_mismatches(contradictions, out, b.year)
     return case
+
+
+def compare_mismatches(expected: set, out: Path, year: int) -> list[str]:
+    """The consistency dataset must report the planted contradictions and nothing else."""
+    import pandas as pd
+
+    checks = pd.read_parquet(out / "consistency")
+    checks = checks[(checks["year"].astype(int) == year) & (checks["status"] == "mismatch")]
+    found = [(r.check, r.dataset, r.subject, r.metric) for r in checks.itertuples()]
+    problems = []
+    for want in expected:
+        if not any(f[0] == want[0] and f[1] == want[1] and f[3] == want[3] and want[2] in (None, f[2]) for f in found):
+            problems.append(f"consistency: expected mismatch not reported: {want}")
+    for f in found:
+        if not any(f[0] == w[0] and f[1] == w[1] and f[3] == w[3] and w[2] in (None, f[2]) for w in expected):
+            problems.append(f"consistency: unexpected mismatch: {f}")
+    return problems
 
 
 def run(seeds: list[int], producer: str, folder: Path) -> list[Case]:
