@@ -104,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract bulletin PDFs into Parquet datasets",
-                        description="Extract every dataset of each bulletin PDF. Example: bulletin-etl extract raw/*.pdf --out output")
+                        description="Extract every dataset of each bulletin PDF. "
+                                    "Example: bulletin-etl extract raw/*.pdf --out output")
     ex.add_argument("pdf", nargs="*", help="bulletin PDF files (default: every *.pdf in --raw)")
     ex.add_argument("--out", default="output", help="output folder (default: output)")
     ex.add_argument("--raw", default="raw", help="folder searched when no PDF is given (default: raw)")

@@ -10,8 +10,8 @@ character away from a known name ("南京市六台区人民医院" vs 六合区)
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import ahocorasick
 
@@ -52,7 +52,7 @@ class Gazetteer:
     kinds: dict[str, str] = field(default_factory=dict)  # normalised name → kind
 
     @classmethod
-    def curated(cls) -> "Gazetteer":
+    def curated(cls) -> Gazetteer:
         raw = load_yaml("gazetteer.yaml")
         g = cls()
         g.add(raw.get("cities", []), "city")
@@ -128,7 +128,8 @@ class Gazetteer:
             if near is not None:
                 return Split([Name(item.strip(), _kind_by_suffix(norm), SUSPECTED_TYPO)],
                              f"one character away from the known name {near!r}; kept as printed")
-            return Split([Name(item.strip(), _kind_by_suffix(norm))], "not a known name and does not split into known names; kept whole")
+            return Split([Name(item.strip(), _kind_by_suffix(norm))],
+                         "not a known name and does not split into known names; kept whole")
         if len(spans) == 1:
             return Split([Name(item.strip(), self.kinds[norm])])
         return Split([Name(_printed(item, index, s, e), self.kinds[norm[s:e]], RUN_TOGETHER) for s, e in spans])

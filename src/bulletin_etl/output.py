@@ -71,7 +71,7 @@ def write_all(out_dir: str | Path, results: list[BulletinResult], extra_files: d
         manifest = {
             "package": "bulletin-etl",
             "package_version": __version__,
-            "written_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "bulletins": [bulletins[y] for y in sorted(bulletins)],
         }
         (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -135,7 +135,7 @@ def _bulletin(result: BulletinResult) -> str:
 
 
 def render(results: list[BulletinResult], total_seconds: float | None = None) -> str:
-    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     years = ", ".join(str(r.year) for r in results)
     timing = f" in {total_seconds:.1f} s" if total_seconds is not None else ""
     body = "\n".join(_bulletin(r) for r in sorted(results, key=lambda r: r.year))

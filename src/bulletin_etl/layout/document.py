@@ -8,7 +8,6 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import pdfplumber
 from pdfminer.pdfparser import PDFSyntaxError
@@ -19,7 +18,7 @@ from .lines import TextLine, build_lines
 from .rules import unruled_grids
 from .tables import Grid, grid_from_cells
 
-Block = Union[TextLine, Grid]
+Block = TextLine | Grid
 
 PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
 """Page furniture: the folio printed as '- 8 -'."""

@@ -231,32 +231,25 @@ def split_side_by_side(table: LogicalTable) -> LogicalTable:
             continue
         if width == n:
             break
-        groups = n // width
         rows: list[TableRow] = []
-        spanning: list[TableRow] = []
-        for g in range(groups):
-            group_rows_seen = False
+        totals = [TableRow(r.cells[:width], r.page, r.spans_all) for r in table.rows if r.spans_all or r.is_total]
+        for g in range(n // width):
+            group: list[TableRow] = []
             for row in table.rows:
-                if row.spans_all or row.is_total:
-                    # '合计：N' across the groups (or most of them) is one total, kept once.
-                    if g == 0:
-                        spanning.append(TableRow(row.cells[:width], row.page, row.spans_all))
-                    continue
                 part = TableRow(row.cells[g * width:(g + 1) * width], row.page)
-                if part.is_empty:
-                    continue
-                previous = rows[-1] if rows and rows[-1] is not None and group_rows_seen else None
-                if previous is not None and not part.cells[0].strip() and not any(map(looks_numeric, part.cells)):
+                if row.spans_all or row.is_total or part.is_empty:
+                    continue  # '合计：N' across the groups is one total, kept once (above)
+                if group and not part.cells[0].strip() and not any(map(looks_numeric, part.cells)):
                     # Without rules, a name wrapped in the right-hand group shares its line
                     # with the next row of the left-hand group: it continues its own row.
-                    previous.cells = [join_wrapped([a, b]) for a, b in zip(previous.cells, part.cells)]
+                    group[-1].cells = [join_wrapped([a, b]) for a, b in zip(group[-1].cells, part.cells)]
                     continue
-                rows.append(part)
-                group_rows_seen = True
+                group.append(part)
+            rows += group
         return LogicalTable(
             header_paths=table.header_paths[:width],
             header_rows=[r[:width] for r in table.header_rows],
-            rows=rows + spanning,
+            rows=rows + totals,
             grids=table.grids,
         )
     return table

@@ -4,10 +4,11 @@ tables — a column map under schemas/column_maps/. The mechanics live here, onc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from ..column_maps import ColumnMap, ColumnMatch, column_map, match_columns
 from ..layout import notes as note_text
@@ -210,7 +211,8 @@ class TableSection:
             for figure in note_text.figures(paragraph.text):
                 found = note_text.label_of(figure, self.columns.notes)
                 if found is None:
-                    ctx.warn(paragraph.page, f"note figure {figure.printed!r} in {figure.clause!r} has no metric id; not extracted")
+                    ctx.warn(paragraph.page,
+                             f"note figure {figure.printed!r} in {figure.clause!r} has no metric id; not extracted")
                     continue
                 out.append({
                     "dataset": self.dataset, "source": "note", "metric": found[0], "value": figure.value,
