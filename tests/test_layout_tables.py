@@ -51,9 +51,9 @@ def test_cjk_font_round_trips_through_pdfplumber(tmp_path: Path) -> None:
 # 1. Two-level merged header
 
 
-def test_two_level_merged_header(tmp_path: Path) -> None:
-    t = Table(left=60, top=100, col_widths=[150, 70, 70, 70, 70], row_heights=[20] * 5)
-    t.cells = [
+def two_level_header() -> list:
+    """单位 over two rows; 预约挂号 and 咨询数据 each over a year and a to-date column."""
+    return [
         cell(0, 0, "单位", rowspan=2),
         cell(0, 1, "预约挂号", colspan=2),
         cell(0, 3, "咨询数据", colspan=2),
@@ -62,6 +62,20 @@ def test_two_level_merged_header(tmp_path: Path) -> None:
         cell(1, 3, "2030年总量"),
         cell(1, 4, "累计总量"),
     ]
+
+
+TWO_LEVEL_PATHS = [
+    ("单位",),
+    ("预约挂号", "2030年总量"),
+    ("预约挂号", "累计总量"),
+    ("咨询数据", "2030年总量"),
+    ("咨询数据", "累计总量"),
+]
+
+
+def test_two_level_merged_header(tmp_path: Path) -> None:
+    t = Table(left=60, top=100, col_widths=[150, 70, 70, 70, 70], row_heights=[20] * 5)
+    t.cells = two_level_header()
     data = [
         ["南京市鼓楼医院", "120", "3400", "15", "230"],
         ["南京市第一医院", "98", "2100", "/", "0"],
@@ -71,13 +85,7 @@ def test_two_level_merged_header(tmp_path: Path) -> None:
         t.cells += [cell(r, c, v) for c, v in enumerate(row)]
     table = only_table(make_pdf(tmp_path / "merged.pdf", t.draw))
 
-    assert table.header_paths == [
-        ("单位",),
-        ("预约挂号", "2030年总量"),
-        ("预约挂号", "累计总量"),
-        ("咨询数据", "2030年总量"),
-        ("咨询数据", "累计总量"),
-    ]
+    assert table.header_paths == TWO_LEVEL_PATHS
     assert cells_of(table) == data
     assert [row.page for row in table.rows] == [1, 1, 1]
     assert not any(row.spans_all for row in table.rows)
@@ -324,16 +332,7 @@ UNRULED = [("no_inner_verticals", "middle"), ("three_line", "top"), ("three_line
 def test_two_level_header_without_vertical_rules(tmp_path: Path, style: str, align: str) -> None:
     t = Table(left=60, top=100, col_widths=[150, 70, 70, 70, 70], row_heights=[20, 20, 32, 20, 20],
               style=style, align=align)
-    t.cells = [
-        cell(0, 0, "单位", rowspan=2),
-        cell(0, 1, "预约挂号", colspan=2),
-        cell(0, 3, "咨询数据", colspan=2),
-        cell(1, 1, "2030年总量"),
-        cell(1, 2, "累计总量"),
-        cell(1, 3, "2030年总量"),
-        cell(1, 4, "累计总量"),
-        cell(2, 0, ["南京市江北新区泰山街道", "桥荫路社区卫生服务站"]),
-    ]
+    t.cells = [*two_level_header(), cell(2, 0, ["南京市江北新区泰山街道", "桥荫路社区卫生服务站"])]
     data = [
         ["南京市江北新区泰山街道桥荫路社区卫生服务站", "120", "3400", "15", "230"],
         ["南京市第一医院", "98", "2100", "/", "0"],
@@ -343,13 +342,7 @@ def test_two_level_header_without_vertical_rules(tmp_path: Path, style: str, ali
         t.cells += [cell(r, c, v) for c, v in enumerate(row) if not (r == 2 and c == 0)]
     table = only_table(make_pdf(tmp_path / f"{style}.pdf", t.draw))
 
-    assert table.header_paths == [
-        ("单位",),
-        ("预约挂号", "2030年总量"),
-        ("预约挂号", "累计总量"),
-        ("咨询数据", "2030年总量"),
-        ("咨询数据", "累计总量"),
-    ]
+    assert table.header_paths == TWO_LEVEL_PATHS
     assert cells_of(table) == data
 
 
