@@ -15,7 +15,7 @@ from pdfminer.psparser import PSException
 
 from ..errors import NoTextLayer, UnreadableInput
 from .lines import TextLine, build_lines
-from .rules import unruled_grids
+from .rules import Layouts, unruled_grids
 from .tables import Grid, grid_from_cells
 
 Block = TextLine | Grid
@@ -69,7 +69,19 @@ def check_file(path: Path) -> bytes:
     return data
 
 
-def read_page(page: pdfplumber.page.Page, layouts: dict | None = None) -> list[Block]:
+@dataclass
+class PageScan:
+    """What one page holds before its unruled tables are read (they need every page first)."""
+
+    number: int
+    width: float
+    chars: list[dict]
+    edges: list[dict]
+    grids: list[Grid]
+    images: int
+
+
+def scan_page(page: pdfplumber.page.Page) -> PageScan:
     number = page.page_number
     grids: list[Grid] = []
     chars = [c for c in page.chars if c.get("upright", True)]
@@ -80,9 +92,15 @@ def read_page(page: pdfplumber.page.Page, layouts: dict | None = None) -> list[B
         grid = grid_from_cells(table.cells, inside, number)
         if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
             grids.append(grid)
-    grids += unruled_grids(page.edges, chars, number, page.width, [g.bbox for g in grids], layouts)
-    free = [c for c in chars if not any(_inside(c, g.bbox) for g in grids)]
-    lines = [ln for ln in build_lines(free, number) if not PAGE_NUMBER.match(ln.text) and not COLOPHON.match(ln.text)]
+    return PageScan(number, page.width, chars, list(page.edges), grids, len(page.images))
+
+
+def page_blocks(scan: PageScan, layouts: Layouts) -> list[Block]:
+    grids = scan.grids + unruled_grids(scan.edges, scan.chars, scan.number, scan.width,
+                                       [g.bbox for g in scan.grids], layouts)
+    free = [c for c in scan.chars if not any(_inside(c, g.bbox) for g in grids)]
+    lines = [ln for ln in build_lines(free, scan.number)
+             if not PAGE_NUMBER.match(ln.text) and not COLOPHON.match(ln.text)]
     blocks: list[Block] = [*lines, *grids]
     return sorted(blocks, key=_top)
 
@@ -124,12 +142,19 @@ def load(path: str | Path) -> Document:
             n_pages = len(pdf.pages)
             if n_pages == 0:
                 raise UnreadableInput(path, "PDF has no pages")
-            layouts: dict = {}  # column layouts of unruled tables, by header, for their next pages
+            scans = []
+            layouts = Layouts()
             for page in pdf.pages:
                 page_no = log.page = page.page_number
-                blocks.extend(read_page(page, layouts))
-                images += len(page.images)
+                scan = scan_page(page)
+                unruled_grids(scan.edges, scan.chars, scan.number, scan.width, [g.bbox for g in scan.grids],
+                              layouts, learn=True)
+                scans.append(scan)
+                images += scan.images
                 page.close()
+            for scan in scans:
+                page_no = log.page = scan.number
+                blocks.extend(page_blocks(scan, layouts))
     except (UnreadableInput, NoTextLayer):
         raise
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:

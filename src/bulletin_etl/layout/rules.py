@@ -398,9 +398,32 @@ def _same_header(a, b) -> bool:
     return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= 2 for (xa, ta), (xb, tb) in zip(a, b))
 
 
+class Layouts:
+    """Column layouts of unruled tables, by header, learnt from every page before any grid is
+    built: a table continued under its repeated header keeps its columns, and the page holding
+    most of its rows shows them best (a page with one or two rows cannot show its gutters)."""
+
+    def __init__(self) -> None:
+        self.known: list[tuple[list, Columns, int]] = []
+
+    def find(self, signature: list) -> Columns | None:
+        return next((cols for known, cols, _ in self.known if _same_header(known, signature)), None)
+
+    def learn(self, signature: list, columns: Columns, rows: int) -> None:
+        if not signature:
+            return
+        for i, (known, _, seen) in enumerate(self.known):
+            if _same_header(known, signature):
+                if rows > seen:
+                    self.known[i] = (known, columns, rows)
+                return
+        self.known.append((signature, columns, rows))
+
+
 def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], page: int,
-                    layouts: dict | None = None) -> Grid | None:
-    layouts = {} if layouts is None else layouts
+                    layouts: Layouts | None = None, learn: bool = False) -> Grid | None:
+    """The grid of one unruled table (with `learn`, only record its column layout)."""
+    layouts = Layouts() if layouts is None else layouts
     top, bottom = region[0], region[-1]
     x0, x1 = top.x0, top.x1
     inside = [c for c in chars if _inside(c, x0, top.y, x1, bottom.y)]
@@ -410,14 +433,13 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
     boundary = _header_boundary(region, rows)
     header_rows = [row for row in rows if _middle(row) < boundary]
     body_rows = [row for row in rows if _middle(row) >= boundary]
-    # A table continued under its repeated header keeps its columns: a page holding one or
-    # two of its rows cannot show the gutters that the first page did.
     signature = sorted((s.x0, squash(s.text)) for row in header_rows for s in row)
-    found = next((cols for known, cols in layouts.items() if _same_header(known, signature)), None)
+    found = None if learn else layouts.find(signature)
     if found is None:
         found = _columns(body_rows, header_rows, x0, x1)
-        if signature and sum(1 for row in body_rows if _has_figure([row])) >= 3:
-            layouts[tuple(signature)] = found
+        if learn:
+            layouts.learn(signature, found, sum(1 for row in body_rows if _has_figure([row])))
+            return None
     columns, gutters = found.bounds, found.gutters
     if len(columns) < 2:
         return None
@@ -534,9 +556,9 @@ def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -
 
 
 def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: float, taken: list[tuple],
-                  layouts: dict | None = None) -> list[Grid]:
+                  layouts: Layouts | None = None, learn: bool = False) -> list[Grid]:
     """Every table on the page whose columns are not ruled, outside the areas already taken.
-    `layouts` carries column layouts from earlier pages, by header."""
+    With `learn`, only record the tables' column layouts (a first pass over all pages)."""
     rules = horizontal_rules(edges)
     sizes = [c.get("size", 10.0) for c in chars] or [10.0]
     min_width = max(0.3 * page_width, 8 * statistics.median(sizes))
@@ -548,7 +570,7 @@ def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: f
         if any(t[1] - 2 <= top <= t[3] + 2 or t[1] - 2 <= bottom <= t[3] + 2 for t in taken):
             continue
         inner = [r for r in rules if top < r.y < bottom and r not in region]
-        grid = grid_from_rules(region, inner, chars, page, layouts)
+        grid = grid_from_rules(region, inner, chars, page, layouts, learn)
         if grid is not None:
             grids.append(grid)
     return grids
