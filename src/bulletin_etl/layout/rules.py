@@ -173,9 +173,6 @@ class Columns:
     gutters: list[tuple[float, float]]
     text: list[tuple[float, float]]
 
-    def __iter__(self):
-        return iter((self.bounds, self.gutters))
-
 
 def _spanning_total(row: list[Segment]) -> bool:
     return _is_total(row) and any(ch.isdigit() for ch in row[0].text)
