@@ -14,14 +14,11 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
 from ..errors import NoTextLayer, UnreadableInput
-from .lines import TextLine, build_lines
-from .rules import Layouts, unruled_grids
+from .lines import PAGE_NUMBER, TextLine, build_lines, centre_inside
+from .rules import Layouts, UnruledTable, find_unruled, grid_from_rules
 from .tables import Grid, grid_from_cells
 
 Block = TextLine | Grid
-
-PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
-"""Page furniture: the folio printed as '- 8 -'."""
 
 COLOPHON = re.compile(r"^(地址|邮编|电话|传真|E-?mail|网址|责任编辑)\s*[:：]", re.I)
 """The back page's contact lines ('地址：…', '责任编辑：… 本期共印 510 份'): not bulletin content.
@@ -47,12 +44,6 @@ def _top(block: Block) -> float:
     return block.top if isinstance(block, TextLine) else block.bbox[1]
 
 
-def _inside(char: dict, bbox: tuple) -> bool:
-    cx = (char["x0"] + char["x1"]) / 2
-    cy = (char["top"] + char["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
-
-
 def check_file(path: Path) -> bytes:
     """Refuse what cannot be a readable PDF before handing it to the parser."""
     if not path.exists():
@@ -76,8 +67,8 @@ class PageScan:
     number: int
     width: float
     chars: list[dict]
-    edges: list[dict]
     grids: list[Grid]
+    unruled: list[UnruledTable]
     images: int
 
 
@@ -88,17 +79,17 @@ def scan_page(page: pdfplumber.page.Page) -> PageScan:
     for table in page.find_tables(TABLE_SETTINGS):
         if len(table.cells) < 2:
             continue
-        inside = [c for c in chars if _inside(c, table.bbox)]
+        inside = [c for c in chars if centre_inside(c, table.bbox)]
         grid = grid_from_cells(table.cells, inside, number)
         if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
             grids.append(grid)
-    return PageScan(number, page.width, chars, list(page.edges), grids, len(page.images))
+    unruled = find_unruled(page.edges, chars, number, page.width, [g.bbox for g in grids])
+    return PageScan(number, page.width, chars, grids, unruled, len(page.images))
 
 
 def page_blocks(scan: PageScan, layouts: Layouts) -> list[Block]:
-    grids = scan.grids + unruled_grids(scan.edges, scan.chars, scan.number, scan.width,
-                                       [g.bbox for g in scan.grids], layouts)
-    free = [c for c in scan.chars if not any(_inside(c, g.bbox) for g in grids)]
+    grids = scan.grids + [g for t in scan.unruled if (g := grid_from_rules(t, layouts)) is not None]
+    free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
     lines = [ln for ln in build_lines(free, scan.number)
              if not PAGE_NUMBER.match(ln.text) and not COLOPHON.match(ln.text)]
     blocks: list[Block] = [*lines, *grids]
@@ -147,8 +138,8 @@ def load(path: str | Path) -> Document:
             for page in pdf.pages:
                 page_no = log.page = page.page_number
                 scan = scan_page(page)
-                unruled_grids(scan.edges, scan.chars, scan.number, scan.width, [g.bbox for g in scan.grids],
-                              layouts, learn=True)
+                for table in scan.unruled:
+                    layouts.learn(table)
                 scans.append(scan)
                 images += scan.images
                 page.close()

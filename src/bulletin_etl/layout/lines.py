@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text import is_cjk
 
 BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi")
+
+PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
+"""Page furniture: the folio printed as '- 8 -'."""
+
+
+def centre_inside(char: dict, bbox: tuple) -> bool:
+    """A character belongs to the box its middle falls in (x0, top, x1, bottom)."""
+    cx = (char["x0"] + char["x1"]) / 2
+    cy = (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
 @dataclass

@@ -11,7 +11,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..text import join_wrapped, looks_numeric, squash
-from .lines import group_rows, row_text
+from .lines import PAGE_NUMBER, centre_inside, group_rows, row_text
 from .tables import TOTAL_WORDS, Cell, Grid
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
@@ -112,12 +112,6 @@ def segments(chars: list[dict]) -> list[list[Segment]]:
     return out
 
 
-def _inside(char: dict, x0: float, top: float, x1: float, bottom: float) -> bool:
-    cx = (char["x0"] + char["x1"]) / 2
-    cy = (char["top"] + char["bottom"]) / 2
-    return x0 <= cx <= x1 and top <= cy <= bottom
-
-
 def _tabular(rows: list[list[Segment]], width: float) -> bool:
     """Text between two rules belongs to the table unless a line of it is one run of text
     across much of the table's width (a note or a paragraph between two tables). A lone
@@ -145,7 +139,7 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
     for group in groups:
         run = [group[0]]
         for rule in group[1:]:
-            between = [c for c in chars if _inside(c, run[-1].x0, run[-1].y, run[-1].x1, rule.y)]
+            between = [c for c in chars if centre_inside(c, (run[-1].x0, run[-1].y, run[-1].x1, rule.y))]
             # A long rule reaching outside this table's width belongs to another table; one
             # inside it is the rule under a group header.
             other_table = any(run[-1].y < r.y < rule.y and (r.x0 < rule.x0 - 3 or r.x1 > rule.x1 + 3)
@@ -406,46 +400,65 @@ class Layouts:
     def find(self, signature: list) -> Columns | None:
         return next((cols for known, cols, _ in self.known if _same_header(known, signature)), None)
 
-    def learn(self, signature: list, columns: Columns, rows: int) -> None:
+    def learn(self, table: UnruledTable) -> None:
+        signature, rows = table.signature, table.figure_rows
         if not signature:
             return
         for i, (known, _, seen) in enumerate(self.known):
             if _same_header(known, signature):
                 if rows > seen:
-                    self.known[i] = (known, columns, rows)
+                    self.known[i] = (known, table.own_columns(), rows)
                 return
-        self.known.append((signature, columns, rows))
+        self.known.append((signature, table.own_columns(), rows))
 
 
-def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], page: int,
-                    layouts: Layouts | None = None, learn: bool = False) -> Grid | None:
-    """The grid of one unruled table (with `learn`, only record its column layout)."""
-    layouts = Layouts() if layouts is None else layouts
+@dataclass
+class UnruledTable:
+    """One unruled table found on a page, its lines read once and split at its header."""
+
+    region: list[Rule]
+    inner: list[Rule]
+    page: int
+    header_rows: list[list[Segment]]
+    body_rows: list[list[Segment]]
+    boundary: float
+
+    @property
+    def signature(self) -> list[tuple[float, str]]:
+        return sorted((s.x0, squash(s.text)) for row in self.header_rows for s in row)
+
+    @property
+    def figure_rows(self) -> int:
+        return sum(1 for row in self.body_rows if _has_figure([row]))
+
+    def own_columns(self) -> Columns:
+        return _columns(self.body_rows, self.header_rows, self.region[0].x0, self.region[0].x1)
+
+
+def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> UnruledTable | None:
     top, bottom = region[0], region[-1]
-    x0, x1 = top.x0, top.x1
-    inside = [c for c in chars if _inside(c, x0, top.y, x1, bottom.y)]
-    rows = segments(inside)
+    rows = segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))])
     if not rows:
         return None
     boundary = _header_boundary(region, rows)
-    header_rows = [row for row in rows if _middle(row) < boundary]
-    body_rows = [row for row in rows if _middle(row) >= boundary]
-    signature = sorted((s.x0, squash(s.text)) for row in header_rows for s in row)
-    found = None if learn else layouts.find(signature)
-    if found is None:
-        found = _columns(body_rows, header_rows, x0, x1)
-        if learn:
-            layouts.learn(signature, found, sum(1 for row in body_rows if _has_figure([row])))
-            return None
+    return UnruledTable(region, inner, page, [row for row in rows if _middle(row) < boundary],
+                        [row for row in rows if _middle(row) >= boundary], boundary)
+
+
+def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid | None:
+    """The grid of one unruled table, in the columns its header is known by (or its own)."""
+    found = (layouts.find(table.signature) if layouts else None) or table.own_columns()
     columns, gutters = found.bounds, found.gutters
     if len(columns) < 2:
         return None
-    header_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in header_rows]
-    body_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in body_rows]
-    header_inner = [r for r in inner if top.y + 1 < r.y < boundary - 1 and x0 - 1 <= r.x0 and r.x1 <= x1 + 1]
+    top, bottom, boundary = table.region[0], table.region[-1], table.boundary
+    x0, x1 = top.x0, top.x1
+    header_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in table.header_rows]
+    body_rows = [[p for s in row for p in _split_at_gutters(s, gutters)] for row in table.body_rows]
+    header_inner = [r for r in table.inner if top.y + 1 < r.y < boundary - 1 and x0 - 1 <= r.x0 and r.x1 <= x1 + 1]
     slots = _header(header_rows, header_inner, columns, found.text)
     bounds = [(top.y, boundary)] * len(slots)
-    for band_top, band_bottom, band in _body_bands(body_rows, [r.y for r in region if r.y >= boundary]):
+    for band_top, band_bottom, band in _body_bands(body_rows, [r.y for r in table.region if r.y >= boundary]):
         cells = _band_cells(band, columns, gutters)
         row: list[Cell | None] = [None] * len(columns)
         for span, cell in cells.items():
@@ -453,7 +466,7 @@ def grid_from_rules(region: list[Rule], inner: list[Rule], chars: list[dict], pa
                 row[c] = cell
         slots.append(row)
         bounds.append((band_top, band_bottom))
-    return Grid(page=page, bbox=(x0, top.y, x1, bottom.y), slots=slots, row_bounds=bounds, col_bounds=columns)
+    return Grid(page=table.page, bbox=(x0, top.y, x1, bottom.y), slots=slots, row_bounds=bounds, col_bounds=columns)
 
 
 def _middle(row: list[Segment]) -> float:
@@ -526,9 +539,6 @@ def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
 
 
-PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
-
-
 def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -> list[Rule]:
     """A 三线表 broken by the page has no rule under its last row on this page: take the table
     lines below its last rule (rows of several cells and the short runs of wrapped names) down
@@ -552,22 +562,21 @@ def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -
     return [*run, Rule(max(s.bottom for s in taken[-1]) + 0.5, last.x0, last.x1)]
 
 
-def unruled_grids(edges: list[dict], chars: list[dict], page: int, page_width: float, taken: list[tuple],
-                  layouts: Layouts | None = None, learn: bool = False) -> list[Grid]:
-    """Every table on the page whose columns are not ruled, outside the areas already taken.
-    With `learn`, only record the tables' column layouts (a first pass over all pages)."""
+def find_unruled(edges: list[dict], chars: list[dict], page: int, page_width: float,
+                 taken: list[tuple]) -> list[UnruledTable]:
+    """Every table on the page whose columns are not ruled, outside the areas already taken."""
     rules = horizontal_rules(edges)
     sizes = [c.get("size", 10.0) for c in chars] or [10.0]
     min_width = max(0.3 * page_width, 8 * statistics.median(sizes))
-    grids = []
     found = regions(rules, chars, min_width)
     found = [_extend_down(run, chars, found) for run in found]
+    tables = []
     for region in found:
         top, bottom = region[0].y, region[-1].y
         if any(t[1] - 2 <= top <= t[3] + 2 or t[1] - 2 <= bottom <= t[3] + 2 for t in taken):
             continue
         inner = [r for r in rules if top < r.y < bottom and r not in region]
-        grid = grid_from_rules(region, inner, chars, page, layouts, learn)
-        if grid is not None:
-            grids.append(grid)
-    return grids
+        table = analyse(region, inner, chars, page)
+        if table is not None:
+            tables.append(table)
+    return tables
