@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -48,6 +49,21 @@ class SectionText:
 
     def paragraphs(self) -> list[Paragraph]:
         return paragraphs(self.lines)
+
+    def items(self, start: re.Pattern) -> tuple[list[Paragraph], list[Paragraph]]:
+        """Paragraphs grouped into items that each begin with `start` ('一、', '1、', a system
+        name). A paragraph that begins none continues the item before it: the layout may see a
+        paragraph break inside an item. Paragraphs before the first item come back apart."""
+        found: list[Paragraph] = []
+        stray: list[Paragraph] = []
+        for p in self.paragraphs():
+            if start.match(p.text):
+                found.append(Paragraph(p.text, p.page, list(p.lines)))
+            elif found:
+                found[-1] = Paragraph(join_wrapped([found[-1].text, p.text]), found[-1].page, found[-1].lines + p.lines)
+            else:
+                stray.append(p)
+        return found, stray
 
     def notes(self) -> list[Paragraph]:
         """Text set right under the section's last table ('注：…', parenthesised remarks): lines

@@ -105,6 +105,12 @@ class TableSection:
     def columns(self) -> ColumnMap:
         return column_map(self.name)
 
+    @property
+    def row_key(self) -> list[str]:
+        """The dataset's key columns that the table itself prints (not year, not reshaped ones)."""
+        mapped = {c for r in self.columns.rules for c in r.columns}
+        return [k for k in schema(self.dataset).key if k in mapped]
+
     def extract(self, text: SectionText, ctx: Context) -> Records:
         tables = text.tables()
         if not tables:
@@ -167,10 +173,8 @@ class TableSection:
                 record[column] = number_cell(cell, column, ctx, row.page, integer=kind == "int")
             else:
                 record[column] = tidy(cell) or None
-        mapped = {c for r in self.columns.rules for c in r.columns}
-        key = [k for k in spec.key if k in mapped]
-        if any(record.get(k) is None for k in key):
-            ctx.warn(row.page, f"row {row.cells!r} has no {'/'.join(key)}; row skipped")
+        if any(record.get(k) is None for k in self.row_key):
+            ctx.warn(row.page, f"row {row.cells!r} has no {'/'.join(self.row_key)}; row skipped")
             return None
         return record
 

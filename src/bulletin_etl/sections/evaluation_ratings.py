@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from ..layout.sections import SectionText
-from ..text import join_wrapped
 from .base import Context, Records
 
 EVALUATION = re.compile(r"^\s*\d+\s*[、.．]\s*(?P<evaluation>[^：:]+)[：:](?P<body>.*)$", re.S)
@@ -15,6 +14,7 @@ LEVEL_CLAUSE = re.compile(
     r"^(?P<names>.+?)(?:达到|获得|达|评为|通过)(?P<prefix>[^、]*?)"
     r"(?P<level>[一二三四五六七八九十]+级[甲乙丙丁]?等?)(?:水平)?\s*$"
 )
+NUMBERED = re.compile(r"^\s*\d+\s*[、.．]")
 NAME_SEPARATOR = re.compile(r"[、，,]")
 
 
@@ -27,10 +27,13 @@ class EvaluationRatings:
 
     def extract(self, text: SectionText, ctx: Context) -> Records:
         rows: list[dict] = []
-        for paragraph in _numbered(text):
-            m = EVALUATION.match(paragraph[0])
+        lists, stray = text.items(NUMBERED)
+        for paragraph in stray:
+            ctx.warn(paragraph.page, f"paragraph not recognised as an evaluation list: {paragraph.text[:40]!r}")
+        for paragraph in lists:
+            m = EVALUATION.match(paragraph.text)
             if m is None:
-                ctx.warn(paragraph[1], f"paragraph not recognised as an evaluation list: {paragraph[0][:40]!r}")
+                ctx.warn(paragraph.page, f"paragraph not recognised as an evaluation list: {paragraph.text[:40]!r}")
                 continue
             for clause in re.split(r"[；;。]", m["body"]):
                 clause = clause.strip()
@@ -38,9 +41,9 @@ class EvaluationRatings:
                     continue
                 level = LEVEL_CLAUSE.match(clause)
                 if level is None:
-                    ctx.warn(paragraph[1], f"clause without a recognised level: {clause[:40]!r}")
+                    ctx.warn(paragraph.page, f"clause without a recognised level: {clause[:40]!r}")
                     continue
-                rows.extend(self._names(level["names"], m["evaluation"].strip(), level["level"], paragraph[1], ctx))
+                rows.extend(self._names(level["names"], m["evaluation"].strip(), level["level"], paragraph.page, ctx))
         return {"evaluation_ratings": rows}
 
     def _names(self, names: str, evaluation: str, level: str, page: int, ctx: Context) -> list[dict]:
@@ -56,17 +59,6 @@ class EvaluationRatings:
                     "source_quirk": name.quirk, "source_page": page,
                 })
         return out
-
-
-def _numbered(text: SectionText) -> list[tuple[str, int]]:
-    """Paragraphs, with any that does not start with a list number joined to the one before."""
-    out: list[tuple[str, int]] = []
-    for p in text.paragraphs():
-        if out and not re.match(r"^\s*\d+\s*[、.．]", p.text):
-            out[-1] = (join_wrapped([out[-1][0], p.text]), out[-1][1])
-        else:
-            out.append((p.text, p.page))
-    return out
 
 
 SECTION = EvaluationRatings()

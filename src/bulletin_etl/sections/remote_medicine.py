@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from ..layout import notes
 from ..layout.sections import SectionText
-from ..text import join_wrapped
 from .base import Context, Records
 
 SYSTEM = re.compile(r"^(?P<system>[^，。、（）\s]{0,8}?远程[^，。、（）\s]{1,12}?系统)")
@@ -25,7 +24,11 @@ class RemoteMedicine:
 
     def extract(self, text: SectionText, ctx: Context) -> Records:
         rows = []
-        for body, page in _system_paragraphs(text, ctx):
+        systems, stray = text.items(SYSTEM)
+        for paragraph in stray:
+            ctx.warn(paragraph.page, f"paragraph does not start with a system name: {paragraph.text[:40]!r}")
+        for paragraph in systems:
+            body, page = paragraph.text, paragraph.page
             system = SYSTEM.match(body)["system"]
             row: dict = {"system": system, "source_page": page}
             connected = CONNECTED.search(body)
@@ -61,18 +64,6 @@ class RemoteMedicine:
             row["specimens_annual"] = int(figure.value)
         else:
             ctx.warn(page, f"figure {figure.printed!r} in {clause!r} not recognised; not extracted")
-
-
-def _system_paragraphs(text: SectionText, ctx: Context) -> list[tuple[str, int]]:
-    out: list[tuple[str, int]] = []
-    for p in text.paragraphs():
-        if SYSTEM.match(p.text):
-            out.append((p.text, p.page))
-        elif out:
-            out[-1] = (join_wrapped([out[-1][0], p.text]), out[-1][1])
-        else:
-            ctx.warn(p.page, f"paragraph does not start with a system name: {p.text[:40]!r}")
-    return out
 
 
 SECTION = RemoteMedicine()
