@@ -215,6 +215,15 @@ def one_error_line(stderr: str) -> str:
     return line
 
 
+def assert_refused(status: int, err: str, bad: "BadInput", out_folder: "OutFolder") -> None:
+    """Exit 2, one line naming the file and the problem, and --out exactly as it was."""
+    assert status == 2, err
+    line = one_error_line(err)
+    assert bad.file_name in line
+    assert bad.problem in line
+    out_folder.assert_unchanged()
+
+
 # --------------------------------------------------------------------------- fixtures
 
 
@@ -257,12 +266,7 @@ def test_bad_input_is_one_line_exit_2_and_output_untouched(
 
     status = main(["extract", str(pdf), "--out", str(out_folder.path), "-q"])
 
-    err = capsys.readouterr().err
-    assert status == 2, err
-    line = one_error_line(err)
-    assert bad.file_name in line
-    assert bad.problem in line
-    out_folder.assert_unchanged()
+    assert_refused(status, capsys.readouterr().err, bad, out_folder)
 
 
 GOOD_THEN_BAD = [
@@ -281,12 +285,7 @@ def test_good_then_bad_pdf_writes_nothing(
 
     status = main(["extract", str(GOOD_PDF), str(pdf), "--out", str(out_folder.path), "-q"])
 
-    err = capsys.readouterr().err
-    assert status == 2, err
-    line = one_error_line(err)
-    assert bad.file_name in line
-    assert bad.problem in line
-    out_folder.assert_unchanged()
+    assert_refused(status, capsys.readouterr().err, bad, out_folder)
 
 
 def test_no_pdf_and_empty_raw_folder(

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from .schemas import load_yaml
 from .text import chinese_numeral, expand_units, squash
@@ -167,6 +168,12 @@ def _period_check(dataset, subject, metric, annual, cumulative, page) -> Check |
                  f"{subject} {metric}: the year's figure must not exceed the cumulative one", page, lower_bound=True)
 
 
+@cache
+def claims() -> list[dict]:
+    """schemas/claims.yaml, read once."""
+    return load_yaml("claims.yaml")
+
+
 def _claim_value(m: re.Match) -> Decimal:
     if "numeral" in m.groupdict() and m["numeral"]:
         return Decimal(chinese_numeral(m["numeral"]))
@@ -180,7 +187,7 @@ def event_claims(records: Records) -> list[Check]:
     for event in records.get("events", []):
         text = f"{event['title']}。{event['body']}"
         page = event.get("source_page")
-        for claim in load_yaml("claims.yaml"):
+        for claim in claims():
             for m in re.finditer(claim["pattern"], text):
                 printed = _claim_value(m)
                 compare = claim["compare"]

@@ -38,7 +38,7 @@ def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None
     ctx = Context(file=doc.path, year=0)
     pieces = cut(doc)
     recognised = {id(piece.heading) for _, piece in recognise(pieces[1:], ctx)}
-    headings = {p.heading.page: [] for p in pieces if p.heading}
+    headings: dict[int, list[TextLine]] = {}
     for piece in pieces[1:]:
         headings.setdefault(piece.heading.page, []).append(piece.heading)
     out = Path(out_dir)
