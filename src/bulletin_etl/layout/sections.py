@@ -25,6 +25,7 @@ class SectionText:
 
     heading: TextLine | None
     blocks: list[Block]
+    page_margins: Margins = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -48,7 +49,7 @@ class SectionText:
         return stitch(self.grids)
 
     def paragraphs(self) -> list[Paragraph]:
-        return paragraphs(self.lines)
+        return paragraphs(self.lines, self.page_margins)
 
     def items(self, start: re.Pattern) -> tuple[list[Paragraph], list[Paragraph]]:
         """Paragraphs grouped into items that each begin with `start` ('一、', '1、', a system
@@ -83,26 +84,37 @@ class SectionText:
                 break
             kept.append(block)
             page, bottom = block.page, block.bottom
-        return paragraphs(kept)
+        return paragraphs(kept, self.page_margins)
 
     def preamble(self) -> list[Paragraph]:
         """Text between the heading and the first table (a subtitle such as '（不包含…）')."""
         first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
-        return paragraphs([b for b in self.blocks[:first] if isinstance(b, TextLine)])
+        return paragraphs([b for b in self.blocks[:first] if isinstance(b, TextLine)], self.page_margins)
 
 
-def paragraphs(lines: list[TextLine]) -> list[Paragraph]:
+Margins = dict[int, tuple[float, float]]
+"""Per page: where its text lines start and end (left, right)."""
+
+
+def margins(lines: list[TextLine]) -> Margins:
+    out: Margins = {}
+    for ln in lines:
+        # Punctuation may hang past the margin in ragged text: measure the margin without it.
+        left, right = out.get(ln.page, (ln.x0, _text_edge(ln)))
+        out[ln.page] = (min(left, ln.x0), max(right, _text_edge(ln)))
+    return out
+
+
+def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> list[Paragraph]:
     """Group wrapped lines into paragraphs: a paragraph starts where a line is indented past the
-    page's text margin, or where the line before it stopped short of the right margin."""
+    page's text margin, or where the line before it stopped short of the right margin. The
+    margins are the whole page's when given: a section with two lines on a page cannot show them."""
     if not lines:
         return []
-    left: dict[int, float] = {}
-    right: dict[int, float] = {}
-    for ln in lines:
-        left[ln.page] = min(left.get(ln.page, ln.x0), ln.x0)
-        # Punctuation may hang past the margin in ragged text: measure the margin without it.
-        edge = _text_edge(ln)
-        right[ln.page] = max(right.get(ln.page, edge), edge)
+    found = margins(lines)
+    found.update(page_margins or {})
+    left = {page: m[0] for page, m in found.items()}
+    right = {page: m[1] for page, m in found.items()}
     out: list[Paragraph] = []
     current: list[TextLine] = []
     for ln in lines:
@@ -163,7 +175,8 @@ def _is_heading(block: Block, body: float) -> bool:
 def cut(document: Document) -> list[SectionText]:
     """Split the flow at headings (bold lines outside tables); a heading that wraps onto a second
     bold line is one heading. The first piece, before any heading, is the masthead."""
-    pieces: list[SectionText] = [SectionText(None, [])]
+    page_margins = margins(document.lines)
+    pieces: list[SectionText] = [SectionText(None, [], page_margins)]
     blocks = document.blocks
     body = body_size(blocks)
     i = 0
@@ -179,7 +192,7 @@ def cut(document: Document) -> list[SectionText]:
                     size=heading.size, bold=True, chars=heading.chars + nxt.chars,
                 )
                 i += 1
-            pieces.append(SectionText(heading, []))
+            pieces.append(SectionText(heading, [], page_margins))
         else:
             pieces[-1].blocks.append(block)
         i += 1
