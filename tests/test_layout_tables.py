@@ -357,3 +357,22 @@ def test_wrapped_header_without_vertical_rules(tmp_path: Path, style: str, align
     table = only_table(make_pdf(tmp_path / f"{style}.pdf", t.draw))
     assert table.header_paths == [("单位",), ("2030 年总量",), ("实时数据上传情况",)]
     assert cells_of(table) == [["南京市鼓楼医院", "8", "11/11"], ["江苏省人民医院", "1,204", "/"]]
+
+
+def test_header_row_broken_over_a_page_is_joined(tmp_path: Path) -> None:
+    """The header row itself split by the page break: its top lines alone at the foot of page 1,
+    the rest of it over the rows on page 2."""
+    def page1(c) -> None:
+        t = Table(left=60, top=760, col_widths=[130, 70], row_heights=[20])
+        t.cells = [cell(0, 0, "单位"), cell(0, 1, "2030年")]
+        t.draw(c)
+
+    def page2(c) -> None:
+        t = Table(left=60, top=60, col_widths=[130, 70], row_heights=[20, 20, 20])
+        t.cells = [cell(0, 1, "报告数量"), cell(1, 0, "南京市鼓楼医院"), cell(1, 1, "12"),
+                   cell(2, 0, "江苏省人民医院"), cell(2, 1, "7")]
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "broken-header.pdf", page1, page2))
+    assert table.header_paths == [("单位",), ("2030年", "报告数量")]
+    assert cells_of(table) == [["南京市鼓楼医院", "12"], ["江苏省人民医院", "7"]]

@@ -135,3 +135,9 @@ def test_header_map_is_year_agnostic_and_reports_unknown_headers() -> None:
 def test_fraction_column_maps_to_two_columns() -> None:
     match = match_columns([("接入单位",), ("实时数据表单上传情况",)], column_map("platform_collection_districts"))
     assert match.by_index[1].columns == ("realtime_forms_uploaded", "realtime_forms_total")
+
+
+def test_a_header_cell_broken_into_two_levels_still_maps() -> None:
+    match = match_columns([("序号",), ("单位",), ("2030 年", "报告数量")], column_map("physical_exam_reports"))
+    assert match.by_index[2].columns == ("reports_annual",)
+    assert match.unmapped == []

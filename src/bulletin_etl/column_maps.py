@@ -81,6 +81,10 @@ def match_columns(paths: list[tuple[str, ...]], cmap: ColumnMap) -> ColumnMatch:
         key = path_key(path)
         years.update(int(y) for y in re.findall(f"({YEAR})年", key))
         rule = next((r for r in cmap.rules if r.pattern.fullmatch(key) and r not in by_index.values()), None)
+        if rule is None and len(path) > 1:
+            # One header cell broken over a page ('2024年' / '报告数量') reads as two levels.
+            joined = key.replace("/", "")
+            rule = next((r for r in cmap.rules if r.pattern.fullmatch(joined) and r not in by_index.values()), None)
         if rule is None:
             unmapped.append(" / ".join(path) or f"(column {index + 1} without header)")
         else:

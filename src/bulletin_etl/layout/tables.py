@@ -192,6 +192,7 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
     """Continue a table over the following grids with the same columns; drop the repeated
     header and re-join a row that the page break split."""
     tables: list[LogicalTable] = []
+    foot: Grid | None = None  # a header left alone at the foot of the previous page
     for grid in grids:
         current = tables[-1] if tables else None
         if current is not None and grid.n_cols == current.n_cols and grid.page > current.grids[-1].page:
@@ -209,15 +210,18 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
             continue
         n_header = header_row_count(grid)
         if n_header == len(grid.slots):
-            continue  # a header alone at the foot of a page; the table starts where its rows do
-        tables.append(
-            LogicalTable(
-                header_paths=header_paths(grid, n_header),
-                header_rows=[grid.row(r) for r in range(n_header)],
-                rows=_rows_of(grid, n_header),
-                grids=[grid],
-            )
-        )
+            foot = grid  # a header alone at the foot of a page; the table starts where its rows do
+            continue
+        paths = header_paths(grid, n_header)
+        header_rows = [grid.row(r) for r in range(n_header)]
+        if foot is not None and foot.page == grid.page - 1 and foot.n_cols == grid.n_cols and n_header:
+            # The header row itself broke over the page: its top part is that foot.
+            above = header_paths(foot, len(foot.slots))
+            paths = [tuple(dict.fromkeys(a + b)) for a, b in zip(above, paths)]
+            header_rows = [foot.row(r) for r in range(len(foot.slots))] + header_rows
+        foot = None
+        tables.append(LogicalTable(header_paths=paths, header_rows=header_rows,
+                                   rows=_rows_of(grid, n_header), grids=[grid]))
     return tables
 
 
