@@ -136,9 +136,9 @@ HANGING = set("，。、；：！？）》」』”’,.;:!?)")
 
 
 def _text_edge(line: TextLine) -> float:
-    """Where the line's text ends, not counting punctuation hanging at its end."""
+    """Where the line's text ends, not counting a punctuation mark hanging at its end."""
     chars = [c for c in line.chars if not c["text"].isspace()]
-    while len(chars) > 1 and chars[-1]["text"] in HANGING:
+    if len(chars) > 1 and chars[-1]["text"] in HANGING:  # only one mark can hang: '（2029），' ends at '）'
         chars.pop()
     return chars[-1]["x1"] if chars else line.x1
 
