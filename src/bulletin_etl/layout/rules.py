@@ -119,10 +119,12 @@ def _tabular(rows: list[list[Segment]], width: float) -> bool:
     return not any(len(r) == 1 and r[0].x1 - r[0].x0 > 0.4 * width for r in rows)
 
 
-def _heading_between(chars: list[dict]) -> bool:
-    """A line set clearly larger than the rest: a section title between two tables."""
+def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -> bool:
+    """A line set clearly larger than the table's text (or than the rest of the text when no
+    table text is known yet): a section title between two tables."""
     sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
-    return bool(sizes) and sizes[-1] >= 1.25 * sizes[len(sizes) // 2]
+    reference = sorted(c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()) or sizes
+    return bool(sizes) and sizes[-1] >= 1.25 * reference[len(reference) // 2]
 
 
 def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
@@ -145,7 +147,8 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
             other_table = any(run[-1].y < r.y < rule.y and (r.x0 < rule.x0 - 3 or r.x1 > rule.x1 + 3)
                               for r in long)
             tabular = _tabular(segments(between), rule.length)
-            if tabular and not other_table and not _heading_between(between):
+            table = [c for c in chars if centre_inside(c, (run[0].x0, run[0].y, run[0].x1, run[-1].y))]
+            if tabular and not other_table and not _heading_between(between, table):
                 run.append(rule)
             else:
                 out.append(run)
