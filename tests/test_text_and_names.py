@@ -9,7 +9,7 @@ import pytest
 from bulletin_etl.column_maps import column_map, match_columns
 from bulletin_etl.layout.notes import figures, label_of
 from bulletin_etl.names import RUN_TOGETHER, SUSPECTED_TYPO, Gazetteer
-from bulletin_etl.text import chinese_numeral, expand_units, join_wrapped, parse_number
+from bulletin_etl.text import chinese_numeral, expand_units, fold_glyphs, is_cjk, join_wrapped, parse_number
 
 
 @pytest.mark.parametrize("text, value", [
@@ -141,3 +141,54 @@ def test_a_header_cell_broken_into_two_levels_still_maps() -> None:
     match = match_columns([("序号",), ("单位",), ("2030 年", "报告数量")], column_map("physical_exam_reports"))
     assert match.by_index[2].columns == ("reports_annual",)
     assert match.unmapped == []
+
+
+@pytest.mark.parametrize("printed", ["南京鼓搂医院南京市儿童医院", "南京市儿童医院南京鼓搂医院"])
+def test_run_together_names_split_when_one_is_misprinted(gazetteer: Gazetteer, printed: str) -> None:
+    split = gazetteer.split(printed)
+    by_name = {n.text: n.quirk for n in split.names}
+    assert by_name == {"南京鼓搂医院": SUSPECTED_TYPO, "南京市儿童医院": RUN_TOGETHER}
+    assert [n.text for n in split.names] == ([printed[:6], printed[6:]] if printed.startswith("南京鼓") else
+                                             [printed[:7], printed[7:]])
+    assert "南京鼓搂医院" in split.problem and "南京鼓楼医院" in split.problem
+
+
+def test_two_misprints_run_together_are_not_guessed(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("南京鼓搂医院南京市儿董医院")
+    assert [n.text for n in split.names] == ["南京鼓搂医院南京市儿董医院"]
+    assert "kept whole" in split.problem
+
+
+@pytest.mark.parametrize("printed, folded", [
+    ("⼀、南京市⼈⺠医院⻔⼾⽹站", "一、南京市人民医院门户网站"),  # Chromium/Skia's ToUnicode choices
+    ("⺟婴", "母婴"),  # a supplement radical with an NFKC form of its own
+    ("南京市第一医院 2,345", "南京市第一医院 2,345"),  # ordinary text untouched
+])
+def test_radical_code_points_fold_to_the_printed_characters(printed: str, folded: str) -> None:
+    assert fold_glyphs(printed) == folded
+
+
+def test_glyph_folds_agree_with_unicode_where_unicode_has_a_mapping() -> None:
+    """The table's own entries: a Kangxi radical folds as NFKC says unless listed as an override
+    (NFKC gives a traditional form), and every supplement radical folds to a CJK ideograph."""
+    import unicodedata
+
+    from bulletin_etl.schemas import load_yaml
+    from bulletin_etl.text import KANGXI_RADICALS
+
+    data = load_yaml("glyph_folds.yaml")
+    for radical, ideograph in data["kangxi_nfkc_overrides"].items():
+        assert ord(radical) in KANGXI_RADICALS
+        assert unicodedata.normalize("NFKC", radical) not in (radical, ideograph)
+    for radical, ideograph in data["radicals_supplement"].items():
+        assert 0x2E80 <= ord(radical) <= 0x2EFF
+        assert is_cjk(ideograph) or ord(ideograph) >= 0x20000  # an ideograph of a supplementary plane
+        nfkc = unicodedata.normalize("NFKC", radical)
+        assert nfkc in (radical, ideograph)
+    assert all(is_cjk(fold_glyphs(chr(code))) for code in KANGXI_RADICALS)
+
+
+def test_is_cjk_takes_a_glyph_of_several_characters() -> None:
+    assert is_cjk("") is False
+    assert is_cjk("(cid:12)") is False
+    assert is_cjk("南京") is True

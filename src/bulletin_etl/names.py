@@ -96,6 +96,34 @@ class Gazetteer:
                 best[end] = min(options, key=len)
         return best.get(len(text))
 
+    def cover_with_one_typo(self, text: str) -> tuple[list[tuple[int, int]], int, str] | None:
+        """Spans of known names covering text end to end where exactly one span is a known name
+        with one character substituted ('南京鼓搂医院南京市儿童医院'): the spans, which one is the
+        misprint, and the known name it is one character from. None unless that is the only way."""
+        exact: dict[int, list[int]] = {}
+        for end, key in self._matcher().iter(text):
+            exact.setdefault(end + 1, []).append(end + 1 - len(key))
+        fuzzy: dict[tuple[int, int], str] = {}
+        for key in self.kinds:
+            for start in range(len(text) - len(key) + 1):
+                window = text[start:start + len(key)]
+                if window not in self.kinds and sum(a != b for a, b in zip(key, window)) == 1:
+                    fuzzy.setdefault((start, start + len(key)), key)
+        # best[(end, typos)] = fewest spans covering text[:end] with that many misprinted spans
+        best: dict[tuple[int, int], list[tuple[int, int]]] = {(0, 0): []}
+        for end in range(1, len(text) + 1):
+            for typos in (0, 1):
+                options = [best[(s, typos)] + [(s, end)] for s in exact.get(end, []) if (s, typos) in best]
+                if typos:
+                    options += [best[(s, 0)] + [(s, e)] for (s, e) in fuzzy if e == end and (s, 0) in best]
+                if options:
+                    best[(end, typos)] = min(options, key=len)
+        spans = best.get((len(text), 1))
+        if spans is None or len(spans) < 2:
+            return None
+        misprint = next(i for i, span in enumerate(spans) if text[span[0]:span[1]] not in self.kinds)
+        return spans, misprint, fuzzy[spans[misprint]]
+
     def near_miss(self, text: str) -> str | None:
         """A known name (or district inside the text) one substituted character away."""
         for key in self.kinds:
@@ -124,6 +152,13 @@ class Gazetteer:
                 if ch in CONJUNCTIONS and norm[:pos] in self.kinds and self.cover(norm[pos + 1:]):
                     head = Name(_printed(item, index, 0, pos), self.kinds[norm[:pos]])
                     return Split([head, *self.split(_printed(item, index, pos + 1, len(norm))).names])
+            typo_cover = self.cover_with_one_typo(norm)
+            if typo_cover is not None:
+                spans, misprint, known = typo_cover
+                names = [Name(_printed(item, index, s, e), self.kinds.get(norm[s:e]) or self.kinds[known],
+                              SUSPECTED_TYPO if i == misprint else RUN_TOGETHER) for i, (s, e) in enumerate(spans)]
+                return Split(names, f"{names[misprint].text!r} is one character away from the known name "
+                                    f"{known!r}; kept as printed")
             near = self.near_miss(norm)
             if near is not None:
                 return Split([Name(item.strip(), _kind_by_suffix(norm), SUSPECTED_TYPO)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import cache
 
 CJK_RANGES = (
     (0x3000, 0x303F),  # CJK punctuation
@@ -27,8 +28,35 @@ MISSING_MARKS = {"", "/", "／", "-", "—", "–"}
 
 
 def is_cjk(ch: str) -> bool:
-    code = ord(ch)
+    """Whether a glyph's text is CJK; judged by its first character (a ligature or an unmapped
+    glyph's '(cid:N)' carries several)."""
+    if not ch:
+        return False
+    code = ord(ch[0])
     return any(lo <= code <= hi for lo, hi in CJK_RANGES)
+
+
+KANGXI_RADICALS = range(0x2F00, 0x2FD6)
+CJK_COMPATIBILITY_IDEOGRAPHS = range(0xF900, 0xFADA)
+
+
+@cache
+def _glyph_folds() -> dict[int, str]:
+    from .schemas import load_yaml  # data shipped with the package
+
+    data = load_yaml("glyph_folds.yaml")
+    folds = {code: unicodedata.normalize("NFKC", chr(code))
+             for code in (*KANGXI_RADICALS, *CJK_COMPATIBILITY_IDEOGRAPHS)}
+    folds = {code: text for code, text in folds.items() if text != chr(code)}
+    for table in ("kangxi_nfkc_overrides", "radicals_supplement"):
+        folds.update({ord(radical): ideograph for radical, ideograph in data[table].items()})
+    return folds
+
+
+def fold_glyphs(text: str) -> str:
+    """Radical and compatibility code points → the character printed ('⼈⺠' → '人民'): some
+    producers' ToUnicode maps name the radical that shares the ideograph's glyph."""
+    return text.translate(_glyph_folds())
 
 
 def join_wrapped(parts: list[str]) -> str:

@@ -14,6 +14,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 
 from ..errors import NoTextLayer, UnreadableInput
+from ..text import fold_glyphs
 from .lines import PAGE_NUMBER, TextLine, build_lines, centre_inside
 from .rules import Layouts, UnruledTable, find_unruled, grid_from_rules
 from .tables import Grid, grid_from_cells
@@ -76,6 +77,8 @@ def scan_page(page: pdfplumber.page.Page) -> PageScan:
     number = page.page_number
     grids: list[Grid] = []
     chars = [c for c in page.chars if c.get("upright", True)]
+    for char in chars:
+        char["text"] = fold_glyphs(char["text"])
     for table in page.find_tables(TABLE_SETTINGS):
         if len(table.cells) < 2:
             continue
@@ -97,13 +100,25 @@ def page_blocks(scan: PageScan, layouts: Layouts) -> list[Block]:
 
 
 class _Collect(logging.Handler):
+    """Parser complaints, each distinct message once: a producer that embeds a CJK font as many
+    Type 3 fonts makes pdfminer say the same thing once per font."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.page: int | None = None
         self.records: list[tuple[int | None, str]] = []
+        self._seen: dict[str, tuple[int, int]] = {}  # message → (index in records, times said)
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((self.page, record.getMessage()))
+        message = record.getMessage()
+        if message not in self._seen:
+            self._seen[message] = (len(self.records), 1)
+            self.records.append((self.page, message))
+            return
+        index, times = self._seen[message]
+        self._seen[message] = (index, times + 1)
+        page, _ = self.records[index]
+        self.records[index] = (page, f"{message} (said {times + 1} times)")
 
 
 @contextmanager
