@@ -17,7 +17,10 @@ PARTITION_COLUMNS = ("year",)
 """Stored in the folder names (year=2024), not inside the files: pandas' hive reader refuses a
 column that is in both, and every hive-aware reader (pandas, pyarrow, DuckDB, Spark) restores it."""
 
-PANDAS_DTYPES = {"int": "Int64", "float": "Float64", "string": "string", "bool": "boolean", "date": "object"}
+PANDAS_DTYPES = {"int": "Int64", "float": "Float64", "string": "string", "bool": "boolean",
+                 # pandas' Arrow date type: stored in the files' pandas metadata, so pd.read_parquet
+                 # gives dates back (an object column of datetime.date would read back as object).
+                 "date": pd.ArrowDtype(pa_arrow.date32())}
 ARROW_TYPES = {
     "int": pa_arrow.int64(),
     "float": pa_arrow.float64(),
@@ -37,6 +40,21 @@ def load_yaml(*parts: str) -> Any:
     for part in parts:
         node = node / part
     return yaml.safe_load(node.read_text(encoding="utf-8"))
+
+
+DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns"})
+COLUMN_KEYS = frozenset({"type", "description", "nullable", "min", "max", "allowed", "pattern"})
+
+
+class SchemaFileError(ValueError):
+    """A schema file that does not say what the loader expects: an unknown or missing key, an
+    undefined shared field. (An unquoted comma in a YAML flow mapping cuts a description short and
+    leaves the rest as a key; refusing unknown keys is what catches it.)"""
+
+
+class UnknownColumns(ValueError):
+    """Records carrying a key that is not a column of their dataset (a typo in a column map's
+    target would otherwise give an all-null column)."""
 
 
 @dataclass(frozen=True)
@@ -111,11 +129,18 @@ class DatasetSchema:
         )
 
     def frame(self, records: list[dict]) -> pd.DataFrame:
-        """Records → a DataFrame with exactly this dataset's columns and dtypes."""
+        """Records → a DataFrame with exactly this dataset's columns and dtypes; a record key that is
+        not a column raises UnknownColumns."""
+        known = set(self.column_names)
+        unknown = sorted({k for record in records for k in record} - known)
+        if unknown:
+            raise UnknownColumns(f"dataset {self.name}: records carry {', '.join(map(repr, unknown))}, "
+                                 "which are not columns of its schema")
         frame = pd.DataFrame.from_records(records, columns=self.column_names)
         for c in self.columns:
             if c.type == "date":
-                frame[c.name] = pd.Series([v for v in frame[c.name]], dtype="object")
+                frame[c.name] = pd.array([None if v is None or v != v else v for v in frame[c.name]],
+                                         dtype=PANDAS_DTYPES["date"])
             elif c.type == "float":
                 frame[c.name] = pd.array([None if v is None or v != v else float(v) for v in frame[c.name]],
                                          dtype="Float64")
@@ -127,8 +152,28 @@ class DatasetSchema:
         return frame
 
 
-def _column(name: str, spec: dict | None, fields: dict) -> ColumnSpec:
-    merged = dict(fields[name]) if spec is None else dict(spec)
+def _check_keys(node: object, allowed: frozenset[str], required: set[str], where: str) -> dict:
+    if not isinstance(node, dict):
+        raise SchemaFileError(f"{where}: expected a mapping, found {node!r}")
+    unknown = [str(k) for k in node if k not in allowed]
+    if unknown:
+        raise SchemaFileError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))} "
+                              f"(allowed: {', '.join(sorted(allowed))}; a description with a comma needs quotes)")
+    missing = sorted(required - set(node))
+    if missing:
+        raise SchemaFileError(f"{where}: missing {', '.join(missing)}")
+    return node
+
+
+def _column(name: str, spec: dict | None, fields: dict, where: str) -> ColumnSpec:
+    if spec is None:
+        if name not in fields:
+            raise SchemaFileError(f"{where}: column {name} is `~` but fields.yaml does not define it")
+        merged = dict(fields[name])
+    else:
+        merged = dict(_check_keys(spec, COLUMN_KEYS, {"type", "description"}, f"{where}: column {name}"))
+    if merged["type"] not in ARROW_TYPES:
+        raise SchemaFileError(f"{where}: column {name} has type {merged['type']!r}; known: {', '.join(ARROW_TYPES)}")
     allowed = merged.get("allowed")
     return ColumnSpec(
         name=name,
@@ -142,21 +187,35 @@ def _column(name: str, spec: dict | None, fields: dict) -> ColumnSpec:
     )
 
 
+def parse_fields(text: str, where: str = "fields.yaml") -> dict[str, dict]:
+    """The shared field definitions, each checked like a dataset's column."""
+    raw = yaml.safe_load(text) or {}
+    return {name: _check_keys(spec, COLUMN_KEYS, {"type", "description"}, f"{where}: field {name}")
+            for name, spec in raw.items()}
+
+
+def parse_dataset(text: str, fields: dict[str, dict], where: str) -> DatasetSchema:
+    """One schemas/datasets/<name>.yaml; SchemaFileError names the file and the offending key."""
+    raw = _check_keys(yaml.safe_load(text), DATASET_KEYS, set(DATASET_KEYS), where)
+    columns = tuple(_column(n, s, fields, where) for n, s in raw["columns"].items())
+    names = {c.name for c in columns}
+    if not set(raw["key"]) <= names:
+        raise SchemaFileError(f"{where}: key {raw['key']} names columns the file does not define")
+    return DatasetSchema(name=raw["name"], description=raw["description"], section=raw["section"],
+                         key=tuple(raw["key"]), columns=columns)
+
+
 @cache
 def all_schemas() -> dict[str, DatasetSchema]:
-    fields = load_yaml("fields.yaml")
+    fields = parse_fields((data_dir() / "fields.yaml").read_text(encoding="utf-8"))
     out = {}
     for node in sorted((data_dir() / "datasets").iterdir(), key=lambda n: n.name):
         if not node.name.endswith(".yaml"):
             continue
-        raw = yaml.safe_load(node.read_text(encoding="utf-8"))
-        out[raw["name"]] = DatasetSchema(
-            name=raw["name"],
-            description=raw["description"],
-            section=raw["section"],
-            key=tuple(raw["key"]),
-            columns=tuple(_column(n, s, fields) for n, s in raw["columns"].items()),
-        )
+        spec = parse_dataset(node.read_text(encoding="utf-8"), fields, f"datasets/{node.name}")
+        if f"{spec.name}.yaml" != node.name:
+            raise SchemaFileError(f"datasets/{node.name}: names the dataset {spec.name!r}; the file name must match")
+        out[spec.name] = spec
     return out
 
 
