@@ -1,6 +1,9 @@
 """Write the fixed-seed regression PDFs of tests/data/synth/ (one per producer and style).
 
     python -m tests.synth.fixtures
+
+Each fixture's .json names the draw families (draws.py) it was drawn with; a fixture without
+that field was drawn before the families existed (= all of them off).
 """
 
 from __future__ import annotations
@@ -9,15 +12,17 @@ import json
 import tempfile
 from pathlib import Path
 
+from .draws import NONE
 from .model import truth
 from .sweep import Case, bulletin, render
 
 TARGET = Path(__file__).resolve().parents[1] / "data" / "synth"
 CHOSEN = [
-    Case(101, "reportlab", "grid", "STSong-Light"),
-    Case(102, "reportlab", "three_line", "wqy-zenhei", quirks=True),
-    Case(103, "docx", "no_inner_verticals", "uming"),
-    Case(104, "docx", "three_line", "wqy-zenhei"),
+    # drawn before the draw families existed
+    Case(101, "reportlab", "grid", "STSong-Light", draws=NONE),
+    Case(102, "reportlab", "three_line", "wqy-zenhei", quirks=True, draws=NONE),
+    Case(103, "docx", "no_inner_verticals", "uming", draws=NONE),
+    Case(104, "docx", "three_line", "wqy-zenhei", draws=NONE),
 ]
 
 
@@ -29,7 +34,7 @@ def main() -> None:
             stem = TARGET / f"{case.producer}-{case.style}-{case.seed}"
             stem.with_suffix(".pdf").write_bytes(pdf.read_bytes())
             meta = {"seed": case.seed, "producer": case.producer, "style": case.style, "font": case.font,
-                    "quirks": case.quirks}
+                    "quirks": case.quirks, "draws": sorted(case.draws)}
             stem.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
             t = truth(bulletin(case)[0])
             stem.with_suffix(".truth.json").write_text(json.dumps(t, ensure_ascii=False, default=str), encoding="utf-8")

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from .draws import default_draws
+
 ISSUER = "南京市卫生信息中心"
 GAZETTEER = Path(__file__).resolve().parents[2] / "src" / "bulletin_etl" / "schemas" / "gazetteer.yaml"
 
@@ -182,6 +184,7 @@ class Bulletin:
     missing_sections: list[str]
     quirks: bool = False
     expected_mismatches: set = field(default_factory=set)  # (check, dataset, subject|None, metric)
+    draws: frozenset = frozenset()  # the draw families (draws.py) this bulletin uses
 
     def section(self, name: str) -> Section | None:
         return next((s for s in [self.events, *self.sections] if s.name == name), None)
@@ -1109,9 +1112,11 @@ class _Builder:
         return Section("events", f"{self.nyear()}南京市卫生信息中心十件大事", paragraphs=events, rows={"events": truth})
 
 
-def make_bulletin(seed: int, *, quirks: bool = False) -> Bulletin:
-    """One synthetic bulletin, fully determined by `seed`. `quirks` plants run-together names and
-    one-character typos in the evaluation lists (with their expected source_quirk and warning)."""
+def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | None = None) -> Bulletin:
+    """One synthetic bulletin, fully determined by `seed` and `draws` (the draw families of
+    draws.py; default: all but those BULLETIN_SYNTH_OFF names). `quirks` plants run-together names
+    and one-character typos in the evaluation lists (with their expected source_quirk and warning)."""
+    draws = default_draws() if draws is None else frozenset(draws)
     b = _Builder(seed, quirks)
     rng = b.rng
     order = list(STAT_SECTIONS)
@@ -1139,7 +1144,7 @@ def make_bulletin(seed: int, *, quirks: bool = False) -> Bulletin:
     return Bulletin(seed=seed, year=b.year, issuer=ISSUER, issue_date=issue, masthead=(f"{ISSUER} 编印", date_text),
                     events=events, sections=[built[n] for n in order if n in built], colophon=colophon,
                     expected_warnings=b.warnings, missing_sections=missing, quirks=quirks,
-                    expected_mismatches=set(b.mismatches))
+                    expected_mismatches=set(b.mismatches), draws=draws)
 
 
 def truth(b: Bulletin) -> dict[str, list[dict]]:

@@ -18,9 +18,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Cell
 
+from . import typography
+from .draws import stream
 from .model import Bulletin, PrintedTable, Section
 
-FONTS = {"wqy-zenhei": "WenQuanYi Zen Hei", "uming": "AR PL UMing CN"}
+FONTS = {"wqy-zenhei": "WenQuanYi Zen Hei", "uming": "AR PL UMing CN", "noto-sans": "Noto Sans CJK SC",
+         "noto-serif": "Noto Serif CJK SC"}
 STYLES = ("grid", "no_inner_verticals", "three_line")
 
 
@@ -47,10 +50,12 @@ def _font(run, family: str, size: float, bold: bool = False) -> None:
 
 
 def _paragraph(doc, text: str, family: str, size: float, *, indent: bool = False, align=None, bold=False,
-               space_after: float = 0):
+               space_after: float = 0, space_before: float = 0, line: float | None = None):
     p = doc.add_paragraph()
     p.paragraph_format.space_after = Pt(space_after)
-    p.paragraph_format.space_before = Pt(0)
+    p.paragraph_format.space_before = Pt(space_before)
+    if line:
+        p.paragraph_format.line_spacing = Pt(line)
     if indent:
         p.paragraph_format.first_line_indent = Pt(2 * size)
     if align is not None:
@@ -216,18 +221,49 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number_field(footer, family, 10)
+    if "typography" in b.draws:
+        # Word can make a title bold (LibreOffice then fakes the weight for a face without a
+        # bold one) or leave it regular; the face and size are drawn as for every producer
+        typo = typography.draw(stream("typography", seed), font, available_fonts(), body, 0.0, title,
+                               weights=("regular", "bold"))
+        body = typo.body
+        masthead, colophon = typo.masthead, typo.colophon
+    else:
+        role = typography.Role(title, font, "bold", "centre")
+        typo = typography.Typography("legacy", body, 0.0, role, role, body, title)
+        masthead, colophon = body, title
+    lay = _Layout(typo, family, small, style, width_cm)
 
-    _paragraph(doc, f"{b.masthead[0]} {b.masthead[1]}", family, body, space_after=12)
-    _section(doc, b.events, family, body, title, small, style, width_cm, rng)
-    _paragraph(doc, "统计数据", family, title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, space_after=6)
+    _paragraph(doc, f"{b.masthead[0]} {b.masthead[1]}", family, masthead, space_after=12)
+    _section(doc, b.events, lay, rng)
+    lay.heading(doc, "统计数据", typo.heading)
     for s in b.sections:
-        _section(doc, s, family, body, title, small, style, width_cm, rng)
+        _section(doc, s, lay, rng)
     if b.colophon:
-        _paragraph(doc, b.colophon[0], family, title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+        _paragraph(doc, b.colophon[0], family, colophon, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
         for line in b.colophon[1:]:
             _paragraph(doc, line, family, small + 1)
     doc.save(path)
     return path
+
+
+class _Layout:
+    """The bulletin's typography and table settings, as the sections need them."""
+
+    ALIGN = {"centre": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT, "indent": WD_ALIGN_PARAGRAPH.LEFT}
+
+    def __init__(self, typo: typography.Typography, family: str, small: float, style: str, width_cm: float):
+        self.typo, self.family, self.small, self.style, self.width_cm = typo, family, small, style, width_cm
+        self.body = typo.body
+
+    def heading(self, doc, text: str, role: typography.Role) -> None:
+        _paragraph(doc, text, FONTS.get(role.font, self.family), role.size, align=self.ALIGN[role.align],
+                   indent=role.align == "indent", bold=role.weight != "regular", space_after=6,
+                   space_before=0 if self.typo.kind == "legacy" else round(role.size * 0.5))
+
+    def text(self, doc, text: str) -> None:
+        _paragraph(doc, text, self.family, self.body, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+                   line=self.typo.lead or None)
 
 
 def _page_number_field(paragraph, family: str, size: float) -> None:
@@ -247,17 +283,18 @@ def _page_number_field(paragraph, family: str, size: float) -> None:
     _font(paragraph.add_run(" -"), family, size)
 
 
-def _section(doc, s: Section, family, body, title, small, style, width_cm, rng) -> None:
-    _paragraph(doc, s.title, family, title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, space_after=6)
+def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
+    family, small = lay.family, lay.small
+    lay.heading(doc, s.title, lay.typo.role(s.table is not None and not s.paragraphs))
     for line in s.preamble:
         _paragraph(doc, line, family, small + 1, align=WD_ALIGN_PARAGRAPH.CENTER)
     for text in s.paragraphs:
-        _paragraph(doc, text, family, body, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        lay.text(doc, text)
     if s.table is not None:
-        _table(doc, s.table, family, small, style, width_cm, rng)
+        _table(doc, s.table, family, small, lay.style, lay.width_cm, rng)
     for note in s.notes:
         _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _paragraph(doc, "", family, body, space_after=6)
+    _paragraph(doc, "", family, lay.body, space_after=6)
 
 
 def convert(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:

@@ -1,7 +1,9 @@
 """Draw a synthetic bulletin (model.Bulletin) as a PDF with reportlab's canvas.
 
 Typography after the 2024 bulletin: masthead '<issuer> 编印 … <date>' on page 1 with a rule under
-it; headings centred and set larger than the body (no bold CJK face exists, so size marks them);
+it; headings as typography.py draws them per bulletin (any size 0.85–1.4× the body, regular or
+bold faked by stroking the glyphs, the body's face or another, centred or not, 公文 style; with
+the typography family off: centred and 1.2–1.4× the body, as in 2024);
 body paragraphs with a two-character first-line indent, wrapped to the text width; notes under
 tables in a smaller size; a folio '- N -' at the foot of every page. Tables are drawn by hand
 (lines + drawString) in one of three styles:
@@ -30,6 +32,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
+from . import typography
+from .draws import stream
 from .model import BodyRow, Bulletin, PrintedTable, Section
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
@@ -86,12 +90,24 @@ class Text:
     def width(self, s: str, size: float) -> float:
         return sum(pdfmetrics.stringWidth(t, f, size) for f, t in self.runs(s))
 
-    def draw(self, x: float, top: float, s: str, size: float, char_space: float = 0.0) -> float:
-        """Draw one line whose glyph box starts about `top` (top-down page coordinates)."""
+    def draw(self, x: float, top: float, s: str, size: float, char_space: float = 0.0, stroke: bool = False) -> float:
+        """Draw one line whose glyph box starts about `top` (top-down page coordinates). `stroke`
+        fakes bold as producers do for a CJK face without a bold one: fill and stroke the glyphs
+        (text render mode 2) with a thin line; the font name stays the regular one."""
         baseline = PAGE_H - (top + 0.88 * size)
         for f, t in self.runs(s):
             self.c.setFont(f, size)
-            if char_space:
+            if stroke:
+                self.c.saveState()
+                self.c.setLineWidth(size * 0.035)
+                obj = self.c.beginText(x, baseline)
+                obj.setTextRenderMode(2)
+                obj.setFont(f, size)
+                obj.setCharSpace(char_space)
+                obj.textOut(t)
+                self.c.drawText(obj)
+                self.c.restoreState()
+            elif char_space:
                 self.c.drawString(x, baseline, t, charSpace=char_space)
             else:
                 self.c.drawString(x, baseline, t)
@@ -217,11 +233,20 @@ class Renderer:
         self.justify = rng.random() < 0.85
         self.split_rows = rng.random() < 0.6
         self.width = PAGE_W - self.ml - self.mr
+        self.draws = b.draws
+        self.texts: dict[str, Text] = {font: self.t}
+        if "typography" in self.draws:
+            self.typo = typography.draw(stream("typography", seed), font, available_fonts(), self.body, self.lead,
+                                        self.heading)
+            self.body, self.lead, self.heading = self.typo.body, self.typo.lead, self.typo.heading.size
+        else:
+            role = typography.Role(self.heading, font, "regular", "centre")
+            self.typo = typography.Typography("legacy", self.body, self.lead, role, role, 0.0, self.heading)
         self.info: dict = {
             "style": style, "font": font, "latin_font": latin, "body_size": self.body, "heading_size": self.heading,
             "table_size": self.table_size, "note_size": self.note, "justified": self.justify,
             "margins_lrtb": [round(m, 1) for m in (self.ml, self.mr, self.mt, self.mb)],
-            "split_rows": [], "tables": {},
+            "split_rows": [], "tables": {}, "typography": self.typo.as_dict(), "draws": sorted(self.draws),
         }
         self.page = 1
         self.y = self.mt
@@ -250,6 +275,8 @@ class Renderer:
     def masthead(self) -> None:
         left, right = self.b.masthead
         size = self.body if self.rng.random() < 0.6 else self.body - 1
+        if "typography" in self.draws:
+            size = self.typo.masthead  # may be set larger than the body (issue 9, 6)
         self.t.draw(self.ml, self.y, left, size)
         self.t.draw(PAGE_W - self.mr - self.t.width(right, size), self.y, right, size)
         self.y += size * 1.5
@@ -257,20 +284,33 @@ class Renderer:
         self.c.line(self.ml, PAGE_H - self.y, PAGE_W - self.mr, PAGE_H - self.y)
         self.y += size * 1.2
 
-    def heading_block(self, title: str, keep: float) -> None:
-        """A centred heading; moves to a new page unless `keep` points of content fit under it."""
-        lines = self.t.wrap(title, self.heading, self.width)
-        before = self.heading * self.rng.uniform(0.8, 1.4)
-        h = len(lines) * self.heading * 1.35
+    def text_in(self, font: str) -> Text:
+        """Text set in another face (a heading's), Latin runs in that face too."""
+        if font not in self.texts:
+            _register(font)
+            self.texts[font] = Text(self.c, font, font)
+        return self.texts[font]
+
+    def heading_block(self, title: str, keep: float, role: typography.Role | None = None) -> None:
+        """A heading set as `role` says (centred, left or indented; any size and weight); moves to
+        a new page unless `keep` points of content fit under it."""
+        role = role or self.typo.heading
+        size = role.size
+        t = self.text_in(role.font)
+        indent = 2 * size if role.align == "indent" else 0.0
+        lines = t.wrap(title, size, self.width - indent)
+        before = size * self.rng.uniform(0.8, 1.4)
+        h = len(lines) * size * 1.35
         if self.y > self.mt + 1:
             if self.room() < before + h + keep:
                 self.new_page()
             else:
                 self.y += before
         for ln in lines:
-            self.t.draw(self.ml + (self.width - self.t.width(ln, self.heading)) / 2, self.y, ln, self.heading)
-            self.y += self.heading * 1.35
-        self.y += self.heading * self.rng.uniform(0.3, 0.7)
+            x = self.ml + (self.width - t.width(ln, size)) / 2 if role.align == "centre" else self.ml + indent
+            t.draw(x, self.y, ln, size, stroke=role.weight != "regular")
+            self.y += size * 1.35
+        self.y += size * self.rng.uniform(0.3, 0.7)
 
     def paragraph(self, text: str, size: float | None = None, indent: bool = True, centre: bool = False,
                   width: float | None = None, left: float | None = None, lead: float | None = None) -> None:
@@ -611,7 +651,7 @@ class Renderer:
         keep = 3 * self.lead
         if sec.table is not None and not sec.paragraphs:
             keep = self.table_size * 1.3 * (sec.table.n_header_rows + 2) * 1.8 + 10
-        self.heading_block(sec.title, keep)
+        self.heading_block(sec.title, keep, self.typo.role(sec.table is not None and not sec.paragraphs))
         for line in sec.preamble:
             self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
                            centre=True)
@@ -651,8 +691,8 @@ class Renderer:
         if b.colophon:
             self.new_page()
             self.y = PAGE_H * self.rng.uniform(0.35, 0.55)
-            self.t.draw(self.ml, self.y, b.colophon[0], self.heading)
-            self.y += self.heading * 2
+            self.t.draw(self.ml, self.y, b.colophon[0], self.typo.colophon)
+            self.y += self.typo.colophon * 2
             for line in b.colophon[1:]:
                 self.t.draw(self.ml, self.y, line, self.body)
                 self.y += self.lead

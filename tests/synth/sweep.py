@@ -21,6 +21,7 @@ from bulletin_etl.cli import main as cli_main
 
 from . import render_docx, render_reportlab
 from .compare import compare
+from .draws import ALL, FAMILIES, default_draws, parse_off
 from .model import Bulletin, make_bulletin, plant_wrong_total, truth
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
@@ -33,14 +34,17 @@ class Case:
     style: str
     font: str
     quirks: bool = False
+    draws: frozenset = field(default_factory=default_draws)
     problems: list[str] = field(default_factory=list)
     exit_code: int | None = None
 
     @property
     def replay(self) -> str:
         quirks = " --quirks" if self.quirks else ""
+        off = ALL - self.draws
+        off_flag = f" --off {','.join(f for f in FAMILIES if f in off)}" if off else ""
         return (f"python -m tests.synth.sweep --seeds {self.seed} --producer {self.producer} "
-                f"--style {self.style} --font {self.font}{quirks}")
+                f"--style {self.style} --font {self.font}{quirks}{off_flag}")
 
 
 def fonts(producer: str) -> list[str]:
@@ -62,7 +66,7 @@ def plan(seeds: list[int], producer: str) -> list[Case]:
 def bulletin(case: Case) -> tuple[Bulletin, set]:
     """The case's bulletin with one printed 合计 misprinted, and the contradictions the
     consistency dataset must then report (exactly those)."""
-    b = make_bulletin(case.seed, quirks=case.quirks)
+    b = make_bulletin(case.seed, quirks=case.quirks, draws=case.draws)
     return b, plant_wrong_total(b, random.Random(f"plant-{case.seed}"))
 
 
@@ -129,7 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--style", choices=STYLES, help="replay: this style for every seed")
     ap.add_argument("--font", help="replay: this font for every seed")
     ap.add_argument("--quirks", action="store_true", help="replay: plant run-together names and typos")
+    ap.add_argument("--off", default="", help=f"draw families to switch off (debugging): {','.join(FAMILIES)} or all;"
+                    " adds to BULLETIN_SYNTH_OFF")
     args = ap.parse_args(argv)
+    draws = default_draws() - parse_off(args.off)
     if "-" in args.seeds:
         a, b = args.seeds.split("-")
         seeds = list(range(int(a), int(b) + 1))
@@ -145,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             case.style = args.style or case.style
             case.font = args.font or case.font
             case.quirks = args.quirks or (case.quirks and not (args.style or args.font))
+            case.draws = draws
         pdfs = render(cases, folder)
         cases = [check(case, pdfs[case.seed], folder) for case in cases]
         bad = [c for c in cases if c.problems]
