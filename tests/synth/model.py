@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from .draws import default_draws
+from .draws import default_draws, stream
 
 ISSUER = "南京市卫生信息中心"
 GAZETTEER = Path(__file__).resolve().parents[2] / "src" / "bulletin_etl" / "schemas" / "gazetteer.yaml"
@@ -1131,6 +1131,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     build_order = sorted(present, key=lambda n: (n in ("evaluation_ratings", "development_index", "remote_medicine",
                                                        "hotline_12320"), n == "online_booking_channels"))
     built = {name: getattr(b, name)() for name in build_order}
+    if "thousands" in draws:
+        thousands_separators(stream("thousands", seed), list(built.values()))
     events = b.events(set(present))
     for name in missing:
         b.warnings.append(("", f"section {name} not found"))
@@ -1145,6 +1147,32 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
                     events=events, sections=[built[n] for n in order if n in built], colophon=colophon,
                     expected_warnings=b.warnings, missing_sections=missing, quirks=quirks,
                     expected_mismatches=set(b.mismatches), draws=draws)
+
+
+def commafy(text: str) -> str:
+    """'3066151' → '3,066,151', '1629775.52' → '1,629,775.52'; anything else as it is."""
+    m = re.fullmatch(r"(\d{4,})(\.\d+)?", text)
+    return f"{int(m.group(1)):,}{m.group(2) or ''}" if m else text
+
+
+def thousands_separators(rng: random.Random, sections: list[Section]) -> None:
+    """Some bulletins print the figures of (some of) their tables with thousands separators
+    ('3,066,151'); the truth keeps the numbers, and `printed` of a 合计 the text as printed."""
+    if rng.random() >= 0.3:
+        return
+    for sec in sections:
+        if sec.table is None or rng.random() < 0.2:
+            continue
+        cols = [j for j, c in enumerate(sec.table.columns) if c.kind == "num"]
+        for row in sec.table.rows:
+            if row.kind != "span":
+                for j in cols:
+                    row.cells[j] = commafy(row.cells[j])
+        if any(row.kind == "span" for row in sec.table.rows):
+            continue  # '合计：N' across the table stays as it is
+        for rec in sec.rows.get("totals", []):
+            if rec["source"] == "total_row":
+                rec["printed"] = commafy(rec["printed"])
 
 
 def truth(b: Bulletin) -> dict[str, list[dict]]:
@@ -1171,13 +1199,14 @@ def plant_wrong_total(b: Bulletin, rng: random.Random) -> set[tuple[str, str, st
     new = old + rng.choice([-1, 1]) * rng.randint(1, max(1, min(999, old // 10 or 1)))
     if new < 0 or new == old:
         new = old + rng.randint(1, 9)
-    record["value"], record["printed"] = new, str(new)
+    shown = commafy(str(new)) if "," in record["printed"] else str(new)  # as the table prints figures
+    record["value"], record["printed"] = new, shown
     total = next(r for r in section.table.rows if r.kind in ("total", "span"))
     if total.kind == "span":  # '合计：N' printed across the table
         total.cells = [re.sub(r"\d+", str(new), c) if c else c for c in total.cells]
     else:
         column = next(j for j, c in enumerate(section.table.columns) if c.field == record["metric"])
-        total.cells[column] = str(new)
+        total.cells[column] = shown
     dataset, metric = record["dataset"], record["metric"]
     expected = set(b.expected_mismatches) | {("column_total", dataset, "合计", metric)}
     if dataset == "family_doctor_referrals":

@@ -5,12 +5,14 @@ and borders; LibreOffice decides line wraps and page breaks (rows may break acro
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -18,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Cell
 
-from . import typography
+from . import furniture, typography
 from .draws import stream
 from .model import Bulletin, PrintedTable, Section
 
@@ -218,9 +220,17 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
     section.top_margin = section.bottom_margin = Cm(rng.uniform(2.0, 2.8))
     body, title, small = rng.choice([12, 13, 14]), rng.choice([16, 17, 18]), rng.choice([9, 10, 10.5])
     width_cm = 21.0 - 2 * margin
+    furn = furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws else None
     footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_number_field(footer, family, 10)
+    if furn is None:
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_number_field(footer, family, 10)
+    else:
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER if furn.folio_align == "centre" else WD_ALIGN_PARAGRAPH.RIGHT
+        _folio(footer, furniture.FOLIOS[furn.folio], family, furn.folio_size)
+        if furn.header:
+            _running_header(section, furn, family, 21.0 - 2 * margin)
+    wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
     if "typography" in b.draws:
         # Word can make a title bold (LibreOffice then fakes the weight for a face without a
         # bold one) or leave it regular; the face and size are drawn as for every producer
@@ -233,12 +243,15 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
         typo = typography.Typography("legacy", body, 0.0, role, role, body, title)
         masthead, colophon = body, title
     lay = _Layout(typo, family, small, style, width_cm)
+    lay.wide_from = wide_from
 
     _paragraph(doc, f"{b.masthead[0]} {b.masthead[1]}", family, masthead, space_after=12)
     _section(doc, b.events, lay, rng)
     lay.heading(doc, "统计数据", typo.heading)
     for s in b.sections:
         _section(doc, s, lay, rng)
+    if lay.landscape:
+        _turn(doc, False)
     if b.colophon:
         _paragraph(doc, b.colophon[0], family, colophon, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
         for line in b.colophon[1:]:
@@ -255,6 +268,8 @@ class _Layout:
     def __init__(self, typo: typography.Typography, family: str, small: float, style: str, width_cm: float):
         self.typo, self.family, self.small, self.style, self.width_cm = typo, family, small, style, width_cm
         self.body = typo.body
+        self.wide_from: int | None = None  # tables of this many columns go on landscape pages
+        self.landscape = False  # the current page is
 
     def heading(self, doc, text: str, role: typography.Role) -> None:
         _paragraph(doc, text, FONTS.get(role.font, self.family), role.size, align=self.ALIGN[role.align],
@@ -264,6 +279,53 @@ class _Layout:
     def text(self, doc, text: str) -> None:
         _paragraph(doc, text, self.family, self.body, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
                    line=self.typo.lead or None)
+
+
+def _field(paragraph, name: str, family: str, size: float) -> None:
+    """A PAGE or NUMPAGES field in its own run."""
+    run = paragraph.add_run()
+    _font(run, family, size)
+    for kind, text in (("begin", None), (None, f" {name} "), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._element.append(el)
+
+
+def _folio(paragraph, pattern: str, family: str, size: float) -> None:
+    """A folio like '第 {n} 页  共 {m} 页': {n} the PAGE field, {m} NUMPAGES."""
+    for part in re.split(r"(\{[nm]\})", pattern):
+        if part == "{n}":
+            _field(paragraph, "PAGE", family, size)
+        elif part == "{m}":
+            _field(paragraph, "NUMPAGES", family, size)
+        elif part:
+            _font(paragraph.add_run(part), family, size)
+
+
+def _running_header(section, furn: furniture.Furniture, family: str, width_cm: float) -> None:
+    """The issuer/title line at the head of every page, maybe with a rule under it."""
+    section.different_first_page_header_footer = not furn.header_on_first_page
+    p = section.header.paragraphs[0]
+    if len(furn.header) == 1:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _font(p.add_run(furn.header[0]), family, furn.header_size)
+    else:
+        p.paragraph_format.tab_stops.add_tab_stop(Cm(width_cm), alignment=2)  # right-aligned
+        _font(p.add_run(f"{furn.header[0]}\t{furn.header[1]}"), family, furn.header_size)
+    if furn.header_rule:
+        p_pr = p._p.get_or_add_pPr()
+        borders = OxmlElement("w:pBdr")
+        p_pr.append(borders)
+        _border(borders, {"bottom": ("single", int(furn.header_rule * 8))})
+    if not furn.header_on_first_page:
+        # the first page keeps the folio but has no running header
+        _folio(section.first_page_footer.paragraphs[0], furniture.FOLIOS[furn.folio], family, furn.folio_size)
+        section.first_page_footer.paragraphs[0].alignment = section.footer.paragraphs[0].alignment
 
 
 def _page_number_field(paragraph, family: str, size: float) -> None:
@@ -283,15 +345,29 @@ def _page_number_field(paragraph, family: str, size: float) -> None:
     _font(paragraph.add_run(" -"), family, size)
 
 
+def _turn(doc, landscape: bool) -> None:
+    """A new page (a new Word section) turned landscape or back to portrait."""
+    prev = doc.sections[-1]
+    new = doc.add_section(WD_SECTION.NEW_PAGE)
+    short, long_ = min(prev.page_width, prev.page_height), max(prev.page_width, prev.page_height)
+    new.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    new.page_width, new.page_height = (long_, short) if landscape else (short, long_)
+
+
 def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
     family, small = lay.family, lay.small
+    wide = s.table is not None and lay.wide_from is not None and s.table.n_cols >= lay.wide_from
+    if wide or lay.landscape:
+        _turn(doc, wide)
+        lay.landscape = wide
     lay.heading(doc, s.title, lay.typo.role(s.table is not None and not s.paragraphs))
     for line in s.preamble:
         _paragraph(doc, line, family, small + 1, align=WD_ALIGN_PARAGRAPH.CENTER)
     for text in s.paragraphs:
         lay.text(doc, text)
     if s.table is not None:
-        _table(doc, s.table, family, small, lay.style, lay.width_cm, rng)
+        width = lay.width_cm + (29.7 - 21.0 if lay.landscape else 0.0)
+        _table(doc, s.table, family, small, lay.style, width, rng)
     for note in s.notes:
         _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "", family, lay.body, space_after=6)

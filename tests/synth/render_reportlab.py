@@ -21,6 +21,7 @@ rest of the name on page N+1).
 
 from __future__ import annotations
 
+import io
 import random
 import re
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
-from . import typography
+from . import furniture, typography
 from .draws import stream
 from .model import BodyRow, Bulletin, PrintedTable, Section
 
@@ -94,7 +95,7 @@ class Text:
         """Draw one line whose glyph box starts about `top` (top-down page coordinates). `stroke`
         fakes bold as producers do for a CJK face without a bold one: fill and stroke the glyphs
         (text render mode 2) with a thin line; the font name stays the regular one."""
-        baseline = PAGE_H - (top + 0.88 * size)
+        baseline = self.c._pagesize[1] - (top + 0.88 * size)
         for f, t in self.runs(s):
             self.c.setFont(f, size)
             if stroke:
@@ -210,13 +211,13 @@ class Fragment:
 
 
 class Renderer:
-    def __init__(self, b: Bulletin, path: Path, style: str, font: str, seed: int):
+    def __init__(self, b: Bulletin, path, style: str, font: str, seed: int, total_pages: int = 0):
         if style not in STYLES:
             raise ValueError(f"unknown style {style!r}; choose from {STYLES}")
         _register(font)
         self.b, self.style, self.font = b, style, font
         self.rng = rng = random.Random(f"layout-{seed}")
-        self.c = rl_canvas.Canvas(str(path), pagesize=A4, invariant=True)  # same seed, same bytes
+        self.c = rl_canvas.Canvas(path if isinstance(path, io.BytesIO) else str(path), pagesize=A4, invariant=True)  # same seed, same bytes
         self.c.setTitle(f"{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）")
         latin = rng.choice([font, "Times-Roman"])
         self.t = Text(self.c, font, latin)
@@ -232,7 +233,6 @@ class Renderer:
         self.mb = rng.uniform(2.2, 3.0) * CM
         self.justify = rng.random() < 0.85
         self.split_rows = rng.random() < 0.6
-        self.width = PAGE_W - self.ml - self.mr
         self.draws = b.draws
         self.texts: dict[str, Text] = {font: self.t}
         if "typography" in self.draws:
@@ -248,20 +248,64 @@ class Renderer:
             "margins_lrtb": [round(m, 1) for m in (self.ml, self.mr, self.mt, self.mb)],
             "split_rows": [], "tables": {}, "typography": self.typo.as_dict(), "draws": sorted(self.draws),
         }
+        self.furniture = (furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in self.draws
+                          else furniture.LEGACY)
+        self.landscape_from = furniture.landscape(stream("landscape", seed)) if "landscape" in self.draws else None
+        self.total_pages = total_pages
+        self.info["furniture"] = self.furniture.as_dict()
+        self.info["landscape_pages"] = []
         self.page = 1
         self.y = self.mt
-        self.bottom = PAGE_H - self.mb
 
     # ---- pages -------------------------------------------------------------------------------
-    def folio(self) -> None:
-        s = f"- {self.page} -"
-        size = 10.5
-        self.t.draw((PAGE_W - self.t.width(s, size)) / 2, PAGE_H - self.mb / 2 - size / 2, s, size)
+    @property
+    def pw(self) -> float:
+        return self.c._pagesize[0]
 
-    def new_page(self) -> None:
+    @property
+    def ph(self) -> float:
+        return self.c._pagesize[1]
+
+    @property
+    def width(self) -> float:
+        return self.pw - self.ml - self.mr
+
+    @property
+    def bottom(self) -> float:
+        return self.ph - self.mb
+
+    def folio(self) -> None:
+        """The page's furniture: its folio and, maybe, a running header with a rule under it."""
+        f = self.furniture
+        s = f.folio_text(self.page, self.total_pages or self.page)
+        size = f.folio_size
+        w = self.t.width(s, size)
+        x = (self.pw - w) / 2
+        if f.folio_align == "outside":
+            x = self.pw - self.mr - w if self.page % 2 else self.ml
+        self.t.draw(x, self.ph - self.mb / 2 - size / 2, s, size)
+        if f.header and (self.page > 1 or f.header_on_first_page):
+            hs = f.header_size
+            top = self.mt * 0.45 - hs
+            if len(f.header) == 1:
+                self.t.draw((self.pw - self.t.width(f.header[0], hs)) / 2, top, f.header[0], hs)
+            else:
+                self.t.draw(self.ml, top, f.header[0], hs)
+                self.t.draw(self.pw - self.mr - self.t.width(f.header[1], hs), top, f.header[1], hs)
+            if f.header_rule:
+                y = top + hs * 1.45
+                self.c.setLineWidth(f.header_rule)
+                self.c.line(self.ml, self.ph - y, self.pw - self.mr, self.ph - y)
+
+    def new_page(self, landscape: bool | None = None) -> None:
+        """The next page, turned to `landscape` or back (None: as this one)."""
         self.folio()
         self.c.showPage()
         self.page += 1
+        if landscape is not None and landscape != (self.pw > self.ph):
+            self.c.setPageSize((PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H))
+        if self.pw > self.ph:
+            self.info["landscape_pages"].append(self.page)
         self.y = self.mt
 
     def room(self) -> float:
@@ -278,10 +322,10 @@ class Renderer:
         if "typography" in self.draws:
             size = self.typo.masthead  # may be set larger than the body (issue 9, 6)
         self.t.draw(self.ml, self.y, left, size)
-        self.t.draw(PAGE_W - self.mr - self.t.width(right, size), self.y, right, size)
+        self.t.draw(self.pw - self.mr - self.t.width(right, size), self.y, right, size)
         self.y += size * 1.5
         self.c.setLineWidth(self.rng.choice([0.8, 1.0, 1.5]))
-        self.c.line(self.ml, PAGE_H - self.y, PAGE_W - self.mr, PAGE_H - self.y)
+        self.c.line(self.ml, self.ph - self.y, self.pw - self.mr, self.ph - self.y)
         self.y += size * 1.2
 
     def text_in(self, font: str) -> Text:
@@ -341,7 +385,7 @@ class Renderer:
         size = self.table_size
         pad_x = rng.uniform(2.0, 4.0)
         pad_y = rng.uniform(2.0, 4.5)
-        max_w = PAGE_W - 2 * 1.6 * CM
+        max_w = self.pw - 2 * 1.6 * CM
         target = self.width * rng.uniform(0.93, 1.0)
         narrow_names = rng.random() < 0.75
         while True:
@@ -353,7 +397,7 @@ class Renderer:
         if col_w is None:
             col_w = self._col_widths(pt, size, pad_x, max_w, max_w * 1.5, False)
         tw = sum(col_w)
-        left = (PAGE_W - tw) / 2 if tw > self.width else self.ml + (self.width - tw) / 2
+        left = (self.pw - tw) / 2 if tw > self.width else self.ml + (self.width - tw) / 2
         # header: wrapped texts and row heights
         n_h = pt.n_header_rows
         header_lines: dict[tuple[int, int], list[str]] = {}
@@ -607,11 +651,11 @@ class Renderer:
 
         def hline(y: float, x0: float, x1: float, w: float) -> None:
             c.setLineWidth(w)
-            c.line(x0, PAGE_H - y, x1, PAGE_H - y)
+            c.line(x0, self.ph - y, x1, self.ph - y)
 
         def vline(x: float, y0: float, y1: float, w: float) -> None:
             c.setLineWidth(w)
-            c.line(x, PAGE_H - y0, x, PAGE_H - y1)
+            c.line(x, self.ph - y0, x, self.ph - y1)
 
         if plan.style == "three_line":
             hline(ys[0], xs[0], xs[-1], plan.heavy_w)
@@ -648,6 +692,11 @@ class Renderer:
 
     # ---- the document ------------------------------------------------------------------------
     def section(self, sec: Section) -> None:
+        wide = (sec.table is not None and self.landscape_from is not None
+                and sec.table.n_cols >= self.landscape_from)
+        if wide or self.pw > self.ph:
+            # a wide table on pages of its own turned landscape; the next section turns back
+            self.new_page(landscape=wide)
         keep = 3 * self.lead
         if sec.table is not None and not sec.paragraphs:
             keep = self.table_size * 1.3 * (sec.table.n_header_rows + 2) * 1.8 + 10
@@ -689,8 +738,8 @@ class Renderer:
         for sec in b.sections:
             self.section(sec)
         if b.colophon:
-            self.new_page()
-            self.y = PAGE_H * self.rng.uniform(0.35, 0.55)
+            self.new_page(landscape=False)
+            self.y = self.ph * self.rng.uniform(0.35, 0.55)
             self.t.draw(self.ml, self.y, b.colophon[0], self.typo.colophon)
             self.y += self.typo.colophon * 2
             for line in b.colophon[1:]:
@@ -711,5 +760,9 @@ def render_info(b: Bulletin, path: Path, *, style: str, font: str, seed: int) ->
     """render(), returning what was drawn how (sizes, margins, table pages, rows split by a
     page break)."""
     r = Renderer(b, Path(path), style, font, seed)
+    if r.furniture.needs_total:  # '共 M 页': count the pages first
+        r = Renderer(b, io.BytesIO(), style, font, seed)
+        r.render()
+        r = Renderer(b, Path(path), style, font, seed, total_pages=r.page)
     r.render()
     return r.info

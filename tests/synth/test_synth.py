@@ -15,7 +15,8 @@ import pytest
 
 from .compare import compare
 from .model import DATASET_KEYS, make_bulletin, truth
-from .render_reportlab import STYLES, available_fonts, render
+from .furniture import Furniture
+from .render_reportlab import STYLES, available_fonts, render, render_info
 
 
 def test_same_seed_same_bulletin(tmp_path: Path) -> None:
@@ -59,12 +60,13 @@ def test_truth_is_consistent(seed: int) -> None:
 def test_pdf_reads_back(tmp_path: Path, style: str, font: str) -> None:
     b = make_bulletin(3)
     pdf = tmp_path / "b.pdf"
-    render(b, pdf, style=style, font=font, seed=3)
+    info = render_info(b, pdf, style=style, font=font, seed=3)
+    folio = Furniture(**{k: tuple(v) if k == "header" else v for k, v in info["furniture"].items()})
     with pdfplumber.open(pdf) as doc:
         first = doc.pages[0].extract_text()
         assert "编印" in first and b.events.title.replace(" ", "")[:6] in first.replace(" ", "")
         for n, page in enumerate(doc.pages, 1):
-            assert f"- {n} -" in page.extract_text()
+            assert folio.folio_text(n, len(doc.pages)).replace(" ", "") in page.extract_text().replace(" ", "")
         text = "".join(p.extract_text() for p in doc.pages).replace(" ", "").replace("\n", "")
     for section in b.sections:
         assert section.title.replace(" ", "") in text
