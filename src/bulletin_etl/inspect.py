@@ -12,6 +12,7 @@ from .layout.lines import TextLine
 from .layout.sections import cut
 from .layout.tables import Grid, header_row_count
 from .pipeline import recognise
+from .sections import TITLE_PATTERNS
 from .sections.base import Context
 
 RECOGNISED = (0, 160, 0)  # a heading that starts a known section
@@ -36,7 +37,7 @@ def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None
     """Write one annotated PNG per page (all pages, or those listed, 1-based)."""
     doc = document.load(pdf)
     ctx = Context(file=doc.path, year=0)
-    pieces = cut(doc)
+    pieces = cut(doc, TITLE_PATTERNS)
     recognised = {id(piece.heading) for _, piece in recognise(pieces[1:], ctx)}
     headings: dict[int, list[TextLine]] = {}
     for piece in pieces[1:]:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text import is_cjk
 
 BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi")
-
-PAGE_NUMBER = re.compile(r"^[-—–]\s*\d+\s*[-—–]$")
-"""Page furniture: the folio printed as '- 8 -'."""
 
 
 def centre_inside(char: dict, bbox: tuple) -> bool:
@@ -104,3 +102,47 @@ def build_lines(chars: Iterable[dict], page: int) -> list[TextLine]:
             )
         )
     return lines
+
+
+Margins = dict[int, tuple[float, float]]
+"""Per page: where its text lines start and end (left, right)."""
+
+
+def margins(lines: Iterable[TextLine]) -> Margins:
+    out: Margins = {}
+    for ln in lines:
+        # Punctuation may hang past the margin in ragged text: measure the margin without it.
+        left, right = out.get(ln.page, (ln.x0, text_edge(ln)))
+        out[ln.page] = (min(left, ln.x0), max(right, text_edge(ln)))
+    return out
+
+
+HANGING = set("，。、；：！？）》」』”’,.;:!?)")
+
+
+def text_edge(line: TextLine) -> float:
+    """Where the line's text ends, not counting a punctuation mark hanging at its end."""
+    chars = [c for c in line.chars if not c["text"].isspace()]
+    if len(chars) > 1 and chars[-1]["text"] in HANGING:  # only one mark can hang: '（2029），' ends at '）'
+        chars.pop()
+    return chars[-1]["x1"] if chars else line.x1
+
+
+def body_size(lines: Iterable[TextLine]) -> float:
+    """The size most of the running text is set in (weighted by characters)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size, 1)] += len(line.chars)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def font_family(char: dict) -> str:
+    """'ABCDEF+NotoSerifCJKsc-Bold' → 'notoserifcjksc': the family without subset tag or style."""
+    name = char.get("fontname", "").split("+", 1)[-1]
+    return re.split(r"[-,]", name, maxsplit=1)[0].lower()
+
+
+def line_family(line: TextLine) -> str:
+    """The family most of a line's CJK glyphs are set in (digits may come from a Latin font)."""
+    chars = [c for c in line.chars if is_cjk(c["text"])] or line.chars
+    return Counter(font_family(c) for c in chars).most_common(1)[0][0] if chars else ""

@@ -11,8 +11,9 @@ import statistics
 from dataclasses import dataclass
 
 from ..text import join_wrapped, looks_numeric, squash
-from .lines import PAGE_NUMBER, centre_inside, group_rows, row_text
-from .tables import TOTAL_WORDS, Cell, Grid
+from .lines import centre_inside, group_rows, row_text
+from .tables import Cell, Grid
+from .vocabulary import is_page_number, is_total_label
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
 RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
@@ -483,8 +484,7 @@ def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
 
 def _is_total(row: list[Segment]) -> bool:
     """'合计', '合 计', or 合 and 计 spread over the merged 序号 and name cells."""
-    label = "".join(s.text for s in row[:2] if not looks_numeric(s.text))
-    return label.replace(" ", "").startswith(TOTAL_WORDS)
+    return is_total_label("".join(s.text for s in row[:2] if not looks_numeric(s.text)))
 
 
 def _centred(rows: list[list[Segment]], anchors: list[int]) -> bool:
@@ -556,7 +556,7 @@ def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -
         previous = taken[-1][0].bottom if taken else last.y
         text = "".join(s.text for s in row)
         wide = len(row) == 1 and row[0].x1 - row[0].x0 > 0.4 * last.length
-        if PAGE_NUMBER.match(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
+        if is_page_number(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible]):
             break
         taken.append(row)

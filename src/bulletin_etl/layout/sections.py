@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..text import is_cjk, join_wrapped
 from .document import Block, Document
-from .lines import TextLine
+from .furniture import drop_furniture
+from .headings import find_headings
+from .lines import Margins, TextLine, margins, text_edge
 from .tables import Grid, LogicalTable, stitch
 
 
@@ -92,19 +94,6 @@ class SectionText:
         return paragraphs([b for b in self.blocks[:first] if isinstance(b, TextLine)], self.page_margins)
 
 
-Margins = dict[int, tuple[float, float]]
-"""Per page: where its text lines start and end (left, right)."""
-
-
-def margins(lines: list[TextLine]) -> Margins:
-    out: Margins = {}
-    for ln in lines:
-        # Punctuation may hang past the margin in ragged text: measure the margin without it.
-        left, right = out.get(ln.page, (ln.x0, _text_edge(ln)))
-        out[ln.page] = (min(left, ln.x0), max(right, _text_edge(ln)))
-    return out
-
-
 def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> list[Paragraph]:
     """Group wrapped lines into paragraphs: a paragraph starts where a line is indented past the
     page's text margin, or where the line before it stopped short of the right margin. The
@@ -121,7 +110,7 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
         if current:
             prev = current[-1]
             indented = ln.x0 - left[ln.page] > 0.8 * ln.size
-            room = right[prev.page] - _text_edge(prev)
+            room = right[prev.page] - text_edge(prev)
             # A line also stops short when the next word (a long figure) did not fit after it.
             short = room > 2.0 * prev.size and room > _first_word_width(ln) + 0.5 * prev.size
             if indented or short:
@@ -130,17 +119,6 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
         current.append(ln)
     out.append(_paragraph(current))
     return out
-
-
-HANGING = set("，。、；：！？）》」』”’,.;:!?)")
-
-
-def _text_edge(line: TextLine) -> float:
-    """Where the line's text ends, not counting a punctuation mark hanging at its end."""
-    chars = [c for c in line.chars if not c["text"].isspace()]
-    if len(chars) > 1 and chars[-1]["text"] in HANGING:  # only one mark can hang: '（2029），' ends at '）'
-        chars.pop()
-    return chars[-1]["x1"] if chars else line.x1
 
 
 def _first_word_width(line: TextLine) -> float:
@@ -157,52 +135,27 @@ def _paragraph(lines: list[TextLine]) -> Paragraph:
     return Paragraph(join_wrapped([ln.text for ln in lines]), lines[0].page, lines)
 
 
-def body_size(blocks: list[Block]) -> float:
-    """The size most of the running text is set in (weighted by characters)."""
-    sizes: Counter[float] = Counter()
-    for block in blocks:
-        if isinstance(block, TextLine):
-            sizes[round(block.size, 1)] += len(block.chars)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-def _is_heading(block: Block, body: float) -> bool:
-    """Bold, or clearly larger than the running text (a producer may fake bold for a CJK font
-    without a bold face, so the font name alone cannot be trusted)."""
-    return isinstance(block, TextLine) and (block.bold or block.size >= 1.1 * body)
-
-
-def cut(document: Document) -> list[SectionText]:
-    """Split the flow at headings (bold lines outside tables); a heading that wraps onto a second
-    bold line is one heading. The first piece, before any heading, is the masthead."""
-    page_margins = margins(document.lines)
+def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
+    """The flow, less its page furniture, cut at its headings (layout/headings.py; `titles` are
+    patterns of known section titles, squashed text). The first piece, before any heading, is
+    the masthead."""
+    blocks = drop_furniture(document.blocks)
+    page_margins = margins(b for b in blocks if isinstance(b, TextLine))
     pieces: list[SectionText] = [SectionText(None, [], page_margins)]
-    blocks = document.blocks
-    body = body_size(blocks)
+    starts = dict(find_headings(blocks, page_margins, titles))
     i = 0
     while i < len(blocks):
-        block = blocks[i]
-        if _is_heading(block, body):
-            heading = block
-            while i + 1 < len(blocks) and _continues_heading(heading, blocks[i + 1], body):
-                nxt = blocks[i + 1]
-                heading = TextLine(
-                    text=join_wrapped([heading.text, nxt.text]), page=heading.page, x0=min(heading.x0, nxt.x0),
-                    x1=max(heading.x1, nxt.x1), top=heading.top, bottom=nxt.bottom, doctop=heading.doctop,
-                    size=heading.size, bold=True, chars=heading.chars + nxt.chars,
-                )
-                i += 1
+        if i in starts:
+            lines = blocks[i:starts[i] + 1]
+            first, last = lines[0], lines[-1]
+            heading = first if len(lines) == 1 else TextLine(
+                text=join_wrapped([ln.text for ln in lines]), page=first.page, x0=min(ln.x0 for ln in lines),
+                x1=max(ln.x1 for ln in lines), top=first.top, bottom=last.bottom, doctop=first.doctop,
+                size=first.size, bold=first.bold, chars=[c for ln in lines for c in ln.chars],
+            )
             pieces.append(SectionText(heading, [], page_margins))
-        else:
-            pieces[-1].blocks.append(block)
+            i = starts[i] + 1
+            continue
+        pieces[-1].blocks.append(blocks[i])
         i += 1
     return pieces
-
-
-def _continues_heading(heading: TextLine, block: Block, body: float) -> bool:
-    return (
-        _is_heading(block, body)
-        and block.page == heading.page
-        and abs(block.size - heading.size) < 0.5
-        and block.top - heading.bottom < 0.8 * heading.size
-    )

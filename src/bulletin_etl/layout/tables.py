@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..text import join_wrapped, looks_numeric, squash
 from .lines import group_rows, row_text
+from .vocabulary import is_total_label
 
 
 @dataclass(eq=False)
@@ -92,9 +93,6 @@ def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int) -> Gr
     return Grid(page=page, bbox=bbox, slots=slots, row_bounds=rows, col_bounds=cols)
 
 
-TOTAL_WORDS = ("合计", "总计")
-
-
 @dataclass
 class TableRow:
     cells: list[str]
@@ -107,7 +105,7 @@ class TableRow:
 
     @property
     def is_total(self) -> bool:
-        return self.label.startswith(TOTAL_WORDS)
+        return is_total_label(self.label)
 
     @property
     def label(self) -> str:

@@ -1,0 +1,141 @@
+"""Which lines of the flow are section headings.
+
+A heading is found by what it says and where it stands, with typography as supporting
+evidence only: official documents set headings in a regular 黑体 at the body's size, captions
+smaller than the body, fake bold by stroking (the font name says nothing). So a line is a
+heading when it is no sentence (no sentence punctuation, not too long, not the masthead), and
+  - it is set apart by strong typography (bold by font name, or clearly larger than the body), or
+  - it stands on its own (a paragraph of one or two lines) and reads like a title ('…统计',
+    '…情况（区）', a known section's title), or
+  - it stands on its own, is set differently from the body (another size or family), and a
+    table follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..text import join_wrapped, squash
+from .lines import Margins, TextLine, body_size, line_family, text_edge
+from .tables import Grid
+from .vocabulary import MASTHEAD, is_sentence, reads_as_title
+
+Block = TextLine | Grid
+
+
+@dataclass(frozen=True)
+class HeadingSettings:
+    larger: float = 1.1
+    """× body size: a line this much larger is typographically a heading, whatever it says."""
+    different: float = 0.04
+    """A size this far from the body's (either way) sets a line apart: a caption 14 pt under 16 pt."""
+    indent: float = 0.8
+    """em: a line starting this far past the page's left margin starts a paragraph."""
+    short: float = 2.0
+    """em: a line stopping this far before the right margin ends its paragraph."""
+    gap: float = 0.8
+    """× line size: more space than this above a line starts a new block of text."""
+    wrap_gap: float = 0.8
+    """× heading size: the second line of a wrapped title follows closer than this."""
+
+
+SETTINGS = HeadingSettings()
+
+
+@dataclass(frozen=True)
+class Flow:
+    """What the heading test needs to know of the whole document."""
+
+    blocks: list[Block]
+    margins: Margins
+    body: float
+    family: str
+    titles: tuple[re.Pattern, ...]
+    settings: HeadingSettings = SETTINGS
+
+    def line(self, i: int) -> TextLine | None:
+        block = self.blocks[i] if 0 <= i < len(self.blocks) else None
+        return block if isinstance(block, TextLine) else None
+
+    def ends_short(self, line: TextLine) -> bool:
+        return self.margins[line.page][1] - text_edge(line) > self.settings.short * line.size
+
+    def starts_block(self, i: int) -> bool:
+        """Line i begins a paragraph: after a table or a short line, indented, or after space."""
+        line, prev = self.line(i), self.line(i - 1)
+        if line is None:
+            return False
+        if prev is None or self.ends_short(prev):
+            return True
+        if line.x0 - self.margins[line.page][0] > self.settings.indent * line.size:
+            return True
+        return prev.page == line.page and line.top - prev.bottom > self.settings.gap * line.size
+
+    def ends_block(self, i: int) -> bool:
+        line = self.line(i)
+        return line is not None and (self.ends_short(line) or self.line(i + 1) is None or self.starts_block(i + 1))
+
+    def strong(self, line: TextLine) -> bool:
+        return line.bold or line.size >= self.settings.larger * self.body
+
+    def set_apart(self, line: TextLine) -> bool:
+        return abs(line.size - self.body) >= self.settings.different * self.body or line_family(line) != self.family
+
+    def worded(self, text: str) -> bool:
+        flat = squash(text)
+        return reads_as_title(text) or any(t.search(flat) for t in self.titles)
+
+
+def body_family(lines: Iterable[TextLine]) -> str:
+    families: Counter[str] = Counter()
+    for line in lines:
+        families[line_family(line)] += len(line.chars)
+    return families.most_common(1)[0][0] if families else ""
+
+
+def _no_title(text: str) -> bool:
+    return is_sentence(text) or MASTHEAD.search(squash(text)) is not None
+
+
+def heading_at(flow: Flow, i: int) -> int | None:
+    """The index of the last line of a heading starting at block i (a title may wrap onto a
+    second line), or None when block i starts no heading."""
+    line = flow.line(i)
+    if line is None or _no_title(line.text):
+        return None
+    nxt = flow.line(i + 1)
+    close = (nxt is not None and nxt.page == line.page and abs(nxt.size - line.size) < 0.5
+             and nxt.top - line.bottom < flow.settings.wrap_gap * line.size and not _no_title(nxt.text))
+    if flow.strong(line):
+        return i + 1 if close and flow.strong(nxt) else i
+    if not flow.starts_block(i):
+        return None
+    if close and flow.ends_block(i + 1) and not flow.worded(line.text):
+        joined = join_wrapped([line.text, nxt.text])
+        if reads_as_title(joined) or flow.worded(joined):
+            return i + 1
+    if not flow.ends_block(i):
+        return None
+    if flow.worded(line.text):
+        return i
+    table_follows = isinstance(flow.blocks[i + 1] if i + 1 < len(flow.blocks) else None, Grid)
+    return i if table_follows and flow.set_apart(line) else None
+
+
+def find_headings(blocks: list[Block], margins: Margins, titles: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """(first, last) block index of every heading in the flow, in order."""
+    lines = [b for b in blocks if isinstance(b, TextLine)]
+    flow = Flow(blocks, margins, body_size(lines), body_family(lines), tuple(re.compile(t) for t in titles))
+    found = []
+    i = 0
+    while i < len(blocks):
+        last = heading_at(flow, i)
+        if last is None:
+            i += 1
+            continue
+        found.append((i, last))
+        i = last + 1
+    return found

@@ -1,0 +1,71 @@
+"""The bulletin's own words that the geometry needs: what a total row, a note, a title, a
+masthead, a page number and the back page's contact lines look like. Section-specific wording
+(titles of known sections, header labels) lives with the sections and in schemas/."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import squash
+
+TOTAL_WORDS = ("合计", "总计")
+"""A row label that makes a row the table's printed total ('合 计' too: spaces are dropped first)."""
+
+NOTE = re.compile(r"^\s*[（(]?\s*(注|说明|备注)\s*\d*\s*[:：]")
+"""The paragraph under a table that remarks on it ('注：…', '说明：…')."""
+
+COLOPHON = re.compile(r"^(地址|邮编|电话|传真|E-?mail|网址|责任编辑)\s*[:：]", re.I)
+"""The back page's contact lines ('地址：…', '责任编辑：… 本期共印 510 份'): not bulletin content.
+The colon matters: '电话预约 59701个…' is a wrapped line of the hotline paragraph."""
+
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]+\s*\d+\s*[-—–－]+"  # - 3 -, — 3 —
+    r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"  # 第 3 页, 第 3 页 共 11 页
+    r"|\d+\s*/\s*\d+"  # 3 / 11
+    r"|(?:page|p\.)\s*\d+(?:\s*(?:of|/)\s*\d+)?"  # Page 3 of 11
+    r")$",
+    re.I,
+)
+"""The folio, in the forms producers print it."""
+
+MASTHEAD = re.compile(r"编印|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+"""The masthead line ('<issuer> 编印 2025 年 1 月 24 日'): found by what it says, however large."""
+
+SENTENCE_MARKS = frozenset("。，；！？,;!?")
+"""A title is no sentence: a line holding one of these marks is running text, not a heading."""
+
+TITLE_WORDS = re.compile(
+    r"(统计|情况|成绩|结果|大事|数据|指数|一览表?|汇总|简表|目录)"
+    r"(?:表)?(?:[（(][^（()）]{1,16}[)）])?$"
+)
+"""How the bulletin's section and table titles end ('…数据统计', '…采集情况（区）',
+'…发展指数（2024）', '十件大事'), whatever the section."""
+
+TITLE_MAX_CHARS = 48
+"""Longer than any title the bulletin prints on one or two lines; running text is longer."""
+
+
+def is_page_number(text: str) -> bool:
+    return PAGE_NUMBER.match(text.strip()) is not None
+
+
+def is_total_label(label: str) -> bool:
+    return label.replace(" ", "").startswith(TOTAL_WORDS)
+
+
+def reads_as_title(text: str) -> bool:
+    """Worded like a title: no sentence punctuation, not too long, ending the way titles end."""
+    flat = squash(text)
+    return (0 < len(flat) <= TITLE_MAX_CHARS and not SENTENCE_MARKS & set(text)
+            and not flat.endswith((":", "：")) and TITLE_WORDS.search(flat) is not None)
+
+
+REMARK = re.compile(r"^[（(][^（()）]*[)）]$")
+"""A line wholly in brackets: a remark under a title ('（不包含…预约）'), not a title."""
+
+
+def is_sentence(text: str) -> bool:
+    """Running text, a note, a remark or a list item: never a heading, however it is set."""
+    flat = squash(text)
+    return (bool(SENTENCE_MARKS & set(text)) or flat.endswith((":", "：")) or NOTE.match(text) is not None
+            or REMARK.match(flat) is not None or len(flat) > TITLE_MAX_CHARS)

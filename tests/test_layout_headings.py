@@ -1,0 +1,119 @@
+"""Headings found by what they say and where they stand, not by how they happen to be set; page
+furniture never glued to content. Each test draws a small PDF whose structure it knows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bulletin_etl.layout.document import load
+from bulletin_etl.layout.sections import cut
+from bulletin_etl.sections import TITLE_PATTERNS
+
+from .pdfkit import CJK_FONT, PAGE_H, Table, cell, make_pdf, text
+
+BODY = 12.0
+LEFT, RIGHT = 60.0, 60.0 + 36 * BODY  # 36 body characters to a line
+
+
+def para(c, top: float, lines: list[str], size: float = BODY) -> float:
+    """A paragraph indented two characters on its first line; every full line is 36 chars."""
+    for k, line in enumerate(lines):
+        text(c, LEFT + (2 * size if k == 0 else 0), top + k * 1.6 * size, line, size)
+    return top + len(lines) * 1.6 * size + 0.4 * size
+
+
+def centred(c, top: float, line: str, size: float = BODY, font: str = CJK_FONT) -> None:
+    width = len(line) * size
+    text(c, LEFT + (RIGHT - LEFT - width) / 2, top, line, size, font)
+
+
+FULL = "南京市卫生信息中心持续推进全民健康信息平台建设完善数据标准体系扎实推进各"
+assert len(FULL) == 36
+
+
+def small_table(top: float) -> Table:
+    return Table(LEFT, top, [120, 90], [20, 20, 20],
+                 [cell(0, 0, "类别"), cell(0, 1, "2030年"), cell(1, 0, "发卡数"), cell(1, 1, "123"),
+                  cell(2, 0, "用卡数"), cell(2, 1, "45")])
+
+
+def titles(pdf: Path) -> list[str]:
+    return [p.title for p in cut(load(pdf), TITLE_PATTERNS)]
+
+
+def test_regular_headings_at_the_body_size_are_found_by_their_words(tmp_path: Path) -> None:
+    """公文: headings in the body's own font and size, neither bold nor larger."""
+    def page(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+        centred(c, 80, "2030 年度南京市远程医疗数据")
+        y = para(c, 110, [FULL[2:], FULL, "作。"])
+        y = para(c, y, [FULL[2:], "南京市远程医学会诊系统数据。"])  # a paragraph ending in a title word
+        centred(c, y + 10, "2030 年度南京市电子健康卡发卡情况统计")
+        small_table(y + 40).draw(c)
+
+    pdf = make_pdf(tmp_path / "gongwen.pdf", page)
+    pieces = cut(load(pdf), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市远程医疗数据", "2030 年度南京市电子健康卡发卡情况统计"]
+    assert [len(p.paragraphs()) for p in pieces[1:]] == [2, 0]
+    assert pieces[0].lines[0].text.startswith("南京市卫生信息中心")
+    assert len(pieces[2].tables()) == 1
+
+
+def test_a_caption_smaller_than_the_body_over_a_table_is_a_heading(tmp_path: Path) -> None:
+    def page(c):
+        para(c, 60, [FULL[2:], "作。"])
+        centred(c, 120, "附表一 各区发卡分布", size=10.5)  # no title word: its setting and the table say it
+        small_table(140).draw(c)
+
+    assert titles(make_pdf(tmp_path / "caption.pdf", page)) == ["", "附表一 各区发卡分布"]
+
+
+def test_a_title_wrapped_over_two_centred_lines_is_one_heading(tmp_path: Path) -> None:
+    def page(c):
+        para(c, 60, [FULL[2:], "作。"])
+        centred(c, 120, "2030 年度南京市卫生信息平台各区")
+        centred(c, 120 + 1.4 * BODY, "数据采集情况（区）")
+        small_table(170).draw(c)
+
+    assert titles(make_pdf(tmp_path / "wrapped.pdf", page)) == ["", "2030 年度南京市卫生信息平台各区数据采集情况（区）"]
+
+
+def test_emphasised_sentences_and_a_large_masthead_are_not_headings(tmp_path: Path) -> None:
+    def page(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", 1.3 * BODY)  # larger than the body
+        centred(c, 80, "十件大事", 1.3 * BODY)
+        text(c, LEFT + 2 * BODY, 110, "一、突出政治引领，激活党建动能。", 1.3 * BODY)  # an event title set large
+        para(c, 110 + 1.6 * BODY, ["深入学习，扎实开展党纪学习教育。"])
+
+    pieces = cut(load(make_pdf(tmp_path / "bold.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "十件大事"]
+    assert [p.text for p in pieces[1].paragraphs()] == ["一、突出政治引领，激活党建动能。", "深入学习，扎实开展党纪学习教育。"]
+
+
+def test_running_headers_and_folios_are_furniture(tmp_path: Path) -> None:
+    """A running header over a rule on every page and '第 N 页 共 M 页' under the text: never
+    content, never a heading, never glued onto the paragraph that crosses the page break."""
+    folios = ["第 1 页 共 3 页", "— 2 —", "3 / 3"]
+
+    def page(k: int, lines: list[str]):
+        def draw(c):
+            text(c, LEFT, 30, "南京市卫生信息统计简报 2030 年度数据统计", 9)
+            c.line(LEFT, PAGE_H - 42, RIGHT, PAGE_H - 42)
+            if k == 0:
+                centred(c, 70, "2030 年度南京市远程医疗数据")
+            top = 100
+            for line in lines:
+                text(c, LEFT + (2 * BODY if line.startswith("南京市远程") else 0), top, line, BODY)
+                top += 1.6 * BODY
+            text(c, (LEFT + RIGHT) / 2 - 30, 800, folios[k], 9)
+        return draw
+
+    pdf = make_pdf(tmp_path / "furniture.pdf",
+                   page(0, ["南京市远程" + FULL[7:], FULL]),
+                   page(1, [FULL, FULL[:10] + "。"]),
+                   page(2, ["南京市远程" + FULL[7:], "完成。"]))
+    pieces = cut(load(pdf), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市远程医疗数据"]
+    assert pieces[0].blocks == []
+    texts = [p.text for p in pieces[1].paragraphs()]
+    assert texts == ["南京市远程" + FULL[7:] + FULL + FULL + FULL[:10] + "。", "南京市远程" + FULL[7:] + "完成。"]
