@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,15 +14,12 @@ from pdfminer.psparser import PSException
 
 from ..errors import NoTextLayer, UnreadableInput
 from ..text import fold_glyphs
-from .lines import PAGE_NUMBER, TextLine, build_lines, centre_inside
+from .lines import TextLine, build_lines, centre_inside
 from .rules import Layouts, UnruledTable, find_unruled, grid_from_rules
 from .tables import Grid, grid_from_cells
+from .vocabulary import COLOPHON, is_page_number
 
 Block = TextLine | Grid
-
-COLOPHON = re.compile(r"^(地址|邮编|电话|传真|E-?mail|网址|责任编辑)\s*[:：]", re.I)
-"""The back page's contact lines ('地址：…', '责任编辑：… 本期共印 510 份'): not bulletin content.
-The colon matters: '电话预约 59701个…' is a wrapped line of the hotline paragraph."""
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
@@ -94,7 +90,7 @@ def page_blocks(scan: PageScan, layouts: Layouts) -> list[Block]:
     grids = scan.grids + [g for t in scan.unruled if (g := grid_from_rules(t, layouts)) is not None]
     free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
     lines = [ln for ln in build_lines(free, scan.number)
-             if not PAGE_NUMBER.match(ln.text) and not COLOPHON.match(ln.text)]
+             if not is_page_number(ln.text) and not COLOPHON.match(ln.text)]
     blocks: list[Block] = [*lines, *grids]
     return sorted(blocks, key=_top)
 
