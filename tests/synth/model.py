@@ -1136,6 +1136,9 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     events = b.events(set(present))
     for name in missing:
         b.warnings.append(("", f"section {name} not found"))
+    sections = [built[n] for n in order if n in built]
+    if "unknown_sections" in draws:
+        unknown_sections(stream("unknown_sections", seed), b.year, sections, b.warnings)
     issue = dt.date(b.year + 1, rng.choice([1, 1, 1, 2, 2, 3]), rng.randint(2, 28))
     date_text = rng.choice([f"{issue.year} 年 {issue.month} 月 {issue.day} 日", f"{issue.year}年{issue.month}月{issue.day}日"])
     colophon = None
@@ -1144,9 +1147,57 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
                     "E-mail：njwsxx@163.com", "网址：www.nj12320.org",
                     f"责任编辑：{rng.choice(['陈颖', '王磊', '李娜', '张敏'])} 本期共印 {rng.randint(3, 8) * 100 + 10} 份"]
     return Bulletin(seed=seed, year=b.year, issuer=ISSUER, issue_date=issue, masthead=(f"{ISSUER} 编印", date_text),
-                    events=events, sections=[built[n] for n in order if n in built], colophon=colophon,
+                    events=events, sections=sections, colophon=colophon,
                     expected_warnings=b.warnings, missing_sections=missing, quirks=quirks,
                     expected_mismatches=set(b.mismatches), draws=draws)
+
+
+UNKNOWN_SECTIONS = [
+    # (title after the year, header, row labels: channels | districts | institutions)
+    ("南京市电子健康卡发卡情况统计", ("序号", "发卡渠道", "{y}发卡数量", "累计发卡数量"), "channels"),
+    ("南京市基层医疗卫生机构信息系统建设情况统计", ("行政区划", "接入机构数", "上线系统数", "完成率"), "districts"),
+    ("南京市居民健康档案开放调阅情况统计", ("序号", "单位", "调阅次数", "同比增长"), "institutions"),
+    ("南京市出生医学证明电子证照签发情况统计", ("行政区划", "签发数量", "线上申领数量"), "districts"),
+    ("南京市检查检验结果互认情况统计", ("序号", "单位", "互认项目数", "节约费用（万元）"), "institutions"),
+]
+
+
+def unknown_sections(rng: random.Random, year: int, sections: list[Section], warnings: list) -> None:
+    """About one bulletin in seven prints a statistics section no known title matches, with its
+    own table, between two known ones. Its content is in no dataset; the extractor must report it
+    as an unrecognised section (the warning names its title) and read the sections around it."""
+    if rng.random() >= 0.15 or len(sections) < 2:
+        return
+    for title, header, labels in rng.sample(UNKNOWN_SECTIONS, 1 if rng.random() < 0.85 else 2):
+        if labels == "channels":
+            names = rng.sample(["健康南京 APP", "医院自助机", "微信公众号", "支付宝小程序", "江苏健康通", "社区卫生服务中心"],
+                               rng.randint(3, 6))
+        elif labels == "districts":
+            names = rng.sample(DISTRICTS, rng.randint(4, 12))
+        else:
+            names = pick_institutions(rng, rng.randint(3, 10))
+        cols = []
+        for h in header:
+            h = h.format(y=f"{year}年")
+            kind = "seq" if h == "序号" else ("name" if h in ("发卡渠道", "单位") else ("label" if h == "行政区划" else "num"))
+            cols.append(Column((h,), kind, None))
+        rows = []
+        for i, name in enumerate(names, 1):
+            cells = []
+            for c in cols:
+                if c.kind == "seq":
+                    cells.append(str(i))
+                elif c.kind in ("name", "label"):
+                    cells.append(name)
+                elif c.header[0] in ("完成率", "同比增长"):
+                    cells.append(f"{rng.uniform(-20 if c.header[0] == '同比增长' else 40, 100):.1f}%")
+                else:
+                    cells.append(str(logu(rng, 10, 900000)))
+            rows.append(BodyRow(cells))
+        full = f"{year}{rng.choice(['年', '年度'])}{title}"
+        at = rng.randint(1, len(sections) - 1)  # known sections on both sides
+        sections.insert(at, Section(f"unknown_{len(warnings)}", full, table=PrintedTable(cols, rows)))
+        warnings.append(("", title))
 
 
 def commafy(text: str) -> str:
