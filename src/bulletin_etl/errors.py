@@ -21,11 +21,26 @@ class BulletinError(Exception):
             where.append(f"page {self.page}")
         if self.section:
             where.append(f"section {self.section}")
-        return f"{': '.join(where)}: {self.problem}"
+        return one_line(f"{': '.join(where)}: {self.problem}")
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name, a NUL from a damaged PDF) escaped, so that a
+    message is always exactly one line of the terminal."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 class UnreadableInput(BulletinError):
     """Missing, empty, not a PDF, or a PDF that cannot be parsed."""
+
+
+class DamagedInput(UnreadableInput):
+    """A PDF that opens but whose content cannot be read in full: streams that decode with data
+    loss, a page tree that loops, glyphs without a Unicode mapping."""
+
+
+class OverBudget(BulletinError):
+    """Parsing would take more time, memory or decoded stream bytes than the budget allows."""
 
 
 class NoTextLayer(BulletinError):

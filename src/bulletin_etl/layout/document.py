@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
-from ..errors import NoTextLayer, UnreadableInput
+from .. import guard
+from ..errors import DamagedInput, NoTextLayer, OverBudget, UnreadableInput
 from ..text import fold_glyphs
 from .lines import TextLine, build_lines, centre_inside
+from .pagefacts import PageFacts, page_facts
 from .rules import Layouts, UnruledTable, find_unruled, grid_from_rules
 from .tables import Grid, grid_from_cells
 from .vocabulary import COLOPHON, is_page_number
@@ -31,6 +37,7 @@ class Document:
     n_pages: int
     blocks: list[Block]
     parser_warnings: list[tuple[int | None, str]] = field(default_factory=list)
+    pages: list[PageFacts] = field(default_factory=list)  # for the completeness checks
 
     @property
     def lines(self) -> list[TextLine]:
@@ -42,12 +49,33 @@ def _top(block: Block) -> float:
 
 
 def check_file(path: Path) -> bytes:
-    """Refuse what cannot be a readable PDF before handing it to the parser."""
-    if not path.exists():
-        raise UnreadableInput(path, "no such file")
-    if path.is_dir():
+    """Refuse what cannot be a readable PDF before handing it to the parser: a named pipe would
+    block the read forever and /dev/zero would fill the memory, so only regular files are read."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UnreadableInput(path, "no such file") from None
+    except PermissionError:
+        raise UnreadableInput(path, "permission denied (cannot look into its folder)") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableInput(path, "symlink loop (the link points back to itself)") from None
+        raise UnreadableInput(path, f"cannot be opened ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
         raise UnreadableInput(path, "is a folder, not a PDF file")
-    data = path.read_bytes()
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) \
+            or stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "special"
+        raise UnreadableInput(path, f"not a regular file ({kind}); give the PDF file itself")
+    if info.st_size > guard.limits.max_file_bytes:
+        raise OverBudget(path, f"{info.st_size // guard.MB} MB is larger than any bulletin "
+                               f"(budget {guard.limits.max_file_bytes // guard.MB} MB); refused")
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise UnreadableInput(path, "permission denied (the file cannot be read)") from None
+    except OSError as exc:
+        raise UnreadableInput(path, f"cannot be read ({exc.strerror})") from None
     if not data:
         raise UnreadableInput(path, "file is empty")
     if b"%PDF-" not in data[:1024]:
@@ -136,18 +164,22 @@ def load(path: str | Path) -> Document:
     """Read every page of a bulletin PDF; bad input raises a one-line BulletinError."""
     path = Path(path)
     data = check_file(path)
+    notes = guard.check_structure(path, data)
     blocks: list[Block] = []
+    facts: list[PageFacts] = []
     images = 0
     page_no = None
     try:
-        with parser_log() as log, pdfplumber.open(path) as pdf:
+        with parser_log() as log, guard.data_loss_log() as loss, pdfplumber.open(path) as pdf:
             n_pages = len(pdf.pages)
             if n_pages == 0:
-                raise UnreadableInput(path, "PDF has no pages")
+                raise DamagedInput(path, "damaged: the PDF lists no pages")
             scans = []
             layouts = Layouts()
             for page in pdf.pages:
-                page_no = log.page = page.page_number
+                page_no = log.page = loss.page = page.page_number
+                guard.page_started(page_no)
+                facts.append(page_facts(page_no, page.chars, len(page.images), page.height))
                 scan = scan_page(page)
                 for table in scan.unruled:
                     layouts.learn(table)
@@ -157,18 +189,35 @@ def load(path: str | Path) -> Document:
             for scan in scans:
                 page_no = log.page = scan.number
                 blocks.extend(page_blocks(scan, layouts))
-    except (UnreadableInput, NoTextLayer):
+    except (UnreadableInput, NoTextLayer, OverBudget, MemoryError, RecursionError):
         raise
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise UnreadableInput(path, f"cannot be read as a PDF ({type(exc).__name__}: {exc})".strip(), page_no) from exc
     except Exception as exc:  # pdfminer raises many private exception types on corrupt files
-        raise UnreadableInput(path, f"cannot be read as a PDF ({type(exc).__name__})", page_no) from exc
+        raise _unreadable(path, exc, page_no) from exc
+    if loss.pages:
+        raise DamagedInput(path, f"damaged: streams on page(s) {guard.page_list(sorted(loss.pages))} decode with "
+                                 "data loss (corrupt compressed data); their text cannot be trusted", min(loss.pages))
+    unmapped = [f.number for f in facts if f.unmapped]
+    if unmapped:
+        count = sum(f.unmapped for f in facts)
+        raise DamagedInput(path, f"no text mapping (needs OCR): {count} glyph(s) on page(s) {guard.page_list(unmapped)} "
+                                 "have no Unicode mapping and read as '(cid:N)'", unmapped[0])
     if not blocks:
         if log.records:
             page, message = log.records[0]
-            raise UnreadableInput(path, f"cannot be read as a PDF (damaged content: {message[:80]})", page)
+            raise DamagedInput(path, f"damaged: cannot be read as a PDF (damaged content: {message[:80]})", page)
         if images:
             raise NoTextLayer(path, f"no text layer on any of its {n_pages} pages (scanned images?); OCR it first")
         raise NoTextLayer(path, f"all {n_pages} pages are blank")
     return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), n_pages=n_pages, blocks=blocks,
-                    parser_warnings=log.records)
+                    parser_warnings=notes + log.records, pages=facts)
+
+
+def _unreadable(path: Path, exc: Exception, page: int | None) -> UnreadableInput:
+    """pdfplumber wraps pdfminer's exception; the wrapped one says what is wrong."""
+    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], Exception) \
+        else exc
+    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError):
+        return DamagedInput(path, "password-protected (it needs a password to open); save an unprotected copy")
+    detail = str(inner)[:80] if isinstance(inner, PDFSyntaxError | PSException | ValueError | KeyError | TypeError) else ""
+    return DamagedInput(path, f"damaged: cannot be read as a PDF ({type(inner).__name__}{': ' + detail if detail else ''})",
+                        page)

@@ -1,0 +1,301 @@
+"""Mutation families of a good bulletin PDF, each replayable from (family, seed).
+
+A mutation returns the damaged bytes and a short description of what it did. Byte-level families
+damage the file blindly; page-level families make one precise structural edit (by incremental
+update, see pdfedit.py); hostile inputs are not PDFs at all but things a path can point to.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pdfedit import Editor, literal
+
+Mutation = Callable[[bytes, random.Random], tuple[bytes, str]]
+
+
+# --------------------------------------------------------------------------- byte level
+
+
+def byte_flips(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    out = bytearray(data)
+    count = rng.choice([1, 3, 10, 50])
+    for _ in range(count):
+        at = rng.randrange(len(out))
+        out[at] = rng.randrange(256)
+    return bytes(out), f"{count} random bytes replaced"
+
+
+def truncation(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    cut = rng.randrange(16, len(data) - 16)
+    if rng.random() < 0.5:  # the trailer put back, so the damage is found deeper in
+        return data[:cut] + b"\nstartxref\n0\n%%EOF\n", f"cut at byte {cut}, %%EOF re-appended"
+    return data[:cut], f"cut at byte {cut}"
+
+
+def chunk_deletion(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    start = rng.randrange(len(data) - 1)
+    length = rng.choice([1, 16, 256, 4096, 32768])
+    return data[:start] + data[start + length:], f"{length} bytes deleted at {start}"
+
+
+def broken_xref(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    how = rng.choice(["offsets", "startxref", "keyword"])
+    if how == "startxref":
+        at = data.rindex(b"startxref")
+        return data[:at] + b"startxref\n%d\n%%%%EOF\n" % rng.randrange(len(data)), "startxref points anywhere"
+    if how == "keyword":
+        return data.replace(b"\nxref", b"\nxrfe", 1), "xref keyword misspelt"
+    entries = list(re.finditer(rb"\d{10} \d{5} n", data))
+    out = bytearray(data)
+    for m in rng.sample(entries, min(len(entries), rng.choice([1, 5, 20]))):
+        out[m.start():m.start() + 10] = b"%010d" % rng.randrange(len(data))
+    return bytes(out), "xref offsets scrambled"
+
+
+def _stream_spans(data: bytes) -> list[tuple[int, int]]:
+    return [(m.end(), data.index(b"endstream", m.end())) for m in re.finditer(rb"stream\r?\n", data)
+            if data.find(b"endstream", m.end()) > 0]
+
+
+def stream_corruption(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """Bytes flipped inside a compressed content stream: pdfminer half-decodes it."""
+    spans = [s for s in _stream_spans(data) if s[1] - s[0] > 200]
+    start, end = rng.choice(spans)
+    out = bytearray(data)
+    at = rng.randrange(start + (end - start) // 4, end)
+    for i in range(at, min(end, at + rng.choice([1, 4, 16]))):
+        out[i] ^= 0xFF
+    return bytes(out), f"stream bytes inverted at {at}"
+
+
+# --------------------------------------------------------------------------- page level
+
+
+def _pick_page(editor: Editor, rng: random.Random) -> tuple[int, int]:
+    pages = editor.page_ids()
+    index = rng.randrange(len(pages) - 1)  # not the back page: it has no content that matters
+    return index, pages[index]
+
+
+def _set_kids(editor: Editor, kids: list[int], count: int | None = None) -> None:
+    root = dict(editor.get(editor.pages_root))
+    root["Kids"] = [editor.ref(k) for k in kids]
+    root["Count"] = len(kids) if count is None else count
+    editor.put(editor.pages_root, root)
+
+
+def lose_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    editor = Editor(data)
+    index, _ = _pick_page(editor, rng)
+    kids = editor.page_ids()
+    del kids[index]
+    _set_kids(editor, kids)
+    return editor.result(), f"page {index + 1} removed from the page tree"
+
+
+def rotate_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """A page turned, either by its /Rotate key or, as a bad merge or a scanner makes it, by a turn
+    of the content itself."""
+    editor = Editor(data)
+    index, objid = _pick_page(editor, rng)
+    page = dict(editor.get(objid))
+    angle = rng.choice([90, 180, 270])
+    how = rng.choice(["/Rotate", "content"])
+    if how == "/Rotate":
+        page["Rotate"] = angle
+    else:
+        turn, close = editor.new_id(), editor.new_id()
+        m = {90: b"0 1 -1 0 595 0", 180: b"-1 0 0 -1 595 842", 270: b"0 -1 1 0 0 842"}[angle]
+        editor.put_stream(turn, {}, b"q " + m + b" cm\n")
+        editor.put_stream(close, {}, b"\nQ\n")
+        contents = page["Contents"] if isinstance(page["Contents"], list) else [page["Contents"]]
+        page["Contents"] = [editor.ref(turn), *contents, editor.ref(close)]
+    editor.put(objid, page)
+    return editor.result(), f"page {index + 1} turned {angle} degrees ({how})"
+
+
+def duplicate_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    editor = Editor(data)
+    index, objid = _pick_page(editor, rng)
+    copy = editor.new_id()
+    editor.put(copy, dict(editor.get(objid)))
+    kids = editor.page_ids()
+    kids.insert(index + 1, copy)
+    _set_kids(editor, kids)
+    return editor.result(), f"page {index + 1} printed twice"
+
+
+def broken_page_dict(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    editor = Editor(data)
+    index, objid = _pick_page(editor, rng)
+    how = rng.choice(["no contents", "dangling contents", "garbage"])
+    page = dict(editor.get(objid))
+    if how == "no contents":
+        del page["Contents"]
+        editor.put(objid, page)
+    elif how == "dangling contents":
+        page["Contents"] = editor.ref(editor.next_id + 500)
+        editor.put(objid, page)
+    else:
+        editor.put_raw(objid, b"<< /Type /Page /Parent %d 0 R /Contents ]]] >>" % editor.pages_root)
+    return editor.result(), f"page {index + 1} dictionary broken ({how})"
+
+
+def self_kids(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    editor = Editor(data)
+    kids = editor.page_ids()
+    kids.insert(rng.randrange(len(kids) + 1), editor.pages_root)
+    _set_kids(editor, kids)
+    return editor.result(), "the page tree lists itself among its kids"
+
+
+def huge_count(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    editor = Editor(data)
+    count = rng.choice([10**6, 10**9, 2**31 - 1])
+    _set_kids(editor, editor.page_ids(), count)
+    return editor.result(), f"/Count {count}"
+
+
+def stream_bomb(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """A small stream that inflates to tens of MB of drawing operators on one page."""
+    editor = Editor(data)
+    index, objid = _pick_page(editor, rng)
+    megabytes = rng.choice([20, 50])
+    bomb = editor.new_id()
+    editor.put_stream(bomb, {"Filter": literal("FlateDecode")},
+                      zlib.compress(b"q Q " * (megabytes * 2**18), 9))
+    page = dict(editor.get(objid))
+    contents = page["Contents"] if isinstance(page["Contents"], list) else [page["Contents"]]
+    page["Contents"] = [*contents, editor.ref(bomb)]
+    editor.put(objid, page)
+    return editor.result(), f"page {index + 1} gets a stream inflating to {megabytes} MB"
+
+
+def page_copies(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    editor = Editor(data)
+    index, objid = _pick_page(editor, rng)
+    copies = rng.choice([200, 500])
+    kids = editor.page_ids()
+    extra = []
+    for _ in range(copies):
+        copy = editor.new_id()
+        editor.put(copy, dict(editor.get(objid)))
+        extra.append(copy)
+    _set_kids(editor, kids[:index + 1] + extra + kids[index + 1:])
+    return editor.result(), f"{copies} copies of page {index + 1}"
+
+
+def _fonts(editor: Editor) -> list[int]:
+    resources = editor.get(editor.get(editor.page_ids()[0])["Resources"].objid)
+    fonts = resources["Font"]
+    fonts = editor.get(fonts.objid) if hasattr(fonts, "objid") else fonts
+    return [ref.objid for ref in fonts.values()]
+
+
+def strip_tounicode(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """Fonts without their text mapping: glyphs come out as (cid:N) or nothing usable."""
+    editor = Editor(data)
+    how = rng.choice(["removed", "emptied"])
+    for objid in _fonts(editor):
+        font = dict(editor.get(objid))
+        if "ToUnicode" not in font:
+            continue
+        if how == "removed":
+            del font["ToUnicode"]
+            editor.put(objid, font)
+        else:
+            editor.put_stream(font["ToUnicode"].objid, {}, b"")
+    return editor.result(), f"every font's ToUnicode map {how}"
+
+
+def cid_glyphs(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """A Type0 font without ToUnicode: its glyphs extract as '(cid:N)'."""
+    editor = Editor(data)
+    index, objid = _pick_page(editor, rng)
+    font = editor.new_id()
+    editor.put(font, {"Type": literal("Font"), "Subtype": literal("Type0"), "BaseFont": literal("NoMap"),
+                      "Encoding": literal("Identity-H"), "DescendantFonts": [editor.ref(font + 1)]})
+    descendant = editor.new_id()
+    assert descendant == font + 1
+    editor.put(descendant, {"Type": literal("Font"), "Subtype": literal("CIDFontType2"),
+                            "BaseFont": literal("NoMap"), "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Identity",
+                                                                              "Supplement": 0}})
+    page = dict(editor.get(objid))
+    resources = dict(editor.get(page["Resources"].objid))
+    fonts = dict(editor.get(resources["Font"].objid)) if hasattr(resources["Font"], "objid") else dict(resources["Font"])
+    fonts["FNoMap"] = editor.ref(font)
+    resources["Font"] = fonts
+    page["Resources"] = resources
+    text = editor.new_id()
+    glyphs = bytes(rng.randrange(1, 255) for _ in range(2 * rng.choice([5, 40])))
+    editor.put_stream(text, {}, b"BT /FNoMap 12 Tf 72 400 Td <" + glyphs.hex().encode() + b"> Tj ET\n")
+    contents = page["Contents"] if isinstance(page["Contents"], list) else [page["Contents"]]
+    page["Contents"] = [*contents, editor.ref(text)]
+    editor.put(objid, page)
+    return editor.result(), f"page {index + 1} gets {len(glyphs) // 2} glyphs without a Unicode mapping"
+
+
+def password(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """Not a mutation of the bulletin: a small PDF that needs a user password."""
+    import io
+
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    enc = pdfencrypt.StandardEncryption("secret-%d" % rng.randrange(1000), ownerPassword="owner", strength=128)
+    c = canvas.Canvas(buffer, encrypt=enc, invariant=1)
+    c.drawString(72, 700, "2024 statistics")
+    c.showPage()
+    c.save()
+    return buffer.getvalue(), "user-password PDF"
+
+
+# --------------------------------------------------------------------------- hostile paths
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """A path that is not a regular readable PDF file; `make` creates it under a folder."""
+
+    name: str
+    expect: str  # words the error line must contain
+
+    def make(self, folder: Path) -> Path:
+        path = folder / f"{self.name}.pdf"
+        if self.name == "fifo":
+            os.mkfifo(path)
+        elif self.name == "dev-zero":
+            path.symlink_to("/dev/zero")
+        elif self.name == "symlink-loop":
+            path.symlink_to(path.name)
+        elif self.name == "folder":
+            path.mkdir()
+        elif self.name == "unreadable":
+            path.write_bytes(b"%PDF-1.4\n%%EOF\n")
+            path.chmod(0)
+        elif self.name == "newline-name":
+            path = folder / "two\nlines.pdf"
+            path.write_bytes(b"not a pdf at all")
+        return path
+
+
+HOSTILE = [Hostile("fifo", "not a regular file"), Hostile("dev-zero", "not a regular file"),
+           Hostile("symlink-loop", "symlink loop"), Hostile("folder", "folder"),
+           Hostile("unreadable", "permission denied"), Hostile("newline-name", "two\\nlines.pdf")]
+
+FAMILIES: dict[str, Mutation] = {
+    "byte_flips": byte_flips, "truncation": truncation, "chunk_deletion": chunk_deletion,
+    "broken_xref": broken_xref, "stream_corruption": stream_corruption,
+    "lose_page": lose_page, "rotate_page": rotate_page, "duplicate_page": duplicate_page,
+    "broken_page_dict": broken_page_dict, "self_kids": self_kids, "huge_count": huge_count,
+    "stream_bomb": stream_bomb, "page_copies": page_copies, "strip_tounicode": strip_tounicode,
+    "cid_glyphs": cid_glyphs, "password": password,
+}
