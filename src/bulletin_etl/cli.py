@@ -33,7 +33,8 @@ def _say(quiet: bool):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .output import write_all
-    from .pipeline import extract
+    from .guard import MB, Limits
+    from .worker import extract_guarded
     from .report import render as render_report
 
     say = _say(args.quiet)
@@ -46,7 +47,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for number, pdf in enumerate(pdfs, 1):
         say(f"[{number}/{len(pdfs)}] {pdf}")
         try:
-            result = extract(pdf, progress=say)
+            result = extract_guarded(pdf, progress=say, limits=Limits(
+                seconds=args.time_budget, page_stream_bytes=int(args.page_budget_mb * MB)))
         except BulletinError:
             raise
         except Exception as exc:
@@ -111,6 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--raw", default="raw", help="folder searched when no PDF is given (default: raw)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only errors")
     ex.add_argument("--strict", action="store_true", help="treat warnings as errors: fail and write nothing")
+    ex.add_argument("--time-budget", type=float, default=120, metavar="SECONDS",
+                    help="wall time allowed to read one bulletin; past it the bulletin is refused (default: 120)")
+    ex.add_argument("--page-budget-mb", type=float, default=16, metavar="MB",
+                    help="decoded content one page may draw; a page over it (a compression bomb?) is named "
+                         "and the bulletin refused (default: 16)")
     ex.set_defaults(run=cmd_extract)
     ins = sub.add_parser("inspect", help="draw what was detected on page images (PNG)",
                          description="Write PNG images of pages with the detected headings, tables, header cells "
