@@ -44,6 +44,14 @@ class HeadingSettings:
 
 SETTINGS = HeadingSettings()
 
+SENTENCE_ENDS = tuple("。！？）)")
+"""A line ending a sentence or a remark may end its paragraph although it reaches the margin (a
+page with one line of text cannot show where its margin is)."""
+
+FEW_LINES = 3
+"""A page with fewer text lines than this (a table's page with its note) shows no margins: a
+line after a page break from it may start a block."""
+
 
 @dataclass(frozen=True)
 class Flow:
@@ -54,6 +62,7 @@ class Flow:
     body: float
     family: str
     titles: tuple[re.Pattern, ...]
+    lines_on: Counter[int]  # page → how many text lines it has
     settings: HeadingSettings = SETTINGS
 
     def line(self, i: int) -> TextLine | None:
@@ -68,7 +77,9 @@ class Flow:
         line, prev = self.line(i), self.line(i - 1)
         if line is None:
             return False
-        if prev is None or self.ends_short(prev):
+        if prev is None or self.ends_short(prev) or prev.text.rstrip().endswith(SENTENCE_ENDS):
+            return True
+        if prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < FEW_LINES:
             return True
         if line.x0 - self.margins[line.page][0] > self.settings.indent * line.size:
             return True
@@ -128,7 +139,8 @@ def heading_at(flow: Flow, i: int) -> int | None:
 def find_headings(blocks: list[Block], margins: Margins, titles: Iterable[str] = ()) -> list[tuple[int, int]]:
     """(first, last) block index of every heading in the flow, in order."""
     lines = [b for b in blocks if isinstance(b, TextLine)]
-    flow = Flow(blocks, margins, body_size(lines), body_family(lines), tuple(re.compile(t) for t in titles))
+    flow = Flow(blocks, margins, body_size(lines), body_family(lines), tuple(re.compile(t) for t in titles),
+                Counter(ln.page for ln in lines))
     found = []
     i = 0
     while i < len(blocks):

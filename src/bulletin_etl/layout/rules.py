@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from ..text import join_wrapped, looks_numeric, squash
 from .lines import centre_inside, group_rows, row_text
 from .tables import Cell, Grid
-from .vocabulary import is_page_number, is_total_label
+from .vocabulary import is_page_number, is_total_label, reads_as_title
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
 RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
 SEGMENT_GAP = 0.6  # em: wider than a printed space, narrower than a column gutter
+MIN_TITLE_CHARS = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
 GUTTER_MIN = 0.35  # em: the narrowest gap between columns (a printed space is about 0.25–0.33)
 
 
@@ -121,8 +122,12 @@ def _tabular(rows: list[list[Segment]], width: float) -> bool:
 
 
 def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -> bool:
-    """A line set clearly larger than the table's text (or than the rest of the text when no
-    table text is known yet): a section title between two tables."""
+    """A section title between two tables: a line on its own that reads like a title, or one set
+    clearly larger than the table's text (or than the rest of the text when no table text is
+    known yet). Captions may be set no larger than the table itself: the words decide then."""
+    if any(len(row) == 1 and len(squash(row[0].text)) >= MIN_TITLE_CHARS and reads_as_title(row[0].text)
+           for row in segments(chars)):
+        return True
     sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
     reference = sorted(c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()) or sizes
     return bool(sizes) and sizes[-1] >= 1.25 * reference[len(reference) // 2]
@@ -442,7 +447,7 @@ class UnruledTable:
 def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> UnruledTable | None:
     top, bottom = region[0], region[-1]
     rows = segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))])
-    if not rows:
+    if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
         return None
     boundary = _header_boundary(region, rows)
     return UnruledTable(region, inner, page, [row for row in rows if _middle(row) < boundary],
