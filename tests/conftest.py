@@ -25,8 +25,14 @@ def output_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Synthetic bulletins: a new base seed per run unless BULLETIN_SYNTH_BASE replays one.
 SYNTH_BASE = int(os.environ.get("BULLETIN_SYNTH_BASE") or random.SystemRandom().randrange(1, 1_000_000))
 SYNTH_COUNT = int(os.environ.get("BULLETIN_SYNTH_COUNT") or 25)
+# Per producer (reportlab ~1.5 s a bulletin, docx ~4 s with LibreOffice, html ~5 s with one
+# Chromium start each, on one core): BULLETIN_SYNTH_COUNT_HTML=10 etc. override the count above.
+SYNTH_COUNTS = {p: int(os.environ.get(f"BULLETIN_SYNTH_COUNT_{p.upper()}") or SYNTH_COUNT)
+                for p in ("reportlab", "docx", "html")}
 
 
 def pytest_report_header(config: pytest.Config) -> str:
+    counts = " ".join(f"{p}={n}" for p, n in SYNTH_COUNTS.items())
     return (f"synthetic bulletins: BULLETIN_SYNTH_BASE={SYNTH_BASE} BULLETIN_SYNTH_COUNT={SYNTH_COUNT} "
-            "(per producer; set them to replay this run)")
+            f"(per producer: {counts}; BULLETIN_SYNTH_COUNT_<PRODUCER> overrides; set them to replay this run; "
+            f"BULLETIN_SYNTH_OFF={os.environ.get('BULLETIN_SYNTH_OFF', '')!s} switches draw families off)")

@@ -1,6 +1,6 @@
-"""Render many synthetic bulletins with both producers, extract each, compare with its truth.
+"""Render many synthetic bulletins with each producer, extract each, compare with its truth.
 
-    python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|both] [--out DIR]
+    python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|html|all] [--out DIR] [--off FAMILIES]
 
 Used by tests/test_synthetic_bulletins.py; run by hand to hunt for failures. A failing case
 prints the seed, producer, style and font that replay it.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bulletin_etl.cli import main as cli_main
 
-from . import render_docx, render_reportlab
+from . import render_docx, render_html, render_reportlab
 from .compare import compare
 from .draws import ALL, FAMILIES, default_draws, parse_off
 from .model import Bulletin, make_bulletin, plant_wrong_total, truth
@@ -47,8 +47,23 @@ class Case:
                 f"--style {self.style} --font {self.font}{quirks}{off_flag}")
 
 
+PRODUCERS = ("reportlab", "docx", "html")
+
+
 def fonts(producer: str) -> list[str]:
-    return render_docx.available_fonts() if producer == "docx" else render_reportlab.available_fonts()
+    return {"docx": render_docx.available_fonts, "html": render_html.available_fonts,
+            "reportlab": render_reportlab.available_fonts}[producer]()
+
+
+def missing_tool(producer: str) -> str | None:
+    """Why this producer cannot run here (None: it can)."""
+    if producer == "docx" and (render_docx.soffice() is None or not render_docx.available_fonts()):
+        return ("LibreOffice (soffice) or the Debian CJK fonts fonts-wqy-zenhei / fonts-arphic-uming "
+                "are not installed; .ci/run installs them")
+    if producer == "html" and (render_html.chromium() is None or not render_html.available_fonts()):
+        return ("Chromium (Debian package chromium) or the Debian CJK fonts fonts-noto-cjk / fonts-wqy-zenhei / "
+                "fonts-arphic-uming are not installed")
+    return None
 
 
 def plan(seeds: list[int], producer: str) -> list[Case]:
@@ -72,17 +87,23 @@ def bulletin(case: Case) -> tuple[Bulletin, set]:
 
 def render(cases: list[Case], folder: Path) -> dict[int, Path]:
     pdfs: dict[int, Path] = {}
-    docx_files = []
+    docx_files, html_files = [], []
     for case in cases:
         b, _ = bulletin(case)
         if case.producer == "docx":
             docx_files.append(render_docx.build(b, folder / f"{case.producer}-{case.seed}.docx", style=case.style,
                                                 font=case.font, seed=case.seed))
+        elif case.producer == "html":
+            html_files.append(folder / f"{case.producer}-{case.seed}.html")
+            render_html.build(b, html_files[-1], style=case.style, font=case.font, seed=case.seed)
         else:
             pdfs[case.seed] = folder / f"{case.producer}-{case.seed}.pdf"
             render_reportlab.render(b, pdfs[case.seed], style=case.style, font=case.font, seed=case.seed)
     if docx_files:
         for pdf in render_docx.convert(docx_files, folder):
+            pdfs[int(pdf.stem.split("-")[-1])] = pdf
+    if html_files:
+        for pdf in render_html.convert(html_files, folder):
             pdfs[int(pdf.stem.split("-")[-1])] = pdf
     return pdfs
 
@@ -127,7 +148,8 @@ def run(seeds: list[int], producer: str, folder: Path) -> list[Case]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.synth.sweep", description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", default="1-20", help="a range A-B or a comma list")
-    ap.add_argument("--producer", default="both", choices=["reportlab", "docx", "both"])
+    ap.add_argument("--producer", default="all", choices=[*PRODUCERS, "all", "both"],
+                    help="all: the three; both: reportlab and docx")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--show", type=int, default=5, help="problems shown per failing case")
     ap.add_argument("--style", choices=STYLES, help="replay: this style for every seed")
@@ -144,9 +166,12 @@ def main(argv: list[str] | None = None) -> int:
         seeds = [int(s) for s in args.seeds.split(",")]
     folder = args.out or Path(tempfile.mkdtemp(prefix="sweep-"))
     folder.mkdir(parents=True, exist_ok=True)
-    producers = ["reportlab", "docx"] if args.producer == "both" else [args.producer]
+    producers = {"all": list(PRODUCERS), "both": ["reportlab", "docx"]}.get(args.producer, [args.producer])
     failed = 0
     for producer in producers:
+        if missing_tool(producer):
+            print(f"{producer}: skipped: {missing_tool(producer)}")
+            continue
         cases = plan(seeds, producer)
         for case in cases:
             case.style = args.style or case.style

@@ -1,0 +1,259 @@
+"""Third producer: the bulletin as HTML with print CSS, printed to PDF by headless Chromium.
+
+Independent of reportlab (which the tests drive glyph by glyph) and of Word/LibreOffice: Chromium
+(Skia) lays the text out itself, embeds CJK faces as CID or Type 3 fonts (with no FontBBox), may
+map common characters to Kangxi / CJK Radicals Supplement code points, and paints every CSS
+border as a thin filled rectangle (no stroked lines at all) — the classes of issue 9 (2, 3).
+Tables use CSS borders in the three styles, <thead> rows that Chromium repeats on every page,
+colspan/rowspan merges; pages, margins, folios and running headers come from @page rules (margin
+boxes), landscape pages from a named page.
+
+Needs Debian `chromium` (tests skip without it). One Chromium start per bulletin.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import random
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from . import furniture, typography
+from .draws import stream
+from .model import Bulletin, PrintedTable, Section
+from .render_docx import FONTS
+from .render_docx import available_fonts as _fc_fonts
+
+STYLES = ("grid", "no_inner_verticals", "three_line")
+
+
+@functools.cache
+def chromium() -> str | None:
+    """The Chromium executable, if it runs here (Debian's /usr/bin/chromium is a wrapper script
+    that stays behind when the browser itself is missing)."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        return None
+    try:
+        subprocess.run([exe, "--version"], check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return exe
+
+
+def available_fonts() -> list[str]:
+    """CJK faces fontconfig knows here (Chromium finds them by family name)."""
+    return _fc_fonts()
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _folio_content(pattern: str) -> str:
+    """'第 {n} 页  共 {m} 页' → CSS content with the page counters."""
+    out, rest = [], pattern
+    while rest:
+        i = min((rest.find(k) for k in ("{n}", "{m}") if k in rest), default=-1)
+        if i < 0:
+            out.append(_css_string(rest))
+            break
+        if i:
+            out.append(_css_string(rest[:i]))
+        out.append("counter(page)" if rest[i:i + 3] == "{n}" else "counter(pages)")
+        rest = rest[i + 3:]
+    return " ".join(out)
+
+
+class _Page:
+    """The bulletin's page, type and table settings, drawn from the seed."""
+
+    def __init__(self, b: Bulletin, style: str, font: str, seed: int):
+        rng = self.rng = random.Random(f"html-{seed}")
+        self.style, self.font, self.family = style, font, FONTS[font]
+        self.body = rng.choice([11.0, 12.0, 12.0, 13.0, 14.0])
+        self.lead = round(self.body * rng.uniform(1.45, 1.85), 1)
+        self.table_size = rng.choice([8.5, 9.0, 9.5, 10.0, 10.5])
+        self.note = rng.choice([9.0, 9.5, 10.0, 10.5])
+        self.margins = [round(rng.uniform(1.9, 3.0), 2) for _ in range(4)]  # top right bottom left, cm
+        self.latin = rng.choice([None, None, "Liberation Serif", "DejaVu Sans"])
+        self.outer = rng.random() < 0.5
+        self.line = rng.choice([0.5, 0.6, 0.75])
+        self.heavy = rng.choice([1.0, 1.25, 1.5])
+        self.pad = (round(rng.uniform(1.5, 4.0), 1), round(rng.uniform(2.0, 4.5), 1))
+        heading = round(self.body * rng.uniform(1.2, 1.4) * 2) / 2
+        if "typography" in b.draws:
+            self.typo = typography.draw(stream("typography", seed), font, available_fonts(), self.body, self.lead,
+                                        heading, weights=("regular", "bold", "stroke"))
+        else:
+            role = typography.Role(heading, font, "regular", "centre")
+            self.typo = typography.Typography("legacy", self.body, self.lead, role, role, self.body, heading)
+        self.body, self.lead = self.typo.body, self.typo.lead
+        self.furniture = (furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws
+                          else furniture.LEGACY)
+        self.wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
+
+    def faces(self, font: str) -> str:
+        names = ([self.latin] if self.latin else []) + [FONTS[font], "serif"]
+        return ", ".join(_css_string(n) if n != "serif" else n for n in names)
+
+    def role_css(self, cls: str, role: typography.Role) -> str:
+        weight = "bold" if role.weight == "bold" else "normal"
+        stroke = "-webkit-text-stroke: 0.35pt #000;" if role.weight == "stroke" else ""
+        align = "center" if role.align == "centre" else "left"
+        indent = "2em" if role.align == "indent" else "0"
+        before = round(role.size * self.rng.uniform(0.6, 1.3), 1)
+        return (f".{cls} {{ font-family: {self.faces(role.font)}; font-size: {role.size}pt; font-weight: {weight};"
+                f" {stroke} text-align: {align}; text-indent: {indent}; margin: {before}pt 0 {round(role.size * 0.5, 1)}pt;"
+                f" line-height: 1.35; break-after: avoid; }}")
+
+    def css(self) -> str:
+        t, m = self.margins, self.furniture
+        line, heavy = f"{self.line}pt solid #000", f"{self.heavy}pt solid #000"
+        folio = f"content: {_folio_content(furniture.FOLIOS[m.folio])}; font-family: {self.faces(self.font)};" \
+                f" font-size: {m.folio_size}pt;"
+        pages = [f"@page {{ size: A4; margin: {t[0]}cm {t[1]}cm {t[2]}cm {t[3]}cm;"]
+        if m.folio_align == "centre":
+            pages[0] += f" @bottom-center {{ {folio} }} }}"
+        else:
+            pages[0] += " }"
+            pages.append(f"@page :right {{ @bottom-right {{ {folio} }} }}")
+            pages.append(f"@page :left {{ @bottom-left {{ {folio} }} }}")
+        if m.header:
+            rule = f"border-bottom: {m.header_rule}pt solid #000;" if m.header_rule else ""
+            box = f"font-family: {self.faces(self.font)}; font-size: {m.header_size}pt; {rule} vertical-align: bottom;" \
+                  " padding-bottom: 2pt;"
+            if len(m.header) == 1:
+                boxes = f"@top-center {{ content: {_css_string(m.header[0])}; {box} }}"
+            else:
+                boxes = (f"@top-left {{ content: {_css_string(m.header[0])}; {box} }}"
+                         f" @top-center {{ content: \"\\00a0\"; {box} }}"
+                         f" @top-right {{ content: {_css_string(m.header[1])}; {box} }}")
+            pages.append(f"@page {{ {boxes} }}")
+            if not m.header_on_first_page:
+                pages.append("@page :first { @top-left { content: none; } @top-center { content: none; }"
+                             " @top-right { content: none; } }")
+        pages.append("@page wide { size: A4 landscape; }")
+        table = {
+            "grid": f"td, th {{ border: {line}; }}",
+            "no_inner_verticals": f"td, th {{ border-top: {line}; border-bottom: {line}; }}"
+                                  + (f" table {{ border-left: {line}; border-right: {line}; }}" if self.outer else "")
+                                  + f" th.group {{ border-bottom: {line}; }}",
+            "three_line": f"table {{ border-top: {heavy}; border-bottom: {heavy}; }} thead {{ border-bottom: {line}; }}"
+                          f" th.group {{ border-bottom: {line}; }}",
+        }[self.style]
+        return "\n".join(pages + [
+            f"body {{ font-family: {self.faces(self.font)}; font-size: {self.body}pt; line-height: {self.lead}pt;"
+            " margin: 0; }",
+            "p { margin: 0; }",
+            "p.text { text-indent: 2em; text-align: justify; }",
+            f"p.pre {{ text-align: center; font-size: {self.body - 1}pt; }}",
+            f"p.note {{ font-size: {self.note}pt; line-height: 1.45; margin-top: 4pt; }}",
+            self.role_css("h", self.typo.heading),
+            self.role_css("cap", self.typo.caption),
+            f".mast {{ display: flex; justify-content: space-between; font-size: {self.typo.masthead}pt;"
+            f" border-bottom: {self.rng.choice([0.8, 1.0, 1.5])}pt solid #000; padding-bottom: 4pt; margin-bottom: 12pt; }}",
+            f"table {{ border-collapse: collapse; margin: 6pt auto 0; font-size: {self.table_size}pt; line-height: 1.3; }}",
+            f"td, th {{ padding: {self.pad[1]}pt {self.pad[0]}pt; font-weight: normal; vertical-align: middle; }}",
+            "td.num { text-align: " + self.rng.choice(["right", "center"]) + "; white-space: nowrap; }",
+            "td.name { text-align: left; } td.seq, td.label, td.text { text-align: center; }",
+            "tr { break-inside: avoid; }",
+            table,
+            ".wide { page: wide; }",
+            ".sec { margin-bottom: 18pt; }",
+            f".colophon {{ break-before: page; padding-top: {self.rng.randint(30, 45)}vh; }}",
+            f".colophon .first {{ font-size: {self.typo.colophon}pt; margin-bottom: 12pt; }}",
+        ])
+
+
+def _table(t: PrintedTable, size: float | None) -> str:
+    style = f' style="font-size: {size}pt"' if size else ""
+    out = [f"<table{style}><thead>"]
+    n = t.n_header_rows
+    cells = t.header_cells()
+    for r in range(n):
+        out.append("<tr>")
+        for hc in (c for c in cells if c.row == r):
+            span = (f' colspan="{hc.colspan}"' if hc.colspan > 1 else "") + (f' rowspan="{hc.rowspan}"' if hc.rowspan > 1 else "")
+            cls = ' class="group"' if hc.colspan > 1 and hc.row + hc.rowspan < n else ""
+            out.append(f"<th{span}{cls}>{_e(hc.text)}</th>")
+        out.append("</tr>")
+    out.append("</thead><tbody>")
+    for row in t.rows:
+        out.append("<tr>")
+        c = 0
+        while c < t.n_cols:
+            if row.merge and row.merge[0] == c:
+                a, b = row.merge
+                cls = "name" if row.kind == "span" else "seq"
+                out.append(f'<td colspan="{b - a}" class="{cls}">{_e(row.cells[a])}</td>')
+                c = b
+                continue
+            out.append(f'<td class="{t.columns[c].kind}">{_e(row.cells[c])}</td>')
+            c += 1
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _section(s: Section, page: _Page) -> str:
+    table_section = s.table is not None and not s.paragraphs
+    wide = s.table is not None and page.wide_from is not None and s.table.n_cols >= page.wide_from
+    out = [f'<div class="sec{" wide" if wide else ""}">',
+           f'<p class="{"cap" if table_section else "h"}">{_e(s.title)}</p>']
+    out += [f'<p class="pre">{_e(line)}</p>' for line in s.preamble]
+    out += [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
+    if s.table is not None:
+        size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
+        out.append(_table(s.table, size))
+    out += [f'<p class="note">{_e(n)}</p>' for n in s.notes]
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
+    """Write the bulletin as an HTML file (no PDF yet); returns what was drawn how."""
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose from {STYLES}")
+    page = _Page(b, style, font, seed)
+    parts = ["<!doctype html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
+             f"<title>{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）</title>",
+             f"<style>\n{page.css()}\n</style></head><body>",
+             f'<div class="mast"><span>{_e(b.masthead[0])}</span><span>{_e(b.masthead[1])}</span></div>',
+             _section(b.events, page)]
+    brk = ' style="break-before: page"' if page.rng.random() < 0.6 else ""
+    parts.append(f'<p class="h"{brk}>统计数据</p>')
+    parts += [_section(s, page) for s in b.sections]
+    if b.colophon:
+        parts.append(f'<div class="colophon"><p class="first">{_e(b.colophon[0])}</p>'
+                     + "".join(f"<p>{_e(line)}</p>" for line in b.colophon[1:]) + "</div>")
+    parts.append("</body></html>")
+    Path(path).write_text("\n".join(parts), encoding="utf-8")
+    return {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
+            "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size}
+
+
+def convert(html_files: list[Path], out_dir: Path, timeout: float = 120) -> list[Path]:
+    """Print each HTML file to out_dir/<stem>.pdf with headless Chromium (a private profile)."""
+    exe = chromium()
+    if exe is None:
+        raise RuntimeError("Chromium is not installed (Debian package: chromium)")
+    pdfs = []
+    with tempfile.TemporaryDirectory() as profile:
+        for f in html_files:
+            pdf = Path(out_dir) / f"{Path(f).stem}.pdf"
+            subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--no-first-run", f"--user-data-dir={profile}",
+                            f"--print-to-pdf={pdf}", "--no-pdf-header-footer", Path(f).resolve().as_uri()],
+                           check=True, capture_output=True, timeout=timeout)
+            if not pdf.exists():
+                raise RuntimeError(f"Chromium did not write {pdf.name}")
+            pdfs.append(pdf)
+    return pdfs
