@@ -192,3 +192,16 @@ def test_is_cjk_takes_a_glyph_of_several_characters() -> None:
     assert is_cjk("") is False
     assert is_cjk("(cid:12)") is False
     assert is_cjk("南京") is True
+
+
+def test_a_band_over_column_groups_does_not_unmap_the_columns_under_it() -> None:
+    """A third header level spanning every activity group ('诊疗活动') is reported once as a band;
+    the leaves map by the rest of their paths."""
+    paths = [("序号",), ("单位",), ("诊疗活动", "预约挂号", "2031年总量"), ("诊疗活动", "预约挂号", "累计总量"),
+             ("诊疗活动", "咨询数据", "2031 年总量")]
+    match = match_columns(paths, column_map("internet_hospitals"))
+    assert match.bands == ["诊疗活动"]
+    assert match.unmapped == []
+    assert {i: r.columns for i, r in match.by_index.items()} == {
+        0: ("seq",), 1: ("institution",), 2: ("appointments_annual",), 3: ("appointments_cumulative",),
+        4: ("consultations_annual",)}

@@ -49,6 +49,7 @@ class ColumnMatch:
     unmapped: list[str]
     missing: list[str]
     header_years: set[int]
+    bands: list[str] = field(default_factory=list)  # header levels over mapped columns that no map names
 
 
 def path_key(path: tuple[str, ...]) -> str:
@@ -73,22 +74,34 @@ def column_map(section: str) -> ColumnMap:
     return ColumnMap(section=section, rules=rules, row_labels=row_labels, notes=notes)
 
 
+def _keys(path: tuple[str, ...]) -> list[tuple[tuple[str, ...], str]]:
+    """The ways a header path may name its column, most specific first, each with the levels it
+    leaves out: the whole path; its levels joined (one header cell broken over a page, '2024年' /
+    '报告数量'); then without its top levels (a band printed over several column groups)."""
+    keys = []
+    for cut in range(len(path)):
+        rest = path[cut:]
+        keys.append((path[:cut], path_key(rest)))
+        if len(rest) > 1:
+            keys.append((path[:cut], path_key(rest).replace("/", "")))
+    return keys
+
+
 def match_columns(paths: list[tuple[str, ...]], cmap: ColumnMap) -> ColumnMatch:
     by_index: dict[int, ColumnRule] = {}
     unmapped = []
+    bands: dict[str, None] = {}
     years: set[int] = set()
     for index, path in enumerate(paths):
-        key = path_key(path)
-        years.update(int(y) for y in re.findall(f"({YEAR})年", key))
-        rule = next((r for r in cmap.rules if r.pattern.fullmatch(key) and r not in by_index.values()), None)
-        if rule is None and len(path) > 1:
-            # One header cell broken over a page ('2024年' / '报告数量') reads as two levels.
-            joined = key.replace("/", "")
-            rule = next((r for r in cmap.rules if r.pattern.fullmatch(joined) and r not in by_index.values()), None)
-        if rule is None:
-            unmapped.append(" / ".join(path) or f"(column {index + 1} without header)")
+        years.update(int(y) for y in re.findall(f"({YEAR})年", path_key(path)))
+        for dropped, key in _keys(path):
+            rule = next((r for r in cmap.rules if r.pattern.fullmatch(key) and r not in by_index.values()), None)
+            if rule is not None:
+                by_index[index] = rule
+                bands.update(dict.fromkeys(" / ".join(dropped) for _ in [0] if dropped))
+                break
         else:
-            by_index[index] = rule
+            unmapped.append(" / ".join(path) or f"(column {index + 1} without header)")
     found = {r for r in by_index.values()}
     missing = [c for r in cmap.rules if r not in found for c in r.columns]
-    return ColumnMatch(by_index=by_index, unmapped=unmapped, missing=missing, header_years=years)
+    return ColumnMatch(by_index=by_index, unmapped=unmapped, missing=missing, header_years=years, bands=list(bands))

@@ -220,7 +220,28 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
         foot = None
         tables.append(LogicalTable(header_paths=paths, header_rows=header_rows,
                                    rows=_rows_of(grid, n_header), grids=[grid]))
-    return tables
+    return [_without_phantom_columns(t) for t in tables]
+
+
+def _phantom(table: LogicalTable, col: int) -> bool:
+    """A column that only carries its group's label (no leaf header of its own, its path a
+    strict prefix of a neighbour's) and holds nothing in any row: a group header wider than its
+    sub-columns, read as one more column of its own."""
+    path = table.header_paths[col]
+    neighbours = [table.header_paths[c] for c in (col - 1, col + 1) if 0 <= c < table.n_cols]
+    return (bool(path) and any(len(n) > len(path) and n[:len(path)] == path for n in neighbours)
+            and not any(row.cells[col].strip() for row in table.rows))
+
+
+def _without_phantom_columns(table: LogicalTable) -> LogicalTable:
+    keep = [c for c in range(table.n_cols) if not _phantom(table, c)]
+    if len(keep) == table.n_cols:
+        return table
+    for row in table.rows:
+        row.cells = [row.cells[c] for c in keep]
+    return LogicalTable(header_paths=[table.header_paths[c] for c in keep],
+                        header_rows=[[r[c] for c in keep] for r in table.header_rows],
+                        rows=table.rows, grids=table.grids)
 
 
 def split_side_by_side(table: LogicalTable) -> LogicalTable:
