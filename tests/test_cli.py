@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from bulletin_etl import docs
@@ -14,16 +19,29 @@ from .conftest import BULLETIN_2024, ROOT
 
 
 def test_progress_and_summary_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    assert main(["extract", str(BULLETIN_2024), "--out", str(tmp_path / "out")]) == 0
+    out = tmp_path / "out"
+    assert main(["extract", str(BULLETIN_2024), "--out", str(out)]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.splitlines()
     assert lines[0] == f"[1/1] {BULLETIN_2024}"
-    assert "  evaluation_ratings: 57 rows, page 3, 1 warnings" in lines
+    assert "  evaluation_ratings: 57 rows, page 3, 1 warning" in lines
+    assert "  development_index: 1 row, page 3" in lines
     assert any(line.startswith("  warning: nanjing-health-info-bulletin-2024.pdf: page 3: section evaluation_ratings:")
                for line in lines)
-    assert lines[-1].startswith(f"wrote {len(all_schemas())} datasets, ")
-    assert "(1 warning(s)" in lines[-1]
+    rows = sum(len(pd.read_parquet(out / name)) for name in all_schemas())
+    summary = lines.index(next(line for line in lines if line.startswith("wrote ")))
+    assert lines[summary:] == [
+        f"wrote {len(all_schemas())} datasets, {rows:,} rows from 1 bulletin to {out} (1 warning, "
+        f"5 consistency mismatches, {lines[summary].rsplit(', ', 1)[1]}",
+        "5 consistency mismatches (the bulletin contradicts itself; the data is kept as printed):",
+        "  2024 family_doctor_referrals: 玄武区 all_types_annual: printed 12, expected 13 (page 5)",
+        "  2024 family_doctor_referrals: 合计 all_types_annual: printed 1,543, expected 1,544 (page 5)",
+        "  2024 family_doctor_referrals: 江北新区 inpatient_bed: printed 27, expected 24 (page 5)",
+        "  and 2 more",
+        f"report: {out / 'report.html'}",
+    ]
+    assert re.fullmatch(r"\d+\.\d s\)", lines[summary].rsplit(", ", 1)[1])
 
 
 def test_quiet_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -35,7 +53,7 @@ def test_strict_fails_on_warnings_and_writes_nothing(tmp_path: Path, capsys: pyt
     out = tmp_path / "out"
     assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q", "--strict"]) == 3
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["bulletin-etl: error: nanjing-health-info-bulletin-2024.pdf: 1 warning(s) with --strict; nothing written"]
+    assert err == ["bulletin-etl: error: nanjing-health-info-bulletin-2024.pdf: 1 warning with --strict; nothing written"]
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
 
@@ -69,3 +87,68 @@ def test_readme_dataset_list_is_generated_from_schemas() -> None:
     assert docs.render(readme) == readme, "run `make readme-datasets`"
     for name in all_schemas():
         assert f"| `{name}` |" in readme
+
+
+def test_out_naming_a_file_is_refused_before_any_extraction(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    afile = tmp_path / "data.txt"
+    afile.write_text("mine", encoding="utf-8")
+    for out in (afile, afile / "output"):
+        assert main(["extract", str(BULLETIN_2024), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err == f"bulletin-etl: error: --out {out}: {afile} is a file, not a folder; nothing was read\n"
+    assert afile.read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.txt"]
+
+
+def test_debug_is_accepted_before_and_after_the_subcommand() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["--debug", "extract"]).debug is True
+    assert parser.parse_args(["extract", "--debug"]).debug is True
+    assert parser.parse_args(["inspect", "x.pdf", "--debug"]).debug is True
+    assert parser.parse_args(["extract"]).debug is False
+
+
+def test_a_folder_given_means_its_pdfs(tmp_path: Path) -> None:
+    folder = tmp_path / "bulletins"
+    folder.mkdir()
+    (folder / BULLETIN_2024.name).write_bytes(BULLETIN_2024.read_bytes())
+    (folder / "notes.txt").write_text("not a bulletin", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(folder), "--out", str(out), "-q"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [b["source_file"] for b in manifest["bulletins"]] == [BULLETIN_2024.name]
+
+
+def test_an_empty_folder_given_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["extract", str(tmp_path / "empty"), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"bulletin-etl: error: {tmp_path / 'empty'}/ holds no *.pdf\n"
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    done = subprocess.run([sys.executable, "-m", "bulletin_etl", "--version"], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "bulletin-etl 0.1.0")
+    done = subprocess.run([sys.executable, "-m", "bulletin_etl", "inspect", "missing.pdf", "--pages", "x"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and done.stderr.startswith("bulletin-etl: error: --pages takes")
+
+
+def test_manifest_records_the_command_line_run_time_and_warning_kinds(output_2024: Path) -> None:
+    manifest = json.loads((output_2024 / "manifest.json").read_text(encoding="utf-8"))
+    run = manifest["last_run"]
+    assert run["command"] == f"bulletin-etl extract {BULLETIN_2024} --out {output_2024} -q"
+    assert 0 < run["seconds"] < 600
+    (entry,) = manifest["bulletins"]
+    assert entry["command"] == run["command"] and entry["extracted_at"] == run["started_at"]
+    assert entry["consistency_mismatches"] == 5
+    assert [w["kind"] for w in entry["warnings"]] == ["suspected_typo"]
+    assert entry["schema_failures"] == []
+
+
+def test_issue_date_and_year_read_back_typed(output_2024: Path) -> None:
+    import pyarrow.dataset as ds
+
+    bulletins = pd.read_parquet(output_2024 / "bulletins", partitioning=ds.partitioning(flavor="hive"))
+    assert str(bulletins["issue_date"].dtype) == "date32[day][pyarrow]"
+    assert bulletins["issue_date"].iloc[0].isoformat() == "2025-01-24"
+    assert pd.api.types.is_integer_dtype(bulletins["year"]) and bulletins["year"].tolist() == [2024]

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
+from bulletin_etl import pipeline, worker
 from bulletin_etl.cli import main
 from bulletin_etl.schemas import all_schemas
 
@@ -85,11 +87,46 @@ def test_re_extracting_one_year_replaces_only_its_partitions(editions) -> None:
     assert [b["year"] for b in manifest["bulletins"]] == years
 
 
-def test_two_bulletins_of_one_year_are_refused(editions, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    raw, _, _ = editions
+def test_two_bulletins_of_one_year_are_refused_before_extraction(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "again-2024.pdf"
     copy.write_bytes(BULLETIN_2024.read_bytes())
     out = tmp_path / "out"
+    extracted = []
+    monkeypatch.setattr(worker, "extract_guarded", lambda *a, **k: extracted.append(a) or pytest.fail("extracted"))
     assert main(["extract", str(BULLETIN_2024), str(copy), "--out", str(out), "-q"]) == 2
-    assert "several bulletins cover the year(s) [2024]" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"bulletin-etl: error: {BULLETIN_2024.name} and again-2024.pdf both cover 2024 (by their titles; nothing was "
+        "extracted); give one bulletin per year\n")
+    assert extracted == [] and not out.exists()
+
+
+def test_a_duplicate_year_the_titles_hide_is_refused_after_extraction(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "again-2024.pdf"
+    copy.write_bytes(BULLETIN_2024.read_bytes())
+    out = tmp_path / "out"
+    monkeypatch.setattr(pipeline, "peek_year", lambda path: None)  # a first page that names no year
+    assert main(["extract", str(BULLETIN_2024), str(copy), "--out", str(out), "-q"]) == 2
+    assert capsys.readouterr().err == (
+        f"bulletin-etl: error: {BULLETIN_2024.name} and again-2024.pdf both cover 2024 (nothing was written); "
+        "give one bulletin per year\n")
     assert not out.exists()
+
+
+def test_first_page_titles_tell_the_year(editions) -> None:
+    raw, _, years = editions
+    assert sorted(pipeline.peek_year(pdf) for pdf in raw.glob("*.pdf")) == years
+
+
+def test_report_describes_every_year_newest_first(editions) -> None:
+    """Even after a run that extracted only one year, the report covers the whole folder."""
+    raw, out, years = editions
+    other = next(y for y in years if y != 2024)
+    assert main(["extract", str(raw / f"bulletin-{other}.pdf"), "--out", str(out), "-q"]) == 0
+    report = (out / "report.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h2 id='(\d{4})'>", report)
+    assert headings == [str(y) for y in sorted(years, reverse=True)]
+    assert f"This folder holds {len(years)} bulletins, newest first." in report
+    for year in years:
+        assert f"<a href='#{year}-events'><code>events</code></a>" in report

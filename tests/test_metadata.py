@@ -135,5 +135,7 @@ def test_loader_rejects_unknown_top_level_keys_and_fields() -> None:
 
 def test_frame_rejects_a_record_key_that_is_not_a_column() -> None:
     events = schema("events")
-    with pytest.raises(UnknownColumns, match=r"^dataset events: records carry 'tilte', which are not columns"):
+    with pytest.raises(UnknownColumns) as error:
         events.frame([{"year": 2024, "number": 1, "number_zh": "一", "tilte": "x", "body": "y", "source_page": 1}])
+    assert (error.value.column, error.value.cases) == ("tilte", [(0, "x")])
+    assert str(error.value) == "dataset events: column tilte: not a column of the schema (records carry 'tilte'): 'x'"

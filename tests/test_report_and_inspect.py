@@ -59,9 +59,50 @@ def test_inspect_draws_the_pages_asked_for(tmp_path: Path, capsys: pytest.Captur
     assert "outlines:" in capsys.readouterr().err
 
 
-def test_inspect_refuses_bad_pages_argument(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    with pytest.raises(SystemExit) as stop:
-        main(["inspect", str(BULLETIN_2024), "--pages", "four", "--out", str(tmp_path / "pictures")])
-    assert stop.value.code == 2
-    assert capsys.readouterr().err == "bulletin-etl: error: --pages takes page numbers separated by commas, not 'four'\n"
+def test_inspect_takes_page_ranges(tmp_path: Path) -> None:
+    out = tmp_path / "pictures"
+    assert main(["inspect", str(BULLETIN_2024), "--pages", "1-3,9", "--out", str(out), "-q"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [f"{BULLETIN_2024.stem}-page-{n:02d}.png" for n in (1, 2, 3, 9)]
+
+
+@pytest.mark.parametrize("pages", ["four", "3-1", "2-", "1,,x"])
+def test_inspect_refuses_bad_pages_argument(tmp_path: Path, capsys: pytest.CaptureFixture, pages: str) -> None:
+    assert main(["inspect", str(BULLETIN_2024), "--pages", pages, "--out", str(tmp_path / "pictures")]) == 2
+    assert capsys.readouterr().err == (
+        f"bulletin-etl: error: --pages takes page numbers and ranges separated by commas (1-3,9), not {pages!r}\n")
     assert not (tmp_path / "pictures").exists()
+
+
+def test_inspect_refuses_pages_the_file_does_not_have(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["inspect", str(BULLETIN_2024), "--pages", "4,99", "--out", str(tmp_path / "pictures")]) == 2
+    assert capsys.readouterr().err == (
+        f"bulletin-etl: error: {BULLETIN_2024.name}: no page 99: the file has 11 pages; nothing drawn\n")
+    assert not (tmp_path / "pictures").exists()
+
+
+def test_report_reads_on_a_phone(report: str) -> None:
+    assert "<meta name='viewport' content='width=device-width, initial-scale=1'>" in report
+    # every table sits in its own sideways-scrolling box, so the page itself never scrolls sideways
+    assert report.count("<table>") == report.count('<div class="scroll"><table>') > 0
+    assert ".scroll{overflow-x:auto" in report
+    assert re.search(r"<code class=\"hash\">[0-9a-f]{64}</code>", report) and "code.hash{overflow-wrap:anywhere" in report
+
+
+def test_report_numbers_read_like_the_columns(report: str, output_2024: Path) -> None:
+    import pandas as pd
+
+    rows = sum(len(pd.read_parquet(output_2024 / name)) for name in all_schemas())
+    assert f"<b>{rows:,}</b>rows" in report
+    assert '<td class="num">1,543</td><td class="num">1,544</td><td class="num">5</td>' in report  # page: no separator
+    assert "<p>None: all 16 datasets passed their schemas.</p>" in report
+    checks = len(pd.read_parquet(output_2024 / "consistency"))
+    assert f"The bulletin contradicts itself in 5 places (of {checks:,} checks)" in report
+
+
+def test_counts_read_the_same_everywhere() -> None:
+    from bulletin_etl.wording import count, figure
+
+    assert [count(0, "row"), count(1, "row"), count(1234567, "row")] == ["0 rows", "1 row", "1,234,567 rows"]
+    assert count(1, "consistency mismatch", "consistency mismatches") == "1 consistency mismatch"
+    assert count(2, "consistency mismatch", "consistency mismatches") == "2 consistency mismatches"
+    assert [figure(3066151), figure(1079989.53), figure(12.0)] == ["3,066,151", "1,079,989.53", "12"]

@@ -45,15 +45,16 @@ def test_each_unrecognised_thing_is_a_warning(bulletin: Path, tmp_path: Path, ca
     warnings = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"][0]["warnings"]
     messages = {w["message"]: w for w in warnings}
     expected = [
-        ("health_certificates", 1, "unmapped column header '新增指标'; its values were not extracted"),
-        ("health_certificates", 1, "row label '2029 年' names the year 2029, but the bulletin year is 2030"),
-        ("health_certificates", 1, "column individual_users: cannot read '2O0' as a whole number; left empty"),
-        (None, 1, "unrecognised section heading '2030 年度南京市智慧药房数据统计'; its content was not extracted"),
+        ("health_certificates", 1, "unmapped_column", "unmapped column header '新增指标'; its values were not extracted"),
+        ("health_certificates", 1, "year_mismatch", "row label '2029 年' names the year 2029, but the bulletin year is 2030"),
+        ("health_certificates", 1, "unparsed_cell", "column individual_users: cannot read '2O0' as a whole number; left empty"),
+        (None, 1, "unknown_heading", "unrecognised section heading '2030 年度南京市智慧药房数据统计'; its content was not extracted"),
+        (None, None, "section_not_found", "section events not found; its dataset is empty for 2030"),
     ]
-    for section, page, message in expected:
+    for section, page, kind, message in expected:
         assert message in messages, message
-        assert messages[message]["section"] == section and messages[message]["page"] == page
-        where = f"tiny.pdf: page {page}: " + (f"section {section}: " if section else "")
+        assert (messages[message]["section"], messages[message]["page"], messages[message]["kind"]) == (section, page, kind)
+        where = "tiny.pdf: " + (f"page {page}: " if page else "") + (f"section {section}: " if section else "")
         assert f"  warning: {where}{message}" in err.splitlines()
 
 
@@ -70,5 +71,5 @@ def test_known_columns_are_still_extracted(bulletin: Path, tmp_path: Path) -> No
 def test_strict_fails_and_writes_nothing(bulletin: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     out = tmp_path / "out"
     assert main(["extract", str(bulletin), "--out", str(out), "-q", "--strict"]) == 3
-    assert "warning(s) with --strict; nothing written" in capsys.readouterr().err
+    assert capsys.readouterr().err == "bulletin-etl: error: tiny.pdf: 16 warnings with --strict; nothing written\n"
     assert not out.exists()

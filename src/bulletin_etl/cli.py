@@ -3,25 +3,36 @@
   bulletin-etl extract                      every *.pdf in raw/ → output/
   bulletin-etl extract raw/2025.pdf --out data
   bulletin-etl extract --strict             warnings fail the run (nothing is written)
+  bulletin-etl inspect raw/2025.pdf --pages 1-3,9
 
-User mistakes and bad input print one line naming the file (and page and section where known)
-and exit with status 2; nothing in the output folder changes. Status 3 means --strict failed,
-4 an internal error (also one line; --debug shows the traceback).
+Exit status: 0 written; 2 bad input or a bad argument (one line naming the file, page and section;
+the output folder unchanged); 3 --strict failed (a warning or a schema failure; nothing written);
+4 an internal error (one line too; --debug shows the traceback); 5 written in part: a dataset failed
+its schema and was left out (its partitions of earlier runs kept), every other dataset was written.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import shlex
 import sys
 import time
 from pathlib import Path
 
 from . import __version__
 from .errors import BulletinError, StrictModeFailure
+from .wording import count, figure
 
 EXIT_BAD_INPUT = 2
 EXIT_STRICT = 3
 EXIT_INTERNAL = 4
+EXIT_PARTIAL = 5
+MISMATCHES_SHOWN = 3
+
+
+class UsageError(Exception):
+    """A command-line argument that cannot work (not tied to one bulletin): exit 2, one line."""
 
 
 def _say(quiet: bool):
@@ -31,18 +42,59 @@ def _say(quiet: bool):
     return say
 
 
+def _error(message: str) -> None:
+    print(f"bulletin-etl: error: {message}", file=sys.stderr, flush=True)
+
+
+def _pdfs(given: list[str], raw: str) -> list[Path]:
+    """The PDFs to read: those given, a folder given meaning its *.pdf, none given meaning raw/."""
+    pdfs: list[Path] = []
+    for name in given or [raw]:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(path.glob("*.pdf"))
+            if not found:
+                raise UsageError(f"no PDF given and none found in {path}/" if not given else f"{path}/ holds no *.pdf")
+            pdfs.extend(found)
+        elif not given:
+            raise UsageError(f"no PDF given and the folder {path}/ does not exist")
+        else:
+            pdfs.append(path)
+    return pdfs
+
+
+def _check_out(out: str) -> None:
+    path = Path(out)
+    for folder in (path, *path.parents):
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"--out {out}: {folder} is a file, not a folder; nothing was read")
+
+
+def _refuse_duplicate_years(years: dict[Path, int | None], when: str) -> None:
+    by_year: dict[int, list[Path]] = {}
+    for path, year in years.items():
+        if year is not None:
+            by_year.setdefault(year, []).append(path)
+    clashes = [(y, paths) for y, paths in sorted(by_year.items()) if len(paths) > 1]
+    if clashes:
+        said = "; ".join(f"{' and '.join(p.name for p in paths)} {'both' if len(paths) == 2 else 'all'} cover {year}"
+                         for year, paths in clashes)
+        raise UsageError(f"{said} ({when}); give one bulletin per year")
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .output import write_all
     from .guard import MB, Limits
-    from .worker import extract_guarded
+    from .output import write_all
+    from .pipeline import peek_year
     from .report import render as render_report
+    from .worker import extract_guarded
 
     say = _say(args.quiet)
-    pdfs = [Path(p) for p in args.pdf] or sorted(Path(args.raw).glob("*.pdf"))
-    if not pdfs:
-        print(f"bulletin-etl: error: no PDF given and none found in {args.raw}/", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    started = time.perf_counter()
+    _check_out(args.out)
+    pdfs = _pdfs(args.pdf, args.raw)
+    if len(pdfs) > 1:  # cheap: the titles on each first page, before the long extraction
+        _refuse_duplicate_years({pdf: peek_year(pdf) for pdf in pdfs}, "by their titles; nothing was extracted")
+    started, started_at = time.perf_counter(), dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     results = []
     for number, pdf in enumerate(pdfs, 1):
         say(f"[{number}/{len(pdfs)}] {pdf}")
@@ -56,32 +108,55 @@ def cmd_extract(args: argparse.Namespace) -> int:
             raise
         for warning in result.warnings:
             say(f"  warning: {warning}")
+        if args.strict and result.failures:
+            raise StrictModeFailure(pdf, "; ".join(str(f).removeprefix(f"{pdf.name}: ") for f in result.failures)
+                                    + "; with --strict nothing written")
         if args.strict and result.warnings:
-            raise StrictModeFailure(pdf, f"{len(result.warnings)} warning(s) with --strict; nothing written")
+            raise StrictModeFailure(pdf, f"{count(len(result.warnings), 'warning')} with --strict; nothing written")
         results.append(result)
-    years = [r.year for r in results]
-    if len(set(years)) != len(years):
-        dup = sorted({y for y in years if years.count(y) > 1})
-        print(f"bulletin-etl: error: several bulletins cover the year(s) {dup}; give one per year", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    report = render_report(results, time.perf_counter() - started)
-    out = write_all(args.out, results, extra_files={"report.html": report})
+    _refuse_duplicate_years({r.path: r.year for r in results}, "nothing was written")
+    run = {"command": shlex.join(["bulletin-etl", *args.argv]), "started_at": started_at,
+           "seconds": round(time.perf_counter() - started, 3)}
+    out = write_all(args.out, results, run, extra_files=lambda tree: {"report.html": render_report(tree)})
+    _summary(results, out, time.perf_counter() - started, say)
+    return EXIT_PARTIAL if any(r.failures for r in results) else 0
+
+
+def _summary(results: list, out: Path, seconds: float, say) -> None:
+    """The closing lines: what was written, what contradicts itself, what failed, where the report is."""
     rows = sum(len(f) for r in results for f in r.frames.values())
     datasets = len({d for r in results for d in r.frames})
     warnings = sum(len(r.warnings) for r in results)
-    say(f"wrote {datasets} datasets, {rows} rows from {len(results)} bulletin(s) to {out} "
-        f"({warnings} warning(s), {time.perf_counter() - started:.1f}s)")
-    return 0
+    mismatches = [(r.year, m) for r in results if "consistency" in r.frames
+                  for m in r.frames["consistency"].query("status == 'mismatch'").to_dict("records")]
+    failures = [f for r in results for f in r.failures]
+    say(f"wrote {count(datasets, 'dataset')}, {count(rows, 'row')} from {count(len(results), 'bulletin')} to {out} "
+        f"({count(warnings, 'warning')}, {count(len(mismatches), 'consistency mismatch', 'consistency mismatches')}, "
+        f"{seconds:.1f} s)")
+    if mismatches:
+        say(f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')} (the bulletin contradicts "
+            "itself; the data is kept as printed):")
+        for year, m in mismatches[:MISMATCHES_SHOWN]:
+            say(f"  {year} {m['dataset']}: {m['subject']} {m['metric']}: printed {figure(m['printed'])}, "
+                f"expected {figure(m['expected'])} (page {m['source_page']})")
+        if len(mismatches) > MISMATCHES_SHOWN:
+            say(f"  and {len(mismatches) - MISMATCHES_SHOWN} more")
+    for failure in failures:  # an error, shown even with -q
+        print(f"bulletin-etl: error: {failure}; not written, its earlier partitions (if any) kept",
+              file=sys.stderr, flush=True)
+    say(f"report: {out / 'report.html'}")
+    if failures:
+        print(f"bulletin-etl: {count(len(failures), 'dataset')} failed {'its' if len(failures) == 1 else 'their'} schema; "
+              f"everything else was written (exit status {EXIT_PARTIAL})", file=sys.stderr, flush=True)
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
     from .inspect import LEGEND, inspect
 
     pages = _pages(args.pages)
+    if pages:
+        _check_pages(Path(args.pdf), pages)
     written = inspect(args.pdf, args.out, pages)
-    if pages and len(written) < len(pages):
-        print(f"bulletin-etl: warning: {Path(args.pdf).name}: some of the pages {args.pages} do not exist",
-              file=sys.stderr)
     say = _say(args.quiet)
     for path in written:
         say(str(path))
@@ -90,13 +165,34 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def _pages(text: str | None) -> list[int] | None:
+    """'1-3,9' → [1, 2, 3, 9]."""
     if not text:
         return None
+    pages: list[int] = []
     try:
-        return [int(p) for p in text.split(",") if p.strip()]
+        for part in (p.strip() for p in text.split(",") if p.strip()):
+            first, dash, last = part.partition("-")
+            span = range(int(first), int(last if dash else first) + 1)
+            if not span:
+                raise ValueError
+            pages.extend(p for p in span if p not in pages)
     except ValueError:
-        print(f"bulletin-etl: error: --pages takes page numbers separated by commas, not {text!r}", file=sys.stderr)
-        raise SystemExit(EXIT_BAD_INPUT) from None
+        raise UsageError(f"--pages takes page numbers and ranges separated by commas (1-3,9), not {text!r}") from None
+    return pages
+
+
+def _check_pages(pdf: Path, pages: list[int]) -> None:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(pdf) as source:
+            n_pages = len(source.pages)
+    except Exception:  # not a readable PDF: inspect() says so in its own words
+        return
+    missing = [p for p in pages if not 1 <= p <= n_pages]
+    if missing:
+        raise UsageError(f"{pdf.name}: no page {', '.join(map(str, missing))}: the file has "
+                         f"{count(n_pages, 'page')}; nothing drawn")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,26 +200,31 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"bulletin-etl {__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    # accepted after the subcommand too; SUPPRESS keeps a subcommand from resetting a --debug given before it
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show the traceback of an internal error")
     sub = parser.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract bulletin PDFs into Parquet datasets",
+    ex = sub.add_parser("extract", parents=[debug], help="extract bulletin PDFs into Parquet datasets",
                         description="Extract every dataset of each bulletin PDF. "
                                     "Example: bulletin-etl extract raw/*.pdf --out output")
-    ex.add_argument("pdf", nargs="*", help="bulletin PDF files (default: every *.pdf in --raw)")
+    ex.add_argument("pdf", nargs="*", help="bulletin PDF files or folders of them (default: every *.pdf in --raw)")
     ex.add_argument("--out", default="output", help="output folder (default: output)")
     ex.add_argument("--raw", default="raw", help="folder searched when no PDF is given (default: raw)")
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only errors")
-    ex.add_argument("--strict", action="store_true", help="treat warnings as errors: fail and write nothing")
+    ex.add_argument("--strict", action="store_true",
+                    help="treat warnings and schema failures as errors: fail and write nothing")
     ex.add_argument("--time-budget", type=float, default=120, metavar="SECONDS",
                     help="wall time allowed to read one bulletin; past it the bulletin is refused (default: 120)")
     ex.add_argument("--page-budget-mb", type=float, default=16, metavar="MB",
                     help="decoded content one page may draw; a page over it (a compression bomb?) is named "
                          "and the bulletin refused (default: 16)")
     ex.set_defaults(run=cmd_extract)
-    ins = sub.add_parser("inspect", help="draw what was detected on page images (PNG)",
+    ins = sub.add_parser("inspect", parents=[debug], help="draw what was detected on page images (PNG)",
                          description="Write PNG images of pages with the detected headings, tables, header cells "
-                                     "and rows outlined. Example: bulletin-etl inspect raw/2025.pdf --pages 4,5")
+                                     "and rows outlined. Example: bulletin-etl inspect raw/2025.pdf --pages 1-3,9")
     ins.add_argument("pdf", help="a bulletin PDF")
-    ins.add_argument("--pages", help="pages to draw, 1-based, comma-separated (default: all)")
+    ins.add_argument("--pages", help="pages to draw, 1-based: numbers and ranges, comma-separated (default: all)")
     ins.add_argument("--out", default="inspect", help="folder for the PNG files (default: inspect)")
     ins.add_argument("-q", "--quiet", action="store_true", help="do not list the files written")
     ins.set_defaults(run=cmd_inspect)
@@ -131,14 +232,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
+    args.argv = argv
     try:
         return args.run(args)
     except StrictModeFailure as exc:
-        print(f"bulletin-etl: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return EXIT_STRICT
-    except BulletinError as exc:
-        print(f"bulletin-etl: error: {exc}", file=sys.stderr)
+    except (BulletinError, UsageError) as exc:
+        _error(str(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("bulletin-etl: interrupted; output folder unchanged", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Write bulletins' datasets as hive-partitioned Parquet, all or nothing.
+"""Write bulletins' validated datasets as hive-partitioned Parquet, atomically (a dataset that failed its
+schema is left out, never half-written).
 
 The new state of the output folder is built in a staging folder beside it (a copy of the
 current one with the re-extracted years' partitions replaced) and swapped in with two renames,
@@ -11,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -39,7 +41,10 @@ def write_dataset(root: Path, dataset: str, year: int, frame) -> Path:
     return target
 
 
-def manifest_entry(result: BulletinResult) -> dict:
+def manifest_entry(result: BulletinResult, run: dict, previous: Path) -> dict:
+    """What manifest.json keeps of one bulletin; `previous` is the output tree before this run."""
+    consistency = result.frames.get("consistency")
+    mismatches = int((consistency["status"] == "mismatch").sum()) if consistency is not None else None
     return {
         "year": result.year,
         "source_file": result.path.name,
@@ -47,12 +52,25 @@ def manifest_entry(result: BulletinResult) -> dict:
         "pages": result.pages,
         "sections_found": result.sections_found,
         "datasets": {name: len(frame) for name, frame in result.frames.items()},
+        "consistency_mismatches": mismatches,
         "warnings": [w.as_dict() for w in result.warnings],
+        "schema_failures": [
+            {**f.as_dict(), "previous_partition_kept": partition_dir(previous, f.dataset, result.year).is_dir()}
+            for f in result.failures
+        ],
+        "extracted_at": run["started_at"],
+        "command": run["command"],
+        "timings": {step: round(seconds, 3) for step, seconds in result.timings.items()},
     }
 
 
-def write_all(out_dir: str | Path, results: list[BulletinResult], extra_files: dict[str, str] | None = None) -> Path:
-    """Replace the partitions of every result's year in out_dir, atomically."""
+def write_all(out_dir: str | Path, results: list[BulletinResult], run: dict,
+              extra_files: Callable[[Path], dict[str, str]] | None = None) -> Path:
+    """Replace the partitions of every result's year in out_dir, atomically. A dataset that failed
+    its schema is not written: its partition from an earlier run, if any, stays as it was.
+
+    `run` says how the output was made (command, started_at, seconds); `extra_files` is called
+    with the new tree, once partitions and manifest are in place, for files describing it."""
     out_dir = Path(out_dir).absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
@@ -65,22 +83,28 @@ def write_all(out_dir: str | Path, results: list[BulletinResult], extra_files: d
         previous = _read_manifest(tree)
         bulletins = {b["year"]: b for b in previous.get("bulletins", [])}
         for result in results:
+            bulletins[result.year] = manifest_entry(result, run, tree)
             for dataset, frame in result.frames.items():
                 write_dataset(tree, dataset, result.year, frame)
-            bulletins[result.year] = manifest_entry(result)
         manifest = {
             "package": "bulletin-etl",
             "package_version": __version__,
             "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "last_run": run,
             "bulletins": [bulletins[y] for y in sorted(bulletins)],
         }
         (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        for name, content in (extra_files or {}).items():
+        for name, content in (extra_files(tree) if extra_files else {}).items():
             (tree / name).write_text(content, encoding="utf-8")
         _swap(tree, out_dir, stage)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return out_dir
+
+
+def read_manifest(out_dir: str | Path) -> dict:
+    """The manifest of an output folder ({} when there is none or it is unreadable)."""
+    return _read_manifest(Path(out_dir))
 
 
 def _read_manifest(tree: Path) -> dict:

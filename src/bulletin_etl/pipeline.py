@@ -1,4 +1,8 @@
-"""The only loop: read a bulletin → find its sections → extract → validate. Writing is output.py."""
+"""The only loop: read a bulletin → find its sections → extract → validate. Writing is output.py.
+
+A dataset that fails its schema does not stop the others: it is returned as a SchemaFailure
+(which values, on which page, from which section) and the caller decides — write the rest, or,
+with --strict, nothing."""
 
 from __future__ import annotations
 
@@ -12,20 +16,73 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
+from . import guard
 from .consistency import reconcile
-from .errors import NotABulletin, ValidationFailed
+from .errors import NotABulletin
 from .layout import document
 from .layout.sections import SectionText, cut
 from .names import Gazetteer
-from .schemas import all_schemas, schema
-from .sections import IGNORED_HEADINGS, SECTIONS
+from .schemas import BadRecords, all_schemas, schema
+from .sections import IGNORED_HEADINGS, SECTIONS, TITLE_PATTERNS
 from .sections.base import Context, Section, Warning_, matches_title
 from .sections.masthead import read_masthead
 from .text import YEAR, squash
+from .wording import count
 
 Progress = Callable[[str], None]
 
 TITLE_YEAR = re.compile(rf"(?:({YEAR})年|[（(]({YEAR})[)）])")
+
+
+MAX_FAILURE_CASES = 5
+"""Failing values shown per dataset; the rest are counted."""
+
+
+@dataclass(frozen=True)
+class FailureCase:
+    """One value (or row) that broke a check: where it was printed and what it was."""
+
+    column: str | None
+    check: str
+    value: str
+    page: int | None
+    section: str | None
+
+    def as_dict(self) -> dict:
+        return {"column": self.column, "check": self.check, "value": self.value, "page": self.page,
+                "section": self.section}
+
+
+@dataclass(frozen=True)
+class SchemaFailure:
+    """A dataset of one bulletin that failed its schema and was therefore not written."""
+
+    file: str
+    dataset: str
+    cases: tuple[FailureCase, ...]
+    more: int = 0  # failing values beyond those in cases
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({c.page for c in self.cases if c.page is not None})
+
+    @property
+    def sections(self) -> list[str]:
+        return sorted({c.section for c in self.cases if c.section})
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.pages:
+            where.append("page " + ", ".join(map(str, self.pages)))
+        if self.sections:
+            where.append("section " + ", ".join(self.sections))
+        shown = "; ".join(f"{c.column or '(row)'}: {c.check} failed for {c.value}" for c in self.cases)
+        more = f"; and {self.more} more" if self.more else ""
+        return f"{': '.join(where)}: dataset {self.dataset} failed its schema ({shown}{more})"
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "dataset": self.dataset, "pages": self.pages, "sections": self.sections,
+                "cases": [c.as_dict() for c in self.cases], "more_cases": self.more}
 
 
 @dataclass
@@ -34,10 +91,11 @@ class BulletinResult:
     sha256: str
     pages: int
     year: int
-    frames: dict[str, pd.DataFrame]
+    frames: dict[str, pd.DataFrame]  # the datasets that passed their schema
     warnings: list[Warning_] = field(default_factory=list)
     sections_found: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # step → seconds
+    failures: list[SchemaFailure] = field(default_factory=list)  # the datasets that did not
 
 
 def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, SectionText]]:
@@ -46,10 +104,12 @@ def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, Se
         section = next((s for s in SECTIONS if matches_title(s, piece.title)), None)
         if section is None:
             if not any(re.search(p, squash(piece.title)) for p in IGNORED_HEADINGS):
-                ctx.warn(piece.page, f"unrecognised section heading {piece.title!r}; its content was not extracted")
+                ctx.warn(piece.page, f"unrecognised section heading {piece.title!r}; its content was not extracted",
+                         "unknown_heading")
             continue
         if any(s is section for s, _ in found):
-            ctx.warn(piece.page, f"section {section.name} appears a second time ({piece.title!r}); the first one was used")
+            ctx.warn(piece.page, f"section {section.name} appears a second time ({piece.title!r}); the first one was used",
+                     "duplicate_section")
             continue
         found.append((section, piece))
     return found
@@ -62,15 +122,39 @@ def bulletin_year(found: list[tuple[Section, SectionText]], issue_year: int | No
     if years:
         year, _ = years.most_common(1)[0]
         for other in sorted(set(years) - {year}):
-            ctx.warn(None, f"section titles name the year {other}, most name {year}; {year} is used")
+            ctx.warn(None, f"section titles name the year {other}, most name {year}; {year} is used", "year_mismatch")
     elif issue_year is not None:
         year = issue_year - 1
-        ctx.warn(None, f"no year in any section title; using the year before the masthead date: {year}")
+        ctx.warn(None, f"no year in any section title; using the year before the masthead date: {year}",
+                 "year_inferred")
     else:
         raise NotABulletin(ctx.file, "cannot tell which year the bulletin covers (no year in titles or masthead)")
     if issue_year is not None and issue_year not in (year, year + 1):
-        ctx.warn(None, f"masthead is dated {issue_year}, but the sections cover {year}")
+        ctx.warn(None, f"masthead is dated {issue_year}, but the sections cover {year}", "year_mismatch")
     return year
+
+
+DATE_LINE = re.compile(r"\d\s*年\s*\d{1,2}\s*月")
+SENTENCE = re.compile(r"[，。；：,;]")
+
+
+def peek_year(path: str | Path) -> int | None:
+    """The year a bulletin covers as its first page's titles say it — short lines without sentence
+    punctuation naming a year ('2024 年度南京市卫生信息中心十件大事'), the masthead date aside.
+    Cheap enough to run on every file before extracting any; None where the page does not tell."""
+    import pdfplumber
+
+    try:
+        guard.check_structure(Path(path), document.check_file(Path(path)))  # no pipe, bomb or loop
+        with pdfplumber.open(path, pages=[1]) as pdf:
+            text = pdf.pages[0].extract_text() or ""
+    except Exception:  # an unreadable file is reported by extract(), in its own words
+        return None
+    years = Counter(
+        int(a or b) for line in text.splitlines() if not SENTENCE.search(line) and not DATE_LINE.search(line)
+        for a, b in TITLE_YEAR.findall(squash(line))
+    )
+    return years.most_common(1)[0][0] if years else None
 
 
 def extract(path: str | Path, progress: Progress = lambda message: None) -> BulletinResult:
@@ -80,10 +164,10 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     doc = document.load(path)
     timings["read PDF and layout"] = time.perf_counter() - clock
     progress(f"{doc.path.name}: {doc.n_pages} pages read")
-    pieces = cut(doc)
+    pieces = cut(doc, TITLE_PATTERNS)
     ctx = Context(file=doc.path, year=0, gazetteer=Gazetteer.curated())
     for page, message in doc.parser_warnings:
-        ctx.warn(page, f"PDF parser: {message}")
+        ctx.warn(page, f"PDF parser: {message}", "parser")
     found = recognise(pieces[1:], ctx)
     if not found:
         raise NotABulletin(doc.path, "no bulletin section recognised (is this a health-information bulletin?)")
@@ -102,12 +186,12 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
             records[dataset].extend(rows)
         timings[f"section {section.name}"] = time.perf_counter() - clock
         rows = len(records[section.datasets[0]])
-        progress(f"  {section.name}: {rows} rows, page {piece.page}"
-                 + (f", {len(ctx.warnings) - before} warnings" if len(ctx.warnings) > before else ""))
+        progress(f"  {section.name}: {count(rows, 'row')}, page {piece.page}"
+                 + (f", {count(len(ctx.warnings) - before, 'warning')}" if len(ctx.warnings) > before else ""))
     ctx.section = ""
     for section in SECTIONS:
         if not any(s is section for s, _ in found):
-            ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}")
+            ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}", "section_not_found")
     clock = time.perf_counter()
     records["consistency"] = reconcile(records)
     timings["consistency checks"] = time.perf_counter() - clock
@@ -116,10 +200,10 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
         "sha256": doc.sha256, "pages": doc.n_pages,
     }]
     clock = time.perf_counter()
-    frames = validate(records, ctx)
+    frames, failures = validate(records, ctx)
     timings["validation"] = time.perf_counter() - clock
     return BulletinResult(doc.path, doc.sha256, doc.n_pages, ctx.year, frames, ctx.warnings,
-                          [s.name for s, _ in found], timings)
+                          [s.name for s, _ in found], timings, failures)
 
 
 def _names_from_tables(records: dict[str, list[dict]], gazetteer: Gazetteer) -> None:
@@ -128,20 +212,33 @@ def _names_from_tables(records: dict[str, list[dict]], gazetteer: Gazetteer) -> 
         gazetteer.add((r["district"] for r in rows if r.get("district")), "district")
 
 
-def validate(records: dict[str, list[dict]], ctx: Context) -> dict[str, pd.DataFrame]:
-    """Every dataset checked against its schema, all failures collected before giving up."""
+def validate(records: dict[str, list[dict]], ctx: Context) -> tuple[dict[str, pd.DataFrame], list[SchemaFailure]]:
+    """Every dataset checked against its schema: those that pass, and what failed in the others."""
     frames, failures = {}, []
     for name, rows in records.items():
         spec = schema(name)
-        frame = spec.frame([{"year": ctx.year, **row} for row in rows])
+        records_of_year = [{"year": ctx.year, **row} for row in rows]
         try:
-            frames[name] = spec.pandera().validate(frame, lazy=True)
+            frames[name] = spec.pandera().validate(spec.frame(records_of_year), lazy=True)
+        except BadRecords as exc:
+            cases = [_case(name, exc.column, exc.check, value, records_of_year[i]) for i, value in exc.cases]
+            failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
+                                          max(0, len(cases) - MAX_FAILURE_CASES)))
         except pandera.errors.SchemaErrors as exc:
-            cases = exc.failure_cases
-            for _, case in cases.head(5).iterrows():
-                failures.append(f"{name}.{case.get('column')}: {case.get('check')} failed for {case.get('failure_case')!r}")
-            if len(cases) > 5:
-                failures.append(f"{name}: {len(cases) - 5} more failures")
-    if failures:
-        raise ValidationFailed(ctx.file, f"{len(failures)} schema failure(s): " + "; ".join(failures))
-    return frames
+            cases = []
+            for _, case in exc.failure_cases.iterrows():
+                index = case.get("index")
+                row = records_of_year[int(index)] if index is not None and index == index else {}
+                column = case.get("column")
+                cases.append(_case(name, column if isinstance(column, str) else None, str(case.get("check")),
+                                   case.get("failure_case"), row))
+            failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
+                                          max(0, len(cases) - MAX_FAILURE_CASES)))
+    return frames, failures
+
+
+def _case(dataset: str, column: str | None, check: str, value: object, row: dict) -> FailureCase:
+    # totals and consistency rows name the dataset (= section) they come from; others have one section.
+    section = row.get("dataset") if dataset in ("totals", "consistency") else schema(dataset).section
+    page = row.get("source_page")
+    return FailureCase(column, check, repr(value), int(page) if isinstance(page, int) else None, section)

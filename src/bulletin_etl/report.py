@@ -1,17 +1,22 @@
-"""output/report.html: one self-contained page per run — what each bulletin gave, what does
-not add up in it, what was not recognised, and how long it took. No scripts, no network."""
+"""output/report.html: one self-contained page describing the whole output folder — every year in
+its manifest, newest first: what each bulletin gave, what does not add up in it, what was not
+recognised, which dataset failed its schema, and how long it took. It is rendered from the folder
+itself (manifest.json and the Parquet partitions), so years extracted by earlier runs are in it too.
+No scripts, no network; readable on a phone (tables scroll inside their box, hashes wrap)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import math
+from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from . import __version__
-from .pipeline import BulletinResult
+from .output import MANIFEST, partition_dir, read_manifest
 from .schemas import PARTITION_COLUMNS, DatasetSchema, all_schemas
+from .wording import count, figure
 
 PREVIEW_ROWS = 5
 
@@ -20,16 +25,20 @@ body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","WenQuanY
   margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1d2430;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem} h2{margin-top:2.5rem;border-bottom:2px solid #dde3ea;padding-bottom:.3rem}
 h3{margin:1.6rem 0 .4rem} .muted{color:#637083} code{background:#f1f4f8;padding:0 .25rem;border-radius:3px}
+code.hash{overflow-wrap:anywhere;word-break:break-all}
 table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.88rem}
 th,td{border:1px solid #d7dee6;padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:#f1f4f8} td.num{text-align:right;font-variant-numeric:tabular-nums}
-.cards{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}
-.card{border:1px solid #d7dee6;border-radius:8px;padding:.6rem 1rem;min-width:9rem}
+th{background:#f1f4f8} td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.cards{display:flex;gap:.6rem;flex-wrap:wrap;margin:1rem 0}
+.card{border:1px solid #d7dee6;border-radius:8px;padding:.5rem .8rem;min-width:7.5rem}
 .card b{display:block;font-size:1.5rem}
 .bad{background:#fff1f0} .bad b{color:#b42318} .ok b{color:#067647}
-tr.mismatch td{background:#fff1f0} .tag{font-size:.75rem;border-radius:4px;padding:0 .35rem;background:#eef2f6}
+tr.mismatch td,tr.failure td{background:#fff1f0} .tag{font-size:.75rem;border-radius:4px;padding:0 .35rem;background:#eef2f6}
 details{margin:.3rem 0 1rem} summary{cursor:pointer;color:#285ea8}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;max-width:100%}
+nav a{margin-right:.8rem}
+@media (max-width:600px){body{margin:1rem auto;padding:0 .6rem} h1{font-size:1.3rem} h2{font-size:1.2rem}
+  .card{min-width:0;flex:1 1 40%} .card b{font-size:1.25rem} table{font-size:.8rem}}
 """
 
 
@@ -37,28 +46,34 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value))
 
 
-IDENTIFIERS = {"year", "seq", "number", "rank", "list_position", "source_page", "pages"}
+IDENTIFIERS = {"year", "seq", "number", "rank", "list_position", "source_page", "pages", "page"}
 """Numbers that name rather than count: no thousands separator (2024, not 2,024)."""
 
 
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
 def _cell(value: object, column: str = "") -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return '<td class="muted">∅</td>'
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if column in IDENTIFIERS:
-            return f'<td class="num">{int(value)}</td>'
-        shown = f"{value:,.2f}" if isinstance(value, float) and not value.is_integer() else f"{int(value):,}"
+        shown = str(int(value)) if column in IDENTIFIERS else figure(value)
         return f'<td class="num">{shown}</td>'
     return f"<td>{_e(value)}</td>"
 
 
-def _frame(frame: pd.DataFrame, columns: list[str], classes: list[str] | None = None) -> str:
-    head = "".join(f"<th>{_e(c)}</th>" for c in columns)
-    rows = []
-    for i, record in enumerate(frame[columns].astype(object).to_dict("records")):
-        css = f' class="{classes[i]}"' if classes and classes[i] else ""
-        rows.append(f"<tr{css}>" + "".join(_cell(record[c], c) for c in columns) + "</tr>")
-    return f'<div class="scroll"><table><tr>{head}</tr>{"".join(rows)}</table></div>'
+def _table(head: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
+    """A table in a box of its own that scrolls sideways on a narrow screen, the page does not."""
+    body = "".join(
+        f"<tr{f' class={chr(34)}{classes[i]}{chr(34)}' if classes and classes[i] else ''}>{''.join(row)}</tr>"
+        for i, row in enumerate(rows))
+    return f'<div class="scroll"><table><tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr>{body}</table></div>'
+
+
+def _frame(frame: pd.DataFrame, columns: list[str], css: str = "") -> str:
+    records = frame[columns].astype(object).to_dict("records")
+    return _table(columns, [[_cell(r[c], c) for c in columns] for r in records], [css] * len(records))
 
 
 def _schema(spec: DatasetSchema) -> str:
@@ -75,72 +90,119 @@ def _schema(spec: DatasetSchema) -> str:
             checks.append(f"matches <code>{_e(c.pattern)}</code>")
         key = " <span class='tag'>key</span>" if c.name in spec.key else ""
         part = " <span class='tag'>partition</span>" if c.name in PARTITION_COLUMNS else ""
-        rows.append(f"<tr><td><code>{_e(c.name)}</code>{key}{part}</td><td>{c.type}</td>"
-                    f"<td>{'yes' if c.nullable and c.name not in spec.key else 'no'}</td>"
-                    f"<td>{'; '.join(checks)}</td><td>{_e(c.description)}</td></tr>")
-    return ("<table><tr><th>column</th><th>type</th><th>nullable</th><th>checks</th><th>description</th></tr>"
-            + "".join(rows) + "</table>")
+        rows.append([f"<td><code>{_e(c.name)}</code>{key}{part}</td>", f"<td>{c.type}</td>",
+                     f"<td>{'yes' if c.nullable and c.name not in spec.key else 'no'}</td>",
+                     f"<td>{'; '.join(checks)}</td>", f"<td>{_e(c.description)}</td>"])
+    return _table(["column", "type", "nullable", "checks", "description"], rows)
 
 
-def _card(label: str, value: object, bad: bool = False) -> str:
-    return f'<div class="card {"bad" if bad else "ok"}"><b>{_e(value)}</b>{_e(label)}</div>'
+def _card(label: str, value: int, bad: bool = False) -> str:
+    return f'<div class="card {"bad" if bad else "ok"}"><b>{figure(value)}</b>{_e(label)}</div>'
 
 
-def _bulletin(result: BulletinResult) -> str:
-    frames = result.frames
-    consistency = frames.get("consistency", pd.DataFrame())
-    mismatches = consistency[consistency["status"] == "mismatch"] if len(consistency) else consistency
-    rows = sum(len(f) for f in frames.values())
+def _partition(tree: Path, dataset: str, year: int) -> pd.DataFrame | None:
+    part = partition_dir(tree, dataset, year) / "part-0.parquet"
+    return pq.read_table(part).to_pandas() if part.is_file() else None
+
+
+def _bulletin(tree: Path, entry: dict) -> str:
+    year = entry["year"]
+    counts: dict[str, int] = entry.get("datasets", {})
+    failures: list[dict] = entry.get("schema_failures", [])
+    warnings: list[dict] = entry.get("warnings", [])
+    consistency = _partition(tree, "consistency", year) if "consistency" in counts else None
+    mismatches = consistency[consistency["status"] == "mismatch"] if consistency is not None else None
+    timings: dict[str, float] = entry.get("timings", {})
     parts = [
-        f"<h2>{_e(result.year)} — {_e(result.path.name)}</h2>",
-        f'<p class="muted">{result.pages} pages · sha256 <code>{result.sha256}</code> · '
-        f'sections found: {len(result.sections_found)}</p>',
-        '<div class="cards">', _card("datasets", len(frames)), _card("rows", f"{rows:,}"),
-        _card("warnings", len(result.warnings), bool(result.warnings)),
-        _card("consistency mismatches", len(mismatches), len(mismatches) > 0),
-        _card("checks performed", len(consistency)), _card("schema failures", 0), "</div>",
-        "<h3>Consistency mismatches</h3>",
+        f"<h2 id='{year}'>{year} — {_e(entry['source_file'])}</h2>",
+        f'<p class="muted">{count(entry["pages"], "page")} · sha256 <code class="hash">{_e(entry["sha256"])}</code> · '
+        f'{count(len(entry.get("sections_found", [])), "section")} found · extracted {_e(entry.get("extracted_at", "?"))}'
+        + (f" by <code>{_e(entry['command'])}</code>" if entry.get("command") else "") + "</p>",
+        '<div class="cards">', _card("datasets written", len(counts)), _card("rows", sum(counts.values())),
+        _card("warnings", len(warnings), bool(warnings)),
+        _card("consistency mismatches", len(mismatches) if mismatches is not None else 0,
+              mismatches is not None and len(mismatches) > 0),
+        _card("checks performed", len(consistency) if consistency is not None else 0),
+        _card("schema failures", len(failures), bool(failures)), "</div>",
     ]
-    if len(mismatches):
-        parts.append("<p>The bulletin contradicts itself here; the data is kept as printed.</p>")
-        parts.append(_frame(mismatches, ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"],
-                            ["mismatch"] * len(mismatches)))
+    parts.append("<h3>Schema failures</h3>")
+    if failures:
+        one = len(failures) == 1
+        parts.append(f"<p>{count(len(failures), 'dataset')} of this bulletin failed {'its' if one else 'their'} schema "
+                     f"and {'was' if one else 'were'} not written; a partition of an earlier run, where there is one, "
+                     "is kept as it was.</p>")
+        rows, classes = [], []
+        for f in failures:
+            kept = "earlier partition kept" if f.get("previous_partition_kept") else "no partition"
+            for case in f["cases"]:
+                rows.append([f"<td><code>{_e(f['dataset'])}</code></td>", f"<td>{_e(f['file'])}</td>",
+                             _cell(case.get("page"), "page"), f"<td>{_e(case.get('section'))}</td>",
+                             f"<td><code>{_e(case.get('column') or '(row)')}</code></td>", f"<td>{_e(case['check'])}</td>",
+                             f"<td>{_e(case['value'])}</td>", f"<td>{kept}</td>"])
+                classes.append("failure")
+            if f.get("more_cases"):
+                rows.append([f"<td><code>{_e(f['dataset'])}</code></td>",
+                             f"<td colspan='7' class='muted'>and {count(f['more_cases'], 'more failing value')}</td>"])
+                classes.append("failure")
+        parts.append(_table(["dataset", "file", "page", "section", "column", "check", "value", "partition"],
+                            rows, classes))
     else:
-        parts.append("<p>None: every printed total and claim checked agrees with its parts.</p>")
+        parts.append(f"<p>None: all {count(len(counts), 'dataset')} passed their schemas.</p>")
+    parts.append("<h3>Consistency mismatches</h3>")
+    if mismatches is None:
+        parts.append("<p>Not known: the consistency dataset was not written for this year.</p>")
+    elif len(mismatches):
+        parts.append(f"<p>The bulletin contradicts itself in {count(len(mismatches), 'place')} "
+                     f"(of {count(len(consistency), 'check')}); the data is kept as printed.</p>")
+        parts.append(_frame(mismatches, ["check", "dataset", "subject", "metric", "printed", "expected", "source_page",
+                                         "detail"], "mismatch"))
+    else:
+        parts.append(f"<p>None: every printed total and claim checked ({count(len(consistency), 'check')}) "
+                     "agrees with its parts.</p>")
     parts.append("<h3>Warnings</h3>")
-    if result.warnings:
-        parts.append("<table><tr><th>page</th><th>section</th><th>message</th></tr>" + "".join(
-            f"<tr><td class='num'>{_e(w.page)}</td><td>{_e(w.section)}</td><td>{_e(w.message)}</td></tr>"
-            for w in result.warnings) + "</table>")
+    if warnings:
+        parts.append(_table(["page", "section", "kind", "message"], [
+            [_cell(w.get("page"), "page"), f"<td>{_e(w.get('section'))}</td>", f"<td><code>{_e(w.get('kind'))}</code></td>",
+             f"<td>{_e(w['message'])}</td>"] for w in warnings]))
     else:
         parts.append("<p>None.</p>")
-    parts.append("<h3>Validation</h3>"
-                 f"<p>All {len(frames)} datasets passed their schemas (a failing dataset stops the run "
-                 "before anything is written, so a written report never shows one).</p>")
     parts.append("<h3>Datasets</h3>")
-    parts.append("<table><tr><th>dataset</th><th>rows</th><th>what it holds</th></tr>" + "".join(
-        f"<tr><td><a href='#{result.year}-{name}'><code>{name}</code></a></td><td class='num'>{len(frame):,}</td>"
-        f"<td>{_e(all_schemas()[name].description)}</td></tr>" for name, frame in frames.items()) + "</table>")
-    for name, frame in frames.items():
-        spec = all_schemas()[name]
-        parts.append(f"<h3 id='{result.year}-{name}'><code>{name}</code> "
-                     f"<span class='muted'>{len(frame):,} rows</span></h3><p>{_e(spec.description)}</p>")
+    schemas = all_schemas()
+    parts.append(_table(["dataset", "rows", "what it holds"], [
+        [f"<td><a href='#{year}-{name}'><code>{name}</code></a></td>", f"<td class='num'>{figure(rows)}</td>",
+         f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()]))
+    for name in counts:
+        spec = schemas.get(name)
+        frame = _partition(tree, name, year)
+        if spec is None or frame is None:
+            continue
+        parts.append(f"<h3 id='{year}-{name}'><code>{name}</code> "
+                     f"<span class='muted'>{count(len(frame), 'row')}</span></h3><p>{_e(spec.description)}</p>")
         parts.append(f"<details><summary>schema ({len(spec.columns)} columns)</summary>{_schema(spec)}</details>")
         if len(frame):
             parts.append(_frame(frame.head(PREVIEW_ROWS), list(frame.columns)))
-    parts.append("<h3>Timing</h3><table><tr><th>step</th><th>seconds</th></tr>" + "".join(
-        f"<tr><td>{_e(step)}</td><td class='num'>{seconds:.3f}</td></tr>" for step, seconds in result.timings.items())
-        + f"<tr><th>total</th><th class='num'>{sum(result.timings.values()):.3f}</th></tr></table>")
+    if timings:
+        parts.append("<h3>Timing</h3>" + _table(["step", "seconds"], [
+            [f"<td>{_e(step)}</td>", f"<td class='num'>{seconds:.3f}</td>"] for step, seconds in timings.items()]
+            + [["<th>total</th>", f"<th class='num'>{sum(timings.values()):.3f}</th>"]]))
     return "\n".join(parts)
 
 
-def render(results: list[BulletinResult], total_seconds: float | None = None) -> str:
-    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    years = ", ".join(str(r.year) for r in results)
-    timing = f" in {total_seconds:.1f} s" if total_seconds is not None else ""
-    body = "\n".join(_bulletin(r) for r in sorted(results, key=lambda r: r.year))
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>bulletin-etl run report</title>"
-            f"<style>{STYLE}</style></head><body><h1>bulletin-etl run report</h1>"
-            f"<p class='muted'>{len(results)} bulletin(s) ({years}) extracted{timing} on {when} by bulletin-etl "
-            f"{__version__}. Open the datasets under this folder with pandas or DuckDB; see manifest.json.</p>"
-            f"{body}</body></html>")
+def render(tree: str | Path) -> str:
+    """The report of an output folder, from its manifest.json and partitions."""
+    tree = Path(tree)
+    manifest = read_manifest(tree)
+    entries = sorted(manifest.get("bulletins", []), key=lambda b: b["year"], reverse=True)
+    run = manifest.get("last_run", {})
+    seconds = f" in {run['seconds']:.1f} s" if isinstance(run.get("seconds"), (int, float)) else ""
+    last = (f"Last run: <code>{_e(run.get('command'))}</code> at {_e(run.get('started_at'))}{seconds}, "
+            f"bulletin-etl {_e(manifest.get('package_version', __version__))}." if run else "")
+    years = "".join(f"<a href='#{b['year']}'>{b['year']}</a>" for b in entries)
+    body = "\n".join(_bulletin(tree, b) for b in entries)
+    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>bulletin-etl output report</title><style>{STYLE}</style></head><body>"
+            "<h1>bulletin-etl output report</h1>"
+            f"<p class='muted'>This folder holds {count(len(entries), 'bulletin')}, newest first. {last} "
+            f"Open the datasets under this folder with pandas or DuckDB; the same facts are in {MANIFEST}.</p>"
+            f"<nav>{years}</nav>{body}</body></html>")

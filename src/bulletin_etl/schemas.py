@@ -3,6 +3,7 @@ schema (with each column's description in the field metadata) and the README's d
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -42,6 +43,28 @@ def load_yaml(*parts: str) -> Any:
     return yaml.safe_load(node.read_text(encoding="utf-8"))
 
 
+def _whole(value: object) -> int:
+    whole = int(value)  # a fraction must not be cut to its integer part silently, nor text read
+    if whole != value:
+        raise ValueError(f"{value!r} is not a whole number")
+    return whole
+
+
+def _real(value: object) -> float:
+    if isinstance(value, str):  # float('1.5') would pass a cell's text through unread
+        raise TypeError(f"{value!r} is text, not a number")
+    return float(value)
+
+
+def _date(value: object) -> dt.date:
+    if not isinstance(value, dt.date):
+        raise TypeError(f"{value!r} is not a date")
+    return value
+
+
+CONVERT = {"int": _whole, "float": _real, "date": _date}
+"""Record value → the column's Python value; a value that does not convert fails the dataset."""
+
 DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns"})
 COLUMN_KEYS = frozenset({"type", "description", "nullable", "min", "max", "allowed", "pattern"})
 
@@ -52,7 +75,16 @@ class SchemaFileError(ValueError):
     leaves the rest as a key; refusing unknown keys is what catches it.)"""
 
 
-class UnknownColumns(ValueError):
+class BadRecords(ValueError):
+    """Records that cannot become the dataset's frame: `cases` are (record index, value) pairs."""
+
+    def __init__(self, dataset: str, column: str, check: str, cases: list[tuple[int, object]]) -> None:
+        self.dataset, self.column, self.check, self.cases = dataset, column, check, cases
+        shown = ", ".join(repr(v) for _, v in cases[:5])
+        super().__init__(f"dataset {dataset}: column {column}: {check}: {shown}")
+
+
+class UnknownColumns(BadRecords):
     """Records carrying a key that is not a column of their dataset (a typo in a column map's
     target would otherwise give an all-null column)."""
 
@@ -134,19 +166,21 @@ class DatasetSchema:
         known = set(self.column_names)
         unknown = sorted({k for record in records for k in record} - known)
         if unknown:
-            raise UnknownColumns(f"dataset {self.name}: records carry {', '.join(map(repr, unknown))}, "
-                                 "which are not columns of its schema")
+            cases = [(i, record[unknown[0]]) for i, record in enumerate(records) if unknown[0] in record]
+            raise UnknownColumns(self.name, unknown[0], f"not a column of the schema (records carry "
+                                 f"{', '.join(map(repr, unknown))})", cases)
         frame = pd.DataFrame.from_records(records, columns=self.column_names)
         for c in self.columns:
-            if c.type == "date":
-                frame[c.name] = pd.array([None if v is None or v != v else v for v in frame[c.name]],
-                                         dtype=PANDAS_DTYPES["date"])
-            elif c.type == "float":
-                frame[c.name] = pd.array([None if v is None or v != v else float(v) for v in frame[c.name]],
-                                         dtype="Float64")
-            elif c.type == "int":
-                frame[c.name] = pd.array([None if v is None or v != v else int(v) for v in frame[c.name]],
-                                         dtype=PANDAS_DTYPES[c.type])
+            if c.type in CONVERT:
+                values, bad = [], []
+                for i, v in enumerate(frame[c.name]):
+                    try:
+                        values.append(None if v is None or v != v else CONVERT[c.type](v))
+                    except (TypeError, ValueError, ArithmeticError):
+                        bad.append((i, v))
+                if bad:
+                    raise BadRecords(self.name, c.name, f"is not of type {c.type}", bad)
+                frame[c.name] = pd.array(values, dtype=PANDAS_DTYPES[c.type])
             else:
                 frame[c.name] = frame[c.name].astype(PANDAS_DTYPES[c.type])
         return frame

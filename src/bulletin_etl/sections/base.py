@@ -25,12 +25,37 @@ MAX_FIGURE = Decimal(10) ** 15
 TOTAL_LABEL = re.compile(r"^(合计|总计)[:：]?(?P<rest>.*)$")
 
 
+WARNING_KINDS = {
+    "unknown_heading": "a section heading no section module claims",
+    "duplicate_section": "a known section printed a second time",
+    "section_not_found": "a known section missing from the bulletin; its dataset is empty for the year",
+    "no_table": "a table section without a table, or with a second one that was not read",
+    "unmapped_column": "a table column header no column map knows; its values were not extracted",
+    "missing_column": "a column the map expects is not in the table header",
+    "unmapped_band": "a header level over several mapped columns that no map names; reported once",
+    "unparsed_cell": "a cell or total that does not read as a number (or a/b); left empty",
+    "unknown_row_label": "a row label the map does not know; the row was skipped",
+    "row_without_key": "a row without its key columns; skipped",
+    "unknown_figure": "a figure in a note or paragraph with no metric id; not extracted",
+    "unparsed_text": "a paragraph or clause that does not have the section's sentence shape",
+    "suspected_typo": "a name one character away from a known name; kept as printed",
+    "unknown_name": "a name neither known nor splittable into known names; kept whole",
+    "year_mismatch": "a title, header, label or masthead naming another year than the bulletin's",
+    "year_inferred": "no section title names the year; it was taken from the masthead date",
+    "masthead": "the masthead (issuer 编印 date) missing or unreadable",
+    "parser": "a complaint of the PDF parser",
+    "other": "anything else",
+}
+"""Every warning's `kind`: stable ids for programs reading manifest.json, meaning in words."""
+
+
 @dataclass
 class Warning_:
     file: str
     page: int | None
     section: str | None
     message: str
+    kind: str = "other"
 
     def __str__(self) -> str:
         where = [self.file]
@@ -41,7 +66,8 @@ class Warning_:
         return f"{': '.join(where)}: {self.message}"
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "page": self.page, "section": self.section, "message": self.message}
+        return {"file": self.file, "page": self.page, "section": self.section, "kind": self.kind,
+                "message": self.message}
 
 
 @dataclass
@@ -55,8 +81,10 @@ class Context:
     warnings: list[Warning_] = field(default_factory=list)
     gazetteer: object | None = None
 
-    def warn(self, page: int | None, message: str) -> None:
-        self.warnings.append(Warning_(self.file.name, page, self.section or None, message))
+    def warn(self, page: int | None, message: str, kind: str = "other") -> None:
+        if kind not in WARNING_KINDS:
+            raise ValueError(f"unknown warning kind {kind!r}; add it to WARNING_KINDS")
+        self.warnings.append(Warning_(self.file.name, page, self.section or None, message, kind))
 
 
 class Section(Protocol):
@@ -77,10 +105,12 @@ def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) 
         return None
     value = parse_number(text)
     if value is None or (integer and value != value.to_integral_value()):
-        ctx.warn(page, f"column {column}: cannot read {text!r} as a {'whole ' if integer else ''}number; left empty")
+        ctx.warn(page, f"column {column}: cannot read {text!r} as a {'whole ' if integer else ''}number; left empty",
+                 "unparsed_cell")
         return None
     if abs(value) >= MAX_FIGURE:
-        ctx.warn(page, f"column {column}: {text!r} is beyond any plausible figure (cells run together?); left empty")
+        ctx.warn(page, f"column {column}: {text!r} is beyond any plausible figure (cells run together?); left empty",
+                 "unparsed_cell")
         return None
     return value
 
@@ -114,11 +144,11 @@ class TableSection:
     def extract(self, text: SectionText, ctx: Context) -> Records:
         tables = text.tables()
         if not tables:
-            ctx.warn(text.page, "no table found under the heading; dataset left empty")
+            ctx.warn(text.page, "no table found under the heading; dataset left empty", "no_table")
             return {self.dataset: [], "totals": []}
         table = tables[0]
         for extra in tables[1:]:
-            ctx.warn(extra.first_page, f"a second table with {extra.n_cols} columns in the section was not read")
+            ctx.warn(extra.first_page, f"a second table with {extra.n_cols} columns in the section was not read", "no_table")
         if self.side_by_side:
             table = split_side_by_side(table)
         match = match_columns(table.header_paths, self.columns)
@@ -139,11 +169,15 @@ class TableSection:
 
     def _report_columns(self, match: ColumnMatch, table: LogicalTable, ctx: Context) -> None:
         for header in match.unmapped:
-            ctx.warn(table.first_page, f"unmapped column header {header!r}; its values were not extracted")
+            ctx.warn(table.first_page, f"unmapped column header {header!r}; its values were not extracted", "unmapped_column")
+        for band in match.bands:
+            ctx.warn(table.first_page, f"header band {band!r} is in no column map; the columns under it were "
+                                       "read by their own headers", "unmapped_band")
         for column in match.missing:
-            ctx.warn(table.first_page, f"no column for {column!r} found in the table header; left empty")
+            ctx.warn(table.first_page, f"no column for {column!r} found in the table header; left empty", "missing_column")
         for year in sorted(match.header_years - {ctx.year}):
-            ctx.warn(table.first_page, f"table header names the year {year}, but the bulletin year is {ctx.year}")
+            ctx.warn(table.first_page, f"table header names the year {year}, but the bulletin year is {ctx.year}",
+                     "year_mismatch")
 
     def _record(self, row: TableRow, match: ColumnMatch, ctx: Context) -> dict | None:
         spec = schema(self.dataset)
@@ -154,7 +188,8 @@ class TableSection:
                 parts = squash(cell).split("/") if not is_missing(cell) else []
                 if len(parts) != 2:
                     if parts:
-                        ctx.warn(row.page, f"column {rule.columns[0]}: expected 'a/b', found {cell!r}; left empty")
+                        ctx.warn(row.page, f"column {rule.columns[0]}: expected 'a/b', found {cell!r}; left empty",
+                                 "unparsed_cell")
                     parts = ["", ""]
                 for column, part in zip(rule.columns, parts):
                     record[column] = number_cell(part, column, ctx, row.page, integer=True)
@@ -165,16 +200,18 @@ class TableSection:
             if labels:
                 record[column] = self.columns.label(column, cell)
                 if record[column] is None:
-                    ctx.warn(row.page, f"row label {cell!r} in column {column} not recognised; row skipped")
+                    ctx.warn(row.page, f"row label {cell!r} in column {column} not recognised; row skipped",
+                             "unknown_row_label")
                     return None
                 for year in {int(y) for y in re.findall(YEAR, squash(cell))} - {ctx.year}:
-                    ctx.warn(row.page, f"row label {cell!r} names the year {year}, but the bulletin year is {ctx.year}")
+                    ctx.warn(row.page, f"row label {cell!r} names the year {year}, but the bulletin year is {ctx.year}",
+                             "year_mismatch")
             elif kind in ("int", "float"):
                 record[column] = number_cell(cell, column, ctx, row.page, integer=kind == "int")
             else:
                 record[column] = tidy(cell) or None
         if any(record.get(k) is None for k in self.row_key):
-            ctx.warn(row.page, f"row {row.cells!r} has no {'/'.join(self.row_key)}; row skipped")
+            ctx.warn(row.page, f"row {row.cells!r} has no {'/'.join(self.row_key)}; row skipped", "row_without_key")
             return None
         return record
 
@@ -189,7 +226,8 @@ class TableSection:
             # '合计：290146' printed in one cell (across the table, or in its first column with
             # the rest blank): it totals the only count column.
             if len(numeric) != 1 or parse_number(rest) is None:
-                ctx.warn(row.page, f"total row {row.cells[0]!r} cannot be assigned to one column; not extracted")
+                ctx.warn(row.page, f"total row {row.cells[0]!r} cannot be assigned to one column; not extracted",
+                         "unparsed_cell")
                 return []
             return [self._total(numeric[0][1], rest, row.page)]
         out = []
@@ -198,7 +236,7 @@ class TableSection:
             if is_missing(cell):
                 continue
             if parse_number(cell) is None:
-                ctx.warn(row.page, f"total row: cannot read {cell!r} in column {column}; not extracted")
+                ctx.warn(row.page, f"total row: cannot read {cell!r} in column {column}; not extracted", "unparsed_cell")
                 continue
             out.append(self._total(column, cell, row.page))
         return out
@@ -216,7 +254,8 @@ class TableSection:
                 found = note_text.label_of(figure, self.columns.notes)
                 if found is None:
                     ctx.warn(paragraph.page,
-                             f"note figure {figure.printed!r} in {figure.clause!r} has no metric id; not extracted")
+                             f"note figure {figure.printed!r} in {figure.clause!r} has no metric id; not extracted",
+                             "unknown_figure")
                     continue
                 out.append({
                     "dataset": self.dataset, "source": "note", "metric": found[0], "value": figure.value,

@@ -26,7 +26,7 @@ class DevelopmentIndex:
         for paragraph in text.paragraphs():
             index, rank = INDEX.search(paragraph.text), RANK.search(paragraph.text)
             if index is None or rank is None:
-                ctx.warn(paragraph.page, f"sentence not recognised as an index ranking: {paragraph.text[:50]!r}")
+                ctx.warn(paragraph.page, f"sentence not recognised as an index ranking: {paragraph.text[:50]!r}", "unparsed_text")
                 continue
             # '国家卫生健康委发布全国…指数(2021)': the name starts after the verb announcing it.
             name = re.sub(r"^.*?(?:发布了?|公布了?|印发了?)", "", index["index"]).strip()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..layout.sections import SectionText
+from ..names import SUSPECTED_TYPO
 from .base import Context, Records
 
 EVALUATION = re.compile(r"^\s*\d+\s*[、.．]\s*(?P<evaluation>[^：:]+)[：:](?P<body>.*)$", re.S)
@@ -29,11 +30,13 @@ class EvaluationRatings:
         rows: list[dict] = []
         lists, stray = text.items(NUMBERED)
         for paragraph in stray:
-            ctx.warn(paragraph.page, f"paragraph not recognised as an evaluation list: {paragraph.text[:40]!r}")
+            ctx.warn(paragraph.page, f"paragraph not recognised as an evaluation list: {paragraph.text[:40]!r}",
+                     "unparsed_text")
         for paragraph in lists:
             m = EVALUATION.match(paragraph.text)
             if m is None:
-                ctx.warn(paragraph.page, f"paragraph not recognised as an evaluation list: {paragraph.text[:40]!r}")
+                ctx.warn(paragraph.page, f"paragraph not recognised as an evaluation list: {paragraph.text[:40]!r}",
+                         "unparsed_text")
                 continue
             for clause in re.split(r"[；;。]", m["body"]):
                 clause = clause.strip()
@@ -41,7 +44,7 @@ class EvaluationRatings:
                     continue
                 level = LEVEL_CLAUSE.match(clause)
                 if level is None:
-                    ctx.warn(paragraph.page, f"clause without a recognised level: {clause[:40]!r}")
+                    ctx.warn(paragraph.page, f"clause without a recognised level: {clause[:40]!r}", "unparsed_text")
                     continue
                 rows.extend(self._names(level["names"], m["evaluation"].strip(), level["level"], paragraph.page, ctx))
         return {"evaluation_ratings": rows}
@@ -51,7 +54,9 @@ class EvaluationRatings:
         for item in NAME_SEPARATOR.split(names):
             split = ctx.gazetteer.split(item)
             if split.problem:
-                ctx.warn(page, f"{item.strip()!r} ({evaluation} {level}): {split.problem}")
+                typo = any(name.quirk == SUSPECTED_TYPO for name in split.names)
+                ctx.warn(page, f"{item.strip()!r} ({evaluation} {level}): {split.problem}",
+                         "suspected_typo" if typo else "unknown_name")
             for name in split.names:
                 out.append({
                     "evaluation": evaluation, "level": level, "institution": name.text,

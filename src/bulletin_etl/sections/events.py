@@ -21,13 +21,13 @@ class Events:
     def extract(self, text: SectionText, ctx: Context) -> Records:
         events, stray = text.items(EVENT)
         for paragraph in stray:
-            ctx.warn(paragraph.page, f"text before the first numbered event not read: {paragraph.text[:40]!r}")
+            ctx.warn(paragraph.page, f"text before the first numbered event not read: {paragraph.text[:40]!r}", "unparsed_text")
         out = []
         for paragraph in events:
             m = EVENT.match(paragraph.text)
             title, stop, body = m["text"].partition("。")
             if not stop:
-                ctx.warn(paragraph.page, f"event {m['number']} has no '。' ending its title")
+                ctx.warn(paragraph.page, f"event {m['number']} has no '。' ending its title", "unparsed_text")
             out.append({"number": chinese_numeral(m["number"]), "number_zh": m["number"], "source_page": paragraph.page,
                         "title": title.strip(), "body": body.strip()})
         return {"events": out}

@@ -25,7 +25,8 @@ class Hotline12320:
             for figure in notes.figures(paragraph.text):
                 found = notes.label_of(figure, labels)
                 if found is None:
-                    ctx.warn(paragraph.page, f"figure {figure.printed!r} in {figure.clause!r} has no metric id; not extracted")
+                    ctx.warn(paragraph.page, f"figure {figure.printed!r} in {figure.clause!r} has no metric id; not extracted",
+                             "unknown_figure")
                     continue
                 metric, match = found
                 rows.append({

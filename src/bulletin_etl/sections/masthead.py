@@ -29,7 +29,7 @@ def read_masthead(text: SectionText, ctx: Context) -> Masthead:
             try:
                 date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
             except ValueError:
-                ctx.warn(line.page, f"masthead date {m.group(0)!r} is not a calendar date")
+                ctx.warn(line.page, f"masthead date {m.group(0)!r} is not a calendar date", "masthead")
     if issuer is None or date is None:
-        ctx.warn(text.page, "masthead (issuer 编印 date) not found before the first heading")
+        ctx.warn(text.page, "masthead (issuer 编印 date) not found before the first heading", "masthead")
     return Masthead(issuer, date, text.page)

@@ -26,7 +26,7 @@ class RemoteMedicine:
         rows = []
         systems, stray = text.items(SYSTEM)
         for paragraph in stray:
-            ctx.warn(paragraph.page, f"paragraph does not start with a system name: {paragraph.text[:40]!r}")
+            ctx.warn(paragraph.page, f"paragraph does not start with a system name: {paragraph.text[:40]!r}", "unparsed_text")
         for paragraph in systems:
             body, page = paragraph.text, paragraph.page
             system = SYSTEM.match(body)["system"]
@@ -63,7 +63,7 @@ class RemoteMedicine:
         elif "标本" in clause and not cumulative:
             row["specimens_annual"] = int(figure.value)
         else:
-            ctx.warn(page, f"figure {figure.printed!r} in {clause!r} not recognised; not extracted")
+            ctx.warn(page, f"figure {figure.printed!r} in {clause!r} not recognised; not extracted", "unknown_figure")
 
 
 SECTION = RemoteMedicine()

@@ -1,0 +1,16 @@
+"""How counts and figures read in messages, the summary and the report — one place, so that
+"1 row", "2 rows" and "1,234,567" come out the same everywhere."""
+
+from __future__ import annotations
+
+
+def figure(value: int | float) -> str:
+    """A count with thousands separators, as the report's number columns show it (1,234,567)."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    return f"{int(value):,}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 row', '2 rows', '1,234 rows'; irregular plurals given ('1 consistency mismatch')."""
+    return f"{figure(n)} {noun if n == 1 else plural or noun + 's'}"
