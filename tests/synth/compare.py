@@ -124,4 +124,4 @@ def compare_warnings(expected, out_dir: Path, year: int) -> list[str]:
 
 
 def _show(key: tuple) -> str:
-    return "(" + ", ".join(str(k) for k in key) + ")"
+    return "(" + ", ".join(format(k, "f") if isinstance(k, Decimal) else str(k) for k in key) + ")"

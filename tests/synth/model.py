@@ -138,25 +138,30 @@ class PrintedTable:
         return max(len(c.header) for c in self.columns)
 
     def header_cells(self) -> list[HeaderCell]:
-        """Group headers merged over their consecutive sub-columns; a one-level header spans
-        all header rows."""
+        """Group headers (and bands over groups) merged over their consecutive sub-columns; a
+        column's last level spans the header rows left under it. In column order: each top-level
+        cell, then the cells under it."""
         n = self.n_header_rows
+        cols = [c.header for c in self.columns]
         out: list[HeaderCell] = []
-        j = 0
-        while j < self.n_cols:
-            head = self.columns[j].header
-            if len(head) == 1 or n == 1:
-                out.append(HeaderCell(0, j, head[0], rowspan=n))
-                j += 1
-                continue
-            k = j
-            while k < self.n_cols and len(self.columns[k].header) == 2 and self.columns[k].header[0] == head[0]:
-                k += 1
-            out.append(HeaderCell(0, j, head[0], colspan=k - j))
-            for c in range(j, k):
-                out.append(HeaderCell(1, c, self.columns[c].header[1]))
-            j = k
-        return out
+        for r in range(n):
+            j = 0
+            while j < self.n_cols:
+                head = cols[j]
+                if len(head) <= r:  # covered by a cell above spanning down
+                    j += 1
+                elif len(head) == r + 1:
+                    out.append(HeaderCell(r, j, head[r], rowspan=n - r))
+                    j += 1
+                else:
+                    k = j
+                    while k < self.n_cols and len(cols[k]) > r + 1 and cols[k][:r + 1] == head[:r + 1]:
+                        k += 1
+                    out.append(HeaderCell(r, j, head[r], colspan=k - j))
+                    j = k
+        tops = sorted(c.col for c in out if c.row == 0)
+        top = {j: max(t for t in tops if t <= j) for j in range(self.n_cols)}
+        return sorted(out, key=lambda c: (top[c.col], c.row, c.col))
 
 
 @dataclass
@@ -489,10 +494,11 @@ def total_record(dataset: str, metric: str, value, printed_text: str, unit: str 
 # --------------------------------------------------------------------------------------------
 
 class _Builder:
-    def __init__(self, seed: int, quirks: bool):
+    def __init__(self, seed: int, quirks: bool, draws: frozenset[str] = frozenset()):
         self.seed = seed
         self.rng = random.Random(seed)
         self.quirks = quirks
+        self.typo_pairs = stream("typo_pairs", seed) if "typo_pairs" in draws else None
         self.year = self.rng.randint(2019, 2030)
         self.p = Printer(self.rng)
         self.warnings: list[tuple[str, str]] = []
@@ -929,6 +935,15 @@ class _Builder:
             i = rng.choice(pairs)
             seps[i] = ""
             rows[i]["source_quirk"] = rows[i + 1]["source_quirk"] = "run_together"
+            if self.typo_pairs is not None and self.typo_pairs.random() < 0.6:
+                # one of the two run together is misprinted too ('南京鼓搂医院南京市儿童医院'): still two
+                # institutions, the misprint kept and flagged as such
+                j = self.typo_pairs.choice([i, i + 1])
+                if any(ch in TYPO_SWAPS for ch in names[j][2:]):
+                    pos = self.typo_pairs.choice([p for p, ch in enumerate(names[j]) if ch in TYPO_SWAPS and p >= 2])
+                    names[j] = rows[j]["institution"] = names[j][:pos] + TYPO_SWAPS[names[j][pos]] + names[j][pos + 1:]
+                    rows[j]["source_quirk"] = "suspected_typo"
+                    self.warnings.append(("evaluation_ratings", names[j]))
         # a one-character typo in an institution name
         candidates = [i for i in inst if rows[i]["source_quirk"] is None
                       and any(ch in TYPO_SWAPS for ch in names[i][2:])]
@@ -1117,7 +1132,7 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     draws.py; default: all but those BULLETIN_SYNTH_OFF names). `quirks` plants run-together names
     and one-character typos in the evaluation lists (with their expected source_quirk and warning)."""
     draws = default_draws() if draws is None else frozenset(draws)
-    b = _Builder(seed, quirks)
+    b = _Builder(seed, quirks, draws)
     rng = b.rng
     order = list(STAT_SECTIONS)
     if rng.random() < 0.4:
@@ -1136,6 +1151,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     events = b.events(set(present))
     for name in missing:
         b.warnings.append(("", f"section {name} not found"))
+    if "bands" in draws:
+        header_bands(stream("bands", seed), built, b.warnings)
     sections = [built[n] for n in order if n in built]
     if "unknown_sections" in draws:
         unknown_sections(stream("unknown_sections", seed), b.year, sections, b.warnings)
@@ -1150,6 +1167,39 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
                     events=events, sections=sections, colophon=colophon,
                     expected_warnings=b.warnings, missing_sections=missing, quirks=quirks,
                     expected_mismatches=set(b.mismatches), draws=draws)
+
+
+PLATFORM_BAND = (("outpatient_visits", "outpatient_revenue_thousand_yuan", "discharges", "inpatient_revenue_thousand_yuan"),
+                  ["诊疗信息", "业务数据"])
+BANDS: dict[str, tuple[tuple[str, ...] | None, list[str]]] = {
+    # section → (the columns under the band (None: every figure column), the band's words)
+    "internet_hospitals": (None, ["诊疗活动", "互联网医院服务情况", "服务数据"]),
+    "family_doctor_referrals": (None, ["转诊情况", "分级诊疗转诊"]),
+    "appointments_12320": (("online_12320", "quick_booking", "in_clinic", "third_party"), ["预约途径", "预约方式"]),
+    "physical_exam_reports": (None, ["体检数据"]),
+    "platform_collection_districts": PLATFORM_BAND,
+    "platform_collection_hospitals": PLATFORM_BAND,
+}
+
+
+def header_bands(rng: random.Random, built: dict[str, Section], warnings: list) -> None:
+    """Some bulletins print a third header level: a band over several column groups (or over
+    one-level columns). The columns under it keep their meaning; the band is in no column map and
+    is reported once."""
+    if rng.random() >= 0.35:
+        return
+    for name, (fields, words) in BANDS.items():
+        sec = built.get(name)
+        if sec is None or sec.table is None or rng.random() < 0.5:
+            continue
+        cols = sec.table.columns
+        under = [j for j, c in enumerate(cols) if c.kind == "num" and c.field and (fields is None or c.field in fields)]
+        if not under or under != list(range(under[0], under[-1] + 1)):
+            continue  # an unknown column sits among them: no band over it
+        band = rng.choice(words)
+        for j in under:
+            cols[j].header = (band, *cols[j].header)
+        warnings.append((name, f"header band '{band}'"))
 
 
 UNKNOWN_SECTIONS = [

@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import random
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from bulletin_etl.cli import main as cli_main
 
-from . import render_docx, render_html, render_reportlab
+from . import render_docx, render_html, render_reportlab, triage
 from .compare import compare
 from .draws import ALL, FAMILIES, default_draws, parse_off
 from .model import Bulletin, make_bulletin, plant_wrong_total, truth
@@ -145,6 +147,14 @@ def run(seeds: list[int], producer: str, folder: Path) -> list[Case]:
     return [check(case, pdfs[case.seed], folder) for case in cases]
 
 
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=Path(__file__).parent).stdout.strip()
+    except OSError:
+        return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.synth.sweep", description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", default="1-20", help="a range A-B or a comma list")
@@ -155,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--style", choices=STYLES, help="replay: this style for every seed")
     ap.add_argument("--font", help="replay: this font for every seed")
     ap.add_argument("--quirks", action="store_true", help="replay: plant run-together names and typos")
+    ap.add_argument("--json", type=Path, help="write every case (seed, replay, differences, failure classes) here")
     ap.add_argument("--off", default="", help=f"draw families to switch off (debugging): {','.join(FAMILIES)} or all;"
                     " adds to BULLETIN_SYNTH_OFF")
     args = ap.parse_args(argv)
@@ -168,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     producers = {"all": list(PRODUCERS), "both": ["reportlab", "docx"]}.get(args.producer, [args.producer])
     failed = 0
+    record = []
     for producer in producers:
         if missing_tool(producer):
             print(f"{producer}: skipped: {missing_tool(producer)}")
@@ -182,6 +194,12 @@ def main(argv: list[str] | None = None) -> int:
         cases = [check(case, pdfs[case.seed], folder) for case in cases]
         bad = [c for c in cases if c.problems]
         failed += len(bad)
+        record += [{"seed": c.seed, "producer": c.producer, "style": c.style, "font": c.font, "quirks": c.quirks,
+                    "off": sorted(ALL - c.draws), "replay": c.replay, "problems": c.problems,
+                    "classes": triage.classify(c.problems)} for c in cases]
+        if args.json:  # after every producer, so that a long sweep shows its first results early
+            args.json.write_text(json.dumps({"generator": _commit(), "cases": record}, ensure_ascii=False, indent=1),
+                                 encoding="utf-8")
         print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact")
         for case in bad:
             print(f"  FAIL {len(case.problems)} problem(s); replay: {case.replay}")
