@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.errors
 
-from . import guard
+from . import completeness, guard
 from .consistency import reconcile
 from .errors import NotABulletin
 from .layout import document
@@ -194,6 +194,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
             ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}", "section_not_found")
     clock = time.perf_counter()
     records["consistency"] = reconcile(records)
+    completeness.check(doc, records, lambda page, message: ctx.warn(page, message, "incomplete"))
     timings["consistency checks"] = time.perf_counter() - clock
     records["bulletins"] = [{
         "issuer": masthead.issuer, "issue_date": masthead.issue_date, "source_file": doc.path.name,

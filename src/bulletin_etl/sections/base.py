@@ -44,6 +44,8 @@ WARNING_KINDS = {
     "year_inferred": "no section title names the year; it was taken from the masthead date",
     "masthead": "the masthead (issuer 编印 date) missing or unreadable",
     "parser": "a complaint of the PDF parser",
+    "incomplete": "a sign that part of the bulletin was not read: a printed page number, item or 序号 missing "
+                  "or repeated, a turned, empty or image-only page, a count larger than the rows read",
     "other": "anything else",
 }
 """Every warning's `kind`: stable ids for programs reading manifest.json, meaning in words."""

@@ -1,0 +1,194 @@
+"""Was everything read? The bulletin says so itself, redundantly: its printed page numbers run
+without a gap, its enumerations (一、… 十、, 1、2、3、) and its tables' 序号 columns count up by one,
+and counts in the prose ("接入 8 家医院体检中心") agree with the rows of the table they summarise.
+A gap, a repeat or a disagreement is a warning naming what is missing and the page; so is a page
+whose text is turned, and a page with no text layer among pages that have one.
+
+Nothing here knows a particular year's content: only the shapes of page numbers, enumerators and
+sequence-number headers, and which claims count rows (schemas/claims.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+
+from .consistency import claims
+from .guard import page_list
+from .layout.document import Document
+from .layout.pagefacts import PageFacts
+from .layout.tables import Grid
+from .text import chinese_numeral, squash
+
+Warn = Callable[[int | None, str], None]
+
+TURNED_SHARE = 0.5
+"""A page most of whose characters are not set horizontally is read as turned."""
+
+ENUMERATOR = {
+    "一、": re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*、"),
+    "1、": re.compile(r"^\s*(\d{1,3})\s*、"),
+}
+"""Item numbers that start a line, by style: a run of each style counts up from one."""
+
+PROMISED_COUNT = re.compile(r"([一二三四五六七八九十]{1,3})件大事")
+"""A title that says how many items follow ('十件大事')."""
+
+SEQUENCE_HEADER = "序号"
+
+ROW_COUNT_METRICS = {"internet_hospitals_in_service": "internet_hospitals"}
+"""Consistency checks that compare a printed count with the rows of a table, besides the claims
+of claims.yaml compared with `rows_of` a dataset."""
+
+
+def check(doc: Document, records: dict[str, list[dict]], warn: Warn) -> None:
+    """Warn (page, message) for every sign that part of the bulletin was not read."""
+    unread = _pages(doc.pages, warn)
+    _folios(doc.pages, unread, warn)
+    _enumerations(doc, warn)
+    _sequences([b for b in doc.blocks if isinstance(b, Grid)], warn)
+    _row_counts(records, warn)
+
+
+def _pages(pages: list[PageFacts], warn: Warn) -> set[int]:
+    """Pages whose content was not (properly) read: turned, image-only, empty among text pages."""
+    unread: set[int] = set()
+    if not any(p.glyphs for p in pages):
+        return unread
+    for p in pages:
+        if p.glyphs and p.turned > TURNED_SHARE * p.glyphs:
+            warn(p.number, f"page {p.number} is turned ({p.turned} of its {p.glyphs} characters are not horizontal); "
+                           "its content was not read in order")
+            unread.add(p.number)
+        elif not p.glyphs and p.images:
+            warn(p.number, f"page {p.number} has no text layer (scanned?); its content was not read")
+            unread.add(p.number)
+        elif not p.glyphs and p.number != len(pages):
+            warn(p.number, f"page {p.number} is empty (nothing drawn on it: a broken page?); "
+                           "whatever it held was not read")
+            unread.add(p.number)
+    return unread
+
+
+def _folios(pages: list[PageFacts], unread: set[int], warn: Warn) -> None:
+    """Printed page numbers: a gap not explained by unread pages in between, or a repeat."""
+    numbered = [(p.number, p.folio) for p in pages if p.folio is not None]
+    where: dict[int, list[int]] = {}
+    for page, folio in numbered:
+        where.setdefault(folio, []).append(page)
+    for folio, found in where.items():
+        if len(found) > 1:
+            warn(found[1], f"printed page {folio} appears {len(found)} times (pages {page_list(found)} of the file); "
+                           "a page printed more than once")
+    if not numbered:
+        return
+    first_page, first_folio = numbered[0]
+    if first_folio > first_page and first_folio > 1:  # numbering starts later than the file does
+        missing = _span(1, first_folio - 1)
+        warn(first_page, f"printed page {missing} not found before page {first_page} of the file; "
+                         "content may be missing")
+    for (page, folio), (next_page, next_folio) in zip(numbered, numbered[1:]):
+        between = next_page - page - 1
+        if next_folio - folio - 1 > between:
+            missing = _span(folio + 1 + between, next_folio - 1)
+            warn(next_page, f"printed page {missing} not found (between pages {page} and {next_page} of the file); "
+                            "content may be missing")
+
+
+def _span(first: int, last: int) -> str:
+    return f"{first}" if first == last else f"{first}–{last}"
+
+
+def _enumerations(doc: Document, warn: Warn) -> None:
+    """Lines that start with an item number: each style counts up by one from 一/1."""
+    for style, pattern in ENUMERATOR.items():
+        run: list[tuple[int, int]] = []  # (number, page)
+        for line in doc.lines:
+            m = pattern.match(line.text)
+            if not m:
+                continue
+            try:
+                number = chinese_numeral(m.group(1))
+            except ValueError:
+                continue
+            if number == 1 or not run:
+                run = []
+            elif number == run[-1][0]:
+                warn(line.page, f"item {_label(number, style)} appears twice (page {run[-1][1]} and page {line.page})")
+            elif number != run[-1][0] + 1:
+                warn(line.page, f"items {_label(run[-1][0] + 1, style)}–{_label(number - 1, style)} missing "
+                                f"(after page {run[-1][1]}, before {_label(number, style)} on page {line.page})"
+                     if number - run[-1][0] > 2 else
+                     f"item {_label(run[-1][0] + 1, style)} missing (after page {run[-1][1]}, "
+                     f"before {_label(number, style)} on page {line.page})")
+            run.append((number, line.page))
+        if style == "一、":
+            _promised(doc, run, warn)
+
+
+def _promised(doc: Document, run: list[tuple[int, int]], warn: Warn) -> None:
+    """'十件大事' promises ten events: fewer read means the last ones are missing."""
+    for line in doc.lines:
+        m = PROMISED_COUNT.search(squash(line.text))
+        if not m:
+            continue
+        promised = chinese_numeral(m.group(1))
+        last = max((n for n, _ in run), default=0)
+        if run and last < promised:
+            warn(run[-1][1], f"the title '{line.text.strip()}' promises {promised} items but the last one read is "
+                             f"{_label(last, '一、')}; items {_label(last + 1, '一、')}–{_label(promised, '一、')} missing "
+                             f"after page {run[-1][1]}")
+        return
+
+
+CHINESE = "一二三四五六七八九"
+
+
+def _label(number: int, style: str) -> str:
+    if style != "一、":
+        return f"{number}、"
+    if number < 10:
+        return CHINESE[number - 1] + "、"
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else CHINESE[tens - 1]) + "十" + (CHINESE[ones - 1] if ones else "") + "、"
+
+
+def _sequences(grids: list[Grid], warn: Warn) -> None:
+    """序号 columns: across a table's pages the numbers count up by one from 1."""
+    last: tuple[int, int] | None = None  # (number, page)
+    for number, page in _sequence_numbers(grids):
+        if number == 1 or last is None:
+            pass
+        elif number == last[0]:
+            warn(page, f"table row 序号 {number} appears twice (page {last[1]} and page {page})")
+        elif number != last[0] + 1:
+            warn(page, f"table rows 序号 {_span(last[0] + 1, number - 1)} missing (between page {last[1]} "
+                       f"and page {page})")
+        last = (number, page)
+
+
+def _sequence_numbers(grids: Iterable[Grid]) -> Iterable[tuple[int, int]]:
+    for grid in grids:
+        for col in range(grid.n_cols):
+            cells = [squash(grid.slots[r][col].text) if grid.slots[r][col] else "" for r in range(len(grid.slots))]
+            first = next((i for i, c in enumerate(cells) if c.isdigit()), None)
+            if first is None or SEQUENCE_HEADER not in "".join(cells[:first]):
+                continue
+            for r in range(first, len(cells)):
+                merged = r > 0 and grid.slots[r][col] is grid.slots[r - 1][col]  # one cell over several rows
+                if cells[r].isdigit() and not merged:
+                    yield int(cells[r]), grid.page
+
+
+def _row_counts(records: dict[str, list[dict]], warn: Warn) -> None:
+    """A count printed in the prose or a note that is larger than the rows the table gave."""
+    metrics = {c["id"]: c["compare"]["rows_of"] for c in claims() if "rows_of" in c["compare"]} | ROW_COUNT_METRICS
+    for row in records.get("consistency", []):
+        dataset = metrics.get(row["metric"])
+        if dataset is None or row["printed"] is None or row["expected"] is None:
+            continue
+        printed, rows = Decimal(row["printed"]), Decimal(row["expected"])
+        if printed > rows:
+            warn(row["source_page"], f"{dataset}: {row['subject']} (page {row['source_page']}) counts {printed} but "
+                                     f"{rows} rows were read; {printed - rows} row(s) missing?")
