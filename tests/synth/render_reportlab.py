@@ -251,6 +251,7 @@ class Renderer:
         self.furniture = (furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in self.draws
                           else furniture.LEGACY)
         self.landscape_from = furniture.landscape(stream("landscape", seed)) if "landscape" in self.draws else None
+        self.notes_rng = stream("notes", seed) if "notes" in self.draws else None
         self.total_pages = total_pages
         self.info["furniture"] = self.furniture.as_dict()
         self.info["landscape_pages"] = []
@@ -700,6 +701,10 @@ class Renderer:
         keep = 3 * self.lead
         if sec.table is not None and not sec.paragraphs:
             keep = self.table_size * 1.3 * (sec.table.n_header_rows + 2) * 1.8 + 10
+        foot = self.notes_rng is not None and sec.table is not None and bool(sec.notes) \
+            and self.notes_rng.random() < 0.45 and self._to_page_foot(sec)
+        if foot:
+            keep = min(keep, self.room() / 2)
         self.heading_block(sec.title, keep, self.typo.role(sec.table is not None and not sec.paragraphs))
         for line in sec.preamble:
             self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
@@ -711,7 +716,7 @@ class Renderer:
             self.y += self.rng.uniform(2, 6)
             note_gap = self.rng.uniform(3, 6)
             tail = 0.0
-            if sec.notes:
+            if sec.notes and not foot:
                 tail = note_gap + sum(len(self.t.wrap(n, self.note, self.width, hang=True)) for n in sec.notes) \
                     * self.note * 1.45 + 2
             self.draw_table(sec.table, sec.name, tail)
@@ -723,6 +728,31 @@ class Renderer:
             self.y += max(CM * 1.05, self.heading)
         else:
             self.y += self.body * 0.5
+
+    def _to_page_foot(self, sec: Section) -> bool:
+        """Move down the page so that this section's table ends with its notes at the foot of
+        the page — maybe with the notes' last line over the page break (issue 9, 4). False when
+        the section does not fit in what is left of this page."""
+        role = self.typo.role(not sec.paragraphs)
+        size = role.size
+        indent = 2 * size if role.align == "indent" else 0.0
+        h = 1.1 * size + len(self.text_in(role.font).wrap(sec.title, size, self.width - indent)) * size * 1.35 + 0.5 * size
+        h += sum(len(self.t.wrap(line, self.body - 1, self.width)) * (self.body - 1) * 1.45 + 2 for line in sec.preamble)
+        h += sum(len(self.t.wrap(p, self.body, self.width, 2 * self.body)) * self.lead for p in sec.paragraphs)
+        state = self.rng.getstate()  # measure the table without changing what is drawn next
+        plan = self.plan_table(sec.table)
+        self.rng.setstate(state)
+        h += 4 + sum(plan.header_h) + sum(plan.row_h(r.n_lines) for r in plan.rows)
+        note_lead = self.note * 1.45
+        lines = sum(len(self.t.wrap(n, self.note, self.width, hang=True)) for n in sec.notes)
+        h += 4.5 + lines * note_lead
+        spill = self.notes_rng.choice([0, 0, 1]) if lines >= 2 else 0
+        end = self.bottom - 1 + spill * note_lead
+        if end - h < self.y:
+            return False  # not on this page: the layout as it comes
+        self.y = end - h
+        self.info.setdefault("notes_at_foot", []).append({"section": sec.name, "page": self.page, "spill": spill})
+        return True
 
     def render(self) -> None:
         b = self.b
