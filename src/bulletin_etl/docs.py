@@ -1,4 +1,5 @@
-"""Regenerate the README's dataset list from schemas/ so the two never disagree.
+"""Regenerate the README's generated lists — the datasets (from schemas/) and the warning kinds
+(from WARNING_KINDS) — so that the README and the code never disagree.
 
     python -m bulletin_etl.docs README.md   (or: make readme-datasets)
 """
@@ -9,9 +10,12 @@ import sys
 from pathlib import Path
 
 from .schemas import all_schemas
+from .sections.base import WARNING_KINDS
 
 START = "<!-- datasets:start (generated from schemas/ by `make readme-datasets`) -->"
 END = "<!-- datasets:end -->"
+KINDS_START = "<!-- warning-kinds:start (generated from WARNING_KINDS by `make readme-datasets`) -->"
+KINDS_END = "<!-- warning-kinds:end -->"
 
 
 def dataset_list() -> str:
@@ -22,10 +26,24 @@ def dataset_list() -> str:
     return "\n".join(lines)
 
 
+def warning_kinds() -> str:
+    lines = [KINDS_START, "", "| kind | what it reports |", "| --- | --- |"]
+    lines += [f"| `{kind}` | {meaning} |" for kind, meaning in WARNING_KINDS.items()]
+    lines += ["", KINDS_END]
+    return "\n".join(lines)
+
+
+def _replace(text: str, start: str, end: str, block: str) -> str:
+    head, found, rest = text.partition(start)
+    if not found:
+        return text
+    _, _, tail = rest.partition(end)
+    return head + block + tail
+
+
 def render(readme: str) -> str:
-    head, _, rest = readme.partition(START)
-    _, _, tail = rest.partition(END)
-    return head + dataset_list() + tail
+    readme = _replace(readme, START, END, dataset_list())
+    return _replace(readme, KINDS_START, KINDS_END, warning_kinds())
 
 
 def main(argv: list[str]) -> int:
