@@ -147,6 +147,13 @@ def run(seeds: list[int], producer: str, folder: Path) -> list[Case]:
     return [check(case, pdfs[case.seed], folder) for case in cases]
 
 
+def _extractor() -> str:
+    """Where bulletin_etl was imported from (a snapshot of a commit, or the working tree)."""
+    import bulletin_etl
+
+    return str(Path(bulletin_etl.__file__).parent)
+
+
 def _commit() -> str:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
@@ -180,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     producers = {"all": list(PRODUCERS), "both": ["reportlab", "docx"]}.get(args.producer, [args.producer])
     failed = 0
     record = []
+    generator = _commit()  # the generator as it was when the sweep started
     for producer in producers:
         if missing_tool(producer):
             print(f"{producer}: skipped: {missing_tool(producer)}")
@@ -198,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
                     "off": sorted(ALL - c.draws), "replay": c.replay, "problems": c.problems,
                     "classes": triage.classify(c.problems)} for c in cases]
         if args.json:  # after every producer, so that a long sweep shows its first results early
-            args.json.write_text(json.dumps({"generator": _commit(), "cases": record}, ensure_ascii=False, indent=1),
+            args.json.write_text(json.dumps({"generator": generator, "extractor": _extractor(), "cases": record}, ensure_ascii=False, indent=1),
                                  encoding="utf-8")
         print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact")
         for case in bad:

@@ -15,6 +15,8 @@ import pytest
 
 from .compare import compare
 from .model import DATASET_KEYS, make_bulletin, truth
+from . import furniture, render_html, typography
+from .draws import NONE, stream
 from .furniture import Furniture
 from .render_reportlab import STYLES, available_fonts, render, render_info
 
@@ -94,3 +96,60 @@ def test_extractor_round_trip(tmp_path: Path, seed: int) -> None:
     render(b, pdf, style=style, font=fonts[seed % len(fonts)], seed=seed)
     assert main(["extract", str(pdf), "--out", str(tmp_path / "out"), "-q"]) == 0
     assert compare(truth(b), tmp_path / "out", expected_warnings=b.expected_warnings) == []
+
+
+# ------------------------------------------------------------------------- the draw families
+
+FIXTURE_101 = Path(__file__).resolve().parents[1] / "data" / "synth" / "reportlab-grid-101.pdf"
+
+
+def test_with_every_family_off_a_seed_draws_what_it_drew_before(tmp_path: Path) -> None:
+    """Each family draws from its own stream: switched off, the committed fixture comes back byte for byte."""
+    from .sweep import Case
+    from .sweep import render as render_cases
+
+    pdf = render_cases([Case(101, "reportlab", "grid", "STSong-Light", draws=NONE)], tmp_path)[101]
+    assert pdf.read_bytes() == FIXTURE_101.read_bytes()
+
+
+def test_every_family_is_drawn() -> None:
+    bulletins = [make_bulletin(seed, quirks=True) for seed in range(60)]
+    warnings = [w for b in bulletins for w in b.expected_warnings]
+    assert any(s.name.startswith("unknown_") for b in bulletins for s in b.sections)
+    assert any("header band" in text for _, text in warnings)
+    assert any("," in c for b in bulletins for s in b.sections if s.table for r in s.table.rows for c in r.cells)
+    assert any(len(c.header) == 3 for b in bulletins for s in b.sections if s.table for c in s.table.columns)
+    pairs = [(a, z) for b in bulletins for a, z in zip(truth(b)["evaluation_ratings"], truth(b)["evaluation_ratings"][1:])]
+    assert any({a["source_quirk"], z["source_quirk"]} == {"run_together", "suspected_typo"} for a, z in pairs)
+    typos = [typography.draw(stream("typography", s), "uming", ["uming", "wqy-zenhei"], 12.0, 20.0, 16.0)
+             for s in range(200)]
+    assert {t.kind for t in typos} == {"classic", "gongwen", "mixed"}
+    assert {t.heading.weight for t in typos} == {"regular", "stroke"}
+    ratios = [t.heading.size / t.body for t in typos]
+    assert min(ratios) <= 0.9 and max(ratios) >= 1.3 and any(r == 1.0 for r in ratios)
+    assert any(t.caption.size < t.body for t in typos) and any(t.masthead > t.body for t in typos)
+    assert any(t.kind == "gongwen" and t.heading.size == t.body == 16 and t.heading.font == "wqy-zenhei" for t in typos)
+    furn = [furniture.draw(stream("furniture", s), 2027, "南京市卫生信息中心") for s in range(200)]
+    assert {f.folio for f in furn} == set(furniture.FOLIOS)
+    assert any(f.header and f.header_rule for f in furn)
+
+
+def test_landscape_and_notes_at_the_page_foot_are_drawn(tmp_path: Path) -> None:
+    infos = [render_info(make_bulletin(seed), tmp_path / f"{seed}.pdf", style="grid", font="STSong-Light", seed=seed)
+             for seed in range(40, 52)]
+    assert any(i["landscape_pages"] for i in infos)
+    assert any(n["spill"] for i in infos for n in i.get("notes_at_foot", []))
+    with pdfplumber.open(tmp_path / "40.pdf") as doc:
+        assert any(p.width > p.height for p in doc.pages) == bool(infos[0]["landscape_pages"])
+
+
+@pytest.mark.skipif(render_html.chromium() is None or not render_html.available_fonts(),
+                    reason="Chromium (Debian package chromium) or the CJK fonts (fonts-noto-cjk, fonts-wqy-zenhei) missing")
+def test_chromium_paints_rules_as_rectangles(tmp_path: Path) -> None:
+    b = make_bulletin(3)
+    render_html.build(b, tmp_path / "b.html", style="grid", font=render_html.available_fonts()[0], seed=3)
+    (pdf,) = render_html.convert([tmp_path / "b.html"], tmp_path)
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) > 3
+        assert sum(len(p.rects) for p in doc.pages) > 50 and sum(len(p.lines) for p in doc.pages) == 0
+        assert "编印" in doc.pages[0].extract_text()

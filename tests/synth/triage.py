@@ -53,6 +53,10 @@ def classify(problems: list[str]) -> list[str]:
                 add("furniture read as a heading")
             elif NOTE_WORDS.search(text):
                 add("note read as a heading")
+            elif re.search(r"[，、；。：]", text):
+                add("paragraph line read as a heading")
+            elif any(t in text for t in UNKNOWN_TITLES):
+                continue  # the unknown section, reported as it must be
             else:
                 add("heading misread (unrecognised)")
         elif "unmapped column header" in p or "unknown band" in p:
