@@ -38,7 +38,8 @@ details{margin:.3rem 0 1rem} summary{cursor:pointer;color:#285ea8}
 .scroll{overflow-x:auto;max-width:100%}
 nav a{margin-right:.8rem}
 @media (max-width:600px){body{margin:1rem auto;padding:0 .6rem} h1{font-size:1.3rem} h2{font-size:1.2rem}
-  .card{min-width:0;flex:1 1 40%} .card b{font-size:1.25rem} table{font-size:.8rem}}
+  .card{min-width:0;flex:1 1 40%} .card b{font-size:1.25rem} table{font-size:.8rem}
+  td:not(.num){min-width:11rem}}
 """
 
 
@@ -194,7 +195,7 @@ def render(tree: str | Path) -> str:
     manifest = read_manifest(tree)
     entries = sorted(manifest.get("bulletins", []), key=lambda b: b["year"], reverse=True)
     run = manifest.get("last_run", {})
-    seconds = f" in {run['seconds']:.1f} s" if isinstance(run.get("seconds"), (int, float)) else ""
+    seconds = f" in {run['seconds']:.1f}&nbsp;s" if isinstance(run.get("seconds"), (int, float)) else ""
     last = (f"Last run: <code>{_e(run.get('command'))}</code> at {_e(run.get('started_at'))}{seconds}, "
             f"bulletin-etl {_e(manifest.get('package_version', __version__))}." if run else "")
     years = "".join(f"<a href='#{b['year']}'>{b['year']}</a>" for b in entries)
