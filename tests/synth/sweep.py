@@ -13,6 +13,7 @@ import contextlib
 import io
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -119,9 +120,65 @@ def check(case: Case, pdf: Path, folder: Path) -> Case:
     if case.exit_code != 0:
         case.problems.append(f"extract exited with {case.exit_code}: {stderr.getvalue().strip()[:600]}")
     else:
-        case.problems = compare(truth(b), out, expected_warnings=b.expected_warnings)
+        complaints = parser_complaints(pdf)
+        expected = b.expected_warnings + [("", c) for c in complaints]
+        case.problems = compare(truth(b), out, expected_warnings=expected)
         case.problems += compare_mismatches(contradictions, out, b.year)
+        case.problems += said_once(out, b.year, complaints)
     return case
+
+
+COMPLAINT = re.compile(r"Could not get (\w+)|(\w+) cannot be parsed")
+
+
+def parser_complaints(pdf: Path) -> list[str]:
+    """What pdfminer says about this PDF's fonts while loading them (Chromium's Type 3 fonts have
+    no FontBBox): the extractor must pass each kind of complaint on once, not once per font
+    (issue 9, 2). Returned as the words a warning must contain, e.g. 'FontBBox'."""
+    import logging
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    heard: list[str] = []
+
+    class Ear(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            heard.append(record.getMessage())
+
+    ear = Ear(logging.WARNING)
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(ear)
+    try:
+        with open(pdf, "rb") as fh:
+            doc = PDFDocument(PDFParser(fh))
+            fonts = PDFResourceManager(caching=False)
+            for page in PDFPage.create_pages(doc):
+                for spec in (resolve1((page.resources or {}).get("Font")) or {}).values():
+                    fonts.get_font(None, resolve1(spec))
+    finally:
+        logger.removeHandler(ear)
+    words = []
+    for message in heard:
+        m = COMPLAINT.search(message)
+        word = (m.group(1) or m.group(2)) if m else message[:40]
+        if word not in words:
+            words.append(word)
+    return words
+
+
+def said_once(out: Path, year: int, complaints: list[str]) -> list[str]:
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entry = next((e for e in manifest.get("bulletins", []) if e.get("year") == year), {})
+    problems = []
+    for word in complaints:
+        n = sum(word in w["message"] for w in entry.get("warnings", []))
+        if n > 1:
+            problems.append(f"parser complaint '{word}' reported {n} times, expected once per file")
+    return problems
 
 
 def compare_mismatches(expected: set, out: Path, year: int) -> list[str]:

@@ -38,6 +38,10 @@ def classify(problems: list[str]) -> list[str]:
             add("crash (internal error)")
         elif "exited with" in p:
             add("run failed: " + p.split("error:", 1)[-1].strip()[:80])
+        elif "PDF parser" in p or "parser complaint" in p:
+            add("parser complaints (reported per font, or not expected)")
+        elif p.startswith("warning missing") and "header band" in p:
+            add("header band not reported")
         elif "masthead" in p or ("unrecognised section heading" in p and "编印" in p) or p.startswith("bulletins "):
             add("masthead not read (set larger than the body?)")
         elif RADICALS.search(p):
@@ -79,7 +83,12 @@ def classify(problems: list[str]) -> list[str]:
             add("warnings differ")
         else:
             add(f"cells differ: {p.split(' ', 1)[0]}")
-    return out
+    # rows missing from a dataset whose heading was not found follow from that
+    lost = {k.split(": ", 1)[1] for k in out if k.startswith("heading not found: ")}
+    if any(k.startswith("heading not found (no section") for k in out):
+        return [k for k in out if not k.startswith(("rows missing", "cells differ", "unexpected rows"))]
+    return [k for k in out if not (k.startswith(("rows missing: ", "cells differ: ", "unexpected rows: "))
+                                   and k.split(": ", 1)[1] in lost)]
 
 
 def markdown(cases: list[dict], heading: str = "") -> str:
