@@ -49,6 +49,7 @@ def check(doc: Document, records: dict[str, list[dict]], warn: Warn) -> None:
     _enumerations(doc, warn)
     _sequences([b for b in doc.blocks if isinstance(b, Grid)], warn)
     _row_counts(records, warn)
+    _restated(records, warn)
 
 
 def _pages(pages: list[PageFacts], warn: Warn) -> set[int]:
@@ -192,3 +193,23 @@ def _row_counts(records: dict[str, list[dict]], warn: Warn) -> None:
         if printed > rows:
             warn(row["source_page"], f"{dataset}: {row['subject']} (page {row['source_page']}) counts {printed} but "
                                      f"{rows} rows were read; {printed - rows} row(s) missing?")
+
+
+def _restated(records: dict[str, list[dict]], warn: Warn) -> None:
+    """A figure the events restate from a note or a table that was not read: the note or the
+    table (or the page holding it) is missing."""
+    notes = {t["metric"] for t in records.get("totals", []) if t.get("source") == "note"}
+    for event in records.get("events", []):
+        text = f"{event['title']}。{event['body']}"
+        for claim in claims():
+            compare = claim["compare"]
+            if "totals" in compare:
+                found, what = compare["totals"] in notes, f"no note under a table gives {compare['totals']}"
+            elif "rows_of" in compare:
+                found, what = bool(records.get(compare["rows_of"])), f"no {compare['rows_of']} table was read"
+            else:
+                continue
+            m = re.search(claim["pattern"], text)
+            if m and not found:
+                warn(event.get("source_page"), f"event {event['number_zh']} states '{m.group(0)}' but {what}; "
+                                               "a note, a table or a page may be missing")

@@ -78,10 +78,9 @@ def stream_corruption(data: bytes, rng: random.Random) -> tuple[bytes, str]:
 # --------------------------------------------------------------------------- page level
 
 
-def _pick_page(editor: Editor, rng: random.Random) -> tuple[int, int]:
-    pages = editor.page_ids()
-    index = rng.randrange(len(pages) - 1)  # not the back page: it has no content that matters
-    return index, pages[index]
+def _pick_page(editor: Editor, rng: random.Random) -> int:
+    """A 0-based page index, not the back page (it holds only the colophon)."""
+    return rng.randrange(len(editor.page_ids()) - 1)
 
 
 def _set_kids(editor: Editor, kids: list[int], count: int | None = None) -> None:
@@ -91,51 +90,80 @@ def _set_kids(editor: Editor, kids: list[int], count: int | None = None) -> None
     editor.put(editor.pages_root, root)
 
 
-def lose_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+def _contents(page: dict) -> list:
+    return list(page["Contents"]) if isinstance(page["Contents"], list) else [page["Contents"]]
+
+
+def without_page(data: bytes, index: int) -> bytes:
     editor = Editor(data)
-    index, _ = _pick_page(editor, rng)
     kids = editor.page_ids()
     del kids[index]
     _set_kids(editor, kids)
-    return editor.result(), f"page {index + 1} removed from the page tree"
+    return editor.result()
 
 
-def rotate_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+def lose_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    index = _pick_page(Editor(data), rng)
+    return without_page(data, index), f"page {index + 1} removed from the page tree"
+
+
+TURNS = {90: b"0 1 -1 0 595 0", 180: b"-1 0 0 -1 595 842", 270: b"0 -1 1 0 0 842"}
+
+
+def turned_page(data: bytes, index: int, angle: int, by_rotate_key: bool) -> bytes:
     """A page turned, either by its /Rotate key or, as a bad merge or a scanner makes it, by a turn
     of the content itself."""
     editor = Editor(data)
-    index, objid = _pick_page(editor, rng)
+    objid = editor.page_ids()[index]
     page = dict(editor.get(objid))
-    angle = rng.choice([90, 180, 270])
-    how = rng.choice(["/Rotate", "content"])
-    if how == "/Rotate":
+    if by_rotate_key:
         page["Rotate"] = angle
     else:
         turn, close = editor.new_id(), editor.new_id()
-        m = {90: b"0 1 -1 0 595 0", 180: b"-1 0 0 -1 595 842", 270: b"0 -1 1 0 0 842"}[angle]
-        editor.put_stream(turn, {}, b"q " + m + b" cm\n")
+        editor.put_stream(turn, {}, b"q " + TURNS[angle] + b" cm\n")
         editor.put_stream(close, {}, b"\nQ\n")
-        contents = page["Contents"] if isinstance(page["Contents"], list) else [page["Contents"]]
-        page["Contents"] = [editor.ref(turn), *contents, editor.ref(close)]
+        page["Contents"] = [editor.ref(turn), *_contents(page), editor.ref(close)]
     editor.put(objid, page)
-    return editor.result(), f"page {index + 1} turned {angle} degrees ({how})"
+    return editor.result()
+
+
+def rotate_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    index = _pick_page(Editor(data), rng)
+    angle, by_key = rng.choice([90, 180, 270]), rng.random() < 0.5
+    return turned_page(data, index, angle, by_key), \
+        f"page {index + 1} turned {angle} degrees ({'/Rotate' if by_key else 'content'})"
+
+
+def doubled_page(data: bytes, index: int, copies: int = 1) -> bytes:
+    """Copies of a page (new page objects drawing the same content) right after it."""
+    editor = Editor(data)
+    objid = editor.page_ids()[index]
+    extra = []
+    for _ in range(copies):
+        copy = editor.new_id()
+        editor.put(copy, dict(editor.get(objid)))
+        extra.append(copy)
+    kids = editor.page_ids()
+    _set_kids(editor, kids[:index + 1] + extra + kids[index + 1:])
+    return editor.result()
 
 
 def duplicate_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
-    editor = Editor(data)
-    index, objid = _pick_page(editor, rng)
-    copy = editor.new_id()
-    editor.put(copy, dict(editor.get(objid)))
-    kids = editor.page_ids()
-    kids.insert(index + 1, copy)
-    _set_kids(editor, kids)
-    return editor.result(), f"page {index + 1} printed twice"
+    index = _pick_page(Editor(data), rng)
+    return doubled_page(data, index), f"page {index + 1} printed twice"
 
 
-def broken_page_dict(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+def page_copies(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    index, copies = _pick_page(Editor(data), rng), rng.choice([200, 500])
+    return doubled_page(data, index, copies), f"{copies} copies of page {index + 1}"
+
+
+BREAKS = ("no contents", "dangling contents", "garbage")
+
+
+def broken_page(data: bytes, index: int, how: str) -> bytes:
     editor = Editor(data)
-    index, objid = _pick_page(editor, rng)
-    how = rng.choice(["no contents", "dangling contents", "garbage"])
+    objid = editor.page_ids()[index]
     page = dict(editor.get(objid))
     if how == "no contents":
         del page["Contents"]
@@ -145,51 +173,53 @@ def broken_page_dict(data: bytes, rng: random.Random) -> tuple[bytes, str]:
         editor.put(objid, page)
     else:
         editor.put_raw(objid, b"<< /Type /Page /Parent %d 0 R /Contents ]]] >>" % editor.pages_root)
-    return editor.result(), f"page {index + 1} dictionary broken ({how})"
+    return editor.result()
+
+
+def broken_page_dict(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    index, how = _pick_page(Editor(data), rng), rng.choice(BREAKS)
+    return broken_page(data, index, how), f"page {index + 1} dictionary broken ({how})"
+
+
+def looped_tree(data: bytes, at: int) -> bytes:
+    editor = Editor(data)
+    kids = editor.page_ids()
+    kids.insert(at, editor.pages_root)
+    _set_kids(editor, kids)
+    return editor.result()
 
 
 def self_kids(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    at = rng.randrange(len(Editor(data).page_ids()) + 1)
+    return looped_tree(data, at), f"the page tree lists itself among its kids (at {at})"
+
+
+def counted(data: bytes, count: int) -> bytes:
     editor = Editor(data)
-    kids = editor.page_ids()
-    kids.insert(rng.randrange(len(kids) + 1), editor.pages_root)
-    _set_kids(editor, kids)
-    return editor.result(), "the page tree lists itself among its kids"
+    _set_kids(editor, editor.page_ids(), count)
+    return editor.result()
 
 
 def huge_count(data: bytes, rng: random.Random) -> tuple[bytes, str]:
-    editor = Editor(data)
     count = rng.choice([10**6, 10**9, 2**31 - 1])
-    _set_kids(editor, editor.page_ids(), count)
-    return editor.result(), f"/Count {count}"
+    return counted(data, count), f"/Count {count}"
+
+
+def bombed_page(data: bytes, index: int, megabytes: int) -> bytes:
+    """A small stream that inflates to megabytes of drawing operators, added to one page."""
+    editor = Editor(data)
+    objid = editor.page_ids()[index]
+    bomb = editor.new_id()
+    editor.put_stream(bomb, {"Filter": literal("FlateDecode")}, zlib.compress(b"q Q " * (megabytes * 2**18), 9))
+    page = dict(editor.get(objid))
+    page["Contents"] = [*_contents(page), editor.ref(bomb)]
+    editor.put(objid, page)
+    return editor.result()
 
 
 def stream_bomb(data: bytes, rng: random.Random) -> tuple[bytes, str]:
-    """A small stream that inflates to tens of MB of drawing operators on one page."""
-    editor = Editor(data)
-    index, objid = _pick_page(editor, rng)
-    megabytes = rng.choice([20, 50])
-    bomb = editor.new_id()
-    editor.put_stream(bomb, {"Filter": literal("FlateDecode")},
-                      zlib.compress(b"q Q " * (megabytes * 2**18), 9))
-    page = dict(editor.get(objid))
-    contents = page["Contents"] if isinstance(page["Contents"], list) else [page["Contents"]]
-    page["Contents"] = [*contents, editor.ref(bomb)]
-    editor.put(objid, page)
-    return editor.result(), f"page {index + 1} gets a stream inflating to {megabytes} MB"
-
-
-def page_copies(data: bytes, rng: random.Random) -> tuple[bytes, str]:
-    editor = Editor(data)
-    index, objid = _pick_page(editor, rng)
-    copies = rng.choice([200, 500])
-    kids = editor.page_ids()
-    extra = []
-    for _ in range(copies):
-        copy = editor.new_id()
-        editor.put(copy, dict(editor.get(objid)))
-        extra.append(copy)
-    _set_kids(editor, kids[:index + 1] + extra + kids[index + 1:])
-    return editor.result(), f"{copies} copies of page {index + 1}"
+    index, megabytes = _pick_page(Editor(data), rng), rng.choice([20, 50])
+    return bombed_page(data, index, megabytes), f"page {index + 1} gets a stream inflating to {megabytes} MB"
 
 
 def _fonts(editor: Editor) -> list[int]:
@@ -215,31 +245,33 @@ def strip_tounicode(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     return editor.result(), f"every font's ToUnicode map {how}"
 
 
-def cid_glyphs(data: bytes, rng: random.Random) -> tuple[bytes, str]:
-    """A Type0 font without ToUnicode: its glyphs extract as '(cid:N)'."""
+def unmapped_glyphs(data: bytes, index: int, glyphs: bytes) -> bytes:
+    """Text drawn on a page in a Type0 font without ToUnicode: its glyphs extract as '(cid:N)'."""
     editor = Editor(data)
-    index, objid = _pick_page(editor, rng)
-    font = editor.new_id()
+    objid = editor.page_ids()[index]
+    font, descendant = editor.new_id(), editor.new_id()
     editor.put(font, {"Type": literal("Font"), "Subtype": literal("Type0"), "BaseFont": literal("NoMap"),
-                      "Encoding": literal("Identity-H"), "DescendantFonts": [editor.ref(font + 1)]})
-    descendant = editor.new_id()
-    assert descendant == font + 1
-    editor.put(descendant, {"Type": literal("Font"), "Subtype": literal("CIDFontType2"),
-                            "BaseFont": literal("NoMap"), "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Identity",
-                                                                              "Supplement": 0}})
+                      "Encoding": literal("Identity-H"), "DescendantFonts": [editor.ref(descendant)]})
+    editor.put(descendant, {"Type": literal("Font"), "Subtype": literal("CIDFontType2"), "BaseFont": literal("NoMap"),
+                            "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Identity", "Supplement": 0}})
     page = dict(editor.get(objid))
     resources = dict(editor.get(page["Resources"].objid))
-    fonts = dict(editor.get(resources["Font"].objid)) if hasattr(resources["Font"], "objid") else dict(resources["Font"])
+    fonts = resources["Font"]
+    fonts = dict(editor.get(fonts.objid)) if hasattr(fonts, "objid") else dict(fonts)
     fonts["FNoMap"] = editor.ref(font)
     resources["Font"] = fonts
     page["Resources"] = resources
     text = editor.new_id()
-    glyphs = bytes(rng.randrange(1, 255) for _ in range(2 * rng.choice([5, 40])))
     editor.put_stream(text, {}, b"BT /FNoMap 12 Tf 72 400 Td <" + glyphs.hex().encode() + b"> Tj ET\n")
-    contents = page["Contents"] if isinstance(page["Contents"], list) else [page["Contents"]]
-    page["Contents"] = [*contents, editor.ref(text)]
+    page["Contents"] = [*_contents(page), editor.ref(text)]
     editor.put(objid, page)
-    return editor.result(), f"page {index + 1} gets {len(glyphs) // 2} glyphs without a Unicode mapping"
+    return editor.result()
+
+
+def cid_glyphs(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    index = _pick_page(Editor(data), rng)
+    glyphs = bytes(rng.randrange(1, 255) for _ in range(2 * rng.choice([1, 5, 40])))
+    return unmapped_glyphs(data, index, glyphs), f"page {index + 1} gets {len(glyphs) // 2} glyphs without a Unicode mapping"
 
 
 def password(data: bytes, rng: random.Random) -> tuple[bytes, str]:
