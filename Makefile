@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup setup-test bench readme-datasets clean
+.PHONY: run test setup setup-test fuzz bench readme-datasets clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 2; }
@@ -29,6 +29,9 @@ run: setup
 test: setup-test
 	scripts/install-system-deps
 	$(BIN)/python -m pytest
+
+fuzz: setup-test  # make fuzz N=1000 [SEED=…]: mutated bulletins through the real command (tests/fuzz)
+	$(BIN)/python -m tests.fuzz --n $(or $(N),100) $(if $(SEED),--seed $(SEED))
 
 bench: setup-test
 	$(BIN)/python benchmarks/bench_extract.py
