@@ -44,6 +44,8 @@ def classify(problems: list[str]) -> list[str]:
             add("header band not reported")
         elif "masthead" in p or ("unrecognised section heading" in p and "编印" in p) or p.startswith("bulletins "):
             add("masthead not read (set larger than the body?)")
+        elif re.search(r"(?:([\u4e00-\u9fff])\1){3,}", p):
+            add("duplicated glyphs (fake bold drawn twice: fill + stroke pass)")
         elif RADICALS.search(p):
             add("radicals (Kangxi/CJK Radicals code points in the text)")
         elif p.startswith("warning missing") and any(t in p for t in UNKNOWN_TITLES):
@@ -53,7 +55,9 @@ def classify(problems: list[str]) -> list[str]:
         elif "unexpected warning" in p and "unrecognised section heading" in p:
             title = re.search(r"heading '(.*?)'", p)
             text = title.group(1) if title else p
-            if FOLIO.search(text) or FURNITURE_WORDS.search(text):
+            if re.search(r"总量|累计|人次|收入|单位|序号", text) and not re.search(r"统计$", text):
+                add("table header row read as a heading")
+            elif FOLIO.search(text) or FURNITURE_WORDS.search(text):
                 add("furniture read as a heading")
             elif NOTE_WORDS.search(text):
                 add("note read as a heading")
@@ -63,6 +67,10 @@ def classify(problems: list[str]) -> list[str]:
                 continue  # the unknown section, reported as it must be
             else:
                 add("heading misread (unrecognised)")
+        elif "no table found under the heading" in p:
+            add("table not found under its heading")
+        elif "has no metric id" in p:
+            add("prose read as a note (section boundary lost)")
         elif "unmapped column header" in p or "unknown band" in p:
             add("header band / column unmapped")
         elif "unexpected row" in p and NOTE_WORDS.search(p.split("unexpected row", 1)[1]):
