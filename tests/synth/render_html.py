@@ -88,6 +88,8 @@ class _Page:
         self.line = rng.choice([0.5, 0.6, 0.75])
         self.heavy = rng.choice([1.0, 1.25, 1.5])
         self.pad = (round(rng.uniform(1.5, 4.0), 1), round(rng.uniform(2.0, 4.5), 1))
+        # figures level with the first line of a wrapped name, or centred between its lines
+        self.valign = rng.choice(["top", "middle"])
         heading = round(self.body * rng.uniform(1.2, 1.4) * 2) / 2
         if "typography" in b.draws:
             self.typo = typography.draw(stream("typography", seed), font, available_fonts(), self.body, self.lead,
@@ -161,7 +163,7 @@ class _Page:
             f".mast {{ display: flex; justify-content: space-between; font-size: {self.typo.masthead}pt;"
             f" border-bottom: {self.rng.choice([0.8, 1.0, 1.5])}pt solid #000; padding-bottom: 4pt; margin-bottom: 12pt; }}",
             f"table {{ border-collapse: collapse; margin: 6pt auto 0; font-size: {self.table_size}pt; line-height: 1.3; }}",
-            f"td, th {{ padding: {self.pad[1]}pt {self.pad[0]}pt; font-weight: normal; vertical-align: middle; }}",
+            f"td, th {{ padding: {self.pad[1]}pt {self.pad[0]}pt; font-weight: normal; vertical-align: {self.valign}; }}",
             "td.num { text-align: " + self.rng.choice(["right", "center"]) + "; white-space: nowrap; }",
             "td.name { text-align: left; } td.seq, td.label, td.text { text-align: center; }",
             "tr { break-inside: avoid; }",
@@ -237,7 +239,8 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
     parts.append("</body></html>")
     Path(path).write_text("\n".join(parts), encoding="utf-8")
     return {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
-            "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size}
+            "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size,
+            "cell_valign": page.valign}
 
 
 def convert(html_files: list[Path], out_dir: Path, timeout: float = 120) -> list[Path]:
