@@ -104,7 +104,9 @@ def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, Se
         section = next((s for s in SECTIONS if matches_title(s, piece.title)), None)
         if section is None:
             if not any(re.search(p, squash(piece.title)) for p in IGNORED_HEADINGS):
-                ctx.warn(piece.page, f"unrecognised section heading {piece.title!r}; its content was not extracted",
+                tables = piece.tables()
+                headed = f" (a table headed {' | '.join(' / '.join(p) for p in tables[0].header_paths)!r})" if tables else ""
+                ctx.warn(piece.page, f"unrecognised section heading {piece.title!r}{headed}; its content was not extracted",
                          "unknown_heading")
             continue
         if any(s is section for s, _ in found):

@@ -36,8 +36,9 @@ class HeadingSettings:
     """em: a line starting this far past the page's left margin starts a paragraph."""
     short: float = 2.0
     """em: a line stopping this far before the right margin ends its paragraph."""
-    gap: float = 0.8
-    """× line size: more space than this above a line starts a new block of text."""
+    gap: float = 0.6
+    """× line size: this much more space above a line than between the body's lines starts a new
+    block of text (公文 leading is loose: a plain gap would see a block at every line)."""
     wrap_gap: float = 0.8
     """× heading size: the second line of a wrapped title follows closer than this."""
 
@@ -63,6 +64,7 @@ class Flow:
     family: str
     titles: tuple[re.Pattern, ...]
     lines_on: Counter[int]  # page → how many text lines it has
+    line_gap: float  # the usual space between two lines of running text
     settings: HeadingSettings = SETTINGS
 
     def line(self, i: int) -> TextLine | None:
@@ -83,7 +85,7 @@ class Flow:
             return True
         if line.x0 - self.margins[line.page][0] > self.settings.indent * line.size:
             return True
-        return prev.page == line.page and line.top - prev.bottom > self.settings.gap * line.size
+        return prev.page == line.page and line.top - prev.bottom > self.line_gap + self.settings.gap * line.size
 
     def ends_block(self, i: int) -> bool:
         line = self.line(i)
@@ -105,6 +107,14 @@ def body_family(lines: Iterable[TextLine]) -> str:
     for line in lines:
         families[line_family(line)] += len(line.chars)
     return families.most_common(1)[0][0] if families else ""
+
+
+def _line_gap(blocks: list[Block], body: float) -> float:
+    """The median space between consecutive body-size lines on a page."""
+    gaps = sorted(b.top - a.bottom for a, b in zip(blocks, blocks[1:])
+                  if isinstance(a, TextLine) and isinstance(b, TextLine) and a.page == b.page
+                  and abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and b.top > a.bottom)
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _no_title(text: str) -> bool:
@@ -139,8 +149,9 @@ def heading_at(flow: Flow, i: int) -> int | None:
 def find_headings(blocks: list[Block], margins: Margins, titles: Iterable[str] = ()) -> list[tuple[int, int]]:
     """(first, last) block index of every heading in the flow, in order."""
     lines = [b for b in blocks if isinstance(b, TextLine)]
-    flow = Flow(blocks, margins, body_size(lines), body_family(lines), tuple(re.compile(t) for t in titles),
-                Counter(ln.page for ln in lines))
+    body = body_size(lines)
+    flow = Flow(blocks, margins, body, body_family(lines), tuple(re.compile(t) for t in titles),
+                Counter(ln.page for ln in lines), _line_gap(blocks, body))
     found = []
     i = 0
     while i < len(blocks):

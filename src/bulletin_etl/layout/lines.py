@@ -109,12 +109,25 @@ Margins = dict[int, tuple[float, float]]
 
 
 def margins(lines: Iterable[TextLine]) -> Margins:
-    out: Margins = {}
+    """Where a page's text block starts and ends: the outermost edges that at least two lines
+    share (one line set apart, a large masthead or a right-aligned date, is no margin), or the
+    outermost edges when no two lines agree."""
+    lefts: dict[int, list[float]] = {}
+    rights: dict[int, list[float]] = {}
     for ln in lines:
+        lefts.setdefault(ln.page, []).append(ln.x0)
         # Punctuation may hang past the margin in ragged text: measure the margin without it.
-        left, right = out.get(ln.page, (ln.x0, text_edge(ln)))
-        out[ln.page] = (min(left, ln.x0), max(right, text_edge(ln)))
-    return out
+        rights.setdefault(ln.page, []).append(text_edge(ln))
+    return {page: (_outermost(lefts[page], min), _outermost(rights[page], max)) for page in lefts}
+
+
+MARGIN_AGREEMENT = 1.5
+"""Points: two lines whose edges are this close share a margin."""
+
+
+def _outermost(edges: list[float], pick) -> float:
+    shared = [e for e in edges if sum(abs(e - other) <= MARGIN_AGREEMENT for other in edges) >= 2]
+    return pick(shared or edges)
 
 
 HANGING = set("，。、；：！？）》」』”’,.;:!?)")

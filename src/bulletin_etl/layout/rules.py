@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..text import join_wrapped, looks_numeric, squash
 from .lines import centre_inside, group_rows, row_text
 from .tables import Cell, Grid
-from .vocabulary import is_page_number, is_total_label, reads_as_title
+from .vocabulary import NOTE, SENTENCE_MARKS, is_page_number, is_total_label, reads_as_title
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
 RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
@@ -115,18 +115,26 @@ def segments(chars: list[dict]) -> list[list[Segment]]:
 
 
 def _tabular(rows: list[list[Segment]], width: float) -> bool:
-    """Text between two rules belongs to the table unless a line of it is one run of text
-    across much of the table's width (a note or a paragraph between two tables). A lone
-    fragment of a wrapped name, carried over a page break, is narrow and stays in."""
-    return not any(len(r) == 1 and r[0].x1 - r[0].x0 > 0.4 * width for r in rows)
+    """Text between two rules belongs to the table unless a line of it is one run of running
+    text across much of the table's width (a note or a paragraph between two tables). A lone
+    fragment of a wrapped name, carried over a page break, is narrow and stays in; header cells
+    set so tight that no gap parts them ('2030年总量累计总量…') are no sentence and stay in too."""
+    return not any(len(r) == 1 and r[0].x1 - r[0].x0 > 0.4 * width and _prose(r[0].text) for r in rows)
+
+
+def _prose(text: str) -> bool:
+    return bool(SENTENCE_MARKS & set(text)) or NOTE.match(text) is not None
 
 
 def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -> bool:
     """A section title between two tables: a line on its own that reads like a title, or one set
     clearly larger than the table's text (or than the rest of the text when no table text is
     known yet). Captions may be set no larger than the table itself: the words decide then."""
-    if any(len(row) == 1 and len(squash(row[0].text)) >= MIN_TITLE_CHARS and reads_as_title(row[0].text)
-           for row in segments(chars)):
+    rows = segments(chars)
+    # Header cells set edge to edge may read as one worded run ('…表单上传情况'); a header has
+    # other rows of several cells beside it, a title stands alone (or over a remark).
+    if all(len(row) == 1 for row in rows) and any(
+            len(squash(row[0].text)) >= MIN_TITLE_CHARS and reads_as_title(row[0].text) for row in rows):
         return True
     sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
     reference = sorted(c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()) or sizes
@@ -494,10 +502,18 @@ def _is_total(row: list[Segment]) -> bool:
 
 def _centred(rows: list[list[Segment]], anchors: list[int]) -> bool:
     """Cells set vertically centred: some row's own line is blank where the wrapped lines
-    next to it have text (its name sits above and below it). Top-aligned tables never are."""
+    next to it have text (its name sits above and below it), or a line without figures stands
+    clearly closer to the row below it than to the line above (a name of three lines centred on
+    its row: the middle line shares the row's line, the first stands above). Top-aligned tables
+    never are: there a wrapped line runs on closely under its own row."""
     return any(
         not _is_total(rows[a]) and j not in anchors and _blank_under(rows[a], rows[j])
         for a in anchors for j in (a - 1, a + 1) if 0 <= j < len(rows)
+    ) or any(
+        i - 1 >= 0 and i not in anchors and i + 1 in anchors and not _is_total(rows[i + 1])
+        and _middle(rows[i + 1]) - _middle(rows[i]) < _middle(rows[i]) - _middle(rows[i - 1])
+        - 0.25 * (rows[i][0].bottom - rows[i][0].top)
+        for i in range(len(rows))
     )
 
 
@@ -520,7 +536,9 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
         return above
     up = _middle(rows[i]) - _middle(rows[i - 1])
     down = _middle(rows[i + 1]) - _middle(rows[i])
-    return below if down_ok and down < up - 0.25 * (rows[i][0].bottom - rows[i][0].top) else above
+    # Neither row is blank under it (both rows' names hold text there: a name of three lines
+    # centred on its row): the nearer row takes it.
+    return below if (down_ok or not up_ok) and down < up - 0.25 * (rows[i][0].bottom - rows[i][0].top) else above
 
 
 def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
