@@ -8,6 +8,7 @@ that field was drawn before the families existed (= all of them off).
 
 from __future__ import annotations
 
+import argparse
 import json
 import tempfile
 from pathlib import Path
@@ -26,10 +27,16 @@ CHOSEN = [
 ]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m tests.synth.fixtures", description=__doc__.splitlines()[0])
+    ap.add_argument("--all", action="store_true", help="redraw every fixture (default: only those not written yet;"
+                    " LibreOffice and Chromium do not give the same bytes twice)")
+    args = ap.parse_args(argv)
     TARGET.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for case in CHOSEN:
+            if not args.all and (TARGET / f"{case.producer}-{case.style}-{case.seed}.pdf").exists():
+                continue
             pdf = render([case], Path(tmp))[case.seed]
             stem = TARGET / f"{case.producer}-{case.style}-{case.seed}"
             stem.with_suffix(".pdf").write_bytes(pdf.read_bytes())
