@@ -223,21 +223,25 @@ def validate(records: dict[str, list[dict]], ctx: Context) -> tuple[dict[str, pd
         records_of_year = [{"year": ctx.year, **row} for row in rows]
         try:
             frames[name] = spec.pandera().validate(spec.frame(records_of_year), lazy=True)
-        except BadRecords as exc:
+        except BadRecords as exc:  # a value that does not even convert to the column's type
             cases = [_case(name, exc.column, exc.check, value, records_of_year[i]) for i, value in exc.cases]
             failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
                                           max(0, len(cases) - MAX_FAILURE_CASES)))
         except pandera.errors.SchemaErrors as exc:
-            cases = []
-            for _, case in exc.failure_cases.iterrows():
-                index = case.get("index")
-                row = records_of_year[int(index)] if index is not None and index == index else {}
-                column = case.get("column")
-                cases.append(_case(name, column if isinstance(column, str) else None, str(case.get("check")),
-                                   case.get("failure_case"), row))
+            cases = [_case(name, c.get("column") if isinstance(c.get("column"), str) else None, str(c.get("check")),
+                           c.get("failure_case"), _row(records_of_year, c.get("index")))
+                     for _, c in exc.failure_cases.iterrows()]
             failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
                                           max(0, len(cases) - MAX_FAILURE_CASES)))
     return frames, failures
+
+
+def _row(records: list[dict], index: object) -> dict:
+    """The record a pandera failure points at (none for a failure of a whole column)."""
+    try:
+        return records[int(index)]
+    except (TypeError, ValueError, IndexError):  # None or NaN: no row
+        return {}
 
 
 def _case(dataset: str, column: str | None, check: str, value: object, row: dict) -> FailureCase:
