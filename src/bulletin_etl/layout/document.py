@@ -100,7 +100,8 @@ class PageScan:
 def scan_page(page: pdfplumber.page.Page) -> PageScan:
     number = page.page_number
     grids: list[Grid] = []
-    chars = [c for c in page.chars if c.get("upright", True)]
+    # A producer faking bold paints a glyph twice (a fill pass, then a stroke pass) at one place.
+    chars = [c for c in page.dedupe_chars().chars if c.get("upright", True)]
     for char in chars:
         char["text"] = fold_glyphs(char["text"])
     for table in page.find_tables(TABLE_SETTINGS):

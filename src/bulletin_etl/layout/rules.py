@@ -16,6 +16,8 @@ from .tables import Cell, Grid
 from .vocabulary import NOTE, SENTENCE_MARKS, is_page_number, is_total_label, reads_as_title
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
+RULE_SAME_EXTENT = 3.0  # rules whose ends are this close span one table …
+RULE_SAME_EXTENT_SHARE = 0.015  # … or this share of their length, for a wide table
 RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
 SEGMENT_GAP = 0.6  # em: wider than a printed space, narrower than a column gutter
 MIN_TITLE_CHARS = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
@@ -146,7 +148,10 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
     long = [r for r in rules if r.length >= min_width]
     groups: list[list[Rule]] = []
     for rule in long:
-        group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= 3 and abs(g[0].x1 - rule.x1) <= 3), None)
+        # A rule running under a page header may touch a table's top rule and merge with it:
+        # the merged rule reaches a little past the table on both sides.
+        same = max(RULE_SAME_EXTENT, RULE_SAME_EXTENT_SHARE * rule.length)
+        group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= same and abs(g[0].x1 - rule.x1) <= same), None)
         if group is None:
             groups.append([rule])
         else:
