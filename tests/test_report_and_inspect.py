@@ -42,7 +42,7 @@ def test_report_highlights_the_five_mismatches_with_pages(report: str) -> None:
 
 
 def test_report_shows_warnings_and_timing(report: str) -> None:
-    assert "南京市六台区人民医院" in report and "<b>1</b>warnings" in report
+    assert "南京市六台区人民医院" in report and "<b>1</b>warning<" in report
     assert "<td>read PDF and layout</td>" in report and "<th>total</th>" in report
 
 

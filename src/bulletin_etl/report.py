@@ -97,7 +97,9 @@ def _schema(spec: DatasetSchema) -> str:
     return _table(["column", "type", "nullable", "checks", "description"], rows)
 
 
-def _card(label: str, value: int, bad: bool = False) -> str:
+def _card(value: int, noun: str, plural: str | None = None, after: str = "", bad: bool = False) -> str:
+    """A big figure over its noun, in the singular for 1 ('1 warning', '5 warnings')."""
+    label = (noun if value == 1 else plural or noun + "s") + after
     return f'<div class="card {"bad" if bad else "ok"}"><b>{figure(value)}</b>{_e(label)}</div>'
 
 
@@ -119,12 +121,12 @@ def _bulletin(tree: Path, entry: dict) -> str:
         f'<p class="muted">{count(entry["pages"], "page")} · sha256 <code class="hash">{_e(entry["sha256"])}</code> · '
         f'{count(len(entry.get("sections_found", [])), "section")} found · extracted {_e(entry.get("extracted_at", "?"))}'
         + (f" by <code>{_e(entry['command'])}</code>" if entry.get("command") else "") + "</p>",
-        '<div class="cards">', _card("datasets written", len(counts)), _card("rows", sum(counts.values())),
-        _card("warnings", len(warnings), bool(warnings)),
-        _card("consistency mismatches", len(mismatches) if mismatches is not None else 0,
-              mismatches is not None and len(mismatches) > 0),
-        _card("checks performed", len(consistency) if consistency is not None else 0),
-        _card("schema failures", len(failures), bool(failures)), "</div>",
+        '<div class="cards">', _card(len(counts), "dataset", after=" written"), _card(sum(counts.values()), "row"),
+        _card(len(warnings), "warning", bad=bool(warnings)),
+        _card(len(mismatches) if mismatches is not None else 0, "consistency mismatch", "consistency mismatches",
+              bad=mismatches is not None and len(mismatches) > 0),
+        _card(len(consistency) if consistency is not None else 0, "check", after=" performed"),
+        _card(len(failures), "schema failure", bad=bool(failures)), "</div>",
     ]
     parts.append("<h3>Schema failures</h3>")
     if failures:
@@ -204,6 +206,7 @@ def render(tree: str | Path) -> str:
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>bulletin-etl output report</title><style>{STYLE}</style></head><body>"
             "<h1>bulletin-etl output report</h1>"
-            f"<p class='muted'>This folder holds {count(len(entries), 'bulletin')}, newest first. {last} "
+            f"<p class='muted'>This folder holds {count(len(entries), 'bulletin')}{', newest first' if len(entries) > 1 else ''}. "
+            f"{last} "
             f"Open the datasets under this folder with pandas or DuckDB; the same facts are in {MANIFEST}.</p>"
             f"<nav>{years}</nav>{body}</body></html>")
