@@ -13,7 +13,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from .draws import NONE
+from .draws import ALL, NONE
 from .model import truth
 from .sweep import Case, bulletin, render
 
@@ -24,6 +24,11 @@ CHOSEN = [
     Case(102, "reportlab", "three_line", "wqy-zenhei", quirks=True, draws=NONE),
     Case(103, "docx", "no_inner_verticals", "uming", draws=NONE),
     Case(104, "docx", "three_line", "wqy-zenhei", draws=NONE),
+    # every draw family on (issue 9); each passed the sweep that found it
+    Case(16, "html", "grid", "uming", draws=ALL),  # five header bands, two unknown sections
+    Case(28, "html", "grid", "uming", draws=ALL),  # 公文 typography, landscape, thousands separators, running header
+    Case(26, "docx", "no_inner_verticals", "wqy-zenhei", draws=ALL),  # bands, landscape, bold titles, running header
+    Case(30, "docx", "three_line", "uming", draws=ALL),  # 公文 typography, '第 N 页  共 M 页'
 ]
 
 
