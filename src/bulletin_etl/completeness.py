@@ -19,6 +19,7 @@ from .guard import page_list
 from .layout.document import Document
 from .layout.pagefacts import PageFacts
 from .layout.tables import Grid
+from .sections.base import Context
 from .text import chinese_numeral, squash
 
 Warn = Callable[[int | None, str], None]
@@ -42,9 +43,14 @@ ROW_COUNT_METRICS = {"internet_hospitals_in_service": "internet_hospitals"}
 of claims.yaml compared with `rows_of` a dataset."""
 
 
-def check(doc: Document, records: dict[str, list[dict]], warn: Warn) -> None:
+def check(doc: Document, records: dict[str, list[dict]], ctx: Context) -> None:
     """Warn (page, message) for every sign that part of the bulletin was not read."""
+    def warn(page: int | None, message: str) -> None:
+        ctx.warn(page, message, "incomplete")
+
     unread = _pages(doc.pages, warn)
+    if unread:
+        _lost_sections(ctx, sorted(unread))
     _folios(doc.pages, unread, warn)
     _enumerations(doc, warn)
     _sequences([b for b in doc.blocks if isinstance(b, Grid)], warn)
@@ -70,6 +76,15 @@ def _pages(pages: list[PageFacts], warn: Warn) -> set[int]:
                            "whatever it held was not read")
             unread.add(p.number)
     return unread
+
+
+def _lost_sections(ctx: Context, unread: list[int]) -> None:
+    """A section not found while a page could not be read was most likely on that page: lost,
+    not absent."""
+    for warning in ctx.warnings:
+        if warning.kind == "section_not_found":
+            warning.message = (f"{warning.message.split(';')[0]} — lost with page(s) {page_list(unread)}, which "
+                               "could not be read; its dataset is empty")
 
 
 def _folios(pages: list[PageFacts], unread: set[int], warn: Warn) -> None:

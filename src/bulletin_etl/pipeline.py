@@ -196,7 +196,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
             ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}", "section_not_found")
     clock = time.perf_counter()
     records["consistency"] = reconcile(records)
-    completeness.check(doc, records, lambda page, message: ctx.warn(page, message, "incomplete"))
+    completeness.check(doc, records, ctx)
     timings["consistency checks"] = time.perf_counter() - clock
     records["bulletins"] = [{
         "issuer": masthead.issuer, "issue_date": masthead.issue_date, "source_file": doc.path.name,

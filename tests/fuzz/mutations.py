@@ -245,6 +245,27 @@ def strip_tounicode(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     return editor.result(), f"every font's ToUnicode map {how}"
 
 
+def scanned_page(data: bytes, index: int) -> bytes:
+    """A page whose content is replaced by one image and no text: a scanned insert."""
+    editor = Editor(data)
+    objid = editor.page_ids()[index]
+    image, draw = editor.new_id(), editor.new_id()
+    editor.put_stream(image, {"Type": literal("XObject"), "Subtype": literal("Image"), "Width": 8, "Height": 8,
+                              "ColorSpace": literal("DeviceGray"), "BitsPerComponent": 8, "Filter": literal("FlateDecode")},
+                      zlib.compress(bytes(range(0, 256, 4))))
+    editor.put_stream(draw, {}, b"q 400 0 0 560 100 140 cm /Scan Do Q\n")
+    page = dict(editor.get(objid))
+    page["Resources"] = {"XObject": {"Scan": editor.ref(image)}}
+    page["Contents"] = editor.ref(draw)
+    editor.put(objid, page)
+    return editor.result()
+
+
+def scanned_insert(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    index = _pick_page(Editor(data), rng)
+    return scanned_page(data, index), f"page {index + 1} replaced by a scanned image"
+
+
 def unmapped_glyphs(data: bytes, index: int, glyphs: bytes) -> bytes:
     """Text drawn on a page in a Type0 font without ToUnicode: its glyphs extract as '(cid:N)'."""
     editor = Editor(data)
@@ -329,5 +350,5 @@ FAMILIES: dict[str, Mutation] = {
     "lose_page": lose_page, "rotate_page": rotate_page, "duplicate_page": duplicate_page,
     "broken_page_dict": broken_page_dict, "self_kids": self_kids, "huge_count": huge_count,
     "stream_bomb": stream_bomb, "page_copies": page_copies, "strip_tounicode": strip_tounicode,
-    "cid_glyphs": cid_glyphs, "password": password,
+    "cid_glyphs": cid_glyphs, "scanned_insert": scanned_insert, "password": password,
 }

@@ -1,0 +1,394 @@
+"""Issue 10, case by case: damaged and hostile inputs never hang, never lose data silently, and say
+what is wrong in one line naming the page.
+
+Each damaged PDF is the 2024 bulletin with one precise edit (tests/fuzz/mutations.py, by
+incremental update), so what the edit removed or broke is known exactly and the warning or error
+must name it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+
+from bulletin_etl.cli import main
+from bulletin_etl.errors import OverBudget, UnreadableInput
+from bulletin_etl.pipeline import extract
+from bulletin_etl.text import is_cjk
+from bulletin_etl.worker import extract_guarded
+from tests.fuzz import mutations as mut
+from tests.fuzz.pdfedit import Editor
+
+GOOD_PDF = Path(__file__).parents[1] / "raw" / "nanjing-health-info-bulletin-2024.pdf"
+PREFIX = "bulletin-etl: error: "
+
+
+@pytest.fixture(scope="module")
+def good() -> bytes:
+    return GOOD_PDF.read_bytes()
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def incomplete(pdf: Path) -> list[tuple[int | None, str]]:
+    return [(w.page, w.message) for w in extract(pdf).warnings if w.kind == "incomplete"]
+
+
+def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run the command; it must exit 2 with exactly one line, which is returned."""
+    status = main(["extract", *argv, "-q"])
+    err = capsys.readouterr().err
+    assert status == 2, err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(PREFIX), err
+    return lines[0]
+
+
+# --------------------------------------------------------------------------- pages lost, turned, broken
+
+
+def test_the_clean_bulletin_is_complete() -> None:
+    assert incomplete(GOOD_PDF) == []
+
+
+def test_a_lost_page_is_named_by_the_printed_page_numbers(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "lost.pdf", mut.without_page(good, 2))
+
+    assert (3, "printed page 3 not found (between pages 2 and 3 of the file); content may be missing") \
+        in incomplete(pdf)
+
+
+def test_a_lost_first_page_is_named(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "lost-first.pdf", mut.without_page(good, 0))
+
+    assert incomplete(pdf)[0] == (1, "printed page 1 not found before page 1 of the file; content may be missing")
+
+
+def test_lost_events_are_named_against_the_title_that_counts_them(tmp_path: Path, good: bytes) -> None:
+    """Page 2 holds events 六–十; the title '十件大事' says there are ten."""
+    pdf = write(tmp_path, "lost-2.pdf", mut.without_page(good, 1))
+
+    warnings = incomplete(pdf)
+
+    assert (1, "the title '2024 年度南京市卫生信息中心十件大事' promises 10 items but the last one read is 五、; "
+               "items 六、–十、 missing after page 1") in warnings
+    assert (2, "printed page 2 not found (between pages 1 and 2 of the file); content may be missing") in warnings
+
+
+def test_a_lost_last_numbered_page_is_found_by_the_figures_the_events_restate(tmp_path: Path, good: bytes) -> None:
+    """Page 10 ends the platform table and holds its note; no printed page number follows it."""
+    pdf = write(tmp_path, "lost-10.pdf", mut.without_page(good, 9))
+
+    messages = [m for _, m in incomplete(pdf)]
+
+    assert "event 四 states '主索引 2854 万份' but no note under a table gives master_patient_index_records; " \
+           "a note, a table or a page may be missing" in messages
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+@pytest.mark.parametrize("by_key", [True, False], ids=["rotate-key", "turned-content"])
+def test_a_turned_page_is_named(tmp_path: Path, good: bytes, angle: int, by_key: bool) -> None:
+    pdf = write(tmp_path, "turned.pdf", mut.turned_page(good, 2, angle, by_key))
+
+    warnings = incomplete(pdf)
+
+    assert (3, "page 3 is turned (654 of its 654 characters are not horizontal); its content was not read in order") \
+        in warnings
+
+
+def test_a_page_without_contents_is_named(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "empty.pdf", mut.broken_page(good, 2, "no contents"))
+
+    assert (3, "page 3 is empty (nothing drawn on it: a broken page?); whatever it held was not read") \
+        in incomplete(pdf)
+
+
+def test_a_garbage_page_dictionary_is_damage(tmp_path: Path, good: bytes, capsys) -> None:
+    pdf = write(tmp_path, "garbage.pdf", mut.broken_page(good, 2, "garbage"))
+
+    assert "garbage.pdf: damaged: cannot be read as a PDF" in refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
+
+
+def test_a_scanned_page_among_text_pages_is_named_and_its_section_lost(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "scanned-6.pdf", mut.scanned_page(good, 5))
+
+    warnings = [(w.page, w.kind, w.message) for w in extract(pdf).warnings]
+
+    assert (6, "incomplete", "page 6 has no text layer (scanned?); its content was not read") in warnings
+    assert (None, "section_not_found", "section appointments_12320 not found — lost with page(s) 6, which could not "
+                                       "be read; its dataset is empty") in warnings
+    # the 12320 table goes on over page 7 from 序号 37; the rows on page 6 are named as missing
+    assert (7, "incomplete", "table rows 序号 9–36 missing (between page 4 and page 7)") in warnings
+
+
+def test_a_page_printed_twice_is_named(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "twice.pdf", mut.doubled_page(good, 2))
+
+    assert (4, "printed page 3 appears 2 times (pages 3, 4 of the file); a page printed more than once") \
+        in incomplete(pdf)
+
+
+def test_twenty_copies_of_a_page_are_named_once(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "copies.pdf", mut.doubled_page(good, 10 - 1, 20))
+
+    folio = [m for _, m in incomplete(pdf) if m.startswith("printed page 10 appears")]
+
+    assert folio == ["printed page 10 appears 21 times (pages 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 and 11 more "
+                     "of the file); a page printed more than once"]
+
+
+# --------------------------------------------------------------------------- page tree and budgets
+
+
+def test_a_page_tree_that_lists_itself_is_refused(tmp_path: Path, good: bytes, capsys) -> None:
+    pdf = write(tmp_path, "loop.pdf", mut.looped_tree(good, 4))
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
+
+    assert line == f"{PREFIX}loop.pdf: damaged: the page tree loops (object 34 lists itself among its own pages); " \
+                   "refused rather than walked forever"
+
+
+def test_an_absurd_page_count_is_a_warning_and_the_pages_listed_are_read(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "count.pdf", mut.counted(good, 10**9))
+
+    result = extract(pdf)
+
+    assert result.pages == 11
+    assert [w.message for w in result.warnings if w.kind == "parser"] == [
+        "PDF parser: the page tree says it holds 1000000000 pages (/Count) but lists 11; the 11 listed were read"]
+
+
+def test_a_stream_bomb_is_refused_naming_its_page(tmp_path: Path, good: bytes, capsys) -> None:
+    pdf = write(tmp_path, "bomb.pdf", mut.bombed_page(good, 2, 20))
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
+
+    assert line == f"{PREFIX}bomb.pdf: page 3: page(s) 3 draw more than 16 MB of decoded content (a compression " \
+                   "bomb?); over the page budget — raise it with --page-budget-mb if the file is trusted"
+
+
+def test_the_time_budget_stops_a_slow_bulletin_naming_the_page(tmp_path: Path, good: bytes, capsys) -> None:
+    """The bomb let through by a larger page budget is then stopped by the time budget."""
+    pdf = write(tmp_path, "slow.pdf", mut.bombed_page(good, 2, 20))
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--page-budget-mb", "64", "--time-budget", "3")
+
+    assert line == f"{PREFIX}slow.pdf: page 3: still reading after 3 s; over the time budget — raise it with " \
+                   "--time-budget if the file is trusted"
+
+
+def _address_space() -> int:
+    return next(int(line.split()[1]) * 1024 for line in Path("/proc/self/status").read_text().splitlines()
+                if line.startswith("VmSize:"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to size the cap")
+def test_the_memory_cap_turns_exhaustion_into_a_refusal_naming_the_page(tmp_path: Path, monkeypatch) -> None:
+    """The worker (forked from this process) may grow 64 MB past what it starts with; reading
+    'page 7' asks for 1 GiB."""
+    from bulletin_etl import guard, worker
+
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("the stand-in parser reaches the worker only by fork")
+
+    def greedy(path, progress):
+        guard.page_started(7)
+        return bytearray(2**30)
+
+    monkeypatch.setattr(worker, "extract", greedy)
+    cap = _address_space() + 64 * 2**20
+
+    with pytest.raises(OverBudget) as caught:
+        extract_guarded(tmp_path / "any.pdf", limits=guard.Limits(memory_bytes=cap))
+
+    assert caught.value.page == 7
+    assert caught.value.problem == f"over the memory budget of {cap / 2**30:g} GiB while reading page 7"
+
+
+def test_the_worker_hands_back_the_result_intact(good: bytes) -> None:
+    in_process = extract(GOOD_PDF)
+    guarded = extract_guarded(GOOD_PDF)
+
+    assert pickle.loads(pickle.dumps(in_process)).frames.keys() == in_process.frames.keys()
+    assert guarded.frames.keys() == in_process.frames.keys()
+    for name, frame in in_process.frames.items():
+        assert guarded.frames[name].equals(frame), name
+    assert [str(w) for w in guarded.warnings] == [str(w) for w in in_process.warnings]
+
+
+def test_the_worker_sends_progress_lines(good: bytes) -> None:
+    said: list[str] = []
+
+    extract_guarded(GOOD_PDF, progress=said.append)
+
+    assert said[0] == "nanjing-health-info-bulletin-2024.pdf: 11 pages read"
+    assert any(line.startswith("  events: 10 rows, page 1") for line in said)
+
+
+def test_a_bulletin_error_crosses_the_worker_with_its_page_and_section(tmp_path: Path, good: bytes) -> None:
+    pdf = write(tmp_path, "bomb.pdf", mut.bombed_page(good, 2, 20))
+
+    with pytest.raises(OverBudget) as caught:
+        extract_guarded(pdf)
+
+    assert (caught.value.file, caught.value.page) == (pdf, 3)
+
+
+# --------------------------------------------------------------------------- damage
+
+
+def _flip_stream_end(data: bytes, page_index: int) -> bytes:
+    """The last byte of a page's compressed content (its checksum) inverted."""
+    editor = Editor(data)
+    contents = editor.get(editor.page_ids()[page_index])["Contents"]
+    start = data.index(b"stream", data.index(b"\n%d 0 obj" % contents.objid)) + len(b"stream\n")
+    end = data.index(b"endstream", start)
+    last = data.rindex(bytes([data[end - 2]]), start, end - 1) if data[end - 1:end] in b"\r\n" else end - 1
+    out = bytearray(data)
+    out[last] ^= 0xFF
+    return bytes(out)
+
+
+def test_a_stream_that_decodes_with_data_loss_is_damage(tmp_path: Path, good: bytes, capsys) -> None:
+    pdf = write(tmp_path, "corrupt.pdf", _flip_stream_end(good, 1))
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
+
+    assert line.startswith(f"{PREFIX}corrupt.pdf: page 2: damaged: ")
+
+
+def test_the_data_loss_log_names_the_page() -> None:
+    import logging
+
+    from bulletin_etl.guard import data_loss_log
+
+    with data_loss_log() as loss:
+        loss.page = 4
+        logging.getLogger("pdfminer.pdftypes").warning("Data-loss while decompressing corrupted data")
+        loss.page = 5
+        logging.getLogger("pdfminer.pdftypes").warning("something else")
+
+    assert loss.pages == {4}
+
+
+def test_glyphs_without_unicode_mapping_need_ocr(tmp_path: Path, good: bytes, capsys) -> None:
+    pdf = write(tmp_path, "cid.pdf", mut.unmapped_glyphs(good, 4, bytes(range(1, 11))))
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
+
+    assert line == f"{PREFIX}cid.pdf: page 5: no text mapping (needs OCR): 5 glyph(s) on page(s) 5 have no Unicode " \
+                   "mapping and read as '(cid:N)'"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_stripped_tounicode_maps_need_ocr(tmp_path: Path, good: bytes, capsys, seed: int) -> None:
+    import random
+
+    data, _ = mut.strip_tounicode(good, random.Random(seed))
+    pdf = write(tmp_path, "stripped.pdf", data)
+
+    assert "no text mapping (needs OCR)" in refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
+
+
+def test_is_cjk_takes_a_glyph_of_several_characters() -> None:
+    assert is_cjk("(cid:12)") is False
+    assert is_cjk("中文") is True
+    assert is_cjk("") is False
+
+
+def test_a_password_protected_pdf_says_so(tmp_path: Path, capsys) -> None:
+    import random
+
+    data, _ = mut.password(b"", random.Random(0))
+    pdf = write(tmp_path, "locked.pdf", data)
+
+    assert refused(capsys, str(pdf), "--out", str(tmp_path / "o")) == \
+        f"{PREFIX}locked.pdf: password-protected (it needs a password to open); save an unprotected copy"
+
+
+# --------------------------------------------------------------------------- not a regular file
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("fifo", "fifo.pdf: not a regular file (a named pipe); give the PDF file itself"),
+    ("dev-zero", "dev-zero.pdf: not a regular file (a device); give the PDF file itself"),
+    ("symlink-loop", "symlink-loop.pdf: symlink loop (the link points back to itself)"),
+    ("newline-name", "two\\nlines.pdf: not a PDF (no %PDF header)"),
+])
+def test_what_is_not_a_regular_file_is_refused_before_it_is_read(tmp_path: Path, capsys, name: str, expected: str) -> None:
+    path = next(h for h in mut.HOSTILE if h.name == name).make(tmp_path)
+
+    assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == PREFIX + expected
+
+
+def test_an_unreadable_file_is_permission_denied(tmp_path: Path, capsys) -> None:
+    path = next(h for h in mut.HOSTILE if h.name == "unreadable").make(tmp_path)
+    if os.access(path, os.R_OK):
+        pytest.skip("running as root: every file is readable (see the next test for the message)")
+
+    assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == \
+        f"{PREFIX}unreadable.pdf: permission denied (the file cannot be read)"
+
+
+def test_a_read_refused_by_the_system_is_permission_denied(tmp_path: Path, capsys, monkeypatch) -> None:
+    """What the system says when the file cannot be read, whoever runs the tests."""
+    path = write(tmp_path, "locked-away.pdf", b"%PDF-1.4\n%%EOF\n")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+
+    assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == \
+        f"{PREFIX}locked-away.pdf: permission denied (the file cannot be read)"
+
+
+def test_a_named_pipe_does_not_hang_the_real_command(tmp_path: Path) -> None:
+    path = next(h for h in mut.HOSTILE if h.name == "fifo").make(tmp_path)
+
+    proc = subprocess.run([sys.executable, "-m", "bulletin_etl.cli", "extract", str(path), "--out",
+                           str(tmp_path / "o"), "-q"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+    assert (proc.returncode, proc.stderr) == (2, f"{PREFIX}fifo.pdf: not a regular file (a named pipe); "
+                                                 "give the PDF file itself\n")
+
+
+def test_check_file_refuses_an_oversized_file(tmp_path: Path, monkeypatch) -> None:
+    from bulletin_etl import guard
+    from bulletin_etl.layout.document import check_file
+
+    path = write(tmp_path, "big.pdf", b"%PDF-1.4\n" + b" " * 3 * guard.MB + b"%%EOF\n")
+    monkeypatch.setattr(guard, "limits", guard.Limits(max_file_bytes=2 * guard.MB))
+
+    with pytest.raises(OverBudget, match="3 MB is larger than any bulletin"):
+        check_file(path)
+
+
+def test_a_file_name_with_control_characters_stays_on_one_line() -> None:
+    message = str(UnreadableInput(Path("/tmp/a\nb\x1b[31m.pdf"), "not a PDF"))
+
+    assert message == "a\\nb\\x1b[31m.pdf: not a PDF"
+
+
+def test_a_flate_stream_cut_short_counts_as_undecodable() -> None:
+    from bulletin_etl.guard import _decoded_size
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import LIT
+
+    whole = zlib.compress(b"BT (x) Tj ET " * 100)
+    ok = PDFStream({"Filter": LIT("FlateDecode")}, whole)
+    cut = PDFStream({"Filter": LIT("FlateDecode")}, whole[: len(whole) // 2])
+
+    assert _decoded_size(ok, 10**6) == (1300, True)
+    assert _decoded_size(cut, 10**6)[1] is False
