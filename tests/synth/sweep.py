@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,17 +256,21 @@ def main(argv: list[str] | None = None) -> int:
             case.font = args.font or case.font
             case.quirks = args.quirks or (case.quirks and not (args.style or args.font))
             case.draws = draws
+        started = time.perf_counter()
         pdfs = render(cases, folder)
+        rendered = time.perf_counter()
         cases = [check(case, pdfs[case.seed], folder) for case in cases]
+        checked = time.perf_counter()
         bad = [c for c in cases if c.problems]
         failed += len(bad)
         record += [{"seed": c.seed, "producer": c.producer, "style": c.style, "font": c.font, "quirks": c.quirks,
                     "off": sorted(ALL - c.draws), "replay": c.replay, "problems": c.problems,
                     "classes": triage.classify(c.problems)} for c in cases]
         if args.json:  # after every producer, so that a long sweep shows its first results early
-            args.json.write_text(json.dumps({"generator": generator, "extractor": _extractor(), "cases": record}, ensure_ascii=False, indent=1),
-                                 encoding="utf-8")
-        print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact")
+            args.json.write_text(json.dumps({"generator": generator, "extractor": _extractor(), "cases": record},
+                                            ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact (a bulletin: render "
+              f"{(rendered - started) / len(cases):.1f} s, extract and compare {(checked - rendered) / len(cases):.1f} s)")
         for case in bad:
             print(f"  FAIL {len(case.problems)} problem(s); replay: {case.replay}")
             for p in case.problems[:args.show]:
