@@ -350,6 +350,7 @@ def _turn(doc, landscape: bool) -> None:
     prev = doc.sections[-1]
     new = doc.add_section(WD_SECTION.NEW_PAGE)
     short, long_ = min(prev.page_width, prev.page_height), max(prev.page_width, prev.page_height)
+    new.different_first_page_header_footer = False  # the running header on every page of it
     new.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     new.page_width, new.page_height = (long_, short) if landscape else (short, long_)
 
