@@ -16,8 +16,7 @@ from .tables import Cell, Grid
 from .vocabulary import NOTE, SENTENCE_MARKS, is_page_number, is_total_label, reads_as_title
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
-RULE_SAME_EXTENT = 3.0  # rules whose ends are this close span one table …
-RULE_SAME_EXTENT_SHARE = 0.015  # … or this share of their length, for a wide table
+RULE_SAME_EXTENT = 3.0  # rules whose ends are this close span one table
 RULE_X_GAP = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
 SEGMENT_GAP = 0.6  # em: wider than a printed space, narrower than a column gutter
 MIN_TITLE_CHARS = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
@@ -74,6 +73,10 @@ class Segment:
 
 
 def horizontal_rules(edges: list[dict]) -> list[Rule]:
+    """Rules from horizontal edges: pieces drawn cell by cell that touch end to end are one rule,
+    and the two edges of a thin filled rectangle are one. A shorter rule drawn within a longer
+    one at the same height (a table's top rule touching the rule under a page header) stays a
+    rule of its own."""
     pieces = sorted((e for e in edges if e.get("orientation") == "h"), key=lambda e: (e["top"], e["x0"]))
     bands: list[list[dict]] = []
     for edge in pieces:
@@ -84,11 +87,22 @@ def horizontal_rules(edges: list[dict]) -> list[Rule]:
     rules = []
     for band in bands:
         y = band[0]["top"]
-        for edge in sorted(band, key=lambda e: e["x0"]):
-            if rules and rules[-1].y == y and edge["x0"] - rules[-1].x1 <= RULE_X_GAP:
-                rules[-1].x1 = max(rules[-1].x1, edge["x1"])
+        runs: list[Rule] = []
+        seen: list[tuple[float, float]] = []  # every piece taken, to know a piece drawn twice
+        for edge in sorted(band, key=lambda e: (e["x0"], -e["x1"])):
+            x0, x1 = edge["x0"], edge["x1"]
+            if any(abs(a - x0) <= RULE_X_GAP and abs(b - x1) <= RULE_X_GAP for a, b in seen):
+                continue  # the other edge of a thin rectangle, or a piece drawn again
+            seen.append((x0, x1))
+            # the run this piece continues: it starts within the run (or touching its end) and
+            # reaches past it; of several, the one whose end it touches best
+            continued = [r for r in runs if r.x0 - RULE_X_GAP <= x0 <= r.x1 + RULE_X_GAP and x1 > r.x1 + RULE_X_GAP]
+            if continued:
+                run = min(continued, key=lambda r: abs(x0 - r.x1))
+                run.x1 = x1
             else:
-                rules.append(Rule(y, edge["x0"], edge["x1"]))
+                runs.append(Rule(y, x0, x1))
+        rules.extend(runs)
     return rules
 
 
@@ -148,10 +162,8 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
     long = [r for r in rules if r.length >= min_width]
     groups: list[list[Rule]] = []
     for rule in long:
-        # A rule running under a page header may touch a table's top rule and merge with it:
-        # the merged rule reaches a little past the table on both sides.
-        same = max(RULE_SAME_EXTENT, RULE_SAME_EXTENT_SHARE * rule.length)
-        group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= same and abs(g[0].x1 - rule.x1) <= same), None)
+        group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= RULE_SAME_EXTENT
+                      and abs(g[0].x1 - rule.x1) <= RULE_SAME_EXTENT), None)
         if group is None:
             groups.append([rule])
         else:
