@@ -117,3 +117,15 @@ def test_running_headers_and_folios_are_furniture(tmp_path: Path) -> None:
     assert pieces[0].blocks == []
     texts = [p.text for p in pieces[1].paragraphs()]
     assert texts == ["南京市远程" + FULL[7:] + FULL + FULL + FULL[:10] + "。", "南京市远程" + FULL[7:] + "完成。"]
+
+
+def test_a_large_bulletin_name_above_the_masthead_line_is_masthead(tmp_path: Path) -> None:
+    def page(c):
+        centred(c, 40, "卫生信息统计简报", 1.6 * BODY)
+        text(c, LEFT, 80, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+        centred(c, 120, "十件大事", 1.3 * BODY)
+        para(c, 150, ["一、突出政治引领，激活党建动能。"])
+
+    pieces = cut(load(make_pdf(tmp_path / "name.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "十件大事"]
+    assert [ln.text for ln in pieces[0].lines] == ["卫生信息统计简报", "南京市卫生信息中心 编印 2031 年 1 月 20 日"]

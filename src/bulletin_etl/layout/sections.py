@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..text import is_cjk, join_wrapped
+from ..text import is_cjk, join_wrapped, squash
 from .document import Block, Document
 from .furniture import drop_furniture
 from .headings import find_headings
 from .lines import Margins, TextLine, margins, text_edge
 from .tables import Grid, LogicalTable, stitch
+from .vocabulary import MASTHEAD, is_sentence
 
 
 @dataclass
@@ -135,6 +136,21 @@ def _paragraph(lines: list[TextLine]) -> Paragraph:
     return Paragraph(join_wrapped([ln.text for ln in lines]), lines[0].page, lines)
 
 
+def _masthead_end(blocks: list[Block]) -> int:
+    """Index of the masthead's dated line ('编印', '2025 年 1 月 24 日') on the first page, before
+    any table; -1 when there is none."""
+    for i, block in enumerate(blocks[:MASTHEAD_LINES]):
+        if not isinstance(block, TextLine) or block.page != blocks[0].page:
+            break
+        if MASTHEAD.search(squash(block.text)) and not is_sentence(block.text):
+            return i
+    return -1
+
+
+MASTHEAD_LINES = 6
+"""The masthead is a bulletin's first few lines: a dated line further down is running text."""
+
+
 def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     """The flow, less its page furniture, cut at its headings (layout/headings.py; `titles` are
     patterns of known section titles, squashed text). The first piece, before any heading, is
@@ -142,7 +158,10 @@ def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     blocks = drop_furniture(document.blocks)
     page_margins = margins(b for b in blocks if isinstance(b, TextLine))
     pieces: list[SectionText] = [SectionText(None, [], page_margins)]
-    starts = dict(find_headings(blocks, page_margins, titles))
+    # Lines above the masthead's own line ('<issuer> 编印 <date>', however large) are the
+    # masthead too: a bulletin's name set large at the top is no section.
+    masthead = _masthead_end(blocks)
+    starts = {first: last for first, last in find_headings(blocks, page_margins, titles) if first > masthead}
     i = 0
     while i < len(blocks):
         if i in starts:
