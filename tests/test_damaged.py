@@ -291,14 +291,15 @@ def test_glyphs_without_unicode_mapping_need_ocr(tmp_path: Path, good: bytes, ca
                    "mapping and read as '(cid:N)'"
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_stripped_tounicode_maps_need_ocr(tmp_path: Path, good: bytes, capsys, seed: int) -> None:
-    import random
+@pytest.mark.parametrize("how", ["removed", "emptied"])
+def test_stripped_tounicode_maps_need_ocr(tmp_path: Path, good: bytes, capsys, how: str) -> None:
+    pdf = write(tmp_path, "stripped.pdf", mut.without_tounicode(good, how))
 
-    data, _ = mut.strip_tounicode(good, random.Random(seed))
-    pdf = write(tmp_path, "stripped.pdf", data)
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
 
-    assert "no text mapping (needs OCR)" in refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
+    assert line.startswith(f"{PREFIX}stripped.pdf: page 1: no text mapping (needs OCR): ")
+    assert line.endswith(" glyph(s) on page(s) 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1 more have no Unicode mapping "
+                         "and read as '(cid:N)'")
 
 
 def test_is_cjk_takes_a_glyph_of_several_characters() -> None:

@@ -52,12 +52,13 @@ name the page that was being read when a budget ran out."""
 def check_structure(path: Path, data: bytes) -> list[tuple[int | None, str]]:
     """Refuse a page tree that loops or is over budget and pages whose streams are too big or do
     not decode; return notes on harmless oddities (page number, message) for the warnings."""
-    with _quiet_parser():  # what pdfminer complains of here, it says again when the file is read
+    with quiet_parser():  # what pdfminer complains of here, it says again when the file is read
         return _check_structure(path, data)
 
 
 @contextmanager
-def _quiet_parser() -> Iterator[None]:
+def quiet_parser() -> Iterator[None]:
+    """pdfminer's complaints kept off the terminal where nobody collects them."""
     logger = logging.getLogger("pdfminer")
     propagate, logger.propagate = logger.propagate, False
     handler = logging.NullHandler()

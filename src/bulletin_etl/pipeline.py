@@ -148,7 +148,7 @@ def peek_year(path: str | Path) -> int | None:
 
     try:
         guard.check_structure(Path(path), document.check_file(Path(path)))  # no pipe, bomb or loop
-        with pdfplumber.open(path, pages=[1]) as pdf:
+        with guard.quiet_parser(), pdfplumber.open(path, pages=[1]) as pdf:
             text = pdf.pages[0].extract_text() or ""
     except Exception:  # an unreadable file is reported by extract(), in its own words
         return None

@@ -229,10 +229,9 @@ def _fonts(editor: Editor) -> list[int]:
     return [ref.objid for ref in fonts.values()]
 
 
-def strip_tounicode(data: bytes, rng: random.Random) -> tuple[bytes, str]:
-    """Fonts without their text mapping: glyphs come out as (cid:N) or nothing usable."""
+def without_tounicode(data: bytes, how: str) -> bytes:
+    """Every font's text mapping "removed" or "emptied": glyphs come out as (cid:N)."""
     editor = Editor(data)
-    how = rng.choice(["removed", "emptied"])
     for objid in _fonts(editor):
         font = dict(editor.get(objid))
         if "ToUnicode" not in font:
@@ -242,7 +241,12 @@ def strip_tounicode(data: bytes, rng: random.Random) -> tuple[bytes, str]:
             editor.put(objid, font)
         else:
             editor.put_stream(font["ToUnicode"].objid, {}, b"")
-    return editor.result(), f"every font's ToUnicode map {how}"
+    return editor.result()
+
+
+def strip_tounicode(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    how = rng.choice(["removed", "emptied"])
+    return without_tounicode(data, how), f"every font's ToUnicode map {how}"
 
 
 def scanned_page(data: bytes, index: int) -> bytes:
