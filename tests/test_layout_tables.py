@@ -376,3 +376,30 @@ def test_header_row_broken_over_a_page_is_joined(tmp_path: Path) -> None:
     table = only_table(make_pdf(tmp_path / "broken-header.pdf", page1, page2))
     assert table.header_paths == [("单位",), ("2030年", "报告数量")]
     assert cells_of(table) == [["南京市鼓楼医院", "12"], ["江苏省人民医院", "7"]]
+
+
+@pytest.mark.parametrize("style", ["no_inner_verticals", "three_line"])
+def test_a_note_between_two_tables_of_one_width_is_no_row(tmp_path: Path, style: str) -> None:
+    """'注：…' under a table whose columns are not ruled, its second line short, and under it a
+    second table of the same width with only a caption (no larger than the table text) between."""
+    first = [["序号", "名称", "预约数量"], ["1", "南京市鼓楼医院", "100"], ["2", "南京市第一医院", "200"]]
+    second = [["序号", "名称", "预约数量"], ["1", "江苏省人民医院", "300"]]
+
+    def page(c):
+        heading(c, 60, 60, "Appointments")
+        t1 = _simple_table(100, first)
+        t1.style = style
+        t1.draw(c)
+        text(c, 60, t1.bottom + 6, "注：全市共有 12 家医院接入，其中 8 家已接入市互联网医", 9)
+        text(c, 60, t1.bottom + 18, "院服务门户。", 9)
+        text(c, 90, t1.bottom + 40, "2030 年度南京市互联网医院预约情况统计", 9)
+        t2 = _simple_table(t1.bottom + 60, second)
+        t2.style = style
+        t2.draw(c)
+
+    pieces = cut(load(make_pdf(tmp_path / "note.pdf", page)))
+    assert [p.title for p in pieces] == ["", "Appointments", "2030 年度南京市互联网医院预约情况统计"]
+    tables = pieces[1].tables()
+    assert [cells_of(t) for t in tables] == [first[1:]]
+    assert [p.text for p in pieces[1].notes()] == ["注：全市共有 12 家医院接入，其中 8 家已接入市互联网医院服务门户。"]
+    assert [cells_of(t) for t in pieces[2].tables()] == [second[1:]]

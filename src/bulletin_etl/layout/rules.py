@@ -134,8 +134,10 @@ def _tabular(rows: list[list[Segment]], width: float) -> bool:
     """Text between two rules belongs to the table unless a line of it is one run of running
     text across much of the table's width (a note or a paragraph between two tables). A lone
     fragment of a wrapped name, carried over a page break, is narrow and stays in; header cells
-    set so tight that no gap parts them ('2030年总量累计总量…') are no sentence and stay in too."""
-    return not any(len(r) == 1 and r[0].x1 - r[0].x0 > 0.4 * width and _prose(r[0].text) for r in rows)
+    set so tight that no gap parts them ('2030年总量累计总量…') are no sentence and stay in too.
+    A note ('注：…') is never table text, however narrow or spaced."""
+    return not any((len(r) == 1 and r[0].x1 - r[0].x0 > 0.4 * width and _prose(r[0].text))
+                   or NOTE.match("".join(s.text for s in r)) for r in rows)
 
 
 def _prose(text: str) -> bool:
@@ -596,7 +598,7 @@ def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -
         previous = taken[-1][0].bottom if taken else last.y
         text = "".join(s.text for s in row)
         wide = len(row) == 1 and row[0].x1 - row[0].x0 > 0.4 * last.length
-        if is_page_number(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
+        if is_page_number(text) or NOTE.match(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible]):
             break
         taken.append(row)
