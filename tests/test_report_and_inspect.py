@@ -100,9 +100,12 @@ def test_report_numbers_read_like_the_columns(report: str, output_2024: Path) ->
 
 
 def test_counts_read_the_same_everywhere() -> None:
+    import pandas as pd
+
     from bulletin_etl.wording import count, figure
 
     assert [count(0, "row"), count(1, "row"), count(1234567, "row")] == ["0 rows", "1 row", "1,234,567 rows"]
     assert count(1, "consistency mismatch", "consistency mismatches") == "1 consistency mismatch"
     assert count(2, "consistency mismatch", "consistency mismatches") == "2 consistency mismatches"
     assert [figure(3066151), figure(1079989.53), figure(12.0)] == ["3,066,151", "1,079,989.53", "12"]
+    assert [figure(None), figure(float("nan")), figure(pd.NA)] == ["∅", "∅", "∅"]

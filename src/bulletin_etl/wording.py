@@ -3,9 +3,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
 
-def figure(value: int | float) -> str:
-    """A count with thousands separators, as the report's number columns show it (1,234,567)."""
+
+MISSING = "∅"
+
+
+def figure(value: int | float | None) -> str:
+    """A count with thousands separators, as the report's number columns show it (1,234,567);
+    a missing figure (None, NA, NaN — a check may lack its printed or expected side) as ∅."""
+    if value is None or value is pd.NA or value != value:
+        return MISSING
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}"
     return f"{int(value):,}"
