@@ -110,3 +110,21 @@ def test_strict_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture, ba
         f"bulletin-etl: error: {NAME}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
         "(unit: isin(['个', '通', '件']) failed for '次'); with --strict nothing written\n")
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_repeated_key_is_one_failing_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture) -> None:
+    original = Hotline12320.extract
+
+    def extract(self, text, ctx):
+        records = original(self, text, ctx)
+        records["hotline_12320"].append(dict(records["hotline_12320"][0]))  # the first figure read twice
+        return records
+
+    monkeypatch.setattr(Hotline12320, "extract", extract)
+    out = tmp_path / "out"
+    assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q"]) == 5
+    assert (f"bulletin-etl: error: {NAME}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
+            "((row): unique key (year, metric) failed for (2024, 'calls_received'));") in capsys.readouterr().err
+    (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"]
+    assert [c["column"] for c in entry["schema_failures"][0]["cases"]] == [None]

@@ -228,9 +228,19 @@ def validate(records: dict[str, list[dict]], ctx: Context) -> tuple[dict[str, pd
             failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
                                           max(0, len(cases) - MAX_FAILURE_CASES)))
         except pandera.errors.SchemaErrors as exc:
-            cases = [_case(name, c.get("column") if isinstance(c.get("column"), str) else None, str(c.get("check")),
-                           c.get("failure_case"), _row(records_of_year, c.get("index")))
-                     for _, c in exc.failure_cases.iterrows()]
+            cases, repeated = [], set()
+            for _, c in exc.failure_cases.iterrows():
+                row = _row(records_of_year, c.get("index"))
+                if c.get("check") == "multiple_fields_uniqueness":
+                    # pandera names each key column of each repeated row; one case per repeated key reads better
+                    key = tuple(row.get(k) for k in spec.key)
+                    if row and key not in repeated:
+                        repeated.add(key)
+                        cases.append(_case(name, None, f"unique key ({', '.join(spec.key)})", key, row))
+                    continue
+                column = c.get("column")
+                cases.append(_case(name, column if isinstance(column, str) else None, str(c.get("check")),
+                                   c.get("failure_case"), row))
             failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
                                           max(0, len(cases) - MAX_FAILURE_CASES)))
     return frames, failures
