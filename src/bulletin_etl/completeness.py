@@ -171,17 +171,37 @@ def _label(number: int, style: str) -> str:
 
 
 def _sequences(grids: list[Grid], warn: Warn) -> None:
-    """序号 columns: across a table's pages the numbers count up by one from 1."""
-    last: tuple[int, int] | None = None  # (number, page)
+    """序号 columns: across a table's pages the numbers run from 1 without a gap or a repeat. A
+    table is read as a set of numbers, not in reading order: side-by-side groups number across
+    (1 | 2 on one line, or the left group first), and a new 1 starts the next table."""
+    tables: list[list[tuple[int, int]]] = []
     for number, page in _sequence_numbers(grids):
-        if number == 1 or last is None:
-            pass
-        elif number == last[0]:
-            warn(page, f"table row 序号 {number} appears twice (page {last[1]} and page {page})")
-        elif number != last[0] + 1:
-            warn(page, f"table rows 序号 {_span(last[0] + 1, number - 1)} missing (between page {last[1]} "
-                       f"and page {page})")
-        last = (number, page)
+        if number == 1 or not tables:
+            tables.append([])
+        tables[-1].append((number, page))
+    for table in tables:
+        pages: dict[int, list[int]] = {}
+        for number, page in table:
+            pages.setdefault(number, []).append(page)
+        for number, where in sorted(pages.items()):
+            if len(where) > 1:
+                warn(where[1], f"table row 序号 {number} appears twice (page {where[0]} and page {where[1]})")
+        missing = [n for n in range(1, max(pages) + 1) if n not in pages]
+        for start, end in _runs(missing):
+            before = max((p for n, ps in pages.items() if n < start for p in ps), default=table[0][1])
+            after = min((p for n, ps in pages.items() if n > end for p in ps), default=before)
+            warn(after, f"table rows 序号 {_span(start, end)} missing (between page {before} and page {after})")
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """[3, 4, 5, 9] → [(3, 5), (9, 9)]."""
+    out: list[tuple[int, int]] = []
+    for n in numbers:
+        if out and n == out[-1][1] + 1:
+            out[-1] = (out[-1][0], n)
+        else:
+            out.append((n, n))
+    return out
 
 
 def _sequence_numbers(grids: Iterable[Grid]) -> Iterable[tuple[int, int]]:
