@@ -97,11 +97,25 @@ class PageScan:
     images: int
 
 
+def painted_once(chars: list[dict]) -> list[dict]:
+    """A producer faking bold paints a glyph twice at one origin (a fill pass, then a stroke
+    pass, possibly through two fonts whose boxes differ): the same text at the same origin is
+    one character."""
+    seen: set[tuple] = set()
+    out = []
+    for char in chars:
+        matrix = char.get("matrix") or (0, 0, 0, 0, char["x0"], char["top"])
+        key = (char["text"], round(matrix[4], 1), round(matrix[5], 1))
+        if key not in seen:
+            seen.add(key)
+            out.append(char)
+    return out
+
+
 def scan_page(page: pdfplumber.page.Page) -> PageScan:
     number = page.page_number
     grids: list[Grid] = []
-    # A producer faking bold paints a glyph twice (a fill pass, then a stroke pass) at one place.
-    chars = [c for c in page.dedupe_chars().chars if c.get("upright", True)]
+    chars = [c for c in painted_once(page.chars) if c.get("upright", True)]
     for char in chars:
         char["text"] = fold_glyphs(char["text"])
     for table in page.find_tables(TABLE_SETTINGS):
