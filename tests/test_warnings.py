@@ -10,7 +10,7 @@ import pytest
 
 from bulletin_etl.cli import main
 
-from .pdfkit import CJK_FONT, PAGE_H, Table, cell, make_pdf, text
+from .pdfkit import CJK_FONT, Table, cell, make_pdf, text
 
 
 def _heading(c, top: float, s: str) -> None:
@@ -24,7 +24,8 @@ def _bulletin(path: Path) -> Path:
         text(c, 72, 60, "南京市卫生信息中心 编印 2031 年 1 月 20 日", 11, CJK_FONT)
         _heading(c, 100, "2030 年度南京市从业人员健康证系统数据统计")
         t = Table(left=72, top=140, col_widths=[70, 70, 70, 70, 70, 70], row_heights=[20] * 3)
-        t.cells = [cell(0, c_, h) for c_, h in enumerate(["类别", "用人单位数", "个人用户数", "预约订单数", "电子健康证数", "新增指标"])]
+        header = ["类别", "用人单位数", "个人用户数", "预约订单数", "电子健康证数", "新增指标"]
+        t.cells = [cell(0, c_, h) for c_, h in enumerate(header)]
         t.cells += [cell(1, c_, v) for c_, v in enumerate(["2029 年", "10", "20", "30", "40", "5"])]
         t.cells += [cell(2, c_, v) for c_, v in enumerate(["累计", "100", "2O0", "300", "400", "6"])]
         t.draw(c)
@@ -48,7 +49,8 @@ def test_each_unrecognised_thing_is_a_warning(bulletin: Path, tmp_path: Path, ca
         ("health_certificates", 1, "unmapped_column", "unmapped column header '新增指标'; its values were not extracted"),
         ("health_certificates", 1, "year_mismatch", "row label '2029 年' names the year 2029, but the bulletin year is 2030"),
         ("health_certificates", 1, "unparsed_cell", "column individual_users: cannot read '2O0' as a whole number; left empty"),
-        (None, 1, "unknown_heading", "unrecognised section heading '2030 年度南京市智慧药房数据统计'; its content was not extracted"),
+        (None, 1, "unknown_heading",
+         "unrecognised section heading '2030 年度南京市智慧药房数据统计'; its content was not extracted"),
         (None, None, "section_not_found", "section events not found; its dataset is empty for 2030"),
     ]
     for section, page, kind, message in expected:

@@ -206,7 +206,7 @@ def render(tree: str | Path) -> str:
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>bulletin-etl output report</title><style>{STYLE}</style></head><body>"
             "<h1>bulletin-etl output report</h1>"
-            f"<p class='muted'>This folder holds {count(len(entries), 'bulletin')}{', newest first' if len(entries) > 1 else ''}. "
-            f"{last} "
+            f"<p class='muted'>This folder holds {count(len(entries), 'bulletin')}"
+            f"{', newest first' if len(entries) > 1 else ''}. {last} "
             f"Open the datasets under this folder with pandas or DuckDB; the same facts are in {MANIFEST}.</p>"
             f"<nav>{years}</nav>{body}</body></html>")
