@@ -168,6 +168,49 @@ def _same_header(a: list[str], b: list[str]) -> bool:
     return [squash(x) for x in a] == [squash(x) for x in b]
 
 
+def _repeats_header(row: list[str], header: list[str], spill: dict[int, str]) -> bool:
+    """A continued page's first row repeats the header: the same texts, or some cut short where
+    the producer clipped a header cell too low for its last line ('实时数据表单上传' for
+    '实时数据表单上传情况'); the clipped text then shows in the cell below (noted in `spill`)."""
+    if len(row) != len(header):
+        return False
+    cut: dict[int, str] = {}
+    for c, (printed, known) in enumerate(zip(row, header)):
+        printed, known = squash(printed), squash(known)
+        if printed == known:
+            continue
+        if len(printed) >= 2 and known.startswith(printed):
+            cut[c] = known[len(printed):]
+            continue
+        return False
+    if len(cut) * 2 > len(row):
+        return False
+    spill.update(cut)
+    return True
+
+
+def _repeats_paths(row: list[str], paths: list[tuple[str, ...]]) -> bool:
+    """A repeated header read as one row: each cell holds its column's header levels run
+    together, or the lower ones only (a group label printed once over its columns)."""
+    return len(row) == len(paths) and all(
+        squash(printed) in {squash("".join(path[k:])) for k in range(len(path))} | ({""} if len(path) > 1 else set())
+        for printed, path in zip(row, paths))
+
+
+def _unspill(cell: str, clipped: str | None) -> str:
+    """A data cell under a clipped header cell, less the clipped text printed over it (in
+    order, wherever it falls among the cell's own characters: '情1况1/12' → '11/12')."""
+    if not clipped:
+        return cell
+    rest, kept = list(clipped), []
+    for ch in cell:
+        if rest and ch == rest[0]:
+            rest.pop(0)
+        else:
+            kept.append(ch)
+    return "".join(kept).strip() if not rest else cell
+
+
 def _rows_of(grid: Grid, start: int) -> list[TableRow]:
     return [
         TableRow(grid.row(r), grid.page, grid.row_spans_all(r))
@@ -195,10 +238,15 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
         current = tables[-1] if tables else None
         if current is not None and grid.n_cols == current.n_cols and grid.page > current.grids[-1].page:
             start = 0
+            spill: dict[int, str] = {}
             for header in current.header_rows:
-                if start < len(grid.slots) and _same_header(grid.row(start), header):
+                if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill):
                     start += 1
+            if start == 0 and grid.slots and _repeats_paths(grid.row(0), current.header_paths):
+                start = 1  # the repeated header read as one row: its levels as one text per column
             rows = _rows_of(grid, start)
+            if rows and spill:
+                rows[0].cells = [_unspill(cell, spill.get(c)) for c, cell in enumerate(rows[0].cells)]
             if rows and current.rows and _split_by_page_break(current.rows[-1], rows[0]):
                 head = rows.pop(0)
                 last = current.rows[-1]
