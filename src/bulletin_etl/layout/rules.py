@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from ..text import join_wrapped, looks_numeric, squash
 from .lines import centre_inside, group_rows, row_text
 from .tables import Cell, Grid
-from .vocabulary import NOTE, SENTENCE_MARKS, is_page_number, is_total_label, reads_as_title
+from .vocabulary import NOTE, SENTENCE_MARKS, TOTAL_WORDS, is_page_number, is_total_label, reads_as_title
+
+TOTAL_FIRST_CHARS = {word[0] for word in TOTAL_WORDS}
 
 RULE_Y_TOLERANCE = 1.5  # a thin filled rectangle gives two edges this close: one rule
 RULE_SAME_EXTENT = 3.0  # rules whose ends are this close span one table
@@ -515,8 +517,10 @@ def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
 
 
 def _is_total(row: list[Segment]) -> bool:
-    """'合计', '合 计', or 合 and 计 spread over the merged 序号 and name cells."""
-    return is_total_label("".join(s.text for s in row[:2] if not looks_numeric(s.text)))
+    """'合计', '合 计', or 合 and 计 spread over the merged 序号 and name cells — or set one
+    above the other, the figures' line holding only '合'."""
+    label = "".join(s.text for s in row[:2] if not looks_numeric(s.text)).replace(" ", "")
+    return is_total_label(label) or (label in TOTAL_FIRST_CHARS and any(looks_numeric(s.text) for s in row))
 
 
 def _centred(rows: list[list[Segment]], anchors: list[int]) -> bool:
