@@ -6,6 +6,7 @@ The result is the same Grid the ruled tables give, so everything downstream is s
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -326,6 +327,33 @@ def _clusters(parts: list[Segment]) -> list[list[Segment]]:
     return out
 
 
+def _share_out(under: list[int], clusters: list[list[Segment]], text_extents) -> dict[int, list[int]]:
+    """The columns under one rule shared among the group titles over it (neighbouring groups'
+    rules touch and read as one): each title owns a run of columns, in order, and stands
+    centred over the run's text or starts where its text starts — whichever fits the titles
+    best, judged over all the ways to cut the columns into runs (columns of unequal width put a
+    centred title's start past its first column)."""
+    if len(clusters) <= 1 or len(under) < len(clusters):
+        return {0: list(under)}
+    spans = [(min(p.x0 for p in cl), max(p.x1 for p in cl)) for cl in clusters]
+
+    def misfit(k: int, run: list[int], centred: bool) -> float:
+        left, right = text_extents[run[0]][0], text_extents[run[-1]][1]
+        x0, x1 = spans[k]
+        return abs((x0 + x1) / 2 - (left + right) / 2) if centred else abs(x0 - left)
+
+    best: tuple[float, list[int]] | None = None
+    for cuts in itertools.combinations(range(1, len(under)), len(clusters) - 1):
+        bounds = [0, *cuts, len(under)]
+        runs = [under[bounds[k]:bounds[k + 1]] for k in range(len(clusters))]
+        # one alignment for all the titles of a table: centred, or set at their groups' start
+        score = min(sum(misfit(k, run, centred) for k, run in enumerate(runs)) for centred in (True, False))
+        if best is None or score < best[0]:
+            best = (score, list(cuts))
+    bounds = [0, *best[1], len(under)]
+    return {k: under[bounds[k]:bounds[k + 1]] for k in range(len(clusters))}
+
+
 def _stacks(parts: list[Segment]) -> list[list[Segment]]:
     """Lines standing over each other: each one's middle within the other's extent."""
     stacks: list[list[Segment]] = []
@@ -368,10 +396,7 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns, text_extents)
         # edges can sit far from the printed ones.
         under = [c for c, (a, b) in enumerate(text_extents) if inner[index].covers((a + b) / 2)]
         clusters = _clusters(parts)
-        owned: dict[int, list[int]] = {}
-        for c in under:
-            owner = max((k for k, cl in enumerate(clusters) if min(p.x0 for p in cl) <= columns[c][1] - 1), default=0)
-            owned.setdefault(owner, []).append(c)
+        owned = _share_out(under, clusters, text_extents)
         for k, cluster in enumerate(clusters):
             span = tuple(owned.get(k) or _span(cluster[0], columns))
             cells.setdefault((span, level), []).extend(cluster)
