@@ -162,6 +162,19 @@ def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -
     return bool(sizes) and sizes[-1] >= 1.25 * reference[len(reference) // 2]
 
 
+def _same_extent(a: Rule, b: Rule) -> bool:
+    return abs(a.x0 - b.x0) <= RULE_SAME_EXTENT and abs(a.x1 - b.x1) <= RULE_SAME_EXTENT
+
+
+def _table_within(narrower: list[Rule], chars: list[dict]) -> bool:
+    """Two rules of one narrower extent with figures between them: a table of its own."""
+    for i, a in enumerate(narrower):
+        b = next((r for r in narrower[i + 1:] if _same_extent(a, r)), None)
+        if b is not None and _has_figure(segments([c for c in chars if centre_inside(c, (a.x0, a.y, a.x1, b.y))])):
+            return True
+    return False
+
+
 def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
     """Runs of long rules of the same extent with table-like text between them."""
     long = [r for r in rules if r.length >= min_width]
@@ -179,9 +192,11 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
         for rule in group[1:]:
             between = [c for c in chars if centre_inside(c, (run[-1].x0, run[-1].y, run[-1].x1, rule.y))]
             # A long rule reaching outside this table's width belongs to another table; one
-            # inside it is the rule under a group header.
-            other_table = any(run[-1].y < r.y < rule.y and (r.x0 < rule.x0 - 3 or r.x1 > rule.x1 + 3)
-                              for r in long)
+            # inside it is the rule under a group header — unless rules of its extent come
+            # again further down: a narrower table of its own stands between.
+            inside = [r for r in long if run[-1].y < r.y < rule.y]
+            other_table = any(r.x0 < rule.x0 - 3 or r.x1 > rule.x1 + 3 for r in inside) or _table_within(
+                [r for r in inside if not _same_extent(r, rule)], chars)
             tabular = _tabular(segments(between), rule.length)
             table = [c for c in chars if centre_inside(c, (run[0].x0, run[0].y, run[0].x1, run[-1].y))]
             if tabular and not other_table and not _heading_between(between, table):
@@ -626,7 +641,7 @@ def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -
         height = row[0].bottom - row[0].top
         previous = taken[-1][0].bottom if taken else last.y
         text = "".join(s.text for s in row)
-        wide = len(row) == 1 and row[0].x1 - row[0].x0 > 0.4 * last.length
+        wide = len(row) == 1 and row[0].x1 - row[0].x0 > 0.4 * last.length and _prose(text)
         if is_page_number(text) or NOTE.match(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible]):
             break

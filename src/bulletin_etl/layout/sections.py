@@ -12,7 +12,7 @@ from .furniture import drop_furniture
 from .headings import find_headings
 from .lines import Margins, TextLine, margins, text_edge
 from .tables import Grid, LogicalTable, stitch
-from .vocabulary import MASTHEAD, is_sentence
+from .vocabulary import MASTHEAD, SENTENCE_MARKS
 
 
 @dataclass
@@ -142,7 +142,7 @@ def _masthead_end(blocks: list[Block]) -> int:
     for i, block in enumerate(blocks[:MASTHEAD_LINES]):
         if not isinstance(block, TextLine) or block.page != blocks[0].page:
             break
-        if MASTHEAD.search(squash(block.text)) and not is_sentence(block.text):
+        if MASTHEAD.search(squash(block.text)) and not SENTENCE_MARKS & set(block.text):
             return i
     return -1
 

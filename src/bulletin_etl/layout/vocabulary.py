@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import squash
+from ..text import YEAR, looks_numeric, squash
 
 TOTAL_WORDS = ("合计", "总计")
 """A row label that makes a row the table's printed total ('合 计' too: spaces are dropped first)."""
@@ -65,7 +65,14 @@ REMARK = re.compile(r"^[（(][^（()）]*[)）]$")
 
 
 def is_sentence(text: str) -> bool:
-    """Running text, a note, a remark or a list item: never a heading, however it is set."""
+    """Running text, a note, a remark, a list item or a table row left outside its table: never
+    a heading, however it is set."""
     flat = squash(text)
     return (bool(SENTENCE_MARKS & set(text)) or flat.endswith((":", "：")) or NOTE.match(text) is not None
-            or REMARK.match(flat) is not None or len(flat) > TITLE_MAX_CHARS)
+            or REMARK.match(flat) is not None or len(flat) > TITLE_MAX_CHARS or is_table_row(text))
+
+
+def is_table_row(text: str) -> bool:
+    """Several figures standing apart ('3 南京江北医院 60481 4223'): a title names at most one
+    besides its year ('南京 12320 卫生热线 2028 年度数据统计')."""
+    return sum(1 for token in text.split() if looks_numeric(token) and not re.fullmatch(YEAR, token)) >= 2
