@@ -109,25 +109,44 @@ Margins = dict[int, tuple[float, float]]
 
 
 def margins(lines: Iterable[TextLine]) -> Margins:
-    """Where a page's text block starts and ends: the outermost edges that at least two lines
-    share (one line set apart, a large masthead or a right-aligned date, is no margin), or the
-    outermost edges when no two lines agree."""
-    lefts: dict[int, list[float]] = {}
-    rights: dict[int, list[float]] = {}
+    """Where each page's text block starts and ends. A page with lines enough shows it: the
+    outermost edges that at least two lines share (one line set apart, a large masthead or a
+    right-aligned date, is no margin). A page of a few lines (a table's page with its title and
+    note) does not — two of its lines may end together by chance — so it takes the document's
+    own margins when its lines fit inside them, or its outermost edges (a landscape page)."""
+    lines = list(lines)
+    pages: dict[int, list[TextLine]] = {}
     for ln in lines:
-        lefts.setdefault(ln.page, []).append(ln.x0)
-        # Punctuation may hang past the margin in ragged text: measure the margin without it.
-        rights.setdefault(ln.page, []).append(text_edge(ln))
-    return {page: (_outermost(lefts[page], min), _outermost(rights[page], max)) for page in lefts}
+        pages.setdefault(ln.page, []).append(ln)
+    # Punctuation may hang past the margin in ragged text: measure the margin without it.
+    usual = (_most_common([ln.x0 for ln in lines]), _most_common([text_edge(ln) for ln in lines])) if lines else None
+    out: Margins = {}
+    for page, on_page in pages.items():
+        lefts, rights = [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
+        if len(on_page) >= DENSE_PAGE:
+            out[page] = (_outermost(lefts, min), _outermost(rights, max))
+        elif usual and min(lefts) >= usual[0] - MARGIN_AGREEMENT and max(rights) <= usual[1] + MARGIN_AGREEMENT:
+            out[page] = usual
+        else:
+            out[page] = (min(lefts), max(rights))
+    return out
 
 
 MARGIN_AGREEMENT = 1.5
 """Points: two lines whose edges are this close share a margin."""
 
+DENSE_PAGE = 6
+"""Lines a page needs to show its own margins."""
+
 
 def _outermost(edges: list[float], pick) -> float:
     shared = [e for e in edges if sum(abs(e - other) <= MARGIN_AGREEMENT for other in edges) >= 2]
     return pick(shared or edges)
+
+
+def _most_common(edges: list[float]) -> float:
+    """The edge most lines share (within MARGIN_AGREEMENT of it)."""
+    return max(edges, key=lambda e: sum(abs(e - other) <= MARGIN_AGREEMENT for other in edges))
 
 
 HANGING = set("，。、；：！？）》」』”’,.;:!?)")
