@@ -342,26 +342,25 @@ def _clusters(parts: list[Segment]) -> list[list[Segment]]:
     return out
 
 
-def _share_out(under: list[int], clusters: list[list[Segment]], text_extents) -> dict[int, list[int]]:
+def _share_out(under: list[int], clusters: list[list[Segment]], heads: list[tuple[float, float]]) -> dict[int, list[int]]:
     """The columns under one rule shared among the group titles over it (neighbouring groups'
-    rules touch and read as one): each title owns a run of columns, in order, and stands
-    centred over the run's text or starts where its text starts — whichever fits the titles
-    best, judged over all the ways to cut the columns into runs (columns of unequal width put a
-    centred title's start past its first column)."""
+    rules touch and read as one): each title owns a run of columns, in order, and stands over
+    the run's own headers — centred over them, or starting where they start, one alignment for
+    all the titles; of all the ways to cut the columns into runs, the one that fits best. (A
+    title's start alone misleads when columns differ in width: a centred title over a narrow
+    column and a wide one starts past the narrow one.)"""
     if len(clusters) <= 1 or len(under) < len(clusters):
         return {0: list(under)}
     spans = [(min(p.x0 for p in cl), max(p.x1 for p in cl)) for cl in clusters]
 
     def misfit(k: int, run: list[int], centred: bool) -> float:
-        left, right = text_extents[run[0]][0], text_extents[run[-1]][1]
-        x0, x1 = spans[k]
+        (x0, x1), left, right = spans[k], heads[run[0]][0], heads[run[-1]][1]
         return abs((x0 + x1) / 2 - (left + right) / 2) if centred else abs(x0 - left)
 
     best: tuple[float, list[int]] | None = None
     for cuts in itertools.combinations(range(1, len(under)), len(clusters) - 1):
         bounds = [0, *cuts, len(under)]
         runs = [under[bounds[k]:bounds[k + 1]] for k in range(len(clusters))]
-        # one alignment for all the titles of a table: centred, or set at their groups' start
         score = min(sum(misfit(k, run, centred) for k, run in enumerate(runs)) for centred in (True, False))
         if best is None or score < best[0]:
             best = (score, list(cuts))
@@ -406,12 +405,21 @@ def _header(rows: list[list[Segment]], inner: list[Rule], columns, text_extents)
     for level, parts in leaves.items():
         for stack in _stacks(parts):
             cells.setdefault((_span(Segment([c for p in stack for c in p.chars]), columns), level), []).extend(stack)
+    # Where each column's own header text lies (a leaf centred in its cell), for the group
+    # titles over several columns to be placed by.
+    heads: dict[int, tuple[float, float]] = {}
+    for parts in leaves.values():
+        for s in parts:
+            c = next((c for c, (a, b) in enumerate(columns) if a <= s.centre <= b), None)
+            if c is not None:
+                a, b = heads.get(c, (s.x0, s.x1))
+                heads[c] = (min(a, s.x0), max(b, s.x1))
     for (index, level), parts in groups.items():
         # By where the column's text lies: on a continued page with few rows the estimated
         # edges can sit far from the printed ones.
         under = [c for c, (a, b) in enumerate(text_extents) if inner[index].covers((a + b) / 2)]
         clusters = _clusters(parts)
-        owned = _share_out(under, clusters, text_extents)
+        owned = _share_out(under, clusters, [heads.get(c, text_extents[c]) for c in range(len(columns))])
         for k, cluster in enumerate(clusters):
             span = tuple(owned.get(k) or _span(cluster[0], columns))
             cells.setdefault((span, level), []).extend(cluster)
