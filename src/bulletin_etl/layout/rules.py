@@ -175,6 +175,19 @@ def _table_within(narrower: list[Rule], chars: list[dict]) -> bool:
     return False
 
 
+def _trim(run: list[Rule], chars: list[dict]) -> list[Rule]:
+    """A run's outer rules with nothing between them and the next are no part of its table (the
+    rule under a page header, as wide as the table below it)."""
+    def empty(a: Rule, b: Rule) -> bool:
+        return not any(centre_inside(c, (a.x0, a.y, a.x1, b.y)) and not c["text"].isspace() for c in chars)
+
+    while len(run) >= 2 and empty(run[0], run[1]):
+        run = run[1:]
+    while len(run) >= 2 and empty(run[-2], run[-1]):
+        run = run[:-1]
+    return run
+
+
 def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
     """Runs of long rules of the same extent with table-like text between them."""
     long = [r for r in rules if r.length >= min_width]
@@ -205,6 +218,7 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
                 out.append(run)
                 run = [rule]
         out.append(run)
+    out = [_trim(run, chars) for run in out]
     runs = sorted((run for run in out if len(run) >= 2), key=lambda run: run[0].y - run[-1].y)
     kept: list[list[Rule]] = []
     for run in runs:  # tallest first: rules of group headers that touch end to end are not a table
