@@ -574,8 +574,13 @@ def _middle(row: list[Segment]) -> float:
 
 
 def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
-    """The anchor line has no text where the wrapped line has (a name centred around it)."""
-    return not any(a.x0 <= s.x1 and s.x0 <= a.x1 for a in anchor for s in line)
+    """The anchor line has no text where the wrapped line has (a name centred around it). Boxes
+    that only touch ('…院区' ending where a wrapped ')' begins) do not overlap."""
+    return not any(a.x0 < s.x1 - TOUCH and s.x0 < a.x1 - TOUCH for a in anchor for s in line)
+
+
+TOUCH = 0.5
+"""Points two glyph boxes may share at their edges without overlapping."""
 
 
 def _is_total(row: list[Segment]) -> bool:
@@ -611,7 +616,15 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
     below = min((a for a in anchors if a > i), default=None)
     down_ok = below is not None and not _is_total(rows[below]) and _blank_under(rows[below], rows[i])
     if above is None:
-        return below if centred and down_ok else 0  # all such lines: one row, the cut one
+        if centred and down_ok:
+            return below
+        # The first line of a name centred on the first row stands half a line above it; the
+        # rest of a row cut by the page break stands a whole row above the next one.
+        pitches = [_middle(rows[b]) - _middle(rows[a]) for a, b in zip(anchors, anchors[1:])]
+        pitch = statistics.median(pitches) if pitches else None
+        height = rows[i][0].bottom - rows[i][0].top
+        close = pitch is not None and _middle(rows[below]) - _middle(rows[i]) < max(0.6 * pitch, 1.35 * height)
+        return below if close and not _is_total(rows[below]) else 0  # all such lines: one row, the cut one
     if not centred or below is None:
         return above
     up_ok = _blank_under(rows[above], rows[i])
