@@ -627,16 +627,19 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
         return below if close and not _is_total(rows[below]) else 0  # all such lines: one row, the cut one
     if not centred or below is None:
         return above
-    up_ok = _blank_under(rows[above], rows[i])
-    if down_ok and not up_ok:
-        return below
-    if up_ok and not down_ok:
-        return above
+    # Lines of one cell stand a line apart, cells a line and their padding: a line clearly
+    # nearer the line above or below it goes with that one's row (the last line of a name of
+    # three lines centred on its row, above a row whose own line is blank there).
     up = _middle(rows[i]) - _middle(rows[i - 1])
     down = _middle(rows[i + 1]) - _middle(rows[i])
-    # Neither row is blank under it (both rows' names hold text there: a name of three lines
-    # centred on its row): the nearer row takes it.
-    return below if (down_ok or not up_ok) and down < up - 0.25 * (rows[i][0].bottom - rows[i][0].top) else above
+    clear = 0.25 * (rows[i][0].bottom - rows[i][0].top)
+    if up < down - clear:
+        return above
+    if down < up - clear:
+        return below
+    # Even spacing: the row whose own line is blank where this one has text is its row.
+    up_ok = _blank_under(rows[above], rows[i])
+    return below if down_ok and not up_ok else above
 
 
 def _body_bands(rows: list[list[Segment]], rule_ys: list[float]):
