@@ -618,13 +618,13 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
     if above is None:
         if centred and down_ok:
             return below
-        # The first line of a name centred on the first row stands half a line above it; the
-        # rest of a row cut by the page break stands a whole row above the next one.
+        # Centred, the first line of a name centred on the first row stands half a line above it;
+        # the rest of a row cut by the page break stands a whole row above the next one.
         pitches = [_middle(rows[b]) - _middle(rows[a]) for a, b in zip(anchors, anchors[1:])]
         pitch = statistics.median(pitches) if pitches else None
         height = rows[i][0].bottom - rows[i][0].top
         close = pitch is not None and _middle(rows[below]) - _middle(rows[i]) < max(0.6 * pitch, 1.35 * height)
-        return below if close and not _is_total(rows[below]) else 0  # all such lines: one row, the cut one
+        return below if centred and close and not _is_total(rows[below]) else 0  # else: the cut row, one row
     if not centred or below is None:
         return above
     # Lines of one cell stand a line apart, cells a line and their padding: a line clearly
