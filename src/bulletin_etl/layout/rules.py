@@ -140,7 +140,11 @@ def _tabular(rows: list[list[Segment]], width: float) -> bool:
     set so tight that no gap parts them ('2030年总量累计总量…') are no sentence and stay in too.
     A note ('注：…') is never table text, however narrow or spaced."""
     return not any((len(r) == 1 and r[0].x1 - r[0].x0 > 0.4 * width and _prose(r[0].text))
-                   or NOTE.match("".join(s.text for s in r)) for r in rows)
+                   or NOTE.match(_row_text(r)) or is_page_number(_row_text(r)) for r in rows)
+
+
+def _row_text(row: list[Segment]) -> str:
+    return " ".join(s.text for s in row)
 
 
 def _prose(text: str) -> bool:
@@ -537,7 +541,8 @@ class UnruledTable:
 
 def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> UnruledTable | None:
     top, bottom = region[0], region[-1]
-    rows = segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))])
+    rows = [row for row in segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))])
+            if not is_page_number(_row_text(row))]  # a folio between a table's rules is furniture
     if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
         return None
     boundary = _header_boundary(region, rows)
@@ -680,7 +685,10 @@ def _extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -
         previous = taken[-1][0].bottom if taken else last.y
         text = "".join(s.text for s in row)
         wide = len(row) == 1 and row[0].x1 - row[0].x0 > 0.4 * last.length and _prose(text)
-        if is_page_number(text) or NOTE.match(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
+        # the whole printed line, also past the table's edges: a folio set across them
+        line = row_text(sorted((c for c in chars if row[0].top <= (c["top"] + c["bottom"]) / 2 <= row[0].bottom),
+                               key=lambda c: c["x0"]))
+        if is_page_number(text) or is_page_number(line) or NOTE.match(text) or wide or row[0].top - previous > 1.5 * height or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible]):
             break
         taken.append(row)
