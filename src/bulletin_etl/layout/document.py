@@ -21,14 +21,10 @@ from ..errors import DamagedInput, NoTextLayer, OverBudget, UnreadableInput
 from ..text import fold_glyphs
 from .lines import TextLine, build_lines, centre_inside
 from .pagefacts import PageFacts, page_facts
-from .rules import Layouts, UnruledTable, find_unruled, grid_from_rules
-from .tables import Grid, grid_from_cells
+from .tables import Grid, Layouts, UnruledTable, find_tables, page_grids
 from .vocabulary import COLOPHON, is_page_number
 
 Block = TextLine | Grid
-
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-
 
 @dataclass
 class Document:
@@ -113,24 +109,15 @@ def painted_once(chars: list[dict]) -> list[dict]:
 
 
 def scan_page(page: pdfplumber.page.Page) -> PageScan:
-    number = page.page_number
-    grids: list[Grid] = []
     chars = [c for c in painted_once(page.chars) if c.get("upright", True)]
     for char in chars:
         char["text"] = fold_glyphs(char["text"])
-    for table in page.find_tables(TABLE_SETTINGS):
-        if len(table.cells) < 2:
-            continue
-        inside = [c for c in chars if centre_inside(c, table.bbox)]
-        grid = grid_from_cells(table.cells, inside, number)
-        if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
-            grids.append(grid)
-    unruled = find_unruled(page.edges, chars, number, page.width, [g.bbox for g in grids])
-    return PageScan(number, page.width, chars, grids, unruled, len(page.images))
+    grids, unruled = find_tables(page, chars)
+    return PageScan(page.page_number, page.width, chars, grids, unruled, len(page.images))
 
 
 def page_blocks(scan: PageScan, layouts: Layouts) -> list[Block]:
-    grids = scan.grids + [g for t in scan.unruled if (g := grid_from_rules(t, layouts)) is not None]
+    grids = page_grids(scan.grids, scan.unruled, layouts)
     free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
     lines = [ln for ln in build_lines(free, scan.number)
              if not is_page_number(ln.text) and not COLOPHON.match(ln.text)]

@@ -1,144 +1,11 @@
-"""Ruled cells → grids → logical tables.
-
-A grid is the page's table as slots (row × column) each covered by one printed cell; a merged
-cell covers several slots. A logical table is what a reader sees: column header *paths* (a merged
-group header over its sub-headers, e.g. 预约挂号 / 2024年总量) and data rows, continued across
-pages with the repeated header dropped and a row broken by the page break joined again.
-"""
+"""Logical tables from the page grids: a table continued over the following pages (its repeated
+header dropped, a row the page break cut joined again), and side-by-side column groups stacked."""
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
-
-from ..text import join_wrapped, looks_numeric, squash
-from .lines import group_rows, row_text
-from .vocabulary import is_total_label
-
-
-@dataclass(eq=False)
-class Cell:
-    bbox: tuple[float, float, float, float]
-    text: str = ""
-
-
-@dataclass
-class Grid:
-    """One table as printed on one page."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    slots: list[list[Cell | None]]
-    row_bounds: list[tuple[float, float]]
-    col_bounds: list[tuple[float, float]]
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.col_bounds)
-
-    def row(self, index: int) -> list[str]:
-        return [cell.text if cell else "" for cell in self.slots[index]]
-
-    def row_spans_all(self, index: int) -> bool:
-        """One merged cell across the whole row (e.g. '合计：290146')."""
-        first = self.slots[index][0]
-        return first is not None and all(cell is first for cell in self.slots[index])
-
-
-def _edges(values: list[float]) -> list[float]:
-    """Distinct rule positions; pdfplumber already snapped them, so rounding is enough."""
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > 1.0:
-            out.append(v)
-    return out
-
-
-def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int) -> Grid:
-    """Build a grid from pdfplumber's cell boxes and fill each cell with its characters."""
-    xs = _edges([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
-    ys = _edges([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
-    cols = list(zip(xs, xs[1:]))
-    rows = list(zip(ys, ys[1:]))
-    cells = [Cell(tuple(b)) for b in cell_boxes]
-    slots: list[list[Cell | None]] = [[None] * len(cols) for _ in rows]
-    for cell in cells:
-        x0, top, x1, bottom = cell.bbox
-        for r, (y0, y1) in enumerate(rows):
-            if top - 1 <= (y0 + y1) / 2 <= bottom + 1:
-                for c, (a, b) in enumerate(cols):
-                    if x0 - 1 <= (a + b) / 2 <= x1 + 1:
-                        slots[r][c] = cell
-    # A row with no cell at all is a rule-spacing artefact, not a printed row.
-    keep = [r for r, row in enumerate(slots) if any(row)]
-    slots = [slots[r] for r in keep]
-    rows = [rows[r] for r in keep]
-
-    by_cell: dict[int, list[dict]] = {}
-    ids = {id(c): c for c in cells}
-    row_tops = [r[0] for r in rows]
-    col_lefts = [c[0] for c in cols]
-    for char in chars:
-        cx = (char["x0"] + char["x1"]) / 2
-        cy = (char["top"] + char["bottom"]) / 2
-        r = bisect.bisect_right(row_tops, cy) - 1
-        c = bisect.bisect_right(col_lefts, cx) - 1
-        if 0 <= r < len(rows) and 0 <= c < len(cols) and cy <= rows[r][1] and cx <= cols[c][1]:
-            cell = slots[r][c]
-            if cell is not None:
-                by_cell.setdefault(id(cell), []).append(char)
-    for key, cell_chars in by_cell.items():
-        ids[key].text = join_wrapped([row_text(row) for row in group_rows(cell_chars)])
-    bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    return Grid(page=page, bbox=bbox, slots=slots, row_bounds=rows, col_bounds=cols)
-
-
-@dataclass
-class TableRow:
-    cells: list[str]
-    page: int
-    spans_all: bool = False
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(c.strip() for c in self.cells)
-
-    @property
-    def is_total(self) -> bool:
-        return is_total_label(self.label)
-
-    @property
-    def label(self) -> str:
-        """The row's leading text cells run together: '合计', or '合' and '计' printed spread
-        over the merged 序号 and name cells."""
-        words: list[str] = []
-        for cell in self.cells:
-            if looks_numeric(cell):
-                break
-            word = squash(cell)
-            if word and (not words or word != words[-1]):  # a merged cell repeats its text
-                words.append(word)
-            if any(ch.isdigit() for ch in word):  # '合计：290146' holds its own figure
-                break
-        return "".join(words)
-
-
-@dataclass
-class LogicalTable:
-    """A table as the reader sees it, possibly continued over several pages."""
-
-    header_paths: list[tuple[str, ...]]
-    header_rows: list[list[str]]
-    rows: list[TableRow] = field(default_factory=list)
-    grids: list[Grid] = field(default_factory=list)
-
-    @property
-    def n_cols(self) -> int:
-        return len(self.header_paths)
-
-    @property
-    def first_page(self) -> int:
-        return self.grids[0].page
+from ...text import join_wrapped, looks_numeric, squash
+from .model import Cell, Grid, LogicalTable, TableRow
+from .settings import SETTINGS
 
 
 def header_row_count(grid: Grid) -> int:
@@ -179,11 +46,11 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str]) ->
         printed, known = squash(printed), squash(known)
         if printed == known:
             continue
-        if len(printed) >= 2 and known.startswith(printed):
+        if len(printed) >= SETTINGS.min_clipped_chars and known.startswith(printed):
             cut[c] = known[len(printed):]
             continue
         return False
-    if len(cut) * 2 > len(row):
+    if len(cut) > SETTINGS.max_clipped_share * len(row):
         return False
     spill.update(cut)
     return True

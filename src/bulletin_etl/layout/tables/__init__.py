@@ -1,0 +1,136 @@
+"""Tables on a page, ruled or not, read into the same Grid so everything downstream is shared.
+
+The driver, as pdfplumber's `TableFinder` drives its stages: `find_tables` takes pdfplumber's
+ruled tables (`ruled`), then the tables without inner vertical rules outside them: their regions
+between horizontal rules (`regions`), each split at its header (`header.header_boundary`).
+`page_grids` reads those into grids once every page is seen — columns from the text's gutters,
+learnt across pages (`columns`), header levels from the short rules inside the header (`header`),
+rows from the rules or the text lines (`body`). `stitch` makes logical tables of the grids.
+Every tolerance is a field of `settings.TableSettings`."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import pdfplumber
+
+from ...text import squash
+from ..lines import centre_inside
+from ..vocabulary import is_page_number
+from .body import band_cells, body_bands
+from .columns import Columns, Layouts, columns_of, split_at_gutters
+from .header import header_boundary, header_slots
+from .model import Cell, Grid, LogicalTable, TableRow
+from .regions import Rule, extend_down, horizontal_rules, regions
+from .ruled import grid_from_cells
+from .segments import Segment, has_figure, line_text, middle, segments
+from .settings import SETTINGS, TableSettings
+from .stitch import header_paths, header_row_count, split_side_by_side, stitch
+
+__all__ = [
+    "Cell", "Columns", "Grid", "Layouts", "LogicalTable", "Rule", "SETTINGS", "TableRow", "TableSettings",
+    "UnruledTable", "find_tables", "find_unruled", "grid_from_cells", "grid_from_rules", "header_paths",
+    "header_row_count", "page_grids", "split_side_by_side", "stitch",
+]
+
+
+def find_tables(page: pdfplumber.page.Page, chars: list[dict]) -> tuple[list[Grid], list[UnruledTable]]:
+    """A page's ruled tables as grids, and its unruled tables outside them, found but not yet read:
+    their columns are learnt from every page first (`Layouts`), then `page_grids` reads them."""
+    grids: list[Grid] = []
+    for table in page.find_tables(SETTINGS.pdfplumber):
+        if len(table.cells) < 2:
+            continue
+        inside = [c for c in chars if centre_inside(c, table.bbox)]
+        grid = grid_from_cells(table.cells, inside, page.page_number)
+        if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
+            grids.append(grid)
+    unruled = find_unruled(page.edges, chars, page.page_number, page.width, [g.bbox for g in grids])
+    return grids, unruled
+
+
+def page_grids(ruled: list[Grid], unruled: list[UnruledTable], layouts: Layouts) -> list[Grid]:
+    """Every table of a page as a grid: the ruled ones, then the unruled ones in the columns
+    learnt for their header."""
+    return ruled + [g for t in unruled if (g := grid_from_rules(t, layouts)) is not None]
+
+
+@dataclass
+class UnruledTable:
+    """One unruled table found on a page, its lines read once and split at its header."""
+
+    region: list[Rule]
+    inner: list[Rule]
+    page: int
+    header_rows: list[list[Segment]]
+    body_rows: list[list[Segment]]
+    boundary: float
+
+    @property
+    def signature(self) -> list[tuple[float, str]]:
+        return sorted((s.x0, squash(s.text)) for row in self.header_rows for s in row)
+
+    @property
+    def figure_rows(self) -> int:
+        return sum(1 for row in self.body_rows if has_figure([row]))
+
+    def own_columns(self) -> Columns:
+        return columns_of(self.body_rows, self.header_rows, self.region[0].x0, self.region[0].x1)
+
+
+def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> UnruledTable | None:
+    top, bottom = region[0], region[-1]
+    rows = [row for row in segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))])
+            if not is_page_number(line_text(row))]  # a folio between a table's rules is furniture
+    if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
+        return None
+    boundary = header_boundary(region, rows)
+    return UnruledTable(region, inner, page, [row for row in rows if middle(row) < boundary],
+                        [row for row in rows if middle(row) >= boundary], boundary)
+
+
+def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid | None:
+    """The grid of one unruled table, in the columns its header is known by (or its own)."""
+    found = (layouts.find(table.signature) if layouts else None) or table.own_columns()
+    columns, gutters = found.bounds, found.gutters
+    if len(columns) < 2:
+        return None
+    top, bottom, boundary = table.region[0], table.region[-1], table.boundary
+    x0, x1 = top.x0, top.x1
+    header_rows = [[p for s in row for p in split_at_gutters(s, gutters)] for row in table.header_rows]
+    body_rows = [[p for s in row for p in split_at_gutters(s, gutters)] for row in table.body_rows]
+    m = SETTINGS.inner_rule_margin
+    header_inner = [r for r in table.inner if top.y + m < r.y < boundary - m and x0 - m <= r.x0 and r.x1 <= x1 + m]
+    slots = header_slots(header_rows, header_inner, columns, found.text)
+    bounds = [(top.y, boundary)] * len(slots)
+    for band_top, band_bottom, band in body_bands(body_rows, [r.y for r in table.region if r.y >= boundary]):
+        cells = band_cells(band, columns, gutters)
+        row: list[Cell | None] = [None] * len(columns)
+        for span, cell in cells.items():
+            for c in span:
+                row[c] = cell
+        slots.append(row)
+        bounds.append((band_top, band_bottom))
+    return Grid(page=table.page, bbox=(x0, top.y, x1, bottom.y), slots=slots, row_bounds=bounds, col_bounds=columns)
+
+
+def find_unruled(edges: list[dict], chars: list[dict], page: int, page_width: float,
+                 taken: list[tuple]) -> list[UnruledTable]:
+    """Every table on the page whose columns are not ruled, outside the areas already taken."""
+    rules = horizontal_rules(edges)
+    sizes = [c.get("size", SETTINGS.default_size) for c in chars] or [SETTINGS.default_size]
+    min_width = max(SETTINGS.min_rule_page_share * page_width, SETTINGS.min_rule_ems * statistics.median(sizes))
+    found = regions(rules, chars, min_width)
+    found = [extend_down(run, chars, found) for run in found]
+    tables = []
+    for region in found:
+        top, bottom = region[0].y, region[-1].y
+        m = SETTINGS.taken_margin
+        if any(t[1] - m <= top <= t[3] + m or t[1] - m <= bottom <= t[3] + m for t in taken):
+            continue
+        inner = [r for r in rules if top < r.y < bottom and r not in region]
+        table = analyse(region, inner, chars, page)
+        if table is not None:
+            tables.append(table)
+    return tables

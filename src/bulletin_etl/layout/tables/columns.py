@@ -1,0 +1,169 @@
+"""Columns of an unruled table from the text's gutters, the cells its text makes in them, and the
+column layouts learnt across pages (a table continued under its repeated header keeps its columns)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...text import join_wrapped
+from ..lines import group_rows, row_text
+from .model import Cell
+from .segments import Segment, is_total_row
+from .settings import SETTINGS
+
+if TYPE_CHECKING:
+    from . import UnruledTable
+
+
+@dataclass
+class Columns:
+    """Column extents (edge to edge), the gutters between them, and where their text lies."""
+
+    bounds: list[tuple[float, float]]
+    gutters: list[tuple[float, float]]
+    text: list[tuple[float, float]]
+
+
+def _spanning_total(row: list[Segment]) -> bool:
+    return is_total_row(row) and any(ch.isdigit() for ch in row[0].text)
+
+
+def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> Columns:
+    """Column extents from the gutters that no body text crosses (a total printed in one run
+    across the table, '合计：290146', is left out; a 合计 row with its figures in their columns
+    is not — on a continued page it may be the only row with figures)."""
+    # A total's label ('合 计') is centred across the merged 序号 and name cells: only its
+    # figures say where columns are.
+    chars = [c for row in body if not _spanning_total(row) for s in (row[1:] if is_total_row(row) else row)
+             for c in s.chars]
+    # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
+    # that a narrow 序号 column set close to the names still shows its gutter. A continued page
+    # holding only the header and a '合计：N' line has no figures in columns: its header cells
+    # are the columns then.
+    visible = [c for c in chars if not c["text"].isspace()]
+    size = SETTINGS.default_size
+    tolerance = SETTINGS.gutter_min * (statistics.median(c.get("size", size) for c in visible) if visible else size)
+    covered: list[list[float]] = []
+    for a, b in sorted((c["x0"], c["x1"]) for c in chars):
+        if covered and a <= covered[-1][1] + tolerance:
+            covered[-1][1] = max(covered[-1][1], b)
+        else:
+            covered.append([a, b])
+    # A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
+    # stands in the gutter beside right-aligned figures). A centred header over one-digit
+    # figures may not overlap them: it joins the neighbouring column that has no header of
+    # its own; only a header with no such neighbour is a column of its own (blank body).
+    cells = clustered([s for row in header for s in row])
+
+    def over(cell: list[Segment], interval: list[float]) -> bool:
+        return any(interval[0] <= s.x1 and s.x0 <= interval[1] for s in cell)
+
+    headed = [any(over(cell, iv) for cell in cells) for iv in covered]
+    for cell in cells:
+        if any(over(cell, iv) for iv in covered):
+            continue
+        lo, hi = min(s.x0 for s in cell), max(s.x1 for s in cell)
+        left = max((i for i, iv in enumerate(covered) if iv[1] <= lo), default=None)
+        right = min((i for i, iv in enumerate(covered) if iv[0] >= hi), default=None)
+        orphans = [i for i in (left, right) if i is not None and not headed[i]]
+        if orphans:
+            i = min(orphans, key=lambda i: min(abs(covered[i][0] - hi), abs(lo - covered[i][1])))
+            covered[i] = [min(covered[i][0], lo), max(covered[i][1], hi)]
+            headed[i] = True
+        else:
+            covered.append([lo, hi])
+            headed.append(True)
+    covered.sort()
+    edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
+    return Columns(list(zip(edges, edges[1:])), [(covered[i][1], covered[i + 1][0]) for i in range(len(covered) - 1)],
+                   [(a, b) for a, b in covered])
+
+
+def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
+    return next((i for i, (a, b) in enumerate(columns) if x <= b), len(columns) - 1)
+
+
+def span_of(segment: Segment, columns: list[tuple[float, float]]) -> tuple[int, ...]:
+    """The columns whose middles the text covers ('合计：290146' across the table), else the
+    column holding the text's own middle: a centred header such as '累计总量' may reach past the
+    gutter of right-aligned figures without belonging to the next column."""
+    m = SETTINGS.span_margin
+    covered = [i for i, (a, b) in enumerate(columns) if segment.x0 - m <= (a + b) / 2 <= segment.x1 + m]
+    if covered:
+        return tuple(range(min(covered), max(covered) + 1))
+    return (_column_of(segment.centre, columns),)
+
+
+def _cell_text(parts: list[Segment]) -> str:
+    chars = [c for s in parts for c in s.chars]
+    return join_wrapped([row_text(r) for r in group_rows(chars)])
+
+
+def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]]) -> list[Segment]:
+    """Cut a run of text where a gap between two of its characters overlaps a gutter between
+    columns ('1 南京市…' in a tight 序号 column; two centred header cells close together);
+    text running across a gutter without a gap ('合计：290146', '预约挂号') stays whole."""
+    pieces: list[list[dict]] = [[]]
+    last: dict | None = None
+    spaced = False  # a printed space since the last glyph: '2022 年总' is one run of text
+    for char in segment.chars:
+        if char["text"].isspace():
+            spaced = True
+        elif last is not None:
+            gap = char["x0"] - last["x1"]
+            size = max(char.get("size", SETTINGS.default_size), SETTINGS.min_size)
+            if not spaced and gap > SETTINGS.split_gap * size and any(
+                    last["x1"] < b and a < char["x0"] for a, b in gutters):
+                pieces.append([])
+        pieces[-1].append(char)
+        if not char["text"].isspace():
+            last, spaced = char, False
+    return [Segment(p) for p in pieces if any(not c["text"].isspace() for c in p)]
+
+
+def make_cell(span: tuple[int, ...], parts: list[Segment], columns) -> Cell:
+    """A cell as wide as its columns and as tall as its text."""
+    top = min(s.top for s in parts)
+    bottom = max(s.bottom for s in parts)
+    return Cell((columns[span[0]][0], top, columns[span[-1]][1], bottom), _cell_text(parts))
+
+
+def clustered(parts: list[Segment]) -> list[list[Segment]]:
+    """Segments stacked over each other (a header wrapped onto two lines) are one cell."""
+    out: list[list[Segment]] = []
+    for s in sorted(parts, key=lambda s: s.x0):
+        if out and s.x0 <= max(p.x1 for p in out[-1]):
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def _same_header(a, b) -> bool:
+    """The same header texts at the same places (within a couple of points)."""
+    return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= SETTINGS.same_header_x for (xa, ta), (xb, tb) in zip(a, b))
+
+
+class Layouts:
+    """Column layouts of unruled tables, by header, learnt from every page before any grid is
+    built: a table continued under its repeated header keeps its columns, and the page holding
+    most of its rows shows them best (a page with one or two rows cannot show its gutters)."""
+
+    def __init__(self) -> None:
+        self.known: list[tuple[list, Columns, int]] = []
+
+    def find(self, signature: list) -> Columns | None:
+        return next((cols for known, cols, _ in self.known if _same_header(known, signature)), None)
+
+    def learn(self, table: UnruledTable) -> None:
+        signature, rows = table.signature, table.figure_rows
+        if not signature:
+            return
+        for i, (known, _, seen) in enumerate(self.known):
+            if _same_header(known, signature):
+                if rows > seen:
+                    self.known[i] = (known, table.own_columns(), rows)
+                return
+        self.known.append((signature, table.own_columns(), rows))

@@ -1,0 +1,183 @@
+"""Horizontal rules → the regions of tables drawn without inner vertical rules: rows ruled but
+columns open, or the yearbook 三线表 (a rule above and below the header and under the last row,
+group headers with a short rule beneath their sub-columns). A region is a run of long rules of one
+extent with table text between them; a 三线表 broken by the page is closed with a rule of our own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...text import squash
+from ..lines import centre_inside, row_text
+from ..vocabulary import NOTE, is_page_number, reads_as_title
+from .segments import Segment, has_figure, is_prose, line_text, segments
+from .settings import SETTINGS
+
+
+@dataclass
+class Rule:
+    y: float
+    x0: float
+    x1: float
+
+    @property
+    def length(self) -> float:
+        return self.x1 - self.x0
+
+    def covers(self, x: float) -> bool:
+        return self.x0 - SETTINGS.rule_cover <= x <= self.x1 + SETTINGS.rule_cover
+
+
+def horizontal_rules(edges: list[dict]) -> list[Rule]:
+    """Rules from horizontal edges: pieces drawn cell by cell that touch end to end are one rule,
+    and the two edges of a thin filled rectangle are one. A shorter rule drawn within a longer
+    one at the same height (a table's top rule touching the rule under a page header) stays a
+    rule of its own."""
+    pieces = sorted((e for e in edges if e.get("orientation") == "h"), key=lambda e: (e["top"], e["x0"]))
+    bands: list[list[dict]] = []
+    for edge in pieces:
+        if bands and edge["top"] - bands[-1][0]["top"] <= SETTINGS.rule_y_tolerance:
+            bands[-1].append(edge)
+        else:
+            bands.append([edge])
+    gap = SETTINGS.rule_x_gap
+    rules = []
+    for band in bands:
+        y = band[0]["top"]
+        runs: list[Rule] = []
+        seen: list[tuple[float, float]] = []  # every piece taken, to know a piece drawn twice
+        for edge in sorted(band, key=lambda e: (e["x0"], -e["x1"])):
+            x0, x1 = edge["x0"], edge["x1"]
+            if any(abs(a - x0) <= gap and abs(b - x1) <= gap for a, b in seen):
+                continue  # the other edge of a thin rectangle, or a piece drawn again
+            seen.append((x0, x1))
+            # the run this piece continues: it starts within the run (or touching its end) and
+            # reaches past it; of several, the one whose end it touches best
+            continued = [r for r in runs if r.x0 - gap <= x0 <= r.x1 + gap and x1 > r.x1 + gap]
+            if continued:
+                run = min(continued, key=lambda r: abs(x0 - r.x1))
+                run.x1 = x1
+            else:
+                runs.append(Rule(y, x0, x1))
+        rules.extend(runs)
+    return rules
+
+
+def _tabular(rows: list[list[Segment]], width: float) -> bool:
+    """Text between two rules belongs to the table unless a line of it is one run of running
+    text across much of the table's width (a note or a paragraph between two tables). A lone
+    fragment of a wrapped name, carried over a page break, is narrow and stays in; header cells
+    set so tight that no gap parts them ('2030年总量累计总量…') are no sentence and stay in too.
+    A note ('注：…') is never table text, however narrow or spaced."""
+    return not any((len(r) == 1 and r[0].x1 - r[0].x0 > SETTINGS.prose_width_share * width and is_prose(r[0].text))
+                   or NOTE.match(line_text(r)) or is_page_number(line_text(r)) for r in rows)
+
+
+def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -> bool:
+    """A section title between two tables: a line on its own that reads like a title, or one set
+    clearly larger than the table's text (or than the rest of the text when no table text is
+    known yet). Captions may be set no larger than the table itself: the words decide then."""
+    rows = segments(chars)
+    # Header cells set edge to edge may read as one worded run ('…表单上传情况'); a header has
+    # other rows of several cells beside it, a title stands alone (or over a remark).
+    if all(len(row) == 1 for row in rows) and any(
+            len(squash(row[0].text)) >= SETTINGS.min_title_chars and reads_as_title(row[0].text) for row in rows):
+        return True
+    sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
+    reference = sorted(c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()) or sizes
+    return bool(sizes) and sizes[-1] >= SETTINGS.heading_size_ratio * reference[len(reference) // 2]
+
+
+def _same_extent(a: Rule, b: Rule) -> bool:
+    return abs(a.x0 - b.x0) <= SETTINGS.rule_same_extent and abs(a.x1 - b.x1) <= SETTINGS.rule_same_extent
+
+
+def _table_within(narrower: list[Rule], chars: list[dict]) -> bool:
+    """Two rules of one narrower extent with figures between them: a table of its own."""
+    for i, a in enumerate(narrower):
+        b = next((r for r in narrower[i + 1:] if _same_extent(a, r)), None)
+        if b is not None and has_figure(segments([c for c in chars if centre_inside(c, (a.x0, a.y, a.x1, b.y))])):
+            return True
+    return False
+
+
+def _trim(run: list[Rule], chars: list[dict]) -> list[Rule]:
+    """A run's outer rules with nothing between them and the next are no part of its table (the
+    rule under a page header, as wide as the table below it)."""
+    def empty(a: Rule, b: Rule) -> bool:
+        return not any(centre_inside(c, (a.x0, a.y, a.x1, b.y)) and not c["text"].isspace() for c in chars)
+
+    while len(run) >= 2 and empty(run[0], run[1]):
+        run = run[1:]
+    while len(run) >= 2 and empty(run[-2], run[-1]):
+        run = run[:-1]
+    return run
+
+
+def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
+    """Runs of long rules of the same extent with table-like text between them."""
+    long = [r for r in rules if r.length >= min_width]
+    groups: list[list[Rule]] = []
+    for rule in long:
+        group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= SETTINGS.rule_same_extent
+                      and abs(g[0].x1 - rule.x1) <= SETTINGS.rule_same_extent), None)
+        if group is None:
+            groups.append([rule])
+        else:
+            group.append(rule)
+    out = []
+    for group in groups:
+        run = [group[0]]
+        for rule in group[1:]:
+            between = [c for c in chars if centre_inside(c, (run[-1].x0, run[-1].y, run[-1].x1, rule.y))]
+            # A long rule reaching outside this table's width belongs to another table; one
+            # inside it is the rule under a group header — unless rules of its extent come
+            # again further down: a narrower table of its own stands between.
+            inside = [r for r in long if run[-1].y < r.y < rule.y]
+            other_table = any(r.x0 < rule.x0 - SETTINGS.rule_same_extent or r.x1 > rule.x1 + SETTINGS.rule_same_extent
+                              for r in inside) or _table_within(
+                [r for r in inside if not _same_extent(r, rule)], chars)
+            tabular = _tabular(segments(between), rule.length)
+            table = [c for c in chars if centre_inside(c, (run[0].x0, run[0].y, run[0].x1, run[-1].y))]
+            if tabular and not other_table and not _heading_between(between, table):
+                run.append(rule)
+            else:
+                out.append(run)
+                run = [rule]
+        out.append(run)
+    out = [_trim(run, chars) for run in out]
+    runs = sorted((run for run in out if len(run) >= 2), key=lambda run: run[0].y - run[-1].y)
+    kept: list[list[Rule]] = []
+    for run in runs:  # tallest first: rules of group headers that touch end to end are not a table
+        margin = SETTINGS.nested_run_margin
+        if not any(k[0].y - margin <= run[0].y and run[-1].y <= k[-1].y + margin for k in kept):
+            kept.append(run)
+    return sorted(kept, key=lambda run: run[0].y)
+
+
+def extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -> list[Rule]:
+    """A 三线表 broken by the page has no rule under its last row on this page: take the table
+    lines below its last rule (rows of several cells and the short runs of wrapped names) down
+    to a heading, a note, a wide gap or the next table; close it with a rule of our own."""
+    last = run[-1]
+    limit = min((o[0].y for o in others if o[0].y > last.y), default=float("inf"))
+    margin = SETTINGS.extend_margin
+    below = [c for c in chars if last.x0 - margin <= (c["x0"] + c["x1"]) / 2 <= last.x1 + margin
+             and last.y < (c["top"] + c["bottom"]) / 2 < limit]
+    taken: list[list[Segment]] = []
+    for row in segments(below):
+        height = row[0].bottom - row[0].top
+        previous = taken[-1][0].bottom if taken else last.y
+        text = "".join(s.text for s in row)
+        wide = len(row) == 1 and row[0].x1 - row[0].x0 > SETTINGS.prose_width_share * last.length and is_prose(text)
+        # the whole printed line, also past the table's edges: a folio set across them
+        line = row_text(sorted((c for c in chars if row[0].top <= (c["top"] + c["bottom"]) / 2 <= row[0].bottom),
+                               key=lambda c: c["x0"]))
+        gapped = row[0].top - previous > SETTINGS.row_gap_lines * height
+        if is_page_number(text) or is_page_number(line) or NOTE.match(text) or wide or gapped or _heading_between(
+                [c for r in taken + [row] for s in r for c in s.visible]):
+            break
+        taken.append(row)
+    if not any(len(r) >= 2 for r in taken):
+        return run
+    return [*run, Rule(max(s.bottom for s in taken[-1]) + SETTINGS.closing_rule_gap, last.x0, last.x1)]

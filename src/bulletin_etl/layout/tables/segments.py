@@ -1,0 +1,102 @@
+"""Text rows cut into segments at gaps wider than a space, and what a row of segments reads as
+(a figure, a total, running text). Every unruled-table stage reads the page's text this way."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...text import looks_numeric
+from ..lines import group_rows, row_text
+from ..vocabulary import NOTE, SENTENCE_MARKS, TOTAL_WORDS, is_total_label
+from .settings import SETTINGS
+
+
+TOTAL_FIRST_CHARS = {word[0] for word in TOTAL_WORDS}
+
+
+@dataclass
+class Segment:
+    """A run of characters on one text line with no gap wider than a space."""
+
+    chars: list[dict]  # printed spaces included, so the text keeps them
+
+    @property
+    def visible(self) -> list[dict]:
+        return [c for c in self.chars if not c["text"].isspace()]
+
+    @property
+    def x0(self) -> float:
+        return min(c["x0"] for c in self.visible)
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.visible)
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.visible)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.visible)
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def text(self) -> str:
+        return row_text(self.chars)
+
+
+def segments(chars: list[dict]) -> list[list[Segment]]:
+    """Text rows, each cut into segments at gaps wider than a space."""
+    out = []
+    for row in group_rows(chars):
+        current: list[dict] = []
+        cut: list[Segment] = []
+        last: dict | None = None  # last visible char: printed spaces stay inside the segment
+        for char in row:
+            if char["text"].isspace():
+                if current:
+                    current.append(char)
+                continue
+            if last is not None and char["x0"] - last["x1"] > SETTINGS.segment_gap * max(
+                    char.get("size", SETTINGS.default_size), SETTINGS.min_size):
+                cut.append(Segment(current))
+                current = []
+            current.append(char)
+            last = char
+        if current:
+            cut.append(Segment(current))
+        if cut:
+            out.append(cut)
+    return out
+
+
+def line_text(row: list[Segment]) -> str:
+    return " ".join(s.text for s in row)
+
+
+def is_prose(text: str) -> bool:
+    return bool(SENTENCE_MARKS & set(text)) or NOTE.match(text) is not None
+
+
+def middle(row: list[Segment]) -> float:
+    return (min(s.top for s in row) + max(s.bottom for s in row)) / 2
+
+
+BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def has_figure(rows: list[list[Segment]]) -> bool:
+    """A number other than a bare year: '2022' alone is a wrapped header ('2022' / '年总量')."""
+    return any(looks_numeric(s.text) and not BARE_YEAR.match(s.text) for row in rows for s in row)
+
+
+def is_total_row(row: list[Segment]) -> bool:
+    """'合计', '合 计', or 合 and 计 spread over the merged 序号 and name cells — or set one
+    above the other, the figures' line holding only '合'."""
+    label = "".join(s.text for s in row[:2] if not looks_numeric(s.text)).replace(" ", "")
+    return is_total_label(label) or (label in TOTAL_FIRST_CHARS and any(looks_numeric(s.text) for s in row))
