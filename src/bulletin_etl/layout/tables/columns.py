@@ -51,6 +51,7 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
             covered[-1][1] = max(covered[-1][1], b)
         else:
             covered.append([a, b])
+    covered = _split_under_headers(covered, chars, [s for row in header for s in row])
     # A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
     # stands in the gutter beside right-aligned figures). A centred header over one-digit
     # figures may not overlap them: it joins the neighbouring column that has no header of
@@ -79,6 +80,40 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
     edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
     return Columns(list(zip(edges, edges[1:])), [(covered[i][1], covered[i + 1][0]) for i in range(len(covered) - 1)],
                    [(a, b) for a, b in covered])
+
+
+def _split_under_headers(covered: list[list[float]], chars: list[dict], header: list[Segment]) -> list[list[float]]:
+    """Columns set so tight that a figure of one nearly touches the next one's ('195463 286381'
+    closer than a printed space) read as one from the body alone; their headers stand apart.
+    Where two header cells stand over one such run, and a gap that no character crosses lies
+    between them in every row, the run is two columns."""
+    out: list[list[float]] = []
+    for interval in covered:
+        inside = [h for h in header if interval[0] <= h.centre <= interval[1]
+                  and h.x1 - h.x0 < (interval[1] - interval[0]) / 1.5]
+        heads: list[list[float]] = []  # header cells over the run, stacked lines as one
+        for h in sorted(inside, key=lambda h: h.x0):
+            if heads and h.x0 <= heads[-1][1]:
+                heads[-1][1] = max(heads[-1][1], h.x1)
+            else:
+                heads.append([h.x0, h.x1])
+        pieces = [interval]
+        if len(heads) >= 2:
+            strict: list[list[float]] = []
+            for a, b in sorted((c["x0"], c["x1"]) for c in chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]):
+                if strict and a <= strict[-1][1]:
+                    strict[-1][1] = max(strict[-1][1], b)
+                else:
+                    strict.append([a, b])
+            for left, right in zip(heads, heads[1:]):
+                lo, hi = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
+                gap = next(((strict[i][1], strict[i + 1][0]) for i in range(len(strict) - 1)
+                            if lo < (strict[i][1] + strict[i + 1][0]) / 2 < hi), None)
+                if gap is not None:
+                    last = pieces.pop()
+                    pieces += [[last[0], gap[0]], [gap[1], last[1]]]
+        out.extend(pieces)
+    return out
 
 
 def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
