@@ -129,3 +129,14 @@ def test_a_large_bulletin_name_above_the_masthead_line_is_masthead(tmp_path: Pat
     pieces = cut(load(make_pdf(tmp_path / "name.pdf", page)), TITLE_PATTERNS)
     assert [p.title for p in pieces] == ["", "十件大事"]
     assert [ln.text for ln in pieces[0].lines] == ["卫生信息统计简报", "南京市卫生信息中心 编印 2031 年 1 月 20 日"]
+
+
+def test_a_title_whose_bracketed_last_words_wrap_keeps_them(tmp_path: Path) -> None:
+    """'…数据采集情况' / '（区）': the bracket is the title's end, not a remark under it."""
+    def page(c):
+        para(c, 60, [FULL[2:], "作。"])
+        centred(c, 120, "2030 年度南京市卫生信息平台数据采集情况")
+        centred(c, 120 + 1.4 * BODY, "（区）")
+        small_table(170).draw(c)
+
+    assert titles(make_pdf(tmp_path / "tail.pdf", page)) == ["", "2030 年度南京市卫生信息平台数据采集情况（区）"]

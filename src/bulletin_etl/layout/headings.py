@@ -49,6 +49,9 @@ SENTENCE_ENDS = tuple("。！？）)")
 """A line ending a sentence or a remark may end its paragraph although it reaches the margin (a
 page with one line of text cannot show where its margin is)."""
 
+TITLE_TAIL = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
+"""A title's last words wrapped alone onto the next line: '（区）', '（医院）', '（2030）'."""
+
 FEW_LINES = 3
 """A page with fewer text lines than this (a table's page with its note) shows no margins: a
 line after a page break from it may start a block."""
@@ -129,12 +132,13 @@ def heading_at(flow: Flow, i: int) -> int | None:
         return None
     nxt = flow.line(i + 1)
     close = (nxt is not None and nxt.page == line.page and abs(nxt.size - line.size) < 0.5
-             and nxt.top - line.bottom < flow.settings.wrap_gap * line.size and not _no_title(nxt.text))
+             and nxt.top - line.bottom < flow.settings.wrap_gap * line.size
+             and (not _no_title(nxt.text) or TITLE_TAIL.match(squash(nxt.text)) is not None))
     if flow.strong(line):
         return i + 1 if close and flow.strong(nxt) else i
     if not flow.starts_block(i):
         return None
-    if close and flow.ends_block(i + 1) and not flow.worded(line.text):
+    if close and flow.ends_block(i + 1) and (not flow.worded(line.text) or TITLE_TAIL.match(squash(nxt.text))):
         joined = join_wrapped([line.text, nxt.text])
         if reads_as_title(joined) or flow.worded(joined):
             return i + 1
