@@ -29,7 +29,11 @@ def header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
         # No figure at all: a header left alone at the foot of a page.
         return min(s.top for s in figures[0]) - SETTINGS.boundary_gap if figures else region[-1].y
     while first + 1 < len(inner):
-        below = band(inner[first].y, inner[first + 1].y)
+        rule = inner[first].y
+        # Text crossing the rule above the band is a header cell's last line the producer let
+        # overflow (clipped on paper): no cell of the band.
+        below = [[s for s in row if not s.top < rule - SETTINGS.rule_crossing < s.bottom]
+                 for row in band(rule, inner[first + 1].y)]
         # A second header level has several cells; a lone run of text is the rest of a row
         # the page break cut (continued under the repeated header).
         if has_figure(below) or not any(len(row) >= 2 for row in below):

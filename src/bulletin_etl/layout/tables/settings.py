@@ -46,6 +46,7 @@ class TableSettings:
 
     # Header and body rows
     boundary_gap: float = 0.5  # with no rule to end it, the header ends this far above the first figure
+    rule_crossing: float = 1.0  # text reaching this far above a rule crosses it: a cell's text overflowing
     clear_share: float = 0.25  # × line height: a line this much nearer one neighbour clearly goes with it
     first_name_pitch: float = 0.6  # × row pitch: a centred name's first line stands within this of its row …
     first_name_lines: float = 1.35  # … or within this many line heights (a cut row stands a whole row above)
