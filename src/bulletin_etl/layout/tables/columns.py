@@ -89,14 +89,19 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
     between them in every row, the run is two columns."""
     out: list[list[float]] = []
     for interval in covered:
-        inside = [h for h in header if interval[0] <= h.centre <= interval[1]
-                  and h.x1 - h.x0 < (interval[1] - interval[0]) / 1.5]
+        # the header text over the run (a header line set as tight as its figures reads as one
+        # segment across several columns: only its characters over this run count)
+        inside = []
+        for h in header:
+            over = [c for c in h.visible if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]]
+            if over and max(c["x1"] for c in over) - min(c["x0"] for c in over) < (interval[1] - interval[0]) / 1.5:
+                inside.append((min(c["x0"] for c in over), max(c["x1"] for c in over)))
         heads: list[list[float]] = []  # header cells over the run, stacked lines as one
-        for h in sorted(inside, key=lambda h: h.x0):
-            if heads and h.x0 <= heads[-1][1]:
-                heads[-1][1] = max(heads[-1][1], h.x1)
+        for x0, x1 in sorted(inside):
+            if heads and x0 <= heads[-1][1]:
+                heads[-1][1] = max(heads[-1][1], x1)
             else:
-                heads.append([h.x0, h.x1])
+                heads.append([x0, x1])
         pieces = [interval]
         if len(heads) >= 2:
             strict: list[list[float]] = []
