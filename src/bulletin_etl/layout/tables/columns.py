@@ -87,6 +87,8 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
     closer than a printed space) read as one from the body alone; their headers stand apart.
     Where two header cells stand over one such run, and a gap that no character crosses lies
     between them in every row, the run is two columns."""
+    visible = [c for c in chars if not c["text"].isspace()]
+    size = statistics.median(c.get("size", SETTINGS.default_size) for c in visible) if visible else SETTINGS.default_size
     out: list[list[float]] = []
     for interval in covered:
         # the header text over the run (a header line set as tight as its figures reads as one
@@ -113,7 +115,15 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
             for left, right in zip(heads, heads[1:]):
                 lo, hi = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
                 gap = next(((strict[i][1], strict[i + 1][0]) for i in range(len(strict) - 1)
-                            if lo < (strict[i][1] + strict[i + 1][0]) / 2 < hi), None)
+                            if lo < (strict[i][1] + strict[i + 1][0]) / 2 < hi
+                            and strict[i + 1][0] - strict[i][1] >= SETTINGS.tight_gutter * size), None)
+                # two columns: most lines hold text on both sides of the gap ('/' centred in a
+                # column of right-aligned figures leaves a gap no line has text on both sides of)
+                lines = group_rows([c for c in chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]
+                                    and not c["text"].isspace()])
+                if gap is not None and 2 * sum(any(c["x1"] <= gap[0] for c in ln) and any(c["x0"] >= gap[1] for c in ln)
+                                               for ln in lines) < len(lines):
+                    gap = None
                 if gap is not None:
                     last = pieces.pop()
                     pieces += [[last[0], gap[0]], [gap[1], last[1]]]

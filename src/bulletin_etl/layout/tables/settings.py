@@ -43,6 +43,7 @@ class TableSettings:
     span_margin: float = 1.0  # text reaching this close to a column's middle covers that column
     same_header_x: float = 2.0  # header texts this close across pages stand at the same place
     touch: float = 0.5  # two glyph boxes may share this much at their edges without overlapping
+    tight_gutter: float = 0.15  # em: the narrowest gap that parts two tight columns under two headers (digit boxes abut)
 
     # Header and body rows
     boundary_gap: float = 0.5  # with no rule to end it, the header ends this far above the first figure
