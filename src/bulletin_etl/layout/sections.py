@@ -10,7 +10,7 @@ from ..text import is_cjk, join_wrapped, squash
 from .document import Block, Document
 from .furniture import drop_furniture
 from .headings import find_headings
-from .lines import Margins, TextLine, margins, text_edge
+from .lines import HANGING, Margins, TextLine, margins, text_edge
 from .tables import Grid, LogicalTable, stitch
 from .vocabulary import MASTHEAD, SENTENCE_MARKS
 
@@ -123,13 +123,24 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
 
 
 def _first_word_width(line: TextLine) -> float:
-    """Width of the Latin/digit run a line starts with ('57176个…' → '57176'); 0 for CJK."""
+    """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
+    ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK."""
+    chars = [c for c in line.chars if not c["text"].isspace()]
+    if chars and chars[0]["text"] in "（(":
+        close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
+        if close is not None and close <= MAX_UNBREAKABLE:
+            end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
+            return chars[end]["x1"] - chars[0]["x0"]
     run = []
     for char in line.chars:
         if char["text"].isspace() or is_cjk(char["text"]):
             break
         run.append(char)
     return run[-1]["x1"] - run[0]["x0"] if run else 0.0
+
+
+MAX_UNBREAKABLE = 8
+"""Characters of a bracketed group a producer keeps together ('（2019）'): a longer one may break."""
 
 
 def _paragraph(lines: list[TextLine]) -> Paragraph:
