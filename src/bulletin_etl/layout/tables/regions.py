@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ...text import squash
 from ..lines import centre_inside, row_text
-from ..vocabulary import NOTE, is_page_number, reads_as_title
+from ..vocabulary import NOTE, SENTENCE_MARKS, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
 from .settings import SETTINGS
 
@@ -68,8 +68,10 @@ def _tabular(rows: list[list[Segment]], width: float) -> bool:
     text across much of the table's width (a note or a paragraph between two tables). A lone
     fragment of a wrapped name, carried over a page break, is narrow and stays in; header cells
     set so tight that no gap parts them ('2030年总量累计总量…') are no sentence and stay in too.
-    A note ('注：…') is never table text, however narrow or spaced."""
-    return not any((len(r) == 1 and r[0].x1 - r[0].x0 > SETTINGS.prose_width_share * width and is_prose(r[0].text))
+    A note ('注：…') is never table text, however narrow or spaced; nor is a line of sentences
+    that justified setting stretched into several runs."""
+    return not any((r[-1].x1 - r[0].x0 > SETTINGS.prose_width_share * width and is_prose(line_text(r))
+                    and (len(r) == 1 or SENTENCE_MARKS & set(line_text(r))))
                    or NOTE.match(line_text(r)) or is_page_number(line_text(r)) for r in rows)
 
 
