@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
 from bulletin_etl.sections import TITLE_PATTERNS
@@ -68,14 +70,18 @@ def test_a_caption_smaller_than_the_body_over_a_table_is_a_heading(tmp_path: Pat
     assert titles(make_pdf(tmp_path / "caption.pdf", page)) == ["", "附表一 各区发卡分布"]
 
 
-def test_a_title_wrapped_over_two_centred_lines_is_one_heading(tmp_path: Path) -> None:
+@pytest.mark.parametrize("first, second", [
+    ("2030 年度南京市卫生信息平台各区", "数据采集情况（区）"),  # a long title centred over two lines
+    ("2030 年度南京市卫生信息平台数据采集情况", "（区）"),  # its bracketed end alone: no remark under it
+])
+def test_a_title_wrapped_over_two_centred_lines_is_one_heading(tmp_path: Path, first: str, second: str) -> None:
     def page(c):
         para(c, 60, [FULL[2:], "作。"])
-        centred(c, 120, "2030 年度南京市卫生信息平台各区")
-        centred(c, 120 + 1.4 * BODY, "数据采集情况（区）")
+        centred(c, 120, first)
+        centred(c, 120 + 1.4 * BODY, second)
         small_table(170).draw(c)
 
-    assert titles(make_pdf(tmp_path / "wrapped.pdf", page)) == ["", "2030 年度南京市卫生信息平台各区数据采集情况（区）"]
+    assert titles(make_pdf(tmp_path / "wrapped.pdf", page)) == ["", first + second]
 
 
 def test_emphasised_sentences_and_a_large_masthead_are_not_headings(tmp_path: Path) -> None:
@@ -130,13 +136,3 @@ def test_a_large_bulletin_name_above_the_masthead_line_is_masthead(tmp_path: Pat
     assert [p.title for p in pieces] == ["", "十件大事"]
     assert [ln.text for ln in pieces[0].lines] == ["卫生信息统计简报", "南京市卫生信息中心 编印 2031 年 1 月 20 日"]
 
-
-def test_a_title_whose_bracketed_last_words_wrap_keeps_them(tmp_path: Path) -> None:
-    """'…数据采集情况' / '（区）': the bracket is the title's end, not a remark under it."""
-    def page(c):
-        para(c, 60, [FULL[2:], "作。"])
-        centred(c, 120, "2030 年度南京市卫生信息平台数据采集情况")
-        centred(c, 120 + 1.4 * BODY, "（区）")
-        small_table(170).draw(c)
-
-    assert titles(make_pdf(tmp_path / "tail.pdf", page)) == ["", "2030 年度南京市卫生信息平台数据采集情况（区）"]

@@ -331,17 +331,7 @@ def _running_header(section, furn: furniture.Furniture, family: str, width_cm: f
 def _page_number_field(paragraph, family: str, size: float) -> None:
     """'- N -' with N a PAGE field, as the bulletin's folio."""
     _font(paragraph.add_run("- "), family, size)
-    run = paragraph.add_run()
-    _font(run, family, size)
-    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        run._element.append(el)
+    _field(paragraph, "PAGE", family, size)
     _font(paragraph.add_run(" -"), family, size)
 
 
