@@ -69,7 +69,7 @@ class Table:
     cells: list[Cell] = field(default_factory=list)
     size: float = 9.0
     leading: float = 12.0
-    style: str = "grid"  # grid | no_inner_verticals | three_line
+    style: str = "grid"  # grid | no_inner_verticals | rows_only (no vertical rule at all) | three_line
     align: str = "middle"  # middle | top: where a cell's lines sit vertically
 
     @property
@@ -104,7 +104,7 @@ class Table:
                 c.line(xs[j], PAGE_H - y, xs[j + 1], PAGE_H - y)
         # vertical rules: boundary j lies between column j-1 and column j
         for j, x in enumerate(xs):
-            if self.style == "three_line" or (self.style == "no_inner_verticals" and 0 < j < n_cols):
+            if self.style in ("three_line", "rows_only") or (self.style == "no_inner_verticals" and 0 < j < n_cols):
                 continue
             for i in range(n_rows):
                 if 0 < j < n_cols and self._merged(i, j - 1, i, j):

@@ -136,3 +136,48 @@ def test_a_large_bulletin_name_above_the_masthead_line_is_masthead(tmp_path: Pat
     assert [p.title for p in pieces] == ["", "十件大事"]
     assert [ln.text for ln in pieces[0].lines] == ["卫生信息统计简报", "南京市卫生信息中心 编印 2031 年 1 月 20 日"]
 
+
+
+def test_a_large_masthead_wrapped_inside_its_date_is_one_masthead(tmp_path: Path) -> None:
+    """Set large, the dated line wraps before its last character ('… 2031 年 1 月 20' / '日'):
+    the '日' alone is no heading and the date is read whole."""
+    from bulletin_etl.sections.base import Context
+    from bulletin_etl.sections.masthead import read_masthead
+
+    def page(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20", 1.8 * BODY)
+        text(c, LEFT, 40 + 2.6 * BODY, "日", 1.8 * BODY)
+        centred(c, 120, "2030 年度南京市卫生信息中心十件大事")
+        para(c, 150, ["一、突出政治引领，激活党建动能。"])
+
+    pieces = cut(load(make_pdf(tmp_path / "wrapped-masthead.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市卫生信息中心十件大事"]
+    ctx = Context(file=tmp_path / "wrapped-masthead.pdf", year=2030)
+    masthead = read_masthead(pieces[0], ctx)
+    assert (masthead.issuer, str(masthead.issue_date)) == ("南京市卫生信息中心", "2031-01-20")
+    assert ctx.warnings == []
+
+
+@pytest.mark.parametrize("size", [BODY, 1.3 * BODY])
+def test_a_title_broken_by_the_page_is_one_heading(tmp_path: Path, size: float) -> None:
+    """'…采集情况（医' at the foot of one page, '院）' atop the next: one title. A title at a page's
+    foot and another atop the next page stay two."""
+    def page1(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+        centred(c, 80, "2030 年度南京市远程医疗数据", size)
+        para(c, 110, [FULL[2:], FULL, "作。"])
+        centred(c, PAGE_H - 80, "2030 年南京市卫生信息平台数据采集情况（医", size)
+
+    def page2(c):
+        centred(c, 50, "院）", size)
+        small_table(80).draw(c)
+        centred(c, PAGE_H - 80, "2030 年度南京市电子健康卡发卡情况统计", size)
+
+    def page3(c):
+        centred(c, 50, "2030 年南京市卫生信息平台数据采集情况（区）", size)
+        small_table(80).draw(c)
+
+    pieces = cut(load(make_pdf(tmp_path / "broken-title.pdf", page1, page2, page3)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市远程医疗数据", "2030 年南京市卫生信息平台数据采集情况（医院）",
+                                         "2030 年度南京市电子健康卡发卡情况统计", "2030 年南京市卫生信息平台数据采集情况（区）"]
+    assert [len(p.tables()) for p in pieces[2:]] == [1, 0, 1]

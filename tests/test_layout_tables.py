@@ -403,3 +403,18 @@ def test_a_note_between_two_tables_of_one_width_is_no_row(tmp_path: Path, style:
     assert [cells_of(t) for t in tables] == [first[1:]]
     assert [p.text for p in pieces[1].notes()] == ["注：全市共有 12 家医院接入，其中 8 家已接入市互联网医院服务门户。"]
     assert [cells_of(t) for t in pieces[2].tables()] == [second[1:]]
+
+
+@pytest.mark.parametrize("style", ["no_inner_verticals", "rows_only", "three_line"])
+def test_rows_of_figures_with_thousands_separators_are_one_table(tmp_path: Path, style: str) -> None:
+    """'25,143' holds a comma but is a figure: rows full of them, ruled row by row or not, are no
+    running text that would cut the table into pieces (a sweep found this)."""
+    rows = [["序号", "单位", "在线预约", "小计"],
+            ["1", "南京市浦口人民医院", "25,143", "25,667"],
+            ["2", "中国医学科学院皮肤病研究所", "3,000", "4,879"],
+            ["3", "南京市玄武区人民医院", "124,618", "1,124,618"]]
+    t = _simple_table(100, rows, widths=(40, 170, 80, 80))
+    t.style = style
+    table = only_table(make_pdf(tmp_path / f"{style}.pdf", t.draw))
+    assert table.header_paths == [("序号",), ("单位",), ("在线预约",), ("小计",)]
+    assert cells_of(table) == rows[1:]

@@ -29,6 +29,9 @@ CHOSEN = [
     Case(28, "html", "grid", "uming", draws=ALL),  # 公文 typography, landscape, thousands separators, running header
     Case(26, "docx", "no_inner_verticals", "wqy-zenhei", draws=ALL),  # bands, landscape, bold titles, running header
     Case(30, "docx", "three_line", "uming", draws=ALL),  # 公文 typography, '第 N 页  共 M 页'
+    # failures found by sweeps, each fixed in the layout layer
+    Case(648617, "reportlab", "no_inner_verticals", "uming", draws=ALL),  # '25,143' in ruled rows is no sentence
+    Case(648627, "docx", "three_line", "uming", draws=ALL),  # a table's repeated header under a running header's rule
 ]
 
 

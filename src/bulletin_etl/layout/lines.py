@@ -109,11 +109,12 @@ Margins = dict[int, tuple[float, float]]
 
 
 def margins(lines: Iterable[TextLine]) -> Margins:
-    """Where each page's text block starts and ends. A page with lines enough shows it: the
-    outermost edges that at least two lines share (one line set apart, a large masthead or a
-    right-aligned date, is no margin). A page of a few lines (a table's page with its title and
-    note) does not — two of its lines may end together by chance — so it takes the document's
-    own margins when its lines fit inside them, or its outermost edges (a landscape page)."""
+    """Where each page's text block starts and ends. A page whose lines fit inside the
+    document's own margins (the edges most lines share) takes them: two short lines of a page may
+    end together by chance (a caption and a paragraph's last line), which is no margin. A page
+    reaching past them shows its own: with lines enough, the outermost edges that at least two
+    lines share (one line set apart, a large masthead or a right-aligned date, is no margin);
+    with a few lines, its outermost edges (a landscape page)."""
     lines = list(lines)
     pages: dict[int, list[TextLine]] = {}
     for ln in lines:
@@ -123,10 +124,10 @@ def margins(lines: Iterable[TextLine]) -> Margins:
     out: Margins = {}
     for page, on_page in pages.items():
         lefts, rights = [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
-        if len(on_page) >= DENSE_PAGE:
-            out[page] = (_outermost(lefts, min), _outermost(rights, max))
-        elif usual and min(lefts) >= usual[0] - MARGIN_AGREEMENT and max(rights) <= usual[1] + MARGIN_AGREEMENT:
+        if usual and min(lefts) >= usual[0] - MARGIN_AGREEMENT and max(rights) <= usual[1] + MARGIN_AGREEMENT:
             out[page] = usual
+        elif len(on_page) >= DENSE_PAGE:
+            out[page] = (_outermost(lefts, min), _outermost(rights, max))
         else:
             out[page] = (min(lefts), max(rights))
     return out

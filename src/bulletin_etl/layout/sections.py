@@ -12,7 +12,7 @@ from .furniture import drop_furniture
 from .headings import find_headings
 from .lines import HANGING, Margins, TextLine, margins, text_edge
 from .tables import Grid, LogicalTable, stitch
-from .vocabulary import MASTHEAD, SENTENCE_MARKS
+from .vocabulary import ISSUE_DATE, MASTHEAD, has_sentence_mark
 
 
 @dataclass
@@ -153,7 +153,15 @@ def _masthead_end(blocks: list[Block]) -> int:
     for i, block in enumerate(blocks[:MASTHEAD_LINES]):
         if not isinstance(block, TextLine) or block.page != blocks[0].page:
             break
-        if MASTHEAD.search(squash(block.text)) and not SENTENCE_MARKS & set(block.text):
+        if MASTHEAD.search(squash(block.text)) and not has_sentence_mark(block.text):
+            # a masthead set large may wrap inside its date ('… 2021年1月26' / '日')
+            for more in (1, 2):
+                following = blocks[i + 1:i + 1 + more]
+                if ISSUE_DATE.search(squash(block.text)) or len(following) < more or not all(
+                        isinstance(b, TextLine) and b.page == block.page for b in following):
+                    break
+                if ISSUE_DATE.search(squash("".join(b.text for b in [block, *following]))):
+                    return i + more
             return i
     return -1
 

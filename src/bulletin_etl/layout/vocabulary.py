@@ -28,11 +28,21 @@ PAGE_NUMBER = re.compile(
 )
 """The folio, in the forms producers print it."""
 
-MASTHEAD = re.compile(r"编印|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+ISSUE_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+"""The masthead's date, '2025 年 1 月 24 日'."""
+
+MASTHEAD = re.compile(rf"编印|{ISSUE_DATE.pattern}\s*$")
 """The masthead line ('<issuer> 编印 2025 年 1 月 24 日'): found by what it says, however large."""
 
 SENTENCE_MARKS = frozenset("。，；！？,;!?")
 """A title is no sentence: a line holding one of these marks is running text, not a heading."""
+
+_DIGIT_GROUP = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
+def has_sentence_mark(text: str) -> bool:
+    """A sentence mark other than the comma of a thousands separator ('3,066,151' is a figure)."""
+    return bool(SENTENCE_MARKS & set(_DIGIT_GROUP.sub("", text)))
 
 TITLE_WORDS = re.compile(
     r"(统计|情况|成绩|结果|大事|数据|指数|一览表?|汇总|简表|目录)"
@@ -56,7 +66,7 @@ def is_total_label(label: str) -> bool:
 def reads_as_title(text: str) -> bool:
     """Worded like a title: no sentence punctuation, not too long, ending the way titles end."""
     flat = squash(text)
-    return (0 < len(flat) <= TITLE_MAX_CHARS and not SENTENCE_MARKS & set(text)
+    return (0 < len(flat) <= TITLE_MAX_CHARS and not has_sentence_mark(text)
             and not flat.endswith((":", "：")) and TITLE_WORDS.search(flat) is not None)
 
 
@@ -68,7 +78,7 @@ def is_sentence(text: str) -> bool:
     """Running text, a note, a remark, a list item or a table row left outside its table: never
     a heading, however it is set."""
     flat = squash(text)
-    return (bool(SENTENCE_MARKS & set(text)) or flat.endswith((":", "：")) or NOTE.match(text) is not None
+    return (has_sentence_mark(text) or flat.endswith((":", "：")) or NOTE.match(text) is not None
             or REMARK.match(flat) is not None or len(flat) > TITLE_MAX_CHARS or is_table_row(text))
 
 

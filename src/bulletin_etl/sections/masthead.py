@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 
 from ..layout.sections import SectionText
+from ..layout.vocabulary import ISSUE_DATE
 from .base import Context
 
 ISSUER = re.compile(r"^(?P<issuer>\S+?)\s*编印")
-DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
 @dataclass
@@ -25,11 +25,12 @@ def read_masthead(text: SectionText, ctx: Context) -> Masthead:
     for line in text.lines:
         if issuer is None and (m := ISSUER.search(line.text)):
             issuer = m["issuer"]
-        if date is None and (m := DATE.search(line.text)):
-            try:
-                date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                ctx.warn(line.page, f"masthead date {m.group(0)!r} is not a calendar date", "masthead")
+    # the date may wrap over two lines of a masthead set large
+    if m := ISSUE_DATE.search("".join(line.text for line in text.lines)):
+        try:
+            date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            ctx.warn(text.page, f"masthead date {m.group(0)!r} is not a calendar date", "masthead")
     if issuer is None or date is None:
         ctx.warn(text.page, "masthead (issuer 编印 date) not found before the first heading", "masthead")
     return Masthead(issuer, date, text.page)

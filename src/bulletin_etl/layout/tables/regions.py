@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ...text import squash
 from ..lines import centre_inside, row_text
-from ..vocabulary import NOTE, SENTENCE_MARKS, is_page_number, reads_as_title
+from ..vocabulary import NOTE, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
 from .settings import SETTINGS
 
@@ -71,7 +71,7 @@ def _tabular(rows: list[list[Segment]], width: float) -> bool:
     A note ('注：…') is never table text, however narrow or spaced; nor is a line of sentences
     that justified setting stretched into several runs."""
     return not any((r[-1].x1 - r[0].x0 > SETTINGS.prose_width_share * width and is_prose(line_text(r))
-                    and (len(r) == 1 or SENTENCE_MARKS & set(line_text(r))))
+                    and (len(r) == 1 or has_sentence_mark(line_text(r))))
                    or NOTE.match(line_text(r)) or is_page_number(line_text(r)) for r in rows)
 
 
@@ -95,10 +95,14 @@ def _same_extent(a: Rule, b: Rule) -> bool:
 
 
 def _table_within(narrower: list[Rule], chars: list[dict]) -> bool:
-    """Two rules of one narrower extent with figures between them: a table of its own."""
+    """Two rules of one narrower extent with figures between them, or three of one extent (a
+    table's repeated header over an empty cut row): a table of its own. The rule under a group
+    header never comes twice at one extent."""
     for i, a in enumerate(narrower):
-        b = next((r for r in narrower[i + 1:] if _same_extent(a, r)), None)
-        if b is not None and has_figure(segments([c for c in chars if centre_inside(c, (a.x0, a.y, a.x1, b.y))])):
+        same = [r for r in narrower[i + 1:] if _same_extent(a, r)]
+        if len(same) >= 2:
+            return True
+        if same and has_figure(segments([c for c in chars if centre_inside(c, (a.x0, a.y, a.x1, same[0].y))])):
             return True
     return False
 

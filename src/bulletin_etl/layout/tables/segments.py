@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from ...text import looks_numeric
 from ..lines import group_rows, row_text
-from ..vocabulary import NOTE, SENTENCE_MARKS, TOTAL_WORDS, is_total_label
+from ..vocabulary import NOTE, TOTAL_WORDS, has_sentence_mark, is_total_label
 from .settings import SETTINGS
 
 
 TOTAL_FIRST_CHARS = {word[0] for word in TOTAL_WORDS}
+TOTAL_WITH_FIGURE = re.compile(rf"^\s*(?:{'|'.join(' *'.join(word) for word in TOTAL_WORDS)})\s*[:：]?\s*\d[\d,.]*\s*$")
 
 
 @dataclass
@@ -80,7 +81,7 @@ def line_text(row: list[Segment]) -> str:
 
 
 def is_prose(text: str) -> bool:
-    return bool(SENTENCE_MARKS & set(text)) or NOTE.match(text) is not None
+    return has_sentence_mark(text) or NOTE.match(text) is not None
 
 
 def middle(row: list[Segment]) -> float:
@@ -91,8 +92,10 @@ BARE_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def has_figure(rows: list[list[Segment]]) -> bool:
-    """A number other than a bare year: '2022' alone is a wrapped header ('2022' / '年总量')."""
-    return any(looks_numeric(s.text) and not BARE_YEAR.match(s.text) for row in rows for s in row)
+    """A number other than a bare year: '2022' alone is a wrapped header ('2022' / '年总量'); a
+    total printed with its figure in one cell ('合计：66150') holds one too."""
+    return any((looks_numeric(s.text) and not BARE_YEAR.match(s.text)) or TOTAL_WITH_FIGURE.match(s.text)
+               for row in rows for s in row)
 
 
 def is_total_row(row: list[Segment]) -> bool:
