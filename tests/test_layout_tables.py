@@ -418,3 +418,56 @@ def test_rows_of_figures_with_thousands_separators_are_one_table(tmp_path: Path,
     table = only_table(make_pdf(tmp_path / f"{style}.pdf", t.draw))
     assert table.header_paths == [("序号",), ("单位",), ("在线预约",), ("小计",)]
     assert cells_of(table) == rows[1:]
+
+
+def test_a_repeated_header_merged_otherwise_is_still_the_header(tmp_path: Path) -> None:
+    """Page 2 repeats the header but its producer merged a group label with the sub-column under
+    it ('预约挂号' over '2030年总量' as one cell): the same words, so no data row."""
+    widths, rows = [150, 70, 70, 70, 70], [20, 20, 20, 20]
+
+    def page1(c) -> None:
+        t = Table(left=60, top=100, col_widths=widths, row_heights=rows)
+        t.cells = [*two_level_header(),
+                   *[cell(r, k, v) for r, row in ((2, ["南京市鼓楼医院", "1", "2", "3", "4"]),
+                                                  (3, ["南京市第一医院", "5", "6", "7", "8"]))
+                     for k, v in enumerate(row)]]
+        t.draw(c)
+
+    def page2(c) -> None:
+        t = Table(left=60, top=60, col_widths=widths, row_heights=[20, 20, 20])
+        t.cells = [cell(0, 0, "单位", rowspan=2), cell(0, 1, ["预约挂号", "2030年总量"], rowspan=2),
+                   cell(1, 2, "累计总量"), cell(0, 3, "咨询数据", colspan=2), cell(1, 3, "2030年总量"),
+                   cell(1, 4, "累计总量"),
+                   *[cell(2, k, v) for k, v in enumerate(["江苏省人民医院", "9", "10", "11", "12"])]]
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "merged-otherwise.pdf", page1, page2))
+    assert table.header_paths == TWO_LEVEL_PATHS
+    assert cells_of(table) == [["南京市鼓楼医院", "1", "2", "3", "4"], ["南京市第一医院", "5", "6", "7", "8"],
+                               ["江苏省人民医院", "9", "10", "11", "12"]]
+
+
+def test_a_row_cut_by_the_page_under_a_clipped_repeated_header(tmp_path: Path) -> None:
+    """LibreOffice clips a repeated header cell too low for its last line and prints that line
+    ('情况') in the band under the header, beside the rest of the row the page break cut ('院'):
+    the header is still the header, '院' still ends its row on the previous page."""
+    widths = [150, 70, 110]
+
+    def page1(c) -> None:
+        t = Table(left=60, top=600, col_widths=widths, row_heights=[32, 20, 20], style="rows_only")
+        t.cells = [cell(0, 0, "接入单位"), cell(0, 1, "上传天数"), cell(0, 2, ["实时数据表单上传", "情况"]),
+                   cell(1, 0, "南京市鼓楼医院"), cell(1, 1, "12"), cell(1, 2, "11/11"),
+                   cell(2, 0, "江苏省省级机关医"), cell(2, 1, "288"), cell(2, 2, "7/12")]
+        t.draw(c)
+
+    def page2(c) -> None:
+        t = Table(left=60, top=60, col_widths=widths, row_heights=[20, 20, 20], style="rows_only", align="top")
+        t.cells = [cell(0, 0, "接入单位"), cell(0, 1, "上传天数"), cell(0, 2, "实时数据表单上传"),
+                   cell(1, 0, "院"), cell(1, 2, "情况"),
+                   cell(2, 0, "南京脑科医院"), cell(2, 1, "273"), cell(2, 2, "9/12")]
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "clipped.pdf", page1, page2))
+    assert table.header_paths == [("接入单位",), ("上传天数",), ("实时数据表单上传情况",)]
+    assert cells_of(table) == [["南京市鼓楼医院", "12", "11/11"], ["江苏省省级机关医院", "288", "7/12"],
+                               ["南京脑科医院", "273", "9/12"]]

@@ -3,6 +3,8 @@ header dropped, a row the page break cut joined again), and side-by-side column 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ...text import join_wrapped, looks_numeric, squash
 from .model import Cell, Grid, LogicalTable, TableRow
 from .settings import SETTINGS
@@ -35,13 +37,17 @@ def _same_header(a: list[str], b: list[str]) -> bool:
     return [squash(x) for x in a] == [squash(x) for x in b]
 
 
-def _repeats_header(row: list[str], header: list[str], spill: dict[int, str]) -> bool:
+def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], carried: dict[int, str]) -> bool:
     """A continued page's first row repeats the header: the same texts, or some cut short where
     the producer clipped a header cell too low for its last line ('实时数据表单上传' for
-    '实时数据表单上传情况'); the clipped text then shows in the cell below (noted in `spill`)."""
+    '实时数据表单上传情况'); the clipped text then shows in the cell below (noted in `spill`).
+    A cell may also hold more than its header: the head of a row the page break cut, printed
+    under the repeated header, that the clipped text drew into the header ('接入单位院'; noted in
+    `carried`)."""
     if len(row) != len(header):
         return False
     cut: dict[int, str] = {}
+    more: dict[int, str] = {}
     for c, (printed, known) in enumerate(zip(row, header)):
         printed, known = squash(printed), squash(known)
         if printed == known:
@@ -49,10 +55,14 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str]) ->
         if len(printed) >= SETTINGS.min_clipped_chars and known.startswith(printed):
             cut[c] = known[len(printed):]
             continue
+        if known and printed.startswith(known) and not looks_numeric(printed[len(known):]):
+            more[c] = printed[len(known):]
+            continue
         return False
-    if len(cut) > SETTINGS.max_clipped_share * len(row):
+    if len(cut) + len(more) > SETTINGS.max_clipped_share * len(row):
         return False
     spill.update(cut)
+    carried.update(more)
     return True
 
 
@@ -62,6 +72,28 @@ def _repeats_paths(row: list[str], paths: list[tuple[str, ...]]) -> bool:
     return len(row) == len(paths) and all(
         squash(printed) in {squash("".join(path[k:])) for k in range(len(path))} | ({""} if len(path) > 1 else set())
         for printed, path in zip(row, paths))
+
+
+def _header_letters(rows: list[list[str]]) -> Counter[str]:
+    """The characters of a header, each merged cell counted once (a merged cell repeats its
+    text in the slots it covers, across and down)."""
+    letters: Counter[str] = Counter()
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if (c and row[c - 1] == text) or (r and rows[r - 1][c] == text):
+                continue
+            letters.update(squash(text))
+    return letters
+
+
+def _repeats_letters(grid: Grid, header_rows: list[list[str]]) -> int:
+    """A repeated header whose cells the producer merged otherwise than on the first page (a
+    group label and the sub-column under it read as one cell, '门急诊信息人次'): the same
+    characters in the grid's own header rows. The number of those rows, else 0."""
+    n = header_row_count(grid)
+    if not n or n == len(grid.slots):
+        return 0
+    return n if _header_letters([grid.row(r) for r in range(n)]) == _header_letters(header_rows) else 0
 
 
 def _unspill(cell: str, clipped: str | None) -> str:
@@ -106,14 +138,19 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
         if current is not None and grid.n_cols == current.n_cols and grid.page > current.grids[-1].page:
             start = 0
             spill: dict[int, str] = {}
+            carried: dict[int, str] = {}
             for header in current.header_rows:
-                if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill):
+                if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried):
                     start += 1
             if start == 0 and grid.slots and _repeats_paths(grid.row(0), current.header_paths):
                 start = 1  # the repeated header read as one row: its levels as one text per column
+            if start == 0:
+                start = _repeats_letters(grid, current.header_rows)
             rows = _rows_of(grid, start)
             if rows and spill:
                 rows[0].cells = [_unspill(cell, spill.get(c)) for c, cell in enumerate(rows[0].cells)]
+            if carried and start:
+                rows.insert(0, TableRow([carried.get(c, "") for c in range(grid.n_cols)], grid.page))
             if rows and current.rows and _split_by_page_break(current.rows[-1], rows[0]):
                 head = rows.pop(0)
                 last = current.rows[-1]
