@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,25 @@ def centre_inside(char: dict, bbox: tuple) -> bool:
     cx = (char["x0"] + char["x1"]) / 2
     cy = (char["top"] + char["bottom"]) / 2
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+class CharsByHeight:
+    """A page's characters sorted by their middle's height, to take those inside a box without
+    looking at every character of the page (the table stages ask for hundreds of boxes)."""
+
+    def __init__(self, chars: list[dict]) -> None:
+        self._chars = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+        self._middles = [(c["top"] + c["bottom"]) / 2 for c in self._chars]
+
+    def inside(self, bbox: tuple) -> list[dict]:
+        """The characters whose middle falls in the box, as centre_inside decides (in height order)."""
+        lo = bisect.bisect_left(self._middles, bbox[1])
+        hi = bisect.bisect_right(self._middles, bbox[3])
+        return [c for c in self._chars[lo:hi] if bbox[0] <= (c["x0"] + c["x1"]) / 2 <= bbox[2]]
+
+    @property
+    def chars(self) -> list[dict]:
+        return self._chars
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pdfplumber
 
 from ...text import squash
-from ..lines import centre_inside
+from ..lines import CharsByHeight, centre_inside
 from ..vocabulary import is_page_number
 from .body import band_cells, body_bands
 from .columns import Columns, Layouts, columns_of, split_at_gutters
@@ -39,14 +39,15 @@ def find_tables(page: pdfplumber.page.Page, chars: list[dict]) -> tuple[list[Gri
     """A page's ruled tables as grids, and its unruled tables outside them, found but not yet read:
     their columns are learnt from every page first (`Layouts`), then `page_grids` reads them."""
     grids: list[Grid] = []
+    index = CharsByHeight(chars)
     for table in page.find_tables(SETTINGS.pdfplumber):
         if len(table.cells) < 2:
             continue
-        inside = [c for c in chars if centre_inside(c, table.bbox)]
+        inside = index.inside(table.bbox)
         grid = grid_from_cells(table.cells, inside, page.page_number)
         if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
             grids.append(grid)
-    unruled = find_unruled(page.edges, chars, page.page_number, page.width, [g.bbox for g in grids])
+    unruled = find_unruled(page.edges, index, page.page_number, page.width, [g.bbox for g in grids])
     return grids, unruled
 
 
@@ -115,14 +116,15 @@ def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid
     return Grid(page=table.page, bbox=(x0, top.y, x1, bottom.y), slots=slots, row_bounds=bounds, col_bounds=columns)
 
 
-def find_unruled(edges: list[dict], chars: list[dict], page: int, page_width: float,
+def find_unruled(edges: list[dict], index: CharsByHeight, page: int, page_width: float,
                  taken: list[tuple]) -> list[UnruledTable]:
     """Every table on the page whose columns are not ruled, outside the areas already taken."""
+    chars = index.chars
     rules = horizontal_rules(edges)
     sizes = [c.get("size", SETTINGS.default_size) for c in chars] or [SETTINGS.default_size]
     min_width = max(SETTINGS.min_rule_page_share * page_width, SETTINGS.min_rule_ems * statistics.median(sizes))
-    found = regions(rules, chars, min_width)
-    found = [extend_down(run, chars, found) for run in found]
+    found = regions(rules, index, min_width)
+    found = [extend_down(run, index, found) for run in found]
     tables = []
     for region in found:
         top, bottom = region[0].y, region[-1].y

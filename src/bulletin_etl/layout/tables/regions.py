@@ -5,10 +5,11 @@ extent with table text between them; a 三线表 broken by the page is closed wi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ...text import squash
-from ..lines import centre_inside, row_text
+from ..lines import CharsByHeight, row_text
 from ..vocabulary import NOTE, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
 from .settings import SETTINGS
@@ -94,7 +95,7 @@ def _same_extent(a: Rule, b: Rule) -> bool:
     return abs(a.x0 - b.x0) <= SETTINGS.rule_same_extent and abs(a.x1 - b.x1) <= SETTINGS.rule_same_extent
 
 
-def _table_within(narrower: list[Rule], chars: list[dict]) -> bool:
+def _table_within(narrower: list[Rule], chars: CharsByHeight) -> bool:
     """Two rules of one narrower extent with figures between them, or three of one extent (a
     table's repeated header over an empty cut row): a table of its own. The rule under a group
     header never comes twice at one extent."""
@@ -102,16 +103,16 @@ def _table_within(narrower: list[Rule], chars: list[dict]) -> bool:
         same = [r for r in narrower[i + 1:] if _same_extent(a, r)]
         if len(same) >= 2:
             return True
-        if same and has_figure(segments([c for c in chars if centre_inside(c, (a.x0, a.y, a.x1, same[0].y))])):
+        if same and has_figure(segments(chars.inside((a.x0, a.y, a.x1, same[0].y)))):
             return True
     return False
 
 
-def _trim(run: list[Rule], chars: list[dict]) -> list[Rule]:
+def _trim(run: list[Rule], chars: CharsByHeight) -> list[Rule]:
     """A run's outer rules with nothing between them and the next are no part of its table (the
     rule under a page header, as wide as the table below it)."""
     def empty(a: Rule, b: Rule) -> bool:
-        return not any(centre_inside(c, (a.x0, a.y, a.x1, b.y)) and not c["text"].isspace() for c in chars)
+        return not any(not c["text"].isspace() for c in chars.inside((a.x0, a.y, a.x1, b.y)))
 
     while len(run) >= 2 and empty(run[0], run[1]):
         run = run[1:]
@@ -120,7 +121,7 @@ def _trim(run: list[Rule], chars: list[dict]) -> list[Rule]:
     return run
 
 
-def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list[Rule]]:
+def regions(rules: list[Rule], index: CharsByHeight, min_width: float) -> list[list[Rule]]:
     """Runs of long rules of the same extent with table-like text between them."""
     long = [r for r in rules if r.length >= min_width]
     groups: list[list[Rule]] = []
@@ -135,23 +136,23 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
     for group in groups:
         run = [group[0]]
         for rule in group[1:]:
-            between = [c for c in chars if centre_inside(c, (run[-1].x0, run[-1].y, run[-1].x1, rule.y))]
+            between = index.inside((run[-1].x0, run[-1].y, run[-1].x1, rule.y))
             # A long rule reaching outside this table's width belongs to another table; one
             # inside it is the rule under a group header — unless rules of its extent come
             # again further down: a narrower table of its own stands between.
             inside = [r for r in long if run[-1].y < r.y < rule.y]
             other_table = any(r.x0 < rule.x0 - SETTINGS.rule_same_extent or r.x1 > rule.x1 + SETTINGS.rule_same_extent
                               for r in inside) or _table_within(
-                [r for r in inside if not _same_extent(r, rule)], chars)
+                [r for r in inside if not _same_extent(r, rule)], index)
             tabular = _tabular(segments(between), rule.length)
-            table = [c for c in chars if centre_inside(c, (run[0].x0, run[0].y, run[0].x1, run[-1].y))]
-            if tabular and not other_table and not _heading_between(between, table):
+            if tabular and not other_table and not _heading_between(
+                    between, index.inside((run[0].x0, run[0].y, run[0].x1, run[-1].y))):
                 run.append(rule)
             else:
                 out.append(run)
                 run = [rule]
         out.append(run)
-    out = [_trim(run, chars) for run in out]
+    out = [_trim(run, index) for run in out]
     runs = sorted((run for run in out if len(run) >= 2), key=lambda run: run[0].y - run[-1].y)
     kept: list[list[Rule]] = []
     for run in runs:  # tallest first: rules of group headers that touch end to end are not a table
@@ -161,15 +162,15 @@ def regions(rules: list[Rule], chars: list[dict], min_width: float) -> list[list
     return sorted(kept, key=lambda run: run[0].y)
 
 
-def extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) -> list[Rule]:
+def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]]) -> list[Rule]:
     """A 三线表 broken by the page has no rule under its last row on this page: take the table
     lines below its last rule (rows of several cells and the short runs of wrapped names) down
     to a heading, a note, a wide gap or the next table; close it with a rule of our own."""
     last = run[-1]
     limit = min((o[0].y for o in others if o[0].y > last.y), default=float("inf"))
     margin = SETTINGS.extend_margin
-    below = [c for c in chars if last.x0 - margin <= (c["x0"] + c["x1"]) / 2 <= last.x1 + margin
-             and last.y < (c["top"] + c["bottom"]) / 2 < limit]
+    below = [c for c in index.inside((last.x0 - margin, last.y, last.x1 + margin, limit))
+             if last.y < (c["top"] + c["bottom"]) / 2 < limit]
     taken: list[list[Segment]] = []
     for row in segments(below):
         height = row[0].bottom - row[0].top
@@ -177,8 +178,7 @@ def extend_down(run: list[Rule], chars: list[dict], others: list[list[Rule]]) ->
         text = "".join(s.text for s in row)
         wide = len(row) == 1 and row[0].x1 - row[0].x0 > SETTINGS.prose_width_share * last.length and is_prose(text)
         # the whole printed line, also past the table's edges: a folio set across them
-        line = row_text(sorted((c for c in chars if row[0].top <= (c["top"] + c["bottom"]) / 2 <= row[0].bottom),
-                               key=lambda c: c["x0"]))
+        line = row_text(sorted(index.inside((-math.inf, row[0].top, math.inf, row[0].bottom)), key=lambda c: c["x0"]))
         gapped = row[0].top - previous > SETTINGS.row_gap_lines * height
         if is_page_number(text) or is_page_number(line) or NOTE.match(text) or wide or gapped or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible]):
