@@ -131,20 +131,111 @@ def test_a_scanned_page_among_text_pages_is_named_and_its_section_lost(tmp_path:
     assert (7, "incomplete", "table rows 序号 9–36 missing (between page 4 and page 7)") in warnings
 
 
-def test_a_page_printed_twice_is_named(tmp_path: Path, good: bytes) -> None:
-    pdf = write(tmp_path, "twice.pdf", mut.doubled_page(good, 2))
+def _frames_by_file_page(result, copy: int | None = None) -> dict:
+    """A result's datasets (the bulletins row aside: it names the file), with the source pages after
+    `copy` counted as if that page were not in the file."""
+    out = {}
+    for name, frame in result.frames.items():
+        if name == "bulletins":
+            continue
+        frame = frame.reset_index(drop=True).copy()
+        if copy is not None and "source_page" in frame:
+            frame["source_page"] = frame["source_page"].map(lambda p: p - 1 if p is not None and p > copy else p)
+        out[name] = frame
+    return out
 
-    assert (4, "printed page 3 appears 2 times (pages 3, 4 of the file); a page printed more than once") \
-        in incomplete(pdf)
+
+@pytest.fixture(scope="module")
+def clean_frames() -> dict:
+    return _frames_by_file_page(extract(GOOD_PDF))
+
+
+@pytest.mark.parametrize("index", [0, 1, 2, 5, 9])
+def test_a_page_printed_twice_is_read_once_and_named(tmp_path: Path, good: bytes, clean_frames: dict,
+                                                     index: int) -> None:
+    """Read twice, page 2's events or page 10's hospitals would repeat their keys and fail the
+    schema: the copy is read once, every row is the clean bulletin's, and the warning names both."""
+    pdf = write(tmp_path, "twice.pdf", mut.doubled_page(good, index))
+    page, copy = index + 1, index + 2
+
+    result = extract(pdf)
+
+    assert [(w.page, w.message) for w in result.warnings if w.kind == "incomplete"] == [
+        (copy, f"page {copy} repeats page {page} word for word (a page printed twice); it was read once")]
+    assert result.failures == []
+    frames = _frames_by_file_page(result, copy)
+    assert frames.keys() == clean_frames.keys()
+    for name, frame in clean_frames.items():
+        assert frames[name].equals(frame), name
 
 
 def test_twenty_copies_of_a_page_are_named_once(tmp_path: Path, good: bytes) -> None:
     pdf = write(tmp_path, "copies.pdf", mut.doubled_page(good, 10 - 1, 20))
 
-    folio = [m for _, m in incomplete(pdf) if m.startswith("printed page 10 appears")]
+    result = extract(pdf)
 
-    assert folio == ["printed page 10 appears 21 times (pages 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 and 11 more "
-                     "of the file); a page printed more than once"]
+    assert [(w.page, w.message) for w in result.warnings if w.kind == "incomplete"] == [
+        (11, "pages 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 and 10 more repeat page 10 word for word (a page printed "
+             "21 times); it was read once")]
+    assert result.failures == []
+    assert len(result.frames["platform_collection_hospitals"]) == \
+        len(extract(GOOD_PDF).frames["platform_collection_hospitals"])
+
+
+def test_two_hundred_copies_of_a_page_are_read_once_within_the_budget(tmp_path: Path, good: bytes,
+                                                                       clean_frames: dict, capsys) -> None:
+    """Issue 10: 200 copies of one page (a 0.4 MB file) ran past 60 s. Read once, they cost the
+    layout of the pages and no more; the run stays inside the default budget."""
+    import json
+    import time
+
+    pdf = write(tmp_path, "copies.pdf", mut.doubled_page(good, 2, 200))
+    out = tmp_path / "out"
+
+    started = time.monotonic()
+    status = main(["extract", str(pdf), "--out", str(out), "-q"])
+    seconds = time.monotonic() - started
+
+    assert status == 0, capsys.readouterr().err
+    assert seconds < 60
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [(w["page"], w["message"]) for w in manifest["bulletins"][0]["warnings"] if w["kind"] == "incomplete"] == [
+        (4, "pages 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 and 190 more repeat page 3 word for word (a page printed 201 "
+            "times); it was read once")]
+    assert manifest["bulletins"][0]["datasets"] == {name: len(frame) for name, frame in clean_frames.items()} | \
+        {"bulletins": 1}
+
+
+def test_a_copy_that_differs_is_not_merged_and_its_repeated_rows_fail_the_schema(tmp_path: Path, good: bytes,
+                                                                                capsys) -> None:
+    """Page 2 printed again with a stamp: not the same text, so not one page. Its events repeat
+    their numbers: a real schema failure, exit 5 naming page and section; the events partition of
+    the earlier run is kept byte for byte, and the repeat is named by the printed page number and
+    the enumeration."""
+    import hashlib
+    import json
+
+    out = tmp_path / "out"
+    assert main(["extract", str(GOOD_PDF), "--out", str(out), "-q"]) == 0
+    events = out / "events" / "year=2024" / "part-0.parquet"
+    before = hashlib.sha256(events.read_bytes()).hexdigest()
+    capsys.readouterr()
+    pdf = write(tmp_path, "stamped.pdf", mut.stamped_copy(good, 1))
+
+    status = main(["extract", str(pdf), "--out", str(out), "-q"])
+
+    assert status == 5
+    assert capsys.readouterr().err.splitlines() == [
+        f"{PREFIX}stamped.pdf: page 2: section events: dataset events failed its schema ((row): unique key "
+        "(year, number) failed for (2024, 6); (row): unique key (year, number) failed for (2024, 7); (row): unique "
+        "key (year, number) failed for (2024, 8); (row): unique key (year, number) failed for (2024, 9); (row): "
+        "unique key (year, number) failed for (2024, 10)); not written, its earlier partitions (if any) kept",
+        "bulletin-etl: 1 dataset failed its schema; everything else was written (exit status 5)"]
+    assert hashlib.sha256(events.read_bytes()).hexdigest() == before
+    manifest = json.loads((out / "manifest.json").read_text())
+    warnings = [(w["page"], w["message"]) for w in manifest["bulletins"][0]["warnings"] if w["kind"] == "incomplete"]
+    assert warnings == [(3, "printed page 2 appears 2 times (pages 2, 3 of the file); a page printed more than once"),
+                        (3, "item 六、 appears twice (page 2 and page 3)")]
 
 
 # --------------------------------------------------------------------------- page tree and budgets
@@ -333,13 +424,81 @@ def test_what_is_not_a_regular_file_is_refused_before_it_is_read(tmp_path: Path,
     assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == PREFIX + expected
 
 
-def test_an_unreadable_file_is_permission_denied(tmp_path: Path, capsys) -> None:
-    path = next(h for h in mut.HOSTILE if h.name == "unreadable").make(tmp_path)
-    if os.access(path, os.R_OK):
-        pytest.skip("running as root: every file is readable (see the next test for the message)")
+def test_an_unreadable_file_is_permission_denied(capsys) -> None:
+    """Root reads any file, so as root the real command is run as an unprivileged user (setpriv
+    --reuid=65534 --regid=65534 --clear-groups, else runuser), in a folder that user may look into."""
+    import tempfile
 
-    assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == \
-        f"{PREFIX}unreadable.pdf: permission denied (the file cannot be read)"
+    from tests.fuzz.runner import NOBODY, as_nobody
+
+    with tempfile.TemporaryDirectory(prefix="bulletin-unreadable-") as tmp:
+        folder = Path(tmp)
+        folder.chmod(0o755)
+        path = next(h for h in mut.HOSTILE if h.name == "unreadable").make(folder)
+        expected = f"{PREFIX}unreadable.pdf: permission denied (the file cannot be read)"
+        if not os.access(path, os.R_OK):  # not root: the file is unreadable to us already
+            assert refused(capsys, str(path), "--out", str(folder / "o")) == expected
+            return
+        prefix = as_nobody()
+        if prefix is None:
+            pytest.skip(f"running as root, and neither setpriv nor runuser can start the interpreter as uid {NOBODY}; "
+                        "root reads every file")
+
+        site = folder / "site"  # an output folder that user may write, so that only the input is refused
+        site.mkdir()
+        os.chown(site, NOBODY, NOBODY)
+
+        proc = subprocess.run([*prefix, sys.executable, "-m", "bulletin_etl.cli", "extract", str(path), "--out",
+                               str(site / "o"), "-q"], capture_output=True, text=True, timeout=120, cwd=folder,
+                              env={**os.environ, "HOME": str(folder)})
+
+        assert (proc.returncode, proc.stderr) == (2, expected + "\n")
+        assert list(site.iterdir()) == []
+
+
+def _as_unprivileged(argv: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The real command as a user without root's right to read and write anything: ourselves when
+    we are not root, else uid 65534 (skipped when that user cannot start the interpreter)."""
+    from tests.fuzz.runner import NOBODY, as_nobody
+
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        prefix = as_nobody() or []
+        if not prefix:
+            pytest.skip(f"running as root, and neither setpriv nor runuser can start the interpreter as uid {NOBODY}")
+    return subprocess.run([*prefix, sys.executable, "-m", "bulletin_etl.cli", *argv], capture_output=True,
+                          text=True, timeout=120, cwd=cwd, env={**os.environ, "HOME": str(cwd)})
+
+
+@pytest.mark.parametrize(("where", "mode", "expected"), [
+    ("closed/out", 0o700, "--out {d}/closed/out: permission denied (cannot look into {d}/closed); nothing was read"),
+    ("closed/out", 0o555, "--out {d}/closed/out: permission denied (cannot write in {d}/closed); nothing was read"),
+    ("closed/a/b", 0o555, "--out {d}/closed/a/b: permission denied (cannot write in {d}/closed); nothing was read"),
+])
+def test_an_output_folder_that_cannot_be_written_is_refused_before_reading(where: str, mode: int,
+                                                                           expected: str) -> None:
+    """Was exit 4 (an internal PermissionError) after the whole extraction; now a bad argument."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bulletin-out-") as tmp:
+        folder = Path(tmp)
+        folder.chmod(0o755)
+        pdf = write(folder, "b.pdf", GOOD_PDF.read_bytes())
+        pdf.chmod(0o644)
+        (folder / "closed").mkdir()
+        (folder / "closed").chmod(mode)
+
+        proc = _as_unprivileged(["extract", str(pdf), "--out", str(folder / where), "-q"], folder)
+
+        assert (proc.returncode, proc.stderr) == (2, f"{PREFIX}{expected.format(d=folder)}\n")
+
+
+def test_an_argument_with_a_newline_stays_on_one_line(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a\nfile").write_text("")
+
+    line = refused(capsys, str(tmp_path / "x.pdf"), "--out", str(tmp_path / "a\nfile" / "out"))
+
+    assert line == f"{PREFIX}--out {tmp_path}/a\\nfile/out: {tmp_path}/a\\nfile is a file, not a folder; nothing was read"
 
 
 def test_a_read_refused_by_the_system_is_permission_denied(tmp_path: Path, capsys, monkeypatch) -> None:

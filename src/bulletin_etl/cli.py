@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shlex
 import sys
 import time
 from pathlib import Path
 
 from . import __version__
-from .errors import BulletinError, StrictModeFailure
+from .errors import BulletinError, StrictModeFailure, one_line
 from .wording import count, figure
 
 EXIT_BAD_INPUT = 2
@@ -43,7 +44,7 @@ def _say(quiet: bool):
 
 
 def _error(message: str) -> None:
-    print(f"bulletin-etl: error: {message}", file=sys.stderr, flush=True)
+    print(f"bulletin-etl: error: {one_line(message)}", file=sys.stderr, flush=True)
 
 
 def _pdfs(given: list[str], raw: str) -> list[Path]:
@@ -64,10 +65,24 @@ def _pdfs(given: list[str], raw: str) -> list[Path]:
 
 
 def _check_out(out: str) -> None:
+    """Refuse an output folder that cannot be written before anything is read: the new state is
+    staged beside it, so its parent (or the nearest folder that exists above) must take new
+    entries."""
     path = Path(out)
+    writable_from = None
     for folder in (path, *path.parents):
-        if folder.exists() and not folder.is_dir():
+        try:
+            exists = folder.exists()
+        except PermissionError:
+            raise UsageError(f"--out {out}: permission denied (cannot look into {folder.parent}); "
+                             "nothing was read") from None
+        if exists and not folder.is_dir():
             raise UsageError(f"--out {out}: {folder} is a file, not a folder; nothing was read")
+        if exists and folder != path and writable_from is None:
+            writable_from = folder
+    if writable_from is not None and not os.access(writable_from, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: permission denied (cannot write in {writable_from.absolute()}); "
+                         "nothing was read")
 
 
 def _refuse_duplicate_years(years: dict[Path, int | None], when: str) -> None:
@@ -117,7 +132,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     _refuse_duplicate_years({r.path: r.year for r in results}, "nothing was written")
     run = {"command": shlex.join(["bulletin-etl", *args.argv]), "started_at": started_at,
            "seconds": round(time.perf_counter() - started, 3)}
-    out = write_all(args.out, results, run, extra_files=lambda tree: {"report.html": render_report(tree)})
+    try:
+        out = write_all(args.out, results, run, extra_files=lambda tree: {"report.html": render_report(tree)})
+    except PermissionError as exc:  # the folder changed under us, or a file in it is not ours to read
+        raise UsageError(f"--out {args.out}: permission denied ({exc.filename}); nothing was written") from None
     _summary(results, out, time.perf_counter() - started, say)
     return EXIT_PARTIAL if any(r.failures for r in results) else 0
 
@@ -250,8 +268,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         where = f" while reading {exc.bulletin}" if hasattr(exc, "bulletin") else ""
-        print(f"bulletin-etl: internal error{where}: {type(exc).__name__}: {exc} "
-              "(output folder unchanged; rerun with --debug for the traceback and report it)", file=sys.stderr)
+        print(one_line(f"bulletin-etl: internal error{where}: {type(exc).__name__}: {exc} "
+                       "(output folder unchanged; rerun with --debug for the traceback and report it)"),
+              file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -2,7 +2,9 @@
 without a gap, its enumerations (一、… 十、, 1、2、3、) and its tables' 序号 columns count up by one,
 and counts in the prose ("接入 8 家医院体检中心") agree with the rows of the table they summarise.
 A gap, a repeat or a disagreement is a warning naming what is missing and the page; so is a page
-whose text is turned, and a page with no text layer among pages that have one.
+whose text is turned, and a page with no text layer among pages that have one. A page whose text
+repeats another page's word for word (a page printed twice in a damaged file) is read once and
+named with the page it repeats, so its rows are neither doubled nor lost.
 
 Nothing here knows a particular year's content: only the shapes of page numbers, enumerators and
 sequence-number headers, and which claims count rows (schemas/claims.yaml).
@@ -10,6 +12,7 @@ sequence-number headers, and which claims count rows (schemas/claims.yaml).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -17,6 +20,8 @@ from decimal import Decimal
 from .consistency import claims
 from .guard import page_list
 from .layout.document import Document
+from .layout.furniture import furniture
+from .layout.lines import TextLine
 from .layout.pagefacts import PageFacts
 from .layout.tables import Grid
 from .sections.base import Context
@@ -43,19 +48,71 @@ ROW_COUNT_METRICS = {"internet_hospitals_in_service": "internet_hospitals"}
 of claims.yaml compared with `rows_of` a dataset."""
 
 
-def check(doc: Document, records: dict[str, list[dict]], ctx: Context) -> None:
-    """Warn (page, message) for every sign that part of the bulletin was not read."""
+def repeated_pages(doc: Document) -> dict[int, int]:
+    """Pages whose text is another page's word for word: {copy: the first page with that text}.
+
+    Compared is the text of every line and table cell of the page in reading order, its folio and
+    running header or footer aside, so a copy that only prints another page number still counts.
+    A page with nothing besides (an empty page, a page with only its running header) is not a copy
+    of anything: nothing on it would be read twice."""
+    texts: dict[int, list[object]] = {}
+    running = furniture(doc.blocks)
+    for block in doc.blocks:
+        if id(block) in running:
+            continue
+        text = block.text if isinstance(block, TextLine) else \
+            tuple(tuple(cell.text if cell else "" for cell in row) for row in block.slots)
+        texts.setdefault(block.page, []).append(text)
+    first: dict[tuple, int] = {}
+    copies: dict[int, int] = {}
+    for page in sorted(texts):
+        key = tuple(texts[page])
+        if key in first:
+            copies[page] = first[key]
+        else:
+            first[key] = page
+    return copies
+
+
+def read_once(doc: Document, copies: dict[int, int]) -> Document:
+    """The document without the blocks of the pages that repeat an earlier one (their facts kept,
+    so pages are still counted and numbered as in the file)."""
+    if not copies:
+        return doc
+    return dataclasses.replace(doc, blocks=[b for b in doc.blocks if b.page not in copies])
+
+
+def check(doc: Document, records: dict[str, list[dict]], ctx: Context,
+          copies: dict[int, int] | None = None) -> None:
+    """Warn (page, message) for every sign that part of the bulletin was not read; `copies` are
+    the pages read once because they repeat another (repeated_pages)."""
     def warn(page: int | None, message: str) -> None:
         ctx.warn(page, message, "incomplete")
 
+    copies = copies or {}
+    _copies(copies, warn)
     unread = _pages(doc.pages, warn)
     if unread:
         _lost_sections(ctx, sorted(unread))
-    _folios(doc.pages, unread, warn)
+    _folios([p for p in doc.pages if p.number not in copies], unread, warn)
     _enumerations(doc, warn)
     _sequences([b for b in doc.blocks if isinstance(b, Grid)], warn)
     _row_counts(records, warn)
     _restated(records, warn)
+
+
+def _copies(copies: dict[int, int], warn: Warn) -> None:
+    """One warning per page that was repeated, naming it and its copies."""
+    by_original: dict[int, list[int]] = {}
+    for copy, original in sorted(copies.items()):
+        by_original.setdefault(original, []).append(copy)
+    for original, pages in sorted(by_original.items()):
+        if len(pages) == 1:
+            said = f"page {pages[0]} repeats page {original} word for word (a page printed twice); it was read once"
+        else:
+            said = (f"pages {page_list(pages)} repeat page {original} word for word (a page printed "
+                    f"{len(pages) + 1} times); it was read once")
+        warn(pages[0], said)
 
 
 def _pages(pages: list[PageFacts], warn: Warn) -> set[int]:
@@ -130,8 +187,9 @@ def _enumerations(doc: Document, warn: Warn) -> None:
                 continue
             if number == 1 or not run:
                 run = []
-            elif number == run[-1][0]:
-                warn(line.page, f"item {_label(number, style)} appears twice (page {run[-1][1]} and page {line.page})")
+            elif number <= run[-1][0]:  # counting again from an item already read: a repeat
+                earlier = next((p for n, p in reversed(run) if n == number), run[-1][1])
+                warn(line.page, f"item {_label(number, style)} appears twice (page {earlier} and page {line.page})")
             elif number != run[-1][0] + 1:
                 warn(line.page, f"items {_label(run[-1][0] + 1, style)}–{_label(number - 1, style)} missing "
                                 f"(after page {run[-1][1]}, before {_label(number, style)} on page {line.page})"

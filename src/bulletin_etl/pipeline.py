@@ -164,6 +164,11 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     clock = time.perf_counter()
     timings: dict[str, float] = {}
     doc = document.load(path)
+    # a page printed twice is read once, before sections are cut: read twice, its rows would
+    # repeat their keys and fail the schema (and, printed three times, its top and foot lines
+    # would pass for running headers); check() names it with the page it repeats
+    copies = completeness.repeated_pages(doc)
+    doc = completeness.read_once(doc, copies)
     timings["read PDF and layout"] = time.perf_counter() - clock
     progress(f"{doc.path.name}: {doc.n_pages} pages read")
     pieces = cut(doc, TITLE_PATTERNS)
@@ -196,7 +201,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
             ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}", "section_not_found")
     clock = time.perf_counter()
     records["consistency"] = reconcile(records)
-    completeness.check(doc, records, ctx)
+    completeness.check(doc, records, ctx, copies)
     timings["consistency checks"] = time.perf_counter() - clock
     records["bulletins"] = [{
         "issuer": masthead.issuer, "issue_date": masthead.issue_date, "source_file": doc.path.name,

@@ -148,6 +148,25 @@ def doubled_page(data: bytes, index: int, copies: int = 1) -> bytes:
     return editor.result()
 
 
+def stamped_copy(data: bytes, index: int, stamp: bytes = b"COPY") -> bytes:
+    """A page printed twice, the copy stamped with a word in the top margin: the same rows, but not
+    the same text, so nothing may merge the two pages as one."""
+    editor = Editor(doubled_page(data, index))
+    objid = editor.page_ids()[index + 1]
+    page = dict(editor.get(objid))
+    resources = dict(editor.get(page["Resources"].objid))
+    fonts = resources["Font"]
+    fonts = dict(editor.get(fonts.objid)) if hasattr(fonts, "objid") else dict(fonts)
+    fonts["FStamp"] = {"Type": literal("Font"), "Subtype": literal("Type1"), "BaseFont": literal("Helvetica")}
+    resources["Font"] = fonts
+    page["Resources"] = resources
+    text = editor.new_id()
+    editor.put_stream(text, {}, b"BT /FStamp 9 Tf 520 815 Td (" + stamp + b") Tj ET\n")
+    page["Contents"] = [*_contents(page), editor.ref(text)]
+    editor.put(objid, page)
+    return editor.result()
+
+
 def duplicate_page(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     index = _pick_page(Editor(data), rng)
     return doubled_page(data, index), f"page {index + 1} printed twice"

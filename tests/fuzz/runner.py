@@ -5,7 +5,10 @@ output folder, and judge each run by the contract of issue 10:
 - no exit 4, no Python traceback, a failed run prints exactly one line;
 - after a failed run the output folder is byte-identical;
 - a run that exits 0 with data different from the clean bulletin's has a new warning naming a
-  page or the section concerned.
+  page or the section concerned;
+- a partial write (exit 5: a dataset failed its schema) keeps that dataset's earlier partitions byte
+  for byte, names the page or section of each failure, and what it did write is judged as exit 0 is.
+  The summary counts exit 5 apart (column `exit5`), so a run that has any is seen as such.
 
     python -m tests.fuzz --n 400 [--seed S] [--families a,b] [--budget 60] [--json results.jsonl]
     python -m tests.fuzz --replay stream_bomb:17
@@ -53,7 +56,10 @@ class Outcome:
     output_unchanged: bool | None = None  # judged after a non-zero exit
     differs: list[str] = field(default_factory=list)  # datasets that differ from the clean run (exit 0)
     new_warnings: list[str] = field(default_factory=list)
-    silent: bool = False  # exit 0, data differs, no new warning naming a page or section
+    silent: bool = False  # exit 0 or 5, data written differs, no new warning naming a page or section
+    failed_datasets: list[str] = field(default_factory=list)  # exit 5: the datasets that failed their schema
+    partial_broken: bool = False  # exit 5 and a failed dataset's old partition not kept, or its failure unnamed
+    wrong_message: bool = False  # a hostile path not refused (exit 2) in the words that name it
 
     @property
     def hung(self) -> bool:
@@ -62,7 +68,7 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return not (self.hung or self.exit == 4 or self.traceback or self.multi_line_error or self.silent
-                    or self.output_unchanged is False)
+                    or self.output_unchanged is False or self.partial_broken or self.wrong_message)
 
     def replay(self) -> str:
         return f"python -m tests.fuzz --replay {self.family}:{self.seed}"
@@ -129,42 +135,84 @@ def run_case(family: str, seed: int, work: Path, baseline: Baseline, good: bytes
     pdf, what = make_case(family, seed, case / "in", good)
     out = case / "site" / "output"
     shutil.copytree(baseline.out, out)
-    as_other = pdf.name.startswith("unreadable") and os.geteuid() == 0 and _nobody_can_run()  # root reads anything
-    if as_other:
+    command = _command(pdf, out, budget)
+    if pdf.name.startswith("unreadable") and os.geteuid() == 0:  # root reads anything: run it as nobody
+        prefix = as_nobody()
+        if prefix is None:
+            raise RuntimeError(f"running as root and cannot run the interpreter as uid {NOBODY}; "
+                               "the unreadable-file case would not test anything")
         for p in (case, case / "site", out, *out.rglob("*")):
             os.chown(p, NOBODY, NOBODY)
-    exit_code, seconds, peak, stderr = _run(_command(pdf, out, budget), case, budget + MARGIN,
-                                            NOBODY if as_other else None)
+        command = prefix + command
+    exit_code, seconds, peak, stderr = _run(command, case, budget + MARGIN)
     outcome = Outcome(family, seed, what, exit_code, round(seconds, 2), round(peak, 1), stderr.strip())
-    outcome.traceback = "Traceback" in stderr
-    lines = [ln for ln in stderr.splitlines() if ln.strip()]
-    if exit_code not in (0, None):
+    judge(outcome, out, baseline)
+    if family == "hostile":  # the line says what the path is, in the words of issue 10
+        expect = HOSTILE[seed % len(HOSTILE)].expect
+        outcome.wrong_message = outcome.exit != 2 or expect not in outcome.stderr
+    shutil.rmtree(case, ignore_errors=True)
+    return outcome
+
+
+def judge(outcome: Outcome, out: Path, baseline: Baseline) -> None:
+    """Mark what the run (outcome.exit, outcome.stderr) broke of the contract, given the output
+    folder it left."""
+    outcome.traceback = "Traceback" in outcome.stderr
+    lines = [ln for ln in outcome.stderr.splitlines() if ln.strip()]
+    if outcome.exit not in (0, None):
         # every line the command prints is its own message; a failure is one line, except that a
-        # partial write (exit 5, issue 8) also prints its summary
+        # partial write (exit 5, issue 9) prints one line per failed dataset and a summary
         outcome.multi_line_error = any(not ln.startswith("bulletin-etl: ") for ln in lines) or (
-            exit_code != PARTIAL and len(lines) != 1)
-        if exit_code != PARTIAL:  # exit 5 writes the datasets that validated, by design
+            outcome.exit != PARTIAL and len(lines) != 1)
+        if outcome.exit != PARTIAL:
             outcome.output_unchanged = snapshot(out) == baseline.snapshot
-    if exit_code == 0:
+    if outcome.exit == PARTIAL:
+        # a partial write changes the folder by its own contract (README, exit status 5): the failed
+        # datasets' partitions stay byte for byte as they were, each failure names its page or
+        # section, and what was written is judged like an exit-0 run below
+        failures = [f for b in json.loads((out / "manifest.json").read_text())["bulletins"] if b["year"] == 2024
+                    for f in b.get("schema_failures", [])]
+        outcome.failed_datasets = sorted({f["dataset"] for f in failures})
+        now = snapshot(out)
+
+        def files_of(tree: dict[str, str], dataset: str) -> dict[str, str]:
+            return {k: v for k, v in tree.items() if k == dataset or k.startswith(f"{dataset}/")}
+
+        kept = all(files_of(now, d) == files_of(baseline.snapshot, d) for d in outcome.failed_datasets)
+        named = all(f.get("pages") or f.get("sections") for f in failures)
+        outcome.partial_broken = not (failures and kept and named)
+    if outcome.exit in (0, PARTIAL):
         frames = datasets(out)
         outcome.differs = sorted(name for name in set(frames) | set(baseline.frames) if name != "bulletins"
+                                 and name not in outcome.failed_datasets
                                  and not _same(frames.get(name), baseline.frames.get(name)))
         new = [w for w in warnings_of(out) if _key(w) not in baseline.warnings]
         outcome.new_warnings = [f"page {w.get('page')}, {w.get('section')}: {w.get('message')}" for w in new]
         named = [w for w in new if w.get("page") is not None or w.get("section") in outcome.differs]
         outcome.silent = bool(outcome.differs) and not named
-    shutil.rmtree(case, ignore_errors=True)
-    return outcome
 
 
-def _nobody_can_run() -> bool:
-    """Whether the interpreter can be started by an unprivileged user (not when it lives under
-    /root); if not, the unreadable-file case runs as root, who can read it."""
+def as_nobody() -> list[str] | None:
+    """A command prefix that runs what follows as the unprivileged uid NOBODY with no groups
+    (setpriv, else runuser), or None when neither can start the interpreter. (subprocess's own
+    user= is refused by exec here where setpriv is not.)"""
+    import pwd
+
+    candidates = [["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]]
     try:
-        subprocess.run([sys.executable, "-c", ""], user=NOBODY, check=True, capture_output=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return True
+        candidates.append(["runuser", "-u", pwd.getpwuid(NOBODY).pw_name, "--"])
+    except KeyError:
+        pass
+    for prefix in candidates:
+        if shutil.which(prefix[0]) is None:
+            continue
+        try:
+            subprocess.run([*prefix, sys.executable, "-c", "import bulletin_etl"], check=True,
+                           capture_output=True, timeout=60, cwd="/")
+        except (OSError, subprocess.SubprocessError):
+            continue
+        return prefix
+    return None
 
 
 def _same(a: pd.DataFrame | None, b: pd.DataFrame | None) -> bool:
@@ -173,13 +221,12 @@ def _same(a: pd.DataFrame | None, b: pd.DataFrame | None) -> bool:
     return a.reset_index(drop=True).equals(b.reset_index(drop=True))
 
 
-def _run(command: list[str], cwd: Path, timeout: float, user: int | None) -> tuple[int | None, float, float, str]:
+def _run(command: list[str], cwd: Path, timeout: float) -> tuple[int | None, float, float, str]:
     """Exit status (None when killed as hung), wall seconds, peak RSS in MB of the process and the
     workers it waited for, stderr."""
     with tempfile.TemporaryFile() as err:
         started = time.monotonic()
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd, user=user,
-                                start_new_session=True)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd, start_new_session=True)
         status, usage = None, None
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -209,7 +256,7 @@ def summary(outcomes: list[Outcome]) -> str:
     for o in outcomes:
         by_family[o.family].append(o)
     head = (f"{'family':18} {'n':>4} {'exits':24} {'hung':>4} {'exit4':>5} {'tb':>3} {'multi':>5} "
-            f"{'changed':>7} {'silent':>6} {'peakMB':>7} {'slowest':>8}")
+            f"{'changed':>7} {'silent':>6} {'exit5':>5} {'5bad':>4} {'msg':>3} {'peakMB':>7} {'slowest':>8}")
     rows = [head, "-" * len(head)]
     for family, group in sorted(by_family.items()) + [("ALL", outcomes)]:
         exits = Counter("hung" if o.hung else str(o.exit) for o in group)
@@ -218,6 +265,8 @@ def summary(outcomes: list[Outcome]) -> str:
                     f"{sum(o.hung for o in group):>4} {sum(o.exit == 4 for o in group):>5} "
                     f"{sum(o.traceback for o in group):>3} {sum(o.multi_line_error for o in group):>5} "
                     f"{sum(o.output_unchanged is False for o in group):>7} {sum(o.silent for o in group):>6} "
+                    f"{sum(o.exit == PARTIAL for o in group):>5} {sum(o.partial_broken for o in group):>4} "
+                    f"{sum(o.wrong_message for o in group):>3} "
                     f"{max(o.peak_mb for o in group):>7.0f} {slowest.seconds:>7.1f}s")
     slowest = max(outcomes, key=lambda o: o.seconds)
     heaviest = max(outcomes, key=lambda o: o.peak_mb)
