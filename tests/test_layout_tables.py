@@ -17,7 +17,7 @@ from bulletin_etl.layout.sections import cut
 from bulletin_etl.layout.tables import Grid, LogicalTable, split_side_by_side, stitch
 from bulletin_etl.text import join_wrapped
 
-from .pdfkit import CJK_FONT, Table, cell, heading, make_pdf, text
+from .pdfkit import CJK_FONT, PAGE_H, Table, cell, heading, make_pdf, text
 
 
 def grids_of(path: Path) -> list[Grid]:
@@ -471,3 +471,30 @@ def test_a_row_cut_by_the_page_under_a_clipped_repeated_header(tmp_path: Path) -
     assert table.header_paths == [("接入单位",), ("上传天数",), ("实时数据表单上传情况",)]
     assert cells_of(table) == [["南京市鼓楼医院", "12", "11/11"], ["江苏省省级机关医院", "288", "7/12"],
                                ["南京脑科医院", "273", "9/12"]]
+
+
+def test_a_narrow_table_under_a_running_header_rule_is_a_table_of_its_own(tmp_path: Path) -> None:
+    """A running header's rule as wide as the wide table further down, and between them a narrow
+    三线表 (three rules narrower than a third of the page): the narrow one is a table, and the
+    wide one starts at its own top rule."""
+    narrow = [["行政区划", "签发数量"], ["江北新区", "15103"], ["高淳区", "61009"]]
+    wide = [["序号", "名称", "预约数量", "累计数量"], ["1", "南京市鼓楼医院", "100", "1000"]]
+
+    def page(c) -> None:
+        text(c, 60, 40, "南京市卫生信息中心 2030 年度统计数据公报", 9)
+        c.setLineWidth(0.5)
+        c.line(60, PAGE_H - 54, 400, PAGE_H - 54)
+        heading(c, 60, 70, "Narrow")
+        t1 = _simple_table(100, narrow, widths=(80, 70))
+        t1.style = "three_line"
+        t1.left = 150
+        t1.draw(c)
+        heading(c, 60, t1.bottom + 20, "Wide")
+        t2 = _simple_table(t1.bottom + 50, wide, widths=(40, 160, 70, 70))
+        t2.style = "three_line"
+        t2.draw(c)
+
+    tables = stitch(grids_of(make_pdf(tmp_path / "narrow.pdf", page)))
+    assert [cells_of(t) for t in tables] == [narrow[1:], wide[1:]]
+    assert [t.header_paths for t in tables] == [[("行政区划",), ("签发数量",)],
+                                                [("序号",), ("名称",), ("预约数量",), ("累计数量",)]]

@@ -122,8 +122,9 @@ def find_unruled(edges: list[dict], index: CharsByHeight, page: int, page_width:
     chars = index.chars
     rules = horizontal_rules(edges)
     sizes = [c.get("size", SETTINGS.default_size) for c in chars] or [SETTINGS.default_size]
-    min_width = max(SETTINGS.min_rule_page_share * page_width, SETTINGS.min_rule_ems * statistics.median(sizes))
-    found = regions(rules, index, min_width)
+    min_stacked = SETTINGS.min_rule_ems * statistics.median(sizes)
+    min_width = max(SETTINGS.min_rule_page_share * page_width, min_stacked)
+    found = regions(rules, index, min_width, min_stacked)
     found = [extend_down(run, index, found) for run in found]
     tables = []
     for region in found:

@@ -6,6 +6,7 @@ extent with table text between them; a 三线表 broken by the page is closed wi
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from ...text import squash
@@ -121,9 +122,18 @@ def _trim(run: list[Rule], chars: CharsByHeight) -> list[Rule]:
     return run
 
 
-def regions(rules: list[Rule], index: CharsByHeight, min_width: float) -> list[list[Rule]]:
-    """Runs of long rules of the same extent with table-like text between them."""
-    long = [r for r in rules if r.length >= min_width]
+STACKED_RULES = 3
+"""Rules of one narrow extent that make a table (a 三线表's top, header and bottom rules)."""
+
+
+def regions(rules: list[Rule], index: CharsByHeight, min_width: float, min_stacked: float) -> list[list[Rule]]:
+    """Runs of long rules of the same extent with table-like text between them. A narrow table
+    (a few columns, narrower than `min_width`) has rules too: three or more of one extent, at
+    least `min_stacked` long (the rule under a group header never comes three times)."""
+    stacked = Counter((round(r.x0), round(r.x1)) for r in rules if min_stacked <= r.length < min_width)
+    long = [r for r in rules if r.length >= min_width or (
+        r.length >= min_stacked and sum(n for (x0, x1), n in stacked.items()
+                                        if _same_extent(r, Rule(r.y, x0, x1))) >= STACKED_RULES)]
     groups: list[list[Rule]] = []
     for rule in long:
         group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= SETTINGS.rule_same_extent
