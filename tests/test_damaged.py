@@ -399,6 +399,22 @@ def test_is_cjk_takes_a_glyph_of_several_characters() -> None:
     assert is_cjk("") is False
 
 
+def test_a_glyph_mapping_to_two_characters_is_read(tmp_path: Path, good: bytes) -> None:
+    """Issue 10: a ligature glyph ('fi' from one glyph) crashed the heading measure with
+    `ord() expected a character`. Three such glyphs at the foot of page 1 read as one line."""
+    import pdfplumber
+
+    from bulletin_etl.layout import document
+
+    pdf = write(tmp_path, "ligature.pdf", mut.ligature_glyphs(good, 0))
+    with pdfplumber.open(pdf) as opened:
+        assert [c["text"] for c in opened.pages[0].chars if "f" in c["text"]] == ["fi", "fi", "fi"]
+
+    assert [(line.page, line.text) for line in document.load(pdf).lines if "fi" in line.text] == [(1, "fififi")]
+    result = extract(pdf)
+    assert result.failures == [] and result.frames["events"].shape[0] == 10
+
+
 def test_a_password_protected_pdf_says_so(tmp_path: Path, capsys) -> None:
     import random
 

@@ -291,11 +291,30 @@ def scanned_insert(data: bytes, rng: random.Random) -> tuple[bytes, str]:
 
 def unmapped_glyphs(data: bytes, index: int, glyphs: bytes) -> bytes:
     """Text drawn on a page in a Type0 font without ToUnicode: its glyphs extract as '(cid:N)'."""
+    return _type0_text(data, index, glyphs, None)
+
+
+def ligature_glyphs(data: bytes, index: int, copies: int = 3) -> bytes:
+    """Glyphs whose ToUnicode maps each to two characters ('fi', as a ligature does), drawn at the
+    foot of a page: one pdfplumber char with a two-character text."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Ligature def\n"
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            b"1 beginbfchar <0001> <00660069> endbfchar\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    return _type0_text(data, index, b"\x00\x01" * copies, cmap, at=b"72 60")
+
+
+def _type0_text(data: bytes, index: int, glyphs: bytes, to_unicode: bytes | None, at: bytes = b"72 400") -> bytes:
     editor = Editor(data)
     objid = editor.page_ids()[index]
     font, descendant = editor.new_id(), editor.new_id()
-    editor.put(font, {"Type": literal("Font"), "Subtype": literal("Type0"), "BaseFont": literal("NoMap"),
-                      "Encoding": literal("Identity-H"), "DescendantFonts": [editor.ref(descendant)]})
+    type0 = {"Type": literal("Font"), "Subtype": literal("Type0"), "BaseFont": literal("NoMap"),
+             "Encoding": literal("Identity-H"), "DescendantFonts": [editor.ref(descendant)]}
+    if to_unicode is not None:
+        cmap = editor.new_id()
+        editor.put_stream(cmap, {}, to_unicode)
+        type0["ToUnicode"] = editor.ref(cmap)
+    editor.put(font, type0)
     editor.put(descendant, {"Type": literal("Font"), "Subtype": literal("CIDFontType2"), "BaseFont": literal("NoMap"),
                             "CIDSystemInfo": {"Registry": b"Adobe", "Ordering": b"Identity", "Supplement": 0}})
     page = dict(editor.get(objid))
@@ -306,7 +325,7 @@ def unmapped_glyphs(data: bytes, index: int, glyphs: bytes) -> bytes:
     resources["Font"] = fonts
     page["Resources"] = resources
     text = editor.new_id()
-    editor.put_stream(text, {}, b"BT /FNoMap 12 Tf 72 400 Td <" + glyphs.hex().encode() + b"> Tj ET\n")
+    editor.put_stream(text, {}, b"BT /FNoMap 12 Tf " + at + b" Td <" + glyphs.hex().encode() + b"> Tj ET\n")
     page["Contents"] = [*_contents(page), editor.ref(text)]
     editor.put(objid, page)
     return editor.result()
