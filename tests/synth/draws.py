@@ -19,6 +19,15 @@ Families (the classes of issue 9 the extractor must handle):
   bands             a third header level spanning several column groups
   landscape         wide tables on landscape pages
   thousands         thousands separators in table figures ('3,066,151')
+  masthead          the bulletin's name set large above the masthead line ('卫生信息统计简报'); the
+                    masthead line set so large that it wraps inside its date ('… 2021年1月26' / '日')
+  wraps             a title's bracketed tail wrapped alone onto the next line ('…采集情况' / '（区）');
+                    a paragraph line cut short before a bracketed group that did not fit
+                    ('…发展指数' / '（2019），南京市…')
+  page_breaks       a title broken by a page ('…采集情况（医' / '院）'), and its counter-cases (a section
+                    ending at a page's foot, '统计数据' at one page's foot, the next title atop the next);
+                    rows of unruled tables cut by a page break under the repeated header; a
+                    continuation page repeating the header merged otherwise (group label + sub-column)
 """
 
 from __future__ import annotations
@@ -26,7 +35,8 @@ from __future__ import annotations
 import os
 import random
 
-FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands")
+FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
+            "masthead", "wraps", "page_breaks")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

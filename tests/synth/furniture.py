@@ -62,3 +62,43 @@ def draw(rng: random.Random, year: int, issuer: str) -> Furniture:
 def landscape(rng: random.Random) -> int | None:
     """Tables of at least this many columns go on landscape pages (None: none do)."""
     return rng.choice([8, 9, 10]) if rng.random() < 0.4 else None
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """Page 1 above the first heading (issue 9, 6: the masthead is found by what it says, however
+    large): maybe the bulletin's name set large and centred above the '<issuer> 编印 <date>' line,
+    and maybe that line set so large that its date wraps ('… 2021年1月26' / '日'). Neither is
+    content: the extractor must take both as masthead, never as a section."""
+
+    name: tuple[str, ...]  # () none; else the name's line(s), e.g. ('南京市卫生信息统计公报',)
+    name_scale: float  # the name's size over the body's
+    name_weight: str  # regular | bold | stroke (a producer without the weight sets it regular)
+    wrap: str  # '' no wrap; else where the date breaks: 'mark' ('…26' / '日'), 'day' ('…1月' / '26日'),
+    #            'month' ('…年' / '1月26日'), 'all' (the whole date on the next line)
+
+    def date_split(self, date: str) -> tuple[str, str]:
+        """The masthead date's part left on the first line and the part wrapped to the next."""
+        flat = date.rstrip()
+        if self.wrap == "all":
+            return "", flat
+        at = {"mark": len(flat) - 1, "day": flat.rindex("月") + 1, "month": flat.index("年") + 1}[self.wrap]
+        return flat[:at].rstrip(), flat[at:].lstrip()
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+NO_MASTHEAD_DRAW = Masthead((), 1.0, "regular", "")
+
+
+def masthead(rng: random.Random, year: int) -> Masthead:
+    name: tuple[str, ...] = ()
+    if rng.random() < 0.6:
+        title = rng.choice(["卫生信息统计简报", "南京市卫生信息统计公报", "南京卫生信息统计公报", "卫生信息统计",
+                            f"{year}年度南京市卫生信息统计公报", "南京市卫生信息中心统计简报"])
+        name = (title,)
+        if rng.random() < 0.3:  # an issue line under the name, set smaller
+            name += (rng.choice([f"第 {rng.randint(1, 4)} 期", f"（{year}年度）", f"{year}年第{rng.randint(1, 4)}期"]),)
+    wrap = rng.choice(["mark", "day", "month", "all"]) if rng.random() < 0.35 else ""
+    return Masthead(name, round(rng.uniform(1.3, 1.8), 2), rng.choice(["regular", "bold", "stroke"]), wrap)

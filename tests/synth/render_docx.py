@@ -27,6 +27,8 @@ from .model import Bulletin, PrintedTable, Section
 FONTS = {"wqy-zenhei": "WenQuanYi Zen Hei", "uming": "AR PL UMing CN", "noto-sans": "Noto Sans CJK SC",
          "noto-serif": "Noto Serif CJK SC"}
 STYLES = ("grid", "no_inner_verticals", "three_line")
+TITLE_TAIL = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+"""A title's bracketed last words ('（区）', '（医院）', '（2030）')."""
 
 
 def soffice() -> str | None:
@@ -244,7 +246,23 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
         masthead, colophon = body, title
     lay = _Layout(typo, family, small, style, width_cm)
     lay.wide_from = wide_from
+    if "wraps" in b.draws:
+        wraps = stream("wraps", seed)
+        lay.wraps = wraps if wraps.random() < 0.6 else None
 
+    mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
+    if mast is not None and mast.name:
+        # the bulletin's name set large above the masthead line (masthead family): no section
+        size = round(body * mast.name_scale * 2) / 2
+        for k, line in enumerate(mast.name):
+            _paragraph(doc, line, family, size if k == 0 else max(body, size * 0.6), align=WD_ALIGN_PARAGRAPH.CENTER,
+                       bold=k == 0 and mast.name_weight != "regular", space_after=4)
+    if mast is not None and mast.wrap:
+        # the masthead line so large that it wraps inside its date: the first part and a little
+        # less than the rest fill the line
+        head, _ = mast.date_split(b.masthead[1])
+        aim = width_cm / (_text_cm(f"{b.masthead[0]} {head}", 1.0) + 0.35 / 72 * 2.54)
+        masthead = round(aim, 1) if aim <= 3 * body else masthead
     _paragraph(doc, f"{b.masthead[0]} {b.masthead[1]}", family, masthead, space_after=12)
     _section(doc, b.events, lay, rng)
     lay.heading(doc, "统计数据", typo.heading)
@@ -270,9 +288,27 @@ class _Layout:
         self.body = typo.body
         self.wide_from: int | None = None  # tables of this many columns go on landscape pages
         self.landscape = False  # the current page is
+        self.wraps: random.Random | None = None  # wraps family: titles in narrow boxes
 
-    def heading(self, doc, text: str, role: typography.Role) -> None:
-        _paragraph(doc, text, FONTS.get(role.font, self.family), role.size, align=self.ALIGN[role.align],
+    def title(self, doc, text: str, role: typography.Role) -> None:
+        """A section's title; the wraps family may set it in a box so narrow (paragraph indents)
+        that its bracketed tail goes alone onto the next line ('…采集情况' / '（区）')."""
+        p = self.heading(doc, text, role)
+        tail = TITLE_TAIL.search(text)
+        if self.wraps is None or not tail or self.wraps.random() >= 0.7:
+            return
+        head = text[:tail.start()].rstrip()
+        need = _text_cm(head, role.size) + (0.7 + (2 if role.align == "indent" else 0)) * role.size / 72 * 2.54
+        spare = self.width_cm + (29.7 - 21.0 if self.landscape else 0.0) - need
+        if spare <= 0:
+            return
+        if role.align == "centre":
+            p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(spare / 2)
+        else:
+            p.paragraph_format.right_indent = Cm(spare)
+
+    def heading(self, doc, text: str, role: typography.Role):
+        return _paragraph(doc, text, FONTS.get(role.font, self.family), role.size, align=self.ALIGN[role.align],
                    indent=role.align == "indent", bold=role.weight != "regular", space_after=6,
                    space_before=0 if self.typo.kind == "legacy" else round(role.size * 0.5))
 
@@ -351,7 +387,7 @@ def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
     if wide or lay.landscape:
         _turn(doc, wide)
         lay.landscape = wide
-    lay.heading(doc, s.title, lay.typo.role(s.table is not None and not s.paragraphs))
+    lay.title(doc, s.title, lay.typo.role(s.table is not None and not s.paragraphs))
     for line in s.preamble:
         _paragraph(doc, line, family, small + 1, align=WD_ALIGN_PARAGRAPH.CENTER)
     for text in s.paragraphs:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -29,6 +30,14 @@ from .render_docx import FONTS
 from .render_docx import available_fonts as _fc_fonts
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
+TITLE_TAIL = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+"""A title's bracketed last words ('（区）', '（医院）', '（2030）')."""
+
+
+def _ems(text: str) -> float:
+    """About how many ems a line of text takes: CJK one each, digits and Latin about half, a
+    space less (the browser's own measure decides; this only aims a box's width)."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.3 if ch.isspace() else 0.55 for ch in text)
 
 
 @functools.cache
@@ -102,6 +111,27 @@ class _Page:
         self.furniture = (furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws
                           else furniture.LEGACY)
         self.wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
+        self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
+        self.wraps = stream("wraps", seed) if "wraps" in b.draws else None
+        self.tails = self.wraps is not None and self.wraps.random() < 0.6
+        self.drawn: dict = {}
+
+    @property
+    def text_width(self) -> float:
+        """The text block's width in points (A4 portrait)."""
+        return (21.0 - self.margins[1] - self.margins[3]) / 2.54 * 72
+
+    def title_attrs(self, title: str, role: typography.Role) -> str:
+        """wraps family: a title box so narrow that the title's bracketed tail goes alone onto the
+        next line ('…采集情况' / '（区）'): as wide as the rest and less than an em more."""
+        tail = TITLE_TAIL.search(title)
+        if not (self.tails and tail and self.wraps.random() < 0.7):
+            return ""
+        head = title[:tail.start()].rstrip()
+        ems = _ems(head) + (2 if role.align == "indent" else 0) + 0.7
+        self.drawn.setdefault("narrow_titles", []).append(title)
+        centre = " margin-left: auto; margin-right: auto;" if role.align == "centre" else ""
+        return f' style="max-width: {ems:.2f}em;{centre}"'
 
     def faces(self, font: str) -> str:
         names = ([self.latin] if self.latin else []) + [FONTS[font], "serif"]
@@ -209,8 +239,9 @@ def _table(t: PrintedTable, size: float | None) -> str:
 def _section(s: Section, page: _Page) -> str:
     table_section = s.table is not None and not s.paragraphs
     wide = s.table is not None and page.wide_from is not None and s.table.n_cols >= page.wide_from
+    attrs = page.title_attrs(s.title, page.typo.role(table_section)) if page.wraps is not None else ""
     out = [f'<div class="sec{" wide" if wide else ""}">',
-           f'<p class="{"cap" if table_section else "h"}">{_e(s.title)}</p>']
+           f'<p class="{"cap" if table_section else "h"}"{attrs}>{_e(s.title)}</p>']
     out += [f'<p class="pre">{_e(line)}</p>' for line in s.preamble]
     out += [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
     if s.table is not None:
@@ -229,7 +260,7 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
     parts = ["<!doctype html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）</title>",
              f"<style>\n{page.css()}\n</style></head><body>",
-             f'<div class="mast"><span>{_e(b.masthead[0])}</span><span>{_e(b.masthead[1])}</span></div>',
+             *_masthead(b, page),
              _section(b.events, page)]
     brk = ' style="break-before: page"' if page.rng.random() < 0.6 else ""
     parts.append(f'<p class="h"{brk}>统计数据</p>')
@@ -241,7 +272,33 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
     Path(path).write_text("\n".join(parts), encoding="utf-8")
     return {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
             "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size,
-            "cell_valign": page.valign}
+            "cell_valign": page.valign, **page.drawn}
+
+
+def _masthead(b: Bulletin, page: _Page) -> list[str]:
+    """The masthead line ('<issuer> 编印' left, the date right); the masthead family may set the
+    bulletin's name large above it, and the line so large that its date wraps in its own box."""
+    left, right = b.masthead
+    mast, out = page.mast, []
+    if mast is not None and mast.name:
+        size = round(page.body * mast.name_scale * 2) / 2
+        weight = {"bold": " font-weight: bold;", "stroke": " -webkit-text-stroke: 0.35pt #000;"}.get(mast.name_weight, "")
+        for k, line in enumerate(mast.name):
+            s_ = size if k == 0 else max(page.body, size * 0.6)
+            out.append(f'<p style="text-align: center; font-size: {s_}pt; line-height: 1.4;{weight if k == 0 else ""}'
+                       f' margin: 0 0 {round(s_ * 0.3, 1)}pt;">{_e(line)}</p>')
+        page.drawn["masthead_name"] = list(mast.name)
+    style = ""
+    if mast is not None and mast.wrap:
+        head, _ = mast.date_split(right)
+        size = page.text_width / (_ems(f"{left} {head}") + 0.35)
+        if size <= 3 * page.body:
+            # the issuer stays on one line; the date, in its own box, wraps where it no longer fits
+            style = f' style="font-size: {size:.1f}pt; line-height: 1.3;"'
+            page.drawn["masthead_wrap"] = {"size": round(size, 1), "aim": mast.wrap}
+    nowrap = ' style="white-space: nowrap"' if style else ""
+    out.append(f'<div class="mast"{style}><span{nowrap}>{_e(left)}</span><span>{_e(right)}</span></div>')
+    return out
 
 
 def convert(html_files: list[Path], out_dir: Path, timeout: float = 120, one_browser: bool = True) -> list[Path]:

@@ -35,7 +35,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from . import furniture, typography
 from .draws import stream
-from .model import BodyRow, Bulletin, PrintedTable, Section
+from .model import BodyRow, Bulletin, HeaderCell, PrintedTable, Section
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 FONT_FILES = {
@@ -48,6 +48,13 @@ CM = 28.3465
 NO_START = set("，。、；：！？）》」』”’%,.;:!?)]}")
 NO_END = set("（《「『“‘([{")
 TOKEN = re.compile(r"[A-Za-z0-9.%@_\-]+|\s+|.", re.S)
+GROUP = r"[（(][^（()）\s]{1,6}[)）][，。、；：]?"
+TOKEN_GROUPS = re.compile(GROUP + r"|[A-Za-z0-9.%@_\-]+|\s+|.", re.S)
+"""Tokens of a producer that keeps a short bracketed group and the mark after it together
+('（2019），'): a line before one that does not fit is cut short (the wraps family)."""
+STARTS_GROUP = re.compile(GROUP)
+TITLE_TAIL = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+"""A title's bracketed last words ('（区）', '（医院）', '（2030）')."""
 
 
 def available_fonts() -> list[str]:
@@ -88,8 +95,8 @@ class Text:
                 out.append((f, ch))
         return out
 
-    def width(self, s: str, size: float) -> float:
-        return sum(pdfmetrics.stringWidth(t, f, size) for f, t in self.runs(s))
+    def width(self, s: str, size: float, track: float = 0.0) -> float:
+        return sum(pdfmetrics.stringWidth(t, f, size) for f, t in self.runs(s)) + track * len(s)
 
     def draw(self, x: float, top: float, s: str, size: float, char_space: float = 0.0, stroke: bool = False) -> float:
         """Draw one line whose glyph box starts about `top` (top-down page coordinates). `stroke`
@@ -115,20 +122,22 @@ class Text:
             x += pdfmetrics.stringWidth(t, f, size) + char_space * len(t)
         return x
 
-    def wrap(self, s: str, size: float, width: float, first_indent: float = 0.0, hang: bool = False) -> list[str]:
+    def wrap(self, s: str, size: float, width: float, first_indent: float = 0.0, hang: bool = False,
+             groups: bool = False, track: float = 0.0) -> list[str]:
         """Greedy line breaking: CJK anywhere, Latin/digit runs whole; no closing punctuation at
         a line start (with `hang` it hangs past the measure, else the character before it moves
-        down with it), no opening bracket at a line end."""
+        down with it), no opening bracket at a line end. `groups`: short bracketed groups whole
+        ('（2019），'); `track`: extra space after every character (字距)."""
         lines: list[list[str]] = []
         cur: list[str] = []
         cur_w = 0.0
         avail = width - first_indent
-        for tok in TOKEN.findall(s):
+        for tok in (TOKEN_GROUPS if groups else TOKEN).findall(s):
             if tok.isspace():
                 if not cur:
                     continue
                 tok = " "
-            w = self.width(tok, size)
+            w = self.width(tok, size, track)
             if cur_w + w <= avail + 0.01 or not cur:
                 cur.append(tok)
                 cur_w += w
@@ -149,7 +158,7 @@ class Text:
                 cur.pop()
             lines.append(cur)
             cur = carry + ([] if tok == " " else [tok])
-            cur_w = sum(self.width(t, size) for t in cur)
+            cur_w = sum(self.width(t, size, track) for t in cur)
             avail = width
         while cur and cur[-1] == " ":
             cur.pop()
@@ -255,6 +264,23 @@ class Renderer:
         self.total_pages = total_pages
         self.info["furniture"] = self.furniture.as_dict()
         self.info["landscape_pages"] = []
+        # the masthead, wraps and page_breaks families (draws.py): each decides from its own stream
+        self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in self.draws else None
+        self.wraps: dict | None = None
+        if "wraps" in self.draws:
+            w = stream("wraps", seed)
+            self.wraps = {"rng": w, "tail": w.random() < 0.6, "mid": w.random() < 0.15, "groups": w.random() < 0.6,
+                          "ragged": w.random() < 0.8, "titles": {}, "paragraphs": {}}
+        self.breaks: dict | None = None
+        if "page_breaks" in self.draws:
+            r = stream("page_breaks", seed)
+            n = len(b.sections)
+            self.breaks = {"title_at": r.randrange(n) if n and r.random() < 0.55 else None,
+                           "split": r.choice(["inside", "inside", "before", "mid"]),
+                           "stats_at_foot": r.random() < 0.3,
+                           "prose_at_foot": r.randrange(n) if n and r.random() < 0.5 else None,
+                           "cut_rows": r.random() < 0.7, "remerge": r.random() < 0.5,
+                           "remerge_rest": r.choice(["empty", "span"]), "rng": r}
         self.page = 1
         self.y = self.mt
 
@@ -322,9 +348,36 @@ class Renderer:
         size = self.body if self.rng.random() < 0.6 else self.body - 1
         if "typography" in self.draws:
             size = self.typo.masthead  # may be set larger than the body (issue 9, 6)
-        self.t.draw(self.ml, self.y, left, size)
-        self.t.draw(self.pw - self.mr - self.t.width(right, size), self.y, right, size)
-        self.y += size * 1.5
+        mast = self.mast
+        if mast is not None and mast.name:
+            # the bulletin's name, large and centred above the masthead line: masthead, no section
+            ns = round(self.body * mast.name_scale * 2) / 2
+            for k, line in enumerate(mast.name):
+                s_ = ns if k == 0 else max(self.body, ns * 0.6)
+                self.t.draw((self.pw - self.t.width(line, s_)) / 2, self.y, line, s_, stroke=mast.name_weight != "regular")
+                self.y += s_ * 1.45
+            self.y += ns * 0.4
+            self.info["masthead_name"] = {"lines": list(mast.name), "size": ns}
+        if mast is not None and mast.wrap:
+            head, tail = mast.date_split(right)
+            whole = self.t.width(f"{left} {right}", 1.0)  # at 1 pt
+            first = self.t.width(f"{left} {head}" if head else left, 1.0)
+            lo, hi = self.width / whole, self.width / first  # too large for one line, its first part fits
+            size = min(hi * 0.99, lo * mast.name_scale * 0.85, 3.0 * self.body)
+            if size > lo * 1.01:
+                # set as one line pushed apart and wrapped: '<issuer> 编印 … 2021年1月26' / '日'
+                self.t.draw(self.ml, self.y, left, size)
+                if head:
+                    self.t.draw(self.pw - self.mr - self.t.width(head, size), self.y, head, size)
+                self.y += size * 1.3
+                self.t.draw(self.ml, self.y, tail, size)
+                self.y += size * 1.5
+                self.info["masthead_wrap"] = {"size": round(size, 1), "lines": [f"{left} {head}".strip(), tail]}
+                right = ""
+        if right:
+            self.t.draw(self.ml, self.y, left, size)
+            self.t.draw(self.pw - self.mr - self.t.width(right, size), self.y, right, size)
+            self.y += size * 1.5
         self.c.setLineWidth(self.rng.choice([0.8, 1.0, 1.5]))
         self.c.line(self.ml, self.ph - self.y, self.pw - self.mr, self.ph - self.y)
         self.y += size * 1.2
@@ -336,22 +389,74 @@ class Renderer:
             self.texts[font] = Text(self.c, font, font)
         return self.texts[font]
 
-    def heading_block(self, title: str, keep: float, role: typography.Role | None = None) -> None:
+    def title_lines(self, title: str, role: typography.Role) -> list[str]:
+        """The title's lines: wrapped at the measure, or (wraps family) set in a box so narrow
+        that its bracketed tail goes alone onto the next line ('…采集情况' / '（区）'), or broken
+        in the middle. One decision per title, so that measuring and drawing agree."""
+        size = role.size
+        indent = 2 * size if role.align == "indent" else 0.0
+        lines = self.text_in(role.font).wrap(title, size, self.width - indent)
+        w = self.wraps
+        if w is None or len(lines) != 1:
+            return lines
+        if title not in w["titles"]:
+            rng, split = w["rng"], None
+            tail = TITLE_TAIL.search(title)
+            if tail and w["tail"] and rng.random() < 0.7:
+                split = [title[:tail.start()].rstrip(), tail.group(0)]
+            elif w["mid"] and rng.random() < 0.3:
+                split = self._mid_split(title, rng)
+            w["titles"][title] = split
+            if split:
+                self.info.setdefault("wrapped_titles", []).append(split)
+        return w["titles"][title] or lines
+
+    @staticmethod
+    def _mid_split(title: str, rng: random.Random) -> list[str] | None:
+        """Two lines broken between two CJK characters near the middle, as a narrow box does."""
+        cjk = [k for k in range(4, len(title) - 3)
+               if not title[k - 1].isascii() and not title[k].isascii() and title[k] not in NO_START
+               and title[k - 1] not in NO_END and not title[k].isspace()]
+        if not cjk:
+            return None
+        k = rng.choice(cjk)
+        return [title[:k], title[k:]]
+
+    def page_split(self, title: str, how: str, rng: random.Random) -> list[str] | None:
+        """Where a title broken by the page breaks: inside its bracketed tail ('…情况（医' / '院）'),
+        before the tail, or between two CJK characters."""
+        tail = TITLE_TAIL.search(title)
+        if tail and how == "inside" and len(tail.group(0)) >= 4:
+            k = tail.start() + 2
+            return [title[:k], title[k:]]
+        if tail and how in ("inside", "before"):
+            return [title[:tail.start()].rstrip(), tail.group(0)]
+        return self._mid_split(title, rng)
+
+    def heading_block(self, title: str, keep: float, role: typography.Role | None = None,
+                      broken: list[str] | None = None, at_foot: bool = False) -> None:
         """A heading set as `role` says (centred, left or indented; any size and weight); moves to
-        a new page unless `keep` points of content fit under it."""
+        a new page unless `keep` points of content fit under it. `broken` (page_breaks family):
+        its two lines, the first set at this page's foot, the second atop the next page.
+        `at_foot`: set at this page's foot whatever follows (the content goes to the next page)."""
         role = role or self.typo.heading
         size = role.size
         t = self.text_in(role.font)
         indent = 2 * size if role.align == "indent" else 0.0
-        lines = t.wrap(title, size, self.width - indent)
+        lines = broken or self.title_lines(title, role)
         before = size * self.rng.uniform(0.8, 1.4)
         h = len(lines) * size * 1.35
-        if self.y > self.mt + 1:
+        if broken or at_foot:
+            self.y = self.bottom - (size * 1.35 if broken else h) - 0.5
+        elif self.y > self.mt + 1:
             if self.room() < before + h + keep:
                 self.new_page()
             else:
                 self.y += before
-        for ln in lines:
+        for n, ln in enumerate(lines):
+            if broken and n == 1:
+                self.new_page()
+                self.info.setdefault("titles_broken_by_page", []).append({"page": self.page - 1, "lines": broken})
             x = self.ml + (self.width - t.width(ln, size)) / 2 if role.align == "centre" else self.ml + indent
             t.draw(x, self.y, ln, size, stroke=role.weight != "regular")
             self.y += size * 1.35
@@ -364,21 +469,48 @@ class Renderer:
         left = self.ml if left is None else left
         lead = lead or (self.lead if size == self.body else size * 1.45)
         ind = 2 * size if indent else 0.0
-        lines = self.t.wrap(text, size, width, ind, hang=True)
+        lines, track = self.para_lines(text, size, width, ind) if indent else (
+            self.t.wrap(text, size, width, ind, hang=True), 0.0)
         for i, ln in enumerate(lines):
             if self.room() < lead:
                 self.new_page()
             x = left + (ind if i == 0 else 0.0)
             cs = 0.0
-            natural = self.t.width(ln, size)
+            natural = self.t.width(ln, size, track)
+            cut = track or (self.wraps is not None and self.wraps["groups"])
             if centre:
                 x = left + (width - natural) / 2
+            elif cut and self.wraps["ragged"] and i < len(lines) - 1 and STARTS_GROUP.match(lines[i + 1]):
+                cs = 0.0  # cut short before a bracketed group that did not fit: left short (wraps family)
             elif self.justify and i < len(lines) - 1 and len(ln) > 1:
                 cs = (width - (x - left) - natural) / (len(ln) - 1)
                 if abs(cs) > 0.25 * size:
                     cs = 0.0
-            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs)
+            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track)
             self.y += lead
+
+    def para_lines(self, text: str, size: float, width: float, ind: float) -> tuple[list[str], float]:
+        """A body paragraph's lines and its tracking. The wraps family keeps short bracketed
+        groups whole ('（2019），') and, for a paragraph holding one, tracks the characters a
+        little (字距) so that a group falls at a line's end and does not fit: the line before it
+        is cut short (the extractor must not end the paragraph there)."""
+        w = self.wraps
+        if w is None or not w["groups"]:
+            return self.t.wrap(text, size, width, ind, hang=True), 0.0
+        key = (text, size, width, ind)
+        if key not in w["paragraphs"]:
+            choice = (self.t.wrap(text, size, width, ind, hang=True, groups=True), 0.0)
+            if STARTS_GROUP.search(text):
+                tracks = [0.0] + [size * k / 100 for k in w["rng"].sample(range(1, 13), 12)]
+                for track in tracks:
+                    lines = self.t.wrap(text, size, width, ind, hang=True, groups=True, track=track)
+                    if any(STARTS_GROUP.match(ln) for ln in lines[1:]):
+                        choice = (lines, track)
+                        self.info.setdefault("cut_before_group", []).append(
+                            next(ln for ln in lines[1:] if STARTS_GROUP.match(ln))[:12])
+                        break
+            w["paragraphs"][key] = choice
+        return w["paragraphs"][key]
 
     # ---- tables ----------------------------------------------------------------------------------
     def plan_table(self, pt: PrintedTable) -> TablePlan:
@@ -511,6 +643,8 @@ class Renderer:
         used = header
         room = first_room
         force = self.split_rows and self.rng.random() < 0.7
+        if self.breaks is not None and plan.style != "grid" and self.breaks["cut_rows"]:
+            force = True  # page_breaks family: a wrapped name cut by the page in an unruled table
         i = 0
         queue = [(k, 0, r.n_lines) for k, r in enumerate(plan.rows)]
         while i < len(queue):
@@ -570,10 +704,44 @@ class Renderer:
                 if a > 0:
                     self.info["split_rows"].append({"section": name, "page": self.page - 1,
                                                     "row": plan.rows[k].row.cells[:3]})
-            self.y = self.draw_fragment(plan, frag, self.y)
+            remerged = self._remerged(plan) if n and self.breaks is not None and self.breaks["remerge"] else None
+            if remerged:
+                self.info.setdefault("remerged_headers", []).append({"section": name, "page": self.page})
+            self.y = self.draw_fragment(plan, frag, self.y, remerged)
 
-    def draw_fragment(self, plan: TablePlan, frag: Fragment, top: float) -> float:
+    def _remerged(self, plan: TablePlan) -> tuple[list[HeaderCell], dict[tuple[int, int], list[str]]] | None:
+        """The header as a continuation page repeats it merged otherwise (page_breaks family): each
+        group label merged with the sub-column under it into one cell of two rows ('预约挂号' over
+        '2030年总量'), its other sub-columns under an empty cell or spanning both rows. Two-level
+        headers only; None when no group's two labels fit in that cell."""
         pt = plan.table
+        if pt.n_header_rows != 2:
+            return None
+        cells, lines = [], dict(plan.header_lines)
+        first: set[int] = set()  # a remerged group's first column
+        rest: set[int] = set()  # its other columns
+        for hc in pt.header_cells():
+            if hc.row == 0 and hc.colspan > 1:
+                both = plan.header_lines[(0, hc.col)] + plan.header_lines[(1, hc.col)]
+                if len(both) * plan.lead + 2 * plan.pad_y <= sum(plan.header_h) + 0.01:
+                    cells.append(HeaderCell(0, hc.col, hc.text, rowspan=2))
+                    lines[(0, hc.col)] = both
+                    first.add(hc.col)
+                    rest.update(range(hc.col + 1, hc.col + hc.colspan))
+                    continue
+            if hc.row == 1 and hc.col in first:
+                continue  # merged into its group's cell
+            if hc.row == 1 and hc.col in rest and self.breaks["remerge_rest"] == "span":
+                cells.append(HeaderCell(0, hc.col, hc.text, rowspan=2))
+                lines[(0, hc.col)] = plan.header_lines[(1, hc.col)]
+                continue
+            cells.append(hc)
+        return (cells, lines) if first else None
+
+    def draw_fragment(self, plan: TablePlan, frag: Fragment, top: float,
+                      header: tuple[list[HeaderCell], dict[tuple[int, int], list[str]]] | None = None) -> float:
+        pt = plan.table
+        head_cells, head_lines = header or (pt.header_cells(), plan.header_lines)
         xs = plan.xs()
         n_h = pt.n_header_rows
         ys = [top]
@@ -581,9 +749,10 @@ class Renderer:
             ys.append(ys[-1] + h)
         for k, a, b_ in frag.rows:
             ys.append(ys[-1] + plan.row_h(b_ - a))
-        # ownership of slots, for rules: header cells, then body cells (merged or single)
-        owner: list[list[object]] = [[None] * pt.n_cols for _ in range(n_h)]
-        for hc in pt.header_cells():
+        # ownership of slots, for rules: header cells, then body cells (merged or single); a slot
+        # no cell covers (above a sub-column of a remerged header) is an empty cell of its own
+        owner: list[list[object]] = [[("e", r, c) for c in range(pt.n_cols)] for r in range(n_h)]
+        for hc in head_cells:
             for r in range(hc.row, hc.row + hc.rowspan):
                 for c in range(hc.col, hc.col + hc.colspan):
                     owner[r][c] = ("h", hc.row, hc.col)
@@ -596,11 +765,11 @@ class Renderer:
                 else:
                     line.append(("b", n, c))
             owner.append(line)
-        self._rules(plan, owner, xs, ys, n_h)
+        self._rules(plan, owner, xs, ys, n_h, head_cells)
         # header texts: centred both ways
         s = plan.size
-        for hc in pt.header_cells():
-            lines = plan.header_lines[(hc.row, hc.col)]
+        for hc in head_cells:
+            lines = head_lines[(hc.row, hc.col)]
             x0, x1 = xs[hc.col], xs[hc.col + hc.colspan]
             y0, y1 = ys[hc.row], ys[hc.row + hc.rowspan]
             ty = (y0 + y1) / 2 - len(lines) * plan.lead / 2
@@ -646,7 +815,8 @@ class Renderer:
             return plan.num_align
         return "centre"
 
-    def _rules(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int) -> None:
+    def _rules(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int,
+               head_cells: list[HeaderCell]) -> None:
         c = self.c
         n_rows, n_cols = len(owner), len(owner[0])
 
@@ -662,7 +832,7 @@ class Renderer:
             hline(ys[0], xs[0], xs[-1], plan.heavy_w)
             hline(ys[n_h], xs[0], xs[-1], plan.line_w)
             hline(ys[-1], xs[0], xs[-1], plan.heavy_w)
-            for hc in plan.table.header_cells():
+            for hc in head_cells:
                 if hc.colspan > 1 and hc.row + hc.rowspan < n_h + 0:
                     y = ys[hc.row + hc.rowspan]
                     hline(y, xs[hc.col] + 3, xs[hc.col + hc.colspan] - 3, plan.line_w)
@@ -692,7 +862,7 @@ class Renderer:
                     start = None
 
     # ---- the document ------------------------------------------------------------------------
-    def section(self, sec: Section) -> None:
+    def section(self, sec: Section, index: int = -1) -> None:
         wide = (sec.table is not None and self.landscape_from is not None
                 and sec.table.n_cols >= self.landscape_from)
         if wide or self.pw > self.ph:
@@ -705,7 +875,14 @@ class Renderer:
             and self.notes_rng.random() < 0.45 and self._to_page_foot(sec)
         if foot:
             keep = min(keep, self.room() / 2)
-        self.heading_block(sec.title, keep, self.typo.role(sec.table is not None and not sec.paragraphs))
+        role = self.typo.role(sec.table is not None and not sec.paragraphs)
+        broken = None
+        if self.breaks is not None and not foot and self.y > self.mt + 1:
+            if self.breaks["title_at"] == index and self.room() > 3 * role.size:
+                broken = self.page_split(sec.title, self.breaks["split"], self.breaks["rng"])
+            elif self.breaks["prose_at_foot"] == index and sec.table is None:
+                self._prose_to_page_foot(sec, role)
+        self.heading_block(sec.title, keep, role, broken=broken)
         for line in sec.preamble:
             self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
                            centre=True)
@@ -729,16 +906,27 @@ class Renderer:
         else:
             self.y += self.body * 0.5
 
+    def _prose_to_page_foot(self, sec: Section, role: typography.Role) -> None:
+        """Move down the page so that this prose section's last line is (about) the page's last
+        line; the next section's title then opens the next page (page_breaks family: a section
+        ending at a page's foot and another starting atop the next are two, not one)."""
+        size = role.size
+        h = 1.4 * size + len(self.title_lines(sec.title, role)) * size * 1.35 + 0.7 * size
+        h += sum(len(self.para_lines(p, self.body, self.width, 2 * self.body)[0]) * self.lead for p in sec.paragraphs)
+        if self.y + h < self.bottom - 1:
+            self.y = self.bottom - h - 0.5
+            self.info["prose_at_foot"] = {"section": sec.name, "page": self.page}
+
     def _to_page_foot(self, sec: Section) -> bool:
         """Move down the page so that this section's table ends with its notes at the foot of
         the page — maybe with the notes' last line over the page break (issue 9, 4). False when
         the section does not fit in what is left of this page."""
         role = self.typo.role(not sec.paragraphs)
         size = role.size
-        indent = 2 * size if role.align == "indent" else 0.0
-        h = 1.1 * size + len(self.text_in(role.font).wrap(sec.title, size, self.width - indent)) * size * 1.35 + 0.5 * size
+        h = 1.1 * size + len(self.title_lines(sec.title, role)) * size * 1.35 + 0.5 * size
         h += sum(len(self.t.wrap(line, self.body - 1, self.width)) * (self.body - 1) * 1.45 + 2 for line in sec.preamble)
-        h += sum(len(self.t.wrap(p, self.body, self.width, 2 * self.body)) * self.lead for p in sec.paragraphs)
+        h += sum(len(self.t.wrap(p, self.body, self.width, 2 * self.body) if self.wraps is None
+                     else self.para_lines(p, self.body, self.width, 2 * self.body)[0]) * self.lead for p in sec.paragraphs)
         state = self.rng.getstate()  # measure the table without changing what is drawn next
         plan = self.plan_table(sec.table)
         self.rng.setstate(state)
@@ -764,9 +952,15 @@ class Renderer:
             self.new_page()
         else:
             self.y += self.heading
-        self.heading_block("统计数据", 6 * self.lead)
-        for sec in b.sections:
-            self.section(sec)
+        # page_breaks family: '统计数据' at one page's foot, the first section's title atop the
+        # next: two headings, not one broken by the page
+        at_foot = (self.breaks is not None and self.breaks["stats_at_foot"] and self.y > self.mt + 1
+                   and self.room() > 4 * self.typo.heading.size)
+        self.heading_block("统计数据", 6 * self.lead, at_foot=at_foot)
+        if at_foot:
+            self.info["stats_at_foot"] = self.page
+        for n, sec in enumerate(b.sections):
+            self.section(sec, n)
         if b.colophon:
             self.new_page(landscape=False)
             self.y = self.ph * self.rng.uniform(0.35, 0.55)

@@ -70,8 +70,11 @@ def test_pdf_reads_back(tmp_path: Path, style: str, font: str) -> None:
         for n, page in enumerate(doc.pages, 1):
             assert folio.folio_text(n, len(doc.pages)).replace(" ", "") in page.extract_text().replace(" ", "")
         text = "".join(p.extract_text() for p in doc.pages).replace(" ", "").replace("\n", "")
+    broken = {"".join(t["lines"]): t["lines"] for t in info.get("titles_broken_by_page", [])}
     for section in b.sections:
-        assert section.title.replace(" ", "") in text
+        # a title broken by the page (page_breaks family) has the page's furniture between its parts
+        parts = broken.get(section.title, [section.title])
+        assert all(part.replace(" ", "") in text for part in parts)
 
 
 def _seeds() -> list[int]:
@@ -153,3 +156,55 @@ def test_chromium_paints_rules_as_rectangles(tmp_path: Path) -> None:
         assert len(doc.pages) > 3
         assert sum(len(p.rects) for p in doc.pages) > 50 and sum(len(p.lines) for p in doc.pages) == 0
         assert "编印" in doc.pages[0].extract_text()
+
+
+NEW_FAMILIES = frozenset({"masthead", "wraps", "page_breaks"})
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_typesetting_families_leave_the_truth_alone(seed: int) -> None:
+    """The masthead, wraps and page_breaks families change where lines break, never what is printed."""
+    from .draws import ALL
+
+    with_them, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - NEW_FAMILIES)
+    assert truth(with_them) == truth(without)
+    assert with_them.expected_warnings == without.expected_warnings
+
+
+def test_masthead_wraps_and_page_breaks_are_drawn(tmp_path: Path) -> None:
+    seeds = range(1, 21)
+    infos = {seed: render_info(make_bulletin(seed), tmp_path / f"{seed}.pdf", style=STYLES[seed % 3],
+                               font="STSong-Light", seed=seed) for seed in seeds}
+    for key in ("masthead_name", "masthead_wrap", "wrapped_titles", "titles_broken_by_page", "stats_at_foot",
+                "prose_at_foot", "cut_before_group", "remerged_headers"):
+        assert any(info.get(key) for info in infos.values()), key
+    assert any(info["split_rows"] for seed, info in infos.items() if STYLES[seed % 3] != "grid")
+    # where they were drawn, they are on the page as drawn
+    for seed, info in infos.items():
+        with pdfplumber.open(tmp_path / f"{seed}.pdf") as doc:
+            pages = [p.extract_text().replace(" ", "") for p in doc.pages]
+        if info.get("masthead_name"):
+            assert all(line.replace(" ", "") in pages[0].split("编印")[0] for line in info["masthead_name"]["lines"])
+        if info.get("masthead_wrap"):
+            first, rest = info["masthead_wrap"]["lines"]
+            lines = pages[0].splitlines()
+            k = next(i for i, ln in enumerate(lines) if first.replace(" ", "") in ln)
+            assert lines[k + 1] == rest.replace(" ", "")
+        for broken in info.get("titles_broken_by_page", []):
+            n, (a, b) = broken["page"], broken["lines"]
+            assert a.replace(" ", "") in pages[n - 1] and b.replace(" ", "") in pages[n]
+            assert (a + b).replace(" ", "") not in "".join(pages).replace("\n", "")
+
+
+def test_thousands_separators_reach_every_table_style(tmp_path: Path) -> None:
+    """The thousands family prints its figures in the model, so every producer and style gets them;
+    check the unruled styles, where a ',' could pass for a sentence mark."""
+    import re
+
+    seed = next(s for s in range(200) if any("," in c for sec in make_bulletin(s).sections if sec.table
+                                              for r in sec.table.rows for c in r.cells))
+    for style in STYLES:
+        pdf = tmp_path / f"{style}.pdf"
+        render(make_bulletin(seed), pdf, style=style, font="STSong-Light", seed=seed)
+        with pdfplumber.open(pdf) as doc:
+            assert any(re.search(r"\d,\d{3}", p.extract_text()) for p in doc.pages), style
