@@ -498,3 +498,19 @@ def test_a_narrow_table_under_a_running_header_rule_is_a_table_of_its_own(tmp_pa
     assert [cells_of(t) for t in tables] == [narrow[1:], wide[1:]]
     assert [t.header_paths for t in tables] == [[("行政区划",), ("签发数量",)],
                                                 [("序号",), ("名称",), ("预约数量",), ("累计数量",)]]
+
+
+def test_a_justified_line_spreading_every_glyph_keeps_its_figures_whole(tmp_path: Path) -> None:
+    """Justified setting spreads every glyph of a line apart, digits too: '2022年' stays
+    '2022年', while a real word space on such a line is still a space."""
+    def page(c) -> None:
+        for top, line in ((100, "2022年9月，国家卫生健康委发布全国卫生健康信息化发展指数"), (130, "Health App 12320")):
+            t = c.beginText()
+            t.setFont(CJK_FONT, 11.5)
+            t.setCharSpace(2.5)
+            t.setTextOrigin(60, PAGE_H - (top + 0.8 * 11.5))
+            t.textOut(line)
+            c.drawText(t)
+
+    lines = load(make_pdf(tmp_path / "justified.pdf", page)).lines
+    assert [ln.text for ln in lines] == ["2022年9月，国家卫生健康委发布全国卫生健康信息化发展指数", "Health App 12320"]

@@ -142,8 +142,11 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
             for header in current.header_rows:
                 if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried):
                     start += 1
-            if start == 0 and grid.slots and _repeats_paths(grid.row(0), current.header_paths):
-                start = 1  # the repeated header read as one row: its levels as one text per column
+            if start == 0:
+                # the repeated header with its levels run together, in one row or in each of its
+                # rows (a group label merged with the sub-column under it)
+                while start < len(grid.slots) and _repeats_paths(grid.row(start), current.header_paths):
+                    start += 1
             if start == 0:
                 start = _repeats_letters(grid, current.header_rows)
             rows = _rows_of(grid, start)
