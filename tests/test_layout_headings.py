@@ -176,8 +176,14 @@ def test_a_title_broken_by_the_page_is_one_heading(tmp_path: Path, size: float) 
     def page3(c):
         centred(c, 50, "2030 年南京市卫生信息平台数据采集情况（区）", size)
         small_table(80).draw(c)
+        centred(c, PAGE_H - 80, "2030 年南京市互联网医院诊疗数据统计", size)  # a title on its own …
 
-    pieces = cut(load(make_pdf(tmp_path / "broken-title.pdf", page1, page2, page3)), TITLE_PATTERNS)
+    def page4(c):
+        centred(c, 50, "（医院）", size)  # … but its bracketed tail atop the next page
+        small_table(80).draw(c)
+
+    pieces = cut(load(make_pdf(tmp_path / "broken-title.pdf", page1, page2, page3, page4)), TITLE_PATTERNS)
     assert [p.title for p in pieces] == ["", "2030 年度南京市远程医疗数据", "2030 年南京市卫生信息平台数据采集情况（医院）",
-                                         "2030 年度南京市电子健康卡发卡情况统计", "2030 年南京市卫生信息平台数据采集情况（区）"]
-    assert [len(p.tables()) for p in pieces[2:]] == [1, 0, 1]
+                                         "2030 年度南京市电子健康卡发卡情况统计", "2030 年南京市卫生信息平台数据采集情况（区）",
+                                         "2030 年南京市互联网医院诊疗数据统计（医院）"]
+    assert [len(p.tables()) for p in pieces[2:]] == [1, 0, 1, 1]

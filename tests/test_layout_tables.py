@@ -514,3 +514,23 @@ def test_a_justified_line_spreading_every_glyph_keeps_its_figures_whole(tmp_path
 
     lines = load(make_pdf(tmp_path / "justified.pdf", page)).lines
     assert [ln.text for ln in lines] == ["2022年9月，国家卫生健康委发布全国卫生健康信息化发展指数", "Health App 12320"]
+
+
+def test_a_centred_name_over_the_only_row_of_a_page_stays_with_it(tmp_path: Path) -> None:
+    """The only body row under a header at a page's foot, its name wrapped over two lines and its
+    figures set between them (nearer the second): the first line is no row of its own, however
+    the second line reads together with the figures."""
+    def page(c) -> None:
+        c.setLineWidth(0.5)
+        for y in (100, 120, 146):
+            c.line(60, PAGE_H - y, 400, PAGE_H - y)
+        for x, head in ((63, "序号"), (103, "单位"), (303, "预约挂号"), (353, "累计总量")):
+            text(c, x, 105, head, 9)
+        text(c, 103, 123, "江苏益丰大药房连锁有限", 9)
+        text(c, 103, 133.5, "公司六合区桥荫路诊所", 9)
+        for x, figure in ((63, "1"), (303, "179,034"), (353, "294,804")):
+            text(c, x, 130.1, figure, 9)
+
+    table = only_table(make_pdf(tmp_path / "centred-only-row.pdf", page))
+    assert table.header_paths == [("序号",), ("单位",), ("预约挂号",), ("累计总量",)]
+    assert cells_of(table) == [["1", "江苏益丰大药房连锁有限公司六合区桥荫路诊所", "179,034", "294,804"]]

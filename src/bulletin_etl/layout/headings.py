@@ -134,10 +134,12 @@ def heading_at(flow: Flow, i: int) -> int | None:
     alike = nxt is not None and abs(nxt.size - line.size) < 0.5 and (
         not _no_title(nxt.text) or TITLE_TAIL.match(squash(nxt.text)) is not None)
     close = alike and nxt.page == line.page and nxt.top - line.bottom < flow.settings.wrap_gap * line.size
-    # a title broken by the page ('…采集情况（医' at one page's foot, '院）' atop the next): only
-    # when the first part alone reads like no title and the two together do
-    close = close or (alike and nxt.page == line.page + 1 and not flow.worded(line.text)
-                      and flow.worded(join_wrapped([line.text, nxt.text])))
+    # a title broken by the page ('…采集情况（医' at one page's foot, '院）' atop the next, or
+    # '…采集情况' and '（区）'): when the first part alone reads like no title and the two
+    # together do, or the next page starts with the title's bracketed tail alone
+    close = close or (alike and nxt.page == line.page + 1 and (
+        (not flow.worded(line.text) and flow.worded(join_wrapped([line.text, nxt.text])))
+        or TITLE_TAIL.match(squash(nxt.text)) is not None))
     if flow.strong(line):
         return i + 1 if close and flow.strong(nxt) else i
     if not flow.starts_block(i):

@@ -47,6 +47,12 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
     if above is None:
         if centred and down_ok:
             return below
+        # Nearer than a line's height to the first row's figures, it cannot be a line of its
+        # own above them: it is the first line of a name centred on that row (its only row here).
+        figures = [s for s in rows[below] if looks_numeric(s.text)] if below is not None else []
+        if figures and not is_total_row(rows[below]) and (
+                middle(figures) - middle(rows[i]) < rows[i][0].bottom - rows[i][0].top):
+            return below
         # Centred, the first line of a name centred on the first row stands half a line above it;
         # the rest of a row cut by the page break stands a whole row above the next one.
         pitches = [middle(rows[b]) - middle(rows[a]) for a, b in zip(anchors, anchors[1:])]
