@@ -288,16 +288,17 @@ def _masthead(b: Bulletin, page: _Page) -> list[str]:
             out.append(f'<p style="text-align: center; font-size: {s_}pt; line-height: 1.4;{weight if k == 0 else ""}'
                        f' margin: 0 0 {round(s_ * 0.3, 1)}pt;">{_e(line)}</p>')
         page.drawn["masthead_name"] = list(mast.name)
-    style = ""
     if mast is not None and mast.wrap:
         head, _ = mast.date_split(right)
-        size = page.text_width / (_ems(f"{left} {head}") + 0.35)
+        # one line of running text, so large that it wraps inside the date (or before it, 'all'):
+        # the issuer and the date's first part fill the line, less than an em to spare
+        size = page.text_width / ((_ems(f"{left} {head}") + 0.35) if head else (_ems(left) + 1.3))
         if size <= 3 * page.body:
-            # the issuer stays on one line; the date, in its own box, wraps where it no longer fits
-            style = f' style="font-size: {size:.1f}pt; line-height: 1.3;"'
             page.drawn["masthead_wrap"] = {"size": round(size, 1), "aim": mast.wrap}
-    nowrap = ' style="white-space: nowrap"' if style else ""
-    out.append(f'<div class="mast"{style}><span{nowrap}>{_e(left)}</span><span>{_e(right)}</span></div>')
+            out.append(f'<div class="mast" style="display: block; font-size: {size:.1f}pt; line-height: 1.3;">'
+                       f'<span style="white-space: nowrap">{_e(left)}</span> {_e(right)}</div>')
+            return out
+    out.append(f'<div class="mast"><span>{_e(left)}</span><span>{_e(right)}</span></div>')
     return out
 
 

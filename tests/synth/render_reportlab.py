@@ -492,7 +492,7 @@ class Renderer:
     def para_lines(self, text: str, size: float, width: float, ind: float) -> tuple[list[str], float]:
         """A body paragraph's lines and its tracking. The wraps family keeps short bracketed
         groups whole ('（2019），') and, for a paragraph holding one, tracks the characters a
-        little (字距) so that a group falls at a line's end and does not fit: the line before it
+        little (字距, up to a quarter em) so that a group falls at a line's end and does not fit: the line before it
         is cut short (the extractor must not end the paragraph there)."""
         w = self.wraps
         if w is None or not w["groups"]:
@@ -501,7 +501,7 @@ class Renderer:
         if key not in w["paragraphs"]:
             choice = (self.t.wrap(text, size, width, ind, hang=True, groups=True), 0.0)
             if STARTS_GROUP.search(text):
-                tracks = [0.0] + [size * k / 100 for k in w["rng"].sample(range(1, 13), 12)]
+                tracks = [0.0] + [size * k / 100 for k in w["rng"].sample(range(1, 26), 25)]
                 for track in tracks:
                     lines = self.t.wrap(text, size, width, ind, hang=True, groups=True, track=track)
                     if any(STARTS_GROUP.match(ln) for ln in lines[1:]):
