@@ -187,3 +187,18 @@ def test_a_title_broken_by_the_page_is_one_heading(tmp_path: Path, size: float) 
                                          "2030 年度南京市电子健康卡发卡情况统计", "2030 年南京市卫生信息平台数据采集情况（区）",
                                          "2030 年南京市互联网医院诊疗数据统计（医院）"]
     assert [len(p.tables()) for p in pieces[2:]] == [1, 0, 1, 1]
+
+
+def test_a_part_heading_right_over_a_section_title_is_its_own_heading(tmp_path: Path) -> None:
+    """'统计数据' set close over a section title whose bracketed tail wrapped: two headings, the
+    second one whole ('全国卫生健康信息化发展指数（2030）')."""
+    def page(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+        centred(c, 80, "统计数据", 1.3 * BODY)
+        centred(c, 80 + 1.5 * BODY, "全国卫生健康信息化发展指数", 1.3 * BODY)
+        centred(c, 80 + 3.0 * BODY, "（2030）", 1.3 * BODY)
+        para(c, 150, ["2030年，全国卫生健康信息化发展指数发布，南京市位列第五。"])
+
+    pieces = cut(load(make_pdf(tmp_path / "part-heading.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "统计数据", "全国卫生健康信息化发展指数（2030）"]
+    assert [p.text for p in pieces[2].paragraphs()] == ["2030年，全国卫生健康信息化发展指数发布，南京市位列第五。"]

@@ -100,9 +100,13 @@ class Flow:
     def set_apart(self, line: TextLine) -> bool:
         return abs(line.size - self.body) >= self.settings.different * self.body or line_family(line) != self.family
 
-    def worded(self, text: str) -> bool:
+    def known(self, text: str) -> bool:
+        """Matches a known section's title."""
         flat = squash(text)
-        return reads_as_title(text) or any(t.search(flat) for t in self.titles)
+        return any(t.search(flat) for t in self.titles)
+
+    def worded(self, text: str) -> bool:
+        return reads_as_title(text) or self.known(text)
 
 
 def body_family(lines: Iterable[TextLine]) -> str:
@@ -140,6 +144,10 @@ def heading_at(flow: Flow, i: int) -> int | None:
     close = close or (alike and nxt.page == line.page + 1 and (
         (not flow.worded(line.text) and flow.worded(join_wrapped([line.text, nxt.text])))
         or TITLE_TAIL.match(squash(nxt.text)) is not None))
+    # two known titles one over the other ('统计数据', the part's heading, over a section's
+    # title) are two headings, not one title wrapped
+    close = close and not (flow.known(line.text) and flow.known(nxt.text)
+                           and TITLE_TAIL.match(squash(nxt.text)) is None)
     if flow.strong(line):
         return i + 1 if close and flow.strong(nxt) else i
     if not flow.starts_block(i):
