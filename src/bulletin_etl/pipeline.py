@@ -21,6 +21,7 @@ from .consistency import reconcile
 from .errors import NotABulletin
 from .layout import document
 from .layout.sections import SectionText, cut
+from .layout.vocabulary import MASTHEAD
 from .names import Gazetteer
 from .schemas import BadRecords, all_schemas, schema
 from .sections import IGNORED_HEADINGS, SECTIONS, TITLE_PATTERNS
@@ -152,8 +153,11 @@ def peek_year(path: str | Path) -> int | None:
             text = pdf.pages[0].extract_text() or ""
     except Exception:  # an unreadable file is reported by extract(), in its own words
         return None
+    # the masthead's line names the year of issue, not the year covered, even when set so large
+    # that its date wraps ('… 编印 2022 年' / '2 月 5 日')
     years = Counter(
-        int(a or b) for line in text.splitlines() if not SENTENCE.search(line) and not DATE_LINE.search(line)
+        int(a or b) for line in text.splitlines()
+        if not SENTENCE.search(line) and not DATE_LINE.search(line) and not MASTHEAD.search(squash(line))
         for a, b in TITLE_YEAR.findall(squash(line))
     )
     return years.most_common(1)[0][0] if years else None
