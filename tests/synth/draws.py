@@ -26,7 +26,8 @@ Families (the classes of issue 9 the extractor must handle):
                     ('…发展指数' / '（2019），南京市…')
   page_breaks       a title broken by a page ('…采集情况（医' / '院）'), and its counter-cases (a section
                     ending at a page's foot, '统计数据' at one page's foot, the next title atop the next);
-                    rows of unruled tables cut by a page break under the repeated header; a
+                    a table's title alone at a page's foot; titles not kept with what follows (html,
+                    docx); rows of unruled tables cut by a page break under the repeated header; a
                     continuation page repeating the header merged otherwise (group label + sub-column)
 """
 

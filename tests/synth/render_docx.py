@@ -250,6 +250,7 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
         wraps = stream("wraps", seed)
         lay.wraps = wraps if wraps.random() < 0.6 else None
 
+    lay.loose = "page_breaks" in b.draws and stream("page_breaks", seed).random() < 0.5
     mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
     if mast is not None and mast.name:
         # the bulletin's name set large above the masthead line (masthead family): no section
@@ -289,11 +290,14 @@ class _Layout:
         self.wide_from: int | None = None  # tables of this many columns go on landscape pages
         self.landscape = False  # the current page is
         self.wraps: random.Random | None = None  # wraps family: titles in narrow boxes
+        self.loose = False  # page_breaks family: titles' lines not kept together
 
     def title(self, doc, text: str, role: typography.Role) -> None:
         """A section's title; the wraps family may set it in a box so narrow (paragraph indents)
         that its bracketed tail goes alone onto the next line ('…采集情况' / '（区）')."""
         p = self.heading(doc, text, role)
+        if self.loose:
+            p.paragraph_format.widow_control = False  # a two-line title may break over a page
         tail = TITLE_TAIL.search(text)
         if self.wraps is None or not tail or self.wraps.random() >= 0.7:
             return

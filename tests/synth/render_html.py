@@ -114,6 +114,10 @@ class _Page:
         self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
         self.wraps = stream("wraps", seed) if "wraps" in b.draws else None
         self.tails = self.wraps is not None and self.wraps.random() < 0.6
+        # page_breaks family: titles not kept with what follows, nor their lines together — a
+        # title may be left at a page's foot, or broken by the page between its lines
+        loose = "page_breaks" in b.draws and stream("page_breaks", seed).random() < 0.5
+        self.keep = "break-after: auto; orphans: 1; widows: 1;" if loose else "break-after: avoid;"
         self.drawn: dict = {}
 
     @property
@@ -145,7 +149,7 @@ class _Page:
         before = round(role.size * self.rng.uniform(0.6, 1.3), 1)
         return (f".{cls} {{ font-family: {self.faces(role.font)}; font-size: {role.size}pt; font-weight: {weight};"
                 f" {stroke} text-align: {align}; text-indent: {indent}; margin: {before}pt 0 {round(role.size * 0.5, 1)}pt;"
-                f" line-height: 1.35; break-after: avoid; }}")
+                f" line-height: 1.35; {self.keep} }}")
 
     def css(self) -> str:
         t, m = self.margins, self.furniture

@@ -281,6 +281,8 @@ class Renderer:
                            "prose_at_foot": r.randrange(n) if n and r.random() < 0.5 else None,
                            "cut_rows": r.random() < 0.7, "remerge": r.random() < 0.5,
                            "remerge_rest": r.choice(["empty", "span"]), "rng": r}
+            # drawn after the others, so that adding it changed none of their draws
+            self.breaks["orphan_at"] = r.randrange(n) if n and r.random() < 0.4 else None
         self.page = 1
         self.y = self.mt
 
@@ -438,7 +440,8 @@ class Renderer:
         """A heading set as `role` says (centred, left or indented; any size and weight); moves to
         a new page unless `keep` points of content fit under it. `broken` (page_breaks family):
         its two lines, the first set at this page's foot, the second atop the next page.
-        `at_foot`: set at this page's foot whatever follows (the content goes to the next page)."""
+        `at_foot`: set at this page's foot whatever follows (the content goes to the next page);
+        the content's own keep is then the caller's business."""
         role = role or self.typo.heading
         size = role.size
         t = self.text_in(role.font)
@@ -876,13 +879,19 @@ class Renderer:
         if foot:
             keep = min(keep, self.room() / 2)
         role = self.typo.role(sec.table is not None and not sec.paragraphs)
-        broken = None
+        broken, orphan = None, False
         if self.breaks is not None and not foot and self.y > self.mt + 1:
             if self.breaks["title_at"] == index and self.room() > 3 * role.size:
                 broken = self.page_split(sec.title, self.breaks["split"], self.breaks["rng"])
             elif self.breaks["prose_at_foot"] == index and sec.table is None:
                 self._prose_to_page_foot(sec, role)
-        self.heading_block(sec.title, keep, role, broken=broken)
+            elif (self.breaks["orphan_at"] == index and sec.table is not None and not sec.paragraphs
+                  and self.room() > 4 * role.size):
+                # a table's title left alone at a page's foot, its table atop the next page (a
+                # producer without keep-with-next)
+                orphan = True
+                self.info.setdefault("orphan_titles", []).append({"section": sec.name, "page": self.page})
+        self.heading_block(sec.title, keep, role, broken=broken, at_foot=orphan)
         for line in sec.preamble:
             self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
                            centre=True)
