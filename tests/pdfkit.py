@@ -71,6 +71,7 @@ class Table:
     leading: float = 12.0
     style: str = "grid"  # grid | no_inner_verticals | rows_only (no vertical rule at all) | three_line
     align: str = "middle"  # middle | top: where a cell's lines sit vertically
+    centred_rows: int = 0  # the first rows (a header) set centred across their cells, the rest from the left
 
     @property
     def bottom(self) -> float:
@@ -117,7 +118,10 @@ class Table:
             spare = 0 if self.align == "top" else (bottom - top - block) / 2
             start = top + spare + (self.leading - self.size) / 2
             for k, line in enumerate(cl.lines):
-                text(c, x0 + 3, start + k * self.leading, line, self.size)
+                x = x0 + 3
+                if cl.row < self.centred_rows:
+                    x = (x0 + xs[cl.col + cl.colspan] - c.stringWidth(line, font_for(line), self.size)) / 2
+                text(c, x, start + k * self.leading, line, self.size)
 
 
 def make_pdf(path: Path, *pages: Callable[[rl_canvas.Canvas], None]) -> Path:

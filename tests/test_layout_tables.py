@@ -534,3 +534,35 @@ def test_a_centred_name_over_the_only_row_of_a_page_stays_with_it(tmp_path: Path
     table = only_table(make_pdf(tmp_path / "centred-only-row.pdf", page))
     assert table.header_paths == [("序号",), ("单位",), ("预约挂号",), ("累计总量",)]
     assert cells_of(table) == [["1", "江苏益丰大药房连锁有限公司六合区桥荫路诊所", "179,034", "294,804"]]
+
+
+def test_the_rest_of_a_cut_row_under_a_header_merged_otherwise_keeps_its_column(tmp_path: Path) -> None:
+    """Page 2 shows only the rest of a name the page cut and the total, under a repeated header
+    set otherwise (the group label merged with its first sub-column): too few rows to show its
+    own gutters, the page takes the columns of the same header's page (the same words, as wide)."""
+    widths = [34, 170, 70, 70]
+
+    def page1(c) -> None:
+        t = Table(left=60, top=620, col_widths=widths, row_heights=[20, 20, 20, 20, 20, 20], style="three_line",
+                  centred_rows=2)
+        t.cells = [cell(0, 0, "序号", rowspan=2), cell(0, 1, "单位", rowspan=2), cell(0, 2, "预约挂号", colspan=2),
+                   cell(1, 2, "2030年总量"), cell(1, 3, "累计总量")]
+        for r, row in enumerate([["1", "南京市鼓楼医院", "10", "20"], ["2", "南京市第一医院", "30", "40"],
+                                 ["3", "江苏省人民医院", "50", "60"], ["4", "江苏百信大药房连锁有限公司栖霞区", "5", "6"]],
+                                start=2):
+            t.cells += [cell(r, k, v) for k, v in enumerate(row)]
+        t.draw(c)
+
+    def page2(c) -> None:
+        t = Table(left=60, top=60, col_widths=widths, row_heights=[20, 20, 20, 20], style="three_line",
+                  centred_rows=2)
+        t.cells = [cell(0, 0, "序号", rowspan=2), cell(0, 1, "单位", rowspan=2),
+                   cell(0, 2, ["预约挂号", "2030年总量"], rowspan=2), cell(0, 3, "累计总量", rowspan=2),
+                   cell(2, 1, "浦珠路诊所"), cell(3, 1, "合计"), cell(3, 2, "95"), cell(3, 3, "126")]
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "rest-of-row.pdf", page1, page2))
+    assert table.header_paths == [("序号",), ("单位",), ("预约挂号", "2030年总量"), ("预约挂号", "累计总量")]
+    assert cells_of(table) == [["1", "南京市鼓楼医院", "10", "20"], ["2", "南京市第一医院", "30", "40"],
+                               ["3", "江苏省人民医院", "50", "60"], ["4", "江苏百信大药房连锁有限公司栖霞区浦珠路诊所", "5", "6"],
+                               ["", "合计", "95", "126"]]

@@ -4,6 +4,7 @@ column layouts learnt across pages (a table continued under its repeated header 
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -204,8 +205,20 @@ class Layouts:
     def __init__(self) -> None:
         self.known: list[tuple[list, Columns, int]] = []
 
-    def find(self, signature: list) -> Columns | None:
-        return next((cols for known, cols, _ in self.known if _same_header(known, signature)), None)
+    def find(self, signature: list, extent: tuple[float, float] | None = None, rows: int = 0) -> Columns | None:
+        """The layout learnt for this header. A table with too few rows to show its own gutters
+        (the rest of a table under its repeated header) whose header was set otherwise than
+        elsewhere (a group label merged with a sub-column, a cell wrapped differently) takes the
+        layout of a table as wide whose header has the same characters and that showed more rows."""
+        found, shown = next(((cols, seen) for known, cols, seen in self.known if _same_header(known, signature)),
+                            (None, rows))
+        if extent is None or shown >= SETTINGS.rows_to_show_columns:
+            return found
+        letters = Counter("".join(text for _, text in signature))
+        return next((cols for known, cols, seen in self.known
+                     if seen > shown and Counter("".join(text for _, text in known)) == letters
+                     and abs(cols.bounds[0][0] - extent[0]) <= SETTINGS.rule_same_extent
+                     and abs(cols.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent), found)
 
     def learn(self, table: UnruledTable) -> None:
         signature, rows = table.signature, table.figure_rows

@@ -42,6 +42,7 @@ class TableSettings:
     split_gap: float = 0.15  # em: a gap between two glyphs over a gutter, tighter than a space, still cuts
     span_margin: float = 1.0  # text reaching this close to a column's middle covers that column
     same_header_x: float = 2.0  # header texts this close across pages stand at the same place
+    rows_to_show_columns: int = 3  # rows with figures a page needs to show its own gutters
     touch: float = 0.5  # two glyph boxes may share this much at their edges without overlapping
     tight_gutter: float = 0.15  # em: the narrowest gap that parts two tight columns under two headers (digit boxes abut)
 
