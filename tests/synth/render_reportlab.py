@@ -428,9 +428,9 @@ class Renderer:
         """Where a title broken by the page breaks: inside its bracketed tail ('…情况（医' / '院）'),
         before the tail, or between two CJK characters."""
         tail = TITLE_TAIL.search(title)
-        if tail and how == "inside" and len(tail.group(0)) >= 4:
-            k = tail.start() + 2
-            return [title[:k], title[k:]]
+        k = tail.start() + 2 if tail else 0
+        if tail and how == "inside" and len(tail.group(0)) >= 4 and not (title[k - 1].isascii() and title[k].isascii()):
+            return [title[:k], title[k:]]  # never inside a run of digits ('（2025）' breaks before its bracket)
         if tail and how in ("inside", "before"):
             return [title[:tail.start()].rstrip(), tail.group(0)]
         return self._mid_split(title, rng)
