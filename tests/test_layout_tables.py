@@ -566,3 +566,27 @@ def test_the_rest_of_a_cut_row_under_a_header_merged_otherwise_keeps_its_column(
     assert cells_of(table) == [["1", "南京市鼓楼医院", "10", "20"], ["2", "南京市第一医院", "30", "40"],
                                ["3", "江苏省人民医院", "50", "60"], ["4", "江苏百信大药房连锁有限公司栖霞区浦珠路诊所", "5", "6"],
                                ["", "合计", "95", "126"]]
+
+
+def test_a_page_header_rule_between_a_tables_outer_and_inner_extents_is_no_table_rule(tmp_path: Path) -> None:
+    """LibreOffice draws a table's outer rules a little wider than its inner ones; a page
+    header's rule whose ends fall between the two is no top rule of the table (read from it,
+    the table came out twice)."""
+    rows = [["序号", "单位", "预约数量"], ["1", "南京市鼓楼医院", "100"], ["2", "南京市第一医院", "200"],
+            ["3", "江苏省人民医院", "300"]]
+
+    def page(c) -> None:
+        text(c, 80, 36, "南京市卫生信息中心 2030年度统计数据公报", 8)
+        c.setLineWidth(0.5)
+        c.line(79.6, PAGE_H - 47.7, 515.6, PAGE_H - 47.7)
+        ys = [69.5 + 20 * k for k in range(len(rows) + 1)]
+        for k, y in enumerate(ys):
+            outer = k in (0, len(rows))
+            c.line(76.3 if outer else 76.8, PAGE_H - y, 519.0 if outer else 518.5, PAGE_H - y)
+        for y, row in zip(ys, rows):
+            for x, value in zip((82, 130, 420), row):
+                text(c, x, y + 5, value, 9)
+
+    table = only_table(make_pdf(tmp_path / "outer-rules.pdf", page))
+    assert table.header_paths == [("序号",), ("单位",), ("预约数量",)]
+    assert cells_of(table) == rows[1:]

@@ -134,14 +134,15 @@ def regions(rules: list[Rule], index: CharsByHeight, min_width: float, min_stack
     long = [r for r in rules if r.length >= min_width or (
         r.length >= min_stacked and sum(n for (x0, x1), n in stacked.items()
                                         if _same_extent(r, Rule(r.y, x0, x1))) >= STACKED_RULES)]
+    # Rules of one extent, give or take a producer's rounding: a rule within reach of any rule
+    # of a group joins it, and joins groups it reaches both of (a table's outer rules drawn a
+    # little wider than its inner ones, a page header's rule between the two).
     groups: list[list[Rule]] = []
     for rule in long:
-        group = next((g for g in groups if abs(g[0].x0 - rule.x0) <= SETTINGS.rule_same_extent
-                      and abs(g[0].x1 - rule.x1) <= SETTINGS.rule_same_extent), None)
-        if group is None:
-            groups.append([rule])
-        else:
-            group.append(rule)
+        reached = [g for g in groups if any(_same_extent(r, rule) for r in g)]
+        merged = sorted([r for g in reached for r in g] + [rule], key=lambda r: r.y)
+        groups = [g for g in groups if not any(g is h for h in reached)] + [merged]
+    groups.sort(key=lambda g: g[0].y)
     out = []
     for group in groups:
         run = [group[0]]
