@@ -202,3 +202,29 @@ def test_a_part_heading_right_over_a_section_title_is_its_own_heading(tmp_path: 
     pieces = cut(load(make_pdf(tmp_path / "part-heading.pdf", page)), TITLE_PATTERNS)
     assert [p.title for p in pieces] == ["", "统计数据", "全国卫生健康信息化发展指数（2030）"]
     assert [p.text for p in pieces[2].paragraphs()] == ["2030年，全国卫生健康信息化发展指数发布，南京市位列第五。"]
+
+
+def test_a_masthead_ruled_off_with_the_bulletins_name_is_no_table(tmp_path: Path) -> None:
+    """The bulletin's name and the masthead line between two rules (a running header above),
+    the date set far right: two lines between rules, one holding figures, yet no table."""
+    from bulletin_etl.sections.base import Context
+    from bulletin_etl.sections.masthead import read_masthead
+
+    def page(c):
+        c.setLineWidth(0.5)
+        text(c, 230, 29, "2030 年度南京市卫生信息统计公报", 9)
+        c.line(77, PAGE_H - 40, 529, PAGE_H - 40)
+        text(c, 232, 84, "卫生信息统计", 22)
+        text(c, 77, 124, "南京市卫生信息中心 编印", 18)
+        text(c, 380, 124, "2031 年 1 月 20 日", 18)
+        c.line(77, PAGE_H - 148, 529, PAGE_H - 148)
+        text(c, 77, 189, "2030 年度南京市卫生信息中心十件大事", 16)
+        text(c, 109, 229, "一、突出政治引领，激活党建动能。", 16)
+
+    pdf = make_pdf(tmp_path / "ruled-masthead.pdf", page)
+    pieces = cut(load(pdf), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市卫生信息中心十件大事"]
+    ctx = Context(file=pdf, year=2030)
+    masthead = read_masthead(pieces[0], ctx)
+    assert (masthead.issuer, str(masthead.issue_date)) == ("南京市卫生信息中心", "2031-01-20")
+    assert ctx.warnings == []

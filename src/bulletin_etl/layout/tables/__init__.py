@@ -17,7 +17,7 @@ import pdfplumber
 
 from ...text import squash
 from ..lines import CharsByHeight, centre_inside
-from ..vocabulary import is_page_number
+from ..vocabulary import MASTHEAD, is_page_number
 from .body import band_cells, body_bands
 from .columns import Columns, Layouts, columns_of, split_at_gutters
 from .header import header_boundary, header_slots
@@ -86,6 +86,9 @@ def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int)
             if not is_page_number(line_text(row))]  # a folio between a table's rules is furniture
     if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
         return None
+    if any(MASTHEAD.search(squash(line_text(row))) for row in rows) and not has_figure(
+            [row for row in rows if not MASTHEAD.search(squash(line_text(row)))]):
+        return None  # the masthead ruled off with the bulletin's name over it
     boundary = header_boundary(region, rows)
     return UnruledTable(region, inner, page, [row for row in rows if middle(row) < boundary],
                         [row for row in rows if middle(row) >= boundary], boundary)
