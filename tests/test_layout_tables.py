@@ -590,3 +590,23 @@ def test_a_page_header_rule_between_a_tables_outer_and_inner_extents_is_no_table
     table = only_table(make_pdf(tmp_path / "outer-rules.pdf", page))
     assert table.header_paths == [("序号",), ("单位",), ("预约数量",)]
     assert cells_of(table) == rows[1:]
+
+
+def test_a_tracked_line_cut_before_a_bracketed_group_is_no_paragraph_end(tmp_path: Path) -> None:
+    """Text set with tracking (字距) on every glyph: a line stopping short because '(2030)，'
+    with its spacing did not fit after it still runs on into the next line."""
+    full = "南京市卫生信息中心持续推进全民健康信息平台建设完善数据标准体系扎实推进各"
+    cut_short = "2030年5月，国家卫生健康委员会正式发布全国卫生健康信息化发"  # 68 pt short of the margin
+    lines = [(85.8, full[2:]), (60, full), (85.8, cut_short), (60, "(2030)，南京市位列第三。")]
+
+    def page(c) -> None:
+        for k, (x, line) in enumerate(lines):
+            t = c.beginText()
+            t.setFont(CJK_FONT, 11)
+            t.setCharSpace(1.9)
+            t.setTextOrigin(x, PAGE_H - (100 + 20 * k + 0.8 * 11))
+            t.textOut(line)
+            c.drawText(t)
+
+    pieces = cut(load(make_pdf(tmp_path / "tracked.pdf", page)))
+    assert [p.text for p in pieces[0].paragraphs()] == [full[2:] + full, cut_short + "(2030)，南京市位列第三。"]

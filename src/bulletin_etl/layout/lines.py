@@ -76,6 +76,14 @@ def group_rows(chars: Iterable[dict], tolerance: float = 0.45) -> list[list[dict
     return [sorted(row, key=lambda c: c["x0"]) for row in rows]
 
 
+def tracking(chars: Sequence[dict]) -> float:
+    """The space a line sets between its glyphs (0 unless tracked or justified by spreading):
+    the median gap between neighbouring glyphs."""
+    visible = [c for c in chars if not c["text"].isspace()]
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
+    return max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+
+
 def row_text(chars: Sequence[dict]) -> str:
     """Text of one row: printed spaces kept (collapsed), a visible gap between two Latin/digit
     glyphs read as a space (producers that position words without space glyphs). A justified
@@ -83,9 +91,7 @@ def row_text(chars: Sequence[dict]) -> str:
     counts."""
     out: list[str] = []
     prev: dict | None = None
-    visible = [c for c in chars if not c["text"].isspace()]
-    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
-    tracking = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+    spacing = tracking(chars)
     for char in chars:
         text = char["text"]
         if text.isspace():
@@ -97,7 +103,7 @@ def row_text(chars: Sequence[dict]) -> str:
             gap = char["x0"] - prev["x1"]
             size = max(char.get("size", 10.0), 1.0)
             both_latin = not is_cjk(prev["text"][-1]) and not is_cjk(text[0])
-            if gap - tracking > (0.2 if both_latin else 0.6) * size:
+            if gap - spacing > (0.2 if both_latin else 0.6) * size:
                 out.append(" ")
         out.append(text)
         prev = char

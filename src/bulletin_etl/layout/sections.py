@@ -10,7 +10,7 @@ from ..text import is_cjk, join_wrapped, squash
 from .document import Block, Document
 from .furniture import drop_furniture
 from .headings import find_headings
-from .lines import HANGING, Margins, TextLine, margins, text_edge
+from .lines import HANGING, Margins, TextLine, margins, text_edge, tracking
 from .tables import Grid, LogicalTable, stitch
 from .vocabulary import ISSUE_DATE, MASTHEAD, has_sentence_mark
 
@@ -112,8 +112,10 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
             prev = current[-1]
             indented = ln.x0 - left[ln.page] > 0.8 * ln.size
             room = right[prev.page] - text_edge(prev)
-            # A line also stops short when the next word (a long figure) did not fit after it.
-            short = room > 2.0 * prev.size and room > _first_word_width(ln) + 0.5 * prev.size
+            # A line also stops short when the next word (a long figure) did not fit after it,
+            # its glyphs spaced as the line sets them (tracked text needs that much more room).
+            word, glyphs = _first_word_width(ln)
+            short = room > 2.0 * prev.size and room > word + 0.5 * prev.size + (glyphs + 1) * tracking(ln.chars)
             if indented or short:
                 out.append(_paragraph(current))
                 current = []
@@ -122,21 +124,22 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
     return out
 
 
-def _first_word_width(line: TextLine) -> float:
-    """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
-    ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK."""
+def _first_word_width(line: TextLine) -> tuple[float, int]:
+    """Width of what cannot be broken at the start of a line, and its glyphs: the Latin/digit run
+    it starts with ('57176个…' → '57176'), or a bracketed group and the mark after it
+    ('（2019），'); nothing for CJK."""
     chars = [c for c in line.chars if not c["text"].isspace()]
     if chars and chars[0]["text"] in "（(":
         close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
         if close is not None and close <= MAX_UNBREAKABLE:
             end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
-            return chars[end]["x1"] - chars[0]["x0"]
+            return chars[end]["x1"] - chars[0]["x0"], end + 1
     run = []
     for char in line.chars:
         if char["text"].isspace() or is_cjk(char["text"]):
             break
         run.append(char)
-    return run[-1]["x1"] - run[0]["x0"] if run else 0.0
+    return (run[-1]["x1"] - run[0]["x0"], len(run)) if run else (0.0, 0)
 
 
 MAX_UNBREAKABLE = 8
