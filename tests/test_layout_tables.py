@@ -610,3 +610,27 @@ def test_a_tracked_line_cut_before_a_bracketed_group_is_no_paragraph_end(tmp_pat
 
     pieces = cut(load(make_pdf(tmp_path / "tracked.pdf", page)))
     assert [p.text for p in pieces[0].paragraphs()] == [full[2:] + full, cut_short + "(2030)，南京市位列第三。"]
+
+
+@pytest.mark.parametrize("style", ["rows_only", "three_line"])
+def test_a_caption_broken_over_two_lines_between_two_tables_parts_them(tmp_path: Path, style: str) -> None:
+    """A caption no larger than the table text, broken in the middle of its words over two lines,
+    between two tables of one width: neither line alone reads as a title, the two together do."""
+    first = [["序号", "名称", "预约数量"], ["1", "南京市鼓楼医院", "100"], ["2", "南京市第一医院", "200"]]
+    second = [["序号", "名称", "预约数量"], ["1", "江苏省人民医院", "300"]]
+
+    def page(c):
+        heading(c, 60, 60, "Appointments")
+        t1 = _simple_table(100, first)
+        t1.style = style
+        t1.draw(c)
+        text(c, 90, t1.bottom + 14, "2030 年度南京市互联网医院预约", 9)
+        text(c, 130, t1.bottom + 26, "情况统计", 9)
+        t2 = _simple_table(t1.bottom + 50, second)
+        t2.style = style
+        t2.draw(c)
+
+    pieces = cut(load(make_pdf(tmp_path / "caption.pdf", page)))
+    assert [p.title for p in pieces] == ["", "Appointments", "2030 年度南京市互联网医院预约情况统计"]
+    assert [cells_of(t) for t in pieces[1].tables()] == [first[1:]]
+    assert [cells_of(t) for t in pieces[2].tables()] == [second[1:]]

@@ -9,7 +9,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from ...text import squash
+from ...text import join_wrapped, squash
 from ..lines import CharsByHeight, row_text
 from ..vocabulary import NOTE, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
@@ -83,9 +83,12 @@ def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -
     known yet). Captions may be set no larger than the table itself: the words decide then."""
     rows = segments(chars)
     # Header cells set edge to edge may read as one worded run ('…表单上传情况'); a header has
-    # other rows of several cells beside it, a title stands alone (or over a remark).
+    # other rows of several cells beside it, a title stands alone (or over a remark), perhaps
+    # broken over two lines ('2026 年度线上预约' / '情况统计').
+    lines = [row[0].text for row in rows]
     if all(len(row) == 1 for row in rows) and any(
-            len(squash(row[0].text)) >= SETTINGS.min_title_chars and reads_as_title(row[0].text) for row in rows):
+            len(squash(text)) >= SETTINGS.min_title_chars and reads_as_title(text)
+            for text in lines + [join_wrapped(pair) for pair in zip(lines, lines[1:])]):
         return True
     sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
     reference = sorted(c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()) or sizes
