@@ -23,7 +23,9 @@ Families (the classes of issue 9 the extractor must handle):
                     masthead line set so large that it wraps inside its date ('… 2021年1月26' / '日')
   wraps             a title's bracketed tail wrapped alone onto the next line ('…采集情况' / '（区）');
                     a paragraph line cut short before a bracketed group that did not fit
-                    ('…发展指数' / '（2019），南京市…')
+                    ('…发展指数' / '（2019），南京市…'): reportlab tracks a paragraph to bring a group to
+                    a line's end; html and docx set the text of some bulletins ragged (a stream of its
+                    own, 'wraps-ragged-<seed>', so the other wraps draws are as they were)
   page_breaks       a title broken by a page ('…采集情况（医' / '院）'), and its counter-cases (a section
                     ending at a page's foot, '统计数据' at one page's foot, the next title atop the next);
                     a table's title alone at a page's foot; titles not kept with what follows (html,

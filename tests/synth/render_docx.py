@@ -249,6 +249,9 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
     if "wraps" in b.draws:
         wraps = stream("wraps", seed)
         lay.wraps = wraps if wraps.random() < 0.6 else None
+        # ragged text: a line ending before a bracketed group kept whole ('（2019），') stays short
+        if random.Random(f"wraps-ragged-{seed}").random() < 0.3:
+            lay.text_align = WD_ALIGN_PARAGRAPH.LEFT
 
     lay.loose = "page_breaks" in b.draws and stream("page_breaks", seed).random() < 0.5
     mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
@@ -291,6 +294,7 @@ class _Layout:
         self.landscape = False  # the current page is
         self.wraps: random.Random | None = None  # wraps family: titles in narrow boxes
         self.loose = False  # page_breaks family: titles' lines not kept together
+        self.text_align = WD_ALIGN_PARAGRAPH.JUSTIFY  # wraps family: maybe ragged (LEFT)
 
     def title(self, doc, text: str, role: typography.Role) -> None:
         """A section's title; the wraps family may set it in a box so narrow (paragraph indents)
@@ -317,7 +321,7 @@ class _Layout:
                    space_before=0 if self.typo.kind == "legacy" else round(role.size * 0.5))
 
     def text(self, doc, text: str) -> None:
-        _paragraph(doc, text, self.family, self.body, indent=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        _paragraph(doc, text, self.family, self.body, indent=True, align=self.text_align,
                    line=self.typo.lead or None)
 
 

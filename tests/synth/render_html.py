@@ -114,6 +114,10 @@ class _Page:
         self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
         self.wraps = stream("wraps", seed) if "wraps" in b.draws else None
         self.tails = self.wraps is not None and self.wraps.random() < 0.6
+        # wraps family: some bulletins set their text ragged, not justified; a line that ends
+        # before a bracketed group Chromium keeps whole ('（2019），') then stays visibly short
+        ragged = self.wraps is not None and random.Random(f"wraps-ragged-{seed}").random() < 0.3
+        self.text_align = "left" if ragged else "justify"
         # page_breaks family: titles not kept with what follows, nor their lines together — a
         # title may be left at a page's foot, or broken by the page between its lines
         loose = "page_breaks" in b.draws and stream("page_breaks", seed).random() < 0.5
@@ -190,7 +194,7 @@ class _Page:
             f"body {{ font-family: {self.faces(self.font)}; font-size: {self.body}pt; line-height: {self.lead}pt;"
             " margin: 0; }",
             "p { margin: 0; }",
-            "p.text { text-indent: 2em; text-align: justify; }",
+            f"p.text {{ text-indent: 2em; text-align: {self.text_align}; }}",
             f"p.pre {{ text-align: center; font-size: {self.body - 1}pt; }}",
             f"p.note {{ font-size: {self.note}pt; line-height: 1.45; margin-top: 4pt; }}",
             self.role_css("h", self.typo.heading),
