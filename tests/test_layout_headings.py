@@ -228,3 +228,29 @@ def test_a_masthead_ruled_off_with_the_bulletins_name_is_no_table(tmp_path: Path
     masthead = read_masthead(pieces[0], ctx)
     assert (masthead.issuer, str(masthead.issue_date)) == ("南京市卫生信息中心", "2031-01-20")
     assert ctx.warnings == []
+
+
+def test_a_title_broken_by_the_page_over_a_table_under_a_page_header_rule(tmp_path: Path) -> None:
+    """'…平台数据' (a title's words on their own) at a page's foot, '采集情况（区）' atop the next
+    page, between the page header's rule and the table's top rule of the same width: one title,
+    and its second part no header of the table."""
+    def page1(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+        centred(c, 80, "2030 年度南京市远程医疗数据")
+        para(c, 110, [FULL[2:], FULL, "作。"])
+        centred(c, PAGE_H - 80, "2030 年南京市卫生信息平台数据", 1.3 * BODY)
+
+    def page2(c):
+        c.setLineWidth(0.5)
+        c.line(LEFT, PAGE_H - 41, RIGHT, PAGE_H - 41)
+        centred(c, 86, "采集情况（区）", 1.3 * BODY)
+        table = small_table(111)
+        table.col_widths = [216, 216]
+        table.style = "rows_only"
+        table.draw(c)
+
+    pieces = cut(load(make_pdf(tmp_path / "title-over-table.pdf", page1, page2)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市远程医疗数据", "2030 年南京市卫生信息平台数据采集情况（区）"]
+    [table] = pieces[2].tables()
+    assert table.header_paths == [("类别",), ("2030年",)]
+    assert [row.cells for row in table.rows] == [["发卡数", "123"], ["用卡数", "45"]]

@@ -128,6 +128,16 @@ def _no_title(text: str) -> bool:
     return is_sentence(text) or MASTHEAD.search(squash(text)) is not None
 
 
+def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
+    """The next line is the rest of this title: the title's bracketed tail ('（区）'), or the two
+    read as a title where the first alone does not, or as a known section's title where neither
+    alone is one ('…平台数据' / '采集情况（区）')."""
+    joined = join_wrapped([line.text, nxt.text])
+    return (TITLE_TAIL.match(squash(nxt.text)) is not None
+            or (not flow.worded(line.text) and flow.worded(joined))
+            or (flow.known(joined) and not flow.known(line.text) and not flow.known(nxt.text)))
+
+
 def heading_at(flow: Flow, i: int) -> int | None:
     """The index of the last line of a heading starting at block i (a title may wrap onto a
     second line), or None when block i starts no heading."""
@@ -141,9 +151,7 @@ def heading_at(flow: Flow, i: int) -> int | None:
     # a title broken by the page ('…采集情况（医' at one page's foot, '院）' atop the next, or
     # '…采集情况' and '（区）'): when the first part alone reads like no title and the two
     # together do, or the next page starts with the title's bracketed tail alone
-    close = close or (alike and nxt.page == line.page + 1 and (
-        (not flow.worded(line.text) and flow.worded(join_wrapped([line.text, nxt.text])))
-        or TITLE_TAIL.match(squash(nxt.text)) is not None))
+    close = close or (alike and nxt.page == line.page + 1 and _completes(flow, line, nxt))
     # two known titles one over the other ('统计数据', the part's heading, over a section's
     # title) are two headings, not one title wrapped
     close = close and not (flow.known(line.text) and flow.known(nxt.text)
@@ -152,10 +160,8 @@ def heading_at(flow: Flow, i: int) -> int | None:
         return i + 1 if close and flow.strong(nxt) else i
     if not flow.starts_block(i):
         return None
-    if close and flow.ends_block(i + 1) and (not flow.worded(line.text) or TITLE_TAIL.match(squash(nxt.text))):
-        joined = join_wrapped([line.text, nxt.text])
-        if reads_as_title(joined) or flow.worded(joined):
-            return i + 1
+    if close and flow.ends_block(i + 1) and _completes(flow, line, nxt):
+        return i + 1
     if not flow.ends_block(i):
         return None
     if flow.worded(line.text):

@@ -114,11 +114,24 @@ def _table_within(narrower: list[Rule], chars: CharsByHeight) -> bool:
 
 def _trim(run: list[Rule], chars: CharsByHeight) -> list[Rule]:
     """A run's outer rules with nothing between them and the next are no part of its table (the
-    rule under a page header, as wide as the table below it)."""
+    rule under a page header, as wide as the table below it), nor a first rule with a stray line
+    under it."""
     def empty(a: Rule, b: Rule) -> bool:
         return not any(not c["text"].isspace() for c in chars.inside((a.x0, a.y, a.x1, b.y)))
 
-    while len(run) >= 2 and empty(run[0], run[1]):
+    def stray(a: Rule, b: Rule) -> bool:
+        """One run of text far under the first rule and nearer the next: no cell of a header
+        band (set centred or at its top) but a line over the table, under a page header's rule
+        (a title's part that the page break carried over)."""
+        rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)))
+        if len(rows) != 1 or len(rows[0]) != 1:
+            return False
+        line = rows[0][0]
+        height = line.bottom - line.top
+        above, below = line.top - a.y, b.y - line.bottom
+        return above > SETTINGS.stray_line_lines * height and above - below > height
+
+    while len(run) >= 2 and (empty(run[0], run[1]) or (len(run) >= 3 and stray(run[0], run[1]))):
         run = run[1:]
     while len(run) >= 2 and empty(run[-2], run[-1]):
         run = run[:-1]
