@@ -634,3 +634,30 @@ def test_a_caption_broken_over_two_lines_between_two_tables_parts_them(tmp_path:
     assert [p.title for p in pieces] == ["", "Appointments", "2030 年度南京市互联网医院预约情况统计"]
     assert [cells_of(t) for t in pieces[1].tables()] == [first[1:]]
     assert [cells_of(t) for t in pieces[2].tables()] == [second[1:]]
+
+
+def test_a_header_merged_otherwise_over_the_rest_of_a_cut_row(tmp_path: Path) -> None:
+    """Page 2 repeats the header merged otherwise, and under it comes the rest of the row the
+    page break cut ('院', no figures): the header is still the header, '院' ends its row."""
+    widths = [150, 70, 70, 70, 70]
+
+    def page1(c) -> None:
+        t = Table(left=60, top=100, col_widths=widths, row_heights=[20, 20, 20, 20])
+        t.cells = [*two_level_header(),
+                   *[cell(r, k, v) for r, row in ((2, ["南京市鼓楼医院", "1", "2", "3", "4"]),
+                                                  (3, ["江苏省省级机关医", "5", "6", "7", "8"]))
+                     for k, v in enumerate(row)]]
+        t.draw(c)
+
+    def page2(c) -> None:
+        t = Table(left=60, top=60, col_widths=widths, row_heights=[20, 20, 20, 20])
+        t.cells = [cell(0, 0, "单位", rowspan=2), cell(0, 1, ["预约挂号", "2030年总量"], rowspan=2),
+                   cell(1, 2, "累计总量"), cell(0, 3, ["咨询数据", "2030年总量"], rowspan=2), cell(1, 4, "累计总量"),
+                   cell(2, 0, "院"),
+                   *[cell(3, k, v) for k, v in enumerate(["江苏省人民医院", "9", "10", "11", "12"])]]
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "merged-otherwise-cut.pdf", page1, page2))
+    assert table.header_paths == TWO_LEVEL_PATHS
+    assert cells_of(table) == [["南京市鼓楼医院", "1", "2", "3", "4"], ["江苏省省级机关医院", "5", "6", "7", "8"],
+                               ["江苏省人民医院", "9", "10", "11", "12"]]

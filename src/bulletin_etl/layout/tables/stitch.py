@@ -93,7 +93,9 @@ def _repeats_letters(grid: Grid, header_rows: list[list[str]]) -> int:
     n = header_row_count(grid)
     if not n or n == len(grid.slots):
         return 0
-    return n if _header_letters([grid.row(r) for r in range(n)]) == _header_letters(header_rows) else 0
+    known = _header_letters(header_rows)
+    # the rows under it without figures may be the rest of a row the page break cut ('院')
+    return next((k for k in range(n, 0, -1) if _header_letters([grid.row(r) for r in range(k)]) == known), 0)
 
 
 def _unspill(cell: str, clipped: str | None) -> str:
