@@ -14,7 +14,7 @@ import pytest
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
-from bulletin_etl.layout.tables import Grid, LogicalTable, split_side_by_side, stitch
+from bulletin_etl.layout.tables import Cell, Grid, LogicalTable, split_side_by_side, stitch
 from bulletin_etl.text import join_wrapped
 
 from .pdfkit import CJK_FONT, PAGE_H, Table, cell, heading, make_pdf, text
@@ -661,3 +661,28 @@ def test_a_header_merged_otherwise_over_the_rest_of_a_cut_row(tmp_path: Path) ->
     assert table.header_paths == TWO_LEVEL_PATHS
     assert cells_of(table) == [["南京市鼓楼医院", "1", "2", "3", "4"], ["江苏省省级机关医院", "5", "6", "7", "8"],
                                ["江苏省人民医院", "9", "10", "11", "12"]]
+
+
+def _grid(page: int, rows: list[list[str]]) -> Grid:
+    """A grid as a producer's cells read: equal neighbouring texts in a row are one merged cell."""
+    slots = []
+    for r, texts in enumerate(rows):
+        row: list = []
+        for c, value in enumerate(texts):
+            row.append(row[-1] if c and texts[c - 1] == value and value else Cell((c, r, c + 1, r + 1), value))
+        slots.append(row)
+    return Grid(page=page, bbox=(0, 0, len(rows[0]), len(rows)), slots=slots,
+                row_bounds=[(r, r + 1) for r in range(len(rows))], col_bounds=[(c, c + 1) for c in range(len(rows[0]))])
+
+
+def test_header_words_in_a_repeated_header_cell_are_no_cut_row() -> None:
+    """A repeated header read with a group label and its first sub-column run together
+    ('就诊数据2030年度总量'): the extra words are the header's own, no rest of a cut row."""
+    header = [["序号", "单位", "就诊数据", "就诊数据", "在线处方", "在线处方"],
+              ["序号", "单位", "2030年度总量", "累计总量", "2030年总量", "累计总量"]]
+    page1 = _grid(6, [*header, ["44", "南京一民医院", "13", "27", "4", "19"]])
+    page2 = _grid(7, [["序号", "单位", "就诊数据2030年度总量", "就诊数据2030年度总量", "在线处方", "在线处方"],
+                      ["序号", "单位", "就诊数据2030年度总量", "累计总量", "2030年总量", "累计总量"],
+                      ["45", "南京明基医院", "474", "1840", "666", "694"]])
+    [table] = stitch([page1, page2])
+    assert cells_of(table) == [["44", "南京一民医院", "13", "27", "4", "19"], ["45", "南京明基医院", "474", "1840", "666", "694"]]

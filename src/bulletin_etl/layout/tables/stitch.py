@@ -37,13 +37,14 @@ def _same_header(a: list[str], b: list[str]) -> bool:
     return [squash(x) for x in a] == [squash(x) for x in b]
 
 
-def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], carried: dict[int, str]) -> bool:
+def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], carried: dict[int, str],
+                    words: set[str]) -> bool:
     """A continued page's first row repeats the header: the same texts, or some cut short where
     the producer clipped a header cell too low for its last line ('实时数据表单上传' for
     '实时数据表单上传情况'); the clipped text then shows in the cell below (noted in `spill`).
     A cell may also hold more than its header: the head of a row the page break cut, printed
     under the repeated header, that the clipped text drew into the header ('接入单位院'; noted in
-    `carried`)."""
+    `carried`; never words of the header itself, `words`)."""
     if len(row) != len(header):
         return False
     cut: dict[int, str] = {}
@@ -55,8 +56,10 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], ca
         if len(printed) >= SETTINGS.min_clipped_chars and known.startswith(printed):
             cut[c] = known[len(printed):]
             continue
-        if known and printed.startswith(known) and not looks_numeric(printed[len(known):]):
-            more[c] = printed[len(known):]
+        extra = printed[len(known):]
+        if known and printed.startswith(known) and not looks_numeric(extra) and not any(
+                extra in word for word in words):
+            more[c] = extra
             continue
         return False
     if len(cut) + len(more) > SETTINGS.max_clipped_share * len(row):
@@ -141,8 +144,9 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
             start = 0
             spill: dict[int, str] = {}
             carried: dict[int, str] = {}
+            words = {squash(cell) for header in current.header_rows for cell in header}
             for header in current.header_rows:
-                if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried):
+                if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried, words):
                     start += 1
             if start == 0:
                 # the repeated header with its levels run together, in one row or in each of its
