@@ -208,3 +208,30 @@ def test_thousands_separators_reach_every_table_style(tmp_path: Path) -> None:
         render(make_bulletin(seed), pdf, style=style, font="STSong-Light", seed=seed)
         with pdfplumber.open(pdf) as doc:
             assert any(re.search(r"\d,\d{3}", p.extract_text()) for p in doc.pages), style
+
+
+def test_html_and_docx_draw_the_masthead_and_wraps_families(tmp_path: Path) -> None:
+    """Built, not printed (no Chromium or LibreOffice needed): the name above the masthead, the
+    wrapping masthead and the narrow title boxes reach the other two producers too; with the
+    families off their documents are as before."""
+    from docx import Document
+
+    from . import render_docx
+    from .draws import ALL
+
+    drawn: dict[str, int] = {}
+    for seed in range(1, 31):
+        info = render_html.build(make_bulletin(seed), tmp_path / "b.html", style="grid", font="uming", seed=seed)
+        for key in ("masthead_name", "masthead_wrap", "narrow_titles"):
+            drawn[key] = drawn.get(key, 0) + bool(info.get(key))
+    assert all(drawn.values()), drawn
+    b = make_bulletin(7, draws=ALL - NEW_FAMILIES)
+    render_html.build(b, tmp_path / "a.html", style="grid", font="uming", seed=7)
+    assert '<div class="mast"><span>' in (tmp_path / "a.html").read_text(encoding="utf-8")
+    for seed in (1, 3):  # the masthead stream draws a name for seed 1, none for seed 3
+        b = make_bulletin(seed)
+        render_docx.build(b, tmp_path / "b.docx", style="grid", font="uming", seed=seed)
+        first = [p.text for p in Document(str(tmp_path / "b.docx")).paragraphs[:4]]
+        name = furniture.masthead(stream("masthead", seed), b.year).name
+        assert first[:len(name)] == list(name) and "编印" in first[len(name)]
+    assert furniture.masthead(stream("masthead", 1), 2021).name and not furniture.masthead(stream("masthead", 3), 2021).name
