@@ -17,7 +17,7 @@ from bulletin_etl.layout.sections import cut
 from bulletin_etl.layout.tables import Cell, Grid, LogicalTable, split_side_by_side, stitch
 from bulletin_etl.text import join_wrapped
 
-from .pdfkit import CJK_FONT, PAGE_H, Table, cell, heading, make_pdf, text
+from .pdfkit import CJK_FONT, PAGE_H, Table, cell, font_for, heading, make_pdf, text
 
 
 def grids_of(path: Path) -> list[Grid]:
@@ -686,3 +686,34 @@ def test_header_words_in_a_repeated_header_cell_are_no_cut_row() -> None:
                       ["45", "南京明基医院", "474", "1840", "666", "694"]])
     [table] = stitch([page1, page2])
     assert cells_of(table) == [["44", "南京一民医院", "13", "27", "4", "19"], ["45", "南京明基医院", "474", "1840", "666", "694"]]
+
+
+def test_tight_columns_edge_to_edge_headers_and_a_wide_total(tmp_path: Path) -> None:
+    """Columns at their narrowest: header cells set edge to edge with a sliver between them
+    ('电子健康证数备注', the last column empty), figures right-aligned, and a total row whose
+    wide figures nearly touch ('0 197655'). Every column still reads apart."""
+    size = 10.0
+    # right edges of the figure columns, and header cells centred over each column
+    columns = [("诊间预约", 200, 250), ("第三方", 250, 286.4), ("电子健康证数", 288, 350), ("备注", 350, 372)]
+    body = [["南京市鼓楼医院", "0", "73364", "123"], ["南京市第一医院", "0", "50738", "4567"],
+            ["江苏省人民医院", "0", "26318", "89"], ["合计", "0", "150420", "4779"]]
+
+    def right(c, x1: float, top: float, value: str) -> None:
+        text(c, x1 - 2 - c.stringWidth(value, font_for(value), size), top, value, size)
+
+    def page(c) -> None:
+        c.setLineWidth(0.5)
+        for y in (100, 118, 118 + 18 * len(body)):
+            c.line(60, PAGE_H - y, 372, PAGE_H - y)
+        text(c, 62, 104, "单位", size)
+        for head, x0, x1 in columns:
+            text(c, (x0 + x1 - c.stringWidth(head, font_for(head), size)) / 2, 104, head, size)
+        for k, row in enumerate(body):
+            top = 122 + 18 * k
+            text(c, 62, top, row[0], size)
+            for value, (_, _, x1) in zip(row[1:], columns):
+                right(c, x1, top, value)
+
+    table = only_table(make_pdf(tmp_path / "tight.pdf", page))
+    assert table.header_paths == [("单位",), ("诊间预约",), ("第三方",), ("电子健康证数",), ("备注",)]
+    assert cells_of(table) == [[*row, ""] for row in body]

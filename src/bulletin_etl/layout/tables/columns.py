@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...text import join_wrapped
+from ...text import join_wrapped, looks_numeric
 from ..lines import group_rows, row_text
 from .model import Cell
 from .segments import Segment, is_total_row
@@ -36,16 +36,19 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
     across the table, '合计：290146', is left out; a 合计 row with its figures in their columns
     is not — on a continued page it may be the only row with figures)."""
     # A total's label ('合 计') is centred across the merged 序号 and name cells: only its
-    # figures say where columns are.
-    chars = [c for row in body if not _spanning_total(row) for s in (row[1:] if is_total_row(row) else row)
-             for c in s.chars]
+    # figures say where columns are — and only when the page has too few other rows: a total's
+    # figures are the widest, nearly touching in tight columns ('0 197655 456965').
+    rows = [row for row in body if not is_total_row(row)]
+    if sum(any(looks_numeric(s.text) for s in row) for row in rows) < SETTINGS.rows_to_show_columns:
+        rows = [row[1:] if is_total_row(row) else row for row in body if not _spanning_total(row)]
+    chars = [c for row in rows for s in row for c in s.chars]
     # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
     # that a narrow 序号 column set close to the names still shows its gutter. A continued page
     # holding only the header and a '合计：N' line has no figures in columns: its header cells
     # are the columns then.
     visible = [c for c in chars if not c["text"].isspace()]
-    size = SETTINGS.default_size
-    tolerance = SETTINGS.gutter_min * (statistics.median(c.get("size", size) for c in visible) if visible else size)
+    size = statistics.median(c.get("size", SETTINGS.default_size) for c in visible) if visible else SETTINGS.default_size
+    tolerance = SETTINGS.gutter_min * size
     covered: list[list[float]] = []
     for a, b in sorted((c["x0"], c["x1"]) for c in chars):
         if covered and a <= covered[-1][1] + tolerance:
@@ -57,7 +60,7 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
     # stands in the gutter beside right-aligned figures). A centred header over one-digit
     # figures may not overlap them: it joins the neighbouring column that has no header of
     # its own; only a header with no such neighbour is a column of its own (blank body).
-    cells = clustered([s for row in header for s in row])
+    cells = clustered(_header_cells([s for row in header for s in row], size))
 
     def over(cell: list[Segment], interval: list[float]) -> bool:
         return any(interval[0] <= s.x1 and s.x0 <= interval[1] for s in cell)
@@ -96,9 +99,12 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
         # segment across several columns: only its characters over this run count)
         inside = []
         for h in header:
-            over = [c for c in h.visible if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]]
-            if over and max(c["x1"] for c in over) - min(c["x0"] for c in over) < (interval[1] - interval[0]) / 1.5:
-                inside.append((min(c["x0"] for c in over), max(c["x1"] for c in over)))
+            over = [c for c in h.chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]]
+            # header cells set as tight as their columns ('诊间预约第三方') still leave a gap
+            # between them; text of one cell sits closer
+            for part in _parts(over, SETTINGS.tight_gutter * size):
+                if max(c["x1"] for c in part) - min(c["x0"] for c in part) < (interval[1] - interval[0]) / 1.5:
+                    inside.append((min(c["x0"] for c in part), max(c["x1"] for c in part)))
         heads: list[list[float]] = []  # header cells over the run, stacked lines as one
         for x0, x1 in sorted(inside):
             if heads and x0 <= heads[-1][1]:
@@ -130,6 +136,29 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
                     pieces += [[last[0], gap[0]], [gap[1], last[1]]]
         out.extend(pieces)
     return out
+
+
+def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
+    """The visible characters of one line in runs parted by gaps of at least `gap` with no
+    printed space in them: header cells set edge to edge ('电子健康证数备注'), while '2030 年总量'
+    stays one."""
+    parts: list[list[dict]] = []
+    spaced = False
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if char["text"].isspace():
+            spaced = True
+            continue
+        if parts and (spaced or char["x0"] - parts[-1][-1]["x1"] < gap):
+            parts[-1].append(char)
+        else:
+            parts.append([char])
+        spaced = False
+    return parts
+
+
+def _header_cells(header: list[Segment], size: float) -> list[Segment]:
+    """Header segments parted where cells set edge to edge leave a gap between them."""
+    return [Segment(part) for s in header for part in _parts(s.chars, SETTINGS.tight_gutter * size)]
 
 
 def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
