@@ -479,7 +479,7 @@ class Renderer:
                 self.new_page()
             x = left + (ind if i == 0 else 0.0)
             cs = 0.0
-            natural = self.t.width(ln, size, track)
+            natural = self.t.width(ln, size, track) - track  # no tracking after a line's last glyph: it ends at the margin
             cut = track or (self.wraps is not None and self.wraps["groups"])
             if centre:
                 x = left + (width - natural) / 2
