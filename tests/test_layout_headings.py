@@ -254,3 +254,32 @@ def test_a_title_broken_by_the_page_over_a_table_under_a_page_header_rule(tmp_pa
     [table] = pieces[2].tables()
     assert table.header_paths == [("类别",), ("2030年",)]
     assert [row.cells for row in table.rows] == [["发卡数", "123"], ["用卡数", "45"]]
+
+
+def test_a_title_wrapped_where_both_lines_match_known_patterns_stays_one(tmp_path: Path) -> None:
+    """'2030 年度南京市卫生信息中心' (the colophon's pattern) over '十件大事' (the events' words),
+    set large on two lines: one title."""
+    def page(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+        centred(c, 80, "2030 年度南京市卫生信息中心", 1.4 * BODY)
+        centred(c, 80 + 1.6 * BODY, "十件大事", 1.4 * BODY)
+        para(c, 140, ["一、突出政治引领，激活党建动能。"])
+
+    assert titles(make_pdf(tmp_path / "wrapped-known.pdf", page)) == ["", "2030 年度南京市卫生信息中心十件大事"]
+
+
+def test_a_unit_line_atop_the_next_page_is_no_title_tail(tmp_path: Path) -> None:
+    """A title at a page's foot and '（单位：万人次）' atop the next page: the unit line stays out
+    of the title."""
+    def page1(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+        centred(c, 80, "2030 年度南京市远程医疗数据")
+        para(c, 110, [FULL[2:], FULL, "作。"])
+        centred(c, PAGE_H - 80, "2030 年度南京市电子健康卡发卡情况统计", 1.3 * BODY)
+
+    def page2(c):
+        centred(c, 50, "（单位：万人次）", 1.3 * BODY)
+        small_table(80).draw(c)
+
+    assert titles(make_pdf(tmp_path / "unit-line.pdf", page1, page2)) == [
+        "", "2030 年度南京市远程医疗数据", "2030 年度南京市电子健康卡发卡情况统计"]

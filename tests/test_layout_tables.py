@@ -596,8 +596,10 @@ def test_a_tracked_line_cut_before_a_bracketed_group_is_no_paragraph_end(tmp_pat
     """Text set with tracking (字距) on every glyph: a line stopping short because '(2030)，'
     with its spacing did not fit after it still runs on into the next line."""
     full = "南京市卫生信息中心持续推进全民健康信息平台建设完善数据标准体系扎实推进各"
-    cut_short = "2030年5月，国家卫生健康委员会正式发布全国卫生健康信息化发"  # 68 pt short of the margin
-    lines = [(85.8, full[2:]), (60, full), (85.8, cut_short), (60, "(2030)，南京市位列第三。")]
+    # the group is 51 pt wide with its spacing inside; the cut line stops 58.5 pt short of the
+    # margin: room for the group and half an em, not for its spacing before and after it too
+    cut_short = "2030年5月，国家卫生健康委员会正式发布全国卫生健康信息化发"
+    lines = [(85.8, full[2:]), (60, full), (95.6, cut_short), (60, "(2030)，南京市位列第三。")]
 
     def page(c) -> None:
         for k, (x, line) in enumerate(lines):
@@ -717,3 +719,27 @@ def test_tight_columns_edge_to_edge_headers_and_a_wide_total(tmp_path: Path) -> 
     table = only_table(make_pdf(tmp_path / "tight.pdf", page))
     assert table.header_paths == [("单位",), ("诊间预约",), ("第三方",), ("电子健康证数",), ("备注",)]
     assert cells_of(table) == [[*row, ""] for row in body]
+
+
+def test_a_letter_spaced_header_cell_is_one_cell(tmp_path: Path) -> None:
+    """'单 位 名 称' set with spacing between its letters over short names is one header cell,
+    not a column per letter; a short figure run keeps its word space ('5 7' is no '57')."""
+    def page(c) -> None:
+        c.setLineWidth(0.5)
+        for y in (100, 118, 154):
+            c.line(90, PAGE_H - y, 260, PAGE_H - y)
+        t = c.beginText()
+        t.setFont(CJK_FONT, 10)
+        t.setCharSpace(3)
+        t.setTextOrigin(100, PAGE_H - (104 + 8))
+        t.textOut("单位名称")
+        t.setCharSpace(0)  # the PDF text state outlives the text object
+        c.drawText(t)
+        text(c, 200, 104, "数量", 10)
+        for top, (name, figure) in ((122, ("鼓楼医院", "12")), (140, ("市一医院", "5 7"))):
+            text(c, 92, top, name, 10)
+            text(c, 205, top, figure, 10)
+
+    table = only_table(make_pdf(tmp_path / "letter-spaced.pdf", page))
+    assert table.header_paths == [("单位名称",), ("数量",)]
+    assert cells_of(table) == [["鼓楼医院", "12"], ["市一医院", "5 7"]]

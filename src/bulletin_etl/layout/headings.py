@@ -49,8 +49,9 @@ SENTENCE_ENDS = tuple("。！？）)")
 """A line ending a sentence or a remark may end its paragraph although it reaches the margin (a
 page with one line of text cannot show where its margin is)."""
 
-TITLE_TAIL = re.compile(r"^[（(][^（()）]{1,8}[)）]$")
-"""A title's last words wrapped alone onto the next line: '（区）', '（医院）', '（2030）'."""
+TITLE_TAIL = re.compile(r"^[（(][^（()）:：]{1,8}[)）]$")
+"""A title's last words wrapped alone onto the next line: '（区）', '（医院）', '（2030）' — not a
+unit line ('（单位：万人次）')."""
 
 FEW_LINES = 3
 """A page with fewer text lines than this (a table's page with its note) shows no margins: a
@@ -152,10 +153,11 @@ def heading_at(flow: Flow, i: int) -> int | None:
     # '…采集情况' and '（区）'): when the first part alone reads like no title and the two
     # together do, or the next page starts with the title's bracketed tail alone
     close = close or (alike and nxt.page == line.page + 1 and _completes(flow, line, nxt))
-    # two known titles one over the other ('统计数据', the part's heading, over a section's
-    # title) are two headings, not one title wrapped
-    close = close and not (flow.known(line.text) and flow.known(nxt.text)
-                           and TITLE_TAIL.match(squash(nxt.text)) is None)
+    # two known titles one over the other, each worded as a title on its own ('统计数据', the
+    # part's heading, over a section's title) are two headings, not one title wrapped (a line
+    # ending '…中心' matches the colophon's pattern but is no title: '…信息中心' / '十件大事')
+    close = close and not (flow.known(line.text) and flow.known(nxt.text) and reads_as_title(line.text)
+                           and reads_as_title(nxt.text) and TITLE_TAIL.match(squash(nxt.text)) is None)
     if flow.strong(line):
         return i + 1 if close and flow.strong(nxt) else i
     if not flow.starts_block(i):

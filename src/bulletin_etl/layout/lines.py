@@ -78,10 +78,15 @@ def group_rows(chars: Iterable[dict], tolerance: float = 0.45) -> list[list[dict
 
 def tracking(chars: Sequence[dict]) -> float:
     """The space a line sets between its glyphs (0 unless tracked or justified by spreading):
-    the median gap between neighbouring glyphs."""
+    the lower median gap between neighbouring glyphs. A run of a few glyphs ('5 7', 'A B') shows
+    no spacing of its own: its gaps are word gaps."""
     visible = [c for c in chars if not c["text"].isspace()]
     gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
-    return max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+    return max(gaps[(len(gaps) - 1) // 2], 0.0) if len(gaps) >= MIN_TRACKED_GAPS else 0.0
+
+
+MIN_TRACKED_GAPS = 4
+"""Gaps a line needs before its glyph spacing counts as tracking rather than word spaces."""
 
 
 def row_text(chars: Sequence[dict]) -> str:

@@ -112,10 +112,10 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
             prev = current[-1]
             indented = ln.x0 - left[ln.page] > 0.8 * ln.size
             room = right[prev.page] - text_edge(prev)
-            # A line also stops short when the next word (a long figure) did not fit after it,
-            # its glyphs spaced as the line sets them (tracked text needs that much more room).
-            word, glyphs = _first_word_width(ln)
-            short = room > 2.0 * prev.size and room > word + 0.5 * prev.size + (glyphs + 1) * tracking(ln.chars)
+            # A line also stops short when the next word (a long figure) did not fit after it;
+            # tracked text sets its spacing before the word and after it too.
+            word = _first_word_width(ln) + 2 * tracking(ln.chars)
+            short = room > 2.0 * prev.size and room > word + 0.5 * prev.size
             if indented or short:
                 out.append(_paragraph(current))
                 current = []
@@ -124,22 +124,21 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
     return out
 
 
-def _first_word_width(line: TextLine) -> tuple[float, int]:
-    """Width of what cannot be broken at the start of a line, and its glyphs: the Latin/digit run
-    it starts with ('57176个…' → '57176'), or a bracketed group and the mark after it
-    ('（2019），'); nothing for CJK."""
+def _first_word_width(line: TextLine) -> float:
+    """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
+    ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK."""
     chars = [c for c in line.chars if not c["text"].isspace()]
     if chars and chars[0]["text"] in "（(":
         close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
         if close is not None and close <= MAX_UNBREAKABLE:
             end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
-            return chars[end]["x1"] - chars[0]["x0"], end + 1
+            return chars[end]["x1"] - chars[0]["x0"]
     run = []
     for char in line.chars:
         if char["text"].isspace() or is_cjk(char["text"]):
             break
         run.append(char)
-    return (run[-1]["x1"] - run[0]["x0"], len(run)) if run else (0.0, 0)
+    return run[-1]["x1"] - run[0]["x0"] if run else 0.0
 
 
 MAX_UNBREAKABLE = 8
@@ -157,13 +156,16 @@ def _masthead_end(blocks: list[Block]) -> int:
         if not isinstance(block, TextLine) or block.page != blocks[0].page:
             break
         if MASTHEAD.search(squash(block.text)) and not has_sentence_mark(block.text):
-            # a masthead set large may wrap inside its date ('… 2021年1月26' / '日')
-            for more in (1, 2):
+            # a masthead set large may wrap inside its date ('… 2021年1月26' / '日'): the date
+            # runs across the end of the masthead's line, not in the lines after it
+            own = len(squash(block.text))
+            for more in range(1, MASTHEAD_WRAP_LINES + 1):
                 following = blocks[i + 1:i + 1 + more]
                 if ISSUE_DATE.search(squash(block.text)) or len(following) < more or not all(
                         isinstance(b, TextLine) and b.page == block.page for b in following):
                     break
-                if ISSUE_DATE.search(squash("".join(b.text for b in [block, *following]))):
+                date = ISSUE_DATE.search(squash("".join(b.text for b in [block, *following])))
+                if date and date.start() < own < date.end():
                     return i + more
             return i
     return -1
@@ -171,6 +173,9 @@ def _masthead_end(blocks: list[Block]) -> int:
 
 MASTHEAD_LINES = 6
 """The masthead is a bulletin's first few lines: a dated line further down is running text."""
+
+MASTHEAD_WRAP_LINES = 2
+"""Lines a masthead's date may wrap onto."""
 
 
 def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:

@@ -37,12 +37,14 @@ MASTHEAD = re.compile(rf"编印|{ISSUE_DATE.pattern}\s*$")
 SENTENCE_MARKS = frozenset("。，；！？,;!?")
 """A title is no sentence: a line holding one of these marks is running text, not a heading."""
 
-_DIGIT_GROUP = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+_DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def has_sentence_mark(text: str) -> bool:
-    """A sentence mark other than the comma of a thousands separator ('3,066,151' is a figure)."""
+    """A sentence mark other than the comma of a thousands separator ('3,066,151' is a figure;
+    the full-width '，' in '分别为120，350家' is a sentence's)."""
     return bool(SENTENCE_MARKS & set(_DIGIT_GROUP.sub("", text)))
+
 
 TITLE_WORDS = re.compile(
     r"(统计|情况|成绩|结果|大事|数据|指数|一览表?|汇总|简表|目录)"

@@ -86,9 +86,10 @@ def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int)
             if not is_page_number(line_text(row))]  # a folio between a table's rules is furniture
     if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
         return None
-    if any(MASTHEAD.search(squash(line_text(row))) for row in rows) and not has_figure(
-            [row for row in rows if not MASTHEAD.search(squash(line_text(row)))]):
-        return None  # the masthead ruled off with the bulletin's name over it
+    masthead = [MASTHEAD.search(squash(line_text(row))) is not None for row in rows]
+    if page == 1 and len(rows) <= SETTINGS.masthead_rows and any(masthead) and not has_figure(
+            [row for row, dated in zip(rows, masthead) if not dated]):
+        return None  # the masthead ruled off on the first page, the bulletin's name over it
     boundary = header_boundary(region, rows)
     return UnruledTable(region, inner, page, [row for row in rows if middle(row) < boundary],
                         [row for row in rows if middle(row) >= boundary], boundary)

@@ -139,12 +139,16 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
 
 
 def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
-    """The visible characters of one line in runs parted by gaps of at least `gap` with no
-    printed space in them: header cells set edge to edge ('电子健康证数备注'), while '2030 年总量'
-    stays one."""
+    """The visible characters of one line in runs parted by gaps of at least `gap` beyond twice
+    the run's usual spacing, with no printed space in them: header cells set edge to edge
+    ('电子健康证数备注'), while '2030 年总量' and a letter-spaced '单 位 名 称' stay one."""
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    visible = [c for c in ordered if not c["text"].isspace()]
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
+    gap += 2 * max(gaps[(len(gaps) - 1) // 2], 0.0) if gaps else 0.0
     parts: list[list[dict]] = []
     spaced = False
-    for char in sorted(chars, key=lambda c: c["x0"]):
+    for char in ordered:
         if char["text"].isspace():
             spaced = True
             continue
