@@ -32,9 +32,10 @@ def _spanning_total(row: list[Segment]) -> bool:
 
 
 def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> Columns:
-    """Column extents from the gutters that no body text crosses (a total printed in one run
-    across the table, '合计：290146', is left out; a 合计 row with its figures in their columns
-    is not — on a continued page it may be the only row with figures)."""
+    """Column extents from the gutters that no body text crosses. Total rows are left out when
+    the page has rows enough without them; otherwise (a continued page whose only row with
+    figures may be its 合计) a total's figures count, but never a total printed in one run
+    across the table ('合计：290146')."""
     # A total's label ('合 计') is centred across the merged 序号 and name cells: only its
     # figures say where columns are — and only when the page has too few other rows: a total's
     # figures are the widest, nearly touching in tight columns ('0 197655 456965').

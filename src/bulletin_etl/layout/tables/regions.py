@@ -6,7 +6,6 @@ extent with table text between them; a 三线表 broken by the page is closed wi
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from ...text import join_wrapped, squash
@@ -101,11 +100,11 @@ def _same_extent(a: Rule, b: Rule) -> bool:
 
 def _table_within(narrower: list[Rule], chars: CharsByHeight) -> bool:
     """Two rules of one narrower extent with figures between them, or three of one extent (a
-    table's repeated header over an empty cut row): a table of its own. The rule under a group
-    header never comes twice at one extent."""
+    table's repeated header over an empty cut row): a table of its own. The rules under a
+    table's group headers never come three times at one extent, nor twice with figures between."""
     for i, a in enumerate(narrower):
         same = [r for r in narrower[i + 1:] if _same_extent(a, r)]
-        if len(same) >= 2:
+        if len(same) + 1 >= SETTINGS.stacked_rules:
             return True
         if same and has_figure(segments(chars.inside((a.x0, a.y, a.x1, same[0].y)))):
             return True
@@ -138,18 +137,13 @@ def _trim(run: list[Rule], chars: CharsByHeight) -> list[Rule]:
     return run
 
 
-STACKED_RULES = 3
-"""Rules of one narrow extent that make a table (a 三线表's top, header and bottom rules)."""
-
-
 def regions(rules: list[Rule], index: CharsByHeight, min_width: float, min_stacked: float) -> list[list[Rule]]:
     """Runs of long rules of the same extent with table-like text between them. A narrow table
     (a few columns, narrower than `min_width`) has rules too: three or more of one extent, at
     least `min_stacked` long (the rule under a group header never comes three times)."""
-    stacked = Counter((round(r.x0), round(r.x1)) for r in rules if min_stacked <= r.length < min_width)
+    narrow = [r for r in rules if min_stacked <= r.length < min_width]
     long = [r for r in rules if r.length >= min_width or (
-        r.length >= min_stacked and sum(n for (x0, x1), n in stacked.items()
-                                        if _same_extent(r, Rule(r.y, x0, x1))) >= STACKED_RULES)]
+        r in narrow and sum(_same_extent(r, other) for other in narrow) >= SETTINGS.stacked_rules)]
     # Rules of one extent, give or take a producer's rounding: a rule within reach of any rule
     # of a group joins it, and joins groups it reaches both of (a table's outer rules drawn a
     # little wider than its inner ones, a page header's rule between the two).

@@ -34,6 +34,7 @@ class TableSettings:
     heading_size_ratio: float = 1.25  # text this many times the table's size between two tables is a heading
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # line heights: a lone line this far under a run's first rule is not in its table
+    stacked_rules: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom rules)
     masthead_rows: int = 3  # lines a ruled-off masthead holds on the first page (name, issue, issuer and date)
 
     # Text runs and columns

@@ -158,7 +158,7 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
             rows = _rows_of(grid, start)
             if rows and spill:
                 rows[0].cells = [_unspill(cell, spill.get(c)) for c, cell in enumerate(rows[0].cells)]
-            if carried and start:
+            if carried:
                 rows.insert(0, TableRow([carried.get(c, "") for c in range(grid.n_cols)], grid.page))
             if rows and current.rows and _split_by_page_break(current.rows[-1], rows[0]):
                 head = rows.pop(0)
