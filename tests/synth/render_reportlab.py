@@ -17,6 +17,13 @@ tables in a smaller size; a folio '- N -' at the foot of every page. Tables are 
 A table that does not fit continues on the next page under its repeated header rows; sometimes
 the break falls inside a row whose name wraps (first line with seq and figures on page N, the
 rest of the name on page N+1).
+
+Where the tests control every position they also draw (draws.py): the bulletin's name above the
+masthead and a masthead wrapped inside its date (masthead); titles whose bracketed tail wraps
+alone, and paragraphs tracked so that a line is cut short before a bracketed group (wraps); titles
+broken by the page, '统计数据' or a prose section ending at a page's foot, orphaned table titles,
+rows cut in unruled tables and continuation headers merged otherwise (page_breaks). render_info()
+names what it drew where.
 """
 
 from __future__ import annotations
