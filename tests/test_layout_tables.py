@@ -743,3 +743,22 @@ def test_a_letter_spaced_header_cell_is_one_cell(tmp_path: Path) -> None:
     table = only_table(make_pdf(tmp_path / "letter-spaced.pdf", page))
     assert table.header_paths == [("单位名称",), ("数量",)]
     assert cells_of(table) == [["鼓楼医院", "12"], ["市一医院", "5 7"]]
+
+
+def test_autospace_between_figures_and_chinese_in_a_header_cell_parts_nothing(tmp_path: Path) -> None:
+    """Word and LibreOffice set a gap between Latin and Chinese text without a space glyph
+    ('2028' 年数据条数'): the header cell stays one, no column of its own for '2028'."""
+    def page(c) -> None:
+        c.setLineWidth(0.5)
+        for y in (100, 118, 154):
+            c.line(90, PAGE_H - y, 330, PAGE_H - y)
+        text(c, 92, 104, "单位", 10)
+        text(c, 200, 104, "2028", 10)
+        text(c, 200 + c.stringWidth("2028", font_for("2028"), 10) + 2.5, 104, "年数据条数", 10)
+        for top, (name, figure) in ((122, ("南京市鼓楼医院", "9,489,900")), (140, ("南京市第一医院", "12"))):
+            text(c, 92, top, name, 10)
+            text(c, 300 - c.stringWidth(figure, font_for(figure), 10), top, figure, 10)
+
+    table = only_table(make_pdf(tmp_path / "autospace.pdf", page))
+    assert table.header_paths == [("单位",), ("2028年数据条数",)]
+    assert cells_of(table) == [["南京市鼓楼医院", "9,489,900"], ["南京市第一医院", "12"]]

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...text import join_wrapped, looks_numeric
+from ...text import is_cjk, join_wrapped, looks_numeric
 from ..lines import group_rows, row_text
 from .model import Cell
 from .segments import Segment, is_total_row
@@ -141,8 +141,9 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
 
 def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
     """The visible characters of one line in runs parted by gaps of at least `gap` beyond twice
-    the run's usual spacing, with no printed space in them: header cells set edge to edge
-    ('电子健康证数备注'), while '2030 年总量' and a letter-spaced '单 位 名 称' stay one."""
+    the run's usual spacing, with no printed space in them and not where Chinese meets Latin
+    text: header cells set edge to edge ('电子健康证数备注'), while '2030 年总量', '2028年' set
+    with autospace and a letter-spaced '单 位 名 称' stay one."""
     ordered = sorted(chars, key=lambda c: c["x0"])
     visible = [c for c in ordered if not c["text"].isspace()]
     gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
@@ -153,7 +154,9 @@ def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
         if char["text"].isspace():
             spaced = True
             continue
-        if parts and (spaced or char["x0"] - parts[-1][-1]["x1"] < gap):
+        # producers set a gap between Chinese and Latin text of one cell ('2028 年', autospace)
+        autospaced = bool(parts) and is_cjk(char["text"][:1]) != is_cjk(parts[-1][-1]["text"][-1:])
+        if parts and (spaced or autospaced or char["x0"] - parts[-1][-1]["x1"] < gap):
             parts[-1].append(char)
         else:
             parts.append([char])
