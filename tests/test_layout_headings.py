@@ -283,3 +283,15 @@ def test_a_unit_line_atop_the_next_page_is_no_title_tail(tmp_path: Path) -> None
 
     assert titles(make_pdf(tmp_path / "unit-line.pdf", page1, page2)) == [
         "", "2030 年度南京市远程医疗数据", "2030 年度南京市电子健康卡发卡情况统计"]
+
+
+def test_a_title_right_under_a_wide_masthead_line_is_a_heading(tmp_path: Path) -> None:
+    """The masthead's dated line set large across the whole measure, the first title right under
+    it at the body's size and leading: the masthead line ends its block, the title stands alone."""
+    def page(c):
+        text(c, LEFT, 40, "南京市卫生信息中心 编印", 1.5 * BODY)
+        text(c, RIGHT - 11 * 0.5 * 1.5 * BODY - 4 * 1.5 * BODY, 40, "2031年1月20日", 1.5 * BODY)
+        text(c, LEFT, 40 + 1.5 * BODY + 0.6 * BODY, "2030年度南京市卫生信息中心十件大事", BODY)
+        para(c, 40 + 3.5 * BODY, ["一、突出政治引领，激活党建动能。"])
+
+    assert titles(make_pdf(tmp_path / "wide-masthead.pdf", page)) == ["", "2030年度南京市卫生信息中心十件大事"]

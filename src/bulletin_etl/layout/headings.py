@@ -85,6 +85,8 @@ class Flow:
             return False
         if prev is None or self.ends_short(prev) or prev.text.rstrip().endswith(SENTENCE_ENDS):
             return True
+        if MASTHEAD.search(squash(prev.text)):  # the masthead's dated line, however wide, ends its block
+            return True
         if prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < FEW_LINES:
             return True
         if line.x0 - self.margins[line.page][0] > self.settings.indent * line.size:
