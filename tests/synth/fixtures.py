@@ -32,6 +32,11 @@ CHOSEN = [
     # failures found by sweeps, each fixed in the layout layer
     Case(648617, "reportlab", "no_inner_verticals", "uming", draws=ALL),  # '25,143' in ruled rows is no sentence
     Case(648627, "docx", "three_line", "uming", draws=ALL),  # a table's repeated header under a running header's rule
+    Case(6, "docx", "three_line", "uming", draws=ALL),  # '2028' '年数据条数' set with autospace is one header cell
+    Case(11, "html", "no_inner_verticals", "noto-serif", draws=ALL),  # a page's only row, its name centred on it
+    Case(43, "html", "three_line", "wqy-zenhei", draws=ALL),  # a title right under a wide masthead line
+    Case(6, "reportlab", "three_line", "wqy-zenhei", quirks=True, draws=ALL),  # a cut row under a header set otherwise
+    Case(105, "reportlab", "no_inner_verticals", "wqy-zenhei", quirks=True, draws=ALL),  # a title broken over a table
 ]
 
 
