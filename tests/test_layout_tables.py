@@ -762,3 +762,30 @@ def test_autospace_between_figures_and_chinese_in_a_header_cell_parts_nothing(tm
     table = only_table(make_pdf(tmp_path / "autospace.pdf", page))
     assert table.header_paths == [("单位",), ("2028年数据条数",)]
     assert cells_of(table) == [["南京市鼓楼医院", "9,489,900"], ["南京市第一医院", "12"]]
+
+
+def test_a_centred_header_over_short_right_aligned_figures_keeps_its_column(tmp_path: Path) -> None:
+    """A wide column (a landscape page): '人次' centred under its group, the figures right-aligned
+    and too short to reach under it; only the total's figures do. The total's figures still say
+    where the column is (leaving them out parts no more columns)."""
+    size = 10.0
+    body = [["鼓楼区", "51813", "11766.73"], ["江宁区", "71616", "873581.36"], ["栖霞区", "19597", "5377.41"],
+            ["合计", "21554557", "890725.50"]]
+
+    def page(c) -> None:
+        c.setLineWidth(0.5)
+        for y, x0 in ((100, 60), (116, 200), (134, 60), (134 + 18 * len(body), 60)):
+            c.line(x0, PAGE_H - y, 460, PAGE_H - y)
+        text(c, 62, 112, "接入单位", size)
+        text(c, 330 - c.stringWidth("门急诊信息", CJK_FONT, size) / 2, 103, "门急诊信息", size)
+        text(c, 289 - c.stringWidth("人次", CJK_FONT, size) / 2, 120, "人次", size)
+        text(c, 395 - c.stringWidth("收入（千元）", CJK_FONT, size) / 2, 120, "收入（千元）", size)
+        for k, row in enumerate(body):
+            top = 138 + 18 * k
+            text(c, 62, top, row[0], size)
+            for value, x1 in zip(row[1:], (328, 458)):
+                text(c, x1 - c.stringWidth(value, font_for(value), size), top, value, size)
+
+    table = only_table(make_pdf(tmp_path / "centred-leaf.pdf", page))
+    assert table.header_paths == [("接入单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）")]
+    assert cells_of(table) == body

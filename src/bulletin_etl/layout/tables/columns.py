@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...text import is_cjk, join_wrapped, looks_numeric
+from ...text import is_cjk, join_wrapped
 from ..lines import group_rows, row_text
 from .model import Cell
 from .segments import Segment, is_total_row
@@ -32,30 +32,26 @@ def _spanning_total(row: list[Segment]) -> bool:
 
 
 def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> Columns:
-    """Column extents from the gutters that no body text crosses. Total rows are left out when
-    the page has rows enough without them; otherwise (a continued page whose only row with
-    figures may be its 合计) a total's figures count, but never a total printed in one run
-    across the table ('合计：290146')."""
+    """Column extents from the gutters that no body text crosses. A total row's figures count
+    (on a continued page its 合计 may be the only row with figures), unless leaving them out
+    parts more columns: its figures are the widest, nearly touching in tight columns
+    ('0 197655 456965'). A total printed in one run across the table ('合计：290146') never counts."""
     # A total's label ('合 计') is centred across the merged 序号 and name cells: only its
-    # figures say where columns are — and only when the page has too few other rows: a total's
-    # figures are the widest, nearly touching in tight columns ('0 197655 456965').
-    rows = [row for row in body if not is_total_row(row)]
-    if sum(any(looks_numeric(s.text) for s in row) for row in rows) < SETTINGS.rows_to_show_columns:
-        rows = [row[1:] if is_total_row(row) else row for row in body if not _spanning_total(row)]
-    chars = [c for row in rows for s in row for c in s.chars]
+    # figures say where columns are.
+    with_totals = [c for row in body if not _spanning_total(row) for s in (row[1:] if is_total_row(row) else row)
+                   for c in s.chars]
+    without = [c for row in body if not is_total_row(row) for s in row for c in s.chars]
     # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
     # that a narrow 序号 column set close to the names still shows its gutter. A continued page
     # holding only the header and a '合计：N' line has no figures in columns: its header cells
     # are the columns then.
-    visible = [c for c in chars if not c["text"].isspace()]
+    visible = [c for c in with_totals if not c["text"].isspace()]
     size = statistics.median(c.get("size", SETTINGS.default_size) for c in visible) if visible else SETTINGS.default_size
-    tolerance = SETTINGS.gutter_min * size
-    covered: list[list[float]] = []
-    for a, b in sorted((c["x0"], c["x1"]) for c in chars):
-        if covered and a <= covered[-1][1] + tolerance:
-            covered[-1][1] = max(covered[-1][1], b)
-        else:
-            covered.append([a, b])
+    chars, covered = with_totals, _covered(with_totals, SETTINGS.gutter_min * size)
+    if without:
+        parted = _covered(without, SETTINGS.gutter_min * size)
+        if len(parted) > len(covered):
+            chars, covered = without, parted
     covered = _split_under_headers(covered, chars, [s for row in header for s in row])
     # A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
     # stands in the gutter beside right-aligned figures). A centred header over one-digit
@@ -85,6 +81,17 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
     edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
     return Columns(list(zip(edges, edges[1:])), [(covered[i][1], covered[i + 1][0]) for i in range(len(covered) - 1)],
                    [(a, b) for a, b in covered])
+
+
+def _covered(chars: list[dict], tolerance: float) -> list[list[float]]:
+    """The extents the characters cover, gaps narrower than `tolerance` bridged."""
+    covered: list[list[float]] = []
+    for a, b in sorted((c["x0"], c["x1"]) for c in chars):
+        if covered and a <= covered[-1][1] + tolerance:
+            covered[-1][1] = max(covered[-1][1], b)
+        else:
+            covered.append([a, b])
+    return covered
 
 
 def _split_under_headers(covered: list[list[float]], chars: list[dict], header: list[Segment]) -> list[list[float]]:
