@@ -205,8 +205,9 @@ def test_a_part_heading_right_over_a_section_title_is_its_own_heading(tmp_path: 
 
 
 def test_a_masthead_ruled_off_with_the_bulletins_name_is_no_table(tmp_path: Path) -> None:
-    """The bulletin's name and the masthead line between two rules (a running header above),
-    the date set far right: two lines between rules, one holding figures, yet no table."""
+    """The bulletin's name (over two lines) and the masthead line between two rules (a running
+    header above), the date set far right and wrapped ('… 2031 年 1 月 20' / '日'): lines between
+    rules, one holding figures, yet no table."""
     from bulletin_etl.sections.base import Context
     from bulletin_etl.sections.masthead import read_masthead
 
@@ -214,10 +215,12 @@ def test_a_masthead_ruled_off_with_the_bulletins_name_is_no_table(tmp_path: Path
         c.setLineWidth(0.5)
         text(c, 230, 29, "2030 年度南京市卫生信息统计公报", 9)
         c.line(77, PAGE_H - 40, 529, PAGE_H - 40)
-        text(c, 232, 84, "卫生信息统计", 22)
-        text(c, 77, 124, "南京市卫生信息中心 编印", 18)
-        text(c, 380, 124, "2031 年 1 月 20 日", 18)
-        c.line(77, PAGE_H - 148, 529, PAGE_H - 148)
+        text(c, 232, 60, "卫生信息统计", 22)
+        text(c, 245, 86, "（2030年度）", 14)
+        text(c, 77, 110, "南京市卫生信息中心 编印", 18)
+        text(c, 380, 110, "2031 年 1 月 20", 18)
+        text(c, 77, 132, "日", 18)
+        c.line(77, PAGE_H - 154, 529, PAGE_H - 154)
         text(c, 77, 189, "2030 年度南京市卫生信息中心十件大事", 16)
         text(c, 109, 229, "一、突出政治引领，激活党建动能。", 16)
 

@@ -35,7 +35,7 @@ class TableSettings:
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # line heights: a lone line this far under a run's first rule is not in its table
     stacked_rules: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom rules)
-    masthead_rows: int = 3  # lines a ruled-off masthead holds on the first page (name, issue, issuer and date)
+    masthead_rows: int = 5  # lines a ruled-off masthead holds on the first page (a name over two, issue, issuer and date, its wrap)
 
     # Text runs and columns
     default_size: float = 10.0  # a character that gives no font size is taken as set at this size
