@@ -789,3 +789,30 @@ def test_a_centred_header_over_short_right_aligned_figures_keeps_its_column(tmp_
     table = only_table(make_pdf(tmp_path / "centred-leaf.pdf", page))
     assert table.header_paths == [("接入单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）")]
     assert cells_of(table) == body
+
+
+def test_a_short_continued_page_takes_the_layout_of_its_own_table(tmp_path: Path) -> None:
+    """Two tables with the same header words and width but other columns (hospitals' names are
+    wider than districts'); a continued page of one row under a header set otherwise takes the
+    layout that keeps its cells apart, not the first one with the same words."""
+    def table(c, top: float, split: float, rows: list[list[str]], wrapped: bool = False) -> None:
+        c.setLineWidth(0.5)
+        bottom = top + 20 + 18 * len(rows)
+        for y in (top, top + 20, bottom):
+            c.line(60, PAGE_H - y, 400, PAGE_H - y)
+        text(c, 62, top + 5, "接入单位", 10)
+        if wrapped:
+            text(c, split + 4, top + 1, "定时数据", 10)
+            text(c, split + 4, top + 10, "上传量", 10)
+        else:
+            text(c, split + 4, top + 5, "定时数据上传量", 10)
+        for k, (name, figure) in enumerate(rows):
+            text(c, 62, top + 24 + 18 * k, name, 10)
+            text(c, split + 4, top + 24 + 18 * k, figure, 10)
+
+    hospitals = [["南京医科大学第二附属医院", "28178980"], ["南京市溧水区中医院", "377614270"], ["南京江北医院", "1311029"]]
+    districts = [["鼓楼区", "226351191"], ["江宁区", "159196619"], ["高淳区", "55172295"]]
+    pdf = make_pdf(tmp_path / "two-layouts.pdf", lambda c: table(c, 100, 250, hospitals),
+                   lambda c: table(c, 100, 150, districts), lambda c: table(c, 60, 150, [["玄武区", "103064836"]], True))
+    # (no title between them here, so the three pages stitch into one table)
+    assert cells_of(only_table(pdf)) == hospitals + districts + [["玄武区", "103064836"]]

@@ -97,8 +97,7 @@ def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int)
 
 def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid | None:
     """The grid of one unruled table, in the columns its header is known by (or its own)."""
-    extent = (table.region[0].x0, table.region[0].x1)
-    found = (layouts.find(table.signature, extent, table.figure_rows) if layouts else None) or table.own_columns()
+    found = (layouts.find(table) if layouts else None) or table.own_columns()
     columns, gutters = found.bounds, found.gutters
     if len(columns) < 2:
         return None

@@ -236,6 +236,17 @@ def clustered(parts: list[Segment]) -> list[list[Segment]]:
     return out
 
 
+def _keeps_apart(columns: Columns, body: list[list[Segment]]) -> bool:
+    """No two runs of text of one body row fall in one column (a total's label aside)."""
+    for row in body:
+        if is_total_row(row):
+            continue
+        spans = [span_of(s, columns.bounds) for s in row]
+        if len(spans) != len(set(spans)):
+            return False
+    return True
+
+
 def _same_header(a, b) -> bool:
     """The same header texts at the same places (within a couple of points)."""
     return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= SETTINGS.same_header_x for (xa, ta), (xb, tb) in zip(a, b))
@@ -249,20 +260,24 @@ class Layouts:
     def __init__(self) -> None:
         self.known: list[tuple[list, Columns, int]] = []
 
-    def find(self, signature: list, extent: tuple[float, float] | None = None, rows: int = 0) -> Columns | None:
-        """The layout learnt for this header. A table with too few rows to show its own gutters
-        (the rest of a table under its repeated header) whose header was set otherwise than
-        elsewhere (a group label merged with a sub-column, a cell wrapped differently) takes the
-        layout of a table as wide whose header has the same characters and that showed more rows."""
+    def find(self, table: UnruledTable) -> Columns | None:
+        """The layout learnt for this table's header. A table with too few rows to show its own
+        gutters (the rest of a table under its repeated header) whose header was set otherwise
+        than elsewhere (a group label merged with a sub-column, a cell wrapped differently) takes
+        the layout of a table as wide whose header has the same characters, that showed more
+        rows and that keeps this page's cells apart (two tables may share their header's words:
+        the districts' and the hospitals' platform tables)."""
+        signature, extent = table.signature, (table.region[0].x0, table.region[0].x1)
         found, shown = next(((cols, seen) for known, cols, seen in self.known if _same_header(known, signature)),
-                            (None, rows))
-        if extent is None or shown >= SETTINGS.rows_to_show_columns:
+                            (None, table.figure_rows))
+        if shown >= SETTINGS.rows_to_show_columns:
             return found
         letters = Counter("".join(text for _, text in signature))
         return next((cols for known, cols, seen in self.known
                      if seen > shown and Counter("".join(text for _, text in known)) == letters
                      and abs(cols.bounds[0][0] - extent[0]) <= SETTINGS.rule_same_extent
-                     and abs(cols.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent), found)
+                     and abs(cols.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent
+                     and _keeps_apart(cols, table.body_rows)), found)
 
     def learn(self, table: UnruledTable) -> None:
         signature, rows = table.signature, table.figure_rows
