@@ -816,3 +816,22 @@ def test_a_short_continued_page_takes_the_layout_of_its_own_table(tmp_path: Path
                    lambda c: table(c, 100, 150, districts), lambda c: table(c, 60, 150, [["玄武区", "103064836"]], True))
     # (no title between them here, so the three pages stitch into one table)
     assert cells_of(only_table(pdf)) == hospitals + districts + [["玄武区", "103064836"]]
+
+
+def test_a_header_broken_over_a_page_under_a_group_cell(tmp_path: Path) -> None:
+    """The header's top row alone at a page's foot holds a group cell over two columns; its rest
+    atop the next page parts them: one header, the group over both."""
+    def page1(c) -> None:
+        t = Table(left=60, top=760, col_widths=[130, 70, 70], row_heights=[20])
+        t.cells = [cell(0, 0, "单位"), cell(0, 1, "门急诊信息", colspan=2)]
+        t.draw(c)
+
+    def page2(c) -> None:
+        t = Table(left=60, top=60, col_widths=[130, 70, 70], row_heights=[20, 20, 20])
+        t.cells = [cell(0, 1, "人次"), cell(0, 2, "收入（千元）"), cell(1, 0, "南京市鼓楼医院"), cell(1, 1, "12"),
+                   cell(1, 2, "3.5"), cell(2, 0, "江苏省人民医院"), cell(2, 1, "7"), cell(2, 2, "1.25")]
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "broken-group-header.pdf", page1, page2))
+    assert table.header_paths == [("单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）")]
+    assert cells_of(table) == [["南京市鼓楼医院", "12", "3.5"], ["江苏省人民医院", "7", "1.25"]]

@@ -133,6 +133,18 @@ def _split_by_page_break(prev: TableRow, nxt: TableRow) -> bool:
     return not any(looks_numeric(a) and looks_numeric(b) for a, b in zip(prev.cells, nxt.cells))
 
 
+def _columns_under(foot: Grid, grid: Grid) -> list[int] | None:
+    """For each of the grid's columns, the column of the header part left at the previous
+    page's foot standing over it; None when the two are not one table's parts."""
+    if foot.n_cols == grid.n_cols:
+        return list(range(grid.n_cols))
+    if abs(foot.bbox[0] - grid.bbox[0]) > SETTINGS.rule_same_extent or abs(foot.bbox[2] - grid.bbox[2]) > SETTINGS.rule_same_extent:
+        return None
+    under = [next((f for f, (a, b) in enumerate(foot.col_bounds) if a <= (x0 + x1) / 2 <= b), None)
+             for x0, x1 in grid.col_bounds]
+    return None if None in under else under
+
+
 def stitch(grids: list[Grid]) -> list[LogicalTable]:
     """Continue a table over the following grids with the same columns; drop the repeated
     header and re-join a row that the page break split."""
@@ -173,11 +185,13 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
             continue
         paths = header_paths(grid, n_header)
         header_rows = [grid.row(r) for r in range(n_header)]
-        if foot is not None and foot.page == grid.page - 1 and foot.n_cols == grid.n_cols and n_header:
-            # The header row itself broke over the page: its top part is that foot.
+        under = _columns_under(foot, grid) if foot is not None and foot.page == grid.page - 1 and n_header else None
+        if under is not None:
+            # The header row itself broke over the page: its top part is that foot (whose group
+            # cells may span columns the rest of the header parts).
             above = header_paths(foot, len(foot.slots))
-            paths = [tuple(dict.fromkeys(a + b)) for a, b in zip(above, paths)]
-            header_rows = [foot.row(r) for r in range(len(foot.slots))] + header_rows
+            paths = [tuple(dict.fromkeys(above[f] + b)) for f, b in zip(under, paths)]
+            header_rows = [[foot.row(r)[f] for f in under] for r in range(len(foot.slots))] + header_rows
         foot = None
         tables.append(LogicalTable(header_paths=paths, header_rows=header_rows,
                                    rows=_rows_of(grid, n_header), grids=[grid]))
