@@ -39,6 +39,13 @@ def small_table(top: float) -> Table:
                   cell(2, 0, "用卡数"), cell(2, 1, "45")])
 
 
+def first_page(c) -> None:
+    """A masthead and a first section of one paragraph, the page's foot left free."""
+    text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
+    centred(c, 80, "2030 年度南京市远程医疗数据")
+    para(c, 110, [FULL[2:], FULL, "作。"])
+
+
 def titles(pdf: Path) -> list[str]:
     return [p.title for p in cut(load(pdf), TITLE_PATTERNS)]
 
@@ -238,9 +245,7 @@ def test_a_title_broken_by_the_page_over_a_table_under_a_page_header_rule(tmp_pa
     page, between the page header's rule and the table's top rule of the same width: one title,
     and its second part no header of the table."""
     def page1(c):
-        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
-        centred(c, 80, "2030 年度南京市远程医疗数据")
-        para(c, 110, [FULL[2:], FULL, "作。"])
+        first_page(c)
         centred(c, PAGE_H - 80, "2030 年南京市卫生信息平台数据", 1.3 * BODY)
 
     def page2(c):
@@ -275,9 +280,7 @@ def test_a_unit_line_atop_the_next_page_is_no_title_tail(tmp_path: Path) -> None
     """A title at a page's foot and '（单位：万人次）' atop the next page: the unit line stays out
     of the title."""
     def page1(c):
-        text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
-        centred(c, 80, "2030 年度南京市远程医疗数据")
-        para(c, 110, [FULL[2:], FULL, "作。"])
+        first_page(c)
         centred(c, PAGE_H - 80, "2030 年度南京市电子健康卡发卡情况统计", 1.3 * BODY)
 
     def page2(c):

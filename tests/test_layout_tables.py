@@ -378,26 +378,36 @@ def test_header_row_broken_over_a_page_is_joined(tmp_path: Path) -> None:
     assert cells_of(table) == [["南京市鼓楼医院", "12"], ["江苏省人民医院", "7"]]
 
 
+FIRST_BOOKINGS = [["序号", "名称", "预约数量"], ["1", "南京市鼓楼医院", "100"], ["2", "南京市第一医院", "200"]]
+SECOND_BOOKINGS = [["序号", "名称", "预约数量"], ["1", "江苏省人民医院", "300"]]
+
+
+def _two_tables(style: str, between):
+    """A page drawing: a heading, a table, what `between` draws under it (returning where the
+    second table starts), a second table of the same width."""
+    def page(c) -> None:
+        heading(c, 60, 60, "Appointments")
+        t1 = _simple_table(100, FIRST_BOOKINGS)
+        t1.style = style
+        t1.draw(c)
+        t2 = _simple_table(between(c, t1.bottom), SECOND_BOOKINGS)
+        t2.style = style
+        t2.draw(c)
+    return page
+
+
 @pytest.mark.parametrize("style", ["no_inner_verticals", "three_line"])
 def test_a_note_between_two_tables_of_one_width_is_no_row(tmp_path: Path, style: str) -> None:
     """'注：…' under a table whose columns are not ruled, its second line short, and under it a
     second table of the same width with only a caption (no larger than the table text) between."""
-    first = [["序号", "名称", "预约数量"], ["1", "南京市鼓楼医院", "100"], ["2", "南京市第一医院", "200"]]
-    second = [["序号", "名称", "预约数量"], ["1", "江苏省人民医院", "300"]]
+    def between(c, bottom: float) -> float:
+        text(c, 60, bottom + 6, "注：全市共有 12 家医院接入，其中 8 家已接入市互联网医", 9)
+        text(c, 60, bottom + 18, "院服务门户。", 9)
+        text(c, 90, bottom + 40, "2030 年度南京市互联网医院预约情况统计", 9)
+        return bottom + 60
 
-    def page(c):
-        heading(c, 60, 60, "Appointments")
-        t1 = _simple_table(100, first)
-        t1.style = style
-        t1.draw(c)
-        text(c, 60, t1.bottom + 6, "注：全市共有 12 家医院接入，其中 8 家已接入市互联网医", 9)
-        text(c, 60, t1.bottom + 18, "院服务门户。", 9)
-        text(c, 90, t1.bottom + 40, "2030 年度南京市互联网医院预约情况统计", 9)
-        t2 = _simple_table(t1.bottom + 60, second)
-        t2.style = style
-        t2.draw(c)
-
-    pieces = cut(load(make_pdf(tmp_path / "note.pdf", page)))
+    first, second = FIRST_BOOKINGS, SECOND_BOOKINGS
+    pieces = cut(load(make_pdf(tmp_path / "note.pdf", _two_tables(style, between))))
     assert [p.title for p in pieces] == ["", "Appointments", "2030 年度南京市互联网医院预约情况统计"]
     tables = pieces[1].tables()
     assert [cells_of(t) for t in tables] == [first[1:]]
@@ -618,21 +628,13 @@ def test_a_tracked_line_cut_before_a_bracketed_group_is_no_paragraph_end(tmp_pat
 def test_a_caption_broken_over_two_lines_between_two_tables_parts_them(tmp_path: Path, style: str) -> None:
     """A caption no larger than the table text, broken in the middle of its words over two lines,
     between two tables of one width: neither line alone reads as a title, the two together do."""
-    first = [["序号", "名称", "预约数量"], ["1", "南京市鼓楼医院", "100"], ["2", "南京市第一医院", "200"]]
-    second = [["序号", "名称", "预约数量"], ["1", "江苏省人民医院", "300"]]
+    def between(c, bottom: float) -> float:
+        text(c, 90, bottom + 14, "2030 年度南京市互联网医院预约", 9)
+        text(c, 130, bottom + 26, "情况统计", 9)
+        return bottom + 50
 
-    def page(c):
-        heading(c, 60, 60, "Appointments")
-        t1 = _simple_table(100, first)
-        t1.style = style
-        t1.draw(c)
-        text(c, 90, t1.bottom + 14, "2030 年度南京市互联网医院预约", 9)
-        text(c, 130, t1.bottom + 26, "情况统计", 9)
-        t2 = _simple_table(t1.bottom + 50, second)
-        t2.style = style
-        t2.draw(c)
-
-    pieces = cut(load(make_pdf(tmp_path / "caption.pdf", page)))
+    first, second = FIRST_BOOKINGS, SECOND_BOOKINGS
+    pieces = cut(load(make_pdf(tmp_path / "caption.pdf", _two_tables(style, between))))
     assert [p.title for p in pieces] == ["", "Appointments", "2030 年度南京市互联网医院预约情况统计"]
     assert [cells_of(t) for t in pieces[1].tables()] == [first[1:]]
     assert [cells_of(t) for t in pieces[2].tables()] == [second[1:]]
