@@ -837,3 +837,54 @@ def test_a_header_broken_over_a_page_under_a_group_cell(tmp_path: Path) -> None:
     table = only_table(make_pdf(tmp_path / "broken-group-header.pdf", page1, page2))
     assert table.header_paths == [("单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）")]
     assert cells_of(table) == [["南京市鼓楼医院", "12", "3.5"], ["江苏省人民医院", "7", "1.25"]]
+
+
+def _tight_three_line_table(c, rows: list[list[str]], gap: float) -> None:
+    """A 三线表 whose figure columns are right-aligned and set `gap` points apart (the widest
+    figure of one column nearly touching the last of the one before), their headers centred; a
+    remarks column left-aligned the same `gap` after the last figures; the group cell '门急诊信息'
+    centred over the first two figure columns."""
+    size = 9.0
+
+    def width(s: str) -> float:
+        return c.stringWidth(s, font_for(s), size)
+
+    name_x = 60.0
+    heads = ["人次", "收入（千元）", "人次"]
+    spans = []  # (left, right) of each figure column: its widest figure or header
+    for k, head in enumerate(heads, start=1):
+        left = spans[-1][1] + gap if spans else 180.0
+        spans.append((left, left + max([width(head)] + [width(row[k]) for row in rows])))
+    remarks_x = spans[-1][1] + gap
+    right = remarks_x + 40
+    for rule_top in (100, 146):
+        c.line(name_x - 4, PAGE_H - rule_top, right, PAGE_H - rule_top)
+    group = "门急诊信息"
+    text(c, (spans[0][0] + spans[1][1] - width(group)) / 2, 106, group, size)
+    c.line(spans[0][0], PAGE_H - 120, spans[1][1], PAGE_H - 120)  # the group's own short rule
+    text(c, name_x, 106, "单位", size)  # 单位 and 备注 set at the header's top
+    text(c, remarks_x, 106, "备注", size)
+    for head, (left, right_edge) in zip(heads, spans):
+        text(c, (left + right_edge - width(head)) / 2, 130, head, size)
+    top = 152
+    for row in rows:
+        text(c, name_x, top, row[0], size)
+        for k, (_, right_edge) in enumerate(spans, start=1):
+            text(c, right_edge - width(row[k]), top, row[k], size)
+        if row[4]:
+            text(c, remarks_x, top, row[4], size)
+        top += 16
+    c.line(name_x - 4, PAGE_H - (top + 2), right, PAGE_H - (top + 2))
+
+
+def test_tight_columns_under_a_group_cell_and_a_sparse_remarks_column_stay_apart(tmp_path: Path) -> None:
+    """Columns closer than the narrowest gutter: the leaf headers over them part them though a
+    group cell stands centred over both, and a remarks column with text in one row of four
+    parts from the figures before it (every row holding a remark holds figures too)."""
+    rows = [["南京怡悦医院", "5904425", "12791021.69", "9340", "系统升级"],
+            ["江苏省人民医院", "804917", "575435.16", "171401", ""],
+            ["南京市溧水区人民医院", "16854", "14182.64", "42958", ""],
+            ["南京明基医院", "3", "92932.19", "10258", ""]]
+    table = only_table(make_pdf(tmp_path / "tight.pdf", lambda c: _tight_three_line_table(c, rows, gap=2.6)))
+    assert table.header_paths == [("单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）"), ("人次",), ("备注",)]
+    assert cells_of(table) == rows

@@ -105,12 +105,19 @@ class Text:
     def width(self, s: str, size: float, track: float = 0.0) -> float:
         return sum(pdfmetrics.stringWidth(t, f, size) for f, t in self.runs(s)) + track * len(s)
 
-    def draw(self, x: float, top: float, s: str, size: float, char_space: float = 0.0, stroke: bool = False) -> float:
+    def draw(self, x: float, top: float, s: str, size: float, char_space: float = 0.0, stroke: bool = False,
+             glyphs: bool = False) -> float:
         """Draw one line whose glyph box starts about `top` (top-down page coordinates). `stroke`
         fakes bold as producers do for a CJK face without a bold one: fill and stroke the glyphs
         (text render mode 2) with a thin line; the font name stays the regular one."""
         baseline = self.c._pagesize[1] - (top + 0.88 * size)
-        for f, t in self.runs(s):
+        runs = self.runs(s)
+        if glyphs:
+            # glyph by glyph at their own places: reportlab's Tc reaches pdfminer for some glyphs
+            # of a subset TrueType run and not others (a tracked line came out 1.6 em short, a
+            # paragraph end no producer prints)
+            runs = [(f, ch) for f, t in runs for ch in t]
+        for f, t in runs:
             self.c.setFont(f, size)
             if stroke:
                 self.c.saveState()
@@ -122,7 +129,7 @@ class Text:
                 obj.textOut(t)
                 self.c.drawText(obj)
                 self.c.restoreState()
-            elif char_space:
+            elif char_space and not glyphs:
                 self.c.drawString(x, baseline, t, charSpace=char_space)
             else:
                 self.c.drawString(x, baseline, t)
@@ -496,7 +503,7 @@ class Renderer:
                 cs = (width - (x - left) - natural) / (len(ln) - 1)
                 if abs(cs) > 0.25 * size:
                     cs = 0.0
-            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track)
+            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track, glyphs=bool(track))
             self.y += lead
 
     def para_lines(self, text: str, size: float, width: float, ind: float) -> tuple[list[str], float]:

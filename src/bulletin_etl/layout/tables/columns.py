@@ -112,9 +112,12 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
             # between them; text of one cell sits closer
             for part in _parts(over, SETTINGS.tight_gutter * size):
                 if max(c["x1"] for c in part) - min(c["x0"] for c in part) < (interval[1] - interval[0]) / 1.5:
-                    inside.append((min(c["x0"] for c in part), max(c["x1"] for c in part)))
+                    inside.append((min(c["x0"] for c in part), max(c["x1"] for c in part), min(c["top"] for c in part)))
+        # a group cell centred over two of the run's leaf cells ('业务数据' over '收入（千元）' and
+        # '人次') would join them into one: only the cells under no other over the run count
+        inside = [g for g in inside if not _over_two(g, inside)]
         heads: list[list[float]] = []  # header cells over the run, stacked lines as one
-        for x0, x1 in sorted(inside):
+        for x0, x1, _ in sorted(inside):
             if heads and x0 <= heads[-1][1]:
                 heads[-1][1] = max(heads[-1][1], x1)
             else:
@@ -132,18 +135,28 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
                 gap = next(((strict[i][1], strict[i + 1][0]) for i in range(len(strict) - 1)
                             if lo < (strict[i][1] + strict[i + 1][0]) / 2 < hi
                             and strict[i + 1][0] - strict[i][1] >= SETTINGS.tight_gutter * size), None)
-                # two columns: most lines hold text on both sides of the gap ('/' centred in a
-                # column of right-aligned figures leaves a gap no line has text on both sides of)
+                # two columns: most lines with text on the sparser side hold text on both sides
+                # of the gap ('/' centred in a column of right-aligned figures leaves a gap no
+                # line has text on both sides of; a remarks column holds text in a few rows only)
                 lines = group_rows([c for c in chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]
                                     and not c["text"].isspace()])
-                if gap is not None and 2 * sum(any(c["x1"] <= gap[0] for c in ln) and any(c["x0"] >= gap[1] for c in ln)
-                                               for ln in lines) < len(lines):
-                    gap = None
+                if gap is not None:
+                    left_side = [any(c["x1"] <= gap[0] for c in ln) for ln in lines]
+                    right_side = [any(c["x0"] >= gap[1] for c in ln) for ln in lines]
+                    both = sum(a and b for a, b in zip(left_side, right_side))
+                    if 2 * both < min(sum(left_side), sum(right_side)) or not both:
+                        gap = None
                 if gap is not None:
                     last = pieces.pop()
                     pieces += [[last[0], gap[0]], [gap[1], last[1]]]
         out.extend(pieces)
     return out
+
+
+def _over_two(cell: tuple[float, float, float], cells: list[tuple[float, float, float]]) -> bool:
+    """Whether `cell` stands over two cells below it that stand apart (a group header)."""
+    under = sorted((x0, x1) for x0, x1, top in cells if top > cell[2] and x0 < cell[1] and cell[0] < x1)
+    return any(b[0] > a[1] for a, b in zip(under, under[1:]))
 
 
 def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
