@@ -18,6 +18,7 @@ import datetime as dt
 import math
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -397,9 +398,12 @@ def pick_institutions(rng: random.Random, n: int, used: set[str] | None = None,
             name = invent_institution(rng)
         else:
             name = real.pop()
-        if name in seen or (hospitals_only and (not name.endswith(("院", "所", ")", "）")) or name.endswith("诊所"))):
+        # one institution whatever its brackets' width ('（丁家庄院区）' and '(丁家庄院区)'): a
+        # bulletin never lists it twice, and the comparison keys fold the width
+        folded = unicodedata.normalize("NFKC", name)
+        if folded in seen or (hospitals_only and (not name.endswith(("院", "所", ")", "）")) or name.endswith("诊所"))):
             continue
-        seen.add(name)
+        seen.add(folded)
         out.append(name)
     if used is not None:
         used.update(out)
