@@ -888,3 +888,56 @@ def test_tight_columns_under_a_group_cell_and_a_sparse_remarks_column_stay_apart
     table = only_table(make_pdf(tmp_path / "tight.pdf", lambda c: _tight_three_line_table(c, rows, gap=2.6)))
     assert table.header_paths == [("单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）"), ("人次",), ("备注",)]
     assert cells_of(table) == rows
+
+
+def test_a_small_grid_inside_a_bigger_ones_borders_keeps_its_outer_columns(tmp_path: Path) -> None:
+    """Two ruled tables on one page, the second's left rule a little over 3 pt inside the
+    first's, both painted as thin filled rectangles too (as Chromium paints CSS borders: two
+    edges 0.75 pt apart). pdfplumber's snapping chains all those edges into one cluster and moves
+    them to its mean, which the long table's many row segments pull onto its own border: the
+    small table's rules then no longer met its left border and its first column was lost."""
+    big = Table(left=57.6, top=60, col_widths=[110, 120, 120, 122.7], row_heights=[12] * 30, size=8, leading=9)
+    big.cells = [cell(r, k, v) for r in range(30) for k, v in enumerate([f"医院{r}", str(r), str(2 * r), ""])]
+    small = Table(left=61.2, top=440, col_widths=[100, 120, 120, 126.5], row_heights=[20, 20])
+    small.cells = [cell(r, k, v) for r, row in enumerate([["接入单位", "人次", "收入（千元）", "住院收入（千元）"],
+                                                         ["玄武区", "27861", "7397.09", "48731.4"]])
+                   for k, v in enumerate(row)]
+
+    def page(c) -> None:
+        for table in (big, small):
+            table.draw(c)
+            c.rect(table.left, PAGE_H - table.bottom, 0.75, table.bottom - table.top, stroke=0, fill=1)
+
+    grids = grids_of(make_pdf(tmp_path / "two-grids.pdf", page))
+    assert [grids[-1].row(i) for i in range(len(grids[-1].slots))] == [
+        ["接入单位", "人次", "收入（千元）", "住院收入（千元）"], ["玄武区", "27861", "7397.09", "48731.4"]]
+
+
+def test_a_broken_three_line_table_goes_on_past_a_row_whose_name_wraps_below_its_figures(tmp_path: Path) -> None:
+    """A 三线表 cut by the page has no rule under its last row: its rows are taken down to a wide
+    gap. A name wrapped over two lines, its figures between them, leaves its second line below
+    the figures: the gap to the next row counts from that line, not from the figures."""
+    rows = [["1", ["南京仙林中医门诊部"], "733", "41"],
+            ["2", ["江苏大参林大药房连锁有限公司鼓楼区中山路诊", "所"], "13", "1"],
+            ["3", ["江苏省口腔医院"], "539", "11"],
+            ["4", ["南京市溧水区中医医院"], "616", "0"]]
+
+    def page(c) -> None:
+        for y in (100, 122):
+            c.line(60, PAGE_H - y, 460, PAGE_H - y)
+        for x, head in ((62, "序号"), (90, "单位"), (330, "快速预约"), (400, "诊间预约")):
+            text(c, x, 107, head, 9.5)
+        top = 128.0
+        for seq, name, *figures in rows:
+            # a wrapped name's lines 12 pt apart, the row's seq and figures between them, nearer
+            # the second (Chromium centres the cell's box, not its lines)
+            middle = top + 8.5 * (len(name) - 1)
+            text(c, 64, middle, seq, 9.5)
+            for k, line in enumerate(name):
+                text(c, 80, top + 12 * k, line, 9.5)
+            for x, figure in zip((370, 440), figures):
+                text(c, x - c.stringWidth(figure, font_for(figure), 9.5), middle, figure, 9.5)
+            top += 12 * len(name) + 9
+
+    table = only_table(make_pdf(tmp_path / "broken-three-line.pdf", page))
+    assert cells_of(table) == [[seq, "".join(name), *figures] for seq, name, *figures in rows]

@@ -195,7 +195,8 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
     taken: list[list[Segment]] = []
     for row in segments(below):
         height = row[0].bottom - row[0].top
-        previous = taken[-1][0].bottom if taken else last.y
+        # the row's lowest text: a wrapped name's last line may stand below its figures
+        previous = max(s.bottom for s in taken[-1]) if taken else last.y
         text = "".join(s.text for s in row)
         wide = len(row) == 1 and row[0].x1 - row[0].x0 > SETTINGS.prose_width_share * last.length and is_prose(text)
         # the whole printed line, also past the table's edges: a folio set across them

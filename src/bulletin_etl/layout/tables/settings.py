@@ -12,6 +12,7 @@ class TableSettings:
     # Ruled tables (pdfplumber's cells)
     vertical_strategy: str = "lines"  # columns ruled by drawn lines; a table without them is read by its gutters
     horizontal_strategy: str = "lines"  # rows ruled by drawn lines, likewise
+    snap_tolerance: float = 1.5  # rules this close are one (a border painted as a thin rectangle has two edges ~0.75 apart); pdfplumber's 3 snaps a small table's borders onto a bigger table's 3 pt away on the same page, and then they no longer meet
     edge_merge: float = 1.0  # pdfplumber already snapped cell edges: edges this close are one rule
     slot_margin: float = 1.0  # a cell covers a slot whose middle lies within its box, give or take a rule's width
     min_clipped_chars: int = 2  # a repeated header cell cut short keeps at least this much of its text
@@ -66,9 +67,10 @@ class TableSettings:
                 raise ValueError(f"TableSettings.{f.name} must be positive, not {value!r}")
 
     @property
-    def pdfplumber(self) -> dict[str, str]:
+    def pdfplumber(self) -> dict[str, str | float]:
         """The settings pdfplumber's own table finder takes for ruled tables."""
-        return {"vertical_strategy": self.vertical_strategy, "horizontal_strategy": self.horizontal_strategy}
+        return {"vertical_strategy": self.vertical_strategy, "horizontal_strategy": self.horizontal_strategy,
+                "snap_tolerance": self.snap_tolerance}
 
 
 SETTINGS = TableSettings()
