@@ -12,7 +12,8 @@ from .furniture import drop_furniture
 from .headings import find_headings
 from .lines import HANGING, Margins, TextLine, margins, text_edge, tracking
 from .tables import Grid, LogicalTable, stitch
-from .vocabulary import ISSUE_DATE, MASTHEAD, has_sentence_mark
+from .tables.settings import SETTINGS
+from .vocabulary import ISSUE_DATE, MASTHEAD, WHOLE_MASTHEAD, has_sentence_mark
 
 
 @dataclass
@@ -171,6 +172,94 @@ def _masthead_end(blocks: list[Block]) -> int:
     return -1
 
 
+def _unbox_masthead(blocks: list[Block]) -> list[Block]:
+    """The masthead set in boxes side by side ('<issuer> 编印' in one, the date in the other: a
+    two-cell row, a flex line) and so large that each box wraps its last characters onto a line of
+    its own, under the box's first glyph: '南京市卫生信息中心 编 2021 年 2 月 18' / '印 日'.
+    Read line by line, neither line says '编印' nor ends in a date, and '印 日' would pass for a
+    heading. Joined box by box they are one masthead line: '南京市卫生信息中心 编印 2021 年 2 月
+    18日'. A line of the masthead that says all it should is left as it is."""
+    for i, block in enumerate(blocks[:MASTHEAD_LINES]):
+        if not isinstance(block, TextLine) or block.page != blocks[0].page:
+            break
+        if WHOLE_MASTHEAD.search(squash(block.text)):
+            return blocks
+        for more in range(1, MASTHEAD_WRAP_LINES + 1):
+            following = [b for b in blocks[i + 1:i + 1 + more] if isinstance(b, TextLine) and b.page == block.page]
+            if len(following) < more:
+                break
+            joined = _join_boxes(block, following)
+            if joined is not None and WHOLE_MASTHEAD.search(squash(joined.text)):
+                return [*blocks[:i], joined, *blocks[i + 1 + more:]]
+    return blocks
+
+
+def _join_boxes(line: TextLine, wrapped: list[TextLine]) -> TextLine | None:
+    """`line` with the lines its boxes wrapped onto joined box by box, or None where they are no
+    such wraps: a box's wrapped part is set in the box's size, starts under one of the line's
+    glyphs (the box's first) and ends before the next box starts. Parts of one wrapped line stand
+    further apart than a printed space (two boxes)."""
+    size = line.size
+    near = SETTINGS.masthead_box_x * size
+    offsets = _glyph_offsets(line)
+    if offsets is None:
+        return None
+    parts: dict[int, list[tuple[list[dict], str]]] = {}  # the box's first glyph → its wrapped parts
+    for more in wrapped:
+        if abs(more.size - size) > SETTINGS.masthead_box_size * size:
+            return None
+        runs = _runs(more, SETTINGS.masthead_box_gap * more.size)
+        if runs is None:
+            return None
+        for chars, text in runs:
+            first = min(range(len(line.chars)), key=lambda k: abs(line.chars[k]["x0"] - chars[0]["x0"]))
+            if abs(line.chars[first]["x0"] - chars[0]["x0"]) > near:
+                return None
+            parts.setdefault(first, []).append((chars, text))
+    # a date the line holds whole is a box of its own: what wraps under the line's start is the
+    # issuer's ('… 编 2021 年 2 月 8 日' / '印')
+    dated = re.search(rf"{ISSUE_DATE.pattern}\s*$", line.text)
+    own = [offsets.index(dated.start())] if dated and dated.start() in offsets else []
+    starts = sorted({0, *parts, *own})
+    ends = [*starts[1:], len(line.chars)]
+    for start, end in zip(starts, ends):
+        if end < len(line.chars) and any(c["x1"] > line.chars[end]["x0"] + near
+                                         for chars, _ in parts.get(start, []) for c in chars):
+            return None  # reaches into the next box: no wrap of this one
+    texts, glyphs = [], []
+    for start, end in zip(starts, ends):
+        stop = offsets[end] if end < len(line.chars) else len(line.text)
+        texts.append(join_wrapped([line.text[offsets[start]:stop], *(text for _, text in parts.get(start, []))]))
+        glyphs += line.chars[start:end] + [c for chars, _ in parts.get(start, []) for c in chars]
+    return TextLine(text=" ".join(texts), page=line.page, x0=min(c["x0"] for c in glyphs),
+                    x1=max(c["x1"] for c in glyphs), top=line.top, bottom=max(ln.bottom for ln in [line, *wrapped]),
+                    doctop=line.doctop, size=size, bold=line.bold, chars=glyphs)
+
+
+def _glyph_offsets(line: TextLine) -> list[int] | None:
+    """Where each of the line's glyphs starts in its text (the text keeps the printed spaces the
+    glyphs lack); None where the text does not spell the glyphs."""
+    out, pos = [], 0
+    for char in line.chars:
+        at = line.text.find(char["text"], pos)
+        if at < 0:
+            return None
+        out.append(at)
+        pos = at + len(char["text"])
+    return out
+
+
+def _runs(line: TextLine, gap: float) -> list[tuple[list[dict], str]] | None:
+    """The line's glyphs cut where they stand more than `gap` apart, each run with its text."""
+    offsets = _glyph_offsets(line)
+    if offsets is None or not line.chars:
+        return None
+    cuts = [0, *(k for k in range(1, len(line.chars)) if line.chars[k]["x0"] - line.chars[k - 1]["x1"] > gap),
+            len(line.chars)]
+    return [(line.chars[a:b], line.text[offsets[a]:offsets[b] if b < len(line.chars) else len(line.text)].strip())
+            for a, b in zip(cuts, cuts[1:])]
+
+
 MASTHEAD_LINES = 6
 """The masthead is a bulletin's first few lines: a dated line further down is running text."""
 
@@ -187,6 +276,7 @@ def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     pieces: list[SectionText] = [SectionText(None, [], page_margins)]
     # Lines above the masthead's own line ('<issuer> 编印 <date>', however large) are the
     # masthead too: a bulletin's name set large at the top is no section.
+    blocks = _unbox_masthead(blocks)
     masthead = _masthead_end(blocks)
     starts = {first: last for first, last in find_headings(blocks, page_margins, titles) if first > masthead}
     i = 0

@@ -34,6 +34,9 @@ ISSUE_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1
 MASTHEAD = re.compile(rf"编印|{ISSUE_DATE.pattern}\s*$")
 """The masthead line ('<issuer> 编印 2025 年 1 月 24 日'): found by what it says, however large."""
 
+WHOLE_MASTHEAD = re.compile(rf"^.+编印.*?{ISSUE_DATE.pattern}$")
+"""The masthead line with all it says (squashed): an issuer, '编印', the date ending the line."""
+
 SENTENCE_MARKS = frozenset("。，；！？,;!?")
 """A title is no sentence: a line holding one of these marks is running text, not a heading."""
 

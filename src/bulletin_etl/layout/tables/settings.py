@@ -37,6 +37,9 @@ class TableSettings:
     stray_line_lines: float = 1.5  # line heights: a lone line this far under a run's first rule is not in its table
     stacked_rules: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom rules)
     masthead_rows: int = 5  # lines a ruled-off masthead holds on the first page (a name over two, issue, issuer and date, its wrap)
+    masthead_box_x: float = 0.15  # em: a masthead box's wrapped line starts this close under the box's first glyph
+    masthead_box_gap: float = 1.0  # em: wider than a printed space, the gap between two boxes' wrapped parts ('印 … 日')
+    masthead_box_size: float = 0.05  # share: a box's wrapped line is set in the box's own size, give or take this
 
     # Text runs and columns
     default_size: float = 10.0  # a character that gives no font size is taken as set at this size
