@@ -10,9 +10,10 @@ from pathlib import Path
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
+from bulletin_etl.layout.tables import Grid, stitch
 from bulletin_etl.sections import TITLE_PATTERNS
 
-from .pdfkit import PAGE_H, make_pdf
+from .pdfkit import PAGE_H, Table, cell, make_pdf
 from .test_layout_headings import BODY, LEFT, RIGHT, centred, first_page, small_table
 
 
@@ -39,4 +40,32 @@ def test_a_title_tail_set_large_midway_between_a_page_header_rule_and_the_table_
     [table] = pieces[2].tables()
     assert table.header_paths == [("类别",), ("2030年",)]
     assert [row.cells for row in table.rows] == [["发卡数", "123"], ["用卡数", "45"]]
+
+
+def test_the_rest_of_a_cut_row_is_carried_though_a_header_word_holds_its_characters(tmp_path: Path) -> None:
+    """LibreOffice clips the repeated header cell too low for its last line ('情况') and prints
+    that line beside the rest of the row the page break cut ('院'); the header reads '接入单位院'.
+    '院' is no word of the header for appearing inside one ('出院信息'): it still ends its row
+    on the previous page."""
+    widths = [130, 60, 100, 70]
+
+    def page1(c) -> None:
+        t = Table(left=60, top=600, col_widths=widths, row_heights=[32, 20, 20], style="rows_only")
+        t.cells = [cell(0, 0, "接入单位"), cell(0, 1, "上传天数"), cell(0, 2, ["实时数据表单上传", "情况"]),
+                   cell(0, 3, "出院信息"),
+                   cell(1, 0, "南京市鼓楼医院"), cell(1, 1, "12"), cell(1, 2, "11/11"), cell(1, 3, "41"),
+                   cell(2, 0, "江苏省口腔医"), cell(2, 1, "288"), cell(2, 2, "7/12"), cell(2, 3, "52")]
+        t.draw(c)
+
+    def page2(c) -> None:
+        t = Table(left=60, top=60, col_widths=widths, row_heights=[20, 20, 20], style="rows_only", align="top")
+        t.cells = [cell(0, 0, "接入单位"), cell(0, 1, "上传天数"), cell(0, 2, "实时数据表单上传"),
+                   cell(0, 3, "出院信息"), cell(1, 0, "院"), cell(1, 2, "情况"),
+                   cell(2, 0, "南京脑科医院"), cell(2, 1, "273"), cell(2, 2, "9/12"), cell(2, 3, "63")]
+        t.draw(c)
+
+    tables = stitch([b for b in load(make_pdf(tmp_path / "carried.pdf", page1, page2)).blocks if isinstance(b, Grid)])
+    assert [t.header_paths for t in tables] == [[("接入单位",), ("上传天数",), ("实时数据表单上传情况",), ("出院信息",)]]
+    assert [row.cells for row in tables[0].rows] == [
+        ["南京市鼓楼医院", "12", "11/11", "41"], ["江苏省口腔医院", "288", "7/12", "52"], ["南京脑科医院", "273", "9/12", "63"]]
 
