@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
 from bulletin_etl.layout.tables import Grid, stitch
 from bulletin_etl.sections import TITLE_PATTERNS
 
-from .pdfkit import PAGE_H, Table, cell, make_pdf
-from .test_layout_headings import BODY, LEFT, RIGHT, centred, first_page, small_table
+from .pdfkit import PAGE_H, Table, cell, font_for, make_pdf, text
+from .test_layout_headings import BODY, FULL, LEFT, RIGHT, centred, first_page, small_table
 
 
 def test_a_title_tail_set_large_midway_between_a_page_header_rule_and_the_table_is_no_header(tmp_path: Path) -> None:
@@ -69,3 +71,25 @@ def test_the_rest_of_a_cut_row_is_carried_though_a_header_word_holds_its_charact
     assert [row.cells for row in tables[0].rows] == [
         ["南京市鼓楼医院", "12", "11/11", "41"], ["江苏省口腔医院", "288", "7/12", "52"], ["南京脑科医院", "273", "9/12", "63"]]
 
+
+def test_a_line_left_short_of_a_character_and_its_comma_runs_on(tmp_path: Path) -> None:
+    """LibreOffice breaks '… 179712' / '个，其中…': no line may start with '，', so '个，' moves
+    on together, leaving more than two characters' room at the line's end (less than the pair
+    and half a character). The paragraph runs on: the figure keeps its unit."""
+    full = "个，" + FULL[2:]  # a full line
+    rest = "受理市卫生热线工单共三百件，全部办结。"
+
+    def page(c) -> None:
+        first_page(c)
+        centred(c, 200, "南京 12320 卫生热线 2030 年数据统计")
+        text(c, LEFT + 2 * BODY, 230, "2030 年，南京卫生热线共受理咨询电话", BODY)
+        # the figure ends 2.3 characters short of the margin: '个，' (two) did not fit after it
+        text(c, RIGHT - 2.3 * BODY - stringWidth("179712", font_for("179712"), BODY), 230, "179712", BODY)
+        text(c, LEFT, 230 + 1.6 * BODY, full, BODY)
+        text(c, LEFT, 230 + 3.2 * BODY, FULL, BODY)
+        text(c, LEFT, 230 + 4.8 * BODY, rest, BODY)
+
+    pieces = cut(load(make_pdf(tmp_path / "run-on.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市远程医疗数据", "南京 12320 卫生热线 2030 年数据统计"]
+    assert [p.text for p in pieces[2].paragraphs()] == [
+        "2030 年，南京卫生热线共受理咨询电话 179712" + full + FULL + rest]
