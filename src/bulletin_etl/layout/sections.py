@@ -127,13 +127,17 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
 
 def _first_word_width(line: TextLine) -> float:
     """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
-    ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK."""
+    ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK —
+    unless a mark follows the first character: no line may start with '，', so '个，' moves on
+    as one (LibreOffice, hanging no punctuation, leaves a line two characters short for it)."""
     chars = [c for c in line.chars if not c["text"].isspace()]
     if chars and chars[0]["text"] in "（(":
         close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
         if close is not None and close <= MAX_UNBREAKABLE:
             end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
             return chars[end]["x1"] - chars[0]["x0"]
+    if len(chars) > 1 and is_cjk(chars[0]["text"]) and chars[0]["text"] not in HANGING and chars[1]["text"] in HANGING:
+        return chars[1]["x1"] - chars[0]["x0"]
     run = []
     for char in line.chars:
         if char["text"].isspace() or is_cjk(char["text"]):

@@ -44,7 +44,7 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], ca
     '实时数据表单上传情况'); the clipped text then shows in the cell below (noted in `spill`).
     A cell may also hold more than its header: the head of a row the page break cut, printed
     under the repeated header, that the clipped text drew into the header ('接入单位院'; noted in
-    `carried`; never words of the header itself, `words`)."""
+    `carried`; never words of the header itself, `words`: see `_header_words`)."""
     if len(row) != len(header):
         return False
     cut: dict[int, str] = {}
@@ -57,8 +57,7 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], ca
             cut[c] = known[len(printed):]
             continue
         extra = printed[len(known):]
-        if known and printed.startswith(known) and not looks_numeric(extra) and not any(
-                extra in word for word in words):
+        if known and printed.startswith(known) and not looks_numeric(extra) and not _header_words(extra, words):
             more[c] = extra
             continue
         return False
@@ -67,6 +66,14 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], ca
     spill.update(cut)
     carried.update(more)
     return True
+
+
+def _header_words(extra: str, words: set[str]) -> bool:
+    """Whether the extra text of a repeated header cell is the header's own: a whole header
+    cell ('就诊数据2030年度总量': a group label and its sub-column run together), or the start of
+    one, clipped. Characters merely found inside a header word are no header of their own: the
+    rest of a cut row ('院') may well occur in one ('出院信息')."""
+    return extra in words or (len(extra) >= SETTINGS.min_clipped_chars and any(w.startswith(extra) for w in words))
 
 
 def _repeats_paths(row: list[str], paths: list[tuple[str, ...]]) -> bool:
