@@ -207,8 +207,11 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
         wide = len(row) == 1 and row[0].x1 - row[0].x0 > SETTINGS.prose_width_share * last.length and is_prose(text)
         # the whole printed line, also past the table's edges: a folio set across them
         line = row_text(sorted(index.inside((-math.inf, row[0].top, math.inf, row[0].bottom)), key=lambda c: c["x0"]))
-        gapped = row[0].top - previous > SETTINGS.row_gap_lines * height
-        if is_page_number(text) or is_page_number(line) or NOTE.match(text) or wide or gapped or _heading_between(
+        # to the line's highest text: digits set in a Latin face stand lower than the CJK beside them
+        gapped = min(s.top for s in row) - previous > SETTINGS.row_gap_lines * height
+        # a folio read with its cells apart: run together, a row's figures around a '/' for a
+        # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
+        if is_page_number(line_text(row)) or is_page_number(line) or NOTE.match(text) or wide or gapped or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible]):
             break
         taken.append(row)
