@@ -113,15 +113,21 @@ def _repeat_header(row) -> None:
     tr_pr.append(el)
 
 
-def _set_text(cell, text: str, family: str, size: float, align) -> None:
+def _set_text(cell, text: str, family: str, size: float, align, spaced: bool = False) -> None:
+    """`spaced` (spacing family): a run of spaces kept as typed ('单  位' keeps its two)."""
     cell.text = ""
     p = cell.paragraphs[0]
     p.alignment = align
     p.paragraph_format.space_after = Pt(0)
-    _font(p.add_run(text), family, size)
+    run = p.add_run(text)
+    _font(run, family, size)
+    if spaced and "  " in text:
+        for t in run._element.findall(qn("w:t")):
+            t.set(qn("xml:space"), "preserve")
 
 
-def _table(doc, printed: PrintedTable, family: str, size: float, style: str, width_cm: float, rng: random.Random):
+def _table(doc, printed: PrintedTable, family: str, size: float, style: str, width_cm: float, rng: random.Random,
+           spaced: bool = False):
     n_head = printed.n_header_rows
     size = _fit_size(printed, size, width_cm, rng)
     table = doc.add_table(rows=n_head + len(printed.rows), cols=printed.n_cols)
@@ -139,7 +145,7 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
         cell = table.cell(hc.row, hc.col)
         if hc.rowspan > 1 or hc.colspan > 1:
             cell = cell.merge(table.cell(hc.row + hc.rowspan - 1, hc.col + hc.colspan - 1))
-        _set_text(cell, hc.text, family, size, WD_ALIGN_PARAGRAPH.CENTER)
+        _set_text(cell, hc.text, family, size, WD_ALIGN_PARAGRAPH.CENTER, spaced)
         if style == "three_line" and (hc.row + hc.rowspan < n_head):
             _cell_bottom(cell, 4)  # the short rule under a group header
     if style == "three_line":
@@ -155,14 +161,14 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
             kind = printed.columns[c].kind
             align = WD_ALIGN_PARAGRAPH.RIGHT if kind == "num" else (
                 WD_ALIGN_PARAGRAPH.CENTER if kind in ("seq", "label") else WD_ALIGN_PARAGRAPH.LEFT)
-            _set_text(table.cell(r, c), text, family, size, align)
+            _set_text(table.cell(r, c), text, family, size, align, spaced)
         if body.kind == "span":
             merged = table.cell(r, 0).merge(table.cell(r, printed.n_cols - 1))
-            _set_text(merged, body.cells[0], family, size, WD_ALIGN_PARAGRAPH.LEFT)
+            _set_text(merged, body.cells[0], family, size, WD_ALIGN_PARAGRAPH.LEFT, spaced)
         elif body.merge is not None:
             a, b = body.merge
             merged = table.cell(r, a).merge(table.cell(r, b - 1))
-            _set_text(merged, body.cells[a], family, size, WD_ALIGN_PARAGRAPH.CENTER)
+            _set_text(merged, body.cells[a], family, size, WD_ALIGN_PARAGRAPH.CENTER, spaced)
     return table
 
 
@@ -254,6 +260,7 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
             lay.text_align = WD_ALIGN_PARAGRAPH.LEFT
 
     lay.loose = "page_breaks" in b.draws and stream("page_breaks", seed).random() < 0.5
+    lay.spaced = "spacing" in b.draws
     mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
     if mast is not None and mast.name:
         # the bulletin's name set large above the masthead line (masthead family): no section
@@ -295,6 +302,7 @@ class _Layout:
         self.wraps: random.Random | None = None  # wraps family: titles in narrow boxes
         self.loose = False  # page_breaks family: titles' lines not kept together
         self.text_align = WD_ALIGN_PARAGRAPH.JUSTIFY  # wraps family: maybe ragged (LEFT)
+        self.spaced = False  # spacing family: table cells keep their runs of spaces
 
     def title(self, doc, text: str, role: typography.Role) -> None:
         """A section's title; the wraps family may set it in a box so narrow (paragraph indents)
@@ -402,7 +410,7 @@ def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
         lay.text(doc, text)
     if s.table is not None:
         width = lay.width_cm + (29.7 - 21.0 if lay.landscape else 0.0)
-        _table(doc, s.table, family, small, lay.style, width, rng)
+        _table(doc, s.table, family, small, lay.style, width, rng, spaced=lay.spaced)
     for note in s.notes:
         _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "", family, lay.body, space_after=6)

@@ -123,6 +123,7 @@ class _Page:
         loose = "page_breaks" in b.draws and stream("page_breaks", seed).random() < 0.5
         self.keep = "break-after: auto; orphans: 1; widows: 1;" if loose else "break-after: avoid;"
         self.drawn: dict = {}
+        self.draws = b.draws
 
     @property
     def text_width(self) -> float:
@@ -214,8 +215,14 @@ class _Page:
         ])
 
 
-def _table(t: PrintedTable, size: float | None) -> str:
+def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
+    """`spaced` (spacing family): a cell's run of spaces printed as typed ('单  位' keeps its two),
+    not collapsed to one as HTML would."""
     style = f' style="font-size: {size}pt"' if size else ""
+
+    def cell(text: str) -> str:
+        return f'<span style="white-space: pre-wrap">{_e(text)}</span>' if spaced and "  " in text else _e(text)
+
     out = [f"<table{style}><thead>"]
     n = t.n_header_rows
     cells = t.header_cells()
@@ -224,7 +231,7 @@ def _table(t: PrintedTable, size: float | None) -> str:
         for hc in (c for c in cells if c.row == r):
             span = (f' colspan="{hc.colspan}"' if hc.colspan > 1 else "") + (f' rowspan="{hc.rowspan}"' if hc.rowspan > 1 else "")
             cls = ' class="group"' if hc.colspan > 1 and hc.row + hc.rowspan < n else ""
-            out.append(f"<th{span}{cls}>{_e(hc.text)}</th>")
+            out.append(f"<th{span}{cls}>{cell(hc.text)}</th>")
         out.append("</tr>")
     out.append("</thead><tbody>")
     for row in t.rows:
@@ -234,10 +241,10 @@ def _table(t: PrintedTable, size: float | None) -> str:
             if row.merge and row.merge[0] == c:
                 a, b = row.merge
                 cls = "name" if row.kind == "span" else "seq"
-                out.append(f'<td colspan="{b - a}" class="{cls}">{_e(row.cells[a])}</td>')
+                out.append(f'<td colspan="{b - a}" class="{cls}">{cell(row.cells[a])}</td>')
                 c = b
                 continue
-            out.append(f'<td class="{t.columns[c].kind}">{_e(row.cells[c])}</td>')
+            out.append(f'<td class="{t.columns[c].kind}">{cell(row.cells[c])}</td>')
             c += 1
         out.append("</tr>")
     out.append("</tbody></table>")
@@ -254,7 +261,7 @@ def _section(s: Section, page: _Page) -> str:
     out += [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
     if s.table is not None:
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
-        out.append(_table(s.table, size))
+        out.append(_table(s.table, size, spaced="spacing" in page.draws))
     out += [f'<p class="note">{_e(n)}</p>' for n in s.notes]
     out.append("</div>")
     return "\n".join(out)

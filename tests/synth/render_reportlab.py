@@ -602,7 +602,9 @@ class Renderer:
                 need.append(max(content, 1.0 * em) + 2 * pad + 2)
             else:
                 # figures never wrap; a header may wrap onto two or three lines
-                lines = 1 if len(head) <= 4 else rng.choice([2, 2, 3])
+                # counted without spaces: a letter-spaced '快 速 预 约' (spacing family) is as short
+                # as it was, and the draws after it stay as they were
+                lines = 1 if len(head.replace(" ", "")) <= 4 else rng.choice([2, 2, 3])
                 need.append(max(content + 2 * pad + 2, min(head_w, max(2 * em, head_w / lines + 0.5 * em)) + 2 * pad))
         # a group header needs room over its sub-columns
         for hc in pt.header_cells():

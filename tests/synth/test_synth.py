@@ -235,3 +235,40 @@ def test_html_and_docx_draw_the_masthead_and_wraps_families(tmp_path: Path) -> N
         name = furniture.masthead(stream("masthead", seed), b.year).name
         assert first[:len(name)] == list(name) and "编印" in first[len(name)]
     assert furniture.masthead(stream("masthead", 1), 2021).name and not furniture.masthead(stream("masthead", 3), 2021).name
+
+
+@pytest.mark.parametrize("seed", range(30000, 30020))
+def test_spacing_family_leaves_the_truth_alone(seed: int) -> None:
+    """Letter-spaced header labels and 合计 change how a label is set, never what the table says."""
+    from .draws import ALL
+
+    with_it, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"spacing"})
+    assert truth(with_it) == truth(without)
+    assert with_it.expected_warnings == without.expected_warnings
+    for a, b in zip(with_it.sections, without.sections):
+        if a.table is not None:
+            assert [tuple(h.replace(" ", "") for h in c.header) for c in a.table.columns] == \
+                   [tuple(h.replace(" ", "") for h in c.header) for c in b.table.columns]
+            assert [[c.replace(" ", "") for c in r.cells] for r in a.table.rows] == \
+                   [[c.replace(" ", "") for c in r.cells] for r in b.table.rows]
+
+
+def test_spacing_family_is_drawn(tmp_path: Path) -> None:
+    """Some bulletins set short header labels and 合计 letter-spaced, with one space or two; html
+    prints two spaces as two (HTML would collapse them)."""
+    import re
+
+    spaced = re.compile(r"^[\u4e00-\u9fff]( {1,2}[\u4e00-\u9fff])+$")
+    bulletins = [make_bulletin(seed) for seed in range(30000, 30040)]
+    headers = [h for b in bulletins for s in b.sections if s.table for c in s.table.columns for h in c.header
+               if spaced.match(h)]
+    totals = [r.cells for b in bulletins for s in b.sections if s.table for r in s.table.rows
+              if r.kind in ("total", "span") and any(re.match(r"合 {1,2}计", c) for c in r.cells)]
+    assert 0.15 * len(bulletins) <= sum(any(spaced.match(h) for s in b.sections if s.table for c in s.table.columns
+                                            for h in c.header) for b in bulletins) <= 0.5 * len(bulletins)
+    assert any("  " in h for h in headers) and any("  " not in h for h in headers)
+    assert {"序 号", "单 位"} & set(headers) and totals
+    seed = next(b.seed for b in bulletins if any("  " in h for s in b.sections if s.table for c in s.table.columns
+                                                  for h in c.header))
+    render_html.build(make_bulletin(seed), tmp_path / "b.html", style="grid", font="uming", seed=seed)
+    assert '<span style="white-space: pre-wrap">' in (tmp_path / "b.html").read_text(encoding="utf-8")
