@@ -941,3 +941,35 @@ def test_a_broken_three_line_table_goes_on_past_a_row_whose_name_wraps_below_its
 
     table = only_table(make_pdf(tmp_path / "broken-three-line.pdf", page))
     assert cells_of(table) == [[seq, "".join(name), *figures] for seq, name, *figures in rows]
+
+
+def _letter_spaced(c, x: float, top: float, label: str, size: float = 9.0) -> None:
+    """`label` set character by character with two printed spaces between (in a face whose
+    space is 0.6 em wide, as wide as a Latin face's spaces print in CJK text): each gap 1.2 em."""
+    for k, ch in enumerate(label):
+        text(c, x, top, ch, size)
+        x += size
+        if k < len(label) - 1:
+            for _ in range(2):
+                text(c, x, top, " ", size, font="Courier")
+                x += 0.6 * size
+
+
+@pytest.mark.parametrize("style, align", UNRULED)
+def test_header_labels_letter_spaced_with_two_spaces_stay_whole(tmp_path: Path, style: str, align: str) -> None:
+    """Labels letter-spaced with two printed spaces ('单  位', '累  计  总  量') leave gaps wider
+    than a space between their characters: the spaces that fill them keep each label one cell."""
+    t = Table(left=60, top=100, col_widths=[110, 110, 70], row_heights=[20, 20, 20], style=style, align=align)
+    t.cells = [cell(0, 2, "2030年总量"),
+               cell(1, 0, "南京市鼓楼医院"), cell(1, 1, "1066"), cell(1, 2, "56"),
+               cell(2, 0, "江苏省人民医院"), cell(2, 1, "722"), cell(2, 2, "0")]
+
+    def page(c) -> None:
+        t.draw(c)
+        top = 100 + (20 - 9) / 2
+        _letter_spaced(c, 63, top, "单位")
+        _letter_spaced(c, 173, top, "累计总量")
+
+    table = only_table(make_pdf(tmp_path / f"{style}.pdf", page))
+    assert table.header_paths == [("单 位",), ("累 计 总 量",), ("2030年总量",)]
+    assert cells_of(table) == [["南京市鼓楼医院", "1066", "56"], ["江苏省人民医院", "722", "0"]]

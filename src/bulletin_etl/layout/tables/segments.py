@@ -58,22 +58,33 @@ def segments(chars: list[dict]) -> list[list[Segment]]:
         current: list[dict] = []
         cut: list[Segment] = []
         last: dict | None = None  # last visible char: printed spaces stay inside the segment
+        spaces: list[dict] = []  # the printed spaces since `last`
         for char in row:
             if char["text"].isspace():
                 if current:
                     current.append(char)
+                    spaces.append(char)
                 continue
             if last is not None and char["x0"] - last["x1"] > SETTINGS.segment_gap * max(
-                    char.get("size", SETTINGS.default_size), SETTINGS.min_size):
+                    char.get("size", SETTINGS.default_size), SETTINGS.min_size) and not _letter_spaced(last, char, spaces):
                 cut.append(Segment(current))
                 current = []
             current.append(char)
             last = char
+            spaces = []
         if current:
             cut.append(Segment(current))
         if cut:
             out.append(cut)
     return out
+
+
+def _letter_spaced(left: dict, right: dict, spaces: list[dict]) -> bool:
+    """A gap filled by one or two printed spaces is a label's letter-spacing ('单  位', '累  计  总
+    量'), no gutter: producers print no spaces between cells, and three or more fill a gap
+    typed to line columns up."""
+    width = sum(c["x1"] - c["x0"] for c in spaces)
+    return 0 < len(spaces) <= SETTINGS.letter_spaces and width >= SETTINGS.spaces_fill * (right["x0"] - left["x1"])
 
 
 def line_text(row: list[Segment]) -> str:

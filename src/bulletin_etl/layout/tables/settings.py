@@ -45,6 +45,8 @@ class TableSettings:
     default_size: float = 10.0  # a character that gives no font size is taken as set at this size
     min_size: float = 1.0  # a size floor for gaps in em, so a zero size never makes every gap wide
     segment_gap: float = 0.6  # em: wider than a printed space, narrower than a column gutter
+    letter_spaces: int = 2  # printed spaces that may letter-space a label ('单  位'): a wider gap they fill is no gutter
+    spaces_fill: float = 0.8  # share of a gap the printed spaces must cover to be the label's letter-spacing
     gutter_min: float = 0.35  # em: the narrowest gap between columns (a printed space is about 0.25–0.33)
     split_gap: float = 0.15  # em: a gap between two glyphs over a gutter, tighter than a space, still cuts
     span_margin: float = 1.0  # text reaching this close to a column's middle covers that column
