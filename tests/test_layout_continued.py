@@ -1,5 +1,6 @@
 """Tables continued over pages as LibreOffice and Chromium set them: a 三线表 carried on under its
-repeated header, with no rule under its last row on the page. Each test draws a small PDF whose
+repeated header, with no rule under its last row on the page; a remark wrapped over the table
+it stands above. Each test draws a small PDF whose
 structure it knows (tests/pdfkit.py)."""
 
 from __future__ import annotations
@@ -9,9 +10,12 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from bulletin_etl.layout.document import load
+from bulletin_etl.layout.sections import cut
 from bulletin_etl.layout.tables import Grid
+from bulletin_etl.sections import TITLE_PATTERNS
 
 from .pdfkit import PAGE_H, font_for, make_pdf, text
+from .test_layout_headings import BODY, LEFT as TEXT_LEFT, RIGHT as TEXT_RIGHT, centred, first_page, small_table
 
 SIZE = 9.5
 PITCH = 15.6  # LibreOffice's line pitch for 9.5 pt text in a table cell
@@ -92,3 +96,23 @@ def test_a_complete_table_takes_no_figures_as_far_below_its_bottom_rule(tmp_path
         ["9", "东南大学附属中大医院", "57,504", "3,249", "60,753"],
         ["10", "南京市第二医院", "59,587", "10,156", "69,743"],
         ["11", "江苏省人民医院", "14,251", "1,007", "15,258"]]
+
+
+def test_a_centred_remark_wrapped_over_a_table_is_no_heading(tmp_path: Path) -> None:
+    """Chromium sets a centred remark under a title (a size under the body's) and wraps its last
+    characters onto a line of their own, centred, far from the margin: '约）' is the remark's
+    rest, not a caption of the table below; the table stays under the title."""
+    def page(c) -> None:
+        first_page(c)
+        size = BODY - 1
+        centred(c, 200, "2030 年度线上预约情况统计")
+        remark = "（不包含电话预约、医院诊间预约、医院自有途径预约、自助机预约及其他线下渠道预"
+        assert len(remark) * size <= TEXT_RIGHT - TEXT_LEFT <= len(remark) * size + 2 * size  # a full line
+        centred(c, 230, remark, size)
+        centred(c, 230 + 2 * size, "约）", size)
+        small_table(290).draw(c)
+
+    pieces = cut(load(make_pdf(tmp_path / "remark.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030 年度南京市远程医疗数据", "2030 年度线上预约情况统计"]
+    [table] = pieces[2].tables()
+    assert [row.cells for row in table.rows] == [["发卡数", "123"], ["用卡数", "45"]]
