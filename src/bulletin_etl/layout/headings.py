@@ -41,6 +41,9 @@ class HeadingSettings:
     block of text (公文 leading is loose: a plain gap would see a block at every line)."""
     wrap_gap: float = 0.8
     """× heading size: the second line of a wrapped title follows closer than this."""
+    centred: float = 1.0
+    """em: a line whose middle is this close under the middle of a full line above it, in the same
+    size, is the wrapped rest of a centred paragraph (a remark under a title), not indented."""
 
 
 SETTINGS = HeadingSettings()
@@ -89,9 +92,19 @@ class Flow:
             return True
         if prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < FEW_LINES:
             return True
-        if line.x0 - self.margins[line.page][0] > self.settings.indent * line.size:
+        if line.x0 - self.margins[line.page][0] > self.settings.indent * line.size and not self.centred_rest(prev, line):
             return True
         return prev.page == line.page and line.top - prev.bottom > self.line_gap + self.settings.gap * line.size
+
+    def centred_rest(self, prev: TextLine, line: TextLine) -> bool:
+        """The line is the rest of a centred paragraph the line above wraps (the caller has seen that
+        line reach the margin): set in its size, centred under it and clearly inside both its ends,
+        and no title of its own. Its room on either side is no indent ('（不包含…医院自有途径预' /
+        '约）'); a paragraph's first line starting where an indented line above starts is one."""
+        inset = self.settings.indent * line.size
+        return (prev.page == line.page and abs(prev.size - line.size) < 0.5 and not self.worded(line.text)
+                and line.x0 - prev.x0 > inset and prev.x1 - line.x1 > inset
+                and abs((prev.x0 + prev.x1) / 2 - (line.x0 + line.x1) / 2) <= self.settings.centred * line.size)
 
     def ends_block(self, i: int) -> bool:
         line = self.line(i)

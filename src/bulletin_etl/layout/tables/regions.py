@@ -198,6 +198,11 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
     margin = SETTINGS.extend_margin
     below = [c for c in index.inside((last.x0 - margin, last.y, last.x1 + margin, limit))
              if last.y < (c["top"] + c["bottom"]) / 2 < limit]
+    # Rules with only header text between them: the table's body is all below, so its first
+    # row belongs to it even standing lower than rows stand apart (the space LibreOffice leaves
+    # above a row the page split, under the repeated header). A table with a body above its
+    # last rule is complete there: text under it keeps to the usual gap.
+    headed = not has_figure(segments(index.inside((last.x0, run[0].y, last.x1, last.y))))
     taken: list[list[Segment]] = []
     for row in segments(below):
         height = row[0].bottom - row[0].top
@@ -208,7 +213,8 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
         # the whole printed line, also past the table's edges: a folio set across them
         line = row_text(sorted(index.inside((-math.inf, row[0].top, math.inf, row[0].bottom)), key=lambda c: c["x0"]))
         # to the line's highest text: digits set in a Latin face stand lower than the CJK beside them
-        gapped = min(s.top for s in row) - previous > SETTINGS.row_gap_lines * height
+        allowed = SETTINGS.first_row_gap_lines if headed and not taken else SETTINGS.row_gap_lines
+        gapped = min(s.top for s in row) - previous > allowed * height
         # a folio read with its cells apart: run together, a row's figures around a '/' for a
         # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
         if is_page_number(line_text(row)) or is_page_number(line) or NOTE.match(text) or wide or gapped or _heading_between(

@@ -32,6 +32,7 @@ class TableSettings:
     closing_rule_gap: float = 0.5  # the rule we draw under a broken 三线表 stands this far below its last line
     prose_width_share: float = 0.4  # one run of text wider than this share of the table is running text
     row_gap_lines: float = 1.5  # a gap of more line heights than this under a broken 三线表 ends it
+    first_row_gap_lines: float = 3.0  # … but under a header with no body yet (a 三线表 continued under its repeated header) its first row may stand this far down: LibreOffice continues a row the page split with the lost line's room above it (~1.7 line heights)
     heading_size_ratio: float = 1.25  # text this many times the table's size between two tables is a heading
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # line heights: a lone line this far under a run's first rule is not in its table
