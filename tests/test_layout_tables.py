@@ -17,7 +17,7 @@ from bulletin_etl.layout.sections import cut
 from bulletin_etl.layout.tables import Cell, Grid, LogicalTable, split_side_by_side, stitch
 from bulletin_etl.text import join_wrapped
 
-from .pdfkit import CJK_FONT, PAGE_H, Table, cell, font_for, heading, make_pdf, text
+from .pdfkit import CJK_FONT, PAGE_H, PAGE_W, Table, cell, font_for, heading, make_pdf, text
 
 
 def grids_of(path: Path) -> list[Grid]:
@@ -973,3 +973,28 @@ def test_header_labels_letter_spaced_with_two_spaces_stay_whole(tmp_path: Path, 
     table = only_table(make_pdf(tmp_path / f"{style}.pdf", page))
     assert table.header_paths == [("单 位",), ("累 计 总 量",), ("2030年总量",)]
     assert cells_of(table) == [["南京市鼓楼医院", "1066", "56"], ["江苏省人民医院", "722", "0"]]
+
+
+def test_a_bare_folio_right_under_a_broken_three_line_table_is_no_row(tmp_path: Path) -> None:
+    """A 三线表 cut by the page foot, its page number printed as the number alone, centred, one
+    row's pitch under the last row: it is the page's last line, no row of the table (it made a
+    column of its own: '(column 4 without header)')."""
+    rows = [["1", "东部战区总医院", "1123", "0"], ["2", "南京一民医院", "33", "5"], ["3", "南京同仁医院", "22", "4"]]
+
+    def page(c) -> None:
+        for y in (740, 762):
+            c.line(60, PAGE_H - y, 460, PAGE_H - y)
+        for x, head in ((62, "序号"), (90, "单位"), (330, "在线预约"), (400, "快速预约")):
+            text(c, x, 747, head, 9)
+        top = 767.0
+        for row in rows:
+            text(c, 64, top, row[0], 9)
+            text(c, 80, top, row[1], 9)
+            for x, figure in zip((370, 440), row[2:]):
+                text(c, x - c.stringWidth(figure, font_for(figure), 9), top, figure, 9)
+            top += 14
+        text(c, (PAGE_W - c.stringWidth("4", font_for("4"), 9)) / 2, top, "4", 9)
+
+    table = only_table(make_pdf(tmp_path / "bare-folio.pdf", page))
+    assert table.header_paths == [("序号",), ("单位",), ("在线预约",), ("快速预约",)]
+    assert cells_of(table) == rows

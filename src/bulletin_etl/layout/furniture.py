@@ -10,7 +10,7 @@ from collections import defaultdict
 from ..text import squash
 from .lines import TextLine
 from .tables import Grid
-from .vocabulary import is_page_number
+from .vocabulary import BARE_FOLIO, is_page_number
 
 Block = TextLine | Grid
 
@@ -22,10 +22,6 @@ SAME_PLACE = 4.0
 
 MIN_PAGES = 3
 """A line repeated on fewer pages than this could be content (a title over a continued table)."""
-
-
-BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
-"""A folio printed as the number alone, at the top or foot of its page."""
 
 
 def _edge_lines(blocks: list[Block]) -> list[TextLine]:

@@ -60,6 +60,10 @@ TITLE_MAX_CHARS = 48
 """Longer than any title the bulletin prints on one or two lines; running text is longer."""
 
 
+BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
+"""A folio printed as the number alone, at the top or foot of its page."""
+
+
 def is_page_number(text: str) -> bool:
     return PAGE_NUMBER.match(text.strip()) is not None
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...text import join_wrapped, squash
 from ..lines import CharsByHeight, row_text
-from ..vocabulary import NOTE, has_sentence_mark, is_page_number, reads_as_title
+from ..vocabulary import BARE_FOLIO, NOTE, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
 from .settings import SETTINGS
 
@@ -217,7 +217,11 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
         gapped = min(s.top for s in row) - previous > allowed * height
         # a folio read with its cells apart: run together, a row's figures around a '/' for a
         # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
-        if is_page_number(line_text(row)) or is_page_number(line) or NOTE.match(text) or wide or gapped or _heading_between(
+        # a folio printed as the number alone is the page's last line ('4' under the last row)
+        bare_folio = BARE_FOLIO.match(line) is not None and not any(
+            (c["top"] + c["bottom"]) / 2 > row[0].bottom and not c["text"].isspace()
+            for c in index.inside((-math.inf, row[0].bottom, math.inf, math.inf)))
+        if is_page_number(line_text(row)) or is_page_number(line) or bare_folio or NOTE.match(text) or wide or gapped or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible]):
             break
         taken.append(row)
