@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.tables import Grid
 
-from .pdfkit import PAGE_H, make_pdf, text
+from .pdfkit import PAGE_H, Table, cell, font_for, make_pdf, text
 
 BORDER = 0.75  # Chromium's 1px border, in points
 
@@ -78,3 +78,41 @@ def test_a_small_tables_last_column_rule_near_other_tables_rules_keeps_its_colum
     assert grids[0].col_bounds[-1][1] == pytest.approx(442.1, abs=0.5)
     assert rows_of(grids[1]) == middle
     assert rows_of(grids[2]) == large
+
+
+# ---------------------------------------------------------------------------------------------
+# Unruled tables: a table closed by its own bottom rule, a larger title and justified text below
+
+
+def test_a_title_set_larger_right_under_a_small_tables_bottom_rule_is_no_row_of_it(tmp_path: Path) -> None:
+    """A small table in 9 pt with its rows ruled, its last rule closing it; right under it (a
+    third of a line's height) the next section's title in 14 pt, wider than the table, then
+    justified text in 16 pt whose spread words stand apart like cells. Cut at the table's ends
+    the title reads as no title ('…年度数据统' of '…年度数据统计'), and set in one size with the
+    justified line it was no larger than they: the two were taken as rows of a broken 三线表, and
+    their text across the table's gutters left it one column: no table at all. Text set this much
+    larger than the table's own is never a row of it."""
+    rows = [["类别", "单位数", "用户数", "订单数"], ["2030年", "2742", "13809", "55868"],
+            ["累计", "8323", "104147", "449175"]]
+    t = Table(left=200, top=100, col_widths=[50, 50, 50, 50], row_heights=[20, 20, 20], style="no_inner_verticals")
+    t.cells = [cell(r, c, value) for r, row in enumerate(rows) for c, value in enumerate(row)]
+    title = "南京市卫生热线二〇三〇年度数据统计"
+    words = ["个，其中咨询类", "72689", "个、医疗投诉", "18259", "个、电话预约"]
+
+    def page(c: rl_canvas.Canvas) -> None:
+        text(c, 60, 60, "二〇三〇年度南京市从业人员健康证系统数据统计", 14)
+        t.draw(c)
+        text(c, 300 - len(title) * 14 / 2, t.bottom + 5, title, 14)
+        widths = [c.stringWidth(w, font_for(w), 16) for w in words]
+        gap = (480 - sum(widths)) / (len(words) - 1)  # justified from 60 to 540
+        x = 60.0
+        for w, width in zip(words, widths):
+            text(c, x, t.bottom + 30, w, 16)
+            x += width + gap
+
+    doc = load(make_pdf(tmp_path / "title-under.pdf", page))
+    grids = [b for b in doc.blocks if isinstance(b, Grid)]
+    assert len(grids) == 1
+    assert rows_of(grids[0]) == rows
+    assert grids[0].bbox[3] == pytest.approx(t.bottom, abs=1)
+    assert [b.text for b in doc.blocks if not isinstance(b, Grid)][1:] == [title, " ".join(words)]

@@ -198,6 +198,9 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
     margin = SETTINGS.extend_margin
     below = [c for c in index.inside((last.x0 - margin, last.y, last.x1 + margin, limit))
              if last.y < (c["top"] + c["bottom"]) / 2 < limit]
+    # The table's own text sets the size a line below must not clearly exceed: a title set
+    # larger, cut at the table's ends, may not read as one ('…年度数据统' of '…年度数据统计').
+    own = index.inside((last.x0, run[0].y, last.x1, last.y))
     taken: list[list[Segment]] = []
     for row in segments(below):
         height = row[0].bottom - row[0].top
@@ -212,7 +215,7 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
         # a folio read with its cells apart: run together, a row's figures around a '/' for a
         # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
         if is_page_number(line_text(row)) or is_page_number(line) or NOTE.match(text) or wide or gapped or _heading_between(
-                [c for r in taken + [row] for s in r for c in s.visible]):
+                [c for r in taken + [row] for s in r for c in s.visible], own):
             break
         taken.append(row)
     if not any(len(r) >= 2 for r in taken):
