@@ -10,6 +10,7 @@ Every tolerance is a field of `settings.TableSettings`."""
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ def find_tables(page: pdfplumber.page.Page, chars: list[dict]) -> tuple[list[Gri
     their columns are learnt from every page first (`Layouts`), then `page_grids` reads them."""
     grids: list[Grid] = []
     index = CharsByHeight(chars)
-    for table in page.find_tables(SETTINGS.pdfplumber):
+    for table in _ruled_tables(page):
         if len(table.cells) < 2:
             continue
         inside = index.inside(table.bbox)
@@ -49,6 +50,41 @@ def find_tables(page: pdfplumber.page.Page, chars: list[dict]) -> tuple[list[Gri
             grids.append(grid)
     unruled = find_unruled(page.edges, index, page.page_number, page.width, [g.bbox for g in grids])
     return grids, unruled
+
+
+def _ruled_tables(page: pdfplumber.page.Page) -> list[pdfplumber.table.Table]:
+    """pdfplumber's ruled tables, read band by band down the page. pdfplumber snaps rules that
+    lie near each other to their average across the whole page, and chains them: a small table's
+    last column rule a few points from column rules of other tables further down is moved past
+    the ends of its own row rules, and the cells along it are lost (a browser draws every border
+    as a thin filled rectangle, two edges 0.75 pt apart, so such chains come even at a small
+    snap tolerance). Rules of separate tables do not overlap in height: each band of edges that
+    do (within `ruled_band_gap`) is snapped on its own, as pdfplumber reads a page holding only
+    that table."""
+    settings = SETTINGS.pdfplumber
+    if not {settings["vertical_strategy"], settings["horizontal_strategy"]} <= {"lines", "lines_strict"}:
+        return page.find_tables(settings)
+    strict = "line" if settings["vertical_strategy"] == "lines_strict" else None
+    edges = sorted(page.edges, key=lambda e: e["top"])
+    bands: list[list[dict]] = []
+    bottom = -math.inf
+    for edge in edges:
+        if bands and edge["top"] <= bottom + SETTINGS.ruled_band_gap:
+            bands[-1].append(edge)
+        else:
+            bands.append([edge])
+            bottom = -math.inf
+        bottom = max(bottom, edge["bottom"])
+    tables = []
+    for band in bands:
+        vertical = pdfplumber.utils.filter_edges(band, "v", edge_type=strict)
+        horizontal = pdfplumber.utils.filter_edges(
+            band, "h", edge_type="line" if settings["horizontal_strategy"] == "lines_strict" else None)
+        if len(vertical) < 2 or len(horizontal) < 2:  # no cell without two rules each way
+            continue
+        tables += page.find_tables({**settings, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                    "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
+    return tables
 
 
 def page_grids(ruled: list[Grid], unruled: list[UnruledTable], layouts: Layouts) -> list[Grid]:

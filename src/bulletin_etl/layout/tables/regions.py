@@ -202,7 +202,10 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
     # row belongs to it even standing lower than rows stand apart (the space LibreOffice leaves
     # above a row the page split, under the repeated header). A table with a body above its
     # last rule is complete there: text under it keeps to the usual gap.
-    headed = not has_figure(segments(index.inside((last.x0, run[0].y, last.x1, last.y))))
+    # The table's own text sets the size a line below must not clearly exceed: a title set
+    # larger, cut at the table's ends, may not read as one ('…年度数据统' of '…年度数据统计').
+    own = index.inside((last.x0, run[0].y, last.x1, last.y))
+    headed = not has_figure(segments(own))
     taken: list[list[Segment]] = []
     for row in segments(below):
         height = row[0].bottom - row[0].top
@@ -215,14 +218,14 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
         # to the line's highest text: digits set in a Latin face stand lower than the CJK beside them
         allowed = SETTINGS.first_row_gap_lines if headed and not taken else SETTINGS.row_gap_lines
         gapped = min(s.top for s in row) - previous > allowed * height
-        # a folio read with its cells apart: run together, a row's figures around a '/' for a
-        # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
         # a folio printed as the number alone is the page's last line ('4' under the last row)
         bare_folio = BARE_FOLIO.match(line) is not None and not any(
             (c["top"] + c["bottom"]) / 2 > row[0].bottom and not c["text"].isspace()
             for c in index.inside((-math.inf, row[0].bottom, math.inf, math.inf)))
+        # a folio read with its cells apart: run together, a row's figures around a '/' for a
+        # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
         if is_page_number(line_text(row)) or is_page_number(line) or bare_folio or NOTE.match(text) or wide or gapped or _heading_between(
-                [c for r in taken + [row] for s in r for c in s.visible]):
+                [c for r in taken + [row] for s in r for c in s.visible], own):
             break
         taken.append(row)
     if not any(len(r) >= 2 for r in taken):

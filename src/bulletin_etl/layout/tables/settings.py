@@ -13,6 +13,7 @@ class TableSettings:
     vertical_strategy: str = "lines"  # columns ruled by drawn lines; a table without them is read by its gutters
     horizontal_strategy: str = "lines"  # rows ruled by drawn lines, likewise
     snap_tolerance: float = 1.5  # rules this close are one (a border painted as a thin rectangle has two edges ~0.75 apart); pdfplumber's 3 snaps a small table's borders onto a bigger table's 3 pt away on the same page, and then they no longer meet
+    ruled_band_gap: float = 3.0  # rules this close in height may be one table's (pdfplumber joins and meets rules within 3 pt); bands farther apart are read alone
     edge_merge: float = 1.0  # pdfplumber already snapped cell edges: edges this close are one rule
     slot_margin: float = 1.0  # a cell covers a slot whose middle lies within its box, give or take a rule's width
     min_clipped_chars: int = 2  # a repeated header cell cut short keeps at least this much of its text
