@@ -998,3 +998,81 @@ def test_a_bare_folio_right_under_a_broken_three_line_table_is_no_row(tmp_path: 
     table = only_table(make_pdf(tmp_path / "bare-folio.pdf", page))
     assert table.header_paths == [("序号",), ("单位",), ("在线预约",), ("快速预约",)]
     assert cells_of(table) == rows
+
+
+def test_the_rest_of_a_cut_row_in_a_column_the_next_row_leaves_blank_joins_its_row(tmp_path: Path) -> None:
+    """A 三线表 broken by the page cuts a row's remark ('系统升' / '级'). On the next page the
+    rest stands a whole row above the first row, in the remarks column that row leaves blank:
+    it is no first line of a name centred on that row but the cut row's rest, joined to it."""
+    heads = ((62, "序号"), (90, "单位"), (330, "人次"), (380, "备注"))
+
+    def header(c, top: float) -> None:
+        for y in (top, top + 22):
+            c.line(60, PAGE_H - y, 460, PAGE_H - y)
+        for x, head in heads:
+            text(c, x, top + 7, head, 10)
+
+    def row(c, top: float, cells: list[str]) -> None:
+        for (x, _), value in zip(heads, cells):
+            if value:
+                if value.isdigit() and x == 330:
+                    x = 360 - c.stringWidth(value, font_for(value), 10)
+                text(c, x, top, value, 10)
+
+    def page1(c) -> None:
+        header(c, 740)
+        row(c, 768, ["1", "南京市鼓楼医院", "12", ""])
+        row(c, 786, ["2", "江苏省人民医院", "40", "系统升"])
+
+    def page2(c) -> None:
+        header(c, 60)
+        row(c, 87, ["", "", "", "级"])
+        row(c, 105, ["3", "南京市第一医院", "7", ""])
+        row(c, 123, ["4", "南京脑科医院", "9", ""])
+        c.line(60, PAGE_H - 140, 460, PAGE_H - 140)
+
+    table = only_table(make_pdf(tmp_path / "cut-remark.pdf", page1, page2))
+    assert cells_of(table) == [["1", "南京市鼓楼医院", "12", ""], ["2", "江苏省人民医院", "40", "系统升级"],
+                               ["3", "南京市第一医院", "7", ""], ["4", "南京脑科医院", "9", ""]]
+
+
+def test_two_short_pages_of_one_table_show_its_columns_together(tmp_path: Path) -> None:
+    """A side-by-side 三线表 (序号 | 名称 | 预约数量, twice) broken by the page after its first row,
+    which the break cut ('南京发布城市服' / '务'); the next page holds that rest, one row of the
+    left group only and the total. Neither page has rows enough to show its gutters, and the header alone puts
+    the rest under the right group's 序号 (its 名称 is centred far right of where names start):
+    the two pages' rows together show where the right group's names stand."""
+    size = 10.5
+    heads = [(100.8, "序号"), (182.6, "名称"), (264.4, "预约数量"), (323.4, "序号"), (388.0, "名称"), (452.7, "预约数量")]
+
+    def header(c, top: float) -> None:
+        for y in (top, top + 17):
+            c.line(92, PAGE_H - y, 503, PAGE_H - y)
+        for x, head in heads:
+            text(c, x, top + 2, head, size)
+
+    def right(c, x1: float, top: float, s: str) -> None:
+        text(c, x1 - c.stringWidth(s, font_for(s), size), top, s, size)
+
+    def page1(c) -> None:
+        header(c, 741)
+        top = 760
+        text(c, 108.2, top, "1", size)
+        text(c, 135.7, top, "南京卫生12320微信", size)
+        right(c, 309.5, top, "21,370")
+        text(c, 330.7, top, "3", size)
+        text(c, 358.3, top, "南京发布城市服", size)
+        right(c, 497.8, top, "21,808")
+
+    def page2(c) -> None:
+        header(c, 68)
+        text(c, 358.3, 87, "务", size)
+        text(c, 108.2, 103, "2", size)
+        text(c, 135.7, 103, "我的南京客户端", size)
+        right(c, 309.5, 103, "1,583")
+        text(c, 97.7, 119, "合计：44761", size)
+        c.line(92, PAGE_H - 136, 503, PAGE_H - 136)
+
+    table = only_table(make_pdf(tmp_path / "side-by-side-cut.pdf", page1, page2))
+    assert cells_of(table) == [["1", "南京卫生12320微信", "21,370", "3", "南京发布城市服务", "21,808"],
+                               ["2", "我的南京客户端", "1,583", "", "", ""], ["合计：44761", "", "", "", "", ""]]

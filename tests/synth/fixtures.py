@@ -37,6 +37,16 @@ CHOSEN = [
     Case(43, "html", "three_line", "wqy-zenhei", draws=ALL),  # a title right under a wide masthead line
     Case(6, "reportlab", "three_line", "wqy-zenhei", quirks=True, draws=ALL),  # a cut row under a header set otherwise
     Case(105, "reportlab", "no_inner_verticals", "wqy-zenhei", quirks=True, draws=ALL),  # a title broken over a table
+    # session of 2026-11-28 08:29: the final sweep's failures and the spacing family's
+    Case(20143, "html", "three_line", "noto-serif", draws=ALL),  # tight columns under a group cell; a sparse remarks column
+    Case(22111, "html", "three_line", "noto-sans", draws=ALL),  # a broken 三线表 going on past a name wrapped below its figures
+    Case(818981, "html", "grid", "wqy-zenhei", quirks=True, draws=ALL),  # a small grid under a bigger one's borders (snapping)
+    Case(20128, "html", "three_line", "noto-sans", draws=ALL),  # the masthead's two boxes each wrapped ('印 日')
+    Case(20118, "docx", "no_inner_verticals", "noto-serif", draws=ALL),  # the rest of a cut row in a header cell ('接入单位院')
+    Case(30022, "html", "no_inner_verticals", "noto-serif", draws=ALL),  # header labels letter-spaced with two spaces
+    Case(55912, "docx", "three_line", "wqy-zenhei", draws=ALL),  # a bare folio under a broken 三线表
+    Case(55896, "docx", "three_line", "noto-serif", draws=ALL),  # a continued page's first row standing low
+    Case(664934, "html", "three_line", "noto-serif", draws=ALL),  # a row's '/' figures read as a folio 'N / M'
 ]
 
 

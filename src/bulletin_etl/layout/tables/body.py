@@ -45,7 +45,15 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
     below = min((a for a in anchors if a > i), default=None)
     down_ok = below is not None and not is_total_row(rows[below]) and _blank_under(rows[below], rows[i])
     if above is None:
-        if centred and down_ok:
+        # Centred, the first line of a name centred on the first row stands half a line above it;
+        # the rest of a row cut by the page break stands a whole row above the next one (and
+        # blank under it: the cut row's rest may lie in a column the next row leaves empty).
+        pitches = [middle(rows[b]) - middle(rows[a]) for a, b in zip(anchors, anchors[1:])]
+        pitch = statistics.median(pitches) if pitches else None
+        height = rows[i][0].bottom - rows[i][0].top
+        close = below is not None and middle(rows[below]) - middle(rows[i]) < max(
+            SETTINGS.first_name_pitch * pitch if pitch is not None else 0.0, SETTINGS.first_name_lines * height)
+        if centred and down_ok and close:
             return below
         # Nearer than a line's height to the first row's figures, it cannot be a line of its
         # own above them: it is the first line of a name centred on that row (its only row here).
@@ -53,14 +61,7 @@ def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool)
         if figures and not is_total_row(rows[below]) and (
                 middle(figures) - middle(rows[i]) < rows[i][0].bottom - rows[i][0].top):
             return below
-        # Centred, the first line of a name centred on the first row stands half a line above it;
-        # the rest of a row cut by the page break stands a whole row above the next one.
-        pitches = [middle(rows[b]) - middle(rows[a]) for a, b in zip(anchors, anchors[1:])]
-        pitch = statistics.median(pitches) if pitches else None
-        height = rows[i][0].bottom - rows[i][0].top
-        close = pitch is not None and middle(rows[below]) - middle(rows[i]) < max(
-            SETTINGS.first_name_pitch * pitch, SETTINGS.first_name_lines * height)
-        return below if centred and close and not is_total_row(rows[below]) else 0  # else: the cut row, one row
+        return below if centred and pitch is not None and close and not is_total_row(rows[below]) else 0  # else: the cut row
     if not centred or below is None:
         return above
     # Lines of one cell stand a line apart, cells a line and their padding: a line clearly

@@ -272,6 +272,7 @@ class Layouts:
 
     def __init__(self) -> None:
         self.known: list[tuple[list, Columns, int]] = []
+        self.short: dict[int, list] = {}  # the body rows of a layout learnt from short pages only, by index
 
     def find(self, table: UnruledTable) -> Columns | None:
         """The layout learnt for this table's header. A table with too few rows to show its own
@@ -296,9 +297,20 @@ class Layouts:
         signature, rows = table.signature, table.figure_rows
         if not signature:
             return
+        few = SETTINGS.rows_to_show_columns
         for i, (known, _, seen) in enumerate(self.known):
             if _same_header(known, signature):
-                if rows > seen:
+                if i in self.short and rows < few:
+                    # pages each too short to show the gutters show them together (a table
+                    # continued over two short pages: a cut row's rest in a column its page
+                    # leaves otherwise empty)
+                    self.short[i] += table.body_rows
+                    columns = columns_of(self.short[i], table.header_rows, table.region[0].x0, table.region[0].x1)
+                    self.known[i] = (known, columns, seen + rows)
+                elif rows > seen:
+                    self.short.pop(i, None)
                     self.known[i] = (known, table.own_columns(), rows)
                 return
+        if rows < few:
+            self.short[len(self.known)] = list(table.body_rows)
         self.known.append((signature, table.own_columns(), rows))
