@@ -46,6 +46,7 @@ def horizontal_rules(edges: list[dict]) -> list[Rule]:
     for band in bands:
         y = band[0]["top"]
         runs: list[Rule] = []
+        heights: list[float] = []  # the height of each run's last piece
         seen: list[tuple[float, float]] = []  # every piece taken, to know a piece drawn twice
         for edge in sorted(band, key=lambda e: (e["x0"], -e["x1"])):
             x0, x1 = edge["x0"], edge["x1"]
@@ -53,13 +54,18 @@ def horizontal_rules(edges: list[dict]) -> list[Rule]:
                 continue  # the other edge of a thin rectangle, or a piece drawn again
             seen.append((x0, x1))
             # the run this piece continues: it starts within the run (or touching its end) and
-            # reaches past it; of several, the one whose end it touches best
-            continued = [r for r in runs if r.x0 - gap <= x0 <= r.x1 + gap and x1 > r.x1 + gap]
+            # reaches past it; of several, the one whose end it touches best, and of runs ending
+            # at the same place, the one drawn at its height: a table's top rule drawn cell by
+            # cell right under a page header's rule (Chromium's margin box, 0.75 pt apart) shares
+            # column ends with it, and a cell piece taken into the header's rule swaps their ends
+            continued = [i for i, r in enumerate(runs) if r.x0 - gap <= x0 <= r.x1 + gap and x1 > r.x1 + gap]
             if continued:
-                run = min(continued, key=lambda r: abs(x0 - r.x1))
-                run.x1 = x1
+                i = min(continued, key=lambda i: (abs(x0 - runs[i].x1), abs(edge["top"] - heights[i])))
+                runs[i].x1 = x1
+                heights[i] = edge["top"]
             else:
                 runs.append(Rule(y, x0, x1))
+                heights.append(edge["top"])
         rules.extend(runs)
     return rules
 
