@@ -8,7 +8,7 @@ from pathlib import Path
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.tables import Grid, LogicalTable, stitch
 
-from .pdfkit import LATIN_FONT, Table, cell, make_pdf, text
+from .pdfkit import LATIN_FONT, PAGE_H, Table, cell, make_pdf, text
 
 
 def only_table(path: Path) -> LogicalTable:
@@ -52,3 +52,29 @@ def test_a_narrow_centred_column_beside_right_aligned_figures(tmp_path: Path) ->
     table = only_table(make_pdf(tmp_path / "tight.pdf", page))
     assert table.header_paths == [(h,) for h in header]
     assert [row.cells for row in table.rows] == rows
+
+
+def test_a_title_carried_over_with_its_subtitle_under_a_page_header_rule(tmp_path: Path) -> None:
+    """The page broke a table's title: its rest ('预约情况统计') and the subtitle under it stand at
+    the top of the next page, under the running header's rule, which is within a producer's
+    rounding of the table's width: two lines of one run each, far under that rule and close over
+    the table's top rule, are no header band of the table (a reportlab sweep found this)."""
+    rows = [["序号", "名称", "预约数量"],
+            ["1", "支付宝城市服务", "16614"],
+            ["2", "南京卫生 12320 微信", "4681"],
+            ["3", "健康南京", "3761"]]
+
+    def page(c) -> None:
+        text(c, 67, 20, "南京市卫生信息中心 2030年度统计数据公报", 9)
+        c.setLineWidth(0.5)
+        c.line(67, PAGE_H - 31.3, 528.4, PAGE_H - 31.3)
+        text(c, 266, 60.6, "预约情况统计", 10.5)
+        text(c, 150, 83.5, "（不包含电话预约、医院诊间预约、医院自有途径预约）", 10.5)
+        t = Table(left=69.5, top=99.5, col_widths=[60.0, 246.0, 150.0], row_heights=[20.0] * len(rows), size=9.0,
+                  style="no_inner_verticals")
+        t.cells = [cell(r, k, v) for r, row in enumerate(rows) for k, v in enumerate(row)]
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "carried.pdf", page))
+    assert table.header_paths == [("序号",), ("名称",), ("预约数量",)]
+    assert [row.cells for row in table.rows] == rows[1:]
