@@ -110,9 +110,14 @@ def _split_under_headers(covered: list[list[float]], chars: list[dict], header: 
             over = [c for c in h.chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]]
             # header cells set as tight as their columns ('诊间预约第三方') still leave a gap
             # between them; text of one cell sits closer
+            # A part reaching over the whole run heads all of it; a part over one side is a
+            # column's own cell, however wide: a narrow column's centred header ('第三方') is
+            # nearly as wide as its figures, which abut the next column's.
             for part in _parts(over, SETTINGS.tight_gutter * size):
-                if max(c["x1"] for c in part) - min(c["x0"] for c in part) < (interval[1] - interval[0]) / 1.5:
-                    inside.append((min(c["x0"] for c in part), max(c["x1"] for c in part), min(c["top"] for c in part)))
+                px0, px1 = min(c["x0"] for c in part), max(c["x1"] for c in part)
+                m = SETTINGS.run_cover
+                if not (px0 <= interval[0] + m and px1 >= interval[1] - m):
+                    inside.append((px0, px1, min(c["top"] for c in part)))
         # a group cell centred over two of the run's leaf cells ('业务数据' over '收入（千元）' and
         # '人次') would join them into one: only the cells under no other over the run count
         inside = [g for g in inside if not _over_two(g, inside)]

@@ -125,21 +125,26 @@ def _trim(run: list[Rule], chars: CharsByHeight) -> list[Rule]:
         return not any(not c["text"].isspace() for c in chars.inside((a.x0, a.y, a.x1, b.y)))
 
     def stray(a: Rule, b: Rule, last: Rule) -> bool:
-        """One run of text far under the first rule and nearer the next, or set clearly larger
-        than the table's text below it: no cell of a header band (set centred or at its top, in
-        the table's size) but a line over the table, under a page header's rule (a title's part
-        that the page break carried over, which LibreOffice sets midway between the rules)."""
+        """One run of text (or lines of one run each) far under the first rule and nearer the
+        next, or one set clearly larger than the table's text below it: no cell of a header band
+        (set centred or at its top, in the table's size) but a line over the table, under a page
+        header's rule (a title's part that the page break carried over, which LibreOffice sets
+        midway between the rules, perhaps with its subtitle under it)."""
         rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)))
-        if len(rows) != 1 or len(rows[0]) != 1:
+        # Lines of one run each: the carried-over part of a title may have a subtitle under it
+        # ('…预约情况统计' over '（不包含…）'); a header band has cells side by side.
+        if not rows or any(len(row) != 1 for row in rows):
             return False
-        line = rows[0][0]
-        height = line.bottom - line.top
-        above, below = line.top - a.y, b.y - line.bottom
+        first, lowest = rows[0][0], rows[-1][0]
+        height = first.bottom - first.top
+        above, below = first.top - a.y, b.y - lowest.bottom
         if above > SETTINGS.stray_line_lines * height and above - below > height:
             return True
+        if len(rows) != 1:
+            return False
         table = sorted(c.get("size", SETTINGS.default_size) for c in chars.inside((a.x0, b.y, a.x1, last.y))
                        if not c["text"].isspace())
-        return bool(table) and min(c.get("size", SETTINGS.default_size) for c in line.visible) >= (
+        return bool(table) and min(c.get("size", SETTINGS.default_size) for c in first.visible) >= (
             SETTINGS.heading_size_ratio * table[len(table) // 2])
 
     while len(run) >= 2 and (empty(run[0], run[1]) or (len(run) >= 3 and stray(run[0], run[1], run[-1]))):

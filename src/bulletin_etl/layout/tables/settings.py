@@ -55,6 +55,7 @@ class TableSettings:
     same_header_x: float = 2.0  # header texts this close across pages stand at the same place
     rows_to_show_columns: int = 3  # rows with figures a page needs to show its own gutters
     touch: float = 0.5  # two glyph boxes may share this much at their edges without overlapping
+    run_cover: float = 1.0  # a header cell reaching this close to both ends of a run of tight figures heads the whole run, not one of its columns
     tight_gutter: float = 0.15  # em: the narrowest gap that parts two tight columns under two headers (digit boxes abut)
 
     # Header and body rows
