@@ -1076,3 +1076,35 @@ def test_two_short_pages_of_one_table_show_its_columns_together(tmp_path: Path) 
     table = only_table(make_pdf(tmp_path / "side-by-side-cut.pdf", page1, page2))
     assert cells_of(table) == [["1", "南京卫生12320微信", "21,370", "3", "南京发布城市服务", "21,808"],
                                ["2", "我的南京客户端", "1,583", "", "", ""], ["合计：44761", "", "", "", "", ""]]
+
+
+def test_a_leaf_header_beside_its_figures_under_a_short_band_joins_their_column(tmp_path: Path) -> None:
+    """Ruled row by row, no inner vertical rules: a band '预约方式' over the booking columns, its
+    short text centred over one of them; under it the leaf '快速预约' stands left of its column's
+    right-aligned figures, touching none. The band stands wholly above the leaf's line: it heads
+    no column on its own, so the leaf still joins the figures beside it (it was a column of its
+    own, and the figures a column with no header)."""
+    size = 8.5
+    rows = [["南京市浦口区中医医院", "31653", "2187", "0"], ["南京市妇幼保健院", "4914", "0", "0"],
+            ["南京市江宁医院", "13304", "1201", "0"], ["南京市职业病防治院", "3837", "0", "2689"]]
+    rights = (232.4, 314.3, 396.2)
+
+    def page(c) -> None:
+        left, right = 60, 420
+        c.line(left, PAGE_H - 112, right, PAGE_H - 112)
+        text(c, 303.2, 116, "预约方式", size)  # short, over one column only
+        c.line(175, PAGE_H - 128, right, PAGE_H - 128)  # the band's own rule over its columns
+        for x, head in ((78, "单位"), (178.7, "在线预约"), (258.6, "快速预约"), (340.5, "诊间预约")):
+            text(c, x, 134, head, size)
+        c.line(left, PAGE_H - 148, right, PAGE_H - 148)
+        top = 154.0
+        for row in rows:
+            text(c, 78, top, row[0], size)
+            for x1, figure in zip(rights, row[1:]):
+                text(c, x1 - c.stringWidth(figure, font_for(figure), size), top, figure, size)
+            c.line(left, PAGE_H - (top + 14), right, PAGE_H - (top + 14))
+            top += 18
+
+    table = only_table(make_pdf(tmp_path / "band-over-leaf.pdf", page))
+    assert table.header_paths == [("单位",), ("预约方式", "在线预约"), ("预约方式", "快速预约"), ("预约方式", "诊间预约")]
+    assert cells_of(table) == rows

@@ -1,7 +1,8 @@
 """Tables on a page, ruled or not, read into the same Grid so everything downstream is shared.
 
 The driver, as pdfplumber's `TableFinder` drives its stages: `find_tables` takes pdfplumber's
-ruled tables (`ruled`), then the tables without inner vertical rules outside them: their regions
+ruled tables (`ruled`; read band by band down the page, so that one table's rules are never
+snapped onto another's), then the tables without inner vertical rules outside them: their regions
 between horizontal rules (`regions`), each split at its header (`header.header_boundary`).
 `page_grids` reads those into grids once every page is seen — columns from the text's gutters,
 learnt across pages (`columns`), header levels from the short rules inside the header (`header`),

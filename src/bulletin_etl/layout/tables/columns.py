@@ -67,9 +67,14 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
         if any(over(cell, iv) for iv in covered):
             continue
         lo, hi = min(s.x0 for s in cell), max(s.x1 for s in cell)
+        top = min(s.top for s in cell)
         left = max((i for i, iv in enumerate(covered) if iv[1] <= lo), default=None)
         right = min((i for i, iv in enumerate(covered) if iv[0] >= hi), default=None)
-        orphans = [i for i in (left, right) if i is not None and not headed[i]]
+        # a column's own header reaches down to this cell's line: a band over several columns
+        # standing wholly above it ('预约方式', centred over five) heads none of them alone
+        own = [any(over(other, covered[i]) and max(s.bottom for s in other) > top for other in cells) if i is not None
+               else True for i in (left, right)]
+        orphans = [i for i, headed_here in zip((left, right), own) if i is not None and not (headed[i] and headed_here)]
         if orphans:
             i = min(orphans, key=lambda i: min(abs(covered[i][0] - hi), abs(lo - covered[i][1])))
             covered[i] = [min(covered[i][0], lo), max(covered[i][1], hi)]

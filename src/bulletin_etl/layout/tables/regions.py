@@ -235,7 +235,8 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
             for c in index.inside((-math.inf, row[0].bottom, math.inf, math.inf)))
         # a folio read with its cells apart: run together, a row's figures around a '/' for a
         # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
-        if is_page_number(line_text(row)) or is_page_number(line) or bare_folio or NOTE.match(text) or wide or gapped or _heading_between(
+        folio = is_page_number(line_text(row)) or is_page_number(line) or bare_folio
+        if folio or NOTE.match(text) or wide or gapped or _heading_between(
                 [c for r in taken + [row] for s in r for c in s.visible], own):
             break
         taken.append(row)

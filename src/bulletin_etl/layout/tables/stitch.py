@@ -145,7 +145,8 @@ def _columns_under(foot: Grid, grid: Grid) -> list[int] | None:
     page's foot standing over it; None when the two are not one table's parts."""
     if foot.n_cols == grid.n_cols:
         return list(range(grid.n_cols))
-    if abs(foot.bbox[0] - grid.bbox[0]) > SETTINGS.rule_same_extent or abs(foot.bbox[2] - grid.bbox[2]) > SETTINGS.rule_same_extent:
+    same = SETTINGS.rule_same_extent
+    if abs(foot.bbox[0] - grid.bbox[0]) > same or abs(foot.bbox[2] - grid.bbox[2]) > same:
         return None
     under = [next((f for f, (a, b) in enumerate(foot.col_bounds) if a <= (x0 + x1) / 2 <= b), None)
              for x0, x1 in grid.col_bounds]
