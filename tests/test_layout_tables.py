@@ -1108,3 +1108,33 @@ def test_a_leaf_header_beside_its_figures_under_a_short_band_joins_their_column(
     table = only_table(make_pdf(tmp_path / "band-over-leaf.pdf", page))
     assert table.header_paths == [("单位",), ("预约方式", "在线预约"), ("预约方式", "快速预约"), ("预约方式", "诊间预约")]
     assert cells_of(table) == rows
+
+
+def test_a_leaf_header_beside_its_figures_under_a_group_cell_stacked_over_its_neighbour(tmp_path: Path) -> None:
+    """The same with a group cell '门急诊信息' centred over its two sub-columns: it reaches over
+    the first one's figures and stands stacked over the second one's leaf '收入（千元）'. Together
+    they read as one header cell reaching down to the leaf line, but the group's own line stands
+    wholly above the leaf '人次' beside those figures: the leaf still joins them."""
+    size = 8.5
+    rows = [["玄武区", "115963", "28712.43"], ["高淳区", "36847", "5310.2"], ["溧水区", "91153", "20417.96"]]
+    rights = (493.0, 593.0)
+
+    def page(c) -> None:
+        left, right = 80, 600
+        c.line(left, PAGE_H - 104, right, PAGE_H - 104)
+        text(c, 485.3, 108, "门急诊信息", size)
+        c.line(444, PAGE_H - 119, right, PAGE_H - 119)  # the group's own rule over its sub-columns
+        for x, head in ((88.2, "接入单位"), (446.0, "人次"), (519.9, "收入（千元）")):
+            text(c, x, 123, head, size)
+        c.line(left, PAGE_H - 136, right, PAGE_H - 136)
+        top = 141.0
+        for row in rows:
+            text(c, 88.2, top, row[0], size)
+            for x1, figure in zip(rights, row[1:]):
+                text(c, x1 - c.stringWidth(figure, font_for(figure), size), top, figure, size)
+            c.line(left, PAGE_H - (top + 13), right, PAGE_H - (top + 13))
+            top += 17
+
+    table = only_table(make_pdf(tmp_path / "group-over-neighbour.pdf", page))
+    assert table.header_paths == [("接入单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）")]
+    assert cells_of(table) == rows

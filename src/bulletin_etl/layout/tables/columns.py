@@ -71,9 +71,10 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
         left = max((i for i, iv in enumerate(covered) if iv[1] <= lo), default=None)
         right = min((i for i, iv in enumerate(covered) if iv[0] >= hi), default=None)
         # a column's own header reaches down to this cell's line: a band over several columns
-        # standing wholly above it ('预约方式', centred over five) heads none of them alone
-        own = [any(over(other, covered[i]) and max(s.bottom for s in other) > top for other in cells) if i is not None
-               else True for i in (left, right)]
+        # standing wholly above it ('预约方式', centred over five; '门急诊信息' stacked over its
+        # sub-column's leaf next door) heads none of them alone
+        own = [any(over([part], covered[i]) and part.bottom > top for other in cells for part in other)
+               if i is not None else True for i in (left, right)]
         orphans = [i for i, headed_here in zip((left, right), own) if i is not None and not (headed[i] and headed_here)]
         if orphans:
             i = min(orphans, key=lambda i: min(abs(covered[i][0] - hi), abs(lo - covered[i][1])))
