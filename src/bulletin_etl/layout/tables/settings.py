@@ -12,8 +12,12 @@ class TableSettings:
     # Ruled tables (pdfplumber's cells)
     vertical_strategy: str = "lines"  # columns ruled by drawn lines; a table without them is read by its gutters
     horizontal_strategy: str = "lines"  # rows ruled by drawn lines, likewise
-    snap_tolerance: float = 1.5  # rules this close are one (a border painted as a thin rectangle has two edges ~0.75 apart); pdfplumber's 3 snaps a small table's borders onto a bigger table's 3 pt away on the same page, and then they no longer meet
-    ruled_band_gap: float = 3.0  # rules this close in height may be one table's (pdfplumber joins and meets rules within 3 pt); bands farther apart are read alone
+    # rules this close are one (a border painted as a thin rectangle has two edges ~0.75 apart); pdfplumber's 3
+    # snaps a small table's borders onto a bigger table's 3 pt away on the same page, and then they no longer meet
+    snap_tolerance: float = 1.5
+    # rules this close in height may be one table's (pdfplumber joins and meets rules within 3 pt); bands farther
+    # apart are read alone
+    ruled_band_gap: float = 3.0
     edge_merge: float = 1.0  # pdfplumber already snapped cell edges: edges this close are one rule
     slot_margin: float = 1.0  # a cell covers a slot whose middle lies within its box, give or take a rule's width
     min_clipped_chars: int = 2  # a repeated header cell cut short keeps at least this much of its text
@@ -33,12 +37,15 @@ class TableSettings:
     closing_rule_gap: float = 0.5  # the rule we draw under a broken 三线表 stands this far below its last line
     prose_width_share: float = 0.4  # one run of text wider than this share of the table is running text
     row_gap_lines: float = 1.5  # a gap of more line heights than this under a broken 三线表 ends it
-    first_row_gap_lines: float = 3.0  # … but under a header with no body yet (a 三线表 continued under its repeated header) its first row may stand this far down: LibreOffice continues a row the page split with the lost line's room above it (~1.7 line heights)
+    # … but under a header with no body yet (a 三线表 continued under its repeated header) its first row may stand this
+    # far down: LibreOffice continues a row the page split with the lost line's room above it (~1.7 line heights)
+    first_row_gap_lines: float = 3.0
     heading_size_ratio: float = 1.25  # text this many times the table's size between two tables is a heading
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # line heights: a lone line this far under a run's first rule is not in its table
     stacked_rules: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom rules)
-    masthead_rows: int = 5  # lines a ruled-off masthead holds on the first page (a name over two, issue, issuer and date, its wrap)
+    # lines a ruled-off masthead holds on the first page (a name over two, issue, issuer and date, its wrap)
+    masthead_rows: int = 5
     masthead_box_x: float = 0.15  # em: a masthead box's wrapped line starts this close under the box's first glyph
     masthead_box_gap: float = 1.0  # em: wider than a printed space, the gap between two boxes' wrapped parts ('印 … 日')
     masthead_box_size: float = 0.05  # share: a box's wrapped line is set in the box's own size, give or take this
@@ -55,7 +62,9 @@ class TableSettings:
     same_header_x: float = 2.0  # header texts this close across pages stand at the same place
     rows_to_show_columns: int = 3  # rows with figures a page needs to show its own gutters
     touch: float = 0.5  # two glyph boxes may share this much at their edges without overlapping
-    run_cover: float = 1.0  # a header cell reaching this close to both ends of a run of tight figures heads the whole run, not one of its columns
+    # a header cell reaching this close to both ends of a run of tight figures heads the whole run, not one of its
+    # columns
+    run_cover: float = 1.0
     tight_gutter: float = 0.15  # em: the narrowest gap that parts two tight columns under two headers (digit boxes abut)
 
     # Header and body rows
