@@ -1078,6 +1078,18 @@ def test_two_short_pages_of_one_table_show_its_columns_together(tmp_path: Path) 
                                ["2", "我的南京客户端", "1,583", "", "", ""], ["合计：44761", "", "", "", "", ""]]
 
 
+def _rows_ruled_under(c, rows: list[list[str]], name_x: float, rights: tuple[float, ...], top: float,
+                      extent: tuple[float, float], pitch: float, size: float) -> None:
+    """Body rows, the name left-aligned at `name_x`, figures right-aligned at `rights`, a rule
+    under each row (no inner vertical rules), one row every `pitch` points from `top`."""
+    for row in rows:
+        text(c, name_x, top, row[0], size)
+        for x1, figure in zip(rights, row[1:]):
+            text(c, x1 - c.stringWidth(figure, font_for(figure), size), top, figure, size)
+        c.line(extent[0], PAGE_H - (top + pitch - 4), extent[1], PAGE_H - (top + pitch - 4))
+        top += pitch
+
+
 def test_a_leaf_header_beside_its_figures_under_a_short_band_joins_their_column(tmp_path: Path) -> None:
     """Ruled row by row, no inner vertical rules: a band '预约方式' over the booking columns, its
     short text centred over one of them; under it the leaf '快速预约' stands left of its column's
@@ -1097,13 +1109,7 @@ def test_a_leaf_header_beside_its_figures_under_a_short_band_joins_their_column(
         for x, head in ((78, "单位"), (178.7, "在线预约"), (258.6, "快速预约"), (340.5, "诊间预约")):
             text(c, x, 134, head, size)
         c.line(left, PAGE_H - 148, right, PAGE_H - 148)
-        top = 154.0
-        for row in rows:
-            text(c, 78, top, row[0], size)
-            for x1, figure in zip(rights, row[1:]):
-                text(c, x1 - c.stringWidth(figure, font_for(figure), size), top, figure, size)
-            c.line(left, PAGE_H - (top + 14), right, PAGE_H - (top + 14))
-            top += 18
+        _rows_ruled_under(c, rows, 78, rights, 154.0, (left, right), 18, size)
 
     table = only_table(make_pdf(tmp_path / "band-over-leaf.pdf", page))
     assert table.header_paths == [("单位",), ("预约方式", "在线预约"), ("预约方式", "快速预约"), ("预约方式", "诊间预约")]
@@ -1127,13 +1133,7 @@ def test_a_leaf_header_beside_its_figures_under_a_group_cell_stacked_over_its_ne
         for x, head in ((88.2, "接入单位"), (446.0, "人次"), (519.9, "收入（千元）")):
             text(c, x, 123, head, size)
         c.line(left, PAGE_H - 136, right, PAGE_H - 136)
-        top = 141.0
-        for row in rows:
-            text(c, 88.2, top, row[0], size)
-            for x1, figure in zip(rights, row[1:]):
-                text(c, x1 - c.stringWidth(figure, font_for(figure), size), top, figure, size)
-            c.line(left, PAGE_H - (top + 13), right, PAGE_H - (top + 13))
-            top += 17
+        _rows_ruled_under(c, rows, 88.2, rights, 141.0, (left, right), 17, size)
 
     table = only_table(make_pdf(tmp_path / "group-over-neighbour.pdf", page))
     assert table.header_paths == [("接入单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）")]
