@@ -65,7 +65,11 @@ def _date(value: object) -> dt.date:
 CONVERT = {"int": _whole, "float": _real, "date": _date}
 """Record value → the column's Python value; a value that does not convert fails the dataset."""
 
-DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns"})
+DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns", "role"})
+DATASET_REQUIRED = DATASET_KEYS - {"role"}
+ROLES = ("data", "derived", "bulletin")
+"""What a dataset's rows are: data read from a section (the default); derived from other datasets
+(printed totals gathered, consistency checks); or one row per bulletin read."""
 COLUMN_KEYS = frozenset({"type", "description", "nullable", "min", "max", "allowed", "pattern"})
 
 
@@ -120,6 +124,7 @@ class DatasetSchema:
     section: str
     key: tuple[str, ...]
     columns: tuple[ColumnSpec, ...]
+    role: str = "data"
 
     @property
     def column_names(self) -> list[str]:
@@ -230,13 +235,15 @@ def parse_fields(text: str, where: str = "fields.yaml") -> dict[str, dict]:
 
 def parse_dataset(text: str, fields: dict[str, dict], where: str) -> DatasetSchema:
     """One schemas/datasets/<name>.yaml; SchemaFileError names the file and the offending key."""
-    raw = _check_keys(yaml.safe_load(text), DATASET_KEYS, set(DATASET_KEYS), where)
+    raw = _check_keys(yaml.safe_load(text), DATASET_KEYS, set(DATASET_REQUIRED), where)
+    if raw.get("role", "data") not in ROLES:
+        raise SchemaFileError(f"{where}: role {raw['role']!r} is not one of {', '.join(ROLES)}")
     columns = tuple(_column(n, s, fields, where) for n, s in raw["columns"].items())
     names = {c.name for c in columns}
     if not set(raw["key"]) <= names:
         raise SchemaFileError(f"{where}: key {raw['key']} names columns the file does not define")
     return DatasetSchema(name=raw["name"], description=raw["description"], section=raw["section"],
-                         key=tuple(raw["key"]), columns=columns)
+                         key=tuple(raw["key"]), columns=columns, role=raw.get("role", "data"))
 
 
 @cache
