@@ -32,14 +32,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import unprivileged
 from .mutations import FAMILIES, HOSTILE
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_PDF = ROOT / "raw" / "nanjing-health-info-bulletin-2024.pdf"
 ALL_FAMILIES = [*FAMILIES, "hostile"]
 MARGIN = 30.0  # seconds past the command's own budget before a run counts as hung
-NOBODY = 65534
 PARTIAL = 5
+
+
+class UnprivilegedUnavailable(RuntimeError):
+    """The unreadable-file case cannot be tested: we are root and cannot drop root's capabilities."""
 
 
 @dataclass
@@ -77,7 +81,6 @@ class Outcome:
 def make_case(family: str, seed: int, folder: Path, good: bytes) -> tuple[Path, str]:
     """The input file of one case under folder, and what was done to it."""
     folder.mkdir(parents=True, exist_ok=True)
-    folder.chmod(0o755)  # the unreadable-file case runs as another user, who must see the folder
     if family == "hostile":
         hostile = HOSTILE[seed % len(HOSTILE)]
         return hostile.make(folder), f"hostile: {hostile.name}"
@@ -136,13 +139,10 @@ def run_case(family: str, seed: int, work: Path, baseline: Baseline, good: bytes
     out = case / "site" / "output"
     shutil.copytree(baseline.out, out)
     command = _command(pdf, out, budget)
-    if pdf.name.startswith("unreadable") and os.geteuid() == 0:  # root reads anything: run it as nobody
-        prefix = as_nobody()
+    if pdf.name.startswith("unreadable"):  # root reads anything: run it without root's capabilities
+        prefix = unprivileged.prefix()
         if prefix is None:
-            raise RuntimeError(f"running as root and cannot run the interpreter as uid {NOBODY}; "
-                               "the unreadable-file case would not test anything")
-        for p in (case, case / "site", out, *out.rglob("*")):
-            os.chown(p, NOBODY, NOBODY)
+            raise UnprivilegedUnavailable(unprivileged.unavailable_reason())
         command = prefix + command
     exit_code, seconds, peak, stderr = _run(command, case, budget + MARGIN)
     outcome = Outcome(family, seed, what, exit_code, round(seconds, 2), round(peak, 1), stderr.strip())
@@ -190,29 +190,6 @@ def judge(outcome: Outcome, out: Path, baseline: Baseline) -> None:
         outcome.new_warnings = [f"page {w.get('page')}, {w.get('section')}: {w.get('message')}" for w in new]
         named = [w for w in new if w.get("page") is not None or w.get("section") in outcome.differs]
         outcome.silent = bool(outcome.differs) and not named
-
-
-def as_nobody() -> list[str] | None:
-    """A command prefix that runs what follows as the unprivileged uid NOBODY with no groups
-    (setpriv, else runuser), or None when neither can start the interpreter. (subprocess's own
-    user= is refused by exec here where setpriv is not.)"""
-    import pwd
-
-    candidates = [["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]]
-    try:
-        candidates.append(["runuser", "-u", pwd.getpwuid(NOBODY).pw_name, "--"])
-    except KeyError:
-        pass
-    for prefix in candidates:
-        if shutil.which(prefix[0]) is None:
-            continue
-        try:
-            subprocess.run([*prefix, sys.executable, "-c", "import bulletin_etl"], check=True,
-                           capture_output=True, timeout=60, cwd="/")
-        except (OSError, subprocess.SubprocessError):
-            continue
-        return prefix
-    return None
 
 
 def _same(a: pd.DataFrame | None, b: pd.DataFrame | None) -> bool:
@@ -300,7 +277,6 @@ def main(argv: list[str] | None = None) -> int:
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="bulletin-fuzz-") as tmp:
         work = Path(tmp)
-        work.chmod(0o755)
         baseline = Baseline.build(work)
         for number, (family, case_seed) in enumerate(todo, 1):
             outcome = run_case(family, case_seed, work, baseline, good, args.budget)
