@@ -226,7 +226,7 @@ def test_a_copy_that_differs_is_not_merged_and_its_repeated_rows_fail_the_schema
 
     assert status == 5
     assert capsys.readouterr().err.splitlines() == [
-        f"{PREFIX}stamped.pdf: page 2: section events: dataset events failed its schema ((row): unique key "
+        f"{PREFIX}{pdf}: page 2: section events: dataset events failed its schema ((row): unique key "
         "(year, number) failed for (2024, 6); (row): unique key (year, number) failed for (2024, 7); (row): unique "
         "key (year, number) failed for (2024, 8); (row): unique key (year, number) failed for (2024, 9); (row): "
         "unique key (year, number) failed for (2024, 10)); not written, its earlier partitions (if any) kept",
@@ -246,7 +246,7 @@ def test_a_page_tree_that_lists_itself_is_refused(tmp_path: Path, good: bytes, c
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
 
-    assert line == f"{PREFIX}loop.pdf: damaged: the page tree loops (object 34 lists itself among its own pages); " \
+    assert line == f"{PREFIX}{pdf}: damaged: the page tree loops (object 34 lists itself among its own pages); " \
                    "refused rather than walked forever"
 
 
@@ -265,7 +265,7 @@ def test_a_stream_bomb_is_refused_naming_its_page(tmp_path: Path, good: bytes, c
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
 
-    assert line == f"{PREFIX}bomb.pdf: page 3: page(s) 3 draw more than 16 MB of decoded content (a compression " \
+    assert line == f"{PREFIX}{pdf}: page 3: page(s) 3 draw more than 16 MB of decoded content (a compression " \
                    "bomb?); over the page budget — raise it with --page-budget-mb if the file is trusted"
 
 
@@ -275,7 +275,7 @@ def test_the_time_budget_stops_a_slow_bulletin_naming_the_page(tmp_path: Path, g
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--page-budget-mb", "64", "--time-budget", "3")
 
-    assert line == f"{PREFIX}slow.pdf: page 3: still reading after 3 s; over the time budget — raise it with " \
+    assert line == f"{PREFIX}{pdf}: page 3: still reading after 3 s; over the time budget — raise it with " \
                    "--time-budget if the file is trusted"
 
 
@@ -323,7 +323,7 @@ def test_the_worker_sends_progress_lines(good: bytes) -> None:
 
     extract_guarded(GOOD_PDF, progress=said.append)
 
-    assert said[0] == "nanjing-health-info-bulletin-2024.pdf: 11 pages read"
+    assert said[0] == "  11 pages read"
     assert any(line.startswith("  events: 10 rows, page 1") for line in said)
 
 
@@ -356,7 +356,7 @@ def test_a_stream_that_decodes_with_data_loss_is_damage(tmp_path: Path, good: by
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
 
-    assert line.startswith(f"{PREFIX}corrupt.pdf: page 2: damaged: ")
+    assert line.startswith(f"{PREFIX}{pdf}: page 2: damaged: ")
 
 
 def test_the_data_loss_log_names_the_page() -> None:
@@ -378,7 +378,7 @@ def test_glyphs_without_unicode_mapping_need_ocr(tmp_path: Path, good: bytes, ca
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
 
-    assert line == f"{PREFIX}cid.pdf: page 5: no text mapping (needs OCR): 5 glyph(s) on page(s) 5 have no Unicode " \
+    assert line == f"{PREFIX}{pdf}: page 5: no text mapping (needs OCR): 5 glyph(s) on page(s) 5 have no Unicode " \
                    "mapping and read as '(cid:N)'"
 
 
@@ -388,7 +388,7 @@ def test_stripped_tounicode_maps_need_ocr(tmp_path: Path, good: bytes, capsys, h
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
 
-    assert line.startswith(f"{PREFIX}stripped.pdf: page 1: no text mapping (needs OCR): ")
+    assert line.startswith(f"{PREFIX}{pdf}: page 1: no text mapping (needs OCR): ")
     assert line.endswith(" glyph(s) on page(s) 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 1 more have no Unicode mapping "
                          "and read as '(cid:N)'")
 
@@ -422,91 +422,63 @@ def test_a_password_protected_pdf_says_so(tmp_path: Path, capsys) -> None:
     pdf = write(tmp_path, "locked.pdf", data)
 
     assert refused(capsys, str(pdf), "--out", str(tmp_path / "o")) == \
-        f"{PREFIX}locked.pdf: password-protected (it needs a password to open); save an unprotected copy"
+        f"{PREFIX}{pdf}: password-protected (it needs a password to open); save an unprotected copy"
 
 
 # --------------------------------------------------------------------------- not a regular file
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("fifo", "fifo.pdf: not a regular file (a named pipe); give the PDF file itself"),
-    ("dev-zero", "dev-zero.pdf: not a regular file (a device); give the PDF file itself"),
-    ("symlink-loop", "symlink-loop.pdf: symlink loop (the link points back to itself)"),
-    ("newline-name", "two\\nlines.pdf: not a PDF (no %PDF header)"),
+    ("fifo", "{path}: not a regular file (a named pipe); give the PDF file itself"),
+    ("dev-zero", "{path}: not a regular file (a device); give the PDF file itself"),
+    ("symlink-loop", "{path}: symlink loop (the link points back to itself)"),
+    ("newline-name", "{folder}/two\\nlines.pdf: not a PDF (no %PDF header)"),
 ])
 def test_what_is_not_a_regular_file_is_refused_before_it_is_read(tmp_path: Path, capsys, name: str, expected: str) -> None:
     path = next(h for h in mut.HOSTILE if h.name == name).make(tmp_path)
 
-    assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == PREFIX + expected
+    assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == PREFIX + expected.format(path=path, folder=tmp_path)
 
 
-def test_an_unreadable_file_is_permission_denied(capsys) -> None:
-    """Root reads any file, so as root the real command is run as an unprivileged user (setpriv
-    --reuid=65534 --regid=65534 --clear-groups, else runuser), in a folder that user may look into."""
-    import tempfile
+def test_an_unreadable_file_is_permission_denied(tmp_path: Path) -> None:
+    """Root reads any file, so the real command runs without privileges (as root: with every
+    capability dropped, see tests/unprivileged.py), wherever the clone and tmp_path live."""
+    path = next(h for h in mut.HOSTILE if h.name == "unreadable").make(tmp_path)
 
-    from tests.fuzz.runner import NOBODY, as_nobody
+    proc = _as_unprivileged(["extract", str(path), "--out", str(tmp_path / "o"), "-q"], tmp_path)
 
-    with tempfile.TemporaryDirectory(prefix="bulletin-unreadable-") as tmp:
-        folder = Path(tmp)
-        folder.chmod(0o755)
-        path = next(h for h in mut.HOSTILE if h.name == "unreadable").make(folder)
-        expected = f"{PREFIX}unreadable.pdf: permission denied (the file cannot be read)"
-        if not os.access(path, os.R_OK):  # not root: the file is unreadable to us already
-            assert refused(capsys, str(path), "--out", str(folder / "o")) == expected
-            return
-        prefix = as_nobody()
-        if prefix is None:
-            pytest.skip(f"running as root, and neither setpriv nor runuser can start the interpreter as uid {NOBODY}; "
-                        "root reads every file")
-
-        site = folder / "site"  # an output folder that user may write, so that only the input is refused
-        site.mkdir()
-        os.chown(site, NOBODY, NOBODY)
-
-        proc = subprocess.run([*prefix, sys.executable, "-m", "bulletin_etl.cli", "extract", str(path), "--out",
-                               str(site / "o"), "-q"], capture_output=True, text=True, timeout=120, cwd=folder,
-                              env={**os.environ, "HOME": str(folder)})
-
-        assert (proc.returncode, proc.stderr) == (2, expected + "\n")
-        assert list(site.iterdir()) == []
+    assert (proc.returncode, proc.stderr) == (2, f"{PREFIX}{path}: permission denied (the file cannot be read)\n")
+    assert not (tmp_path / "o").exists()
 
 
 def _as_unprivileged(argv: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """The real command as a user without root's right to read and write anything: ourselves when
-    we are not root, else uid 65534 (skipped when that user cannot start the interpreter)."""
-    from tests.fuzz.runner import NOBODY, as_nobody
+    """The real command without root's right to read and write anything (skipped, with the reason,
+    where root cannot give it up)."""
+    from tests import unprivileged
 
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        prefix = as_nobody() or []
-        if not prefix:
-            pytest.skip(f"running as root, and neither setpriv nor runuser can start the interpreter as uid {NOBODY}")
+    prefix = unprivileged.prefix()
+    if prefix is None:
+        pytest.skip(unprivileged.unavailable_reason())
     return subprocess.run([*prefix, sys.executable, "-m", "bulletin_etl.cli", *argv], capture_output=True,
                           text=True, timeout=120, cwd=cwd, env={**os.environ, "HOME": str(cwd)})
 
 
 @pytest.mark.parametrize(("where", "mode", "expected"), [
-    ("closed/out", 0o700, "--out {d}/closed/out: permission denied (cannot look into {d}/closed); nothing was read"),
+    ("closed/out", 0o000, "--out {d}/closed/out: permission denied (cannot look into {d}/closed); nothing was read"),
     ("closed/out", 0o555, "--out {d}/closed/out: permission denied (cannot write in {d}/closed); nothing was read"),
     ("closed/a/b", 0o555, "--out {d}/closed/a/b: permission denied (cannot write in {d}/closed); nothing was read"),
 ])
-def test_an_output_folder_that_cannot_be_written_is_refused_before_reading(where: str, mode: int,
-                                                                           expected: str) -> None:
+def test_an_output_folder_that_cannot_be_written_is_refused_before_reading(where: str, mode: int, expected: str,
+                                                                           tmp_path: Path) -> None:
     """Was exit 4 (an internal PermissionError) after the whole extraction; now a bad argument."""
-    import tempfile
+    pdf = write(tmp_path, "b.pdf", GOOD_PDF.read_bytes())
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed").chmod(mode)
 
-    with tempfile.TemporaryDirectory(prefix="bulletin-out-") as tmp:
-        folder = Path(tmp)
-        folder.chmod(0o755)
-        pdf = write(folder, "b.pdf", GOOD_PDF.read_bytes())
-        pdf.chmod(0o644)
-        (folder / "closed").mkdir()
-        (folder / "closed").chmod(mode)
+    proc = _as_unprivileged(["extract", str(pdf), "--out", str(tmp_path / where), "-q"], tmp_path)
 
-        proc = _as_unprivileged(["extract", str(pdf), "--out", str(folder / where), "-q"], folder)
-
-        assert (proc.returncode, proc.stderr) == (2, f"{PREFIX}{expected.format(d=folder)}\n")
+    (tmp_path / "closed").chmod(0o755)  # so that pytest can clean up after us
+    assert (proc.returncode, proc.stderr) == (2, f"{PREFIX}{expected.format(d=tmp_path)}\n")
 
 
 def test_an_argument_with_a_newline_stays_on_one_line(tmp_path: Path, capsys) -> None:
@@ -527,7 +499,7 @@ def test_a_read_refused_by_the_system_is_permission_denied(tmp_path: Path, capsy
     monkeypatch.setattr(Path, "read_bytes", refuse)
 
     assert refused(capsys, str(path), "--out", str(tmp_path / "o")) == \
-        f"{PREFIX}locked-away.pdf: permission denied (the file cannot be read)"
+        f"{PREFIX}{path}: permission denied (the file cannot be read)"
 
 
 def test_a_named_pipe_does_not_hang_the_real_command(tmp_path: Path) -> None:
@@ -536,7 +508,7 @@ def test_a_named_pipe_does_not_hang_the_real_command(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "bulletin_etl.cli", "extract", str(path), "--out",
                            str(tmp_path / "o"), "-q"], capture_output=True, text=True, timeout=60, cwd=tmp_path)
 
-    assert (proc.returncode, proc.stderr) == (2, f"{PREFIX}fifo.pdf: not a regular file (a named pipe); "
+    assert (proc.returncode, proc.stderr) == (2, f"{PREFIX}{path}: not a regular file (a named pipe); "
                                                  "give the PDF file itself\n")
 
 
@@ -554,7 +526,7 @@ def test_check_file_refuses_an_oversized_file(tmp_path: Path, monkeypatch) -> No
 def test_a_file_name_with_control_characters_stays_on_one_line() -> None:
     message = str(UnreadableInput(Path("/tmp/a\nb\x1b[31m.pdf"), "not a PDF"))
 
-    assert message == "a\\nb\\x1b[31m.pdf: not a PDF"
+    assert message == "/tmp/a\\nb\\x1b[31m.pdf: not a PDF"
 
 
 def test_a_flate_stream_cut_short_counts_as_undecodable() -> None:

@@ -90,13 +90,13 @@ def test_re_extracting_one_year_replaces_only_its_partitions(editions) -> None:
 def test_two_bulletins_of_one_year_are_refused_before_extraction(tmp_path: Path, capsys: pytest.CaptureFixture,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "again-2024.pdf"
-    copy.write_bytes(BULLETIN_2024.read_bytes())
+    copy.write_bytes(BULLETIN_2024.read_bytes() + b"% another file of the same year\n")
     out = tmp_path / "out"
     extracted = []
     monkeypatch.setattr(worker, "extract_guarded", lambda *a, **k: extracted.append(a) or pytest.fail("extracted"))
     assert main(["extract", str(BULLETIN_2024), str(copy), "--out", str(out), "-q"]) == 2
     assert capsys.readouterr().err == (
-        f"bulletin-etl: error: {BULLETIN_2024.name} and again-2024.pdf both cover 2024 (by their titles; nothing was "
+        f"bulletin-etl: error: {BULLETIN_2024} and {copy} both cover 2024 (by their titles; nothing was "
         "extracted); give one bulletin per year\n")
     assert extracted == [] and not out.exists()
 
@@ -104,14 +104,37 @@ def test_two_bulletins_of_one_year_are_refused_before_extraction(tmp_path: Path,
 def test_a_duplicate_year_the_titles_hide_is_refused_after_extraction(tmp_path: Path, capsys: pytest.CaptureFixture,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     copy = tmp_path / "again-2024.pdf"
-    copy.write_bytes(BULLETIN_2024.read_bytes())
+    copy.write_bytes(BULLETIN_2024.read_bytes() + b"% another file of the same year\n")
     out = tmp_path / "out"
     monkeypatch.setattr(pipeline, "peek_year", lambda path: None)  # a first page that names no year
     assert main(["extract", str(BULLETIN_2024), str(copy), "--out", str(out), "-q"]) == 2
     assert capsys.readouterr().err == (
-        f"bulletin-etl: error: {BULLETIN_2024.name} and again-2024.pdf both cover 2024 (nothing was written); "
+        f"bulletin-etl: error: {BULLETIN_2024} and {copy} both cover 2024 (nothing was written); "
         "give one bulletin per year\n")
     assert not out.exists()
+
+
+def test_a_path_given_twice_is_read_once(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "b.pdf").write_bytes(BULLETIN_2024.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "raw/b.pdf", "raw", "./raw//b.pdf", "--out", "out"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert [line for line in lines if line.startswith("[")] == ["[1/1] raw/b.pdf"]
+    assert any(line.startswith("wrote 16 datasets of 1 bulletin to out: 321 rows of data and 342 derived") for line in lines)
+
+
+def test_a_byte_identical_copy_is_read_once_and_named(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(BULLETIN_2024.read_bytes())
+    out = tmp_path / "out"
+    assert main(["extract", str(BULLETIN_2024), str(copy), "--out", str(out)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[:2] == [f"{copy}: a byte-identical copy of {BULLETIN_2024}; read once", f"[1/1] {BULLETIN_2024}"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [b["source_file"] for b in manifest["bulletins"]] == [BULLETIN_2024.name]
 
 
 def test_first_page_titles_tell_the_year(editions) -> None:

@@ -52,7 +52,7 @@ def test_the_other_datasets_are_written_and_the_failure_is_named(tmp_path: Path,
     assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q"]) == EXIT_PARTIAL == 5
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        f"bulletin-etl: error: {NAME}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
+        f"bulletin-etl: error: {BULLETIN_2024}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
         "(unit: isin(['个', '通', '件']) failed for '次'); not written, its earlier partitions (if any) kept",
         "bulletin-etl: 1 dataset failed its schema; everything else was written (exit status 5)",
     ]
@@ -92,7 +92,7 @@ def test_the_failing_datasets_earlier_partition_is_kept(tmp_path: Path, monkeypa
 
     monkeypatch.setattr(Hotline12320, "extract", extract)
     assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q"]) == 5
-    assert f"{NAME}: page 5: section hotline_12320: dataset hotline_12320 failed its schema (value: is not of type int " \
+    assert f"{BULLETIN_2024}: page 5: section hotline_12320: dataset hotline_12320 failed its schema (value: is not of type int " \
            "failed for '347458')" in capsys.readouterr().err
     after = _snapshot(out)
     hotline = [k for k in before if k.startswith("hotline_12320/")]
@@ -107,7 +107,7 @@ def test_strict_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture, ba
     out = tmp_path / "out"
     assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q", "--strict"]) == 3
     assert capsys.readouterr().err == (
-        f"bulletin-etl: error: {NAME}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
+        f"bulletin-etl: error: {BULLETIN_2024}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
         "(unit: isin(['个', '通', '件']) failed for '次'); with --strict nothing written\n")
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
@@ -124,7 +124,7 @@ def test_a_repeated_key_is_one_failing_row(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(Hotline12320, "extract", extract)
     out = tmp_path / "out"
     assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q"]) == 5
-    assert (f"bulletin-etl: error: {NAME}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
+    assert (f"bulletin-etl: error: {BULLETIN_2024}: page 5: section hotline_12320: dataset hotline_12320 failed its schema "
             "((row): unique key (year, metric) failed for (2024, 'calls_received'));") in capsys.readouterr().err
     (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"]
     assert [c["column"] for c in entry["schema_failures"][0]["cases"]] == [None]

@@ -76,7 +76,7 @@ def test_inspect_refuses_bad_pages_argument(tmp_path: Path, capsys: pytest.Captu
 def test_inspect_refuses_pages_the_file_does_not_have(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["inspect", str(BULLETIN_2024), "--pages", "4,99", "--out", str(tmp_path / "pictures")]) == 2
     assert capsys.readouterr().err == (
-        f"bulletin-etl: error: {BULLETIN_2024.name}: no page 99: the file has 11 pages; nothing drawn\n")
+        f"bulletin-etl: error: {BULLETIN_2024}: no page 99: the file has 11 pages; nothing drawn\n")
     assert not (tmp_path / "pictures").exists()
 
 

@@ -56,7 +56,7 @@ def test_each_unrecognised_thing_is_a_warning(bulletin: Path, tmp_path: Path, ca
     for section, page, kind, message in expected:
         assert message in messages, message
         assert (messages[message]["section"], messages[message]["page"], messages[message]["kind"]) == (section, page, kind)
-        where = "tiny.pdf: " + (f"page {page}: " if page else "") + (f"section {section}: " if section else "")
+        where = f"{bulletin}: " + (f"page {page}: " if page else "") + (f"section {section}: " if section else "")
         assert f"  warning: {where}{message}" in err.splitlines()
 
 
@@ -73,5 +73,7 @@ def test_known_columns_are_still_extracted(bulletin: Path, tmp_path: Path) -> No
 def test_strict_fails_and_writes_nothing(bulletin: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     out = tmp_path / "out"
     assert main(["extract", str(bulletin), "--out", str(out), "-q", "--strict"]) == 3
-    assert capsys.readouterr().err == "bulletin-etl: error: tiny.pdf: 16 warnings with --strict; nothing written\n"
+    assert capsys.readouterr().err == (
+        f"bulletin-etl: error: {bulletin}: 15 warnings of lost or uncertain data (section_not_found, unknown_heading, "
+        "unmapped_column, unparsed_cell) with --strict; nothing written\n")
     assert not out.exists()

@@ -6,23 +6,32 @@
   bulletin-etl inspect raw/2025.pdf --pages 1-3,9
 
 Exit status: 0 written; 2 bad input or a bad argument (one line naming the file, page and section;
-the output folder unchanged); 3 --strict failed (a warning or a schema failure; nothing written);
-4 an internal error (one line too; --debug shows the traceback); 5 written in part: a dataset failed
-its schema and was left out (its partitions of earlier runs kept), every other dataset was written.
+the output folder unchanged); 3 --strict failed (a warning of lost or uncertain data, or a schema
+failure; nothing written); 4 an internal error (one line too; --debug shows the traceback); 5
+written in part: a dataset failed its schema and was left out (its partitions of earlier runs
+kept), every other dataset was written; 130 interrupted (Ctrl-C): the output folder unchanged, or,
+when the write had begun, completed.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import os
 import shlex
+import stat
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .entry import INTERRUPTED as EXIT_INTERRUPTED
+from .entry import INTERRUPTED_BEFORE_WRITING
 from .errors import BulletinError, StrictModeFailure, one_line
+from .interrupts import ignore_interrupts, interrupts_held
 from .wording import count, figure
 
 EXIT_BAD_INPUT = 2
@@ -36,15 +45,21 @@ class UsageError(Exception):
     """A command-line argument that cannot work (not tied to one bulletin): exit 2, one line."""
 
 
-def _say(quiet: bool):
+def _print(message: str) -> None:
+    """Every line the command prints: on stderr, control characters escaped (a file name holding a
+    newline stays on its line)."""
+    print(one_line(message), file=sys.stderr, flush=True)
+
+
+def _say(quiet: bool) -> Callable[[str], None]:
     def say(message: str) -> None:
         if not quiet:
-            print(message, file=sys.stderr, flush=True)
+            _print(message)
     return say
 
 
 def _error(message: str) -> None:
-    print(f"bulletin-etl: error: {one_line(message)}", file=sys.stderr, flush=True)
+    _print(f"bulletin-etl: error: {message}")
 
 
 def _pdfs(given: list[str], raw: str) -> list[Path]:
@@ -62,6 +77,50 @@ def _pdfs(given: list[str], raw: str) -> list[Path]:
         else:
             pdfs.append(path)
     return pdfs
+
+
+def _same_file(path: Path) -> tuple:
+    """What makes two paths one file: its device and inode (a path given twice, a folder and a
+    file in it, a link), or the path itself where it cannot be looked at (the error comes later)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ("path", os.path.abspath(path))
+    return ("inode", info.st_dev, info.st_ino)
+
+
+def _content(path: Path) -> tuple | None:
+    """The size and SHA-256 of a regular file of PDF size; None for anything else (a pipe or a
+    device is never read here: check_file refuses it later, in its own words)."""
+    from .guard import limits
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limits.max_file_bytes:
+            return None
+        return info.st_size, hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _read_once(pdfs: list[Path], say: Callable[[str], None]) -> list[Path]:
+    """Each file once: a path given twice (or a folder and a file in it) is read once, silently; a
+    byte-identical copy under another name is read once and named as such."""
+    kept: list[Path] = []
+    files: set[tuple] = set()
+    contents: dict[tuple, Path] = {}
+    for path in pdfs:
+        file, content = _same_file(path), _content(path)
+        if file in files:
+            continue
+        files.add(file)
+        if content in contents:
+            say(f"{path}: a byte-identical copy of {contents[content]}; read once")
+            continue
+        if content is not None:
+            contents[content] = path
+        kept.append(path)
+    return kept
 
 
 def _check_out(out: str) -> None:
@@ -92,80 +151,173 @@ def _refuse_duplicate_years(years: dict[Path, int | None], when: str) -> None:
             by_year.setdefault(year, []).append(path)
     clashes = [(y, paths) for y, paths in sorted(by_year.items()) if len(paths) > 1]
     if clashes:
-        said = "; ".join(f"{' and '.join(p.name for p in paths)} {'both' if len(paths) == 2 else 'all'} cover {year}"
+        said = "; ".join(f"{' and '.join(map(str, paths))} {'both' if len(paths) == 2 else 'all'} cover {year}"
                          for year, paths in clashes)
         raise UsageError(f"{said} ({when}); give one bulletin per year")
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from .guard import MB, Limits
-    from .output import write_all
-    from .pipeline import peek_year
-    from .report import render as render_report
-    from .worker import extract_guarded
+@dataclass
+class RunClock:
+    """How long the run took, in steps that add up to the one figure the terminal, the manifest and
+    the report all give: start-up and checks, reading each bulletin, writing the output."""
 
+    command: str
+    started_at: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    steps: dict[str, float] = field(default_factory=dict)
+    _since: float = field(default_factory=time.perf_counter)
+
+    def lap(self, step: str) -> float:
+        """Close a step at now; the seconds it took."""
+        now = time.perf_counter()
+        seconds, self._since = now - self._since, now
+        self.steps[step] = self.steps.get(step, 0.0) + seconds
+        return seconds
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.steps.values())
+
+    def record(self) -> dict:
+        """The run as manifest.json keeps it, the writing step closed at the moment it is asked for."""
+        self.lap(WRITING)
+        return {"command": self.command, "started_at": self.started_at, "seconds": round(self.seconds, 3),
+                "steps": {step: round(seconds, 3) for step, seconds in self.steps.items()}}
+
+
+STARTING, WRITING = "start-up and checks", "writing datasets"
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    # A Ctrl-C raised inside an extension module's import can make Python end by SIGINT even though
+    # the interrupt is handled (CPython flags it as unhandled): held, it is raised once they are in
+    with interrupts_held():
+        from .output import write_all
+        from .pipeline import peek_year
+        from .report import render as render_report
+        from .worker import extract_guarded  # noqa: F401  (imported here for the same reason)
+
+    clock = RunClock(shlex.join(["bulletin-etl", *args.argv]))
     say = _say(args.quiet)
     _check_out(args.out)
-    pdfs = _pdfs(args.pdf, args.raw)
+    pdfs = _read_once(_pdfs(args.pdf, args.raw), say)
     if len(pdfs) > 1:  # cheap: the titles on each first page, before the long extraction
         _refuse_duplicate_years({pdf: peek_year(pdf) for pdf in pdfs}, "by their titles; nothing was extracted")
-    started, started_at = time.perf_counter(), dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    results = []
-    for number, pdf in enumerate(pdfs, 1):
-        say(f"[{number}/{len(pdfs)}] {pdf}")
-        try:
-            result = extract_guarded(pdf, progress=say, limits=Limits(
-                seconds=args.time_budget, page_stream_bytes=int(args.page_budget_mb * MB)))
-        except BulletinError:
-            raise
-        except Exception as exc:
-            exc.bulletin = pdf.name
-            raise
-        for warning in result.warnings:
-            say(f"  warning: {warning}")
-        if args.strict and result.failures:
-            raise StrictModeFailure(pdf, "; ".join(str(f).removeprefix(f"{pdf.name}: ") for f in result.failures)
-                                    + "; with --strict nothing written")
-        if args.strict and result.warnings:
-            raise StrictModeFailure(pdf, f"{count(len(result.warnings), 'warning')} with --strict; nothing written")
-        results.append(result)
+    clock.lap(STARTING)
+    results = [_extract_one(pdf, f"[{number}/{len(pdfs)}]", args, say, clock) for number, pdf in enumerate(pdfs, 1)]
     _refuse_duplicate_years({r.path: r.year for r in results}, "nothing was written")
-    run = {"command": shlex.join(["bulletin-etl", *args.argv]), "started_at": started_at,
-           "seconds": round(time.perf_counter() - started, 3)}
     try:
-        out = write_all(args.out, results, run, extra_files=lambda tree: {"report.html": render_report(tree)})
+        write_all(args.out, results, clock.record, extra_files=lambda tree: {"report.html": render_report(tree)},
+                        on_commit=lambda: setattr(args, "written", Path(args.out)))
     except PermissionError as exc:  # the folder changed under us, or a file in it is not ours to read
         raise UsageError(f"--out {args.out}: permission denied ({exc.filename}); nothing was written") from None
-    _summary(results, out, time.perf_counter() - started, say)
+    _summary(results, Path(args.out), clock, say)
     return EXIT_PARTIAL if any(r.failures for r in results) else 0
 
 
-def _summary(results: list, out: Path, seconds: float, say) -> None:
-    """The closing lines: what was written, what contradicts itself, what failed, where the report is."""
-    rows = sum(len(f) for r in results for f in r.frames.values())
+def _extract_one(pdf: Path, counter: str, args: argparse.Namespace, say: Callable[[str], None], clock: RunClock):
+    """One bulletin through the guarded worker, its progress and warnings said as they come."""
+    from .guard import MB, Limits
+    from .worker import extract_guarded
+
+    say(f"{counter} {pdf}")
+    try:
+        result = extract_guarded(pdf, progress=say, limits=Limits(
+            seconds=args.time_budget, page_stream_bytes=int(args.page_budget_mb * MB)))
+    except BulletinError:
+        raise
+    except Exception as exc:
+        exc.bulletin = str(pdf)
+        raise
+    result.timings[HAND_OVER] = clock.lap(f"reading {pdf}") - sum(result.timings.values())
+    for warning in result.warnings:
+        say(f"  warning: {warning.located(pdf)}")
+    _refuse_when_strict(args.strict, pdf, result)
+    say(f"  {_edition(result)}")
+    return result
+
+
+HAND_OVER = "worker start-up and hand-back"
+"""The part of a bulletin's reading time spent outside the worker's own steps."""
+
+
+def _refuse_when_strict(strict: bool, pdf: Path, result) -> None:
+    """--strict refuses lost or uncertain data (and schema failures), not facts about the source
+    that were kept as printed (a suspected typo, another year named somewhere)."""
+    from .sections.base import SOURCE_FACT_KINDS
+
+    if not strict:
+        return
+    if result.failures:
+        raise StrictModeFailure(pdf, "; ".join(f.located(pdf).removeprefix(f"{pdf}: ") for f in result.failures)
+                                + "; with --strict nothing written")
+    doubtful = [w for w in result.warnings if w.kind not in SOURCE_FACT_KINDS]
+    if doubtful:
+        kinds = ", ".join(sorted({w.kind for w in doubtful}))
+        raise StrictModeFailure(pdf, f"{count(len(doubtful), 'warning')} of lost or uncertain data ({kinds}) "
+                                     "with --strict; nothing written")
+
+
+def _rows(results: list, role: str) -> int:
+    from .schemas import schema
+
+    return sum(len(frame) for r in results for name, frame in r.frames.items() if schema(name).role == role)
+
+
+def _edition(result) -> str:
+    """'2024 edition, 11 pages: 321 rows of data, 342 derived, 1 warning'."""
+    said = [f"{count(_rows([result], 'data'), 'row')} of data", f"{figure(_rows([result], 'derived'))} derived"]
+    if result.warnings:
+        said.append(count(len(result.warnings), "warning"))
+    return f"{result.year} edition, {count(result.pages, 'page')}: {', '.join(said)}"
+
+
+def _summary(results: list, out: Path, clock: RunClock, say: Callable[[str], None]) -> None:
+    """The closing lines: what was written, what contradicts itself, what failed, which years the
+    folder holds now, where the report is."""
+    from .output import read_manifest
+
     datasets = len({d for r in results for d in r.frames})
     warnings = sum(len(r.warnings) for r in results)
     mismatches = [(r.year, m) for r in results if "consistency" in r.frames
                   for m in r.frames["consistency"].query("status == 'mismatch'").to_dict("records")]
-    failures = [f for r in results for f in r.failures]
-    say(f"wrote {count(datasets, 'dataset')}, {count(rows, 'row')} from {count(len(results), 'bulletin')} to {out} "
-        f"({count(warnings, 'warning')}, {count(len(mismatches), 'consistency mismatch', 'consistency mismatches')}, "
-        f"{seconds:.1f} s)")
-    if mismatches:
-        say(f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')} (the bulletin contradicts "
-            "itself; the data is kept as printed):")
-        for year, m in mismatches[:MISMATCHES_SHOWN]:
-            say(f"  {year} {m['dataset']}: {m['subject']} {m['metric']}: printed {figure(m['printed'])}, "
-                f"expected {figure(m['expected'])} (page {m['source_page']})")
-        if len(mismatches) > MISMATCHES_SHOWN:
-            say(f"  and {len(mismatches) - MISMATCHES_SHOWN} more")
-    for failure in failures:  # an error, shown even with -q
-        print(f"bulletin-etl: error: {failure}; not written, its earlier partitions (if any) kept",
-              file=sys.stderr, flush=True)
-    say(f"report: {out / 'report.html'}")
+    say(f"wrote {count(datasets, 'dataset')} of {count(len(results), 'bulletin')} to {out}: "
+        f"{count(_rows(results, 'data'), 'row')} of data and {figure(_rows(results, 'derived'))} derived "
+        f"(totals, consistency checks); {count(warnings, 'warning')}, "
+        f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')}; {clock.seconds:.1f} s")
+    _mismatches(mismatches, say)
+    _failures([(pdf, f) for r in results for pdf, f in ((r.path, f) for f in r.failures)])
+    years = sorted(b["year"] for b in read_manifest(out).get("bulletins", []))
+    say(f"{out} now holds {_years(years)}; report: {out / 'report.html'}")
+
+
+def _mismatches(mismatches: list[tuple[int, dict]], say: Callable[[str], None]) -> None:
+    if not mismatches:
+        return
+    say(f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')} (the bulletin contradicts "
+        "itself; the data is kept as printed):")
+    for year, m in mismatches[:MISMATCHES_SHOWN]:
+        say(f"  {year} {m['dataset']}: {m['subject']} {m['metric']}: printed {figure(m['printed'])}, "
+            f"expected {figure(m['expected'])} (page {m['source_page']})")
+    if len(mismatches) > MISMATCHES_SHOWN:
+        say(f"  and {len(mismatches) - MISMATCHES_SHOWN} more")
+
+
+def _failures(failures: list) -> None:
+    """Datasets that failed their schema: errors, shown even with -q."""
+    for pdf, failure in failures:
+        _error(f"{failure.located(pdf)}; not written, its earlier partitions (if any) kept")
     if failures:
-        print(f"bulletin-etl: {count(len(failures), 'dataset')} failed {'its' if len(failures) == 1 else 'their'} schema; "
-              f"everything else was written (exit status {EXIT_PARTIAL})", file=sys.stderr, flush=True)
+        _print(f"bulletin-etl: {count(len(failures), 'dataset')} failed {'its' if len(failures) == 1 else 'their'} "
+               f"schema; everything else was written (exit status {EXIT_PARTIAL})")
+
+
+def _years(years: list[int]) -> str:
+    """'2024 (1 edition)', '2022–2024 (3 editions)', '2021, 2023 and 2024 (3 editions)'."""
+    editions = count(len(years), "edition")
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]} ({editions})"
+    shown = ", ".join(map(str, years[:-1])) + (" and " if len(years) > 1 else "") + str(years[-1]) if years else "no year"
+    return f"{shown} ({editions})"
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -209,7 +361,7 @@ def _check_pages(pdf: Path, pages: list[int]) -> None:
         return
     missing = [p for p in pages if not 1 <= p <= n_pages]
     if missing:
-        raise UsageError(f"{pdf.name}: no page {', '.join(map(str, missing))}: the file has "
+        raise UsageError(f"{pdf}: no page {', '.join(map(str, missing))}: the file has "
                          f"{count(n_pages, 'page')}; nothing drawn")
 
 
@@ -249,12 +401,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, exiting: bool = False) -> int:
+    """The command line; its exit status. `exiting`: the process ends once this returns (the
+    console script): once the command has finished, Ctrl-C is ignored while Python shuts down,
+    rather than ending the process by the signal with the exit status lost."""
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser().parse_args(argv)
-    args.argv = argv
+    args = argparse.Namespace(argv=argv, written=None)  # filled in by the parser, read after an interrupt
     try:
-        return args.run(args)
+        status = _run(args)
+        if exiting:
+            ignore_interrupts()
+    except KeyboardInterrupt:  # between the run's end and the line above
+        return _interrupted(args.written)
+    return status
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        return build_parser().parse_args(args.argv, namespace=args).run(args)
     except StrictModeFailure as exc:
         _error(str(exc))
         return EXIT_STRICT
@@ -262,16 +426,25 @@ def main(argv: list[str] | None = None) -> int:
         _error(str(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("bulletin-etl: interrupted; output folder unchanged", file=sys.stderr)
-        return 130
+        return _interrupted(args.written)
     except Exception as exc:  # a bug of ours, not the user's: still one line, output untouched
-        if args.debug:
+        if getattr(args, "debug", False):
             raise
         where = f" while reading {exc.bulletin}" if hasattr(exc, "bulletin") else ""
-        print(one_line(f"bulletin-etl: internal error{where}: {type(exc).__name__}: {exc} "
-                       "(output folder unchanged; rerun with --debug for the traceback and report it)"),
-              file=sys.stderr)
+        _print(f"bulletin-etl: internal error{where}: {type(exc).__name__}: {exc} "
+               "(output folder unchanged; rerun with --debug for the traceback and report it)")
         return EXIT_INTERNAL
+
+
+def _interrupted(written: Path | None) -> int:
+    """Ctrl-C: never swallowed, never a traceback. Before the output folder was swapped in, it is
+    unchanged; once the swap had begun it was finished first, and the line says so."""
+    if written is None:
+        _print(INTERRUPTED_BEFORE_WRITING)
+    else:
+        _print(f"bulletin-etl: interrupted after the write had begun; the write completed ({written} holds this "
+               "run's result)")
+    return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

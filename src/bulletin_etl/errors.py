@@ -16,7 +16,7 @@ class BulletinError(Exception):
     section: str | None = None
 
     def __str__(self) -> str:
-        where = [Path(self.file).name]
+        where = [str(self.file)]  # as the user gave it
         if self.page is not None:
             where.append(f"page {self.page}")
         if self.section:

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__
+from .interrupts import interrupts_held
 from .pipeline import BulletinResult
 from .schemas import PARTITION_COLUMNS, schema
 
@@ -64,13 +65,16 @@ def manifest_entry(result: BulletinResult, run: dict, previous: Path) -> dict:
     }
 
 
-def write_all(out_dir: str | Path, results: list[BulletinResult], run: dict,
-              extra_files: Callable[[Path], dict[str, str]] | None = None) -> Path:
+def write_all(out_dir: str | Path, results: list[BulletinResult], run: Callable[[], dict],
+              extra_files: Callable[[Path], dict[str, str]] | None = None,
+              on_commit: Callable[[], None] | None = None) -> Path:
     """Replace the partitions of every result's year in out_dir, atomically. A dataset that failed
     its schema is not written: its partition from an earlier run, if any, stays as it was.
 
-    `run` says how the output was made (command, started_at, seconds); `extra_files` is called
-    with the new tree, once partitions and manifest are in place, for files describing it."""
+    `run` says how the output was made (command, started_at, seconds), asked once the partitions
+    are written so that its time includes theirs; `extra_files` is called with the new tree, once
+    partitions and manifest are in place, for files describing it; `on_commit` is called once the
+    new tree has replaced the old (an interrupt then no longer leaves the folder as it was)."""
     out_dir = Path(out_dir).absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
@@ -83,20 +87,25 @@ def write_all(out_dir: str | Path, results: list[BulletinResult], run: dict,
         previous = _read_manifest(tree)
         bulletins = {b["year"]: b for b in previous.get("bulletins", [])}
         for result in results:
-            bulletins[result.year] = manifest_entry(result, run, tree)
             for dataset, frame in result.frames.items():
                 write_dataset(tree, dataset, result.year, frame)
+        how = run()
+        for result in results:
+            bulletins[result.year] = manifest_entry(result, how, tree)
         manifest = {
             "package": "bulletin-etl",
             "package_version": __version__,
             "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "last_run": run,
+            "last_run": how,
             "bulletins": [bulletins[y] for y in sorted(bulletins)],
         }
         (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         for name, content in (extra_files(tree) if extra_files else {}).items():
             (tree / name).write_text(content, encoding="utf-8")
-        _swap(tree, out_dir, stage)
+        with interrupts_held():
+            _swap(tree, out_dir, stage)
+            if on_commit is not None:
+                on_commit()
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return out_dir

@@ -72,7 +72,11 @@ class SchemaFailure:
         return sorted({c.section for c in self.cases if c.section})
 
     def __str__(self) -> str:
-        where = [self.file]
+        return self.located(self.file)
+
+    def located(self, file: str | Path) -> str:
+        """The failure as one line, naming the file as given (the path the user typed)."""
+        where = [str(file)]
         if self.pages:
             where.append("page " + ", ".join(map(str, self.pages)))
         if self.sections:
@@ -174,7 +178,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     copies = completeness.repeated_pages(doc)
     doc = completeness.read_once(doc, copies)
     timings["read PDF and layout"] = time.perf_counter() - clock
-    progress(f"{doc.path.name}: {doc.n_pages} pages read")
+    progress(f"  {count(doc.n_pages, 'page')} read")  # under the caller's line naming the file
     pieces = cut(doc, TITLE_PATTERNS)
     ctx = Context(file=doc.path, year=0, gazetteer=Gazetteer.curated())
     for page, message in doc.parser_warnings:

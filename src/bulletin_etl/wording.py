@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import sys
 
 MISSING = "∅"
 
@@ -11,7 +11,7 @@ MISSING = "∅"
 def figure(value: int | float | None) -> str:
     """A count with thousands separators, as the report's number columns show it (1,234,567);
     a missing figure (None, NA, NaN — a check may lack its printed or expected side) as ∅."""
-    if value is None or value is pd.NA or value != value:
+    if _missing(value):
         return MISSING
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}"
@@ -21,3 +21,10 @@ def figure(value: int | float | None) -> str:
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """'1 row', '2 rows', '1,234 rows'; irregular plurals given ('1 consistency mismatch')."""
     return f"{figure(n)} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, or pandas' NA — looked up only where pandas is loaded already (a value can be
+    pandas' NA only then), so that the command line starts without importing pandas."""
+    pandas = sys.modules.get("pandas")
+    return value is None or (pandas is not None and value is pandas.NA) or value != value

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import guard
 from .errors import BulletinError, DamagedInput, OverBudget
+from .interrupts import ignore_interrupts, interrupts_held
 from .pipeline import BulletinResult, Progress, extract
 
 
@@ -41,7 +42,8 @@ def extract_guarded(path: str | Path, progress: Progress = lambda message: None,
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_work, args=(path, limits, send), daemon=True)
-    worker.start()
+    with interrupts_held():  # until the worker ignores Ctrl-C, one that comes is only noted, in both processes
+        worker.start()
     send.close()
     page: int | None = None
     deadline = time.monotonic() + limits.seconds
@@ -87,7 +89,7 @@ def _died(path: Path, worker: multiprocessing.process.BaseProcess, page: int | N
 
 def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
     """The worker: cap the memory, read the bulletin, send back what came of it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    ignore_interrupts()
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     except (ValueError, OSError):

@@ -50,6 +50,10 @@ WARNING_KINDS = {
 }
 """Every warning's `kind`: stable ids for programs reading manifest.json, meaning in words."""
 
+SOURCE_FACT_KINDS = frozenset({"suspected_typo", "year_mismatch"})
+"""Warnings that state a fact about the source, whose data was kept as printed: `extract --strict`
+lets them pass. Every other kind means data lost or uncertain, and --strict refuses it."""
+
 
 @dataclass
 class Warning_:
@@ -60,7 +64,11 @@ class Warning_:
     kind: str = "other"
 
     def __str__(self) -> str:
-        where = [self.file]
+        return self.located(self.file)
+
+    def located(self, file: str | Path) -> str:
+        """The warning as one line, naming the file as given (the path the user typed)."""
+        where = [str(file)]
         if self.page is not None:
             where.append(f"page {self.page}")
         if self.section:
