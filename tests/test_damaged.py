@@ -558,9 +558,10 @@ def test_a_file_name_with_control_characters_stays_on_one_line() -> None:
 
 
 def test_a_flate_stream_cut_short_counts_as_undecodable() -> None:
-    from bulletin_etl.guard import _decoded_size
     from pdfminer.pdftypes import PDFStream
     from pdfminer.psparser import LIT
+
+    from bulletin_etl.guard import _decoded_size
 
     whole = zlib.compress(b"BT (x) Tj ET " * 100)
     ok = PDFStream({"Filter": LIT("FlateDecode")}, whole)

@@ -345,7 +345,7 @@ def password(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
-    enc = pdfencrypt.StandardEncryption("secret-%d" % rng.randrange(1000), ownerPassword="owner", strength=128)
+    enc = pdfencrypt.StandardEncryption(f"secret-{rng.randrange(1000)}", ownerPassword="owner", strength=128)
     c = canvas.Canvas(buffer, encrypt=enc, invariant=1)
     c.drawString(72, 700, "2024 statistics")
     c.showPage()
