@@ -146,8 +146,13 @@ def _frames_by_file_page(result, copy: int | None = None) -> dict:
 
 
 @pytest.fixture(scope="module")
-def clean_frames() -> dict:
-    return _frames_by_file_page(extract(GOOD_PDF))
+def clean_result():
+    return extract(GOOD_PDF)
+
+
+@pytest.fixture(scope="module")
+def clean_frames(clean_result) -> dict:
+    return _frames_by_file_page(clean_result)
 
 
 @pytest.mark.parametrize("index", [0, 1, 2, 5, 9])
@@ -248,6 +253,111 @@ def test_a_page_tree_that_lists_itself_is_refused(tmp_path: Path, good: bytes, c
 
     assert line == f"{PREFIX}{pdf}: damaged: the page tree loops (object 34 lists itself among its own pages); " \
                    "refused rather than walked forever"
+
+
+LOOPS = [  # place, objects in the chain, page index, packed; the loop the message names
+    ("pages root", 1, 0, False, "object 34 refers to itself (34 → 34), a reference that never resolves"),
+    ("kid", 2, 1, False, "object 4 refers back to itself through object 84 (4 → 84 → 4), a chain of references "
+                         "that never resolves"),
+    ("kid", 3, 1, False, "object 4 refers back to itself through objects 84 and 85 (4 → 84 → 85 → 4), a chain of "
+                         "references that never resolves"),
+    ("resources", 2, 0, False, "object 81 refers back to itself through object 84 (81 → 84 → 81), a chain of "
+                               "references that never resolves"),
+    ("font", 2, 0, False, "object 59 refers back to itself through object 84 (59 → 84 → 59), a chain of references "
+                          "that never resolves"),
+    ("contents array", 2, 0, False, "object 84 refers back to itself through object 85 (84 → 85 → 84), a chain of "
+                                    "references that never resolves"),
+    ("contents array", 2, 0, True, "object 84 refers back to itself through object 85 (84 → 85 → 84), a chain of "
+                                   "references that never resolves"),
+    ("stream length", 2, 0, False, "object 3 refers back to itself through object 84 (3 → 84 → 3), a chain of "
+                                   "references that never resolves"),
+    ("object stream length", 2, 0, True, "object 84 refers back to itself through object 85 (84 → 85 → 84), a chain "
+                                         "of references that never resolves"),
+]
+
+
+@pytest.mark.parametrize(("place", "length", "index", "packed", "loop"), LOOPS,
+                         ids=[f"{p.replace(' ', '-')}-{n}{'-packed' if k else ''}" for p, n, _, k, _ in LOOPS])
+def test_a_chain_of_references_that_comes_back_on_itself_is_refused_at_once(tmp_path: Path, good: bytes, capsys,
+                                                                            place: str, length: int, index: int,
+                                                                            packed: bool, loop: str) -> None:
+    """Issue 15: pdfminer asks for the next object as long as the answer is a reference, so a chain
+    that comes back on itself ran for the whole time budget; it is refused before the pages are read."""
+    import time
+
+    pdf = write(tmp_path, "loop.pdf", mut.looping_reference(good, place, length, index, packed))
+
+    started = time.monotonic()
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
+
+    assert line == f"{PREFIX}loop.pdf: damaged: {loop}; refused"
+    assert time.monotonic() - started < 3
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_long_loop_is_named_in_one_short_line(tmp_path: Path, good: bytes, capsys) -> None:
+    pdf = write(tmp_path, "loop.pdf", mut.looping_reference(good, "kid", 12, 1))
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
+
+    assert line == f"{PREFIX}loop.pdf: damaged: object 4 refers back to itself through 11 other objects (4 → 84 → 85 → " \
+                   "… → 94 → 4), a chain of references that never resolves; refused"
+
+
+def test_a_loop_met_as_the_file_is_opened_is_refused(tmp_path: Path, good: bytes, capsys) -> None:
+    """The catalog is read as pdfminer opens the file, before any page: the trailer's /Root at an
+    object that is a reference to itself."""
+    editor = Editor(good)
+    editor.put_raw(82, b"82 0 R")
+    pdf = write(tmp_path, "root.pdf", editor.result())
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
+
+    assert line == f"{PREFIX}root.pdf: damaged: object 82 refers to itself (82 → 82), a reference that never resolves; refused"
+
+
+def test_a_stream_whose_length_leads_back_to_the_stream_is_refused(tmp_path: Path, good: bytes, capsys) -> None:
+    """Page 1's content stream (2) has its /Length in object 3; made a reference to the stream
+    itself, reading the stream needs the stream (pdfminer recursed until Python gave up)."""
+    editor = Editor(good)
+    editor.put_raw(3, b"2 0 R")
+    pdf = write(tmp_path, "length.pdf", editor.result())
+
+    line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
+
+    assert line == f"{PREFIX}length.pdf: damaged: object 2 refers back to itself through object 3 (2 → 3 → 2), a chain " \
+                   "of references that never resolves; refused"
+
+
+def test_a_cross_reference_stream_lists_each_range_and_no_more_than_its_table() -> None:
+    """pdfminer's own listing reads every range's entries from the start of the table, and goes on
+    through the billions of numbers a damaged /Index declares."""
+    from pdfminer.pdfdocument import PDFXRefStream
+
+    from bulletin_etl.guard import _stream_xref_ids
+
+    xref = PDFXRefStream()
+    xref.ranges, xref.entlen, xref.data = [(0, 1), (84, 2), (90, 10**9)], 7, bytes(7 * 5)
+
+    assert list(_stream_xref_ids(xref)) == [0, 84, 85, 90, 91]
+
+
+@pytest.mark.parametrize("packed", [False, True], ids=["plain", "packed"])
+def test_a_reference_to_a_reference_that_ends_is_read_as_before(tmp_path: Path, good: bytes, clean_result,
+                                                               clean_frames: dict, packed: bool) -> None:
+    """The counter-case: an object whose whole value is a reference to the real resources is one hop
+    the reader follows; the bulletin reads exactly as the clean one."""
+    pdf = write(tmp_path, "hop.pdf", mut.forwarded_resources(good, 0, packed))
+
+    result = extract(pdf)
+
+    assert result.failures == []
+    assert [(w.page, w.kind, w.message) for w in result.warnings] == \
+        [(w.page, w.kind, w.message) for w in clean_result.warnings]
+    frames = _frames_by_file_page(result)
+    assert frames.keys() == clean_frames.keys()
+    for name, frame in clean_frames.items():
+        assert frames[name].equals(frame), name
 
 
 def test_an_absurd_page_count_is_a_warning_and_the_pages_listed_are_read(tmp_path: Path, good: bytes) -> None:
@@ -530,9 +640,10 @@ def test_a_file_name_with_control_characters_stays_on_one_line() -> None:
 
 
 def test_a_flate_stream_cut_short_counts_as_undecodable() -> None:
-    from bulletin_etl.guard import _decoded_size
     from pdfminer.pdftypes import PDFStream
     from pdfminer.psparser import LIT
+
+    from bulletin_etl.guard import _decoded_size
 
     whole = zlib.compress(b"BT (x) Tj ET " * 100)
     ok = PDFStream({"Filter": LIT("FlateDecode")}, whole)

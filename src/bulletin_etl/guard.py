@@ -2,6 +2,9 @@
 is refused with a one-line reason instead of hanging the parser or eating the machine.
 
 What is checked here, on the raw objects (nothing is laid out yet):
+- every object the cross-reference sections list, read once through a document that cannot follow
+  references forever: a chain of objects that are each only a reference to the next and comes back
+  on itself (N → M → N), wherever it is, would hang pdfplumber's pdfminer when it follows it;
 - the page tree: a node that is its own descendant (a loop), a page listed twice, more pages than
   the budget, a /Count that disagrees with the pages the tree holds;
 - each page's content streams (and the forms they draw): their decoded size against the per-page
@@ -14,12 +17,12 @@ from __future__ import annotations
 import io
 import logging
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect, PDFXRefStream
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream
 from pdfminer.psparser import LIT
@@ -44,9 +47,10 @@ class Limits:
 limits = Limits()
 """The budget in force in this process; the worker sets it from the command line's flags."""
 
-page_started: Callable[[int], None] = lambda number: None
-"""Called as each page starts being laid out; the worker reports it to the parent, which can then
-name the page that was being read when a budget ran out."""
+
+def page_started(number: int) -> None:
+    """Called as each page starts being laid out; the worker replaces it with one that reports the
+    page to the parent, which can then name the page that was being read when a budget ran out."""
 
 
 def check_structure(path: Path, data: bytes) -> list[tuple[int | None, str]]:
@@ -71,14 +75,10 @@ def quiet_parser() -> Iterator[None]:
 
 
 def _check_structure(path: Path, data: bytes) -> list[tuple[int | None, str]]:
-    try:
-        doc = PDFDocument(PDFParser(io.BytesIO(data)))
-    except PDFPasswordIncorrect:
-        raise DamagedInput(path, "password-protected (it needs a password to open); save an unprotected copy") from None
-    except PDFEncryptionError as exc:
-        raise DamagedInput(path, f"password-protected or encrypted in a way that cannot be read ({exc})") from None
-    except Exception:  # pdfplumber will say what it makes of the damage, with its own words
+    doc = _open(path, data)
+    if doc is None:
         return []
+    _refuse_reference_loops(path, doc)
     try:
         root = doc.catalog.get("Pages")
     except Exception:
@@ -102,6 +102,135 @@ def _check_structure(path: Path, data: bytes) -> list[tuple[int | None, str]]:
                                "decoded content (a compression bomb?); over the page budget — raise it with "
                                "--page-budget-mb if the file is trusted", over[0])
     return notes
+
+
+def _open(path: Path, data: bytes) -> LoopSafeDocument | None:
+    """The document, or None when pdfminer cannot open it (pdfplumber will say what it makes of the
+    damage, in its own words)."""
+    try:
+        return LoopSafeDocument(PDFParser(io.BytesIO(data)))
+    except PDFPasswordIncorrect:
+        raise DamagedInput(path, "password-protected (it needs a password to open); save an unprotected copy") from None
+    except PDFEncryptionError as exc:
+        raise DamagedInput(path, f"password-protected or encrypted in a way that cannot be read ({exc})") from None
+    except ReferenceLoop as loop:  # met opening it: the catalog, the trailer's /Prev, a cross-reference stream's /Length
+        raise reference_loop(path, loop.chain) from None
+    except MemoryError:
+        raise
+    except Exception:
+        return None
+
+
+class ReferenceLoop(Exception):
+    """Following indirect references came back to an object already on the way; `chain` names the
+    objects of the loop, its first one again at its end."""
+
+    def __init__(self, chain: list[int]) -> None:
+        super().__init__(" → ".join(map(str, chain)))
+        self.chain = chain
+
+
+class LoopSafeDocument(PDFDocument):
+    """A PDFDocument that raises ReferenceLoop where pdfminer would follow references forever.
+
+    pdfminer resolves a reference by asking for the object again for as long as the answer is a
+    reference (resolve1), so objects whose whole value is a reference to each other (N → M → N) are
+    asked for forever, wherever a reference to one is followed (the page tree, resources, a font, a
+    content array, a stream's /Length as the stream is parsed); and reading an object that needs its
+    own value to be read (a stream whose /Length leads back to it) recurses until Python gives up.
+    Every object asked for here stays on a path while it is read and while the chain of references
+    its value starts is followed; one asked for again while on that path closes a loop. All reading
+    goes through getobj, the parsing of streams and object streams too, so no loop gets past it."""
+
+    def __init__(self, parser: PDFParser) -> None:
+        self._path: dict[int, None] = {}  # an ordered set: the objects being read or followed, in order
+        self._settled: set[int] = set()  # objects whose chain of references is known to end
+        super().__init__(parser)  # opening the file already reads objects (the catalog) through getobj
+
+    def getobj(self, objid: int) -> object:
+        depth = len(self._path)
+        try:
+            value = self._enter(objid)
+            if isinstance(value, PDFObjRef) and objid not in self._settled:
+                self._follow(objid, value)
+            return value
+        finally:
+            while len(self._path) > depth:
+                self._path.popitem()
+
+    def _enter(self, objid: int) -> object:
+        if objid in self._path:
+            path = list(self._path)
+            raise ReferenceLoop([*path[path.index(objid):], objid])
+        self._path[objid] = None
+        return super().getobj(objid)
+
+    def _follow(self, objid: int, value: PDFObjRef) -> None:
+        """A value that is only a reference starts a chain pdfminer will follow to its end: it must end.
+        Each object of a chain that ends is settled, so that a long chain is followed once, not once
+        for each of its objects."""
+        chain = [objid]
+        try:
+            while isinstance(value, PDFObjRef) and value.objid not in self._settled:
+                chain.append(value.objid)
+                value = self._enter(value.objid)
+        except (ReferenceLoop, MemoryError):
+            raise
+        except Exception:  # a chain ending at a missing or broken object ends there: pdfminer reads None
+            pass
+        self._settled.update(chain)
+
+
+def _refuse_reference_loops(path: Path, doc: LoopSafeDocument) -> None:
+    """Every object of the file read once through the loop-safe document: pdfplumber's pdfminer
+    follows a loop wherever it meets one, and what it will meet depends on pages, fonts and forms
+    the guard does not walk, so a loop anywhere is refused before pdfplumber opens the file."""
+    for objid in sorted(_object_ids(doc)):
+        try:
+            doc.getobj(objid)
+        except ReferenceLoop as loop:
+            raise reference_loop(path, loop.chain) from None
+        except MemoryError:
+            raise
+        except Exception:  # an object too broken to read: pdfplumber says so if a page needs it
+            continue
+
+
+def _object_ids(doc: PDFDocument) -> set[int]:
+    ids: set[int] = set()
+    for xref in doc.xrefs:
+        ids.update(_stream_xref_ids(xref) if isinstance(xref, PDFXRefStream) else xref.get_objids())
+    return ids
+
+
+def _stream_xref_ids(xref: PDFXRefStream) -> Iterator[int]:
+    """The numbers a cross-reference stream has an entry for, range by range (pdfminer's get_objids
+    reads each range's entries from the start of the table), and no more than its table holds (a
+    damaged /Size or /Index declares billions)."""
+    left = len(xref.data or b"") // max(xref.entlen or 1, 1)
+    for start, count in xref.ranges:
+        if not (isinstance(start, int) and isinstance(count, int)):
+            return
+        taken = max(0, min(count, left))
+        yield from range(start, start + taken)
+        left -= taken
+
+
+def reference_loop(path: Path, chain: list[int]) -> DamagedInput:
+    """The one line naming a loop of references (its first object again at its end), however long."""
+    first, others = chain[0], chain[1:-1]
+    if not others:
+        return DamagedInput(path, f"damaged: object {first} refers to itself ({first} → {first}), a reference that "
+                                  "never resolves; refused")
+    if len(others) == 1:
+        through = f"object {others[0]}"
+    elif len(others) <= 3:
+        through = f"objects {', '.join(map(str, others[:-1]))} and {others[-1]}"
+    else:
+        through = f"{len(others)} other objects"
+    shown = chain if len(chain) <= 6 else [*chain[:3], "…", *chain[-2:]]
+    return DamagedInput(path, f"damaged: object {first} refers back to itself through {through} "
+                              f"({' → '.join(map(str, shown))}), a chain of references that never resolves; refused")
 
 
 def page_list(numbers: list[int]) -> str:

@@ -337,6 +337,75 @@ def cid_glyphs(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     return unmapped_glyphs(data, index, glyphs), f"page {index + 1} gets {len(glyphs) // 2} glyphs without a Unicode mapping"
 
 
+LOOP_PLACES = {  # where the reader follows the loop: what the fuzz case says of it
+    "pages root": "the page tree's root", "kid": "page {page}'s entry in the page tree",
+    "resources": "page {page}'s /Resources", "font": "a font of page {page}", "contents array": "page {page}'s /Contents array",
+    "stream length": "the /Length of page {page}'s content stream",
+    "object stream length": "the /Length of the object stream holding page {page}",
+}
+
+
+def looping_reference(data: bytes, place: str, length: int, index: int = 0, packed: bool = False) -> bytes:
+    """A chain of `length` objects, each only a reference to the next and the last to the first
+    (N → N, N → M → N, ...), where the reader follows one on page `index`: pdfminer asks for the next
+    object as long as the answer is a reference, so it never stops. Packed, the dictionaries the edit
+    changed go into an object stream; at "object stream length", that stream's /Length is the chain."""
+    editor = Editor(data)
+    start = _loop_start(editor, place, editor.page_ids()[index])
+    chain = [start, *(editor.new_id() for _ in range(length - 1))]
+    for here, there in zip(chain, chain[1:] + chain[:1]):
+        editor.put_raw(here, b"%d 0 R" % there)
+    if place == "object stream length":
+        return editor.result(packed=True, objstm_length=editor.ref(start))
+    return editor.result(packed=packed)
+
+
+def _loop_start(editor: Editor, place: str, page_id: int) -> int:
+    """The object where the loop starts: one the reader follows at that place, or a new one put there."""
+    page = dict(editor.get(page_id))
+    if place == "pages root":
+        return editor.pages_root
+    if place == "kid":
+        return page_id
+    if place == "resources":
+        return page["Resources"].objid
+    if place == "font":
+        resources = editor.get(page["Resources"].objid)
+        fonts = resources["Font"]
+        fonts = editor.get(fonts.objid) if hasattr(fonts, "objid") else fonts
+        return next(iter(fonts.values())).objid
+    if place == "stream length":
+        return editor.stream_of(_contents(page)[0].objid).attrs["Length"].objid
+    start = editor.new_id()
+    if place == "contents array":
+        page["Contents"] = [*_contents(page), editor.ref(start)]
+    editor.put(page_id, page)  # at "object stream length", the page goes into the stream whose /Length loops
+    return start
+
+
+def forwarded_resources(data: bytes, index: int, packed: bool = False) -> bytes:
+    """A page's /Resources pointing at a new object whose whole value is a reference to the real
+    resources: a chain that ends, which the reader must follow as before."""
+    editor = Editor(data)
+    page_id = editor.page_ids()[index]
+    page = dict(editor.get(page_id))
+    hop = editor.new_id()
+    editor.put_raw(hop, b"%d 0 R" % page["Resources"].objid)
+    page["Resources"] = editor.ref(hop)
+    editor.put(page_id, page)
+    return editor.result(packed=packed)
+
+
+def reference_cycle(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    place, length, packed = rng.choice(list(LOOP_PLACES)), rng.randint(1, 3), rng.random() < 0.3
+    index = _pick_page(Editor(data), rng)
+    loop = "an object that is a reference to itself" if length == 1 else \
+        f"a chain of {length} references that comes back on itself"
+    packed_too = " (the edited objects in an object stream)" if packed and place != "object stream length" else ""
+    return looping_reference(data, place, length, index, packed), \
+        f"{loop} at {LOOP_PLACES[place].format(page=index + 1)}{packed_too}"
+
+
 def password(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     """Not a mutation of the bulletin: a small PDF that needs a user password."""
     import io
@@ -345,7 +414,7 @@ def password(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
-    enc = pdfencrypt.StandardEncryption("secret-%d" % rng.randrange(1000), ownerPassword="owner", strength=128)
+    enc = pdfencrypt.StandardEncryption(f"secret-{rng.randrange(1000)}", ownerPassword="owner", strength=128)
     c = canvas.Canvas(buffer, encrypt=enc, invariant=1)
     c.drawString(72, 700, "2024 statistics")
     c.showPage()
@@ -393,4 +462,5 @@ FAMILIES: dict[str, Mutation] = {
     "broken_page_dict": broken_page_dict, "self_kids": self_kids, "huge_count": huge_count,
     "stream_bomb": stream_bomb, "page_copies": page_copies, "strip_tounicode": strip_tounicode,
     "cid_glyphs": cid_glyphs, "scanned_insert": scanned_insert, "password": password,
+    "reference_cycle": reference_cycle,
 }

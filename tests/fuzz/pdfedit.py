@@ -1,5 +1,7 @@
 """Object-level edits of a PDF by incremental update: the edited and new objects are appended after
 the original bytes with their own xref section and a trailer pointing back (/Prev) to the old one.
+Packed, the edited dictionaries and arrays go into one object stream, indexed by a cross-reference
+stream (PDF 1.5), as a producer that compresses its objects writes them.
 
 Only for making damaged test inputs: objects are read with pdfminer and written back with a small
 serialiser that knows the types pdfminer returns.
@@ -108,7 +110,11 @@ class Editor:
     def stream_of(self, objid: int) -> PDFStream:
         return self.get(objid)
 
-    def result(self) -> bytes:
+    def result(self, packed: bool = False, objstm_length: object = None) -> bytes:
+        """The original bytes and the update; packed, objstm_length is what the object stream's
+        /Length says (its true length when None)."""
+        if packed:
+            return self._packed_result(objstm_length)
         out = bytearray(self.data)
         if not out.endswith(b"\n"):
             out += b"\n"
@@ -120,13 +126,49 @@ class Editor:
         out += b"xref\n0 1\n0000000000 65535 f \n"
         for objid, offset in sorted(offsets.items()):
             out += b"%d 1\n%010d 00000 n \n" % (objid, offset)
+        new_trailer = self._trailer(max(self.next_id, max(offsets, default=0) + 1))
+        out += b"trailer\n" + serialise(new_trailer) + b"\nstartxref\n%d\n%%%%EOF\n" % xref_at
+        return bytes(out)
+
+    def _trailer(self, size: int) -> dict:
+        """The new section's trailer: the old one's root, info and ID, and where the old section is."""
         trailer = self.doc.xrefs[0].get_trailer() if self.doc.xrefs else {}
         prev = int(re.findall(rb"startxref\s+(\d+)", self.data)[-1])
-        new_trailer = {"Size": max(self.next_id, max(offsets, default=0) + 1), "Root": trailer.get("Root"),
-                       "Prev": prev}
+        new_trailer = {"Size": size, "Root": trailer.get("Root"), "Prev": prev}
         if trailer.get("Info") is not None:
             new_trailer["Info"] = trailer["Info"]
         if trailer.get("ID") is not None:
             new_trailer["ID"] = trailer["ID"]
-        out += b"trailer\n" + serialise(new_trailer) + b"\nstartxref\n%d\n%%%%EOF\n" % xref_at
-        return bytes(out)
+        return new_trailer
+
+    def _packed_result(self, objstm_length: object) -> bytes:
+        """The update with its dictionaries and arrays in one object stream (pdfminer reads no other
+        value from one: a bare `N 0 R` there fails its parser) and a cross-reference stream whose
+        entries are 1 (at an offset) or 2 (in the object stream, at an index)."""
+        packed = [objid for objid, body in sorted(self.changed.items())
+                  if body.startswith((b"<<", b"[")) and not body.rstrip().endswith(b"endstream")]
+        objstm, xref_id = self.new_id(), self.new_id()
+        plain = {objid: body for objid, body in self.changed.items() if objid not in packed}
+        plain[objstm] = self._object_stream(packed, objstm_length)
+        entries = {objid: (2, objstm, index) for index, objid in enumerate(packed)}
+        out = bytearray(self.data if self.data.endswith(b"\n") else self.data + b"\n")
+        for objid, body in sorted(plain.items()):
+            entries[objid] = (1, len(out), 0)
+            out += b"%d 0 obj\n" % objid + body + b"\nendobj\n"
+        entries[xref_id] = (1, len(out), 0)
+        table = b"".join(bytes([kind]) + at.to_bytes(4, "big") + index.to_bytes(2, "big")
+                         for _, (kind, at, index) in sorted(entries.items()))
+        xref = {**self._trailer(self.next_id), "Type": literal("XRef"), "W": [1, 4, 2], "Length": len(table),
+                "Index": [n for objid in sorted(entries) for n in (objid, 1)]}  # uncompressed: pdfminer reads either
+        out += b"%d 0 obj\n" % xref_id + serialise(xref) + b"\nstream\n" + table + b"\nendstream\nendobj\n"
+        return bytes(out + b"startxref\n%d\n%%%%EOF\n" % entries[xref_id][1])
+
+    def _object_stream(self, objids: list[int], length: object) -> bytes:
+        """The body of an object stream holding these objects; its /Length says `length` when given."""
+        header, bodies = b"", b""
+        for objid in objids:
+            header += b"%d %d " % (objid, len(bodies))
+            bodies += self.changed[objid] + b"\n"
+        attrs = {"Type": literal("ObjStm"), "N": len(objids), "First": len(header),
+                 "Length": len(header) + len(bodies) if length is None else length}
+        return serialise(attrs) + b"\nstream\n" + header + bodies + b"\nendstream"

@@ -8,7 +8,9 @@ output folder, and judge each run by the contract of issue 10:
   page or the section concerned;
 - a partial write (exit 5: a dataset failed its schema) keeps that dataset's earlier partitions byte
   for byte, names the page or section of each failure, and what it did write is judged as exit 0 is.
-  The summary counts exit 5 apart (column `exit5`), so a run that has any is seen as such.
+  The summary counts exit 5 apart (column `exit5`), so a run that has any is seen as such;
+- a hostile path, and a reference loop (issue 15), is refused (exit 2) in the words that name it
+  (column `msg` counts those that are not).
 
     python -m tests.fuzz --n 400 [--seed S] [--families a,b] [--budget 60] [--json results.jsonl]
     python -m tests.fuzz --replay stream_bomb:17
@@ -40,6 +42,7 @@ GOOD_PDF = ROOT / "raw" / "nanjing-health-info-bulletin-2024.pdf"
 ALL_FAMILIES = [*FAMILIES, "hostile"]
 MARGIN = 30.0  # seconds past the command's own budget before a run counts as hung
 PARTIAL = 5
+REFUSED_AS = {"reference_cycle": "never resolves; refused"}  # families every case of which is refused in these words
 
 
 class UnprivilegedUnavailable(RuntimeError):
@@ -150,6 +153,8 @@ def run_case(family: str, seed: int, work: Path, baseline: Baseline, good: bytes
     if family == "hostile":  # the line says what the path is, in the words of issue 10
         expect = HOSTILE[seed % len(HOSTILE)].expect
         outcome.wrong_message = outcome.exit != 2 or expect not in outcome.stderr
+    elif family in REFUSED_AS:  # damage refused in its own words, not by a budget or another complaint
+        outcome.wrong_message = outcome.exit != 2 or REFUSED_AS[family] not in outcome.stderr
     shutil.rmtree(case, ignore_errors=True)
     return outcome
 

@@ -1,4 +1,4 @@
-"""The short fuzz run of `make test`: 33 mutated or hostile inputs, seeded (replay any case with
+"""The short fuzz run of `make test`: 36 mutated or hostile inputs, seeded (replay any case with
 `python -m tests.fuzz --replay family:seed`), each through the real command in its own process,
 under its own time budget, against a populated output folder. The long run is `make fuzz N=1000`."""
 
@@ -21,6 +21,7 @@ CASES += [(family, SEED + 100 + i) for i, family in enumerate(["byte_flips", "tr
                                                                "broken_xref", "stream_corruption", "lose_page",
                                                                "rotate_page", "broken_page_dict", "cid_glyphs",
                                                                "scanned_insert", "lose_page"])]
+CASES += [("reference_cycle", 10_304), ("reference_cycle", 10_314)]  # at a /Length (3 objects); at a kid, packed
 CASES += [("hostile", SEED + 200 + i) for i in range(len(HOSTILE))]
 
 
