@@ -1,9 +1,11 @@
-"""Issue 15, item 3: the completeness and consistency checks cost in proportion to what is printed.
+"""Issue 15, item 3: the completeness and consistency checks cost in proportion to what is printed,
+and a budget that runs out names the stage that was running.
 
 An unseen bulletin's 序号 column was read as one cell ('12345678910'); the 序号 check counted up to
-that number and the run died over the memory budget. Here a small bulletin is drawn
-(tests/pdfkit.py) with such a column, and with a year in a 序号 cell: each is one warning and the
-bulletin is written.
+that number and the run died over the memory budget, 'while reading' a page long read. Here a small
+bulletin is drawn (tests/pdfkit.py) with such a column, and with a year in a 序号 cell: each is one
+warning and the bulletin is written. A check made to run out of memory or time is refused naming
+the stage that was running.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bulletin_etl import completeness
+from bulletin_etl import completeness, guard
 from bulletin_etl.cli import main
 from bulletin_etl.completeness import _missing_runs, _printed_pages_lost, _row_number, _run_together
+from bulletin_etl.errors import OverBudget
 from bulletin_etl.layout.pagefacts import PageFacts
 from bulletin_etl.text import chinese_numeral
+from bulletin_etl.worker import Stage, extract_guarded
 
 from .pdfkit import CJK_FONT, Table, cell, make_pdf, text
 
@@ -84,6 +88,53 @@ def test_the_drawn_table_numbered_one_to_ten_is_complete(tmp_path: Path) -> None
     status, _, warnings = _run(_bulletin(tmp_path / "b.pdf", "ruled"), tmp_path / "out")
 
     assert (status, warnings) == (0, [])
+
+
+# --------------------------------------------------------------------------- budgets name the stage
+
+
+def _greedy_sequences(grids, pages, warn) -> None:
+    bytearray(2**40)  # a check that counts up to a printed number: more than any budget
+
+
+def _slow_sequences(grids, pages, warn) -> None:
+    time.sleep(60)
+
+
+def test_running_out_of_memory_in_a_check_names_the_stage(tmp_path: Path, monkeypatch) -> None:
+    """Before: 'over the memory budget of 4 GiB while reading page 1', the last page laid out."""
+    monkeypatch.setattr(completeness, "_sequences", _greedy_sequences)
+
+    with pytest.raises(OverBudget) as caught:
+        extract_guarded(_bulletin(tmp_path / "b.pdf", "ruled"))
+
+    assert caught.value.page is None
+    assert caught.value.problem == "over the memory budget of 4 GiB during the completeness checks (after its only " \
+                                   "page was read)"
+
+
+def test_running_out_of_time_in_a_check_names_the_stage(tmp_path: Path, monkeypatch) -> None:
+    """Before: 'still reading after 5 s', naming page 1."""
+    monkeypatch.setattr(completeness, "_sequences", _slow_sequences)
+
+    with pytest.raises(OverBudget) as caught:
+        extract_guarded(_bulletin(tmp_path / "b.pdf", "ruled"), limits=guard.Limits(seconds=5))
+
+    assert caught.value.page is None
+    assert caught.value.problem == "still running the completeness checks after 5 s (its only page was read); over " \
+                                   "the time budget — raise it with --time-budget if the file is trusted"
+
+
+def test_a_stage_after_the_pages_is_named_with_how_many_were_read() -> None:
+    stage = Stage()
+    for page in range(1, 13):
+        stage = stage.then("reading", page)
+    laying_out = stage.then("laying out", 3)
+
+    assert (Stage().where, stage.where, laying_out.where) == ("", " while reading page 12", " while laying out page 3")
+    assert laying_out.then("the completeness checks").where == \
+        " during the completeness checks (after all 12 pages were read)"
+    assert laying_out.still(120) == "still laying out after 120 s"
 
 
 # --------------------------------------------------------------------------- the predicates
