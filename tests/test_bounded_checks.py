@@ -1,11 +1,11 @@
 """Issue 15, item 3: the completeness and consistency checks cost in proportion to what is printed,
-and a budget that runs out names the stage that was running.
+and a check that fails costs its own findings, never the bulletin.
 
 An unseen bulletin's 序号 column was read as one cell ('12345678910'); the 序号 check counted up to
 that number and the run died over the memory budget, 'while reading' a page long read. Here a small
 bulletin is drawn (tests/pdfkit.py) with such a column, and with a year in a 序号 cell: each is one
-warning and the bulletin is written. A check made to run out of memory or time is refused naming
-the stage that was running.
+warning and the bulletin is written. A check made to raise is a warning naming it; one made to run
+out of memory or time is refused naming the stage that was running.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bulletin_etl import completeness, guard
+from bulletin_etl import completeness, consistency, guard
 from bulletin_etl.cli import main
 from bulletin_etl.completeness import _missing_runs, _printed_pages_lost, _row_number, _run_together
 from bulletin_etl.errors import OverBudget
@@ -88,6 +88,35 @@ def test_the_drawn_table_numbered_one_to_ten_is_complete(tmp_path: Path) -> None
     status, _, warnings = _run(_bulletin(tmp_path / "b.pdf", "ruled"), tmp_path / "out")
 
     assert (status, warnings) == (0, [])
+
+
+# --------------------------------------------------------------------------- a check that fails
+
+
+def _failing_sequences(grids, pages, warn) -> None:
+    raise RuntimeError("planted")
+
+
+def cross_section(records) -> list:  # stands in for consistency.cross_section, by name
+    raise KeyError("planted")
+
+
+@pytest.mark.parametrize("which", ["completeness", "consistency"])
+def test_a_check_that_raises_is_a_warning_and_the_bulletin_is_written(tmp_path: Path, monkeypatch, which: str) -> None:
+    """Before: the exception ended the bulletin (exit 4, nothing written)."""
+    if which == "completeness":
+        monkeypatch.setattr(completeness, "_sequences", _failing_sequences)
+        said = "the completeness check of 序号 columns could not run (RuntimeError: planted); what it checks was not checked"
+    else:
+        monkeypatch.setattr(consistency, "CHECKS", (*consistency.CHECKS[:-1], cross_section))
+        said = "the consistency check cross_section could not run (KeyError: 'planted'); what it checks was not checked"
+    out = tmp_path / "out"
+
+    status, _, warnings = _run(_bulletin(tmp_path / "b.pdf", "ruled"), out)
+
+    assert status == 0
+    assert [(w["page"], w["section"], w["kind"], w["message"]) for w in warnings] == [(None, None, "other", said)]
+    assert len(pd.read_parquet(out / "physical_exam_reports")) == 10
 
 
 # --------------------------------------------------------------------------- budgets name the stage

@@ -8,7 +8,7 @@ named with the page it repeats, so its rows are neither doubled nor lost.
 
 Every check costs in proportion to what is printed, never to a printed number: a 序号 larger than
 the rows its table's pages can hold (a year, a figure, a column whose numbers were read as one cell)
-is named once and not counted to.
+is named once and not counted to. A check that raises is a warning naming it; the others still run.
 
 Nothing here knows a particular year's content: only the shapes of page numbers, enumerators and
 sequence-number headers, and which claims count rows (schemas/claims.yaml).
@@ -21,8 +21,9 @@ import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from itertools import accumulate
+from typing import TypeVar
 
-from .consistency import claims
+from .consistency import claims, run_check
 from .guard import page_list
 from .layout.document import Document
 from .layout.furniture import furniture
@@ -34,6 +35,7 @@ from .text import chinese_numeral, squash
 from .wording import count
 
 Warn = Callable[[int | None, str], None]
+T = TypeVar("T")
 
 TURNED_SHARE = 0.5
 """A page most of whose characters are not set horizontally is read as turned."""
@@ -93,21 +95,25 @@ def read_once(doc: Document, copies: dict[int, int]) -> Document:
 def check(doc: Document, records: dict[str, list[dict]], ctx: Context,
           copies: dict[int, int] | None = None) -> None:
     """Warn (page, message) for every sign that part of the bulletin was not read; `copies` are
-    the pages read once because they repeat another (repeated_pages)."""
+    the pages read once because they repeat another (repeated_pages). Each check runs on its own:
+    one that raises is a warning naming it, and the others still run."""
     def warn(page: int | None, message: str) -> None:
         ctx.warn(page, message, "incomplete")
 
+    def run(what: str, check: Callable[..., T], *args: object) -> T | None:
+        return run_check(ctx.warn, f"the completeness check of {what}", check, *args)
+
     copies = copies or {}
     kept = [p for p in doc.pages if p.number not in copies]
-    _copies(copies, warn)
-    unread = _pages(doc.pages, warn)
+    run("repeated pages", _copies, copies, warn)
+    unread = run("pages not read", _pages, doc.pages, warn) or set()
     if unread:
-        _lost_sections(ctx, sorted(unread))
-    _folios(kept, unread, warn)
-    _enumerations(doc, warn)
-    _sequences([b for b in doc.blocks if isinstance(b, Grid)], kept, warn)
-    _row_counts(records, warn)
-    _restated(records, warn)
+        run("sections lost with unread pages", _lost_sections, ctx, sorted(unread))
+    run("printed page numbers", _folios, kept, unread, warn)
+    run("enumerations", _enumerations, doc, warn)
+    run("序号 columns", _sequences, [b for b in doc.blocks if isinstance(b, Grid)], kept, warn)
+    run("row counts", _row_counts, records, warn)
+    run("figures the events restate", _restated, records, warn)
 
 
 def _copies(copies: dict[int, int], warn: Warn) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.errors
 
 from . import completeness, guard
-from .consistency import reconcile
+from .consistency import reconcile, run_check
 from .errors import NotABulletin
 from .layout import document
 from .layout.sections import SectionText, cut
@@ -174,7 +174,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     # repeat their keys and fail the schema (and, printed three times, its top and foot lines
     # would pass for running headers); check() names it with the page it repeats
     guard.stage_started("the search for repeated pages")
-    copies = completeness.repeated_pages(doc)
+    copies = run_check(ctx.warn, "the search for repeated pages", completeness.repeated_pages, doc) or {}
     doc = completeness.read_once(doc, copies)
     timings["read PDF and layout"] = time.perf_counter() - clock
     progress(f"{doc.path.name}: {doc.n_pages} pages read")
@@ -183,7 +183,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     records = _read_sections(found, ctx, timings, progress)
     clock = time.perf_counter()
     guard.stage_started("the consistency checks")
-    records["consistency"] = reconcile(records)
+    records["consistency"] = reconcile(records, ctx.warn)
     guard.stage_started("the completeness checks")
     completeness.check(doc, records, ctx, copies)
     timings["consistency checks"] = time.perf_counter() - clock
