@@ -337,6 +337,14 @@ def cid_glyphs(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     return unmapped_glyphs(data, index, glyphs), f"page {index + 1} gets {len(glyphs) // 2} glyphs without a Unicode mapping"
 
 
+def huge_sequence_number(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """Large numbers printed in 序号 cells in place of the row numbers: the column's numbers run
+    together, a year, a figure, thousands of digits (issue 15; the drawing is sequence_cells.py)."""
+    from .sequence_cells import with_large_numbers
+
+    return with_large_numbers(data, rng)
+
+
 def password(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     """Not a mutation of the bulletin: a small PDF that needs a user password."""
     import io
@@ -393,4 +401,5 @@ FAMILIES: dict[str, Mutation] = {
     "broken_page_dict": broken_page_dict, "self_kids": self_kids, "huge_count": huge_count,
     "stream_bomb": stream_bomb, "page_copies": page_copies, "strip_tounicode": strip_tounicode,
     "cid_glyphs": cid_glyphs, "scanned_insert": scanned_insert, "password": password,
+    "huge_sequence_number": huge_sequence_number,
 }
