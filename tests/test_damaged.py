@@ -290,7 +290,7 @@ def test_a_chain_of_references_that_comes_back_on_itself_is_refused_at_once(tmp_
     started = time.monotonic()
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
 
-    assert line == f"{PREFIX}loop.pdf: damaged: {loop}; refused"
+    assert line == f"{PREFIX}{pdf}: damaged: {loop}; refused"
     assert time.monotonic() - started < 3
     assert not (tmp_path / "o").exists()
 
@@ -300,7 +300,7 @@ def test_a_long_loop_is_named_in_one_short_line(tmp_path: Path, good: bytes, cap
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
 
-    assert line == f"{PREFIX}loop.pdf: damaged: object 4 refers back to itself through 11 other objects (4 → 84 → 85 → " \
+    assert line == f"{PREFIX}{pdf}: damaged: object 4 refers back to itself through 11 other objects (4 → 84 → 85 → " \
                    "… → 94 → 4), a chain of references that never resolves; refused"
 
 
@@ -313,7 +313,7 @@ def test_a_loop_met_as_the_file_is_opened_is_refused(tmp_path: Path, good: bytes
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
 
-    assert line == f"{PREFIX}root.pdf: damaged: object 82 refers to itself (82 → 82), a reference that never resolves; refused"
+    assert line == f"{PREFIX}{pdf}: damaged: object 82 refers to itself (82 → 82), a reference that never resolves; refused"
 
 
 def test_a_stream_whose_length_leads_back_to_the_stream_is_refused(tmp_path: Path, good: bytes, capsys) -> None:
@@ -325,7 +325,7 @@ def test_a_stream_whose_length_leads_back_to_the_stream_is_refused(tmp_path: Pat
 
     line = refused(capsys, str(pdf), "--out", str(tmp_path / "o"), "--time-budget", "20")
 
-    assert line == f"{PREFIX}length.pdf: damaged: object 2 refers back to itself through object 3 (2 → 3 → 2), a chain " \
+    assert line == f"{PREFIX}{pdf}: damaged: object 2 refers back to itself through object 3 (2 → 3 → 2), a chain " \
                    "of references that never resolves; refused"
 
 

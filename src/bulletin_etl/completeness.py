@@ -6,6 +6,10 @@ whose text is turned, and a page with no text layer among pages that have one. A
 repeats another page's word for word (a page printed twice in a damaged file) is read once and
 named with the page it repeats, so its rows are neither doubled nor lost.
 
+Every check costs in proportion to what is printed, never to a printed number: a 序号 larger than
+the rows its table's pages can hold (a year, a figure, a column whose numbers were read as one cell)
+is named once and not counted to. A check that raises is a warning naming it; the others still run.
+
 Nothing here knows a particular year's content: only the shapes of page numbers, enumerators and
 sequence-number headers, and which claims count rows (schemas/claims.yaml).
 """
@@ -16,8 +20,10 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from itertools import accumulate
+from typing import TypeVar
 
-from .consistency import claims
+from .consistency import claims, run_check
 from .guard import page_list
 from .layout.document import Document
 from .layout.furniture import furniture
@@ -26,8 +32,10 @@ from .layout.pagefacts import PageFacts
 from .layout.tables import Grid
 from .sections.base import Context
 from .text import chinese_numeral, squash
+from .wording import count
 
 Warn = Callable[[int | None, str], None]
+T = TypeVar("T")
 
 TURNED_SHARE = 0.5
 """A page most of whose characters are not set horizontally is read as turned."""
@@ -42,6 +50,8 @@ PROMISED_COUNT = re.compile(r"([一二三四五六七八九十]{1,3})件大事")
 """A title that says how many items follow ('十件大事')."""
 
 SEQUENCE_HEADER = "序号"
+DIGITS = re.compile(r"[0-9]+")
+"""A 序号 cell's text (NFKC: full-width digits read as these)."""
 
 ROW_COUNT_METRICS = {"internet_hospitals_in_service": "internet_hospitals"}
 """Consistency checks that compare a printed count with the rows of a table, besides the claims
@@ -85,20 +95,25 @@ def read_once(doc: Document, copies: dict[int, int]) -> Document:
 def check(doc: Document, records: dict[str, list[dict]], ctx: Context,
           copies: dict[int, int] | None = None) -> None:
     """Warn (page, message) for every sign that part of the bulletin was not read; `copies` are
-    the pages read once because they repeat another (repeated_pages)."""
+    the pages read once because they repeat another (repeated_pages). Each check runs on its own:
+    one that raises is a warning naming it, and the others still run."""
     def warn(page: int | None, message: str) -> None:
         ctx.warn(page, message, "incomplete")
 
+    def run(what: str, check: Callable[..., T], *args: object) -> T | None:
+        return run_check(ctx.warn, f"the completeness check of {what}", check, *args)
+
     copies = copies or {}
-    _copies(copies, warn)
-    unread = _pages(doc.pages, warn)
+    kept = [p for p in doc.pages if p.number not in copies]
+    run("repeated pages", _copies, copies, warn)
+    unread = run("pages not read", _pages, doc.pages, warn) or set()
     if unread:
-        _lost_sections(ctx, sorted(unread))
-    _folios([p for p in doc.pages if p.number not in copies], unread, warn)
-    _enumerations(doc, warn)
-    _sequences([b for b in doc.blocks if isinstance(b, Grid)], warn)
-    _row_counts(records, warn)
-    _restated(records, warn)
+        run("sections lost with unread pages", _lost_sections, ctx, sorted(unread))
+    run("printed page numbers", _folios, kept, unread, warn)
+    run("enumerations", _enumerations, doc, warn)
+    run("序号 columns", _sequences, [b for b in doc.blocks if isinstance(b, Grid)], kept, warn)
+    run("row counts", _row_counts, records, warn)
+    run("figures the events restate", _restated, records, warn)
 
 
 def _copies(copies: dict[int, int], warn: Warn) -> None:
@@ -205,9 +220,12 @@ def _promised(doc: Document, run: list[tuple[int, int]], warn: Warn) -> None:
     """'十件大事' promises ten events: fewer read means the last ones are missing."""
     for line in doc.lines:
         m = PROMISED_COUNT.search(squash(line.text))
-        if not m:
+        try:
+            promised = chinese_numeral(m.group(1)) if m else None
+        except ValueError:  # '十十件大事': no count that reads
+            promised = None
+        if promised is None:
             continue
-        promised = chinese_numeral(m.group(1))
         last = max((n for n, _ in run), default=0)
         if run and last < promised:
             warn(run[-1][1], f"the title '{line.text.strip()}' promises {promised} items but the last one read is "
@@ -220,7 +238,7 @@ CHINESE = "一二三四五六七八九"
 
 
 def _label(number: int, style: str) -> str:
-    if style != "一、":
+    if style != "一、" or not 1 <= number < 100:  # '一二三、' reads as 123: said in digits
         return f"{number}、"
     if number < 10:
         return CHINESE[number - 1] + "、"
@@ -228,51 +246,150 @@ def _label(number: int, style: str) -> str:
     return ("" if tens == 1 else CHINESE[tens - 1]) + "十" + (CHINESE[ones - 1] if ones else "") + "、"
 
 
-def _sequences(grids: list[Grid], warn: Warn) -> None:
+def _sequences(grids: list[Grid], pages: list[PageFacts], warn: Warn) -> None:
     """序号 columns: across a table's pages the numbers run from 1 without a gap or a repeat. A
     table is read as a set of numbers, not in reading order: side-by-side groups number across
-    (1 | 2 on one line, or the left group first), and a new 1 starts the next table."""
-    tables: list[list[tuple[int, int]]] = []
-    for number, page in _sequence_numbers(grids):
-        if number == 1 or not tables:
+    (1 | 2 on one line, or the left group first), and a new 1 starts the next table. A 序号 that
+    cannot be a row number of its table (a year, a figure, the column's numbers read as one cell)
+    is named once and left out: no gap is reckoned up to it."""
+    capacity = _RowCapacity.of(grids, _printed_pages_lost(pages))
+    tables: list[list[tuple[str, int]]] = []
+    for printed, page in _sequence_numbers(grids):
+        if _row_number(printed) == 1 or not tables:
             tables.append([])
-        tables[-1].append((number, page))
+        tables[-1].append((printed, page))
     for table in tables:
-        pages: dict[int, list[int]] = {}
-        for number, page in table:
-            pages.setdefault(number, []).append(page)
-        for number, where in sorted(pages.items()):
+        printed_on = _row_numbers(table, capacity, warn)
+        for number, where in sorted(printed_on.items()):
             if len(where) > 1:
                 warn(where[1], f"table row 序号 {number} appears twice (page {where[0]} and page {where[1]})")
-        missing = [n for n in range(1, max(pages) + 1) if n not in pages]
-        for start, end in _runs(missing):
-            before = max((p for n, ps in pages.items() if n < start for p in ps), default=table[0][1])
-            after = min((p for n, ps in pages.items() if n > end for p in ps), default=before)
+        for start, end, before, after in _missing_runs(printed_on, table[0][1]):
             warn(after, f"table rows 序号 {_span(start, end)} missing (between page {before} and page {after})")
 
 
-def _runs(numbers: list[int]) -> list[tuple[int, int]]:
-    """[3, 4, 5, 9] → [(3, 5), (9, 9)]."""
-    out: list[tuple[int, int]] = []
-    for n in numbers:
-        if out and n == out[-1][1] + 1:
-            out[-1] = (out[-1][0], n)
-        else:
-            out.append((n, n))
-    return out
+LONGEST_ROW_NUMBER = 9
+"""Digits a 序号 may have: no bulletin's table has a billion rows. Longer digit runs are never
+converted to a number (int() of thousands of digits is slow, and refused past 4300)."""
 
 
-def _sequence_numbers(grids: Iterable[Grid]) -> Iterable[tuple[int, int]]:
+def _row_number(printed: str) -> int | None:
+    """The number a 序号 cell prints; None when it is too long to be a row number at all."""
+    return int(printed) if len(printed) <= LONGEST_ROW_NUMBER else None
+
+
+@dataclasses.dataclass(frozen=True)
+class _RowCapacity:
+    """How many numbered rows the pages of a table can hold: on a page with 序号 columns the rows
+    under them (side-by-side groups each count); on any other page — turned, scanned, holding other
+    content — and on each page the printed page numbers say is missing, as many as the fullest page
+    numbers. So a table that goes on over a lost page still counts up to its rows after it, while a
+    year or a figure in a 序号 cell (or a column read as one cell) stands out, and what the check
+    ranges over stays what is printed."""
+
+    up_to: list[int]  # [page] → the rows file pages 1…page (and the pages lost among them) can hold
+    fullest: int
+
+    @classmethod
+    def of(cls, grids: Iterable[Grid], lost: dict[int, int]) -> _RowCapacity:
+        rows: dict[int, int] = {}
+        for grid, _, cells, first in _sequence_columns(grids):
+            rows[grid.page] = rows.get(grid.page, 0) + len(cells) - first
+        fullest = max(rows.values(), default=0)
+        held = (rows.get(page, fullest) + lost.get(page, 0) * fullest for page in range(1, max(rows, default=0) + 1))
+        return cls(list(accumulate(held, initial=0)), fullest)
+
+    def between(self, first: int, last: int) -> int:
+        """Rows file pages first…last can hold."""
+        return self.up_to[last] - self.up_to[first - 1]
+
+
+def _printed_pages_lost(pages: list[PageFacts]) -> dict[int, int]:
+    """{file page: how many printed pages are missing right before it}, as the printed page numbers
+    count them (a page lost from the file leaves a gap in them)."""
+    numbered = [(p.number, p.folio) for p in pages if p.folio is not None]
+    lost = {}
+    for (page, folio), (next_page, next_folio) in zip(numbered, numbered[1:]):
+        if next_folio - folio > next_page - page:
+            lost[next_page] = (next_folio - folio) - (next_page - page)
+    return lost
+
+
+def _row_numbers(table: list[tuple[str, int]], capacity: _RowCapacity, warn: Warn) -> dict[int, list[int]]:
+    """{number: the pages printing it} of a table's 序号 cells that can be row numbers; each one that
+    cannot — larger than the rows of the table's pages up to its own — is named once. A table whose
+    first number read is not 1 may have begun on any earlier page."""
+    first_page = table[0][1] if _row_number(table[0][0]) == 1 else 1
+    pages: dict[int, list[int]] = {}
+    for printed, page in table:
+        number, rows = _row_number(printed), capacity.between(first_page, page)
+        if number is not None and number <= rows:
+            pages.setdefault(number, []).append(page)
+            continue
+        held = f"the table has at most {count(rows, 'row')}" if first_page == page else \
+            f"the table's pages {first_page}–{page} hold at most {count(rows, 'row')}"
+        cause = "the 序号 column may have been read as one cell" if _run_together(printed) else \
+            "a year or a figure may have been read into the 序号 column"
+        warn(page, f"table row 序号 {_quoted(printed)} on page {page} is not a row number ({held}): {cause}; not checked")
+    return pages
+
+
+SHOWN_DIGITS = 20
+"""Digits of a 序号 that is no row number quoted in its warning; a longer one is cut and its length said."""
+
+
+def _quoted(printed: str) -> str:
+    return f"'{printed}'" if len(printed) <= SHOWN_DIGITS else f"'{printed[:SHOWN_DIGITS]}…' ({len(printed)} digits)"
+
+
+def _run_together(printed: str) -> bool:
+    """'12345678910', '3738394041': numbers counting up by one, printed as one — a 序号 column
+    whose cells were read as one."""
+    for width in range(1, min(LONGEST_ROW_NUMBER, len(printed) - 1) + 1):
+        number, at = int(printed[:width]), width
+        while at < len(printed):
+            number += 1
+            following = str(number)
+            if not printed.startswith(following, at):
+                break
+            at += len(following)
+        if at == len(printed):
+            return True
+    return False
+
+
+def _missing_runs(pages: dict[int, list[int]], first_page: int) -> list[tuple[int, int, int, int]]:
+    """(first, last, page before, page after) of each run of numbers missing below the largest read,
+    found between neighbours in order — never by counting up to a printed number."""
+    numbers = sorted(pages)
+    earliest_after = list(accumulate((min(pages[n]) for n in reversed(numbers)), min))[::-1]
+    runs: list[tuple[int, int, int, int]] = []
+    latest_before: int | None = None  # the last page printing a number below the run
+    previous = 0
+    for number, after in zip(numbers, earliest_after):
+        if number > previous + 1:
+            runs.append((previous + 1, number - 1, first_page if latest_before is None else latest_before, after))
+        latest_before = max(pages[number] if latest_before is None else [latest_before, *pages[number]])
+        previous = number
+    return runs
+
+
+def _sequence_columns(grids: Iterable[Grid]) -> Iterable[tuple[Grid, int, list[str], int]]:
+    """(grid, column, its cells' text, the first row holding a number) of every 序号 column."""
     for grid in grids:
         for col in range(grid.n_cols):
             cells = [squash(grid.slots[r][col].text) if grid.slots[r][col] else "" for r in range(len(grid.slots))]
-            first = next((i for i, c in enumerate(cells) if c.isdigit()), None)
-            if first is None or SEQUENCE_HEADER not in "".join(cells[:first]):
-                continue
-            for r in range(first, len(cells)):
-                merged = r > 0 and grid.slots[r][col] is grid.slots[r - 1][col]  # one cell over several rows
-                if cells[r].isdigit() and not merged:
-                    yield int(cells[r]), grid.page
+            first = next((i for i, c in enumerate(cells) if DIGITS.fullmatch(c)), None)
+            if first is not None and SEQUENCE_HEADER in "".join(cells[:first]):
+                yield grid, col, cells, first
+
+
+def _sequence_numbers(grids: Iterable[Grid]) -> Iterable[tuple[str, int]]:
+    """(the digits printed, page) of every 序号 cell, a cell merged over several rows once."""
+    for grid, col, cells, first in _sequence_columns(grids):
+        for r in range(first, len(cells)):
+            merged = r > 0 and grid.slots[r][col] is grid.slots[r - 1][col]  # one cell over several rows
+            if DIGITS.fullmatch(cells[r]) and not merged:
+                yield cells[r], grid.page
 
 
 def _row_counts(records: dict[str, list[dict]], warn: Warn) -> None:

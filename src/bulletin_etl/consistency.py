@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import TypeVar
 
+from .errors import one_line
 from .schemas import load_yaml
 from .text import chinese_numeral, expand_units, squash
 
@@ -270,9 +272,41 @@ def cross_section(records: Records) -> list[Check]:
 
 CHECKS = (column_totals, row_subtotals, prose_totals, annual_within_cumulative, event_claims, cross_section)
 
+Warn = Callable[[int | None, str, str], None]
+"""Context.warn: (page, message, kind)."""
+T = TypeVar("T")
 
-def reconcile(records: Records) -> list[dict]:
-    rows = [check.row() for run in CHECKS for check in run(records)]
+FAILURE_SHOWN = 120
+"""Characters of a failed check's exception quoted in its warning: its cause, never a page of text."""
+
+
+def run_check(warn: Warn, name: str, check: Callable[..., T], *args: object) -> T | None:
+    """What check(*args) returns; if it raises, a warning naming the check (and None): a check that
+    cannot run costs what it would have found, never the bulletin. MemoryError is let through: a
+    check bounded by what is printed never runs out of memory, and one that does has left the
+    worker's heap exhausted; the worker reports it as over the memory budget, naming the stage."""
+    try:
+        return check(*args)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        detail = one_line(str(exc))
+        if len(detail) > FAILURE_SHOWN:
+            detail = detail[:FAILURE_SHOWN] + "…"
+        warn(None, f"{name} could not run ({type(exc).__name__}: {detail}); what it checks was not checked", "other")
+        return None
+
+
+def _rows(run: Callable[[Records], list[Check]], records: Records) -> list[dict]:
+    return [check.row() for check in run(records)]
+
+
+def reconcile(records: Records, warn: Warn) -> list[dict]:
+    """The rows of every check, each (check, dataset, subject, metric) once; a check that raises is
+    a warning (its rows are missing) and the others still run."""
+    rows: list[dict] = []
+    for run in CHECKS:
+        rows += run_check(warn, f"the consistency check {run.__name__}", _rows, run, records) or []
     seen: set[tuple] = set()
     unique = []
     for row in rows:

@@ -48,9 +48,16 @@ limits = Limits()
 """The budget in force in this process; the worker sets it from the command line's flags."""
 
 
+def stage_started(stage: str, page: int | None = None) -> None:
+    """Called as each stage of reading a bulletin starts: 'reading' and 'laying out' with the page,
+    then the stages after every page was read ('the completeness checks', …). Nothing here; the
+    worker puts in its place a function that reports each stage to the parent, which can then name
+    what was running when a budget ran out."""
+
+
 def page_started(number: int) -> None:
-    """Called as each page starts being laid out; the worker replaces it with one that reports the
-    page to the parent, which can then name the page that was being read when a budget ran out."""
+    """A page starts being read."""
+    stage_started("reading", number)
 
 
 def check_structure(path: Path, data: bytes) -> list[tuple[int | None, str]]:

@@ -17,7 +17,7 @@ import pandas as pd
 import pandera.errors
 
 from . import completeness, guard
-from .consistency import reconcile
+from .consistency import reconcile, run_check
 from .errors import NotABulletin
 from .layout import document
 from .layout.sections import SectionText, cut
@@ -26,7 +26,7 @@ from .names import Gazetteer
 from .schemas import BadRecords, all_schemas, schema
 from .sections import IGNORED_HEADINGS, SECTIONS, TITLE_PATTERNS
 from .sections.base import Context, Section, Warning_, matches_title
-from .sections.masthead import read_masthead
+from .sections.masthead import Masthead, read_masthead
 from .text import YEAR, squash
 from .wording import count
 
@@ -168,19 +168,44 @@ def peek_year(path: str | Path) -> int | None:
 
 
 def extract(path: str | Path, progress: Progress = lambda message: None) -> BulletinResult:
-    """Read one bulletin into validated DataFrames; raises a BulletinError on bad input."""
+    """Read one bulletin into validated DataFrames; raises a BulletinError on bad input. Each stage
+    after the pages are read is announced (guard.stage_started): a budget that runs out names it."""
     clock = time.perf_counter()
     timings: dict[str, float] = {}
     doc = document.load(path)
+    ctx = Context(file=doc.path, year=0, gazetteer=Gazetteer.curated())
     # a page printed twice is read once, before sections are cut: read twice, its rows would
     # repeat their keys and fail the schema (and, printed three times, its top and foot lines
     # would pass for running headers); check() names it with the page it repeats
-    copies = completeness.repeated_pages(doc)
+    guard.stage_started("the search for repeated pages")
+    copies = run_check(ctx.warn, "the search for repeated pages", completeness.repeated_pages, doc) or {}
     doc = completeness.read_once(doc, copies)
     timings["read PDF and layout"] = time.perf_counter() - clock
     progress(f"  {count(doc.n_pages, 'page')} read")  # under the caller's line naming the file
+    guard.stage_started("the search for sections")
+    found, masthead = _find_sections(doc, ctx)
+    records = _read_sections(found, ctx, timings, progress)
+    clock = time.perf_counter()
+    guard.stage_started("the consistency checks")
+    records["consistency"] = reconcile(records, ctx.warn)
+    guard.stage_started("the completeness checks")
+    completeness.check(doc, records, ctx, copies)
+    timings["consistency checks"] = time.perf_counter() - clock
+    records["bulletins"] = [{
+        "issuer": masthead.issuer, "issue_date": masthead.issue_date, "source_file": doc.path.name,
+        "sha256": doc.sha256, "pages": doc.n_pages,
+    }]
+    guard.stage_started("the validation of the datasets")
+    clock = time.perf_counter()
+    frames, failures = validate(records, ctx)
+    timings["validation"] = time.perf_counter() - clock
+    return BulletinResult(doc.path, doc.sha256, doc.n_pages, ctx.year, frames, ctx.warnings,
+                          [s.name for s, _ in found], timings, failures)
+
+
+def _find_sections(doc: document.Document, ctx: Context) -> tuple[list[tuple[Section, SectionText]], Masthead]:
+    """The sections recognised and the masthead; the year they cover is set on ctx."""
     pieces = cut(doc, TITLE_PATTERNS)
-    ctx = Context(file=doc.path, year=0, gazetteer=Gazetteer.curated())
     for page, message in doc.parser_warnings:
         ctx.warn(page, f"PDF parser: {message}", "parser")
     found = recognise(pieces[1:], ctx)
@@ -188,12 +213,19 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
         raise NotABulletin(doc.path, "no bulletin section recognised (is this a health-information bulletin?)")
     masthead = read_masthead(pieces[0], ctx)
     ctx.year = bulletin_year(found, masthead.issue_date.year if masthead.issue_date else None, ctx)
+    return found, masthead
 
+
+def _read_sections(found: list[tuple[Section, SectionText]], ctx: Context, timings: dict[str, float],
+                   progress: Progress) -> dict[str, list[dict]]:
+    """Every dataset's records from the sections found (those that need the gazetteer last, once
+    the tables have named their institutions); a section not found is a warning."""
     records: dict[str, list[dict]] = {name: [] for name in all_schemas()}
     for section in sorted((s for s, _ in found), key=lambda s: getattr(s, "needs_gazetteer", False)):
         piece = next(p for s, p in found if s is section)
         if getattr(section, "needs_gazetteer", False):
             _names_from_tables(records, ctx.gazetteer)
+        guard.stage_started(f"the reading of section {section.name}")
         ctx.section = section.name
         before = len(ctx.warnings)
         clock = time.perf_counter()
@@ -207,19 +239,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     for section in SECTIONS:
         if not any(s is section for s, _ in found):
             ctx.warn(None, f"section {section.name} not found; its dataset is empty for {ctx.year}", "section_not_found")
-    clock = time.perf_counter()
-    records["consistency"] = reconcile(records)
-    completeness.check(doc, records, ctx, copies)
-    timings["consistency checks"] = time.perf_counter() - clock
-    records["bulletins"] = [{
-        "issuer": masthead.issuer, "issue_date": masthead.issue_date, "source_file": doc.path.name,
-        "sha256": doc.sha256, "pages": doc.n_pages,
-    }]
-    clock = time.perf_counter()
-    frames, failures = validate(records, ctx)
-    timings["validation"] = time.perf_counter() - clock
-    return BulletinResult(doc.path, doc.sha256, doc.n_pages, ctx.year, frames, ctx.warnings,
-                          [s.name for s, _ in found], timings, failures)
+    return records
 
 
 def _names_from_tables(records: dict[str, list[dict]], gazetteer: Gazetteer) -> None:

@@ -130,6 +130,8 @@ def chinese_numeral(text: str) -> int:
             value = value * 10 + CHINESE_DIGITS[ch]
         return value
     tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or ones == "十":  # '十十', '一二十': not a numeral, not a KeyError
+        raise ValueError(f"not a Chinese numeral: {text!r}")
     return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
 
 

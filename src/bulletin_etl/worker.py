@@ -1,8 +1,9 @@
 """Each bulletin is read in a worker process under a memory cap and a wall-time budget, so that a
 hostile PDF costs at most the budget: the worker is killed, the run fails with one line naming the
-page that was being read, and the output folder is untouched.
+page that was being read (or, once every page was read, the stage that was running), and the output
+folder is untouched.
 
-The worker reports progress lines and the page it starts as it goes; it hands back the
+The worker reports progress lines and each stage it starts as it goes; it hands back the
 BulletinResult (or the BulletinError) by pickle. Fork is used where the platform has it (the
 parent has already imported the pipeline, so a worker starts in milliseconds), spawn elsewhere.
 """
@@ -26,6 +27,40 @@ from .interrupts import ignore_interrupts, interrupts_held
 from .pipeline import BulletinResult, Progress, extract
 
 
+@dataclasses.dataclass(frozen=True)
+class Stage:
+    """What the worker was last heard doing: reading or laying out a page, or a stage after every
+    page was read ('the completeness checks'); a budget message names it."""
+
+    name: str | None = None  # None: not at the first page yet (the file's structure is checked)
+    page: int | None = None
+    pages_read: int = 0  # the highest page started so far
+
+    def then(self, name: str, page: int | None = None) -> Stage:
+        return Stage(name, page, max(self.pages_read, page or 0))
+
+    @property
+    def where(self) -> str:
+        """' while reading page 7', ' during the completeness checks (after all 12 pages were read)',
+        or nothing before the first page."""
+        if self.name is None:
+            return ""
+        if self.page is not None:
+            return f" while {self.name} page {self.page}"
+        return f" during {self.name} (after {self._pages_read})"
+
+    def still(self, seconds: float) -> str:
+        """'still reading after 120 s' (the error names the page), 'still running the completeness
+        checks after 120 s (all 12 pages were read)'."""
+        if self.name is None or self.page is not None:
+            return f"still {self.name or 'reading'} after {seconds:g} s"
+        return f"still running {self.name} after {seconds:g} s ({self._pages_read})"
+
+    @property
+    def _pages_read(self) -> str:
+        return "its only page was read" if self.pages_read == 1 else f"all {self.pages_read} pages were read"
+
+
 class RemoteTraceback(Exception):
     """The worker's traceback, chained under an internal error so that --debug shows it."""
 
@@ -45,20 +80,20 @@ def extract_guarded(path: str | Path, progress: Progress = lambda message: None,
     with interrupts_held():  # until the worker ignores Ctrl-C, one that comes is only noted, in both processes
         worker.start()
     send.close()
-    page: int | None = None
+    stage = Stage()
     deadline = time.monotonic() + limits.seconds
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not receive.poll(left):
-                raise OverBudget(path, f"still reading after {limits.seconds:g} s; over the time budget — "
-                                       "raise it with --time-budget if the file is trusted", page)
+                raise OverBudget(path, f"{stage.still(limits.seconds)}; over the time budget — "
+                                       "raise it with --time-budget if the file is trusted", stage.page)
             try:
                 kind, payload = receive.recv()
             except (EOFError, OSError):
-                raise _died(path, worker, page, limits) from None
-            if kind == "page":
-                page = payload
+                raise _died(path, worker, stage, limits) from None
+            if kind == "stage":
+                stage = payload
             elif kind == "progress":
                 progress(payload)
             elif kind == "result":
@@ -76,15 +111,14 @@ def extract_guarded(path: str | Path, progress: Progress = lambda message: None,
         worker.join()
 
 
-def _died(path: Path, worker: multiprocessing.process.BaseProcess, page: int | None,
+def _died(path: Path, worker: multiprocessing.process.BaseProcess, stage: Stage,
           limits: guard.Limits) -> BulletinError:
     worker.join(5)
     code = worker.exitcode
-    where = f" on page {page}" if page else ""
     if code is not None and code < 0 and -code == signal.SIGKILL:
-        return OverBudget(path, f"the reader was killed{where} (out of memory?); "
-                                f"the memory budget is {limits.memory_bytes / 2**30:g} GiB", page)
-    return DamagedInput(path, f"damaged: the PDF parser crashed{where} (exit status {code})", page)
+        return OverBudget(path, f"the reader was killed{stage.where} (out of memory?); "
+                                f"the memory budget is {limits.memory_bytes / 2**30:g} GiB", stage.page)
+    return DamagedInput(path, f"damaged: the PDF parser crashed{stage.where} (exit status {code})", stage.page)
 
 
 def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
@@ -95,13 +129,13 @@ def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
     except (ValueError, OSError):
         pass  # a hard limit already lower than the budget stays in force
     guard.limits = limits
-    page: list[int | None] = [None]
+    stage = [Stage()]
 
-    def started(number: int) -> None:
-        page[0] = number
-        send.send(("page", number))
+    def started(name: str, page: int | None = None) -> None:
+        stage[0] = stage[0].then(name, page)
+        send.send(("stage", stage[0]))
 
-    guard.page_started = started
+    guard.stage_started = started
     try:
         result = extract(path, progress=lambda message: send.send(("progress", message)))
         send.send(("result", result))
@@ -109,10 +143,9 @@ def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
         fields = {f.name: getattr(exc, f.name) for f in dataclasses.fields(exc)}
         send.send(("bulletin_error", (type(exc), fields)))
     except MemoryError:
-        where = f" while reading page {page[0]}" if page[0] else ""
         send.send(("bulletin_error", (OverBudget, {
-            "file": path, "page": page[0],
-            "problem": f"over the memory budget of {limits.memory_bytes / 2**30:g} GiB{where}"})))
+            "file": path, "page": stage[0].page,
+            "problem": f"over the memory budget of {limits.memory_bytes / 2**30:g} GiB{stage[0].where}"})))
     except Exception as exc:
         text = "".join(traceback.format_exception(exc))
         try:

@@ -406,6 +406,14 @@ def reference_cycle(data: bytes, rng: random.Random) -> tuple[bytes, str]:
         f"{loop} at {LOOP_PLACES[place].format(page=index + 1)}{packed_too}"
 
 
+def huge_sequence_number(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """Large numbers printed in 序号 cells in place of the row numbers: the column's numbers run
+    together, a year, a figure, thousands of digits (issue 15; the drawing is sequence_cells.py)."""
+    from .sequence_cells import with_large_numbers
+
+    return with_large_numbers(data, rng)
+
+
 def password(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     """Not a mutation of the bulletin: a small PDF that needs a user password."""
     import io
@@ -463,4 +471,5 @@ FAMILIES: dict[str, Mutation] = {
     "stream_bomb": stream_bomb, "page_copies": page_copies, "strip_tounicode": strip_tounicode,
     "cid_glyphs": cid_glyphs, "scanned_insert": scanned_insert, "password": password,
     "reference_cycle": reference_cycle,
+    "huge_sequence_number": huge_sequence_number,
 }

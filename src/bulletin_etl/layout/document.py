@@ -162,39 +162,48 @@ def parser_log():
         logger.propagate = propagate
 
 
+def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: logging.Handler) -> tuple[list[PageFacts], list[Block], int]:
+    """Every page read (its facts, its scan), then every page laid out once the unruled tables of
+    all of them have taught the layouts: (facts, blocks, images drawn). The log and the data-loss
+    handler are told the page at hand, and so is guard.stage_started."""
+    facts: list[PageFacts] = []
+    scans: list[PageScan] = []
+    images = 0
+    layouts = Layouts()
+    for page in pdf.pages:
+        log.page = loss.page = page.page_number
+        guard.page_started(page.page_number)
+        facts.append(page_facts(page.page_number, page.chars, len(page.images), page.height))
+        scan = scan_page(page)
+        for table in scan.unruled:
+            layouts.learn(table)
+        scans.append(scan)
+        images += scan.images
+        page.close()
+    blocks: list[Block] = []
+    for scan in scans:
+        log.page = scan.number
+        guard.stage_started("laying out", scan.number)
+        blocks.extend(page_blocks(scan, layouts))
+    return facts, blocks, images
+
+
 def load(path: str | Path) -> Document:
     """Read every page of a bulletin PDF; bad input raises a one-line BulletinError."""
     path = Path(path)
     data = check_file(path)
     notes = guard.check_structure(path, data)
-    blocks: list[Block] = []
-    facts: list[PageFacts] = []
-    images = 0
-    page_no = None
+    log = None
     try:
         with parser_log() as log, guard.data_loss_log() as loss, pdfplumber.open(path) as pdf:
             n_pages = len(pdf.pages)
             if n_pages == 0:
                 raise DamagedInput(path, "damaged: the PDF lists no pages")
-            scans = []
-            layouts = Layouts()
-            for page in pdf.pages:
-                page_no = log.page = loss.page = page.page_number
-                guard.page_started(page_no)
-                facts.append(page_facts(page_no, page.chars, len(page.images), page.height))
-                scan = scan_page(page)
-                for table in scan.unruled:
-                    layouts.learn(table)
-                scans.append(scan)
-                images += scan.images
-                page.close()
-            for scan in scans:
-                page_no = log.page = scan.number
-                blocks.extend(page_blocks(scan, layouts))
+            facts, blocks, images = _read_pages(pdf, log, loss)
     except (UnreadableInput, NoTextLayer, OverBudget, MemoryError, RecursionError):
         raise
     except Exception as exc:  # pdfminer raises many private exception types on corrupt files
-        raise _unreadable(path, exc, page_no) from exc
+        raise _unreadable(path, exc, log.page if log is not None else None) from exc
     if loss.pages:
         raise DamagedInput(path, f"damaged: streams on page(s) {guard.page_list(sorted(loss.pages))} decode with "
                                  "data loss (corrupt compressed data); their text cannot be trusted", min(loss.pages))
