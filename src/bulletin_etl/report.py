@@ -108,87 +108,119 @@ def _partition(tree: Path, dataset: str, year: int) -> pd.DataFrame | None:
     return pq.read_table(part).to_pandas() if part.is_file() else None
 
 
+def _mismatches(consistency: pd.DataFrame | None) -> pd.DataFrame | None:
+    return consistency[consistency["status"] == "mismatch"] if consistency is not None else None
+
+
+def _heading(entry: dict) -> str:
+    year = entry["year"]
+    return (f"<h2 id='{year}'>{year} — {_e(entry['source_file'])}</h2>\n"
+            f'<p class="muted">{count(entry["pages"], "page")} · sha256 <code class="hash">{_e(entry["sha256"])}</code> · '
+            f'{count(len(entry.get("sections_found", [])), "section")} found · extracted {_e(entry.get("extracted_at", "?"))}'
+            + (f" by <code>{_e(entry['command'])}</code>" if entry.get("command") else "") + "</p>")
+
+
+def _cards(entry: dict, consistency: pd.DataFrame | None) -> str:
+    counts: dict[str, int] = entry.get("datasets", {})
+    failures, warnings = entry.get("schema_failures", []), entry.get("warnings", [])
+    mismatches = _mismatches(consistency)
+    cards = [_card(len(counts), "dataset", after=" written"),
+             _card(sum(counts.values()), "row"),
+             _card(len(warnings), "warning", bad=bool(warnings)),
+             _card(len(mismatches) if mismatches is not None else 0, "consistency mismatch", "consistency mismatches",
+                   bad=mismatches is not None and len(mismatches) > 0),
+             _card(len(consistency) if consistency is not None else 0, "check", after=" performed"),
+             _card(len(failures), "schema failure", bad=bool(failures))]
+    return '<div class="cards">\n' + "\n".join(cards) + "\n</div>"
+
+
+FAILURE_HEAD = ["dataset", "file", "page", "section", "column", "check", "value", "partition"]
+
+
+def _failure_rows(failure: dict) -> list[list[str]]:
+    kept = "earlier partition kept" if failure.get("previous_partition_kept") else "no partition"
+    rows = [[f"<td><code>{_e(failure['dataset'])}</code></td>", f"<td>{_e(failure['file'])}</td>",
+             _cell(case.get("page"), "page"), f"<td>{_e(case.get('section'))}</td>",
+             f"<td><code>{_e(case.get('column') or '(row)')}</code></td>", f"<td>{_e(case['check'])}</td>",
+             f"<td>{_e(case['value'])}</td>", f"<td>{kept}</td>"] for case in failure["cases"]]
+    if failure.get("more_cases"):
+        rows.append([f"<td><code>{_e(failure['dataset'])}</code></td>",
+                     f"<td colspan='7' class='muted'>and {count(failure['more_cases'], 'more failing value')}</td>"])
+    return rows
+
+
+def _failures(entry: dict) -> str:
+    failures: list[dict] = entry.get("schema_failures", [])
+    if not failures:
+        written = count(len(entry.get("datasets", {})), "dataset")
+        return f"<h3>Schema failures</h3>\n<p>None: all {written} passed their schemas.</p>"
+    one = len(failures) == 1
+    rows = [row for f in failures for row in _failure_rows(f)]
+    return ("<h3>Schema failures</h3>\n"
+            f"<p>{count(len(failures), 'dataset')} of this bulletin failed {'its' if one else 'their'} schema "
+            f"and {'was' if one else 'were'} not written; a partition of an earlier run, where there is one, "
+            "is kept as it was.</p>\n" + _table(FAILURE_HEAD, rows, ["failure"] * len(rows)))
+
+
+MISMATCH_COLUMNS = ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"]
+
+
+def _consistency(consistency: pd.DataFrame | None) -> str:
+    mismatches = _mismatches(consistency)
+    if consistency is None or mismatches is None:
+        return "<h3>Consistency mismatches</h3>\n<p>Not known: the consistency dataset was not written for this year.</p>"
+    if not len(mismatches):
+        return ("<h3>Consistency mismatches</h3>\n<p>None: every printed total and claim checked "
+                f"({count(len(consistency), 'check')}) agrees with its parts.</p>")
+    return ("<h3>Consistency mismatches</h3>\n"
+            f"<p>The bulletin contradicts itself in {count(len(mismatches), 'place')} "
+            f"(of {count(len(consistency), 'check')}); the data is kept as printed.</p>\n"
+            + _frame(mismatches, MISMATCH_COLUMNS, "mismatch"))
+
+
+def _warnings(warnings: list[dict]) -> str:
+    if not warnings:
+        return "<h3>Warnings</h3>\n<p>None.</p>"
+    return "<h3>Warnings</h3>\n" + _table(["page", "section", "kind", "message"], [
+        [_cell(w.get("page"), "page"), f"<td>{_e(w.get('section'))}</td>", f"<td><code>{_e(w.get('kind'))}</code></td>",
+         f"<td>{_e(w['message'])}</td>"] for w in warnings])
+
+
+def _index(year: int, counts: dict[str, int]) -> str:
+    schemas = all_schemas()
+    return "<h3>Datasets</h3>\n" + _table(["dataset", "rows", "what it holds"], [
+        [f"<td><a href='#{year}-{name}'><code>{name}</code></a></td>", f"<td class='num'>{figure(rows)}</td>",
+         f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()])
+
+
+def _dataset(tree: Path, year: int, name: str) -> str:
+    spec = all_schemas().get(name)
+    frame = _partition(tree, name, year)
+    if spec is None or frame is None:
+        return ""
+    return (f"<h3 id='{year}-{name}'><code>{name}</code> "
+            f"<span class='muted'>{count(len(frame), 'row')}</span></h3><p>{_e(spec.description)}</p>\n"
+            f"<details><summary>schema ({len(spec.columns)} columns)</summary>{_schema(spec)}</details>"
+            + ("\n" + _frame(frame.head(PREVIEW_ROWS), list(frame.columns)) if len(frame) else ""))
+
+
+def _timing(timings: dict[str, float]) -> str:
+    if not timings:
+        return ""
+    return "<h3>Timing</h3>" + _table(["step", "seconds"], [
+        [f"<td>{_e(step)}</td>", f"<td class='num'>{seconds:.3f}</td>"] for step, seconds in timings.items()]
+        + [["<th>total</th>", f"<th class='num'>{sum(timings.values()):.3f}</th>"]])
+
+
 def _bulletin(tree: Path, entry: dict) -> str:
+    """One bulletin's part of the page: heading, cards, schema failures, mismatches, warnings, datasets, timing."""
     year = entry["year"]
     counts: dict[str, int] = entry.get("datasets", {})
-    failures: list[dict] = entry.get("schema_failures", [])
-    warnings: list[dict] = entry.get("warnings", [])
     consistency = _partition(tree, "consistency", year) if "consistency" in counts else None
-    mismatches = consistency[consistency["status"] == "mismatch"] if consistency is not None else None
-    timings: dict[str, float] = entry.get("timings", {})
-    parts = [
-        f"<h2 id='{year}'>{year} — {_e(entry['source_file'])}</h2>",
-        f'<p class="muted">{count(entry["pages"], "page")} · sha256 <code class="hash">{_e(entry["sha256"])}</code> · '
-        f'{count(len(entry.get("sections_found", [])), "section")} found · extracted {_e(entry.get("extracted_at", "?"))}'
-        + (f" by <code>{_e(entry['command'])}</code>" if entry.get("command") else "") + "</p>",
-        '<div class="cards">', _card(len(counts), "dataset", after=" written"), _card(sum(counts.values()), "row"),
-        _card(len(warnings), "warning", bad=bool(warnings)),
-        _card(len(mismatches) if mismatches is not None else 0, "consistency mismatch", "consistency mismatches",
-              bad=mismatches is not None and len(mismatches) > 0),
-        _card(len(consistency) if consistency is not None else 0, "check", after=" performed"),
-        _card(len(failures), "schema failure", bad=bool(failures)), "</div>",
-    ]
-    parts.append("<h3>Schema failures</h3>")
-    if failures:
-        one = len(failures) == 1
-        parts.append(f"<p>{count(len(failures), 'dataset')} of this bulletin failed {'its' if one else 'their'} schema "
-                     f"and {'was' if one else 'were'} not written; a partition of an earlier run, where there is one, "
-                     "is kept as it was.</p>")
-        rows, classes = [], []
-        for f in failures:
-            kept = "earlier partition kept" if f.get("previous_partition_kept") else "no partition"
-            for case in f["cases"]:
-                rows.append([f"<td><code>{_e(f['dataset'])}</code></td>", f"<td>{_e(f['file'])}</td>",
-                             _cell(case.get("page"), "page"), f"<td>{_e(case.get('section'))}</td>",
-                             f"<td><code>{_e(case.get('column') or '(row)')}</code></td>", f"<td>{_e(case['check'])}</td>",
-                             f"<td>{_e(case['value'])}</td>", f"<td>{kept}</td>"])
-                classes.append("failure")
-            if f.get("more_cases"):
-                rows.append([f"<td><code>{_e(f['dataset'])}</code></td>",
-                             f"<td colspan='7' class='muted'>and {count(f['more_cases'], 'more failing value')}</td>"])
-                classes.append("failure")
-        parts.append(_table(["dataset", "file", "page", "section", "column", "check", "value", "partition"],
-                            rows, classes))
-    else:
-        parts.append(f"<p>None: all {count(len(counts), 'dataset')} passed their schemas.</p>")
-    parts.append("<h3>Consistency mismatches</h3>")
-    if mismatches is None:
-        parts.append("<p>Not known: the consistency dataset was not written for this year.</p>")
-    elif len(mismatches):
-        parts.append(f"<p>The bulletin contradicts itself in {count(len(mismatches), 'place')} "
-                     f"(of {count(len(consistency), 'check')}); the data is kept as printed.</p>")
-        parts.append(_frame(mismatches, ["check", "dataset", "subject", "metric", "printed", "expected", "source_page",
-                                         "detail"], "mismatch"))
-    else:
-        parts.append(f"<p>None: every printed total and claim checked ({count(len(consistency), 'check')}) "
-                     "agrees with its parts.</p>")
-    parts.append("<h3>Warnings</h3>")
-    if warnings:
-        parts.append(_table(["page", "section", "kind", "message"], [
-            [_cell(w.get("page"), "page"), f"<td>{_e(w.get('section'))}</td>", f"<td><code>{_e(w.get('kind'))}</code></td>",
-             f"<td>{_e(w['message'])}</td>"] for w in warnings]))
-    else:
-        parts.append("<p>None.</p>")
-    parts.append("<h3>Datasets</h3>")
-    schemas = all_schemas()
-    parts.append(_table(["dataset", "rows", "what it holds"], [
-        [f"<td><a href='#{year}-{name}'><code>{name}</code></a></td>", f"<td class='num'>{figure(rows)}</td>",
-         f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()]))
-    for name in counts:
-        spec = schemas.get(name)
-        frame = _partition(tree, name, year)
-        if spec is None or frame is None:
-            continue
-        parts.append(f"<h3 id='{year}-{name}'><code>{name}</code> "
-                     f"<span class='muted'>{count(len(frame), 'row')}</span></h3><p>{_e(spec.description)}</p>")
-        parts.append(f"<details><summary>schema ({len(spec.columns)} columns)</summary>{_schema(spec)}</details>")
-        if len(frame):
-            parts.append(_frame(frame.head(PREVIEW_ROWS), list(frame.columns)))
-    if timings:
-        parts.append("<h3>Timing</h3>" + _table(["step", "seconds"], [
-            [f"<td>{_e(step)}</td>", f"<td class='num'>{seconds:.3f}</td>"] for step, seconds in timings.items()]
-            + [["<th>total</th>", f"<th class='num'>{sum(timings.values()):.3f}</th>"]]))
-    return "\n".join(parts)
+    parts = [_heading(entry), _cards(entry, consistency), _failures(entry), _consistency(consistency),
+             _warnings(entry.get("warnings", [])), _index(year, counts),
+             *(_dataset(tree, year, name) for name in counts), _timing(entry.get("timings", {}))]
+    return "\n".join(p for p in parts if p)
 
 
 def render(tree: str | Path) -> str:
