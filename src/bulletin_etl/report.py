@@ -30,8 +30,8 @@ table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.88rem}
 th,td{border:1px solid #d7dee6;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f1f4f8} td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .cards{display:flex;gap:.6rem;flex-wrap:wrap;margin:1rem 0}
-.card{border:1px solid #d7dee6;border-radius:8px;padding:.5rem .8rem;min-width:7.5rem}
-.card b{display:block;font-size:1.5rem}
+.card{border:1px solid #d7dee6;border-radius:8px;padding:.5rem .8rem;min-width:7rem}
+.card b{display:block;font-size:1.5rem} .card small{display:block;color:#637083}
 .bad{background:#fff1f0} .bad b{color:#b42318} .ok b{color:#067647}
 tr.mismatch td,tr.failure td{background:#fff1f0} .tag{font-size:.75rem;border-radius:4px;padding:0 .35rem;background:#eef2f6}
 details{margin:.3rem 0 1rem} summary{cursor:pointer;color:#285ea8}
@@ -97,10 +97,11 @@ def _schema(spec: DatasetSchema) -> str:
     return _table(["column", "type", "nullable", "checks", "description"], rows)
 
 
-def _card(value: int, noun: str, plural: str | None = None, after: str = "", bad: bool = False) -> str:
-    """A big figure over its noun, in the singular for 1 ('1 warning', '5 warnings')."""
+def _card(value: int, noun: str, plural: str | None = None, after: str = "", bad: bool = False, note: str = "") -> str:
+    """A big figure over its noun, in the singular for 1 ('1 warning', '5 warnings'); a note in small type under it."""
     label = (noun if value == 1 else plural or noun + "s") + after
-    return f'<div class="card {"bad" if bad else "ok"}"><b>{figure(value)}</b>{_e(label)}</div>'
+    small = f"<small>{_e(note)}</small>" if note else ""
+    return f'<div class="card {"bad" if bad else "ok"}"><b>{figure(value)}</b>{_e(label)}{small}</div>'
 
 
 def _partition(tree: Path, dataset: str, year: int) -> pd.DataFrame | None:
@@ -112,6 +113,15 @@ def _mismatches(consistency: pd.DataFrame | None) -> pd.DataFrame | None:
     return consistency[consistency["status"] == "mismatch"] if consistency is not None else None
 
 
+def _datasets_by_role(counts: dict[str, int]) -> dict[str, list[str]]:
+    """The datasets written, by their schema's role (data, derived, bulletin); an unknown one counts as data."""
+    schemas = all_schemas()
+    roles: dict[str, list[str]] = {}
+    for name in counts:
+        roles.setdefault(schemas[name].role if name in schemas else "data", []).append(name)
+    return roles
+
+
 def _heading(entry: dict) -> str:
     year = entry["year"]
     return (f"<h2 id='{year}'>{year} — {_e(entry['source_file'])}</h2>\n"
@@ -121,11 +131,15 @@ def _heading(entry: dict) -> str:
 
 
 def _cards(entry: dict, consistency: pd.DataFrame | None) -> str:
+    """The figures at a glance; rows read from the sections apart from the rows derived from them (totals, checks)."""
     counts: dict[str, int] = entry.get("datasets", {})
     failures, warnings = entry.get("schema_failures", []), entry.get("warnings", [])
     mismatches = _mismatches(consistency)
+    roles = _datasets_by_role(counts)
+    derived = roles.get("derived", [])
     cards = [_card(len(counts), "dataset", after=" written"),
-             _card(sum(counts.values()), "row"),
+             _card(sum(counts[n] for n in roles.get("data", [])), "row", after=" of data"),
+             _card(sum(counts[n] for n in derived), "derived row", note=", ".join(derived)),
              _card(len(warnings), "warning", bad=bool(warnings)),
              _card(len(mismatches) if mismatches is not None else 0, "consistency mismatch", "consistency mismatches",
                    bad=mismatches is not None and len(mismatches) > 0),
