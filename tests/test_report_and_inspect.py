@@ -121,3 +121,37 @@ def test_report_counts_rows_of_data_apart_from_derived_rows(report: str, output_
     assert '<div class="card ok"><b>342</b>derived rows<small>consistency, totals</small></div>' in report
     assert "<b>664</b>" not in report
 
+
+
+def _section(report: str, dataset: str) -> str:
+    return report.split(f"<h3 id='2024-{dataset}'>", 1)[1].split("<h3", 1)[0]
+
+
+def test_report_previews_say_how_many_rows_they_show(report: str) -> None:
+    assert "<caption>first 5 of 44 rows</caption>" in _section(report, "appointments_12320")
+    assert "<caption>all 4 rows</caption>" in _section(report, "remote_medicine")
+    assert "<caption>all 2 rows</caption>" in _section(report, "health_certificates")
+    assert "<caption>the only row</caption>" in _section(report, "bulletins")
+    assert report.count("<caption>") == len(all_schemas())  # every 2024 dataset has rows, so a preview
+
+
+def test_the_consistency_preview_shows_mismatches_first(report: str) -> None:
+    preview = _section(report, "consistency").split("</details>", 1)[1]
+    assert "<caption>first 5 of 307 rows, mismatches first</caption>" in preview
+    statuses = re.findall(r"<td>(ok|mismatch)</td>", preview)
+    assert statuses == ["mismatch"] * 5
+    assert "<td>玄武区</td>" in preview and "<td>“健康档案 739 万份”</td>" in preview
+
+
+def test_a_preview_puts_mismatches_before_ok_rows_and_keeps_their_order() -> None:
+    import pandas as pd
+
+    from bulletin_etl.report import _preview
+
+    frame = pd.DataFrame({"subject": ["a", "b", "c", "d", "e", "f", "g"],
+                          "status": ["ok", "mismatch", "ok", "ok", "mismatch", "ok", "ok"]})
+    shown = _preview(frame)
+    assert "<caption>first 5 of 7 rows, mismatches first</caption>" in shown
+    assert re.findall(r"<td>([a-g])</td>", shown) == ["b", "e", "a", "c", "d"]
+    assert "<caption>all 2 rows</caption>" in _preview(frame.head(2).assign(status="ok"))
+

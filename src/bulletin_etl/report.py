@@ -29,6 +29,7 @@ code.hash{overflow-wrap:anywhere;word-break:break-all}
 table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.88rem}
 th,td{border:1px solid #d7dee6;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f1f4f8} td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+caption{caption-side:top;text-align:left;color:#637083;padding:0 0 .2rem}
 .cards{display:flex;gap:.6rem;flex-wrap:wrap;margin:1rem 0}
 .card{border:1px solid #d7dee6;border-radius:8px;padding:.5rem .8rem;min-width:7rem}
 .card b{display:block;font-size:1.5rem} .card small{display:block;color:#637083}
@@ -64,17 +65,18 @@ def _cell(value: object, column: str = "") -> str:
     return f"<td>{_e(value)}</td>"
 
 
-def _table(head: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
+def _table(head: list[str], rows: list[list[str]], classes: list[str] | None = None, *, caption: str = "") -> str:
     """A table in a box of its own that scrolls sideways on a narrow screen, the page does not."""
     body = "".join(
         f"<tr{f' class={chr(34)}{classes[i]}{chr(34)}' if classes and classes[i] else ''}>{''.join(row)}</tr>"
         for i, row in enumerate(rows))
-    return f'<div class="scroll"><table><tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr>{body}</table></div>'
+    return ('<div class="scroll"><table>' + (f"<caption>{_e(caption)}</caption>" if caption else "")
+            + f'<tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr>{body}</table></div>')
 
 
-def _frame(frame: pd.DataFrame, columns: list[str], css: str = "") -> str:
+def _frame(frame: pd.DataFrame, columns: list[str], css: str = "", *, caption: str = "") -> str:
     records = frame[columns].astype(object).to_dict("records")
-    return _table(columns, [[_cell(r[c], c) for c in columns] for r in records], [css] * len(records))
+    return _table(columns, [[_cell(r[c], c) for c in columns] for r in records], [css] * len(records), caption=caption)
 
 
 def _schema(spec: DatasetSchema) -> str:
@@ -207,6 +209,19 @@ def _index(year: int, counts: dict[str, int]) -> str:
          f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()])
 
 
+def _preview(frame: pd.DataFrame) -> str:
+    """The first rows of a dataset, captioned with how many of how many; a check's mismatches come first."""
+    first = ""
+    if "status" in frame.columns and (frame["status"] == "mismatch").any():
+        frame = frame.sort_values("status", key=lambda s: s != "mismatch", kind="stable")
+        first = ", mismatches first"
+    if len(frame) <= PREVIEW_ROWS:
+        caption = "the only row" if len(frame) == 1 else "all " + count(len(frame), "row")
+    else:
+        caption = f"first {figure(PREVIEW_ROWS)} of {count(len(frame), 'row')}"
+    return _frame(frame.head(PREVIEW_ROWS), list(frame.columns), caption=caption + first)
+
+
 def _dataset(tree: Path, year: int, name: str) -> str:
     spec = all_schemas().get(name)
     frame = _partition(tree, name, year)
@@ -215,7 +230,7 @@ def _dataset(tree: Path, year: int, name: str) -> str:
     return (f"<h3 id='{year}-{name}'><code>{name}</code> "
             f"<span class='muted'>{count(len(frame), 'row')}</span></h3><p>{_e(spec.description)}</p>\n"
             f"<details><summary>schema ({len(spec.columns)} columns)</summary>{_schema(spec)}</details>"
-            + ("\n" + _frame(frame.head(PREVIEW_ROWS), list(frame.columns)) if len(frame) else ""))
+            + ("\n" + _preview(frame) if len(frame) else ""))
 
 
 def _timing(timings: dict[str, float]) -> str:
