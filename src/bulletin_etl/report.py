@@ -2,12 +2,15 @@
 its manifest, newest first: what each bulletin gave, what does not add up in it, what was not
 recognised, which dataset failed its schema, and how long it took. It is rendered from the folder
 itself (manifest.json and the Parquet partitions), so years extracted by earlier runs are in it too.
-No scripts, no network; readable on a phone (tables scroll inside their box, hashes wrap)."""
+No scripts, no network; readable on a phone: the tables read row by row (schema failures, mismatches,
+warnings, the dataset index, the schemas) become one card a row of 'column: value' lines on a narrow
+screen; the data previews keep their columns and scroll sideways inside their box; hashes wrap."""
 
 from __future__ import annotations
 
 import html
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +43,15 @@ details{margin:.3rem 0 1rem} summary{cursor:pointer;color:#285ea8}
 nav a{margin-right:.8rem}
 @media (max-width:600px){body{margin:1rem auto;padding:0 .6rem} h1{font-size:1.3rem} h2{font-size:1.2rem}
   .card{min-width:0;flex:1 1 40%} .card b{font-size:1.25rem} table{font-size:.8rem}
-  td:not(.num){min-width:11rem}}
+  td:not(.num){min-width:11rem}
+  table.stack,table.stack tbody,table.stack tr,table.stack td{display:block} table.stack thead{display:none}
+  table.stack tr{border:1px solid #d7dee6;border-radius:6px;margin:0 0 .5rem;padding:.2rem 0}
+  table.stack td{border:0;min-width:0;min-height:1.45em;position:relative;padding:.15rem .5rem .15rem 7.2rem;text-align:left;
+    white-space:normal;overflow-wrap:anywhere}
+  table.stack td::before{content:attr(data-label);position:absolute;left:.5rem;width:6.3rem;color:#637083;
+    font-weight:600;overflow-wrap:anywhere}
+  table.stack td[data-label=""]{padding-left:.5rem} table.stack td[data-label=""]::before{content:none}
+  table.stack tr.mismatch,table.stack tr.failure{background:#fff1f0}}
 """
 
 
@@ -65,18 +76,38 @@ def _cell(value: object, column: str = "") -> str:
     return f"<td>{_e(value)}</td>"
 
 
-def _table(head: list[str], rows: list[list[str]], classes: list[str] | None = None, *, caption: str = "") -> str:
-    """A table in a box of its own that scrolls sideways on a narrow screen, the page does not."""
+SPAN = re.compile(r"<td[^>]*\bcolspan=['\"]?(\d+)")
+
+
+def _labelled(row: list[str], head: list[str]) -> list[str]:
+    """Each cell of a row named after the column it starts in (data-label), which a narrow screen shows
+    before its value; a cell spanning several columns (a note across the row) has an empty label."""
+    cells, column = [], 0
+    for cell in row:
+        span = int(m.group(1)) if (m := SPAN.match(cell)) else 1
+        label = head[column] if span == 1 and column < len(head) else ""
+        cells.append(cell.replace("<td", f'<td data-label="{_e(label)}"', 1) if cell.startswith("<td") else cell)
+        column += span
+    return cells
+
+
+def _table(head: list[str], rows: list[list[str]], classes: list[str] | None = None, *,
+           stack: bool = False, caption: str = "") -> str:
+    """A table in a box of its own that scrolls sideways on a narrow screen, the page does not.
+    stack: a table read row by row, whose rows become cards of 'column: value' lines on a narrow screen."""
     body = "".join(
-        f"<tr{f' class={chr(34)}{classes[i]}{chr(34)}' if classes and classes[i] else ''}>{''.join(row)}</tr>"
+        f"<tr{f' class={chr(34)}{classes[i]}{chr(34)}' if classes and classes[i] else ''}>"
+        f"{''.join(_labelled(row, head) if stack else row)}</tr>"
         for i, row in enumerate(rows))
-    return ('<div class="scroll"><table>' + (f"<caption>{_e(caption)}</caption>" if caption else "")
-            + f'<tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr>{body}</table></div>')
+    css = ' class="stack"' if stack else ""
+    return (f'<div class="scroll"><table{css}>' + (f"<caption>{_e(caption)}</caption>" if caption else "")
+            + f'<thead><tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def _frame(frame: pd.DataFrame, columns: list[str], css: str = "", *, caption: str = "") -> str:
+def _frame(frame: pd.DataFrame, columns: list[str], css: str = "", *, stack: bool = False, caption: str = "") -> str:
     records = frame[columns].astype(object).to_dict("records")
-    return _table(columns, [[_cell(r[c], c) for c in columns] for r in records], [css] * len(records), caption=caption)
+    return _table(columns, [[_cell(r[c], c) for c in columns] for r in records], [css] * len(records),
+                  stack=stack, caption=caption)
 
 
 def _schema(spec: DatasetSchema) -> str:
@@ -96,7 +127,7 @@ def _schema(spec: DatasetSchema) -> str:
         rows.append([f"<td><code>{_e(c.name)}</code>{key}{part}</td>", f"<td>{c.type}</td>",
                      f"<td>{'yes' if c.nullable and c.name not in spec.key else 'no'}</td>",
                      f"<td>{'; '.join(checks)}</td>", f"<td>{_e(c.description)}</td>"])
-    return _table(["column", "type", "nullable", "checks", "description"], rows)
+    return _table(["column", "type", "nullable", "checks", "description"], rows, stack=True)
 
 
 def _card(value: int, noun: str, plural: str | None = None, after: str = "", bad: bool = False, note: str = "") -> str:
@@ -175,7 +206,7 @@ def _failures(entry: dict) -> str:
     return ("<h3>Schema failures</h3>\n"
             f"<p>{count(len(failures), 'dataset')} of this bulletin failed {'its' if one else 'their'} schema "
             f"and {'was' if one else 'were'} not written; a partition of an earlier run, where there is one, "
-            "is kept as it was.</p>\n" + _table(FAILURE_HEAD, rows, ["failure"] * len(rows)))
+            "is kept as it was.</p>\n" + _table(FAILURE_HEAD, rows, ["failure"] * len(rows), stack=True))
 
 
 MISMATCH_COLUMNS = ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"]
@@ -191,7 +222,7 @@ def _consistency(consistency: pd.DataFrame | None) -> str:
     return ("<h3>Consistency mismatches</h3>\n"
             f"<p>The bulletin contradicts itself in {count(len(mismatches), 'place')} "
             f"(of {count(len(consistency), 'check')}); the data is kept as printed.</p>\n"
-            + _frame(mismatches, MISMATCH_COLUMNS, "mismatch"))
+            + _frame(mismatches, MISMATCH_COLUMNS, "mismatch", stack=True))
 
 
 def _warnings(warnings: list[dict]) -> str:
@@ -199,14 +230,15 @@ def _warnings(warnings: list[dict]) -> str:
         return "<h3>Warnings</h3>\n<p>None.</p>"
     return "<h3>Warnings</h3>\n" + _table(["page", "section", "kind", "message"], [
         [_cell(w.get("page"), "page"), f"<td>{_e(w.get('section'))}</td>", f"<td><code>{_e(w.get('kind'))}</code></td>",
-         f"<td>{_e(w['message'])}</td>"] for w in warnings])
+         f"<td>{_e(w['message'])}</td>"] for w in warnings], stack=True)
 
 
 def _index(year: int, counts: dict[str, int]) -> str:
     schemas = all_schemas()
     return "<h3>Datasets</h3>\n" + _table(["dataset", "rows", "what it holds"], [
         [f"<td><a href='#{year}-{name}'><code>{name}</code></a></td>", f"<td class='num'>{figure(rows)}</td>",
-         f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()])
+         f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()],
+        stack=True)
 
 
 def _preview(frame: pd.DataFrame) -> str:
