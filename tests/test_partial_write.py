@@ -72,10 +72,11 @@ def test_the_other_datasets_are_written_and_the_failure_is_named(tmp_path: Path,
 
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "<b>1</b>schema failure<" in report
-    assert ("<tr class=\"failure\"><td><code>hotline_12320</code></td><td>nanjing-health-info-bulletin-2024.pdf</td>"
-            "<td class=\"num\">5</td><td>hotline_12320</td><td><code>unit</code></td>"
-            "<td>isin([&#x27;个&#x27;, &#x27;通&#x27;, &#x27;件&#x27;])</td><td>&#x27;次&#x27;</td><td>no partition</td></tr>"
-            ) in report
+    assert ("<tr class=\"failure\"><td data-label=\"dataset\"><code>hotline_12320</code></td>"
+            "<td data-label=\"file\">nanjing-health-info-bulletin-2024.pdf</td><td data-label=\"page\" class=\"num\">5</td>"
+            "<td data-label=\"section\">hotline_12320</td><td data-label=\"column\"><code>unit</code></td>"
+            "<td data-label=\"check\">isin([&#x27;个&#x27;, &#x27;通&#x27;, &#x27;件&#x27;])</td>"
+            "<td data-label=\"value\">&#x27;次&#x27;</td><td data-label=\"partition\">no partition</td></tr>") in report
 
 
 def test_the_failing_datasets_earlier_partition_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -100,7 +101,7 @@ def test_the_failing_datasets_earlier_partition_is_kept(tmp_path: Path, monkeypa
     assert {k: after[k] for k in hotline} == {k: before[k] for k in hotline}
     (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"]
     assert entry["schema_failures"][0]["previous_partition_kept"] is True
-    assert "<td>earlier partition kept</td>" in (out / "report.html").read_text(encoding="utf-8")
+    assert "<td data-label=\"partition\">earlier partition kept</td>" in (out / "report.html").read_text(encoding="utf-8")
 
 
 def test_strict_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture, bad_unit: dict) -> None:

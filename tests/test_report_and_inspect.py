@@ -29,15 +29,16 @@ def test_report_lists_every_dataset_with_rows_schema_and_preview(report: str) ->
     for name, spec in all_schemas().items():
         assert f"<a href='#2024-{name}'><code>{name}</code></a>" in report
         assert f"schema ({len(spec.columns)} columns)" in report
-    assert "<td><a href='#2024-evaluation_ratings'><code>evaluation_ratings</code></a></td><td class='num'>57</td>" in report
+    assert ("<td data-label=\"dataset\"><a href='#2024-evaluation_ratings'><code>evaluation_ratings</code></a></td>"
+            "<td data-label=\"rows\" class='num'>57</td>") in report
     assert "<td>南京鼓楼医院（含分院）</td>" in report  # the first row of the appointments preview
 
 
 def test_report_highlights_the_five_mismatches_with_pages(report: str) -> None:
     rows = re.findall(r'<tr class="mismatch">(.*?)</tr>', report)
     assert len(rows) == 5
-    assert any("玄武区" in r and "<td class=\"num\">5</td>" in r for r in rows)
-    assert any("健康档案 739 万份" in r and "<td class=\"num\">1</td>" in r for r in rows)
+    assert any("玄武区" in r and '<td data-label="source_page" class="num">5</td>' in r for r in rows)
+    assert any("健康档案 739 万份" in r and '<td data-label="source_page" class="num">1</td>' in r for r in rows)
     assert "<b>5</b>consistency mismatches" in report
 
 
@@ -83,7 +84,7 @@ def test_inspect_refuses_pages_the_file_does_not_have(tmp_path: Path, capsys: py
 def test_report_reads_on_a_phone(report: str) -> None:
     assert "<meta name='viewport' content='width=device-width, initial-scale=1'>" in report
     # every table sits in its own sideways-scrolling box, so the page itself never scrolls sideways
-    assert report.count("<table>") == report.count('<div class="scroll"><table>') > 0
+    assert len(re.findall(r"<table[ >]", report)) == report.count('<div class="scroll"><table') > 0
     assert ".scroll{overflow-x:auto" in report
     assert re.search(r"<code class=\"hash\">[0-9a-f]{64}</code>", report) and "code.hash{overflow-wrap:anywhere" in report
 
@@ -91,9 +92,8 @@ def test_report_reads_on_a_phone(report: str) -> None:
 def test_report_numbers_read_like_the_columns(report: str, output_2024: Path) -> None:
     import pandas as pd
 
-    rows = sum(len(pd.read_parquet(output_2024 / name)) for name in all_schemas())
-    assert f"<b>{rows:,}</b>rows" in report
-    assert '<td class="num">1,543</td><td class="num">1,544</td><td class="num">5</td>' in report  # page: no separator
+    assert ('<td data-label="printed" class="num">1,543</td><td data-label="expected" class="num">1,544</td>'
+            '<td data-label="source_page" class="num">5</td>') in report  # page: no separator
     assert "<p>None: all 16 datasets passed their schemas.</p>" in report
     checks = len(pd.read_parquet(output_2024 / "consistency"))
     assert f"The bulletin contradicts itself in 5 places (of {checks:,} checks)" in report
@@ -109,3 +109,164 @@ def test_counts_read_the_same_everywhere() -> None:
     assert count(2, "consistency mismatch", "consistency mismatches") == "2 consistency mismatches"
     assert [figure(3066151), figure(1079989.53), figure(12.0)] == ["3,066,151", "1,079,989.53", "12"]
     assert [figure(None), figure(float("nan")), figure(pd.NA)] == ["∅", "∅", "∅"]
+
+
+def test_report_counts_rows_of_data_apart_from_derived_rows(report: str, output_2024: Path) -> None:
+    import pandas as pd
+
+    rows = {name: len(pd.read_parquet(output_2024 / name)) for name in all_schemas()}
+    roles = {name: spec.role for name, spec in all_schemas().items()}
+    data = sum(n for name, n in rows.items() if roles[name] == "data")
+    derived = sum(n for name, n in rows.items() if roles[name] == "derived")
+    assert (data, derived, sum(rows.values())) == (321, 342, 664)  # the bulletins row is neither
+    assert '<div class="card ok"><b>321</b>rows of data</div>' in report
+    assert '<div class="card ok"><b>342</b>derived rows<small>consistency, totals</small></div>' in report
+    assert "<b>664</b>" not in report
+
+
+def _section(report: str, dataset: str) -> str:
+    return report.split(f"<h3 id='2024-{dataset}'>", 1)[1].split("<h3", 1)[0]
+
+
+def test_report_previews_say_how_many_rows_they_show(report: str) -> None:
+    assert "<caption>first 5 of 44 rows</caption>" in _section(report, "appointments_12320")
+    assert "<caption>all 4 rows</caption>" in _section(report, "remote_medicine")
+    assert "<caption>all 2 rows</caption>" in _section(report, "health_certificates")
+    assert "<caption>the only row</caption>" in _section(report, "bulletins")
+    assert report.count("<caption>") == len(all_schemas())  # every 2024 dataset has rows, so a preview
+
+
+def test_the_consistency_preview_shows_mismatches_first(report: str) -> None:
+    preview = _section(report, "consistency").split("</details>", 1)[1]
+    assert "<caption>first 5 of 307 rows, mismatches first</caption>" in preview
+    statuses = re.findall(r"<td>(ok|mismatch)</td>", preview)
+    assert statuses == ["mismatch"] * 5
+    assert "<td>玄武区</td>" in preview and "<td>“健康档案 739 万份”</td>" in preview
+
+
+def test_a_preview_puts_mismatches_before_ok_rows_and_keeps_their_order() -> None:
+    import pandas as pd
+
+    from bulletin_etl.report import _preview
+
+    frame = pd.DataFrame({"subject": ["a", "b", "c", "d", "e", "f", "g"],
+                          "status": ["ok", "mismatch", "ok", "ok", "mismatch", "ok", "ok"]})
+    shown = _preview(frame)
+    assert "<caption>first 5 of 7 rows, mismatches first</caption>" in shown
+    assert re.findall(r"<td>([a-g])</td>", shown) == ["b", "e", "a", "c", "d"]
+    assert "<caption>all 2 rows</caption>" in _preview(frame.head(2).assign(status="ok"))
+
+
+def _with_a_schema_failure(output_2024: Path, tmp_path: Path) -> Path:
+    """A copy of the 2024 folder whose manifest says hotline_12320 failed its schema: one case shown, 3 more."""
+    import json
+    import shutil
+
+    tree = tmp_path / "output"
+    shutil.copytree(output_2024, tree)
+    manifest = json.loads((tree / "manifest.json").read_text(encoding="utf-8"))
+    manifest["bulletins"][0]["schema_failures"] = [{
+        "file": BULLETIN_2024.name, "dataset": "hotline_12320", "pages": [5], "sections": ["hotline_12320"],
+        "cases": [{"column": "unit", "check": "isin(['个', '通', '件'])", "value": "'次'", "page": 5,
+                   "section": "hotline_12320"}], "more_cases": 3, "previous_partition_kept": True}]
+    (tree / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return tree
+
+
+def _stacked_tables(page: str) -> list[tuple[list[str], list[list[tuple[str, int]]]]]:
+    """Each table that becomes cards on a narrow screen: its header, and per row each cell's (data-label, colspan)."""
+    tables = []
+    for table in re.findall(r'<table class="stack">(.*?)</table>', page, re.S):
+        head = re.findall(r"<th>(.*?)</th>", table.split("</thead>")[0])
+        rows = [[(re.search(r'data-label="([^"]*)"', attrs).group(1) if "data-label" in attrs else None,
+                  int(m.group(1)) if (m := re.search(r"colspan='(\d+)'", attrs)) else 1)
+                 for attrs in re.findall(r"<td([^>]*)>", row)]
+                for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("<tbody>")[1])]
+        tables.append((head, rows))
+    return tables
+
+
+def test_tables_read_row_by_row_name_every_cell_after_its_column(output_2024: Path, tmp_path: Path) -> None:
+    from bulletin_etl.report import render
+
+    page = render(_with_a_schema_failure(output_2024, tmp_path))
+    tables = _stacked_tables(page)
+    heads = [head for head, _ in tables]
+    assert heads[:4] == [["dataset", "file", "page", "section", "column", "check", "value", "partition"],
+                         ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"],
+                         ["page", "section", "kind", "message"], ["dataset", "rows", "what it holds"]]
+    assert heads[4:] == [["column", "type", "nullable", "checks", "description"]] * len(all_schemas())
+    assert [len(rows) for _, rows in tables[:4]] == [2, 5, 1, 16]
+    for head, rows in tables:
+        for row in rows:
+            column = 0
+            for label, span in row:  # a cell across several columns (the failure's 'and 3 more') has no label
+                assert label == (head[column] if span == 1 else ""), (head, row)
+                column += span
+            assert column == len(head)
+    assert ("<tr class=\"failure\"><td data-label=\"dataset\"><code>hotline_12320</code></td>"
+            "<td data-label=\"\" colspan='7' class='muted'>and 3 more failing values</td></tr>") in page
+    # the data previews and the timing keep their columns (and scroll sideways in their box)
+    assert len(re.findall(r"<table>", page)) == len(all_schemas()) + 1
+    narrow = page.split("@media (max-width:600px)")[1].split("</style>")[0]
+    assert "table.stack thead{display:none}" in narrow and "table.stack td::before{content:attr(data-label)" in narrow
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+MEASURE = """<script>
+const box = e => e.getBoundingClientRect();
+const tables = [...document.querySelectorAll('table')].map(t => {
+  const wrap = t.parentElement, cells = [...t.querySelectorAll('tbody td')];
+  return {stack: t.classList.contains('stack'), head: [...t.querySelectorAll('th')].slice(0, 2).map(h => h.textContent),
+          rows: t.querySelectorAll('tbody tr').length, overflow: wrap.scrollWidth - wrap.clientWidth,
+          beyond: Math.max(...cells.map(c => box(c).right - box(wrap).right)),
+          display: getComputedStyle(cells[0]).display, align: cells.map(c => getComputedStyle(c).textAlign)
+            .filter((a, i) => cells[i].classList.contains('num'))};
+});
+parent.document.getElementById('measured').textContent = JSON.stringify(
+  {width: innerWidth, page: document.documentElement.scrollWidth, tables});
+</script>"""
+"""Measures the report as laid out in a frame of the width asked for and writes the figures into the page
+holding the frame (read back with --dump-dom). Headless Chromium's window is at least 500 px wide, so the
+report is laid out in a frame: media queries follow the frame's width. The script goes into a test-only copy
+of the report; the report itself has no scripts."""
+
+
+def _measure(page: str, tmp_path: Path, width: int) -> dict:
+    import html
+    import json
+    import subprocess
+
+    frame = html.escape(page.replace("</body>", MEASURE + "</body>"), quote=True)
+    wrapper = tmp_path / f"measure-{width}.html"
+    wrapper.write_text(f'<!DOCTYPE html><html><body style="margin:0"><pre id="measured"></pre>'
+                       f'<iframe style="border:0;width:{width}px;height:900px" srcdoc="{frame}"></iframe></body></html>',
+                       encoding="utf-8")
+    done = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / f'profile-{width}'}",
+         "--window-size=1400,1000", "--dump-dom", wrapper.as_uri()], capture_output=True, text=True, timeout=180, check=True)
+    return json.loads(html.unescape(re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S).group(1)))
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium to lay the page out")
+def test_at_390px_failures_mismatches_and_warnings_read_without_sideways_scrolling(output_2024: Path,
+                                                                                   tmp_path: Path) -> None:
+    from bulletin_etl.report import render
+
+    page = render(_with_a_schema_failure(output_2024, tmp_path))
+    phone = _measure(page, tmp_path, 390)
+    assert phone["width"] == 390 and phone["page"] <= 390
+    rows = {tuple(t["head"]): t["rows"] for t in phone["tables"] if t["stack"]}
+    assert [rows[("dataset", "file")], rows[("check", "dataset")], rows[("page", "section")]] == [2, 5, 1]
+    for table in (t for t in phone["tables"] if t["stack"]):
+        assert table["display"] == "block" and table["overflow"] <= 0 and table["beyond"] <= 0.5, table
+    # the data previews keep their columns: the widest scroll inside their own box, not the page
+    assert any(t["overflow"] > 0 for t in phone["tables"] if not t["stack"])
+
+    desktop = _measure(page, tmp_path, 1280)
+    assert desktop["width"] == 1280
+    mismatches = next(t for t in desktop["tables"] if t["head"] == ["check", "dataset"])
+    assert mismatches["display"] == "table-cell" and mismatches["overflow"] <= 0
+    assert mismatches["align"] == ["right"] * 15  # printed, expected, source_page of 5 rows: right-aligned

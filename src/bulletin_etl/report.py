@@ -2,12 +2,15 @@
 its manifest, newest first: what each bulletin gave, what does not add up in it, what was not
 recognised, which dataset failed its schema, and how long it took. It is rendered from the folder
 itself (manifest.json and the Parquet partitions), so years extracted by earlier runs are in it too.
-No scripts, no network; readable on a phone (tables scroll inside their box, hashes wrap)."""
+No scripts, no network; readable on a phone: the tables read row by row (schema failures, mismatches,
+warnings, the dataset index, the schemas) become one card a row of 'column: value' lines on a narrow
+screen; the data previews keep their columns and scroll sideways inside their box; hashes wrap."""
 
 from __future__ import annotations
 
 import html
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -29,9 +32,10 @@ code.hash{overflow-wrap:anywhere;word-break:break-all}
 table{border-collapse:collapse;margin:.4rem 0 1rem;font-size:.88rem}
 th,td{border:1px solid #d7dee6;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f1f4f8} td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+caption{caption-side:top;text-align:left;color:#637083;padding:0 0 .2rem}
 .cards{display:flex;gap:.6rem;flex-wrap:wrap;margin:1rem 0}
-.card{border:1px solid #d7dee6;border-radius:8px;padding:.5rem .8rem;min-width:7.5rem}
-.card b{display:block;font-size:1.5rem}
+.card{border:1px solid #d7dee6;border-radius:8px;padding:.5rem .8rem;min-width:7rem}
+.card b{display:block;font-size:1.5rem} .card small{display:block;color:#637083}
 .bad{background:#fff1f0} .bad b{color:#b42318} .ok b{color:#067647}
 tr.mismatch td,tr.failure td{background:#fff1f0} .tag{font-size:.75rem;border-radius:4px;padding:0 .35rem;background:#eef2f6}
 details{margin:.3rem 0 1rem} summary{cursor:pointer;color:#285ea8}
@@ -39,7 +43,15 @@ details{margin:.3rem 0 1rem} summary{cursor:pointer;color:#285ea8}
 nav a{margin-right:.8rem}
 @media (max-width:600px){body{margin:1rem auto;padding:0 .6rem} h1{font-size:1.3rem} h2{font-size:1.2rem}
   .card{min-width:0;flex:1 1 40%} .card b{font-size:1.25rem} table{font-size:.8rem}
-  td:not(.num){min-width:11rem}}
+  td:not(.num){min-width:11rem}
+  table.stack,table.stack tbody,table.stack tr,table.stack td{display:block} table.stack thead{display:none}
+  table.stack tr{border:1px solid #d7dee6;border-radius:6px;margin:0 0 .5rem;padding:.2rem 0}
+  table.stack td{border:0;min-width:0;min-height:1.45em;position:relative;padding:.15rem .5rem .15rem 7.2rem;text-align:left;
+    white-space:normal;overflow-wrap:anywhere}
+  table.stack td::before{content:attr(data-label);position:absolute;left:.5rem;width:6.3rem;color:#637083;
+    font-weight:600;overflow-wrap:anywhere}
+  table.stack td[data-label=""]{padding-left:.5rem} table.stack td[data-label=""]::before{content:none}
+  table.stack tr.mismatch,table.stack tr.failure{background:#fff1f0}}
 """
 
 
@@ -64,17 +76,38 @@ def _cell(value: object, column: str = "") -> str:
     return f"<td>{_e(value)}</td>"
 
 
-def _table(head: list[str], rows: list[list[str]], classes: list[str] | None = None) -> str:
-    """A table in a box of its own that scrolls sideways on a narrow screen, the page does not."""
+SPAN = re.compile(r"<td[^>]*\bcolspan=['\"]?(\d+)")
+
+
+def _labelled(row: list[str], head: list[str]) -> list[str]:
+    """Each cell of a row named after the column it starts in (data-label), which a narrow screen shows
+    before its value; a cell spanning several columns (a note across the row) has an empty label."""
+    cells, column = [], 0
+    for cell in row:
+        span = int(m.group(1)) if (m := SPAN.match(cell)) else 1
+        label = head[column] if span == 1 and column < len(head) else ""
+        cells.append(cell.replace("<td", f'<td data-label="{_e(label)}"', 1) if cell.startswith("<td") else cell)
+        column += span
+    return cells
+
+
+def _table(head: list[str], rows: list[list[str]], classes: list[str] | None = None, *,
+           stack: bool = False, caption: str = "") -> str:
+    """A table in a box of its own that scrolls sideways on a narrow screen, the page does not.
+    stack: a table read row by row, whose rows become cards of 'column: value' lines on a narrow screen."""
     body = "".join(
-        f"<tr{f' class={chr(34)}{classes[i]}{chr(34)}' if classes and classes[i] else ''}>{''.join(row)}</tr>"
+        f"<tr{f' class={chr(34)}{classes[i]}{chr(34)}' if classes and classes[i] else ''}>"
+        f"{''.join(_labelled(row, head) if stack else row)}</tr>"
         for i, row in enumerate(rows))
-    return f'<div class="scroll"><table><tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr>{body}</table></div>'
+    css = ' class="stack"' if stack else ""
+    return (f'<div class="scroll"><table{css}>' + (f"<caption>{_e(caption)}</caption>" if caption else "")
+            + f'<thead><tr>{"".join(f"<th>{_e(h)}</th>" for h in head)}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
-def _frame(frame: pd.DataFrame, columns: list[str], css: str = "") -> str:
+def _frame(frame: pd.DataFrame, columns: list[str], css: str = "", *, stack: bool = False, caption: str = "") -> str:
     records = frame[columns].astype(object).to_dict("records")
-    return _table(columns, [[_cell(r[c], c) for c in columns] for r in records], [css] * len(records))
+    return _table(columns, [[_cell(r[c], c) for c in columns] for r in records], [css] * len(records),
+                  stack=stack, caption=caption)
 
 
 def _schema(spec: DatasetSchema) -> str:
@@ -94,13 +127,14 @@ def _schema(spec: DatasetSchema) -> str:
         rows.append([f"<td><code>{_e(c.name)}</code>{key}{part}</td>", f"<td>{c.type}</td>",
                      f"<td>{'yes' if c.nullable and c.name not in spec.key else 'no'}</td>",
                      f"<td>{'; '.join(checks)}</td>", f"<td>{_e(c.description)}</td>"])
-    return _table(["column", "type", "nullable", "checks", "description"], rows)
+    return _table(["column", "type", "nullable", "checks", "description"], rows, stack=True)
 
 
-def _card(value: int, noun: str, plural: str | None = None, after: str = "", bad: bool = False) -> str:
-    """A big figure over its noun, in the singular for 1 ('1 warning', '5 warnings')."""
+def _card(value: int, noun: str, plural: str | None = None, after: str = "", bad: bool = False, note: str = "") -> str:
+    """A big figure over its noun, in the singular for 1 ('1 warning', '5 warnings'); a note in small type under it."""
     label = (noun if value == 1 else plural or noun + "s") + after
-    return f'<div class="card {"bad" if bad else "ok"}"><b>{figure(value)}</b>{_e(label)}</div>'
+    small = f"<small>{_e(note)}</small>" if note else ""
+    return f'<div class="card {"bad" if bad else "ok"}"><b>{figure(value)}</b>{_e(label)}{small}</div>'
 
 
 def _partition(tree: Path, dataset: str, year: int) -> pd.DataFrame | None:
@@ -108,87 +142,146 @@ def _partition(tree: Path, dataset: str, year: int) -> pd.DataFrame | None:
     return pq.read_table(part).to_pandas() if part.is_file() else None
 
 
+def _mismatches(consistency: pd.DataFrame | None) -> pd.DataFrame | None:
+    return consistency[consistency["status"] == "mismatch"] if consistency is not None else None
+
+
+def _datasets_by_role(counts: dict[str, int]) -> dict[str, list[str]]:
+    """The datasets written, by their schema's role (data, derived, bulletin); an unknown one counts as data."""
+    schemas = all_schemas()
+    roles: dict[str, list[str]] = {}
+    for name in counts:
+        roles.setdefault(schemas[name].role if name in schemas else "data", []).append(name)
+    return roles
+
+
+def _heading(entry: dict) -> str:
+    year = entry["year"]
+    return (f"<h2 id='{year}'>{year} — {_e(entry['source_file'])}</h2>\n"
+            f'<p class="muted">{count(entry["pages"], "page")} · sha256 <code class="hash">{_e(entry["sha256"])}</code> · '
+            f'{count(len(entry.get("sections_found", [])), "section")} found · extracted {_e(entry.get("extracted_at", "?"))}'
+            + (f" by <code>{_e(entry['command'])}</code>" if entry.get("command") else "") + "</p>")
+
+
+def _cards(entry: dict, consistency: pd.DataFrame | None) -> str:
+    """The figures at a glance; rows read from the sections apart from the rows derived from them (totals, checks)."""
+    counts: dict[str, int] = entry.get("datasets", {})
+    failures, warnings = entry.get("schema_failures", []), entry.get("warnings", [])
+    mismatches = _mismatches(consistency)
+    roles = _datasets_by_role(counts)
+    derived = roles.get("derived", [])
+    cards = [_card(len(counts), "dataset", after=" written"),
+             _card(sum(counts[n] for n in roles.get("data", [])), "row", after=" of data"),
+             _card(sum(counts[n] for n in derived), "derived row", note=", ".join(derived)),
+             _card(len(warnings), "warning", bad=bool(warnings)),
+             _card(len(mismatches) if mismatches is not None else 0, "consistency mismatch", "consistency mismatches",
+                   bad=mismatches is not None and len(mismatches) > 0),
+             _card(len(consistency) if consistency is not None else 0, "check", after=" performed"),
+             _card(len(failures), "schema failure", bad=bool(failures))]
+    return '<div class="cards">\n' + "\n".join(cards) + "\n</div>"
+
+
+FAILURE_HEAD = ["dataset", "file", "page", "section", "column", "check", "value", "partition"]
+
+
+def _failure_rows(failure: dict) -> list[list[str]]:
+    kept = "earlier partition kept" if failure.get("previous_partition_kept") else "no partition"
+    rows = [[f"<td><code>{_e(failure['dataset'])}</code></td>", f"<td>{_e(failure['file'])}</td>",
+             _cell(case.get("page"), "page"), f"<td>{_e(case.get('section'))}</td>",
+             f"<td><code>{_e(case.get('column') or '(row)')}</code></td>", f"<td>{_e(case['check'])}</td>",
+             f"<td>{_e(case['value'])}</td>", f"<td>{kept}</td>"] for case in failure["cases"]]
+    if failure.get("more_cases"):
+        rows.append([f"<td><code>{_e(failure['dataset'])}</code></td>",
+                     f"<td colspan='7' class='muted'>and {count(failure['more_cases'], 'more failing value')}</td>"])
+    return rows
+
+
+def _failures(entry: dict) -> str:
+    failures: list[dict] = entry.get("schema_failures", [])
+    if not failures:
+        written = count(len(entry.get("datasets", {})), "dataset")
+        return f"<h3>Schema failures</h3>\n<p>None: all {written} passed their schemas.</p>"
+    one = len(failures) == 1
+    rows = [row for f in failures for row in _failure_rows(f)]
+    return ("<h3>Schema failures</h3>\n"
+            f"<p>{count(len(failures), 'dataset')} of this bulletin failed {'its' if one else 'their'} schema "
+            f"and {'was' if one else 'were'} not written; a partition of an earlier run, where there is one, "
+            "is kept as it was.</p>\n" + _table(FAILURE_HEAD, rows, ["failure"] * len(rows), stack=True))
+
+
+MISMATCH_COLUMNS = ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"]
+
+
+def _consistency(consistency: pd.DataFrame | None) -> str:
+    mismatches = _mismatches(consistency)
+    if consistency is None or mismatches is None:
+        return "<h3>Consistency mismatches</h3>\n<p>Not known: the consistency dataset was not written for this year.</p>"
+    if not len(mismatches):
+        return ("<h3>Consistency mismatches</h3>\n<p>None: every printed total and claim checked "
+                f"({count(len(consistency), 'check')}) agrees with its parts.</p>")
+    return ("<h3>Consistency mismatches</h3>\n"
+            f"<p>The bulletin contradicts itself in {count(len(mismatches), 'place')} "
+            f"(of {count(len(consistency), 'check')}); the data is kept as printed.</p>\n"
+            + _frame(mismatches, MISMATCH_COLUMNS, "mismatch", stack=True))
+
+
+def _warnings(warnings: list[dict]) -> str:
+    if not warnings:
+        return "<h3>Warnings</h3>\n<p>None.</p>"
+    return "<h3>Warnings</h3>\n" + _table(["page", "section", "kind", "message"], [
+        [_cell(w.get("page"), "page"), f"<td>{_e(w.get('section'))}</td>", f"<td><code>{_e(w.get('kind'))}</code></td>",
+         f"<td>{_e(w['message'])}</td>"] for w in warnings], stack=True)
+
+
+def _index(year: int, counts: dict[str, int]) -> str:
+    schemas = all_schemas()
+    return "<h3>Datasets</h3>\n" + _table(["dataset", "rows", "what it holds"], [
+        [f"<td><a href='#{year}-{name}'><code>{name}</code></a></td>", f"<td class='num'>{figure(rows)}</td>",
+         f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()],
+        stack=True)
+
+
+def _preview(frame: pd.DataFrame) -> str:
+    """The first rows of a dataset, captioned with how many of how many; a check's mismatches come first."""
+    first = ""
+    if "status" in frame.columns and (frame["status"] == "mismatch").any():
+        frame = frame.sort_values("status", key=lambda s: s != "mismatch", kind="stable")
+        first = ", mismatches first"
+    if len(frame) <= PREVIEW_ROWS:
+        caption = "the only row" if len(frame) == 1 else "all " + count(len(frame), "row")
+    else:
+        caption = f"first {figure(PREVIEW_ROWS)} of {count(len(frame), 'row')}"
+    return _frame(frame.head(PREVIEW_ROWS), list(frame.columns), caption=caption + first)
+
+
+def _dataset(tree: Path, year: int, name: str) -> str:
+    spec = all_schemas().get(name)
+    frame = _partition(tree, name, year)
+    if spec is None or frame is None:
+        return ""
+    return (f"<h3 id='{year}-{name}'><code>{name}</code> "
+            f"<span class='muted'>{count(len(frame), 'row')}</span></h3><p>{_e(spec.description)}</p>\n"
+            f"<details><summary>schema ({len(spec.columns)} columns)</summary>{_schema(spec)}</details>"
+            + ("\n" + _preview(frame) if len(frame) else ""))
+
+
+def _timing(timings: dict[str, float]) -> str:
+    if not timings:
+        return ""
+    return "<h3>Timing</h3>" + _table(["step", "seconds"], [
+        [f"<td>{_e(step)}</td>", f"<td class='num'>{seconds:.3f}</td>"] for step, seconds in timings.items()]
+        + [["<th>total</th>", f"<th class='num'>{sum(timings.values()):.3f}</th>"]])
+
+
 def _bulletin(tree: Path, entry: dict) -> str:
+    """One bulletin's part of the page: heading, cards, schema failures, mismatches, warnings, datasets, timing."""
     year = entry["year"]
     counts: dict[str, int] = entry.get("datasets", {})
-    failures: list[dict] = entry.get("schema_failures", [])
-    warnings: list[dict] = entry.get("warnings", [])
     consistency = _partition(tree, "consistency", year) if "consistency" in counts else None
-    mismatches = consistency[consistency["status"] == "mismatch"] if consistency is not None else None
-    timings: dict[str, float] = entry.get("timings", {})
-    parts = [
-        f"<h2 id='{year}'>{year} — {_e(entry['source_file'])}</h2>",
-        f'<p class="muted">{count(entry["pages"], "page")} · sha256 <code class="hash">{_e(entry["sha256"])}</code> · '
-        f'{count(len(entry.get("sections_found", [])), "section")} found · extracted {_e(entry.get("extracted_at", "?"))}'
-        + (f" by <code>{_e(entry['command'])}</code>" if entry.get("command") else "") + "</p>",
-        '<div class="cards">', _card(len(counts), "dataset", after=" written"), _card(sum(counts.values()), "row"),
-        _card(len(warnings), "warning", bad=bool(warnings)),
-        _card(len(mismatches) if mismatches is not None else 0, "consistency mismatch", "consistency mismatches",
-              bad=mismatches is not None and len(mismatches) > 0),
-        _card(len(consistency) if consistency is not None else 0, "check", after=" performed"),
-        _card(len(failures), "schema failure", bad=bool(failures)), "</div>",
-    ]
-    parts.append("<h3>Schema failures</h3>")
-    if failures:
-        one = len(failures) == 1
-        parts.append(f"<p>{count(len(failures), 'dataset')} of this bulletin failed {'its' if one else 'their'} schema "
-                     f"and {'was' if one else 'were'} not written; a partition of an earlier run, where there is one, "
-                     "is kept as it was.</p>")
-        rows, classes = [], []
-        for f in failures:
-            kept = "earlier partition kept" if f.get("previous_partition_kept") else "no partition"
-            for case in f["cases"]:
-                rows.append([f"<td><code>{_e(f['dataset'])}</code></td>", f"<td>{_e(f['file'])}</td>",
-                             _cell(case.get("page"), "page"), f"<td>{_e(case.get('section'))}</td>",
-                             f"<td><code>{_e(case.get('column') or '(row)')}</code></td>", f"<td>{_e(case['check'])}</td>",
-                             f"<td>{_e(case['value'])}</td>", f"<td>{kept}</td>"])
-                classes.append("failure")
-            if f.get("more_cases"):
-                rows.append([f"<td><code>{_e(f['dataset'])}</code></td>",
-                             f"<td colspan='7' class='muted'>and {count(f['more_cases'], 'more failing value')}</td>"])
-                classes.append("failure")
-        parts.append(_table(["dataset", "file", "page", "section", "column", "check", "value", "partition"],
-                            rows, classes))
-    else:
-        parts.append(f"<p>None: all {count(len(counts), 'dataset')} passed their schemas.</p>")
-    parts.append("<h3>Consistency mismatches</h3>")
-    if mismatches is None:
-        parts.append("<p>Not known: the consistency dataset was not written for this year.</p>")
-    elif len(mismatches):
-        parts.append(f"<p>The bulletin contradicts itself in {count(len(mismatches), 'place')} "
-                     f"(of {count(len(consistency), 'check')}); the data is kept as printed.</p>")
-        parts.append(_frame(mismatches, ["check", "dataset", "subject", "metric", "printed", "expected", "source_page",
-                                         "detail"], "mismatch"))
-    else:
-        parts.append(f"<p>None: every printed total and claim checked ({count(len(consistency), 'check')}) "
-                     "agrees with its parts.</p>")
-    parts.append("<h3>Warnings</h3>")
-    if warnings:
-        parts.append(_table(["page", "section", "kind", "message"], [
-            [_cell(w.get("page"), "page"), f"<td>{_e(w.get('section'))}</td>", f"<td><code>{_e(w.get('kind'))}</code></td>",
-             f"<td>{_e(w['message'])}</td>"] for w in warnings]))
-    else:
-        parts.append("<p>None.</p>")
-    parts.append("<h3>Datasets</h3>")
-    schemas = all_schemas()
-    parts.append(_table(["dataset", "rows", "what it holds"], [
-        [f"<td><a href='#{year}-{name}'><code>{name}</code></a></td>", f"<td class='num'>{figure(rows)}</td>",
-         f"<td>{_e(schemas[name].description if name in schemas else '')}</td>"] for name, rows in counts.items()]))
-    for name in counts:
-        spec = schemas.get(name)
-        frame = _partition(tree, name, year)
-        if spec is None or frame is None:
-            continue
-        parts.append(f"<h3 id='{year}-{name}'><code>{name}</code> "
-                     f"<span class='muted'>{count(len(frame), 'row')}</span></h3><p>{_e(spec.description)}</p>")
-        parts.append(f"<details><summary>schema ({len(spec.columns)} columns)</summary>{_schema(spec)}</details>")
-        if len(frame):
-            parts.append(_frame(frame.head(PREVIEW_ROWS), list(frame.columns)))
-    if timings:
-        parts.append("<h3>Timing</h3>" + _table(["step", "seconds"], [
-            [f"<td>{_e(step)}</td>", f"<td class='num'>{seconds:.3f}</td>"] for step, seconds in timings.items()]
-            + [["<th>total</th>", f"<th class='num'>{sum(timings.values()):.3f}</th>"]]))
-    return "\n".join(parts)
+    parts = [_heading(entry), _cards(entry, consistency), _failures(entry), _consistency(consistency),
+             _warnings(entry.get("warnings", [])), _index(year, counts),
+             *(_dataset(tree, year, name) for name in counts), _timing(entry.get("timings", {}))]
+    return "\n".join(p for p in parts if p)
 
 
 def render(tree: str | Path) -> str:
