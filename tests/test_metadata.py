@@ -104,6 +104,16 @@ def test_every_description_is_a_whole_sentence(where: str, description: str, cod
         assert description.count(opening) == description.count(closing), f"{where}: unbalanced {opening}{closing}"
 
 
+MEASURE_WORDS = 6
+"""Fewer words than this cannot say what a column measures, and over which period ('The figure.'
+was one such description)."""
+
+
+@pytest.mark.parametrize("where,description,codes", _descriptions(), ids=[w for w, _, _ in _descriptions()])
+def test_every_description_says_what_it_holds(where: str, description: str, codes: tuple[str, ...]) -> None:
+    assert len(description.split()) >= MEASURE_WORDS, f"{where}: {description!r} does not say what is measured"
+
+
 EVENTS_WITH_AN_UNQUOTED_COMMA = """\
 name: events
 description: The bulletin's headline events.

@@ -44,7 +44,23 @@ def test_report_highlights_the_five_mismatches_with_pages(report: str) -> None:
 
 def test_report_shows_warnings_and_timing(report: str) -> None:
     assert "南京市六台区人民医院" in report and "<b>1</b>warning<" in report
-    assert "<td>read PDF and layout</td>" in report and "<th>total</th>" in report
+    assert "<td>read PDF and layout</td>" in report and "<td>worker start-up and hand-back</td>" in report
+
+
+def test_one_run_gives_one_run_time_and_its_parts_add_up(report: str, output_2024: Path) -> None:
+    import json
+
+    manifest = json.loads((output_2024 / "manifest.json").read_text(encoding="utf-8"))
+    run, (entry,) = manifest["last_run"], manifest["bulletins"]
+    steps = run["steps"]
+    assert list(steps) == ["start-up and checks", f"reading {BULLETIN_2024}", "writing datasets"]
+    assert abs(sum(steps.values()) - run["seconds"]) < 0.002  # rounded parts
+    assert abs(sum(entry["timings"].values()) - steps[f"reading {BULLETIN_2024}"]) < 0.01
+    assert f"in {run['seconds']:.1f}&nbsp;s (start-up and checks {steps['start-up and checks']:.2f} s, " in report
+    reading = re.search(r"<th>reading this bulletin</th><th class='num'>([\d.]+)</th>", report)
+    assert reading and abs(float(reading.group(1)) - steps[f"reading {BULLETIN_2024}"]) < 0.01
+    last = re.search(r"<td>the last run in all \([^<]*\)</td><td class='num'>([\d.]+)</td>", report)
+    assert last and float(last.group(1)) == run["seconds"]
 
 
 def test_inspect_draws_the_pages_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

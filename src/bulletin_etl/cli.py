@@ -164,12 +164,12 @@ class RunClock:
     command: str
     started_at: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     steps: dict[str, float] = field(default_factory=dict)
-    _since: float = field(default_factory=time.perf_counter)
+    since: float = field(default_factory=time.perf_counter)  # when the step now running began
 
     def lap(self, step: str) -> float:
         """Close a step at now; the seconds it took."""
         now = time.perf_counter()
-        seconds, self._since = now - self._since, now
+        seconds, self.since = now - self.since, now
         self.steps[step] = self.steps.get(step, 0.0) + seconds
         return seconds
 
@@ -196,7 +196,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from .report import render as render_report
         from .worker import extract_guarded  # noqa: F401  (imported here for the same reason)
 
-    clock = RunClock(shlex.join(["bulletin-etl", *args.argv]))
+    clock = RunClock(shlex.join(["bulletin-etl", *args.argv]), since=args.started)
     say = _say(args.quiet)
     _check_out(args.out)
     pdfs = _read_once(_pdfs(args.pdf, args.raw), say)
@@ -401,15 +401,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, exiting: bool = False) -> int:
-    """The command line; its exit status. `exiting`: the process ends once this returns (the
-    console script): once the command has finished, Ctrl-C is ignored while Python shuts down,
-    rather than ending the process by the signal with the exit status lost."""
+def main(argv: list[str] | None = None, process_started: float | None = None) -> int:
+    """The command line; its exit status. `process_started` (time.perf_counter) says that this call
+    is the whole process (the console script): its run time counts from then, and once the command
+    has finished, Ctrl-C is ignored while Python shuts down rather than ending the process by the
+    signal with the exit status lost."""
     argv = sys.argv[1:] if argv is None else argv
-    args = argparse.Namespace(argv=argv, written=None)  # filled in by the parser, read after an interrupt
+    # filled in by the parser; `written` is read after an interrupt
+    args = argparse.Namespace(argv=argv, written=None, started=process_started or time.perf_counter())
     try:
         status = _run(args)
-        if exiting:
+        if process_started is not None:
             ignore_interrupts()
     except KeyboardInterrupt:  # between the run's end and the line above
         return _interrupted(args.written)

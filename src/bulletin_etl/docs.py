@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .schemas import all_schemas
-from .sections.base import WARNING_KINDS
+from .sections.base import SOURCE_FACT_KINDS, WARNING_KINDS
 
 START = "<!-- datasets:start (generated from schemas/ by `make readme-datasets`) -->"
 END = "<!-- datasets:end -->"
@@ -27,8 +27,9 @@ def dataset_list() -> str:
 
 
 def warning_kinds() -> str:
-    lines = [KINDS_START, "", "| kind | what it reports |", "| --- | --- |"]
-    lines += [f"| `{kind}` | {meaning} |" for kind, meaning in WARNING_KINDS.items()]
+    lines = [KINDS_START, "", "| kind | what it reports | `--strict` |", "| --- | --- | --- |"]
+    lines += [f"| `{kind}` | {meaning} | {'passes (a fact about the source, kept as printed)' if kind in SOURCE_FACT_KINDS else 'refuses'} |"
+              for kind, meaning in WARNING_KINDS.items()]
     lines += ["", KINDS_END]
     return "\n".join(lines)
 
