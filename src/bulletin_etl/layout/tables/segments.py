@@ -11,7 +11,6 @@ from ..lines import group_rows, row_text
 from ..vocabulary import NOTE, TOTAL_WORDS, has_sentence_mark, is_total_label
 from .settings import SETTINGS
 
-
 TOTAL_FIRST_CHARS = {word[0] for word in TOTAL_WORDS}
 TOTAL_WITH_FIGURE = re.compile(rf"^\s*(?:{'|'.join(' *'.join(word) for word in TOTAL_WORDS)})\s*[:：]?\s*\d[\d,.]*\s*$")
 
