@@ -211,3 +211,36 @@ def test_a_chinese_count_that_does_not_read_is_a_value_error() -> None:
 
 def test_an_item_label_beyond_ninety_nine_is_said_in_digits() -> None:
     assert (completeness._label(99, "一、"), completeness._label(123, "一、")) == ("九十九、", "123、")
+
+
+CHANNELS = ["12320 快速预约", "微信城市服务", "南京医保小程序", "江苏省预约挂号网", "支付宝城市服务",
+            "我的南京客户端", "南京卫生 12320 网", "南京卫生 12320 微信", "健康南京"]
+
+
+def _side_by_side_over_two_pages(path: Path) -> Path:
+    """The online-booking table in two side-by-side groups continued over a page, numbered down the
+    left group on every page first: page 1 holds 1, 2 | 6, 7; page 2 holds 3, 4, 5 | 8, 9."""
+    def table_page(c, title: bool, rows: list[tuple[int, int | None]]) -> None:
+        if title:
+            text(c, 60, 60, "南京市卫生信息中心 编印 2031 年 1 月 20 日", 11, CJK_FONT)
+            text(c, 150, 100, "2030 年线上预约情况统计", 16, CJK_FONT)
+        t = Table(left=60, top=140, col_widths=[36, 130, 70, 36, 130, 70], row_heights=[20] * (len(rows) + 1), leading=20)
+        t.cells = [cell(0, col, head) for col, head in enumerate(["序号", "名称", "预约数量"] * 2)]
+        for row, (left, right) in enumerate(rows, 1):
+            for group, number in ((0, left), (3, right)):
+                if number is not None:
+                    t.cells += [cell(row, group, str(number)), cell(row, group + 1, CHANNELS[number - 1]),
+                                cell(row, group + 2, str(1000 - number))]
+        t.draw(c)
+
+    return make_pdf(path, lambda c: table_page(c, True, [(1, 6), (2, 7)]),
+                    lambda c: table_page(c, False, [(3, 8), (4, 9), (5, None)]))
+
+
+def test_side_by_side_groups_numbered_down_the_left_first_are_complete(tmp_path: Path) -> None:
+    """The right group's 6 and 7 on the first page count rows printed on the next: the table's rows
+    are those of all its pages, not of the pages up to the number's own."""
+    status, _, warnings = _run(_side_by_side_over_two_pages(tmp_path / "b.pdf"), tmp_path / "out")
+
+    assert status == 0
+    assert [w for w in warnings if w["kind"] == "incomplete"] == []

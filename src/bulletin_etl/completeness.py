@@ -316,17 +316,21 @@ def _printed_pages_lost(pages: list[PageFacts]) -> dict[int, int]:
 
 def _row_numbers(table: list[tuple[str, int]], capacity: _RowCapacity, warn: Warn) -> dict[int, list[int]]:
     """{number: the pages printing it} of a table's 序号 cells that can be row numbers; each one that
-    cannot — larger than the rows of the table's pages up to its own — is named once. A table whose
-    first number read is not 1 may have begun on any earlier page."""
+    cannot — larger than the rows all the table's pages can hold — is named once. (All of them, not
+    those up to its own: side-by-side groups continued over a page number the left group down every
+    page first, so the right group's numbers on the first page count rows printed after it.) A table
+    whose first number read is not 1 may have begun on any earlier page."""
     first_page = table[0][1] if _row_number(table[0][0]) == 1 else 1
+    last_page = max(page for _, page in table)
+    rows = capacity.between(first_page, last_page)
+    held = f"the table has at most {count(rows, 'row')}" if first_page == last_page else \
+        f"the table's pages {first_page}–{last_page} hold at most {count(rows, 'row')}"
     pages: dict[int, list[int]] = {}
     for printed, page in table:
-        number, rows = _row_number(printed), capacity.between(first_page, page)
+        number = _row_number(printed)
         if number is not None and number <= rows:
             pages.setdefault(number, []).append(page)
             continue
-        held = f"the table has at most {count(rows, 'row')}" if first_page == page else \
-            f"the table's pages {first_page}–{page} hold at most {count(rows, 'row')}"
         cause = "the 序号 column may have been read as one cell" if _run_together(printed) else \
             "a year or a figure may have been read into the 序号 column"
         warn(page, f"table row 序号 {_quoted(printed)} on page {page} is not a row number ({held}): {cause}; not checked")
