@@ -10,7 +10,7 @@ import pdfplumber
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.lines import group_rows
-from bulletin_etl.layout.tables import SETTINGS, Grid, LogicalTable, stitch
+from bulletin_etl.layout.tables import SETTINGS, Grid, LogicalTable, Rule, UnruledTable, stitch
 from bulletin_etl.layout.tables import columns as cols
 from bulletin_etl.layout.tables.segments import Segment, segments
 
@@ -254,3 +254,49 @@ def test_a_run_under_two_header_cells_splits_at_the_gap_between_them(tmp_path: P
     pieces = cols._split_run(run, chars, header, 10.0)
     assert [(round(a, 1), round(b, 1)) for a, b in pieces] == [(100.0, 133.4), (135.4, 169.4)]
     assert cols._split_run(run, chars, header[:1], 10.0) == [run]
+
+
+def test_a_glyph_stays_in_its_part_across_a_space_a_change_of_script_or_a_narrow_gap() -> None:
+    assert cols._autospaced(glyph(0, 5, "8"), glyph(8, 18, "年"))
+    assert not cols._autospaced(glyph(0, 5, "2"), glyph(8, 13, "8"))
+    assert cols._same_part(glyph(0, 5), glyph(9, 14), spaced=True, gap=2.0)
+    assert cols._same_part(glyph(0, 5, "8"), glyph(9, 19, "年"), spaced=False, gap=2.0)
+    assert cols._same_part(glyph(0, 5), glyph(6, 11), spaced=False, gap=2.0)
+    assert not cols._same_part(glyph(0, 5), glyph(7, 12), spaced=False, gap=2.0)
+    assert cols._usual_spacing([glyph(0, 5), glyph(6, 11), glyph(14, 19), glyph(24, 29)]) == 3.0
+    assert cols._usual_spacing([glyph(0, 5)]) == 0.0
+
+
+def test_parts_of_a_header_line(tmp_path: Path) -> None:
+    """Cells set edge to edge ('电子健康证数' '备注') part; an autospaced '2028 年' and a
+    letter-spaced '单位名称' stay one."""
+    rows = drawn(tmp_path, (100, 100, "电子健康证数"), (162, 100, "备注"),
+                 (100, 120, "2028"), (125.2, 120, "年"),
+                 (100, 140, "单"), (115, 140, "位"), (130, 140, "名"), (145, 140, "称"))
+    by_line = [[c for c in chars_of(rows) if abs(c["top"] - top) < 2] for top in (100, 120, 140)]
+    assert [len(p) for p in cols._parts(by_line[0], 1.5)] == [6, 2]
+    assert [len(p) for p in cols._parts(by_line[1], 1.5)] == [5]
+    assert [len(p) for p in cols._parts(by_line[2], 1.5)] == [4]
+
+
+def test_same_header_layout_compares_texts_and_places() -> None:
+    a = [(100.0, "单位"), (200.0, "数量")]
+    assert cols._same_header_layout(a, [(101.5, "单位"), (199.0, "数量")])
+    assert not cols._same_header_layout(a, [(100.0, "单位"), (205.0, "数量")])
+    assert not cols._same_header_layout(a, [(100.0, "单位"), (200.0, "人次")])
+    assert not cols._same_header_layout(a, a[:1])
+
+
+def test_a_layout_for_a_short_table_has_its_headers_letters_and_its_width(tmp_path: Path) -> None:
+    assert cols._header_letters([(0.0, "预约"), (50.0, "挂号")]) == cols._header_letters([(0.0, "挂号预约")])
+    learnt = cols.Columns([(60.0, 150.0), (150.0, 300.0)], [(120.0, 180.0)], [(60.0, 120.0), (180.0, 300.0)])
+    assert cols._same_extent(learnt, (61.0, 298.0))
+    assert not cols._same_extent(learnt, (60.0, 290.0))
+    header = drawn(tmp_path, (60, 100, "单位"), (180, 100, "预约挂号"))
+    body = drawn(tmp_path, (60, 120, "南京市"), (200, 120, "12"))
+    table = UnruledTable([Rule(95.0, 60.0, 300.0), Rule(135.0, 60.0, 300.0)], [], 1, header, body, 115.0)
+    known = [(60.0, "单位预约"), (200.0, "挂号")]
+    assert cols._fits_short_table(learnt, known, table)
+    assert not cols._fits_short_table(learnt, [(60.0, "单位"), (200.0, "数量")], table)
+    squeezed = cols.Columns([(60.0, 250.0), (250.0, 300.0)], [(240.0, 260.0)], [(60.0, 240.0), (260.0, 300.0)])
+    assert not cols._fits_short_table(squeezed, known, table)  # '南京市' and '12' in one column

@@ -236,23 +236,36 @@ def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
     text: header cells set edge to edge ('电子健康证数备注'), while '2030 年总量', '2028年' set
     with autospace and a letter-spaced '单 位 名 称' stay one."""
     ordered = sorted(chars, key=lambda c: c["x0"])
-    visible = [c for c in ordered if not c["text"].isspace()]
-    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
-    gap += 2 * max(gaps[(len(gaps) - 1) // 2], 0.0) if gaps else 0.0
+    gap += 2 * _usual_spacing([c for c in ordered if not c["text"].isspace()])
     parts: list[list[dict]] = []
     spaced = False
     for char in ordered:
         if char["text"].isspace():
             spaced = True
             continue
-        # producers set a gap between Chinese and Latin text of one cell ('2028 年', autospace)
-        autospaced = bool(parts) and is_cjk(char["text"][:1]) != is_cjk(parts[-1][-1]["text"][-1:])
-        if parts and (spaced or autospaced or char["x0"] - parts[-1][-1]["x1"] < gap):
+        if parts and _same_part(parts[-1][-1], char, spaced, gap):
             parts[-1].append(char)
         else:
             parts.append([char])
         spaced = False
     return parts
+
+
+def _usual_spacing(visible: list[dict]) -> float:
+    """The lower median gap between neighbouring glyphs (0 when they overlap or there is one)."""
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
+    return max(gaps[(len(gaps) - 1) // 2], 0.0) if gaps else 0.0
+
+
+def _same_part(previous: dict, char: dict, spaced: bool, gap: float) -> bool:
+    """A glyph stays in the part of the one before it across a printed space, where Chinese meets
+    Latin text, or across a gap narrower than `gap`."""
+    return spaced or _autospaced(previous, char) or char["x0"] - previous["x1"] < gap
+
+
+def _autospaced(previous: dict, char: dict) -> bool:
+    """Producers set a gap between Chinese and Latin text of one cell ('2028 年', autospace)."""
+    return is_cjk(char["text"][:1]) != is_cjk(previous["text"][-1:])
 
 
 def _header_cells(header: list[Segment], size: float) -> list[Segment]:
@@ -325,9 +338,29 @@ def _keeps_apart(columns: Columns, body: list[list[Segment]]) -> bool:
     return True
 
 
-def _same_header(a, b) -> bool:
-    """The same header texts at the same places (within a couple of points)."""
+def _same_header_layout(a: list[tuple[float, str]], b: list[tuple[float, str]]) -> bool:
+    """Two header signatures hold the same header texts at the same places (within a couple of
+    points)."""
     return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= SETTINGS.same_header_x for (xa, ta), (xb, tb) in zip(a, b))
+
+
+def _header_letters(signature: list[tuple[float, str]]) -> Counter:
+    """The characters of a header signature's texts, however they were cut into cells."""
+    return Counter("".join(text for _, text in signature))
+
+
+def _same_extent(columns: Columns, extent: Span) -> bool:
+    """A layout spans the table's width: both outer edges within a producer's rounding."""
+    return (abs(columns.bounds[0][0] - extent[0]) <= SETTINGS.rule_same_extent
+            and abs(columns.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent)
+
+
+def _fits_short_table(columns: Columns, known: list[tuple[float, str]], table: UnruledTable) -> bool:
+    """A layout learnt under a header with the same characters fits a table too short to show
+    its own gutters: as wide, and keeping its body's cells apart."""
+    extent = (table.region[0].x0, table.region[0].x1)
+    return (_header_letters(known) == _header_letters(table.signature) and _same_extent(columns, extent)
+            and _keeps_apart(columns, table.body_rows))
 
 
 class Layouts:
@@ -346,17 +379,13 @@ class Layouts:
         the layout of a table as wide whose header has the same characters, that showed more
         rows and that keeps this page's cells apart (two tables may share their header's words:
         the districts' and the hospitals' platform tables)."""
-        signature, extent = table.signature, (table.region[0].x0, table.region[0].x1)
-        found, shown = next(((cols, seen) for known, cols, seen in self.known if _same_header(known, signature)),
+        signature = table.signature
+        found, shown = next(((cols, seen) for known, cols, seen in self.known if _same_header_layout(known, signature)),
                             (None, table.figure_rows))
         if shown >= SETTINGS.rows_to_show_columns:
             return found
-        letters = Counter("".join(text for _, text in signature))
-        return next((cols for known, cols, seen in self.known
-                     if seen > shown and Counter("".join(text for _, text in known)) == letters
-                     and abs(cols.bounds[0][0] - extent[0]) <= SETTINGS.rule_same_extent
-                     and abs(cols.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent
-                     and _keeps_apart(cols, table.body_rows)), found)
+        return next((cols for known, cols, seen in self.known if seen > shown and _fits_short_table(cols, known, table)),
+                    found)
 
     def learn(self, table: UnruledTable) -> None:
         signature, rows = table.signature, table.figure_rows
@@ -364,7 +393,7 @@ class Layouts:
             return
         few = SETTINGS.rows_to_show_columns
         for i, (known, _, seen) in enumerate(self.known):
-            if _same_header(known, signature):
+            if _same_header_layout(known, signature):
                 if i in self.short and rows < few:
                     # pages each too short to show the gutters show them together (a table
                     # continued over two short pages: a cut row's rest in a column its page
