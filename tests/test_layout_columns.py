@@ -1,12 +1,18 @@
 """Columns of tables without inner vertical rules, on small PDFs drawn here (tests/pdfkit.py):
-columns set so tight that the body alone does not part them."""
+columns set so tight that the body alone does not part them, and each rule `columns_of` is made
+of on its own."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
+
 from bulletin_etl.layout.document import load
-from bulletin_etl.layout.tables import Grid, LogicalTable, stitch
+from bulletin_etl.layout.lines import group_rows
+from bulletin_etl.layout.tables import SETTINGS, Grid, LogicalTable, Rule, UnruledTable, stitch
+from bulletin_etl.layout.tables import columns as cols
+from bulletin_etl.layout.tables.segments import Segment, segments
 
 from .pdfkit import LATIN_FONT, PAGE_H, Table, cell, make_pdf, text
 
@@ -78,3 +84,219 @@ def test_a_title_carried_over_with_its_subtitle_under_a_page_header_rule(tmp_pat
     table = only_table(make_pdf(tmp_path / "carried.pdf", page))
     assert table.header_paths == [("序号",), ("名称",), ("预约数量",)]
     assert [row.cells for row in table.rows] == rows[1:]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules columns_of is made of, one at a time: lines of text drawn here and read back as
+# segments, or spans written out by hand where a rule only measures.
+
+
+def drawn(tmp_path: Path, *pieces: tuple[float, float, str]) -> list[list[Segment]]:
+    """Pieces of text (x, top, text) drawn at 10 pt on one page, read back as rows of segments."""
+    def page(c) -> None:
+        for x, top, s in pieces:
+            text(c, x, top, s, 10.0)
+
+    with pdfplumber.open(make_pdf(tmp_path / "case.pdf", page)) as doc:
+        return segments(doc.pages[0].chars)
+
+
+def chars_of(rows: list[list[Segment]]) -> list[dict]:
+    return [c for row in rows for s in row for c in s.chars]
+
+
+def extent(segment: Segment) -> tuple[float, float]:
+    return segment.x0, segment.x1
+
+
+def glyph(x0: float, x1: float, s: str = "8") -> dict:
+    return {"x0": x0, "x1": x1, "top": 100.0, "bottom": 110.0, "text": s, "size": 10.0}
+
+
+def test_a_totals_label_shows_no_column_but_its_figures_do(tmp_path: Path) -> None:
+    (total,) = drawn(tmp_path, (60, 100, "合 计"), (200, 100, "120"), (260, 100, "340"))
+    assert cols._figures_of(total) == total[1:]
+    assert not cols._spanning_total(total)
+    (spanning,) = drawn(tmp_path, (60, 100, "合计：290146"))
+    assert cols._spanning_total(spanning)
+
+
+def test_gutter_runs_take_a_totals_figures_on_a_page_with_no_other(tmp_path: Path) -> None:
+    """A continued page whose only row with figures is its 合计: the figures show the columns."""
+    body = drawn(tmp_path, (60, 100, "合计"), (200, 100, "120"), (260, 100, "340"))
+    _, runs, size = cols._gutter_runs(body)
+    assert size == 10.0
+    assert [round(a) for a, _ in runs] == [200, 260]
+
+
+def test_gutter_runs_leave_out_a_total_whose_figures_nearly_touch(tmp_path: Path) -> None:
+    """'197655' and '456965' stand closer than a gutter: with the total the two columns read as
+    one, without it they stand apart."""
+    body = drawn(tmp_path, (60, 100, "一"), (139, 100, "12"), (175, 100, "34"),
+                 (60, 120, "二"), (139, 120, "56"), (175, 120, "78"),
+                 (60, 140, "合计"), (116.6, 140, "197655"), (152.6, 140, "456965"))
+    chars, runs, _ = cols._gutter_runs(body)
+    assert len(runs) == 3
+    assert "1" not in "".join(c["text"] for c in chars if c["top"] > 135)
+
+
+def test_gutter_runs_never_count_a_total_printed_across_the_table(tmp_path: Path) -> None:
+    body = drawn(tmp_path, (60, 100, "一"), (200, 100, "12"), (60, 120, "合计：290146"))
+    chars, runs, _ = cols._gutter_runs(body)
+    assert "".join(c["text"] for c in chars) == "一12"
+    assert [round(a) for a, _ in runs] == [60, 200]
+
+
+def test_columns_between_put_edges_midway_across_gutters() -> None:
+    columns = cols._columns_between([(10.0, 20.0), (30.0, 40.0)], 0.0, 50.0)
+    assert columns.bounds == [(0.0, 25.0), (25.0, 50.0)]
+    assert columns.gutters == [(20.0, 30.0)] and columns.text == [(10.0, 20.0), (30.0, 40.0)]
+
+
+def test_a_header_cell_stands_over_a_run_it_touches(tmp_path: Path) -> None:
+    ((cell,),) = drawn(tmp_path, (100, 100, "数量"))
+    assert cols._stands_over([cell], (120.0, 130.0))  # touching its right edge
+    assert not cols._stands_over([cell], (121.0, 130.0))
+    assert cols._neighbours((135.0, 140.0), [(100.0, 110.0), (150.0, 160.0), (120.0, 130.0)]) == (2, 1)
+    assert cols._distance((100.0, 110.0), (113.0, 120.0)) == 3.0
+
+
+def test_a_header_cell_in_a_gutter_joins_the_column_with_no_header(tmp_path: Path) -> None:
+    """'量' centred over one-digit figures stands in the gutter; the column on its left has no
+    header, the one on its right has '数量' on the same line: '量' heads the left one."""
+    rows = drawn(tmp_path, (130, 100, "量"), (160, 100, "数量"))
+    cells = cols.clustered([s for row in rows for s in row])
+    runs = [(100.0, 120.0), (160.0, 180.0)]
+    assert cols._unheaded_neighbours(cells[0], runs, [False, True], cells) == [0]
+    assert cols._place_header_cells(runs, cells) == [(100.0, 140.0), (160.0, 180.0)]
+
+
+def test_a_header_cell_between_two_headed_columns_is_a_column_of_its_own(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (100, 100, "甲"), (130, 100, "乙"), (160, 100, "丙"))
+    cells = cols.clustered([s for row in rows for s in row])
+    runs = [(100.0, 120.0), (160.0, 180.0)]
+    assert cols._unheaded_neighbours(cells[1], runs, [True, True], cells) == []
+    assert cols._place_header_cells(runs, cells) == [(100.0, 120.0), (160.0, 180.0), (130.0, 140.0)]
+
+
+def test_a_band_standing_wholly_above_a_header_cell_heads_no_column_alone(tmp_path: Path) -> None:
+    """'预约方式' stands over the right column one line above '量': that column has no header of
+    its own down to '量''s line, while the left column's '甲' stands on it."""
+    rows = drawn(tmp_path, (160, 100, "预约方式"), (100, 120, "甲"), (130, 120, "量"))
+    cells = cols.clustered([s for row in rows for s in row])
+    runs = [(100.0, 120.0), (160.0, 180.0)]
+    gutter_cell = next(c for c in cells if c[0].text == "量")
+    assert not cols._headed_down_to(runs[1], gutter_cell[0].top, cells)
+    assert cols._headed_down_to(runs[0], gutter_cell[0].top, cells)
+    assert cols._unheaded_neighbours(gutter_cell, runs, [True, True], cells) == [1]
+
+
+def test_a_header_part_reaching_over_the_whole_run_heads_all_of_it() -> None:
+    assert cols._heads_whole_run((99.5, 150.5), (100.0, 150.0))
+    assert cols._heads_whole_run((100.5, 149.5), (100.0, 150.0))  # within the run's cover margin
+    assert not cols._heads_whole_run((100.0, 130.0), (100.0, 150.0))
+
+
+def test_header_parts_over_a_run_part_a_tight_header_line(tmp_path: Path) -> None:
+    """'诊间预约第三方' set as tight as its columns reads as one segment; the gap between its two
+    cells is wider than the glyphs' own spacing."""
+    ((tight,),) = drawn(tmp_path, (100, 100, "诊间预约"), (142, 100, "第三方"))
+    parts = cols._header_parts_in((95.0, 180.0), tight, 10.0)
+    assert [(round(a), round(b)) for a, b, _ in parts] == [(100, 140), (142, 172)]
+    assert cols._header_parts_in((101.0, 139.0), tight, 10.0) == []  # '诊间预约' reaches over it all
+
+
+def test_heads_over_a_run_leave_out_a_group_cell_over_two_leaves(tmp_path: Path) -> None:
+    """'业务数据' centred over '收入' and '人次' would join them into one head."""
+    header = [s for row in drawn(tmp_path, (115, 100, "业务数据"), (100, 115, "收入"), (150, 115, "人次"))
+              for s in row]
+    heads = cols._heads_over((90.0, 200.0), header, 10.0)
+    assert [(round(a), round(b)) for a, b in heads] == [(100, 120), (150, 170)]
+
+
+def test_the_gap_between_two_heads_is_the_first_between_their_middles() -> None:
+    gaps = [(10.0, 12.0), (30.0, 32.0), (44.0, 46.0)]
+    assert cols._gap_between((0.0, 30.0), (40.0, 60.0), gaps) == (30.0, 32.0)
+    assert cols._gap_between((0.0, 20.0), (22.0, 40.0), gaps) == (10.0, 12.0)
+    assert cols._gap_between((50.0, 60.0), (70.0, 80.0), gaps) is None
+
+
+def lines_of(rows: list[list[Segment]]) -> list[list[dict]]:
+    return group_rows([c for c in chars_of(rows) if not c["text"].isspace()])
+
+
+def test_text_on_both_sides_of_a_gap_in_most_lines_parts_two_columns(tmp_path: Path) -> None:
+    gap = (130.0, 140.0)
+    two_columns = drawn(tmp_path, (100, 100, "12"), (150, 100, "34"), (100, 120, "56"), (150, 120, "78"))
+    assert cols._text_on_both_sides(gap, lines_of(two_columns))
+    # a remarks column holding text in one row of three
+    remarks = drawn(tmp_path, (100, 100, "12"), (150, 100, "备注"), (100, 120, "56"), (100, 140, "9"))
+    assert cols._text_on_both_sides(gap, lines_of(remarks))
+
+
+def test_a_slash_centred_among_right_aligned_figures_parts_no_columns(tmp_path: Path) -> None:
+    """'/' stands left of the gap, the figures right of it, never both on one line."""
+    gap = (130.0, 140.0)
+    one_column = drawn(tmp_path, (120, 100, "/"), (150, 120, "1234"), (120, 140, "/"))
+    assert not cols._text_on_both_sides(gap, lines_of(one_column))
+    # text on both sides in only one of the three lines either side holds
+    mostly_apart = drawn(tmp_path, (100, 100, "12"), (150, 100, "34"), (100, 120, "56"), (150, 140, "78"),
+                         (100, 160, "9"), (150, 180, "0"))
+    assert not cols._text_on_both_sides(gap, lines_of(mostly_apart))
+
+
+def test_a_run_under_two_header_cells_splits_at_the_gap_between_them(tmp_path: Path) -> None:
+    """'195463' and '286381' stand 2 pt apart, closer than a printed space, under '甲列' and '乙列'."""
+    body = drawn(tmp_path, (100, 120, "195463"), (135.4, 120, "286381"), (117.8, 140, "12"), (158.3, 140, "34"))
+    header = [s for row in drawn(tmp_path, (103.4, 100, "甲列"), (138.8, 100, "乙列")) for s in row]
+    chars = chars_of(body)
+    (run,) = cols._covered(chars, SETTINGS.gutter_min * 10.0)
+    pieces = cols._split_run(run, chars, header, 10.0)
+    assert [(round(a, 1), round(b, 1)) for a, b in pieces] == [(100.0, 133.4), (135.4, 169.4)]
+    assert cols._split_run(run, chars, header[:1], 10.0) == [run]
+
+
+def test_a_glyph_stays_in_its_part_across_a_space_a_change_of_script_or_a_narrow_gap() -> None:
+    assert cols._autospaced(glyph(0, 5, "8"), glyph(8, 18, "年"))
+    assert not cols._autospaced(glyph(0, 5, "2"), glyph(8, 13, "8"))
+    assert cols._same_part(glyph(0, 5), glyph(9, 14), spaced=True, gap=2.0)
+    assert cols._same_part(glyph(0, 5, "8"), glyph(9, 19, "年"), spaced=False, gap=2.0)
+    assert cols._same_part(glyph(0, 5), glyph(6, 11), spaced=False, gap=2.0)
+    assert not cols._same_part(glyph(0, 5), glyph(7, 12), spaced=False, gap=2.0)
+    assert cols._usual_spacing([glyph(0, 5), glyph(6, 11), glyph(14, 19), glyph(24, 29)]) == 3.0
+    assert cols._usual_spacing([glyph(0, 5)]) == 0.0
+
+
+def test_parts_of_a_header_line(tmp_path: Path) -> None:
+    """Cells set edge to edge ('电子健康证数' '备注') part; an autospaced '2028 年' and a
+    letter-spaced '单位名称' stay one."""
+    rows = drawn(tmp_path, (100, 100, "电子健康证数"), (162, 100, "备注"),
+                 (100, 120, "2028"), (125.2, 120, "年"),
+                 (100, 140, "单"), (115, 140, "位"), (130, 140, "名"), (145, 140, "称"))
+    by_line = [[c for c in chars_of(rows) if abs(c["top"] - top) < 2] for top in (100, 120, 140)]
+    assert [len(p) for p in cols._parts(by_line[0], 1.5)] == [6, 2]
+    assert [len(p) for p in cols._parts(by_line[1], 1.5)] == [5]
+    assert [len(p) for p in cols._parts(by_line[2], 1.5)] == [4]
+
+
+def test_same_header_layout_compares_texts_and_places() -> None:
+    a = [(100.0, "单位"), (200.0, "数量")]
+    assert cols._same_header_layout(a, [(101.5, "单位"), (199.0, "数量")])
+    assert not cols._same_header_layout(a, [(100.0, "单位"), (205.0, "数量")])
+    assert not cols._same_header_layout(a, [(100.0, "单位"), (200.0, "人次")])
+    assert not cols._same_header_layout(a, a[:1])
+
+
+def test_a_layout_for_a_short_table_has_its_headers_letters_and_its_width(tmp_path: Path) -> None:
+    assert cols._header_letters([(0.0, "预约"), (50.0, "挂号")]) == cols._header_letters([(0.0, "挂号预约")])
+    learnt = cols.Columns([(60.0, 150.0), (150.0, 300.0)], [(120.0, 180.0)], [(60.0, 120.0), (180.0, 300.0)])
+    assert cols._same_extent(learnt, (61.0, 298.0))
+    assert not cols._same_extent(learnt, (60.0, 290.0))
+    header = drawn(tmp_path, (60, 100, "单位"), (180, 100, "预约挂号"))
+    body = drawn(tmp_path, (60, 120, "南京市"), (200, 120, "12"))
+    table = UnruledTable([Rule(95.0, 60.0, 300.0), Rule(135.0, 60.0, 300.0)], [], 1, header, body, 115.0)
+    known = [(60.0, "单位预约"), (200.0, "挂号")]
+    assert cols._fits_short_table(learnt, known, table)
+    assert not cols._fits_short_table(learnt, [(60.0, "单位"), (200.0, "数量")], table)
+    squeezed = cols.Columns([(60.0, 250.0), (250.0, 300.0)], [(240.0, 260.0)], [(60.0, 240.0), (260.0, 300.0)])
+    assert not cols._fits_short_table(squeezed, known, table)  # '南京市' and '12' in one column

@@ -51,3 +51,8 @@ def test_clustered_by_centre_measures_from_the_clusters_mean() -> None:
     glyphs = [(9, 11), (9.8, 11.8), (10.6, 12.6), (20, 22)]
     assert iv.clustered_by_centre(glyphs, ident, tolerance=0.45) == [[(9, 11), (9.8, 11.8)], [(10.6, 12.6)], [(20, 22)]]
     assert iv.clustered_by_centre(glyphs, ident, tolerance=0.7) == [[(9, 11), (9.8, 11.8), (10.6, 12.6)], [(20, 22)]]
+
+
+def test_meets_counts_touching_spans() -> None:
+    assert iv.meets((0, 10), (10, 20)) and iv.meets((10, 20), (0, 10)) and iv.meets((0, 10), (2, 3))
+    assert not iv.meets((0, 10), (10.5, 20)) and not iv.meets((10.5, 20), (0, 10))

@@ -101,3 +101,8 @@ def clustered_by_centre(items: Iterable[T], span: Callable[[T], Span], tolerance
             clusters.append([item])
             total = centre(item)
     return clusters
+
+
+def meets(a: Span, b: Span) -> bool:
+    """Two spans overlap or touch (share at least an end)."""
+    return a[0] <= b[1] and b[0] <= a[1]

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...text import is_cjk, join_wrapped
+from .. import intervals as iv
+from ..intervals import Span
 from ..lines import group_rows, row_text
 from .model import Cell
 from .segments import Segment, is_total_row
@@ -28,146 +30,204 @@ class Columns:
 
 
 def _spanning_total(row: list[Segment]) -> bool:
+    """A total printed with its figure in one run across the table ('合计：290146')."""
     return is_total_row(row) and any(ch.isdigit() for ch in row[0].text)
 
 
 def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> Columns:
-    """Column extents from the gutters that no body text crosses. A total row's figures count
-    (on a continued page its 合计 may be the only row with figures), unless leaving them out
-    parts more columns: its figures are the widest, nearly touching in tight columns
-    ('0 197655 456965'). A total printed in one run across the table ('合计：290146') never counts."""
-    # A total's label ('合 计') is centred across the merged 序号 and name cells: only its
-    # figures say where columns are.
-    with_totals = [c for row in body if not _spanning_total(row) for s in (row[1:] if is_total_row(row) else row)
-                   for c in s.chars]
+    """Column extents from the gutters that no body text crosses (`_gutter_runs`), parted where
+    two header cells stand over one run (`_split_under_headers`) and widened by the header cells
+    that stand over no run (`_place_header_cells`); the edges lie midway between the runs."""
+    header_segments = [s for row in header for s in row]
+    chars, runs, size = _gutter_runs(body)
+    runs = _split_under_headers(runs, chars, header_segments)
+    runs = _place_header_cells(runs, clustered(_header_cells(header_segments, size)))
+    return _columns_between(sorted(runs), x0, x1)
+
+
+def _text_size(chars: list[dict]) -> float:
+    """The median font size of the printed (not blank) characters."""
+    visible = [c for c in chars if not c["text"].isspace()]
+    return statistics.median(c.get("size", SETTINGS.default_size) for c in visible) if visible else SETTINGS.default_size
+
+
+def _figures_of(row: list[Segment]) -> list[Segment]:
+    """A total's label ('合 计') is centred across the merged 序号 and name cells: only its
+    figures say where columns are."""
+    return row[1:] if is_total_row(row) else row
+
+
+def _gutter_runs(body: list[list[Segment]]) -> tuple[list[dict], list[Span], float]:
+    """The body characters that show the columns, the runs they cover between gutters, and their
+    size. A total row's figures count (on a continued page its 合计 may be the only row with
+    figures), unless leaving them out parts more columns: its figures are the widest, nearly
+    touching in tight columns ('0 197655 456965'). A total printed in one run across the table
+    ('合计：290146') never counts."""
+    with_totals = [c for row in body if not _spanning_total(row) for s in _figures_of(row) for c in s.chars]
     without = [c for row in body if not is_total_row(row) for s in row for c in s.chars]
     # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
     # that a narrow 序号 column set close to the names still shows its gutter. A continued page
     # holding only the header and a '合计：N' line has no figures in columns: its header cells
     # are the columns then.
-    visible = [c for c in with_totals if not c["text"].isspace()]
-    size = statistics.median(c.get("size", SETTINGS.default_size) for c in visible) if visible else SETTINGS.default_size
-    chars, covered = with_totals, _covered(with_totals, SETTINGS.gutter_min * size)
+    size = _text_size(with_totals)
+    chars, runs = with_totals, _covered(with_totals, SETTINGS.gutter_min * size)
     if without:
         parted = _covered(without, SETTINGS.gutter_min * size)
-        if len(parted) > len(covered):
-            chars, covered = without, parted
-    covered = _split_under_headers(covered, chars, [s for row in header for s in row])
-    # A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
-    # stands in the gutter beside right-aligned figures). A centred header over one-digit
-    # figures may not overlap them: it joins the neighbouring column that has no header of
-    # its own; only a header with no such neighbour is a column of its own (blank body).
-    cells = clustered(_header_cells([s for row in header for s in row], size))
+        if len(parted) > len(runs):
+            chars, runs = without, parted
+    return chars, runs, size
 
-    def over(cell: list[Segment], interval: list[float]) -> bool:
-        return any(interval[0] <= s.x1 and s.x0 <= interval[1] for s in cell)
 
-    headed = [any(over(cell, iv) for cell in cells) for iv in covered]
+def _columns_between(runs: list[Span], x0: float, x1: float) -> Columns:
+    """Columns from `x0` to `x1` around the runs in order, each edge midway across a gutter."""
+    pairs = list(zip(runs, runs[1:]))
+    edges = [x0] + [(a[1] + b[0]) / 2 for a, b in pairs] + [x1]
+    return Columns(list(zip(edges, edges[1:])), [(a[1], b[0]) for a, b in pairs], list(runs))
+
+
+def _covered(chars: list[dict], tolerance: float) -> list[Span]:
+    """The extents the characters cover, gaps narrower than `tolerance` bridged."""
+    return iv.merged(((c["x0"], c["x1"]) for c in chars), slack=tolerance)
+
+
+def _place_header_cells(runs: list[Span], cells: list[list[Segment]]) -> list[Span]:
+    """A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
+    stands in the gutter beside right-aligned figures). A centred header over one-digit figures
+    may not overlap them: it joins the neighbouring column that has no header of its own; only a
+    header with no such neighbour is a column of its own (blank body)."""
+    runs = list(runs)
+    headed = [any(_stands_over(cell, run) for cell in cells) for run in runs]
     for cell in cells:
-        if any(over(cell, iv) for iv in covered):
+        if any(_stands_over(cell, run) for run in runs):
             continue
-        lo, hi = min(s.x0 for s in cell), max(s.x1 for s in cell)
-        top = min(s.top for s in cell)
-        left = max((i for i, iv in enumerate(covered) if iv[1] <= lo), default=None)
-        right = min((i for i, iv in enumerate(covered) if iv[0] >= hi), default=None)
-        # a column's own header reaches down to this cell's line: a band over several columns
-        # standing wholly above it ('预约方式', centred over five; '门急诊信息' stacked over its
-        # sub-column's leaf next door) heads none of them alone
-        own = [any(over([part], covered[i]) and part.bottom > top for other in cells for part in other)
-               if i is not None else True for i in (left, right)]
-        orphans = [i for i, headed_here in zip((left, right), own) if i is not None and not (headed[i] and headed_here)]
-        if orphans:
-            i = min(orphans, key=lambda i: min(abs(covered[i][0] - hi), abs(lo - covered[i][1])))
-            covered[i] = [min(covered[i][0], lo), max(covered[i][1], hi)]
+        extent = _extent(cell)
+        open_sides = _unheaded_neighbours(cell, runs, headed, cells)
+        if open_sides:
+            i = min(open_sides, key=lambda i: _distance(extent, runs[i]))
+            runs[i] = (min(runs[i][0], extent[0]), max(runs[i][1], extent[1]))
             headed[i] = True
         else:
-            covered.append([lo, hi])
+            runs.append(extent)
             headed.append(True)
-    covered.sort()
-    edges = [x0] + [(covered[i][1] + covered[i + 1][0]) / 2 for i in range(len(covered) - 1)] + [x1]
-    return Columns(list(zip(edges, edges[1:])), [(covered[i][1], covered[i + 1][0]) for i in range(len(covered) - 1)],
-                   [(a, b) for a, b in covered])
+    return runs
 
 
-def _covered(chars: list[dict], tolerance: float) -> list[list[float]]:
-    """The extents the characters cover, gaps narrower than `tolerance` bridged."""
-    covered: list[list[float]] = []
-    for a, b in sorted((c["x0"], c["x1"]) for c in chars):
-        if covered and a <= covered[-1][1] + tolerance:
-            covered[-1][1] = max(covered[-1][1], b)
-        else:
-            covered.append([a, b])
-    return covered
+def _extent(cell: list[Segment]) -> Span:
+    return min(s.x0 for s in cell), max(s.x1 for s in cell)
 
 
-def _split_under_headers(covered: list[list[float]], chars: list[dict], header: list[Segment]) -> list[list[float]]:
+def _distance(a: Span, b: Span) -> float:
+    """How far apart two spans' nearer ends stand."""
+    return min(abs(b[0] - a[1]), abs(a[0] - b[1]))
+
+
+def _stands_over(cell: list[Segment], run: Span) -> bool:
+    """Some line of a header cell overlaps the run or touches it."""
+    return any(iv.meets((s.x0, s.x1), run) for s in cell)
+
+
+def _neighbours(extent: Span, runs: list[Span]) -> tuple[int | None, int | None]:
+    """The nearest run wholly left of `extent` and the nearest wholly right of it (in the
+    order the runs are listed: a cell placed as a column of its own comes last)."""
+    left = max((i for i, run in enumerate(runs) if run[1] <= extent[0]), default=None)
+    right = min((i for i, run in enumerate(runs) if run[0] >= extent[1]), default=None)
+    return left, right
+
+
+def _unheaded_neighbours(cell: list[Segment], runs: list[Span], headed: list[bool],
+                         cells: list[list[Segment]]) -> list[int]:
+    """The neighbouring runs of a header cell that stands over none that have no header down to
+    the cell's line: no header at all, or only a band standing wholly above it."""
+    top = min(s.top for s in cell)
+    return [i for i in _neighbours(_extent(cell), runs)
+            if i is not None and not (headed[i] and _headed_down_to(runs[i], top, cells))]
+
+
+def _headed_down_to(run: Span, top: float, cells: list[list[Segment]]) -> bool:
+    """A column's own header reaches down to the line at `top`: a band over several columns
+    standing wholly above it ('预约方式', centred over five; '门急诊信息' stacked over its
+    sub-column's leaf next door) heads none of them alone."""
+    return any(_stands_over([part], run) and part.bottom > top for cell in cells for part in cell)
+
+
+def _split_under_headers(runs: list[Span], chars: list[dict], header: list[Segment]) -> list[Span]:
     """Columns set so tight that a figure of one nearly touches the next one's ('195463 286381'
     closer than a printed space) read as one from the body alone; their headers stand apart.
     Where two header cells stand over one such run, and a gap that no character crosses lies
     between them in every row, the run is two columns."""
-    visible = [c for c in chars if not c["text"].isspace()]
-    size = statistics.median(c.get("size", SETTINGS.default_size) for c in visible) if visible else SETTINGS.default_size
-    out: list[list[float]] = []
-    for interval in covered:
-        # the header text over the run (a header line set as tight as its figures reads as one
-        # segment across several columns: only its characters over this run count)
-        inside = []
-        for h in header:
-            over = [c for c in h.chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]]
-            # header cells set as tight as their columns ('诊间预约第三方') still leave a gap
-            # between them; text of one cell sits closer
-            # A part reaching over the whole run heads all of it; a part over one side is a
-            # column's own cell, however wide: a narrow column's centred header ('第三方') is
-            # nearly as wide as its figures, which abut the next column's.
-            for part in _parts(over, SETTINGS.tight_gutter * size):
-                px0, px1 = min(c["x0"] for c in part), max(c["x1"] for c in part)
-                m = SETTINGS.run_cover
-                if not (px0 <= interval[0] + m and px1 >= interval[1] - m):
-                    inside.append((px0, px1, min(c["top"] for c in part)))
-        # a group cell centred over two of the run's leaf cells ('业务数据' over '收入（千元）' and
-        # '人次') would join them into one: only the cells under no other over the run count
-        inside = [g for g in inside if not _over_two(g, inside)]
-        heads: list[list[float]] = []  # header cells over the run, stacked lines as one
-        for x0, x1, _ in sorted(inside):
-            if heads and x0 <= heads[-1][1]:
-                heads[-1][1] = max(heads[-1][1], x1)
-            else:
-                heads.append([x0, x1])
-        pieces = [interval]
-        if len(heads) >= 2:
-            strict: list[list[float]] = []
-            for a, b in sorted((c["x0"], c["x1"]) for c in chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]):
-                if strict and a <= strict[-1][1]:
-                    strict[-1][1] = max(strict[-1][1], b)
-                else:
-                    strict.append([a, b])
-            for left, right in zip(heads, heads[1:]):
-                lo, hi = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
-                gap = next(((strict[i][1], strict[i + 1][0]) for i in range(len(strict) - 1)
-                            if lo < (strict[i][1] + strict[i + 1][0]) / 2 < hi
-                            and strict[i + 1][0] - strict[i][1] >= SETTINGS.tight_gutter * size), None)
-                # two columns: most lines with text on the sparser side hold text on both sides
-                # of the gap ('/' centred in a column of right-aligned figures leaves a gap no
-                # line has text on both sides of; a remarks column holds text in a few rows only)
-                lines = group_rows([c for c in chars if interval[0] <= (c["x0"] + c["x1"]) / 2 <= interval[1]
-                                    and not c["text"].isspace()])
-                if gap is not None:
-                    left_side = [any(c["x1"] <= gap[0] for c in ln) for ln in lines]
-                    right_side = [any(c["x0"] >= gap[1] for c in ln) for ln in lines]
-                    both = sum(a and b for a, b in zip(left_side, right_side))
-                    if 2 * both < min(sum(left_side), sum(right_side)) or not both:
-                        gap = None
-                if gap is not None:
-                    last = pieces.pop()
-                    pieces += [[last[0], gap[0]], [gap[1], last[1]]]
-        out.extend(pieces)
-    return out
+    size = _text_size(chars)
+    return [piece for run in runs for piece in _split_run(run, chars, header, size)]
+
+
+def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float) -> list[Span]:
+    """One run of body text, cut at each gap between two neighbouring header cells over it that
+    parts the lines under it (`_text_on_both_sides`)."""
+    heads = _heads_over(run, header, size)
+    if len(heads) < 2:
+        return [run]
+    under = [c for c in chars if _centred_in(c, run)]
+    gaps = iv.free(((c["x0"], c["x1"]) for c in under), at_least=SETTINGS.tight_gutter * size)
+    lines = group_rows([c for c in under if not c["text"].isspace()])
+    pieces = [run]
+    for left, right in zip(heads, heads[1:]):
+        gap = _gap_between(left, right, gaps)
+        if gap is not None and _text_on_both_sides(gap, lines):
+            last = pieces.pop()
+            pieces += [(last[0], gap[0]), (gap[1], last[1])]
+    return pieces
+
+
+def _centred_in(char: dict, run: Span) -> bool:
+    middle = (char["x0"] + char["x1"]) / 2
+    return iv.covers(run, (middle, middle))
+
+
+def _heads_over(run: Span, header: list[Segment], size: float) -> list[Span]:
+    """The header cells over the run, each one's stacked lines as one, in order. A group cell
+    centred over two of the run's leaf cells ('业务数据' over '收入（千元）' and '人次') would join
+    them into one: only the cells under no other over the run count."""
+    inside = [part for h in header for part in _header_parts_in(run, h, size)]
+    return iv.merged(part[:2] for part in inside if not _over_two(part, inside))
+
+
+def _header_parts_in(run: Span, segment: Segment, size: float) -> list[tuple[float, float, float]]:
+    """The extent and top of each cell of a header segment over the run that heads part of it.
+    A header line set as tight as its figures reads as one segment across several columns:
+    only its characters over this run count. Header cells set as tight as their columns
+    ('诊间预约第三方') still leave a gap between them; text of one cell sits closer."""
+    over = [c for c in segment.chars if _centred_in(c, run)]
+    parts = [(min(c["x0"] for c in p), max(c["x1"] for c in p), min(c["top"] for c in p))
+             for p in _parts(over, SETTINGS.tight_gutter * size)]
+    return [p for p in parts if not _heads_whole_run(p[:2], run)]
+
+
+def _heads_whole_run(part: Span, run: Span) -> bool:
+    """A header part reaching over the whole run heads all of it; a part over one side is a
+    column's own cell, however wide: a narrow column's centred header ('第三方') is nearly as
+    wide as its figures, which abut the next column's."""
+    return iv.covers(part, run, slack=SETTINGS.run_cover)
+
+
+def _gap_between(left: Span, right: Span, gaps: list[Span]) -> Span | None:
+    """The first gap whose middle lies between the middles of two header cells."""
+    lo, hi = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
+    return next((g for g in gaps if lo < (g[0] + g[1]) / 2 < hi), None)
+
+
+def _text_on_both_sides(gap: Span, lines: list[list[dict]]) -> bool:
+    """Two columns: most lines with text on the sparser side of the gap hold text on both sides
+    ('/' centred in a column of right-aligned figures leaves a gap no line has text on both
+    sides of; a remarks column holds text in a few rows only)."""
+    left = [any(c["x1"] <= gap[0] for c in line) for line in lines]
+    right = [any(c["x0"] >= gap[1] for c in line) for line in lines]
+    both = sum(a and b for a, b in zip(left, right))
+    return both > 0 and 2 * both >= min(sum(left), sum(right))
 
 
 def _over_two(cell: tuple[float, float, float], cells: list[tuple[float, float, float]]) -> bool:
     """Whether `cell` stands over two cells below it that stand apart (a group header)."""
     under = sorted((x0, x1) for x0, x1, top in cells if top > cell[2] and x0 < cell[1] and cell[0] < x1)
-    return any(b[0] > a[1] for a, b in zip(under, under[1:]))
+    return any(iv.gap(a, b) > 0 for a, b in zip(under, under[1:]))
 
 
 def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
@@ -176,23 +236,36 @@ def _parts(chars: list[dict], gap: float) -> list[list[dict]]:
     text: header cells set edge to edge ('电子健康证数备注'), while '2030 年总量', '2028年' set
     with autospace and a letter-spaced '单 位 名 称' stay one."""
     ordered = sorted(chars, key=lambda c: c["x0"])
-    visible = [c for c in ordered if not c["text"].isspace()]
-    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
-    gap += 2 * max(gaps[(len(gaps) - 1) // 2], 0.0) if gaps else 0.0
+    gap += 2 * _usual_spacing([c for c in ordered if not c["text"].isspace()])
     parts: list[list[dict]] = []
     spaced = False
     for char in ordered:
         if char["text"].isspace():
             spaced = True
             continue
-        # producers set a gap between Chinese and Latin text of one cell ('2028 年', autospace)
-        autospaced = bool(parts) and is_cjk(char["text"][:1]) != is_cjk(parts[-1][-1]["text"][-1:])
-        if parts and (spaced or autospaced or char["x0"] - parts[-1][-1]["x1"] < gap):
+        if parts and _same_part(parts[-1][-1], char, spaced, gap):
             parts[-1].append(char)
         else:
             parts.append([char])
         spaced = False
     return parts
+
+
+def _usual_spacing(visible: list[dict]) -> float:
+    """The lower median gap between neighbouring glyphs (0 when they overlap or there is one)."""
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
+    return max(gaps[(len(gaps) - 1) // 2], 0.0) if gaps else 0.0
+
+
+def _same_part(previous: dict, char: dict, spaced: bool, gap: float) -> bool:
+    """A glyph stays in the part of the one before it across a printed space, where Chinese meets
+    Latin text, or across a gap narrower than `gap`."""
+    return spaced or _autospaced(previous, char) or char["x0"] - previous["x1"] < gap
+
+
+def _autospaced(previous: dict, char: dict) -> bool:
+    """Producers set a gap between Chinese and Latin text of one cell ('2028 年', autospace)."""
+    return is_cjk(char["text"][:1]) != is_cjk(previous["text"][-1:])
 
 
 def _header_cells(header: list[Segment], size: float) -> list[Segment]:
@@ -208,8 +281,8 @@ def span_of(segment: Segment, columns: list[tuple[float, float]]) -> tuple[int, 
     """The columns whose middles the text covers ('合计：290146' across the table), else the
     column holding the text's own middle: a centred header such as '累计总量' may reach past the
     gutter of right-aligned figures without belonging to the next column."""
-    m = SETTINGS.span_margin
-    covered = [i for i, (a, b) in enumerate(columns) if segment.x0 - m <= (a + b) / 2 <= segment.x1 + m]
+    extent = (segment.x0, segment.x1)
+    covered = [i for i, (a, b) in enumerate(columns) if iv.covers(extent, ((a + b) / 2, (a + b) / 2), SETTINGS.span_margin)]
     if covered:
         return tuple(range(min(covered), max(covered) + 1))
     return (_column_of(segment.centre, columns),)
@@ -251,13 +324,7 @@ def make_cell(span: tuple[int, ...], parts: list[Segment], columns) -> Cell:
 
 def clustered(parts: list[Segment]) -> list[list[Segment]]:
     """Segments stacked over each other (a header wrapped onto two lines) are one cell."""
-    out: list[list[Segment]] = []
-    for s in sorted(parts, key=lambda s: s.x0):
-        if out and s.x0 <= max(p.x1 for p in out[-1]):
-            out[-1].append(s)
-        else:
-            out.append([s])
-    return out
+    return iv.overlapping_groups(parts, lambda s: (s.x0, s.x1))
 
 
 def _keeps_apart(columns: Columns, body: list[list[Segment]]) -> bool:
@@ -271,9 +338,29 @@ def _keeps_apart(columns: Columns, body: list[list[Segment]]) -> bool:
     return True
 
 
-def _same_header(a, b) -> bool:
-    """The same header texts at the same places (within a couple of points)."""
+def _same_header_layout(a: list[tuple[float, str]], b: list[tuple[float, str]]) -> bool:
+    """Two header signatures hold the same header texts at the same places (within a couple of
+    points)."""
     return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= SETTINGS.same_header_x for (xa, ta), (xb, tb) in zip(a, b))
+
+
+def _header_letters(signature: list[tuple[float, str]]) -> Counter:
+    """The characters of a header signature's texts, however they were cut into cells."""
+    return Counter("".join(text for _, text in signature))
+
+
+def _same_extent(columns: Columns, extent: Span) -> bool:
+    """A layout spans the table's width: both outer edges within a producer's rounding."""
+    return (abs(columns.bounds[0][0] - extent[0]) <= SETTINGS.rule_same_extent
+            and abs(columns.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent)
+
+
+def _fits_short_table(columns: Columns, known: list[tuple[float, str]], table: UnruledTable) -> bool:
+    """A layout learnt under a header with the same characters fits a table too short to show
+    its own gutters: as wide, and keeping its body's cells apart."""
+    extent = (table.region[0].x0, table.region[0].x1)
+    return (_header_letters(known) == _header_letters(table.signature) and _same_extent(columns, extent)
+            and _keeps_apart(columns, table.body_rows))
 
 
 class Layouts:
@@ -292,17 +379,13 @@ class Layouts:
         the layout of a table as wide whose header has the same characters, that showed more
         rows and that keeps this page's cells apart (two tables may share their header's words:
         the districts' and the hospitals' platform tables)."""
-        signature, extent = table.signature, (table.region[0].x0, table.region[0].x1)
-        found, shown = next(((cols, seen) for known, cols, seen in self.known if _same_header(known, signature)),
+        signature = table.signature
+        found, shown = next(((cols, seen) for known, cols, seen in self.known if _same_header_layout(known, signature)),
                             (None, table.figure_rows))
         if shown >= SETTINGS.rows_to_show_columns:
             return found
-        letters = Counter("".join(text for _, text in signature))
-        return next((cols for known, cols, seen in self.known
-                     if seen > shown and Counter("".join(text for _, text in known)) == letters
-                     and abs(cols.bounds[0][0] - extent[0]) <= SETTINGS.rule_same_extent
-                     and abs(cols.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent
-                     and _keeps_apart(cols, table.body_rows)), found)
+        return next((cols for known, cols, seen in self.known if seen > shown and _fits_short_table(cols, known, table)),
+                    found)
 
     def learn(self, table: UnruledTable) -> None:
         signature, rows = table.signature, table.figure_rows
@@ -310,7 +393,7 @@ class Layouts:
             return
         few = SETTINGS.rows_to_show_columns
         for i, (known, _, seen) in enumerate(self.known):
-            if _same_header(known, signature):
+            if _same_header_layout(known, signature):
                 if i in self.short and rows < few:
                     # pages each too short to show the gutters show them together (a table
                     # continued over two short pages: a cut row's rest in a column its page
