@@ -51,3 +51,14 @@ def test_clustered_by_centre_measures_from_the_clusters_mean() -> None:
     glyphs = [(9, 11), (9.8, 11.8), (10.6, 12.6), (20, 22)]
     assert iv.clustered_by_centre(glyphs, ident, tolerance=0.45) == [[(9, 11), (9.8, 11.8)], [(10.6, 12.6)], [(20, 22)]]
     assert iv.clustered_by_centre(glyphs, ident, tolerance=0.7) == [[(9, 11), (9.8, 11.8), (10.6, 12.6)], [(20, 22)]]
+
+
+def test_contains_takes_its_ends_and_slack() -> None:
+    assert iv.contains((0, 10), 0) and iv.contains((0, 10), 10) and not iv.contains((0, 10), 10.5)
+    assert iv.contains((0, 10), 10.5, slack=0.5) and iv.contains((0, 10), -0.5, slack=0.5)
+
+
+def test_midpoint_and_hull() -> None:
+    assert iv.midpoint((2, 8)) == 5
+    assert iv.hull([(5, 6), (0, 2), (3, 9)]) == (0, 9)
+    assert iv.hull(s for s in [(1, 2)]) == (1, 2)  # any iterable, read once

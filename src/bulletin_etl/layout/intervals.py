@@ -101,3 +101,19 @@ def clustered_by_centre(items: Iterable[T], span: Callable[[T], Span], tolerance
             clusters.append([item])
             total = centre(item)
     return clusters
+
+
+def contains(span: Span, x: float, slack: float = 0.0) -> bool:
+    """The point `x` lies within `span` (ends included), give or take `slack` at either end."""
+    return span[0] - slack <= x <= span[1] + slack
+
+
+def midpoint(span: Span) -> float:
+    """The middle of a span: where a centred text stands, a band's height for its rows."""
+    return (span[0] + span[1]) / 2
+
+
+def hull(spans: Iterable[Span]) -> Span:
+    """The smallest span holding every one of `spans` (there must be at least one)."""
+    ordered = list(spans)
+    return min(s[0] for s in ordered), max(s[1] for s in ordered)
