@@ -62,3 +62,9 @@ def test_midpoint_and_hull() -> None:
     assert iv.midpoint((2, 8)) == 5
     assert iv.hull([(5, 6), (0, 2), (3, 9)]) == (0, 9)
     assert iv.hull(s for s in [(1, 2)]) == (1, 2)  # any iterable, read once
+
+
+def test_overlaps_beyond_a_touch() -> None:
+    assert iv.overlaps((0, 10), (9, 20)) and not iv.overlaps((0, 10), (10, 20))
+    assert not iv.overlaps((0, 10), (9.7, 20), touch=0.5) and iv.overlaps((0, 10), (9.4, 20), touch=0.5)
+    assert iv.overlaps((5, 5.2), (0, 10), touch=0.5)  # a sliver inside a wide span

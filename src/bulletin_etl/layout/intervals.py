@@ -117,3 +117,9 @@ def hull(spans: Iterable[Span]) -> Span:
     """The smallest span holding every one of `spans` (there must be at least one)."""
     ordered = list(spans)
     return min(s[0] for s in ordered), max(s[1] for s in ordered)
+
+
+def overlaps(a: Span, b: Span, touch: float = 0.0) -> bool:
+    """The spans share more than `touch` at their facing ends (boxes sharing just `touch` at their
+    edges only touch). Unlike `overlap(a, b) > touch`, a span narrower than `touch` may overlap."""
+    return a[0] < b[1] - touch and b[0] < a[1] - touch
