@@ -39,10 +39,9 @@ def _another_header_level(band: list[Line]) -> bool:
 
 def header_boundary(region: list[Rule], rows: list[Line]) -> float:
     """Where the header ends. With rules inside the table: the first full-width rule with text
-    above it, moved down past bands of several cells without a figure (a header level ruled
-    across). Without
-    (a 三线表 page that does not repeat its header): above the first line holding a figure. A
-    header line reading just '2019' (a wrapped '2019年报告数量') is why rules come first."""
+    above it, moved down past bands that are another header level. Without (a 三线表 page that
+    does not repeat its header): above the first line holding a figure. A header line reading
+    just '2019' (a wrapped '2019年报告数量') is why rules come first."""
     def band(a: float, b: float) -> list[Line]:
         return [row for row in rows if iv.contains((a, b), middle(row))]
 
