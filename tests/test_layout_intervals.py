@@ -56,3 +56,20 @@ def test_clustered_by_centre_measures_from_the_clusters_mean() -> None:
 def test_meets_counts_touching_spans() -> None:
     assert iv.meets((0, 10), (10, 20)) and iv.meets((10, 20), (0, 10)) and iv.meets((0, 10), (2, 3))
     assert not iv.meets((0, 10), (10.5, 20)) and not iv.meets((10.5, 20), (0, 10))
+
+
+def test_contains_takes_its_ends_and_slack() -> None:
+    assert iv.contains((0, 10), 0) and iv.contains((0, 10), 10) and not iv.contains((0, 10), 10.5)
+    assert iv.contains((0, 10), 10.5, slack=0.5) and iv.contains((0, 10), -0.5, slack=0.5)
+
+
+def test_midpoint_and_hull() -> None:
+    assert iv.midpoint((2, 8)) == 5
+    assert iv.hull([(5, 6), (0, 2), (3, 9)]) == (0, 9)
+    assert iv.hull(s for s in [(1, 2)]) == (1, 2)  # any iterable, read once
+
+
+def test_overlaps_beyond_a_touch() -> None:
+    assert iv.overlaps((0, 10), (9, 20)) and not iv.overlaps((0, 10), (10, 20))
+    assert not iv.overlaps((0, 10), (9.7, 20), touch=0.5) and iv.overlaps((0, 10), (9.4, 20), touch=0.5)
+    assert iv.overlaps((5, 5.2), (0, 10), touch=0.5)  # a sliver inside a wide span

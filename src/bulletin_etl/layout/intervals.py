@@ -106,3 +106,25 @@ def clustered_by_centre(items: Iterable[T], span: Callable[[T], Span], tolerance
 def meets(a: Span, b: Span) -> bool:
     """Two spans overlap or touch (share at least an end)."""
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def contains(span: Span, x: float, slack: float = 0.0) -> bool:
+    """The point `x` lies within `span` (ends included), give or take `slack` at either end."""
+    return span[0] - slack <= x <= span[1] + slack
+
+
+def midpoint(span: Span) -> float:
+    """The middle of a span: where a centred text stands, a band's height for its rows."""
+    return (span[0] + span[1]) / 2
+
+
+def hull(spans: Iterable[Span]) -> Span:
+    """The smallest span holding every one of `spans` (there must be at least one)."""
+    ordered = list(spans)
+    return min(s[0] for s in ordered), max(s[1] for s in ordered)
+
+
+def overlaps(a: Span, b: Span, touch: float = 0.0) -> bool:
+    """The spans share more than `touch` at their facing ends (boxes sharing just `touch` at their
+    edges only touch). Unlike `overlap(a, b) > touch`, a span narrower than `touch` may overlap."""
+    return a[0] < b[1] - touch and b[0] < a[1] - touch

@@ -1,5 +1,8 @@
 """The body rows of an unruled table: between rules when the body is ruled, else one row per line
-holding a figure, the wrapped lines of its names joined to it (set top-aligned or centred)."""
+holding a figure, the wrapped lines of its names joined to it (set top-aligned or centred).
+
+Each way a line without figures is placed is a named rule below (`_leaves_room_for`,
+`_clearly_nearer_below`, …), tested on its own drawn case in tests/test_layout_body.py."""
 
 from __future__ import annotations
 
@@ -7,95 +10,164 @@ import statistics
 from collections.abc import Iterator
 
 from ...text import looks_numeric
+from .. import intervals as iv
 from .columns import make_cell, span_of
 from .model import Cell
 from .segments import Segment, is_total_row, middle
 from .settings import SETTINGS
 
+Line = list[Segment]
 
-def _blank_under(anchor: list[Segment], line: list[Segment]) -> bool:
+
+def _line_height(line: Line) -> float:
+    """A line's height, by its first run of text."""
+    return line[0].bottom - line[0].top
+
+
+def _blank_under(anchor: Line, line: Line) -> bool:
     """The anchor line has no text where the wrapped line has (a name centred around it). Boxes
     that only touch ('…院区' ending where a wrapped ')' begins) do not overlap."""
-    return not any(a.x0 < s.x1 - SETTINGS.touch and s.x0 < a.x1 - SETTINGS.touch for a in anchor for s in line)
+    return not any(iv.overlaps((a.x0, a.x1), (s.x0, s.x1), SETTINGS.touch) for a in anchor for s in line)
 
 
-def _centred(rows: list[list[Segment]], anchors: list[int]) -> bool:
-    """Cells set vertically centred: some row's own line is blank where the wrapped lines
-    next to it have text (its name sits above and below it), or a line without figures stands
-    clearly closer to the row below it than to the line above (a name of three lines centred on
-    its row: the middle line shares the row's line, the first stands above). Top-aligned tables
-    never are: there a wrapped line runs on closely under its own row."""
-    return any(
-        not is_total_row(rows[a]) and j not in anchors and _blank_under(rows[a], rows[j])
-        for a in anchors for j in (a - 1, a + 1) if 0 <= j < len(rows)
-    ) or any(
-        i - 1 >= 0 and i not in anchors and i + 1 in anchors and not is_total_row(rows[i + 1])
-        and middle(rows[i + 1]) - middle(rows[i]) < middle(rows[i]) - middle(rows[i - 1])
-        - SETTINGS.clear_share * (rows[i][0].bottom - rows[i][0].top)
-        for i in range(len(rows))
-    )
+def _leaves_room_for(row: Line, line: Line) -> bool:
+    """A row's own line, not a total's, blank where the line has text: room for its centred name."""
+    return not is_total_row(row) and _blank_under(row, line)
 
 
-def _owner(rows: list[list[Segment]], anchors: list[int], i: int, centred: bool) -> int:
-    """The row a line without figures belongs to. Top-aligned, a wrapped name runs on below
-    its row's line; centred, it also stands above, and the row's own line is blank there.
-    A line above the first row that cannot be its centred name is the rest of a row cut by
-    the page break: a row of its own here, joined to what it continues when pages are stitched."""
-    above = max((a for a in anchors if a < i), default=None)
-    below = min((a for a in anchors if a > i), default=None)
-    down_ok = below is not None and not is_total_row(rows[below]) and _blank_under(rows[below], rows[i])
-    if above is None:
-        # Centred, the first line of a name centred on the first row stands half a line above it;
-        # the rest of a row cut by the page break stands a whole row above the next one (and
-        # blank under it: the cut row's rest may lie in a column the next row leaves empty).
-        pitches = [middle(rows[b]) - middle(rows[a]) for a, b in zip(anchors, anchors[1:])]
-        pitch = statistics.median(pitches) if pitches else None
-        height = rows[i][0].bottom - rows[i][0].top
-        close = below is not None and middle(rows[below]) - middle(rows[i]) < max(
-            SETTINGS.first_name_pitch * pitch if pitch is not None else 0.0, SETTINGS.first_name_lines * height)
-        if centred and down_ok and close:
-            return below
-        # Nearer than a line's height to the first row's figures, it cannot be a line of its
-        # own above them: it is the first line of a name centred on that row (its only row here).
-        figures = [s for s in rows[below] if looks_numeric(s.text)] if below is not None else []
-        if figures and not is_total_row(rows[below]) and (
-                middle(figures) - middle(rows[i]) < rows[i][0].bottom - rows[i][0].top):
-            return below
-        return below if centred and pitch is not None and close and not is_total_row(rows[below]) else 0  # else: the cut row
-    if not centred or below is None:
-        return above
-    # Lines of one cell stand a line apart, cells a line and their padding: a line clearly
-    # nearer the line above or below it goes with that one's row (the last line of a name of
-    # three lines centred on its row, above a row whose own line is blank there).
+def _anchors_a_row(line: Line) -> bool:
+    """A line holding a figure, or a total's label, is a body row's own line."""
+    return is_total_row(line) or any(looks_numeric(s.text) for s in line)
+
+
+def _spacing(rows: list[Line], i: int) -> tuple[float, float, float]:
+    """How far the line stands from the line above and from the line below, and the difference
+    that counts as clear: lines of one cell stand a line apart, cells a line and their padding."""
     up = middle(rows[i]) - middle(rows[i - 1])
     down = middle(rows[i + 1]) - middle(rows[i])
-    clear = SETTINGS.clear_share * (rows[i][0].bottom - rows[i][0].top)
-    if up < down - clear:
+    return up, down, SETTINGS.clear_share * _line_height(rows[i])
+
+
+def _clearly_nearer_above(rows: list[Line], i: int) -> bool:
+    up, down, clear = _spacing(rows, i)
+    return up < down - clear
+
+
+def _clearly_nearer_below(rows: list[Line], i: int) -> bool:
+    up, down, clear = _spacing(rows, i)
+    return down < up - clear
+
+
+def _name_around_its_row(rows: list[Line], anchors: list[int], a: int) -> bool:
+    """A row's own line blank where a wrapped line next to it has text: its name sits above and
+    below it."""
+    return any(j not in anchors and _leaves_room_for(rows[a], rows[j]) for j in (a - 1, a + 1) if 0 <= j < len(rows))
+
+
+def _over_a_row(rows: list[Line], anchors: list[int], i: int) -> bool:
+    """A line without figures right over a row's line, not a total's."""
+    return i not in anchors and i + 1 in anchors and not is_total_row(rows[i + 1])
+
+
+def _first_line_of_a_centred_name(rows: list[Line], anchors: list[int], i: int) -> bool:
+    """A line without figures clearly nearer the row's line below it than the line above: a name
+    of three lines centred on its row, the middle one on the row's line, the first above it."""
+    return i >= 1 and _over_a_row(rows, anchors, i) and _clearly_nearer_below(rows, i)
+
+
+def _centred(rows: list[Line], anchors: list[int]) -> bool:
+    """Cells set vertically centred: some row's name stands around its blank line, or a name's
+    first line stands over its row. Top-aligned tables never show either: there a wrapped line
+    runs on closely under its own row."""
+    return any(_name_around_its_row(rows, anchors, a) for a in anchors) or any(
+        _first_line_of_a_centred_name(rows, anchors, i) for i in range(len(rows)))
+
+
+def _row_pitch(rows: list[Line], anchors: list[int]) -> float | None:
+    """The usual distance between rows' own lines (none with a single row)."""
+    pitches = [middle(rows[b]) - middle(rows[a]) for a, b in zip(anchors, anchors[1:])]
+    return statistics.median(pitches) if pitches else None
+
+
+def _within_a_line_of_its_figures(line: Line, row: Line) -> bool:
+    """Nearer than a line's height to a row's figures, a line cannot be a line of its own above
+    them: it is the first line of a name centred on that row."""
+    figures = [s for s in row if looks_numeric(s.text)]
+    return bool(figures) and middle(figures) - middle(line) < _line_height(line)
+
+
+def _opens_a_name_centred_on(rows: list[Line], anchors: list[int], i: int, first: int) -> bool:
+    """The first line of a name centred on the first row stands half a line above it; the rest of
+    a row cut by the page break stands a whole row above the next one. Close means within a share
+    of the row pitch or a few line heights; with no pitch to go by (one row), the row's own line
+    must also be blank under it (the cut row's rest may lie in a column the next row leaves empty)."""
+    pitch = _row_pitch(rows, anchors)
+    reach = max(SETTINGS.first_name_pitch * pitch if pitch is not None else 0.0,
+                SETTINGS.first_name_lines * _line_height(rows[i]))
+    close = middle(rows[first]) - middle(rows[i]) < reach
+    return close and (pitch is not None or _blank_under(rows[first], rows[i]))
+
+
+def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, first: int, centred: bool) -> int:
+    """A line above the first row is that row's name, or the rest of a row cut by the page break:
+    a row of its own here (0), joined to what it continues when pages are stitched."""
+    if is_total_row(rows[first]):
+        return 0
+    if _within_a_line_of_its_figures(rows[i], rows[first]):
+        return first
+    if centred and _opens_a_name_centred_on(rows, anchors, i, first):
+        return first
+    return 0
+
+
+def _owner_between(rows: list[Line], i: int, above: int, below: int) -> int:
+    """A line between two rows of a centred table: clearly nearer the line above or below it, it
+    goes with that one's row (the last line of a name of three lines centred on its row, above a
+    row whose own line is blank there); evenly spaced, with the row whose own line is blank where
+    this one has text."""
+    if _clearly_nearer_above(rows, i):
         return above
-    if down < up - clear:
+    if _clearly_nearer_below(rows, i):
         return below
-    # Even spacing: the row whose own line is blank where this one has text is its row.
-    up_ok = _blank_under(rows[above], rows[i])
-    return below if down_ok and not up_ok else above
+    if _leaves_room_for(rows[below], rows[i]) and not _blank_under(rows[above], rows[i]):
+        return below
+    return above
 
 
-def body_bands(rows: list[list[Segment]], rule_ys: list[float]) -> Iterator[tuple[float, float, list[list[Segment]]]]:
+def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool) -> int:
+    """The row a line without figures belongs to. Top-aligned, a wrapped name runs on below
+    its row's line; centred, it also stands above, and the row's own line is blank there."""
+    above = [a for a in anchors if a < i]
+    below = [a for a in anchors if a > i]
+    if not above:
+        return _owner_over_the_first_row(rows, anchors, i, min(below), centred)
+    if not centred or not below:
+        return max(above)
+    return _owner_between(rows, i, max(above), min(below))
+
+
+def _ruled_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float, float, list[Line]]]:
+    """A ruled body: the lines between each two rules are one row."""
+    for a, b in zip(rule_ys, rule_ys[1:]):
+        band = [row for row in rows if iv.contains((a, b), middle(row))]
+        if band:
+            yield a, b, band
+
+
+def body_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float, float, list[Line]]]:
     """Body rows: between rules when the body is ruled. Otherwise each line holding a number
     (or a total) anchors a row, and a line without numbers — a wrapped name, set top-aligned
     below its row or centred around it — joins the nearest anchor (the one above on a tie)."""
     if len(rule_ys) > 2:
-        for a, b in zip(rule_ys, rule_ys[1:]):
-            band = [row for row in rows if a <= middle(row) <= b]
-            if band:
-                yield a, b, band
+        yield from _ruled_bands(rows, rule_ys)
         return
-    anchors = [i for i, row in enumerate(rows) if is_total_row(row) or any(looks_numeric(s.text) for s in row)]
+    anchors = [i for i, row in enumerate(rows) if _anchors_a_row(row)]
     if not anchors:
         if rows:  # only the rest of a row the page break cut, under the repeated header
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
         return
     centred = _centred(rows, anchors)
-    bands: dict[int, list[list[Segment]]] = {}
+    bands: dict[int, list[Line]] = {}
     for i, row in enumerate(rows):
         bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred), []).append(row)
     for i in sorted(bands):
@@ -103,7 +175,8 @@ def body_bands(rows: list[list[Segment]], rule_ys: list[float]) -> Iterator[tupl
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
 
 
-def band_cells(rows: list[list[Segment]], columns, gutters) -> dict[tuple[int, ...], Cell]:
+def band_cells(rows: list[Line], columns, gutters) -> dict[tuple[int, ...], Cell]:
+    """A body row's cells: its text gathered by the columns it spans."""
     parts: dict[tuple[int, ...], list[Segment]] = {}
     for row in rows:
         for s in row:

@@ -1,25 +1,49 @@
 """The header of an unruled table: where it ends, and its levels — group titles over the
-sub-columns under their short rules, wrapped header cells stacked over one column."""
+sub-columns under their short rules, wrapped header cells stacked over one column.
+
+Each way a piece of header text is placed is a named rule below (`_rule_beneath`, `_stands_over`,
+`_reaches_down`, …), tested on its own case in tests/test_layout_header.py."""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
+from .. import intervals as iv
 from .columns import clustered, make_cell, span_of
 from .model import Cell
 from .regions import Rule
 from .segments import Segment, has_figure, middle
 from .settings import SETTINGS
 
+Line = list[Segment]
+Key = tuple[tuple[int, ...], int]  # a header cell's columns and its level
 
-def header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
+
+def _extent(s: Segment) -> iv.Span:
+    return (s.x0, s.x1)
+
+
+def _crosses(s: Segment, y: float) -> bool:
+    """Text reaching across a rule: a header cell's last line the producer let overflow (clipped
+    on paper), no text of the band under the rule."""
+    return s.top < y - SETTINGS.rule_crossing < s.bottom
+
+
+def _another_header_level(band: list[Line]) -> bool:
+    """A band under a header rule that is a header level ruled across: several cells, no figure.
+    A lone run of text is the rest of a row the page break cut (continued under the repeated
+    header)."""
+    return not has_figure(band) and any(len(row) >= 2 for row in band)
+
+
+def header_boundary(region: list[Rule], rows: list[Line]) -> float:
     """Where the header ends. With rules inside the table: the first full-width rule with text
-    above it, moved down past bands of several cells without a figure (a header level ruled
-    across). Without
-    (a 三线表 page that does not repeat its header): above the first line holding a figure. A
-    header line reading just '2019' (a wrapped '2019年报告数量') is why rules come first."""
-    def band(a: float, b: float) -> list[list[Segment]]:
-        return [row for row in rows if a <= middle(row) <= b]
+    above it, moved down past bands that are another header level. Without (a 三线表 page that
+    does not repeat its header): above the first line holding a figure. A header line reading
+    just '2019' (a wrapped '2019年报告数量') is why rules come first."""
+    def band(a: float, b: float) -> list[Line]:
+        return [row for row in rows if iv.contains((a, b), middle(row))]
 
     inner = region[1:-1]
     top = region[0].y
@@ -30,49 +54,58 @@ def header_boundary(region: list[Rule], rows: list[list[Segment]]) -> float:
         return min(s.top for s in figures[0]) - SETTINGS.boundary_gap if figures else region[-1].y
     while first + 1 < len(inner):
         rule = inner[first].y
-        # Text crossing the rule above the band is a header cell's last line the producer let
-        # overflow (clipped on paper): no cell of the band.
-        below = [[s for s in row if not s.top < rule - SETTINGS.rule_crossing < s.bottom]
-                 for row in band(rule, inner[first + 1].y)]
-        # A second header level has several cells; a lone run of text is the rest of a row
-        # the page break cut (continued under the repeated header).
-        if has_figure(below) or not any(len(row) >= 2 for row in below):
+        below = [[s for s in row if not _crosses(s, rule)] for row in band(rule, inner[first + 1].y)]
+        if not _another_header_level(below):
             break
         first += 1
     return inner[first].y
 
 
-def _share_out(under: list[int], clusters: list[list[Segment]], heads: list[tuple[float, float]]) -> dict[int, list[int]]:
+def _runs(under: list[int], cuts: tuple[int, ...]) -> list[list[int]]:
+    """The columns cut into runs at the given places (indices into `under`)."""
+    bounds = [0, *cuts, len(under)]
+    return [under[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _misfit(titles: list[iv.Span], runs: list[list[int]], heads: list[iv.Span], centred: bool) -> float:
+    """How far each title stands from the headers of its run of columns: centre from centre, or
+    start from start."""
+    def misfit(title: iv.Span, run: list[int]) -> float:
+        left, right = heads[run[0]][0], heads[run[-1]][1]
+        return abs(iv.midpoint(title) - iv.midpoint((left, right))) if centred else abs(title[0] - left)
+
+    return sum(misfit(title, run) for title, run in zip(titles, runs))
+
+
+def _share_out(under: list[int], clusters: list[list[Segment]], heads: list[iv.Span]) -> dict[int, list[int]]:
     """The columns under one rule shared among the group titles over it (neighbouring groups'
     rules touch and read as one): each title owns a run of columns, in order, and stands over
     the run's own headers — centred over them, or starting where they start, one alignment for
-    all the titles; of all the ways to cut the columns into runs, the one that fits best. (A
-    title's start alone misleads when columns differ in width: a centred title over a narrow
-    column and a wide one starts past the narrow one.)"""
+    all the titles; of all the ways to cut the columns into runs, the one that fits best (the
+    first of equals). (A title's start alone misleads when columns differ in width: a centred
+    title over a narrow column and a wide one starts past the narrow one.)"""
     if len(clusters) <= 1 or len(under) < len(clusters):
         return {0: list(under)}
-    spans = [(min(p.x0 for p in cl), max(p.x1 for p in cl)) for cl in clusters]
+    titles = [iv.hull(_extent(p) for p in cluster) for cluster in clusters]
 
-    def misfit(k: int, run: list[int], centred: bool) -> float:
-        (x0, x1), left, right = spans[k], heads[run[0]][0], heads[run[-1]][1]
-        return abs((x0 + x1) / 2 - (left + right) / 2) if centred else abs(x0 - left)
+    def fit(cuts: tuple[int, ...]) -> float:
+        runs = _runs(under, cuts)
+        return min(_misfit(titles, runs, heads, centred) for centred in (True, False))
 
-    best: tuple[float, list[int]] | None = None
-    for cuts in itertools.combinations(range(1, len(under)), len(clusters) - 1):
-        bounds = [0, *cuts, len(under)]
-        runs = [under[bounds[k]:bounds[k + 1]] for k in range(len(clusters))]
-        score = min(sum(misfit(k, run, centred) for k, run in enumerate(runs)) for centred in (True, False))
-        if best is None or score < best[0]:
-            best = (score, list(cuts))
-    bounds = [0, *best[1], len(under)]
-    return {k: under[bounds[k]:bounds[k + 1]] for k in range(len(clusters))}
+    best = min(itertools.combinations(range(1, len(under)), len(clusters) - 1), key=fit)
+    return dict(enumerate(_runs(under, best)))
+
+
+def _stands_over(a: Segment, b: Segment) -> bool:
+    """Two lines of one wrapped header cell: either one's middle within the other's extent."""
+    return iv.contains(_extent(b), a.centre) or iv.contains(_extent(a), b.centre)
 
 
 def _stacks(parts: list[Segment]) -> list[list[Segment]]:
-    """Lines standing over each other: each one's middle within the other's extent."""
+    """Lines standing over each other, from the top: each joins the first stack it stands over."""
     stacks: list[list[Segment]] = []
     for s in sorted(parts, key=lambda s: (s.top, s.x0)):
-        home = next((st for st in stacks if any(o.x0 <= s.centre <= o.x1 or s.x0 <= o.centre <= s.x1 for o in st)), None)
+        home = next((st for st in stacks if any(_stands_over(s, o) for o in st)), None)
         if home is None:
             stacks.append([s])
         else:
@@ -80,57 +113,105 @@ def _stacks(parts: list[Segment]) -> list[list[Segment]]:
     return stacks
 
 
-def header_slots(rows: list[list[Segment]], inner: list[Rule], columns, text_extents) -> list[list[Cell | None]]:
-    """Header levels. Text with a rule beneath it inside the header is a group header over the
-    sub-columns under that rule; the rules of neighbouring groups may touch and read as one, so
-    the columns under a rule go to the group header standing over them (the last one starting
-    before the column ends: right for centred and for left-aligned group titles alike). Text
-    stacked without a rule between is one wrapped cell."""
-    cells: dict[tuple[tuple[int, ...], int], list[Segment]] = {}
+def _level(s: Segment, inner: list[Rule]) -> int:
+    """The text's header level: how many header rules over its middle stand above it. By the
+    text's vertical middle: a CJK font's glyph box may reach above the rule it sits under."""
+    centre_y = iv.midpoint((s.top, s.bottom))
+    return sum(1 for r in inner if r.y <= centre_y and r.covers(s.centre))
+
+
+def _rule_beneath(s: Segment, inner: list[Rule]) -> int | None:
+    """The nearest header rule under the text, if any (its index): text with a rule beneath it
+    is a group title over the columns under that rule."""
+    centre_y = iv.midpoint((s.top, s.bottom))
+    below = [i for i, r in enumerate(inner) if r.y >= centre_y and r.covers(s.centre)]
+    return min(below, key=lambda i: inner[i].y) if below else None
+
+
+def _titles_and_leaves(rows: list[Line], inner: list[Rule]) -> tuple[dict[tuple[int, int], list[Segment]],
+                                                                     dict[int, list[Segment]]]:
+    """The header's text sorted out: group titles by the rule beneath them and their level, the
+    rest (leaves, a column's own header) by level."""
     groups: dict[tuple[int, int], list[Segment]] = {}
     leaves: dict[int, list[Segment]] = {}
-    for row in rows:
-        for s in row:
-            # By the text's middle: a CJK font's glyph box may reach above the rule it sits under.
-            centre_y = (s.top + s.bottom) / 2
-            level = sum(1 for r in inner if r.y <= centre_y and r.covers(s.centre))
-            below = [i for i, r in enumerate(inner) if r.y >= centre_y and r.covers(s.centre)]
-            if below:
-                nearest = min(below, key=lambda i: inner[i].y)
-                groups.setdefault((nearest, level), []).append(s)
-            else:
-                leaves.setdefault(level, []).append(s)
-    # The lines of one header cell are stacked on a common middle ('2022' over '年总量'): the
-    # cell's column is the one under the whole stack, not under its shortest line.
+    for s in (s for row in rows for s in row):
+        level, beneath = _level(s, inner), _rule_beneath(s, inner)
+        if beneath is None:
+            leaves.setdefault(level, []).append(s)
+        else:
+            groups.setdefault((beneath, level), []).append(s)
+    return groups, leaves
+
+
+def _leaf_cells(leaves: dict[int, list[Segment]], columns) -> Iterator[tuple[Key, list[Segment]]]:
+    """The lines of one header cell are stacked on a common middle ('2022' over '年总量'): the
+    cell's column is the one under the whole stack, not under its shortest line."""
     for level, parts in leaves.items():
         for stack in _stacks(parts):
-            cells.setdefault((span_of(Segment([c for p in stack for c in p.chars]), columns), level), []).extend(stack)
-    # Where each column's own header text lies (a leaf centred in its cell), for the group
-    # titles over several columns to be placed by.
-    heads: dict[int, tuple[float, float]] = {}
-    for parts in leaves.values():
-        for s in parts:
-            c = next((c for c, (a, b) in enumerate(columns) if a <= s.centre <= b), None)
-            if c is not None:
-                a, b = heads.get(c, (s.x0, s.x1))
-                heads[c] = (min(a, s.x0), max(b, s.x1))
+            yield (span_of(Segment([c for p in stack for c in p.chars]), columns), level), stack
+
+
+def _column_holding(x: float, columns) -> int | None:
+    return next((c for c, column in enumerate(columns) if iv.contains(column, x)), None)
+
+
+def _column_heads(leaves: dict[int, list[Segment]], columns) -> dict[int, iv.Span]:
+    """Where each column's own header text lies (a leaf centred in its cell), for the group
+    titles over several columns to be placed by."""
+    extents: dict[int, list[iv.Span]] = {}
+    for s in (s for parts in leaves.values() for s in parts):
+        c = _column_holding(s.centre, columns)
+        if c is not None:
+            extents.setdefault(c, []).append(_extent(s))
+    return {c: iv.hull(spans) for c, spans in extents.items()}
+
+
+def _columns_under(rule: Rule, text_extents: list[iv.Span]) -> list[int]:
+    """The columns under a group title's rule, by where the column's text lies: on a continued
+    page with few rows the estimated edges can sit far from the printed ones."""
+    return [c for c, extent in enumerate(text_extents) if rule.covers(iv.midpoint(extent))]
+
+
+def _group_cells(groups: dict[tuple[int, int], list[Segment]], inner: list[Rule], columns, text_extents,
+                 heads: dict[int, iv.Span]) -> Iterator[tuple[Key, list[Segment]]]:
+    """Group titles over the columns under their rule, shared out among the titles over it."""
     for (index, level), parts in groups.items():
-        # By where the column's text lies: on a continued page with few rows the estimated
-        # edges can sit far from the printed ones.
-        under = [c for c, (a, b) in enumerate(text_extents) if inner[index].covers((a + b) / 2)]
         clusters = clustered(parts)
-        owned = _share_out(under, clusters, [heads.get(c, text_extents[c]) for c in range(len(columns))])
+        placed = [heads.get(c, text_extents[c]) for c in range(len(columns))]
+        owned = _share_out(_columns_under(inner[index], text_extents), clusters, placed)
         for k, cluster in enumerate(clusters):
-            span = tuple(owned.get(k) or span_of(cluster[0], columns))
-            cells.setdefault((span, level), []).extend(cluster)
+            yield (tuple(owned.get(k) or span_of(cluster[0], columns)), level), cluster
+
+
+def _reaches_down(span: tuple[int, ...], level: int, cells: dict[Key, list[Segment]]) -> bool:
+    """A header cell with no cell under it in any of its columns stands down to the header's last
+    level (单位 beside a group title over its sub-columns)."""
+    return not any(other > level and set(s) & set(span) for s, other in cells)
+
+
+def _grid(cells: dict[Key, list[Segment]], columns) -> list[list[Cell | None]]:
+    """The header's slots, level by level, each taken by the cell over it."""
     if not cells:
         return []
     levels = max(level for _, level in cells) + 1
     grid: list[list[Cell | None]] = [[None] * len(columns) for _ in range(levels)]
     for (span, level), parts in sorted(cells.items(), key=lambda kv: kv[0][1]):
         cell = make_cell(span, parts, columns)
-        lowest = not any(other > level and set(s) & set(span) for s, other in cells)
-        for r in range(level, levels if lowest else level + 1):
+        for r in range(level, levels if _reaches_down(span, level, cells) else level + 1):
             for c in span:
                 grid[r][c] = cell
     return grid
+
+
+def header_slots(rows: list[Line], inner: list[Rule], columns, text_extents) -> list[list[Cell | None]]:
+    """Header levels. Text with a rule beneath it inside the header is a group header over the
+    sub-columns under that rule; the rules of neighbouring groups may touch and read as one, so
+    the columns under a rule go to the group header standing over them (`_share_out`). Text
+    stacked without a rule between is one wrapped cell."""
+    groups, leaves = _titles_and_leaves(rows, inner)
+    heads = _column_heads(leaves, columns)
+    cells: dict[Key, list[Segment]] = {}
+    for key, parts in itertools.chain(_leaf_cells(leaves, columns),
+                                      _group_cells(groups, inner, columns, text_extents, heads)):
+        cells.setdefault(key, []).extend(parts)
+    return _grid(cells, columns)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import bisect
 
 from ...text import join_wrapped
+from .. import intervals as iv
 from ..lines import group_rows, row_text
 from .model import Cell, Grid
 from .settings import SETTINGS
+
+Bounds = list[tuple[float, float]]
 
 
 def _edges(values: list[float]) -> list[float]:
@@ -19,41 +22,53 @@ def _edges(values: list[float]) -> list[float]:
     return out
 
 
+def _covers_slot(cell: tuple[float, float], slot: tuple[float, float]) -> bool:
+    """A cell (on one axis) covers a slot whose middle it holds, give or take a rule's width."""
+    return iv.contains(cell, iv.midpoint(slot), SETTINGS.slot_margin)
+
+
+def _slots(cells: list[Cell], rows: Bounds, cols: Bounds) -> list[list[Cell | None]]:
+    """Each slot (row × column) taken by the cell covering it; a merged cell takes several."""
+    slots: list[list[Cell | None]] = [[None] * len(cols) for _ in rows]
+    for cell in cells:
+        x0, top, x1, bottom = cell.bbox
+        for r in (r for r, row in enumerate(rows) if _covers_slot((top, bottom), row)):
+            for c in (c for c, col in enumerate(cols) if _covers_slot((x0, x1), col)):
+                slots[r][c] = cell
+    return slots
+
+
+def _slot_holding(x: float, bounds: Bounds, starts: list[float]) -> int | None:
+    """The slot (on one axis) whose bounds hold `x`, if any; `starts` are the bounds' starts."""
+    i = bisect.bisect_right(starts, x) - 1
+    return i if i >= 0 and iv.contains(bounds[i], x) else None
+
+
+def _fill(slots: list[list[Cell | None]], rows: Bounds, cols: Bounds, chars: list[dict]) -> None:
+    """Each cell's text: the characters whose middles its slots hold, read line by line, wrapped
+    lines joined."""
+    row_tops, col_lefts = [top for top, _ in rows], [left for left, _ in cols]
+    by_cell: dict[Cell, list[dict]] = {}  # a Cell compares by identity
+    for char in chars:
+        r = _slot_holding(iv.midpoint((char["top"], char["bottom"])), rows, row_tops)
+        c = _slot_holding(iv.midpoint((char["x0"], char["x1"])), cols, col_lefts)
+        cell = None if r is None or c is None else slots[r][c]
+        if cell is not None:
+            by_cell.setdefault(cell, []).append(char)
+    for cell, cell_chars in by_cell.items():
+        cell.text = join_wrapped([row_text(row) for row in group_rows(cell_chars)])
+
+
 def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int) -> Grid:
     """Build a grid from pdfplumber's cell boxes and fill each cell with its characters."""
     xs = _edges([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
     ys = _edges([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
     cols = list(zip(xs, xs[1:]))
     rows = list(zip(ys, ys[1:]))
-    cells = [Cell(tuple(b)) for b in cell_boxes]
-    slots: list[list[Cell | None]] = [[None] * len(cols) for _ in rows]
-    for cell in cells:
-        x0, top, x1, bottom = cell.bbox
-        m = SETTINGS.slot_margin
-        for r, (y0, y1) in enumerate(rows):
-            if top - m <= (y0 + y1) / 2 <= bottom + m:
-                for c, (a, b) in enumerate(cols):
-                    if x0 - m <= (a + b) / 2 <= x1 + m:
-                        slots[r][c] = cell
+    slots = _slots([Cell(tuple(b)) for b in cell_boxes], rows, cols)
     # A row with no cell at all is a rule-spacing artefact, not a printed row.
     keep = [r for r, row in enumerate(slots) if any(row)]
     slots = [slots[r] for r in keep]
     rows = [rows[r] for r in keep]
-
-    by_cell: dict[int, list[dict]] = {}
-    ids = {id(c): c for c in cells}
-    row_tops = [r[0] for r in rows]
-    col_lefts = [c[0] for c in cols]
-    for char in chars:
-        cx = (char["x0"] + char["x1"]) / 2
-        cy = (char["top"] + char["bottom"]) / 2
-        r = bisect.bisect_right(row_tops, cy) - 1
-        c = bisect.bisect_right(col_lefts, cx) - 1
-        if 0 <= r < len(rows) and 0 <= c < len(cols) and cy <= rows[r][1] and cx <= cols[c][1]:
-            cell = slots[r][c]
-            if cell is not None:
-                by_cell.setdefault(id(cell), []).append(char)
-    for key, cell_chars in by_cell.items():
-        ids[key].text = join_wrapped([row_text(row) for row in group_rows(cell_chars)])
-    bbox = (xs[0], ys[0], xs[-1], ys[-1])
-    return Grid(page=page, bbox=bbox, slots=slots, row_bounds=rows, col_bounds=cols)
+    _fill(slots, rows, cols, chars)
+    return Grid(page=page, bbox=(xs[0], ys[0], xs[-1], ys[-1]), slots=slots, row_bounds=rows, col_bounds=cols)

@@ -1,0 +1,140 @@
+"""The rules of the body stage (layout/tables/body.py) that place a line without figures — a
+wrapped name — with its row, each on a few lines drawn here (tests/pdfkit.py) and read as the
+table stages read them: text lines cut into segments. Lines are drawn 9 pt high."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from bulletin_etl.layout.tables.body import (
+    _anchors_a_row,
+    _blank_under,
+    _clearly_nearer_above,
+    _clearly_nearer_below,
+    _first_line_of_a_centred_name,
+    _leaves_room_for,
+    _name_around_its_row,
+    _opens_a_name_centred_on,
+    _owner_between,
+    _owner_over_the_first_row,
+    _row_pitch,
+    _within_a_line_of_its_figures,
+)
+from bulletin_etl.layout.tables.segments import Segment, segments
+
+from .pdfkit import make_pdf, text
+
+NAME_X, FIGURE_X = 60.0, 200.0
+
+
+def drawn(tmp_path: Path, *runs: tuple[float, float, str]) -> list[list[Segment]]:
+    """The lines of a page holding the given runs of text, each (x, top, text)."""
+    def draw(c) -> None:
+        for x, top, s in runs:
+            text(c, x, top, s, 9)
+
+    pdf = make_pdf(tmp_path / f"lines{len(list(tmp_path.iterdir()))}.pdf", draw)
+    with pdfplumber.open(pdf) as doc:
+        return segments(doc.pages[0].chars)
+
+
+def row(top: float, name: str | None, *figures: str) -> list[tuple[float, float, str]]:
+    """A body row's own line: its name (None: left blank, the name centred around it) and figures."""
+    runs = [(NAME_X, top, name)] if name else []
+    return runs + [(FIGURE_X + 60 * k, top, f) for k, f in enumerate(figures)]
+
+
+def test_a_row_is_blank_under_text_it_only_touches(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (60, 100, "南京市"), (100, 112, "医院"), (80, 124, "院"), (86.7, 136, ")"))
+    anchor = rows[0]  # '南京市' spans 60–87
+    assert _blank_under(anchor, rows[1])  # clear of it
+    assert not _blank_under(anchor, rows[2])  # under its text
+    assert _blank_under(anchor, rows[3])  # ')' shares 0.3 pt with '市': the boxes touch
+
+
+def test_a_total_leaves_no_room_for_a_name(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, *row(100, "合计", "12"), *row(112, "南京", "30"), (100, 124, "医院"))
+    assert not _leaves_room_for(rows[0], rows[2])
+    assert _leaves_room_for(rows[1], rows[2])
+
+
+def test_a_line_with_a_figure_or_a_total_anchors_a_row(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), *row(112, "合计"), *row(124, "南京市江北新区"))
+    assert [_anchors_a_row(line) for line in rows] == [True, True, False]
+
+
+@pytest.mark.parametrize("tops, nearer", [
+    ((100, 112, 130), "above"),  # 12 above, 18 below
+    ((100, 118, 130), "below"),
+    ((100, 112, 124), None),  # evenly spaced
+    ((100, 112, 125), None),  # 1 pt apart is no clear difference (a quarter line is)
+])
+def test_a_line_clearly_nearer_one_neighbour(tmp_path: Path, tops: tuple[float, ...], nearer: str | None) -> None:
+    rows = drawn(tmp_path, *[(NAME_X, top, "南京市") for top in tops])
+    assert _clearly_nearer_above(rows, 1) == (nearer == "above")
+    assert _clearly_nearer_below(rows, 1) == (nearer == "below")
+
+
+def test_a_name_set_around_its_rows_blank_line(tmp_path: Path) -> None:
+    centred = drawn(tmp_path, (NAME_X, 100, "南京市江北新区"), *row(110, None, "15", "30"), (NAME_X, 120, "卫生服务站"))
+    assert _name_around_its_row(centred, [1], 1)
+    top_aligned = drawn(tmp_path, *row(100, "南京市江北新区", "15", "30"), (NAME_X, 112, "卫生服务站"))
+    assert not _name_around_its_row(top_aligned, [0], 0)
+
+
+def test_the_first_line_of_a_name_centred_on_its_row(tmp_path: Path) -> None:
+    centred = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 118, "南京市江北新区"),
+                    *row(129, "泰山街道", "15"), (NAME_X, 140, "卫生服务站"))
+    assert _first_line_of_a_centred_name(centred, [0, 2], 1)
+    assert not _first_line_of_a_centred_name(centred, [0, 2], 3)  # under its row
+    top_aligned = drawn(tmp_path, *row(100, "南京市江北新区", "15"), (NAME_X, 111, "卫生服务站"),
+                        *row(125, "南京市鼓楼医院", "120"))
+    assert not _first_line_of_a_centred_name(top_aligned, [0, 2], 1)
+    over_a_total = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 118, "南京市江北新区"),
+                         *row(129, "合计", "15"))
+    assert not _first_line_of_a_centred_name(over_a_total, [0, 2], 1)
+
+
+def test_the_row_pitch_is_the_median_distance_between_rows(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, *row(100, "甲", "1"), *row(120, "乙", "2"), *row(150, "丙", "3"))
+    assert _row_pitch(rows, [0, 1, 2]) == pytest.approx(25)  # between 20 and 30
+    assert _row_pitch(rows, [1]) is None
+
+
+def test_a_line_within_a_line_of_a_rows_figures(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (NAME_X, 100, "南京市"), *row(106, None, "12"))
+    assert _within_a_line_of_its_figures(rows[0], rows[1])
+    rows = drawn(tmp_path, (NAME_X, 100, "南京市"), *row(112, None, "12"))
+    assert not _within_a_line_of_its_figures(rows[0], rows[1])
+    rows = drawn(tmp_path, (NAME_X, 100, "南京市"), (FIGURE_X, 106, "医院"))
+    assert not _within_a_line_of_its_figures(rows[0], rows[1])  # no figures to stand by
+
+
+def test_a_name_centred_on_the_first_row_opens_half_a_line_above_it(tmp_path: Path) -> None:
+    name = (NAME_X, 100, "南京市江北新区")
+    rows = drawn(tmp_path, name, *row(110, None, "15"), *row(130, None, "30"))
+    assert _opens_a_name_centred_on(rows, [1, 2], 0, 1)  # 10 pt over a row pitch of 20
+    cut = drawn(tmp_path, (NAME_X, 88, "桥荫路社区"), *row(110, None, "15"), *row(130, None, "30"))
+    assert not _opens_a_name_centred_on(cut, [1, 2], 0, 1)  # a whole row above: a cut row's rest
+    # With one row there is no pitch: the row's own line must be blank under the name.
+    assert _opens_a_name_centred_on(drawn(tmp_path, name, *row(110, None, "15")), [1], 0, 1)
+    assert not _opens_a_name_centred_on(drawn(tmp_path, name, *row(110, "泰山街道", "15")), [1], 0, 1)
+
+
+def test_a_line_over_a_first_row_that_is_a_total_is_a_row_of_its_own(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (NAME_X, 100, "南京"), *row(106, None, "15"))
+    assert _owner_over_the_first_row(rows, [1], 0, 1, centred=False) == 1  # within a line of its figures
+    total = drawn(tmp_path, (NAME_X, 100, "南京"), *row(106, "合计", "15"))
+    assert _owner_over_the_first_row(total, [1], 0, 1, centred=True) == 0
+
+
+def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) -> None:
+    below_blank = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, None, "15"))
+    assert _owner_between(below_blank, 1, 0, 2) == 2
+    neither = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, "泰山", "15"))
+    assert _owner_between(neither, 1, 0, 2) == 0  # the one above on a tie
+    nearer_above = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 110, "卫生服务站"), *row(124, None, "15"))
+    assert _owner_between(nearer_above, 1, 0, 2) == 0

@@ -1,0 +1,165 @@
+"""The rules of the header stage (layout/tables/header.py), each on its own case: header text drawn
+here (tests/pdfkit.py) and read as the table stages read it, rules and columns written out by hand;
+the pure rules on spans written out by hand. Text is drawn 9 pt high."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from bulletin_etl.layout.tables.header import (
+    _another_header_level,
+    _column_heads,
+    _column_holding,
+    _columns_under,
+    _crosses,
+    _level,
+    _misfit,
+    _reaches_down,
+    _rule_beneath,
+    _runs,
+    _share_out,
+    _stacks,
+    _stands_over,
+    _titles_and_leaves,
+    header_slots,
+)
+from bulletin_etl.layout.tables.regions import Rule
+from bulletin_etl.layout.tables.segments import Segment, segments
+
+from .pdfkit import make_pdf, text
+
+
+def drawn(tmp_path: Path, *runs: tuple[float, float, str]) -> list[list[Segment]]:
+    """The lines of a page holding the given runs of text, each (x, top, text)."""
+    def draw(c) -> None:
+        for x, top, s in runs:
+            text(c, x, top, s, 9)
+
+    pdf = make_pdf(tmp_path / f"header{len(list(tmp_path.iterdir()))}.pdf", draw)
+    with pdfplumber.open(pdf) as doc:
+        return segments(doc.pages[0].chars)
+
+
+def seg(x0: float, x1: float, top: float = 0.0) -> Segment:
+    """A run of text written out by hand: one glyph box."""
+    return Segment([{"text": "字", "x0": x0, "x1": x1, "top": top, "bottom": top + 9}])
+
+
+def texts(parts: list[Segment]) -> list[str]:
+    return [s.text for s in parts]
+
+
+def test_text_reaching_a_point_above_a_rule_crosses_it(tmp_path: Path) -> None:
+    (line,) = drawn(tmp_path, (60, 100, "年报告数量"))  # its box: 100.64–109.64
+    assert _crosses(line[0], 105)
+    assert not _crosses(line[0], 101)  # reaching less than a point above: sitting under it
+    assert not _crosses(line[0], 111)  # over it
+
+
+def test_a_band_of_several_cells_without_figures_is_another_header_level(tmp_path: Path) -> None:
+    assert _another_header_level(drawn(tmp_path, (60, 100, "2030年总量"), (160, 100, "累计总量")))
+    assert not _another_header_level(drawn(tmp_path, (60, 100, "南京市鼓楼医院"), (160, 100, "120")))
+    assert not _another_header_level(drawn(tmp_path, (60, 100, "桥荫路社区卫生服务站")))  # a cut row's rest
+
+
+def test_columns_cut_into_runs() -> None:
+    assert _runs([3, 4, 5, 6], (1, 3)) == [[3], [4, 5], [6]]
+    assert _runs([3, 4], ()) == [[3, 4]]
+
+
+def test_the_misfit_of_titles_centred_or_starting_over_their_runs() -> None:
+    heads = [(100.0, 120.0), (130.0, 200.0), (210.0, 230.0)]
+    titles = [(130.0, 170.0), (205.0, 235.0)]
+    assert _misfit(titles, [[0, 1], [2]], heads, centred=True) == pytest.approx(0 + 0)
+    assert _misfit(titles, [[0, 1], [2]], heads, centred=False) == pytest.approx(30 + 5)
+    assert _misfit(titles, [[0], [1, 2]], heads, centred=True) == pytest.approx(40 + 40)
+
+
+HEADS = [(100.0, 120.0), (130.0, 200.0), (210.0, 230.0), (240.0, 260.0)]  # a narrow column beside a wide one
+
+
+def test_titles_centred_over_a_narrow_and_a_wide_column_share_them_out() -> None:
+    # by its start alone the second title (232–238) would head the last column only
+    centred = [[seg(140, 160)], [seg(232, 238)]]
+    assert _share_out([0, 1, 2, 3], centred, HEADS) == {0: [0, 1], 1: [2, 3]}
+
+
+def test_titles_starting_where_their_columns_start_share_them_out() -> None:
+    # by their middles alone the short titles would head one column and three
+    left_aligned = [[seg(100, 104)], [seg(210, 214)]]
+    assert _share_out([0, 1, 2, 3], left_aligned, HEADS) == {0: [0, 1], 1: [2, 3]}
+
+
+def test_one_title_or_too_few_columns_takes_them_all() -> None:
+    assert _share_out([1, 2], [[seg(130, 170)]], HEADS) == {0: [1, 2]}
+    assert _share_out([1], [[seg(100, 120)], [seg(130, 150)]], HEADS) == {0: [1]}
+
+
+def test_lines_of_one_wrapped_header_cell_stand_over_each_other(tmp_path: Path) -> None:
+    year, rest = drawn(tmp_path, (107, 100, "2022"), (100, 111, "年总量"))  # '2022' centred over '年总量'
+    assert _stands_over(year[0], rest[0]) and _stands_over(rest[0], year[0])
+    assert _stands_over(seg(180, 195), seg(100, 200))  # a short line off-centre over a long one
+    assert not _stands_over(seg(60, 78), seg(100, 127))
+
+
+def test_stacks_of_two_wrapped_header_cells(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (107, 100, "2022"), (187, 100, "累计"), (100, 111, "年总量"), (180, 111, "总量"))
+    assert [texts(stack) for stack in _stacks([s for row in rows for s in row])] == [["2022", "年总量"], ["累计", "总量"]]
+
+
+RULE = Rule(110, 50, 300)
+
+
+def test_the_level_of_header_text_counts_the_rules_over_its_middle(tmp_path: Path) -> None:
+    over, reaching, under = (line[0] for line in drawn(tmp_path, (60, 96, "单位"), (160, 108.5, "年份"), (60, 120, "名称")))
+    assert _level(over, [RULE]) == 0
+    assert _level(under, [RULE]) == 1
+    assert reaching.top < RULE.y and _level(reaching, [RULE]) == 1  # a CJK glyph box reaching above its rule
+    assert _level(under, [Rule(110, 200, 300)]) == 0  # a rule over other columns
+
+
+def test_the_rule_beneath_a_group_title_is_the_nearest_under_it(tmp_path: Path) -> None:
+    ((title,),) = drawn(tmp_path, (100, 90, "预约挂号"))
+    assert _rule_beneath(title, [Rule(130, 50, 300), Rule(112, 50, 300), Rule(80, 50, 300)]) == 1
+    assert _rule_beneath(title, [Rule(80, 50, 300), Rule(130, 200, 300)]) is None
+
+
+def test_header_text_sorted_into_group_titles_and_leaves(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (70, 106, "单位"), (170, 96, "预约挂号"), (140, 116, "2030年"), (215, 116, "累计"))
+    groups, leaves = _titles_and_leaves(rows, [Rule(112, 130, 260)])
+    assert {key: texts(parts) for key, parts in groups.items()} == {(0, 0): ["预约挂号"]}
+    assert {key: sorted(texts(parts)) for key, parts in leaves.items()} == {0: ["单位"], 1: ["2030年", "累计"]}
+
+
+def test_the_column_holding_a_point() -> None:
+    columns = [(0.0, 10.0), (10.0, 20.0)]
+    assert _column_holding(10, columns) == 0 and _column_holding(15, columns) == 1 and _column_holding(25, columns) is None
+
+
+def test_a_columns_head_is_where_its_own_header_text_lies() -> None:
+    leaves = {0: [seg(12, 18)], 1: [seg(5, 25, 12), seg(31, 39, 12)]}  # a wide line centred in column 0
+    assert _column_heads(leaves, [(0.0, 30.0), (30.0, 40.0)]) == {0: (5, 25), 1: (31, 39)}
+
+
+def test_the_columns_under_a_rule_by_where_their_text_lies() -> None:
+    extents = [(40.0, 60.0), (100.0, 140.0), (190.0, 212.0), (190.0, 214.0)]
+    assert _columns_under(Rule(112, 100, 200), extents) == [1, 2]  # middles 120, 201: within a point of its end
+
+
+def test_a_header_cell_with_nothing_under_it_reaches_down() -> None:
+    cells = {((0,), 0): [], ((1, 2), 0): [], ((1,), 1): [], ((2,), 1): []}
+    assert _reaches_down((0,), 0, cells)  # 单位 beside the group
+    assert not _reaches_down((1, 2), 0, cells)  # the group title over its sub-columns
+    assert _reaches_down((1,), 1, cells)
+
+
+def test_header_slots_of_a_group_title_over_a_short_rule(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (70, 106, "单位"), (177, 96, "预约挂号"), (140, 116, "2030年"), (216, 116, "累计"))
+    columns = [(50.0, 120.0), (130.0, 190.0), (200.0, 260.0)]
+    grid = header_slots(rows, [Rule(112, 130, 260)], columns, [(60.0, 110.0), (140.0, 180.0), (205.0, 250.0)])
+    assert [[cell.text if cell else "" for cell in level] for level in grid] == [
+        ["单位", "预约挂号", "预约挂号"], ["单位", "2030年", "累计"]]
+    assert grid[0][0] is grid[1][0] and grid[0][1] is grid[0][2]
