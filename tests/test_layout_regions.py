@@ -1,7 +1,8 @@
 """The rules of layout/tables/regions.py one by one: which horizontal rules bound a table, where a
 run of them ends, which outer rules are no part of it, and where a 三线表 broken by the page ends
-below its last rule. Geometry is drawn (tests/pdfkit.py) and read back by pdfplumber; predicates
-on a row's text take segments written out by hand."""
+below its last rule; and the driver's rule for a region that is no table. Geometry is drawn
+(tests/pdfkit.py) and read back by pdfplumber; predicates on a row's text take segments written
+out by hand."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 
+from bulletin_etl.layout import tables
 from bulletin_etl.layout.lines import CharsByHeight
 from bulletin_etl.layout.tables.regions import Rule
 from bulletin_etl.layout.tables.segments import Segment, segments
@@ -309,3 +311,18 @@ def test_a_folio_a_note_or_running_text_ends_a_broken_table(tmp_path: Path) -> N
         assert rg._ends_broken_table(row_at(index, top), index, width=400), top
     for top in (160, 180):
         assert not rg._ends_broken_table(row_at(index, top), index, width=400), top
+
+
+# ---------------------------------------------------------------------------------------------
+# The driver (tables/__init__.py): a region that is no table
+
+
+def test_a_masthead_ruled_off_on_the_first_page_is_no_table() -> None:
+    name = [seg(100, "卫生健康统计简报", top=80)]
+    masthead = [seg(60, "南京市卫生健康委员会编印", top=100), seg(300, "2025 年 1 月 24 日", top=100)]
+    assert tables._is_ruled_off_masthead([name, masthead], page=1)
+    assert not tables._is_ruled_off_masthead([name, masthead], page=2)
+    assert not tables._is_ruled_off_masthead([name, [seg(60, "南京市鼓楼医院", top=90)]], page=1)  # no masthead line
+    assert not tables._is_ruled_off_masthead([name, masthead, [seg(60, "南京市鼓楼医院", top=120), seg(300, "1066", top=120)]],
+                                             page=1)  # a figure
+    assert not tables._is_ruled_off_masthead([name] * 5 + [masthead], page=1)  # more lines than a masthead holds
