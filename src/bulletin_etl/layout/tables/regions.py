@@ -27,7 +27,7 @@ class Rule:
         return self.x1 - self.x0
 
     def covers(self, x: float) -> bool:
-        return self.x0 - SETTINGS.rule_cover <= x <= self.x1 + SETTINGS.rule_cover
+        return covers((self.x0, self.x1), (x, x), SETTINGS.rule_cover)
 
 
 def horizontal_rules(edges: list[dict]) -> list[Rule]:
