@@ -11,13 +11,13 @@ Every tolerance is a field of `settings.TableSettings`."""
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass
 
 import pdfplumber
 
 from ...text import squash
+from ..intervals import covers, overlapping_groups
 from ..lines import CharsByHeight, centre_inside
 from ..vocabulary import MASTHEAD, is_page_number
 from .body import band_cells, body_bands
@@ -66,18 +66,8 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[pdfplumber.table.Table]:
     if not {settings["vertical_strategy"], settings["horizontal_strategy"]} <= {"lines", "lines_strict"}:
         return page.find_tables(settings)
     strict = "line" if settings["vertical_strategy"] == "lines_strict" else None
-    edges = sorted(page.edges, key=lambda e: e["top"])
-    bands: list[list[dict]] = []
-    bottom = -math.inf
-    for edge in edges:
-        if bands and edge["top"] <= bottom + SETTINGS.ruled_band_gap:
-            bands[-1].append(edge)
-        else:
-            bands.append([edge])
-            bottom = -math.inf
-        bottom = max(bottom, edge["bottom"])
     tables = []
-    for band in bands:
+    for band in overlapping_groups(page.edges, lambda e: (e["top"], e["bottom"]), SETTINGS.ruled_band_gap):
         vertical = pdfplumber.utils.filter_edges(band, "v", edge_type=strict)
         horizontal = pdfplumber.utils.filter_edges(
             band, "h", edge_type="line" if settings["horizontal_strategy"] == "lines_strict" else None)
@@ -123,13 +113,21 @@ def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int)
             if not is_page_number(line_text(row))]  # a folio between a table's rules is furniture
     if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
         return None
-    masthead = [MASTHEAD.search(squash(line_text(row))) is not None for row in rows]
-    if page == 1 and len(rows) <= SETTINGS.masthead_rows and any(masthead) and not has_figure(
-            [row for row, dated in zip(rows, masthead) if not dated]):
-        return None  # the masthead ruled off on the first page, the bulletin's name over it
+    if _is_ruled_off_masthead(rows, page):
+        return None
     boundary = header_boundary(region, rows)
     return UnruledTable(region, inner, page, [row for row in rows if middle(row) < boundary],
                         [row for row in rows if middle(row) >= boundary], boundary)
+
+
+def _is_ruled_off_masthead(rows: list[list[Segment]], page: int) -> bool:
+    """The masthead ruled off on the first page, the bulletin's name over it: a few lines (at
+    most `masthead_rows`), one of them the masthead line ('<issuer> 编印 2025 年 1 月 24 日'), and
+    no figure in the others."""
+    if page != 1 or len(rows) > SETTINGS.masthead_rows:
+        return False
+    masthead = [MASTHEAD.search(squash(line_text(row))) is not None for row in rows]
+    return any(masthead) and not has_figure([row for row, dated in zip(rows, masthead) if not dated])
 
 
 def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid | None:
@@ -143,7 +141,7 @@ def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid
     header_rows = [[p for s in row for p in split_at_gutters(s, gutters)] for row in table.header_rows]
     body_rows = [[p for s in row for p in split_at_gutters(s, gutters)] for row in table.body_rows]
     m = SETTINGS.inner_rule_margin
-    header_inner = [r for r in table.inner if top.y + m < r.y < boundary - m and x0 - m <= r.x0 and r.x1 <= x1 + m]
+    header_inner = [r for r in table.inner if top.y + m < r.y < boundary - m and covers((x0, x1), (r.x0, r.x1), m)]
     slots = header_slots(header_rows, header_inner, columns, found.text)
     bounds = [(top.y, boundary)] * len(slots)
     for band_top, band_bottom, band in body_bands(body_rows, [r.y for r in table.region if r.y >= boundary]):

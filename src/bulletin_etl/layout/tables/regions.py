@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ...text import join_wrapped, squash
+from ..intervals import covers, median
 from ..lines import CharsByHeight, row_text
 from ..vocabulary import BARE_FOLIO, NOTE, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
@@ -26,7 +27,7 @@ class Rule:
         return self.x1 - self.x0
 
     def covers(self, x: float) -> bool:
-        return self.x0 - SETTINGS.rule_cover <= x <= self.x1 + SETTINGS.rule_cover
+        return covers((self.x0, self.x1), (x, x), SETTINGS.rule_cover)
 
 
 def horizontal_rules(edges: list[dict]) -> list[Rule]:
@@ -71,15 +72,30 @@ def horizontal_rules(edges: list[dict]) -> list[Rule]:
 
 
 def _tabular(rows: list[list[Segment]], width: float) -> bool:
-    """Text between two rules belongs to the table unless a line of it is one run of running
-    text across much of the table's width (a note or a paragraph between two tables). A lone
-    fragment of a wrapped name, carried over a page break, is narrow and stays in; header cells
-    set so tight that no gap parts them ('2030年总量累计总量…') are no sentence and stay in too.
-    A note ('注：…') is never table text, however narrow or spaced; nor is a line of sentences
-    that justified setting stretched into several runs."""
-    return not any((r[-1].x1 - r[0].x0 > SETTINGS.prose_width_share * width and is_prose(line_text(r))
-                    and (len(r) == 1 or has_sentence_mark(line_text(r))))
-                   or NOTE.match(line_text(r)) or is_page_number(line_text(r)) for r in rows)
+    """Text between two rules belongs to the table unless a line of it is running text across
+    much of the table's width (a note or a paragraph between two tables), a note or a folio."""
+    return not any(_is_running_text(row, width) or _is_note_or_folio(row) for row in rows)
+
+
+def _is_running_text(row: list[Segment], width: float) -> bool:
+    """A line reading as prose across more than `prose_width_share` of the table's width. A lone
+    fragment of a wrapped name, carried over a page break, is narrow and stays in the table."""
+    wide = row[-1].x1 - row[0].x0 > SETTINGS.prose_width_share * width
+    return wide and _reads_as_prose(row)
+
+
+def _reads_as_prose(row: list[Segment]) -> bool:
+    """Prose (a sentence mark, or a note's '注：') in one run, or in several runs a line of
+    sentences that justified setting stretched apart. Header cells set so tight that no gap
+    parts them ('2030年总量累计总量…') hold no sentence mark."""
+    text = line_text(row)
+    return is_prose(text) and (len(row) == 1 or has_sentence_mark(text))
+
+
+def _is_note_or_folio(row: list[Segment]) -> bool:
+    """A note ('注：…') is never table text, however narrow or spaced; nor a folio ('- 3 -')."""
+    text = line_text(row)
+    return NOTE.match(text) is not None or is_page_number(text)
 
 
 def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -> bool:
@@ -93,11 +109,11 @@ def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -
     lines = [row[0].text for row in rows]
     if all(len(row) == 1 for row in rows) and any(
             len(squash(text)) >= SETTINGS.min_title_chars and reads_as_title(text)
-            for text in lines + [join_wrapped(pair) for pair in zip(lines, lines[1:])]):
+            for text in lines + [join_wrapped([a, b]) for a, b in zip(lines, lines[1:])]):
         return True
     sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
-    reference = sorted(c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()) or sizes
-    return bool(sizes) and sizes[-1] >= SETTINGS.heading_size_ratio * reference[len(reference) // 2]
+    reference = [c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()] or sizes
+    return bool(sizes) and sizes[-1] >= SETTINGS.heading_size_ratio * median(reference)
 
 
 def _same_extent(a: Rule, b: Rule) -> bool:
@@ -118,86 +134,138 @@ def _table_within(narrower: list[Rule], chars: CharsByHeight) -> bool:
 
 
 def _trim(run: list[Rule], chars: CharsByHeight) -> list[Rule]:
-    """A run's outer rules with nothing between them and the next are no part of its table (the
-    rule under a page header, as wide as the table below it), nor a first rule with a stray line
-    under it."""
-    def empty(a: Rule, b: Rule) -> bool:
-        return not any(not c["text"].isspace() for c in chars.inside((a.x0, a.y, a.x1, b.y)))
-
-    def stray(a: Rule, b: Rule, last: Rule) -> bool:
-        """One run of text (or lines of one run each) far under the first rule and nearer the
-        next, or one set clearly larger than the table's text below it: no cell of a header band
-        (set centred or at its top, in the table's size) but a line over the table, under a page
-        header's rule (a title's part that the page break carried over, which LibreOffice sets
-        midway between the rules, perhaps with its subtitle under it)."""
-        rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)))
-        # Lines of one run each: the carried-over part of a title may have a subtitle under it
-        # ('…预约情况统计' over '（不包含…）'); a header band has cells side by side.
-        if not rows or any(len(row) != 1 for row in rows):
-            return False
-        first, lowest = rows[0][0], rows[-1][0]
-        height = first.bottom - first.top
-        above, below = first.top - a.y, b.y - lowest.bottom
-        if above > SETTINGS.stray_line_lines * height and above - below > height:
-            return True
-        if len(rows) != 1:
-            return False
-        table = sorted(c.get("size", SETTINGS.default_size) for c in chars.inside((a.x0, b.y, a.x1, last.y))
-                       if not c["text"].isspace())
-        return bool(table) and min(c.get("size", SETTINGS.default_size) for c in first.visible) >= (
-            SETTINGS.heading_size_ratio * table[len(table) // 2])
-
-    while len(run) >= 2 and (empty(run[0], run[1]) or (len(run) >= 3 and stray(run[0], run[1], run[-1]))):
+    """A run less the outer rules that are no part of its table."""
+    while len(run) >= 2 and _first_rule_outside(run, chars):
         run = run[1:]
-    while len(run) >= 2 and empty(run[-2], run[-1]):
+    while len(run) >= 2 and _nothing_between(run[-2], run[-1], chars):
         run = run[:-1]
     return run
+
+
+def _first_rule_outside(run: list[Rule], chars: CharsByHeight) -> bool:
+    """A run's first rule with nothing between it and the next (the rule under a page header, as
+    wide as the table below it), or with a stray line under it, is no part of its table."""
+    return _nothing_between(run[0], run[1], chars) or (len(run) >= 3 and _stray_line_under(run[0], run[1], run[-1], chars))
+
+
+def _nothing_between(a: Rule, b: Rule, chars: CharsByHeight) -> bool:
+    """No glyph within the ends of rule `a` between it and the rule `b` below."""
+    return not any(not c["text"].isspace() for c in chars.inside((a.x0, a.y, a.x1, b.y)))
+
+
+def _stray_line_under(a: Rule, b: Rule, last: Rule, chars: CharsByHeight) -> bool:
+    """No cell of a header band (set centred or at its top, in the table's size, cells side by
+    side) but a line over the table between its first rules `a` and `b`, under a page header's
+    rule: a title's part that the page break carried over, which LibreOffice sets midway between
+    the rules, perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）')."""
+    rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)))
+    if not rows or any(len(row) != 1 for row in rows):
+        return False
+    if _far_below_first_rule(rows, a, b):
+        return True
+    return len(rows) == 1 and _set_larger(rows[0][0], chars.inside((a.x0, b.y, a.x1, last.y)))
+
+
+def _far_below_first_rule(rows: list[list[Segment]], a: Rule, b: Rule) -> bool:
+    """Lines standing more than `stray_line_lines` line heights under rule `a`, and clearly
+    nearer the rule `b` below them than `a` (by more than a line height)."""
+    first, lowest = rows[0][0], rows[-1][0]
+    height = first.bottom - first.top
+    above, below = first.top - a.y, b.y - lowest.bottom
+    return above > SETTINGS.stray_line_lines * height and above - below > height
+
+
+def _set_larger(line: Segment, table_chars: list[dict]) -> bool:
+    """A line whose every glyph is set `heading_size_ratio` times the table text's (median) size."""
+    table = [c.get("size", SETTINGS.default_size) for c in table_chars if not c["text"].isspace()]
+    return bool(table) and min(c.get("size", SETTINGS.default_size) for c in line.visible) >= (
+        SETTINGS.heading_size_ratio * median(table))
 
 
 def regions(rules: list[Rule], index: CharsByHeight, min_width: float, min_stacked: float) -> list[list[Rule]]:
     """Runs of long rules of the same extent with table-like text between them. A narrow table
     (a few columns, narrower than `min_width`) has rules too: three or more of one extent, at
     least `min_stacked` long (the rule under a group header never comes three times)."""
+    long = _table_rules(rules, min_width, min_stacked)
+    runs = [run for group in _extent_groups(long) for run in _runs_in(group, long, index)]
+    return _outermost([_trim(run, index) for run in runs])
+
+
+def _table_rules(rules: list[Rule], min_width: float, min_stacked: float) -> list[Rule]:
+    """The rules that may bound a table: those at least `min_width` long, and narrower ones (at
+    least `min_stacked`) stacked at one extent."""
     narrow = [r for r in rules if min_stacked <= r.length < min_width]
-    long = [r for r in rules if r.length >= min_width or (
-        r in narrow and sum(_same_extent(r, other) for other in narrow) >= SETTINGS.stacked_rules)]
-    # Rules of one extent, give or take a producer's rounding: a rule within reach of any rule
-    # of a group joins it, and joins groups it reaches both of (a table's outer rules drawn a
-    # little wider than its inner ones, a page header's rule between the two).
+    return [r for r in rules if r.length >= min_width or (r in narrow and _is_stacked(r, narrow))]
+
+
+def _is_stacked(rule: Rule, narrow: list[Rule]) -> bool:
+    """`stacked_rules` or more narrow rules of this rule's extent (itself counted): a narrow
+    table's top, header and bottom rules."""
+    return sum(_same_extent(rule, other) for other in narrow) >= SETTINGS.stacked_rules
+
+
+def _extent_groups(rules: list[Rule]) -> list[list[Rule]]:
+    """Rules of one extent, give or take a producer's rounding, top-down: a rule within reach of
+    any rule of a group joins it, and joins groups it reaches both of (a table's outer rules drawn
+    a little wider than its inner ones, a page header's rule between the two)."""
     groups: list[list[Rule]] = []
-    for rule in long:
+    for rule in rules:
         reached = [g for g in groups if any(_same_extent(r, rule) for r in g)]
-        merged = sorted([r for g in reached for r in g] + [rule], key=lambda r: r.y)
-        groups = [g for g in groups if not any(g is h for h in reached)] + [merged]
-    groups.sort(key=lambda g: g[0].y)
+        joined = sorted([r for g in reached for r in g] + [rule], key=lambda r: r.y)
+        groups = [g for g in groups if not any(g is h for h in reached)] + [joined]
+    return sorted(groups, key=lambda g: g[0].y)
+
+
+def _runs_in(group: list[Rule], long: list[Rule], index: CharsByHeight) -> list[list[Rule]]:
+    """A group's rules cut into runs where the next rule closes no part of the same table."""
     out = []
-    for group in groups:
-        run = [group[0]]
-        for rule in group[1:]:
-            between = index.inside((run[-1].x0, run[-1].y, run[-1].x1, rule.y))
-            # A long rule reaching outside this table's width belongs to another table; one
-            # inside it is the rule under a group header — unless rules of its extent come
-            # again further down: a narrower table of its own stands between.
-            inside = [r for r in long if run[-1].y < r.y < rule.y]
-            other_table = any(r.x0 < rule.x0 - SETTINGS.rule_same_extent or r.x1 > rule.x1 + SETTINGS.rule_same_extent
-                              for r in inside) or _table_within(
-                [r for r in inside if not _same_extent(r, rule)], index)
-            tabular = _tabular(segments(between), rule.length)
-            if tabular and not other_table and not _heading_between(
-                    between, index.inside((run[0].x0, run[0].y, run[0].x1, run[-1].y))):
-                run.append(rule)
-            else:
-                out.append(run)
-                run = [rule]
-        out.append(run)
-    out = [_trim(run, index) for run in out]
-    runs = sorted((run for run in out if len(run) >= 2), key=lambda run: run[0].y - run[-1].y)
+    run = [group[0]]
+    for rule in group[1:]:
+        if _continues_run(run, rule, long, index):
+            run.append(rule)
+        else:
+            out.append(run)
+            run = [rule]
+    out.append(run)
+    return out
+
+
+def _continues_run(run: list[Rule], rule: Rule, long: list[Rule], index: CharsByHeight) -> bool:
+    """The next rule of a run's extent closes the same table: no other table's rules stand
+    between (`long`: every rule that may bound a table), the text between is table text and no
+    heading (set larger than the run's text so far, or worded as a title)."""
+    between = index.inside((run[-1].x0, run[-1].y, run[-1].x1, rule.y))
+    inside = [r for r in long if run[-1].y < r.y < rule.y]
+    if _other_table_between(inside, rule, index) or not _tabular(segments(between), rule.length):
+        return False
+    return not _heading_between(between, index.inside((run[0].x0, run[0].y, run[0].x1, run[-1].y)))
+
+
+def _other_table_between(inside: list[Rule], rule: Rule, index: CharsByHeight) -> bool:
+    """Long rules between two rules of one extent that are another table's: one reaching outside
+    this table's width, or narrower ones that make a table of their own. A narrower one alone is
+    the rule under a group header."""
+    return _reaches_outside(inside, rule) or _table_within([r for r in inside if not _same_extent(r, rule)], index)
+
+
+def _reaches_outside(inside: list[Rule], rule: Rule) -> bool:
+    """A rule reaching past either end of `rule` (by more than `rule_same_extent`)."""
+    return any(not covers((rule.x0, rule.x1), (r.x0, r.x1), SETTINGS.rule_same_extent) for r in inside)
+
+
+def _outermost(runs: list[list[Rule]]) -> list[list[Rule]]:
+    """Runs of two rules or more, top-down, less those within a taller run's height: the rules
+    of group headers that touch end to end are not a table."""
     kept: list[list[Rule]] = []
-    for run in runs:  # tallest first: rules of group headers that touch end to end are not a table
-        margin = SETTINGS.nested_run_margin
-        if not any(k[0].y - margin <= run[0].y and run[-1].y <= k[-1].y + margin for k in kept):
+    for run in sorted((run for run in runs if len(run) >= 2), key=lambda run: run[0].y - run[-1].y):  # tallest first
+        if not any(_within_height(run, k) for k in kept):
             kept.append(run)
     return sorted(kept, key=lambda run: run[0].y)
+
+
+def _within_height(run: list[Rule], taller: list[Rule]) -> bool:
+    """A run from top to bottom within a taller run's first and last rule (`nested_run_margin`)."""
+    return covers((taller[0].y, taller[-1].y), (run[0].y, run[-1].y), SETTINGS.nested_run_margin)
 
 
 def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]]) -> list[Rule]:
@@ -205,41 +273,73 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
     lines below its last rule (rows of several cells and the short runs of wrapped names) down
     to a heading, a note, a wide gap or the next table; close it with a rule of our own."""
     last = run[-1]
-    limit = min((o[0].y for o in others if o[0].y > last.y), default=float("inf"))
-    margin = SETTINGS.extend_margin
-    below = [c for c in index.inside((last.x0 - margin, last.y, last.x1 + margin, limit))
-             if last.y < (c["top"] + c["bottom"]) / 2 < limit]
-    # Rules with only header text between them: the table's body is all below, so its first
-    # row belongs to it even standing lower than rows stand apart (the space LibreOffice leaves
-    # above a row the page split, under the repeated header). A table with a body above its
-    # last rule is complete there: text under it keeps to the usual gap.
     # The table's own text sets the size a line below must not clearly exceed: a title set
     # larger, cut at the table's ends, may not read as one ('…年度数据统' of '…年度数据统计').
     own = index.inside((last.x0, run[0].y, last.x1, last.y))
     headed = not has_figure(segments(own))
     taken: list[list[Segment]] = []
-    for row in segments(below):
-        height = row[0].bottom - row[0].top
+    for row in segments(_chars_below(last, index, others)):
         # the row's lowest text: a wrapped name's last line may stand below its figures
         previous = max(s.bottom for s in taken[-1]) if taken else last.y
-        text = "".join(s.text for s in row)
-        wide = len(row) == 1 and row[0].x1 - row[0].x0 > SETTINGS.prose_width_share * last.length and is_prose(text)
-        # the whole printed line, also past the table's edges: a folio set across them
-        line = row_text(sorted(index.inside((-math.inf, row[0].top, math.inf, row[0].bottom)), key=lambda c: c["x0"]))
-        # to the line's highest text: digits set in a Latin face stand lower than the CJK beside them
-        allowed = SETTINGS.first_row_gap_lines if headed and not taken else SETTINGS.row_gap_lines
-        gapped = min(s.top for s in row) - previous > allowed * height
-        # a folio printed as the number alone is the page's last line ('4' under the last row)
-        bare_folio = BARE_FOLIO.match(line) is not None and not any(
-            (c["top"] + c["bottom"]) / 2 > row[0].bottom and not c["text"].isspace()
-            for c in index.inside((-math.inf, row[0].bottom, math.inf, math.inf)))
-        # a folio read with its cells apart: run together, a row's figures around a '/' for a
-        # missing value ('14  53958  /  8363490') read as one ('1453958/8363490')
-        folio = is_page_number(line_text(row)) or is_page_number(line) or bare_folio
-        if folio or NOTE.match(text) or wide or gapped or _heading_between(
-                [c for r in taken + [row] for s in r for c in s.visible], own):
+        ended = _ends_broken_table(row, index, last.length) or _stands_apart(row, previous, headed and not taken)
+        if ended or _heading_between([c for r in taken + [row] for s in r for c in s.visible], own):
             break
         taken.append(row)
     if not any(len(r) >= 2 for r in taken):
         return run
     return [*run, Rule(max(s.bottom for s in taken[-1]) + SETTINGS.closing_rule_gap, last.x0, last.x1)]
+
+
+def _chars_below(last: Rule, index: CharsByHeight, others: list[list[Rule]]) -> list[dict]:
+    """The characters under a run's last rule, within its ends (`extend_margin`), down to the
+    next table's first rule."""
+    limit = min((o[0].y for o in others if o[0].y > last.y), default=math.inf)
+    margin = SETTINGS.extend_margin
+    return [c for c in index.inside((last.x0 - margin, last.y, last.x1 + margin, limit))
+            if last.y < (c["top"] + c["bottom"]) / 2 < limit]
+
+
+def _stands_apart(row: list[Segment], previous: float, first_under_header: bool) -> bool:
+    """A row whose highest text stands more than `row_gap_lines` line heights under `previous`
+    (the lowest text above it). Digits set in a Latin face stand lower than the CJK beside them.
+    Under rules with only header text between them the table's body is all below, so its first
+    row belongs to it even standing lower (`first_row_gap_lines`: the space LibreOffice leaves
+    above a row the page split, under the repeated header); a table with a body above its last
+    rule is complete there, and text under it keeps to the usual gap."""
+    allowed = SETTINGS.first_row_gap_lines if first_under_header else SETTINGS.row_gap_lines
+    return min(s.top for s in row) - previous > allowed * (row[0].bottom - row[0].top)
+
+
+def _ends_broken_table(row: list[Segment], index: CharsByHeight, width: float) -> bool:
+    """A line under a broken 三线表 that is none of its rows: a folio, a note, or one run of
+    running text across much of the table's `width`."""
+    text = "".join(s.text for s in row)
+    return _is_folio_line(row, index) or NOTE.match(text) is not None or _is_one_run_of_running_text(row, width)
+
+
+def _is_one_run_of_running_text(row: list[Segment], width: float) -> bool:
+    return len(row) == 1 and _is_running_text(row, width)
+
+
+def _is_folio_line(row: list[Segment], index: CharsByHeight) -> bool:
+    """A folio: the row as read (a folio read with its cells apart: run together, a row's
+    figures around a '/' for a missing value, '14  53958  /  8363490', read as one,
+    '1453958/8363490'), or the whole printed line (a folio set across the table's edges), or a
+    bare number that is the page's last line ('4' under the last row)."""
+    line = _printed_line(row, index)
+    return is_page_number(line_text(row)) or is_page_number(line) or _is_bare_folio(line, row, index)
+
+
+def _printed_line(row: list[Segment], index: CharsByHeight) -> str:
+    """The whole printed line a row stands on, also past the table's edges."""
+    return row_text(sorted(index.inside((-math.inf, row[0].top, math.inf, row[0].bottom)), key=lambda c: c["x0"]))
+
+
+def _is_bare_folio(line: str, row: list[Segment], index: CharsByHeight) -> bool:
+    """A folio printed as the number alone: nothing printed under it."""
+    return BARE_FOLIO.match(line) is not None and not _printed_below(row[0].bottom, index)
+
+
+def _printed_below(y: float, index: CharsByHeight) -> bool:
+    return any((c["top"] + c["bottom"]) / 2 > y and not c["text"].isspace()
+               for c in index.inside((-math.inf, y, math.inf, math.inf)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...text import join_wrapped, looks_numeric, squash
+from ..intervals import covers
 from .model import Cell, Grid, LogicalTable, TableRow
 from .settings import SETTINGS
 
@@ -33,10 +34,6 @@ def header_paths(grid: Grid, n_header: int) -> list[tuple[str, ...]]:
     return paths
 
 
-def _same_header(a: list[str], b: list[str]) -> bool:
-    return [squash(x) for x in a] == [squash(x) for x in b]
-
-
 def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], carried: dict[int, str],
                     words: set[str]) -> bool:
     """A continued page's first row repeats the header: the same texts, or some cut short where
@@ -44,7 +41,8 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], ca
     '实时数据表单上传情况'); the clipped text then shows in the cell below (noted in `spill`).
     A cell may also hold more than its header: the head of a row the page break cut, printed
     under the repeated header, that the clipped text drew into the header ('接入单位院'; noted in
-    `carried`; never words of the header itself, `words`: see `_header_words`)."""
+    `carried`; never words of the header itself, `words`: see `_header_words`). At most
+    `max_clipped_share` of the row may differ so: more is data."""
     if len(row) != len(header):
         return False
     cut: dict[int, str] = {}
@@ -53,19 +51,31 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], ca
         printed, known = squash(printed), squash(known)
         if printed == known:
             continue
-        if len(printed) >= SETTINGS.min_clipped_chars and known.startswith(printed):
+        if _is_clipped(printed, known):
             cut[c] = known[len(printed):]
-            continue
-        extra = printed[len(known):]
-        if known and printed.startswith(known) and not looks_numeric(extra) and not _header_words(extra, words):
-            more[c] = extra
-            continue
-        return False
+        elif _holds_cut_row_head(printed, known, words):
+            more[c] = printed[len(known):]
+        else:
+            return False
     if len(cut) + len(more) > SETTINGS.max_clipped_share * len(row):
         return False
     spill.update(cut)
     carried.update(more)
     return True
+
+
+def _is_clipped(printed: str, known: str) -> bool:
+    """A header cell printed cut short: the start of its text, at least `min_clipped_chars` long."""
+    return len(printed) >= SETTINGS.min_clipped_chars and known.startswith(printed)
+
+
+def _holds_cut_row_head(printed: str, known: str, words: set[str]) -> bool:
+    """A header cell printed with more than its text: the extra neither a figure nor the header's
+    own words (see `_header_words`), but the head of a row the page break cut."""
+    if not known or not printed.startswith(known):
+        return False
+    extra = printed[len(known):]
+    return not looks_numeric(extra) and not _header_words(extra, words)
 
 
 def _header_words(extra: str, words: set[str]) -> bool:
@@ -90,10 +100,16 @@ def _header_letters(rows: list[list[str]]) -> Counter[str]:
     letters: Counter[str] = Counter()
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            if (c and row[c - 1] == text) or (r and rows[r - 1][c] == text):
-                continue
-            letters.update(squash(text))
+            if not _continues_merged_cell(rows, r, c):
+                letters.update(squash(text))
     return letters
+
+
+def _continues_merged_cell(rows: list[list[str]], r: int, c: int) -> bool:
+    """A slot a merged cell covers past its first: the text of the slot to its left or above."""
+    left = rows[r][c - 1] if c else None
+    above = rows[r - 1][c] if r else None
+    return rows[r][c] in (left, above)
 
 
 def _repeats_letters(grid: Grid, header_rows: list[list[str]]) -> int:
@@ -133,11 +149,17 @@ def _rows_of(grid: Grid, start: int) -> list[TableRow]:
 def _split_by_page_break(prev: TableRow, nxt: TableRow) -> bool:
     """A row the page break cut in two: the half on the new page has blanks (usually the seq
     and every number, which sit on the first half) and no column has a number in both halves."""
-    if prev.spans_all or nxt.spans_all or prev.is_total or nxt.is_total:
+    if _stands_whole(prev) or _stands_whole(nxt):
         return False
     if all(cell.strip() for cell in nxt.cells):
         return False
     return not any(looks_numeric(a) and looks_numeric(b) for a, b in zip(prev.cells, nxt.cells))
+
+
+def _stands_whole(row: TableRow) -> bool:
+    """One cell across the whole row ('合计：290146'), or a total: neither half of a row the page
+    break cut, nor a row that side-by-side groups share."""
+    return row.spans_all or row.is_total
 
 
 def _columns_under(foot: Grid, grid: Grid) -> list[int] | None:
@@ -148,9 +170,13 @@ def _columns_under(foot: Grid, grid: Grid) -> list[int] | None:
     same = SETTINGS.rule_same_extent
     if abs(foot.bbox[0] - grid.bbox[0]) > same or abs(foot.bbox[2] - grid.bbox[2]) > same:
         return None
-    under = [next((f for f, (a, b) in enumerate(foot.col_bounds) if a <= (x0 + x1) / 2 <= b), None)
-             for x0, x1 in grid.col_bounds]
-    return None if None in under else under
+    under = [_column_at(foot.col_bounds, (x0 + x1) / 2) for x0, x1 in grid.col_bounds]
+    return None if None in under else [f for f in under if f is not None]
+
+
+def _column_at(col_bounds: list[tuple[float, float]], x: float) -> int | None:
+    """The first column whose bounds hold `x`, ends included."""
+    return next((c for c, bounds in enumerate(col_bounds) if covers(bounds, (x, x))), None)
 
 
 def stitch(grids: list[Grid]) -> list[LogicalTable]:
@@ -159,51 +185,89 @@ def stitch(grids: list[Grid]) -> list[LogicalTable]:
     tables: list[LogicalTable] = []
     foot: Grid | None = None  # a header left alone at the foot of the previous page
     for grid in grids:
-        current = tables[-1] if tables else None
-        if current is not None and grid.n_cols == current.n_cols and grid.page > current.grids[-1].page:
-            start = 0
-            spill: dict[int, str] = {}
-            carried: dict[int, str] = {}
-            words = {squash(cell) for header in current.header_rows for cell in header}
-            for header in current.header_rows:
-                if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried, words):
-                    start += 1
-            if start == 0:
-                # the repeated header with its levels run together, in one row or in each of its
-                # rows (a group label merged with the sub-column under it)
-                while start < len(grid.slots) and _repeats_paths(grid.row(start), current.header_paths):
-                    start += 1
-            if start == 0:
-                start = _repeats_letters(grid, current.header_rows)
-            rows = _rows_of(grid, start)
-            if rows and spill:
-                rows[0].cells = [_unspill(cell, spill.get(c)) for c, cell in enumerate(rows[0].cells)]
-            if carried:
-                rows.insert(0, TableRow([carried.get(c, "") for c in range(grid.n_cols)], grid.page))
-            if rows and current.rows and _split_by_page_break(current.rows[-1], rows[0]):
-                head = rows.pop(0)
-                last = current.rows[-1]
-                last.cells = [join_wrapped([a, b]) for a, b in zip(last.cells, head.cells)]
-            current.rows.extend(rows)
-            current.grids.append(grid)
+        if tables and _continues_on(tables[-1], grid):
+            _continue(tables[-1], grid)
             continue
         n_header = header_row_count(grid)
         if n_header == len(grid.slots):
             foot = grid  # a header alone at the foot of a page; the table starts where its rows do
             continue
-        paths = header_paths(grid, n_header)
-        header_rows = [grid.row(r) for r in range(n_header)]
-        under = _columns_under(foot, grid) if foot is not None and foot.page == grid.page - 1 and n_header else None
-        if under is not None:
-            # The header row itself broke over the page: its top part is that foot (whose group
-            # cells may span columns the rest of the header parts).
-            above = header_paths(foot, len(foot.slots))
-            paths = [tuple(dict.fromkeys(above[f] + b)) for f, b in zip(under, paths)]
-            header_rows = [[foot.row(r)[f] for f in under] for r in range(len(foot.slots))] + header_rows
+        tables.append(_new_table(grid, n_header, foot))
         foot = None
-        tables.append(LogicalTable(header_paths=paths, header_rows=header_rows,
-                                   rows=_rows_of(grid, n_header), grids=[grid]))
     return [_without_phantom_columns(t) for t in tables]
+
+
+def _continues_on(table: LogicalTable, grid: Grid) -> bool:
+    """A grid on a later page than the table's last, with as many columns: the table goes on."""
+    return grid.n_cols == table.n_cols and grid.page > table.grids[-1].page
+
+
+def _continue(table: LogicalTable, grid: Grid) -> None:
+    """The table's rows go on with the grid's below its repeated header: the text of header
+    cells clipped into the first row taken out of it, a row cut under the header put back, and
+    the head of a row the page break cut joined to its first half."""
+    spill: dict[int, str] = {}
+    carried: dict[int, str] = {}
+    rows = _rows_of(grid, _repeated_header_end(table, grid, spill, carried))
+    if rows and spill:
+        rows[0].cells = [_unspill(cell, spill.get(c)) for c, cell in enumerate(rows[0].cells)]
+    if carried:
+        rows.insert(0, TableRow([carried.get(c, "") for c in range(grid.n_cols)], grid.page))
+    if rows and table.rows and _split_by_page_break(table.rows[-1], rows[0]):
+        head = rows.pop(0)
+        last = table.rows[-1]
+        last.cells = [join_wrapped([a, b]) for a, b in zip(last.cells, head.cells)]
+    table.rows.extend(rows)
+    table.grids.append(grid)
+
+
+def _repeated_header_end(table: LogicalTable, grid: Grid, spill: dict[int, str], carried: dict[int, str]) -> int:
+    """How many of the grid's first rows repeat the table's header (0 when it is not repeated):
+    row for row, some cells clipped (see `_repeats_header`); else with its levels run together,
+    in one row or in each of its rows (a group label merged with the sub-column under it); else
+    the same characters merged otherwise (see `_repeats_letters`)."""
+    return (_rows_repeating_header(table, grid, spill, carried)
+            or _rows_repeating_paths(grid, table.header_paths) or _repeats_letters(grid, table.header_rows))
+
+
+def _rows_repeating_header(table: LogicalTable, grid: Grid, spill: dict[int, str], carried: dict[int, str]) -> int:
+    """The grid's first rows that repeat the header's rows, each tried in turn on the next row."""
+    start = 0
+    words = {squash(cell) for header in table.header_rows for cell in header}
+    for header in table.header_rows:
+        if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried, words):
+            start += 1
+    return start
+
+
+def _rows_repeating_paths(grid: Grid, paths: list[tuple[str, ...]]) -> int:
+    """The grid's first rows that each repeat the header with its levels run together."""
+    start = 0
+    while start < len(grid.slots) and _repeats_paths(grid.row(start), paths):
+        start += 1
+    return start
+
+
+def _new_table(grid: Grid, n_header: int, foot: Grid | None) -> LogicalTable:
+    """A table starting on the grid, under its `n_header` header rows. When the header row
+    itself broke over the page, its top part is the header left at the previous page's foot
+    (whose group cells may span columns the rest of the header parts)."""
+    paths = header_paths(grid, n_header)
+    header_rows = [grid.row(r) for r in range(n_header)]
+    under = _columns_under_foot(foot, grid, n_header)
+    if foot is not None and under is not None:
+        above = header_paths(foot, len(foot.slots))
+        paths = [tuple(dict.fromkeys(above[f] + b)) for f, b in zip(under, paths)]
+        header_rows = [[foot.row(r)[f] for f in under] for r in range(len(foot.slots))] + header_rows
+    return LogicalTable(header_paths=paths, header_rows=header_rows, rows=_rows_of(grid, n_header), grids=[grid])
+
+
+def _columns_under_foot(foot: Grid | None, grid: Grid, n_header: int) -> list[int] | None:
+    """For a grid with a header of its own, the columns of the header part left at the foot of
+    the page before standing over its columns (see `_columns_under`); else None."""
+    if foot is None or foot.page != grid.page - 1 or not n_header:
+        return None
+    return _columns_under(foot, grid)
 
 
 def _phantom(table: LogicalTable, col: int) -> bool:
@@ -230,32 +294,45 @@ def _without_phantom_columns(table: LogicalTable) -> LogicalTable:
 def split_side_by_side(table: LogicalTable) -> LogicalTable:
     """Tables that print two or more identical column groups side by side to save space
     (序号 名称 预约数量 | 序号 名称 预约数量) become one group with the rows stacked."""
-    keys = [tuple(squash(p) for p in path) for path in table.header_paths]
+    width = _group_width([tuple(squash(p) for p in path) for path in table.header_paths])
+    if width is None:
+        return table
+    # '合计：N' across the groups is one total, kept once, under the stacked rows
+    totals = [TableRow(r.cells[:width], r.page, r.spans_all) for r in table.rows if _stands_whole(r)]
+    rows = [row for g in range(table.n_cols // width) for row in _group_rows(table.rows, g * width, width)]
+    return LogicalTable(
+        header_paths=table.header_paths[:width],
+        header_rows=[r[:width] for r in table.header_rows],
+        rows=rows + totals,
+        grids=table.grids,
+    )
+
+
+def _group_width(keys: list[tuple[str, ...]]) -> int | None:
+    """The width of the narrowest column group that the header paths repeat side by side, two
+    times or more; None when they repeat none."""
     n = len(keys)
-    for width in range(1, n // 2 + 1):
-        if n % width or any(keys[i] != keys[i % width] for i in range(n)):
+    return next((width for width in range(1, n // 2 + 1)
+                 if n % width == 0 and all(keys[i] == keys[i % width] for i in range(n))), None)
+
+
+def _group_rows(rows: list[TableRow], start: int, width: int) -> list[TableRow]:
+    """The rows of the column group `width` wide from column `start`, less the rows that stand
+    whole and the group's empty parts."""
+    group: list[TableRow] = []
+    for row in rows:
+        part = TableRow(row.cells[start:start + width], row.page)
+        if _stands_whole(row) or part.is_empty:
             continue
-        if width == n:
-            break
-        rows: list[TableRow] = []
-        totals = [TableRow(r.cells[:width], r.page, r.spans_all) for r in table.rows if r.spans_all or r.is_total]
-        for g in range(n // width):
-            group: list[TableRow] = []
-            for row in table.rows:
-                part = TableRow(row.cells[g * width:(g + 1) * width], row.page)
-                if row.spans_all or row.is_total or part.is_empty:
-                    continue  # '合计：N' across the groups is one total, kept once (above)
-                if group and not part.cells[0].strip() and not any(map(looks_numeric, part.cells)):
-                    # Without rules, a name wrapped in the right-hand group shares its line
-                    # with the next row of the left-hand group: it continues its own row.
-                    group[-1].cells = [join_wrapped([a, b]) for a, b in zip(group[-1].cells, part.cells)]
-                    continue
-                group.append(part)
-            rows += group
-        return LogicalTable(
-            header_paths=table.header_paths[:width],
-            header_rows=[r[:width] for r in table.header_rows],
-            rows=rows + totals,
-            grids=table.grids,
-        )
-    return table
+        if group and _continues_wrapped_name(part):
+            group[-1].cells = [join_wrapped([a, b]) for a, b in zip(group[-1].cells, part.cells)]
+            continue
+        group.append(part)
+    return group
+
+
+def _continues_wrapped_name(part: TableRow) -> bool:
+    """A group's part of a row with no first cell and no figure: without rules, a name wrapped
+    in the right-hand group shares its line with the next row of the left-hand group, and it
+    continues its own row."""
+    return not part.cells[0].strip() and not any(map(looks_numeric, part.cells))
