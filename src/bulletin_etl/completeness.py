@@ -11,7 +11,8 @@ the rows its table's pages can hold (a year, a figure, a column whose numbers we
 is named once and not counted to. A check that raises is a warning naming it; the others still run.
 
 Nothing here knows a particular year's content: only the shapes of page numbers, enumerators and
-sequence-number headers, and which claims count rows (schemas/claims.yaml).
+sequence-number headers, and which claims count rows (schemas/claims.yaml and the claims declared in
+schemas/datasets/*.yaml).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from decimal import Decimal
 from itertools import accumulate
 from typing import TypeVar
 
-from .consistency import claims, run_check
+from .consistency import claims, counted_rows, run_check
 from .guard import page_list
 from .layout.document import Document
 from .layout.furniture import furniture
@@ -52,11 +53,6 @@ PROMISED_COUNT = re.compile(r"([一二三四五六七八九十]{1,3})件大事")
 SEQUENCE_HEADER = "序号"
 DIGITS = re.compile(r"[0-9]+")
 """A 序号 cell's text (NFKC: full-width digits read as these)."""
-
-ROW_COUNT_METRICS = {"internet_hospitals_in_service": "internet_hospitals"}
-"""Consistency checks that compare a printed count with the rows of a table, besides the claims
-of claims.yaml compared with `rows_of` a dataset."""
-
 
 def repeated_pages(doc: Document) -> dict[int, int]:
     """Pages whose text is another page's word for word: {copy: the first page with that text}.
@@ -398,7 +394,7 @@ def _sequence_numbers(grids: Iterable[Grid]) -> Iterable[tuple[str, int]]:
 
 def _row_counts(records: dict[str, list[dict]], warn: Warn) -> None:
     """A count printed in the prose or a note that is larger than the rows the table gave."""
-    metrics = {c["id"]: c["compare"]["rows_of"] for c in claims() if "rows_of" in c["compare"]} | ROW_COUNT_METRICS
+    metrics = counted_rows()
     for row in records.get("consistency", []):
         dataset = metrics.get(row["metric"])
         if dataset is None or row["printed"] is None or row["expected"] is None:

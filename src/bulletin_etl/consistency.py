@@ -2,7 +2,12 @@
 cumulative ones, and what the prose claims against the sections it summarises.
 
 The data is never changed: each check is a row saying what was printed, what the parts or the
-other section give, and whether they agree."""
+other section give, and whether they agree.
+
+Which dataset gets which check is data: the `checks:` block of its schemas/datasets/<name>.yaml
+(declared_checks.py says what each kind takes), and for the prose, the sentence shapes of
+schemas/claims.yaml. This module is the generic engine that runs them; the rows of one kind are
+listed dataset by dataset in the registry's order of sections."""
 
 from __future__ import annotations
 
@@ -12,26 +17,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from .declared_checks import PERIODS, AnnualLeCumulative, Claim, ColumnTotal, RowSubtotal
 from .errors import one_line
-from .schemas import load_yaml
+from .schemas import all_schemas, load_yaml
+from .sections import SECTIONS
 from .text import chinese_numeral, expand_units, squash
 
 Records = dict[str, list[dict]]
 
-ROW_TOTALS = {
-    # dataset: (the printed row-total column, the columns it adds up)
-    "appointments_12320": ("subtotal", ("online_12320", "quick_booking", "in_clinic", "third_party")),
-}
-REFERRAL_PARTS = ("outpatient", "lab_exam", "inpatient_bed")
-PERIOD_PAIRS = {
-    # dataset: column stems that have an _annual and a _cumulative column
-    "physical_exam_reports": ("reports", "records"),
-    "internet_hospitals": ("appointments", "consultations", "visits", "prescriptions"),
-}
-HOTLINE_TOTAL = ("calls_received", ("consultations", "medical_complaints", "phone_appointments", "manual_service",
-                                    "psychological_crisis_intervention", "self_service_voice_qa"))
 RATING_CLAIM = re.compile(
     r"(?P<number>\d+)\s*(?P<what>个区|家医院)(?:[^，。；、0-9]*?(?P<level>[一二三四五六七八九十]+级[甲乙丙丁]?等?))?"
 )
@@ -83,84 +78,137 @@ def _totals(records: Records, source: str) -> dict[tuple[str, str], dict]:
     return {(t["dataset"], t["metric"]): t for t in records.get("totals", []) if t["source"] == source}
 
 
+def _declared(kind: str) -> list[tuple[str, Any]]:
+    """(dataset, its declared check of `kind`) for every dataset declaring one, in the registry's
+    order of sections: the order their rows are listed in."""
+    specs = all_schemas()
+    order = {section.datasets[0]: i for i, section in enumerate(SECTIONS)}
+    names = sorted(specs, key=lambda name: (order.get(name, len(order)), name))
+    return [(name, check) for name in names if (check := getattr(specs[name].checks, kind))]
+
+
 def column_totals(records: Records) -> list[Check]:
+    """Every printed 合计 whose column its dataset declares (column_total), against the column's sum."""
     checks = []
+    schemas = all_schemas()
     for (dataset, metric), total in _totals(records, "total_row").items():
-        rows = records.get(dataset, [])
-        if dataset == "family_doctor_referrals":
-            referral_type, _, period = metric.rpartition("_")
-            parts = [r["count"] for r in rows if r["referral_type"] == referral_type and r["period"] == period]
-        else:
-            parts = [r.get(metric) for r in rows]
-        checks.append(Check("column_total", dataset, "合计", metric, total["value"], _sum(parts),
-                            f"printed 合计 of {metric} against the sum of its {len(parts)} rows", total["source_page"]))
+        declared = schemas[dataset].checks.column_total if dataset in schemas else None
+        parts = _summed(declared, metric, records.get(dataset, [])) if declared else None
+        if parts is not None:
+            checks.append(Check("column_total", dataset, "合计", metric, total["value"], _sum(parts),
+                                f"printed 合计 of {metric} against the sum of its {len(parts)} rows", total["source_page"]))
     return checks
+
+
+def _summed(declared: ColumnTotal, metric: str, rows: list[dict]) -> list | None:
+    """The figures a printed 合计 of `metric` adds up; None when the check does not cover its column."""
+    if declared.value is not None:
+        return [r[declared.value] for r in rows if "_".join(r[c] for c in declared.per) == metric]
+    return [r.get(metric) for r in rows] if metric in declared.columns else None
 
 
 def row_subtotals(records: Records) -> list[Check]:
+    """Each declared row_subtotal: datasets printing a total in each row first, then those holding
+    one figure per row; each followed by its 合计 row when declared."""
+    declared = _declared("row_subtotal")
     checks = []
-    for dataset, (total, parts) in ROW_TOTALS.items():
-        for row in records.get(dataset, []):
-            checks.append(Check("row_subtotal", dataset, row.get("institution") or "", total, row.get(total),
-                                _sum(row.get(p) for p in parts), f"printed {total} against {'+'.join(parts)}",
-                                row.get("source_page")))
-    referrals: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
-    pages = {}
-    for row in records.get("family_doctor_referrals", []):
-        referrals[(row["district"], row["period"])][row["referral_type"]] = row["count"]
-        pages[row["district"]] = row["source_page"]
-    printed_totals = _totals(records, "total_row")
-    for (district, period), counts in referrals.items():
-        if "all_types" in counts:
-            checks.append(_referral_check(district, period, counts, pages.get(district), ""))
-    sums = {f"{t}_{p}": total["value"] for (d, m), total in printed_totals.items()
-            if d == "family_doctor_referrals" for t, _, p in [m.rpartition("_")]}
-    for period in ("annual", "cumulative"):
-        counts = {t: sums.get(f"{t}_{period}") for t in (*REFERRAL_PARTS, "all_types")}
-        if counts["all_types"] is not None:
-            page = next((t["source_page"] for (d, _), t in printed_totals.items() if d == "family_doctor_referrals"), None)
-            checks.append(_referral_check("合计", period, counts, page, "合计 row: "))
+    for dataset, spec in [(d, s) for d, s in declared if s.name is None] + [(d, s) for d, s in declared if s.name]:
+        rows = records.get(dataset, [])
+        checks += _subtotals_of_figures(dataset, spec, rows) if spec.name else _subtotals_in_rows(dataset, spec, rows)
+        if spec.total_row:
+            checks += _subtotals_of_total_row(dataset, spec, records)
     return checks
 
 
-def _referral_check(subject: str, period: str, counts: dict, page: int | None, prefix: str) -> Check:
-    return Check("row_subtotal", "family_doctor_referrals", subject, f"all_types_{period}", counts.get("all_types"),
-                 _sum(counts.get(p) for p in REFERRAL_PARTS), f"{prefix}printed 各类转诊总量 against "
-                 + "+".join(REFERRAL_PARTS), page)
+def _subtotal_detail(spec: RowSubtotal) -> str:
+    return f"printed {spec.label or spec.total} against {'+'.join(spec.parts)}"
+
+
+def _subtotals_in_rows(dataset: str, spec: RowSubtotal, rows: list[dict]) -> list[Check]:
+    """Every row's printed total against its parts; a row whose total is not printed is a mismatch."""
+    return [Check("row_subtotal", dataset, row.get(spec.subject) or "", spec.total, row.get(spec.total),
+                  _sum(row.get(p) for p in spec.parts), _subtotal_detail(spec), row.get("source_page"))
+            for row in rows]
+
+
+def _subtotals_of_figures(dataset: str, spec: RowSubtotal, rows: list[dict]) -> list[Check]:
+    """The figures of one subject (and period) gathered from their rows, where the total is among them."""
+    groups: dict[tuple, dict[str, Decimal]] = defaultdict(dict)
+    pages = {}
+    for row in rows:
+        groups[(row[spec.subject], row[spec.period] if spec.period else None)][row[spec.name]] = row[spec.value]
+        pages[row[spec.subject]] = row["source_page"]
+    return [Check("row_subtotal", dataset, subject, spec.total + _suffix(period), figures.get(spec.total),
+                  _sum(figures.get(p) for p in spec.parts), _subtotal_detail(spec), pages.get(subject))
+            for (subject, period), figures in groups.items() if spec.total in figures]
+
+
+def _suffix(period: str | None) -> str:
+    """How a period is appended to a metric: outpatient + annual → outpatient_annual."""
+    return "" if period is None else f"_{period}"
+
+
+def _subtotals_of_total_row(dataset: str, spec: RowSubtotal, records: Records) -> list[Check]:
+    """The printed 合计 row's total against its printed parts, per period."""
+    printed = {metric: total for (d, metric), total in _totals(records, "total_row").items() if d == dataset}
+    page = next((total["source_page"] for total in printed.values()), None)
+    checks = []
+    for suffix in [_suffix(p) for p in PERIODS] if spec.period else [""]:
+        total = printed.get(spec.total + suffix)
+        if total is not None:
+            parts = (printed[p + suffix]["value"] for p in spec.parts if p + suffix in printed)
+            checks.append(Check("row_subtotal", dataset, "合计", spec.total + suffix, total["value"], _sum(parts),
+                                f"合计 row: {_subtotal_detail(spec)}", page))
+    return checks
 
 
 def prose_totals(records: Records) -> list[Check]:
-    figures = {r["metric"]: r for r in records.get("hotline_12320", [])}
-    total, parts = HOTLINE_TOTAL
-    if total not in figures:
-        return []
-    return [Check("prose_total", "hotline_12320", figures[total]["label_zh"], total, figures[total]["value"],
-                  _sum(figures[p]["value"] for p in parts if p in figures),
-                  f"stated total against the {sum(p in figures for p in parts)} categories listed with it",
-                  figures[total]["source_page"])]
+    """Each declared prose_total: the stated total against the sum of the parts stated with it."""
+    checks = []
+    for dataset, spec in _declared("prose_total"):
+        figures = {row[spec.name]: row for row in records.get(dataset, [])}
+        if spec.total not in figures:
+            continue
+        total, listed = figures[spec.total], [p for p in spec.parts if p in figures]
+        checks.append(Check("prose_total", dataset, total[spec.subject], spec.total, total[spec.value],
+                            _sum(figures[p][spec.value] for p in listed),
+                            f"stated total against the {len(listed)} categories listed with it", total["source_page"]))
+    return checks
 
 
 def annual_within_cumulative(records: Records) -> list[Check]:
-    checks = []
-    for dataset, stems in PERIOD_PAIRS.items():
-        for row in records.get(dataset, []):
-            for stem in stems:
-                checks.append(_period_check(dataset, row.get("institution") or "", stem, row.get(f"{stem}_annual"),
-                                            row.get(f"{stem}_cumulative"), row.get("source_page")))
-    by_key: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(dict)
-    pages = {}
-    for row in records.get("family_doctor_referrals", []):
-        by_key[(row["district"], row["referral_type"])][row["period"]] = row["count"]
-        pages[row["district"]] = row["source_page"]
-    for (district, referral_type), periods in by_key.items():
-        checks.append(_period_check("family_doctor_referrals", district, referral_type, periods.get("annual"),
-                                    periods.get("cumulative"), pages.get(district)))
-    certificates = {r["period"]: r for r in records.get("health_certificates", [])}
-    if {"annual", "cumulative"} <= set(certificates):
-        for column in ("employers", "individual_users", "appointment_orders", "electronic_certificates"):
-            checks.append(_period_check("health_certificates", "—", column, certificates["annual"].get(column),
-                                        certificates["cumulative"].get(column), certificates["annual"]["source_page"]))
+    """Each declared annual_le_cumulative: pairs in one row first, then pairs across rows."""
+    declared = _declared("annual_le_cumulative")
+    checks = [c for dataset, spec in declared if spec.stems for c in _pairs_in_rows(dataset, spec, records.get(dataset, []))]
+    checks += [c for dataset, spec in declared if spec.period
+               for c in _pairs_across_rows(dataset, spec, records.get(dataset, []))]
     return [c for c in checks if c is not None]
+
+
+def _pairs_in_rows(dataset: str, spec: AnnualLeCumulative, rows: list[dict]) -> list[Check | None]:
+    return [_period_check(dataset, row.get(spec.subject) or "", stem, row.get(f"{stem}_annual"),
+                          row.get(f"{stem}_cumulative"), row.get("source_page"))
+            for row in rows for stem in spec.stems]
+
+
+NO_SUBJECT = "—"
+"""The subject of a figure in a dataset whose rows are its periods only."""
+
+
+def _pairs_across_rows(dataset: str, spec: AnnualLeCumulative, rows: list[dict]) -> list[Check | None]:
+    """The annual and the cumulative row's figures paired by subject and metric; the page is the annual row's."""
+    annual, cumulative = PERIODS
+    pairs: dict[tuple[str, str], dict[str, object]] = defaultdict(dict)
+    pages = {}
+    for row in rows:
+        subject = row[spec.subject] if spec.subject else NO_SUBJECT
+        figures = [(row[spec.name], row[spec.value])] if spec.name else [(c, row.get(c)) for c in spec.columns]
+        for metric, value in figures:
+            pairs[(subject, metric)][row[spec.period]] = value
+            if row[spec.period] == annual:
+                pages[(subject, metric)] = row["source_page"]
+    return [_period_check(dataset, subject, metric, pair.get(annual), pair.get(cumulative), pages.get((subject, metric)))
+            for (subject, metric), pair in pairs.items()]
 
 
 def _period_check(dataset, subject, metric, annual, cumulative, page) -> Check | None:
@@ -182,39 +230,52 @@ def _claim_value(m: re.Match) -> Decimal:
     return expand_units(m["number"], m.groupdict().get("multiplier"))
 
 
+def counted_rows() -> dict[str, str]:
+    """metric → the dataset whose rows a claim of that metric counts (compare: rows_of), from
+    claims.yaml and the claims declared in datasets' checks."""
+    counted = {c["id"]: c["compare"]["rows_of"] for c in claims() if "rows_of" in c["compare"]}
+    for _, declared in _declared("claim"):
+        counted |= {claim.metric: claim.compare[1] for claim in declared if claim.compare[0] == "rows_of"}
+    return counted
+
+
+def _note(records: Records, metric: str) -> dict | None:
+    return {t["metric"]: t for t in records.get("totals", []) if t["source"] == "note"}.get(metric)
+
+
+def _compared(compare: tuple[str, Any], records: Records) -> tuple[Decimal, str] | None:
+    """What a claim is compared with (declared_checks.COMPARED) and where it was found; None when the
+    bulletin does not print it: a claim about a section this bulletin lacks cannot be checked."""
+    kind, target = compare
+    if kind == "totals":
+        note = _note(records, target)
+        return None if note is None else (note["value"], f"note under the {note['dataset']} table: {note['printed']}")
+    if kind == "rows_of":
+        return (Decimal(len(records[target])), f"rows of {target}") if records.get(target) else None
+    dataset, column = target
+    if kind == "total_row":
+        total = _totals(records, "total_row").get((dataset, column))
+        return None if total is None else (total["value"], f"the printed 合计 of {dataset}.{column}")
+    rows = records.get(dataset, [])
+    if not rows or rows[0].get(column) is None:
+        return None
+    return Decimal(rows[0][column]), f"{dataset}.{column}"
+
+
 def event_claims(records: Records) -> list[Check]:
-    """Sentences of the headline events that restate a figure printed elsewhere."""
+    """Sentences of the headline events that restate a figure printed elsewhere (schemas/claims.yaml)."""
     checks = []
-    notes = {t["metric"]: t for t in records.get("totals", []) if t["source"] == "note"}
     for event in records.get("events", []):
         text = f"{event['title']}。{event['body']}"
-        page = event.get("source_page")
         for claim in claims():
             for m in re.finditer(claim["pattern"], text):
                 printed = _claim_value(m)
-                compare = claim["compare"]
-                # A claim about a section this bulletin does not print cannot be checked.
-                if "totals" in compare:
-                    other = notes.get(compare["totals"])
-                    if other is None:
-                        continue
-                    expected = other["value"]
-                    source = f"note under the {other['dataset']} table: {other['printed']}"
-                elif "rows_of" in compare:
-                    if not records.get(compare["rows_of"]):
-                        continue
-                    expected = Decimal(len(records[compare["rows_of"]]))
-                    source = f"rows of {compare['rows_of']}"
-                else:
-                    dataset, column = compare["column"]
-                    rows = records.get(dataset, [])
-                    if not rows or rows[0].get(column) is None:
-                        continue
-                    expected = Decimal(rows[0][column])
-                    source = f"{dataset}.{column}"
+                other = _compared(next(iter(claim["compare"].items())), records)
+                if other is None:
+                    continue
                 checks.append(Check(claim.get("kind", "claim"), "events", f"“{m.group(0)}”", claim["id"], printed,
-                                    expected, f"event {event['number_zh']} states {m.group(0)}; {source}", page,
-                                    lower_bound=claim.get("kind") == "lower_bound"))
+                                    other[0], f"event {event['number_zh']} states {m.group(0)}; {other[1]}",
+                                    event.get("source_page"), lower_bound=claim.get("kind") == "lower_bound"))
         checks.extend(_rating_claims(text, records, event))
     return checks
 
@@ -253,21 +314,30 @@ def _claim_text(clause: str, m: re.Match, level: str) -> str:
 
 
 def cross_section(records: Records) -> list[Check]:
-    """A figure one section prints that another prints too."""
-    checks = []
-    notes = {(t["dataset"], t["metric"]): t for t in records.get("totals", []) if t["source"] == "note"}
-    in_service = notes.get(("internet_hospitals", "internet_hospitals_in_service"))
-    if in_service and records.get("internet_hospitals"):
-        checks.append(Check("claim", "internet_hospitals", f"“{in_service['printed']}”", "internet_hospitals_in_service",
-                            in_service["value"], Decimal(len(records["internet_hospitals"])),
-                            "note: hospitals in service against the rows of the table", in_service["source_page"]))
-    quick = _totals(records, "total_row").get(("appointments_12320", "quick_booking"))
-    for row in records.get("online_booking_channels", []):
-        if "快速预约" in squash(row["channel"]) and quick:
-            checks.append(Check("claim", "online_booking_channels", f"“{row['channel']} {row['bookings']}”",
-                                "bookings", row["bookings"], quick["value"],
-                                "the quick-booking channel against the 12320 table's 快速预约 合计", row["source_page"]))
+    """A figure one section prints that another gives too: each claim declared in a dataset's checks,
+    note figures first, then figures in rows."""
+    declared = [(dataset, claim) for dataset, claims in _declared("claim") for claim in claims]
+    checks = [c for dataset, claim in declared if claim.note for c in _note_claim(dataset, claim, records)]
+    checks += [c for dataset, claim in declared if claim.row for c in _row_claim(dataset, claim, records)]
     return checks
+
+
+def _note_claim(dataset: str, claim: Claim, records: Records) -> list[Check]:
+    notes = {(t["dataset"], t["metric"]): t for t in records.get("totals", []) if t["source"] == "note"}
+    note, other = notes.get((dataset, claim.note)), _compared(claim.compare, records)
+    if note is None or other is None:
+        return []
+    return [Check("claim", dataset, f"“{note['printed']}”", claim.metric, note["value"], other[0], claim.detail,
+                  note["source_page"])]
+
+
+def _row_claim(dataset: str, claim: Claim, records: Records) -> list[Check]:
+    """`claim.column` of every row whose `claim.row` column holds the text given (spaces ignored)."""
+    other = _compared(claim.compare, records)
+    column, text = claim.row or ("", "")
+    return [Check("claim", dataset, f"“{row[column]} {row[claim.column]}”", claim.metric, row[claim.column], other[0],
+                  claim.detail, row["source_page"])
+            for row in records.get(dataset, []) if other is not None and text in squash(row[column])]
 
 
 CHECKS = (column_totals, row_subtotals, prose_totals, annual_within_cumulative, event_claims, cross_section)

@@ -221,9 +221,9 @@ def _read_sections(found: list[tuple[Section, SectionText]], ctx: Context, timin
     """Every dataset's records from the sections found (those that need the gazetteer last, once
     the tables have named their institutions); a section not found is a warning."""
     records: dict[str, list[dict]] = {name: [] for name in all_schemas()}
-    for section in sorted((s for s, _ in found), key=lambda s: getattr(s, "needs_gazetteer", False)):
+    for section in sorted((s for s, _ in found), key=lambda s: s.uses_gazetteer):
         piece = next(p for s, p in found if s is section)
-        if getattr(section, "needs_gazetteer", False):
+        if section.uses_gazetteer:
             _names_from_tables(records, ctx.gazetteer)
         guard.stage_started(f"the reading of section {section.name}")
         ctx.section = section.name

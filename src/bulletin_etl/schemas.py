@@ -4,7 +4,7 @@ schema (with each column's description in the field metadata) and the README's d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -13,6 +13,8 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
 import yaml
+
+from .declared_checks import BadCheck, DeclaredChecks, parse_checks
 
 PARTITION_COLUMNS = ("year",)
 """Stored in the folder names (year=2024), not inside the files: pandas' hive reader refuses a
@@ -65,8 +67,8 @@ def _date(value: object) -> dt.date:
 CONVERT = {"int": _whole, "float": _real, "date": _date}
 """Record value → the column's Python value; a value that does not convert fails the dataset."""
 
-DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns", "role"})
-DATASET_REQUIRED = DATASET_KEYS - {"role"}
+DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns", "role", "checks"})
+DATASET_REQUIRED = DATASET_KEYS - {"role", "checks"}
 ROLES = ("data", "derived", "bulletin")
 """What a dataset's rows are: data read from a section (the default); derived from other datasets
 (printed totals gathered, consistency checks); or one row per bulletin read."""
@@ -125,6 +127,8 @@ class DatasetSchema:
     key: tuple[str, ...]
     columns: tuple[ColumnSpec, ...]
     role: str = "data"
+    checks: DeclaredChecks = field(default_factory=DeclaredChecks)
+    """What consistency.py checks in the dataset's rows (declared_checks.py)."""
 
     @property
     def column_names(self) -> list[str]:
@@ -242,8 +246,25 @@ def parse_dataset(text: str, fields: dict[str, dict], where: str) -> DatasetSche
     names = {c.name for c in columns}
     if not set(raw["key"]) <= names:
         raise SchemaFileError(f"{where}: key {raw['key']} names columns the file does not define")
+    try:
+        checks = parse_checks(raw.get("checks"), {c.name: c.allowed for c in columns})
+    except BadCheck as exc:
+        raise SchemaFileError(f"{where}: checks: {exc}") from None
     return DatasetSchema(name=raw["name"], description=raw["description"], section=raw["section"],
-                         key=tuple(raw["key"]), columns=columns, role=raw.get("role", "data"))
+                         key=tuple(raw["key"]), columns=columns, role=raw.get("role", "data"), checks=checks)
+
+
+def check_references(schemas: dict[str, DatasetSchema]) -> None:
+    """Each claim compares with a dataset (and column) that is defined: SchemaFileError otherwise."""
+    for spec in schemas.values():
+        for number, claim in enumerate(spec.checks.claim, 1):
+            reference = claim.reference()
+            if reference is None:
+                continue
+            dataset, column = reference
+            if dataset not in schemas or (column is not None and column not in schemas[dataset].column_names):
+                raise SchemaFileError(f"datasets/{spec.name}.yaml: checks: claim {number}: compare: "
+                                      f"{'.'.join(filter(None, reference))} is not a dataset or column")
 
 
 @cache
@@ -257,6 +278,7 @@ def all_schemas() -> dict[str, DatasetSchema]:
         if f"{spec.name}.yaml" != node.name:
             raise SchemaFileError(f"datasets/{node.name}: names the dataset {spec.name!r}; the file name must match")
         out[spec.name] = spec
+    check_references(out)
     return out
 
 

@@ -101,6 +101,9 @@ class Section(Protocol):
     name: str
     title: str
     datasets: tuple[str, ...]
+    uses_gazetteer: bool
+    """Whether extract() reads ctx.gazetteer: such a section runs after the others, once the tables
+    have added the names they print to it."""
 
     def extract(self, text: SectionText, ctx: Context) -> Records: ...
 
@@ -136,6 +139,7 @@ class TableSection:
     side_by_side: bool = False
     reshape: Callable[[list[dict]], list[dict]] | None = None
     total_metric: Callable[[str], str] = field(default=lambda column: column)
+    uses_gazetteer: bool = False
 
     @property
     def datasets(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ class DevelopmentIndex:
     name: str = "development_index"
     title: str = r"信息化发展指数"
     datasets: tuple[str, ...] = ("development_index",)
+    uses_gazetteer: bool = False
 
     def extract(self, text: SectionText, ctx: Context) -> Records:
         rows = []

@@ -24,7 +24,7 @@ class EvaluationRatings:
     name: str = "evaluation_ratings"
     title: str = r"测评成绩|评级成绩|测评结果"
     datasets: tuple[str, ...] = ("evaluation_ratings",)
-    needs_gazetteer: bool = True
+    uses_gazetteer: bool = True
 
     def extract(self, text: SectionText, ctx: Context) -> Records:
         rows: list[dict] = []

@@ -17,6 +17,7 @@ class Events:
     name: str = "events"
     title: str = r"大事"
     datasets: tuple[str, ...] = ("events",)
+    uses_gazetteer: bool = False
 
     def extract(self, text: SectionText, ctx: Context) -> Records:
         events, stray = text.items(EVENT)

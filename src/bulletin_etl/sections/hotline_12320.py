@@ -17,6 +17,7 @@ class Hotline12320:
     name: str = "hotline_12320"
     title: str = r"12320卫生热线.*数据统计"
     datasets: tuple[str, ...] = ("hotline_12320",)
+    uses_gazetteer: bool = False
 
     def extract(self, text: SectionText, ctx: Context) -> Records:
         labels = column_map(self.name).notes

@@ -21,6 +21,7 @@ class RemoteMedicine:
     name: str = "remote_medicine"
     title: str = r"远程医疗数据"
     datasets: tuple[str, ...] = ("remote_medicine",)
+    uses_gazetteer: bool = False
 
     def extract(self, text: SectionText, ctx: Context) -> Records:
         rows = []
