@@ -41,8 +41,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from . import furniture, typography
+from .content import BodyRow, Bulletin, HeaderCell, PrintedTable, Section
 from .draws import stream
-from .model import BodyRow, Bulletin, HeaderCell, PrintedTable, Section
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 FONT_FILES = {

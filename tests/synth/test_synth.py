@@ -13,12 +13,13 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from .compare import compare
-from .model import DATASET_KEYS, make_bulletin, truth
 from . import furniture, render_html, typography
+from .compare import compare
 from .draws import NONE, stream
 from .furniture import Furniture
+from .model import make_bulletin, truth
 from .render_reportlab import STYLES, available_fonts, render, render_info
+from .sections import DATASET_KEYS
 
 
 def test_same_seed_same_bulletin(tmp_path: Path) -> None:
