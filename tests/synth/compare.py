@@ -14,7 +14,7 @@ import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
-from .model import DATASET_COLUMNS, DATASET_KEYS
+from .sections import DATASET_COLUMNS, DATASET_KEYS
 
 
 def norm(value) -> object:

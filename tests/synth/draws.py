@@ -35,7 +35,7 @@ Families (the classes of issue 9 the extractor must handle):
                     one or two spaces between their characters ('单 位', '序  号', '第 三 方') and the
                     total rows' '合 计' ('合 计：8123' across the table); the truth is unchanged (html
                     keeps two spaces two). Figures in prose separated by a bare full-width '，' are
-                    not drawn: no sentence of model.py's prose holds two figures with no unit between
+                    not drawn: no sentence the sections draw holds two figures with no unit between
 """
 
 from __future__ import annotations

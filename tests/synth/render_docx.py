@@ -21,8 +21,8 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 
 from . import furniture, typography
+from .content import Bulletin, PrintedTable, Section
 from .draws import stream
-from .model import Bulletin, PrintedTable, Section
 
 FONTS = {"wqy-zenhei": "WenQuanYi Zen Hei", "uming": "AR PL UMing CN", "noto-sans": "Noto Sans CJK SC",
          "noto-serif": "Noto Serif CJK SC"}

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from . import chromium as cdp
 from . import furniture, typography
+from .content import Bulletin, PrintedTable, Section
 from .draws import stream
-from .model import Bulletin, PrintedTable, Section
 from .render_docx import FONTS
 from .render_docx import available_fonts as _fc_fonts
 

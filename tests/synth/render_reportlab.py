@@ -41,8 +41,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from . import furniture, typography
+from .content import BodyRow, Bulletin, HeaderCell, PrintedTable, Section
 from .draws import stream
-from .model import BodyRow, Bulletin, HeaderCell, PrintedTable, Section
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 FONT_FILES = {
@@ -240,7 +240,7 @@ class Renderer:
         _register(font)
         self.b, self.style, self.font = b, style, font
         self.rng = rng = random.Random(f"layout-{seed}")
-        self.c = rl_canvas.Canvas(path if isinstance(path, io.BytesIO) else str(path), pagesize=A4, invariant=True)  # same seed, same bytes
+        self.c = rl_canvas.Canvas(path if isinstance(path, io.BytesIO) else str(path), pagesize=A4, invariant=True)  # same bytes
         self.c.setTitle(f"{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）")
         latin = rng.choice([font, "Times-Roman"])
         self.t = Text(self.c, font, latin)
@@ -766,7 +766,7 @@ class Renderer:
         ys = [top]
         for h in plan.header_h:
             ys.append(ys[-1] + h)
-        for k, a, b_ in frag.rows:
+        for _k, a, b_ in frag.rows:
             ys.append(ys[-1] + plan.row_h(b_ - a))
         # ownership of slots, for rules: header cells, then body cells (merged or single); a slot
         # no cell covers (above a sub-column of a remerged header) is an empty cell of its own
@@ -775,7 +775,7 @@ class Renderer:
             for r in range(hc.row, hc.row + hc.rowspan):
                 for c in range(hc.col, hc.col + hc.colspan):
                     owner[r][c] = ("h", hc.row, hc.col)
-        for n, (k, a, b_) in enumerate(frag.rows):
+        for n, (k, _a, _b) in enumerate(frag.rows):
             row = plan.rows[k].row
             line = []
             for c in range(pt.n_cols):

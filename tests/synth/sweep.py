@@ -25,8 +25,10 @@ from bulletin_etl.cli import main as cli_main
 
 from . import render_docx, render_html, render_reportlab, triage
 from .compare import compare
+from .content import Bulletin
 from .draws import ALL, FAMILIES, default_draws, parse_off
-from .model import Bulletin, make_bulletin, plant_wrong_total, truth
+from .model import make_bulletin, truth
+from .sections.totals import plant_wrong_total
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 

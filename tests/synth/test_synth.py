@@ -6,6 +6,7 @@ The extractor round trip is opt-in (it takes ~1.5 s per bulletin):
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -13,12 +14,16 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from .compare import compare
-from .model import DATASET_KEYS, make_bulletin, truth
+from bulletin_etl.schemas import schema
+
 from . import furniture, render_html, typography
+from .compare import compare
 from .draws import NONE, stream
 from .furniture import Furniture
+from .model import make_bulletin, truth
 from .render_reportlab import STYLES, available_fonts, render, render_info
+from .sections import DATASET_KEYS
+from .sections.names import is_hospital
 
 
 def test_same_seed_same_bulletin(tmp_path: Path) -> None:
@@ -55,6 +60,27 @@ def test_truth_is_consistent(seed: int) -> None:
         six = ("consultations", "medical_complaints", "phone_appointments", "manual_service",
                "psychological_crisis_intervention", "self_service_voice_qa")
         assert hotline["calls_received"] == sum(hotline[m] for m in six)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_truth_fits_the_schemas(seed: int) -> None:
+    """The truth's datasets are the project's schemas' (sections/datasets.py reads them): every
+    dataset becomes its frame by the schema's own conversion (a column it lacks or a value not of
+    its type raises), and validates — but for the bulletin row, whose file columns no truth knows."""
+    t = truth(make_bulletin(seed, quirks=True))
+    for dataset, rows in t.items():
+        spec = schema(dataset)
+        typed = [{c: dt.date.fromisoformat(v) if spec.type_of(c) == "date" else v for c, v in r.items()} for r in rows]
+        frame = spec.frame(typed)
+        if spec.role != "bulletin":
+            spec.pandera().validate(frame)
+
+
+def test_is_hospital() -> None:
+    assert is_hospital("南京鼓楼医院") and is_hospital("中国医学科学院皮肤病研究所")
+    assert is_hospital("南京市江宁医院(湖山路院区)") and is_hospital("南京市第一医院（河西院区）")
+    assert not is_hospital("江苏益丰大药房连锁有限公司秦淮区御道街诊所")
+    assert not is_hospital("玄武区红山社区卫生服务中心") and not is_hospital("南京江北众允堂中医门诊部")
 
 
 @pytest.mark.parametrize("style", STYLES)

@@ -1,0 +1,106 @@
+"""What a synthetic bulletin prints, as data: its sections, their tables (columns, header cells,
+body rows) and the truth rows each section feeds. Nothing here knows about geometry: the
+renderers decide where things go; the section builders (sections/) decide what is printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Column:
+    """One printed column: its header path (one or two levels), what its cells hold, and the
+    dataset column it feeds (None for a column the extractor does not know)."""
+
+    header: tuple[str, ...]
+    kind: str  # seq | name | label | num | text
+    field: str | None = None
+
+
+@dataclass
+class BodyRow:
+    cells: list[str]
+    kind: str = "data"  # data | total | span ('合计：N' in one cell across the table)
+    merge: tuple[int, int] | None = None  # columns [a, b) printed as one cell holding cells[a]
+
+
+@dataclass
+class HeaderCell:
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class PrintedTable:
+    columns: list[Column]
+    rows: list[BodyRow]
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.columns)
+
+    @property
+    def n_header_rows(self) -> int:
+        return max(len(c.header) for c in self.columns)
+
+    def header_cells(self) -> list[HeaderCell]:
+        """Group headers (and bands over groups) merged over their consecutive sub-columns; a
+        column's last level spans the header rows left under it. In column order: each top-level
+        cell, then the cells under it."""
+        n = self.n_header_rows
+        cols = [c.header for c in self.columns]
+        out: list[HeaderCell] = []
+        for r in range(n):
+            j = 0
+            while j < self.n_cols:
+                head = cols[j]
+                if len(head) <= r:  # covered by a cell above spanning down
+                    j += 1
+                elif len(head) == r + 1:
+                    out.append(HeaderCell(r, j, head[r], rowspan=n - r))
+                    j += 1
+                else:
+                    k = j
+                    while k < self.n_cols and len(cols[k]) > r + 1 and cols[k][:r + 1] == head[:r + 1]:
+                        k += 1
+                    out.append(HeaderCell(r, j, head[r], colspan=k - j))
+                    j = k
+        tops = sorted(c.col for c in out if c.row == 0)
+        top = {j: max(t for t in tops if t <= j) for j in range(self.n_cols)}
+        return sorted(out, key=lambda c: (top[c.col], c.row, c.col))
+
+
+@dataclass
+class Section:
+    name: str  # the extractor's section name
+    title: str
+    preamble: list[str] = field(default_factory=list)  # subtitle lines under the heading
+    paragraphs: list[str] = field(default_factory=list)  # body paragraphs (first line indented)
+    table: PrintedTable | None = None
+    notes: list[str] = field(default_factory=list)  # printed right under the table, smaller
+    rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
+
+
+@dataclass
+class Bulletin:
+    seed: int
+    year: int
+    issuer: str
+    issue_date: dt.date
+    masthead: tuple[str, str]  # ('南京市卫生信息中心 编印', '2028 年 1 月 24 日')
+    events: Section
+    sections: list[Section]  # statistics sections, in printed order
+    colophon: list[str] | None
+    expected_warnings: list[tuple[str, str]]
+    missing_sections: list[str]
+    quirks: bool = False
+    expected_mismatches: set = field(default_factory=set)  # (check, dataset, subject|None, metric)
+    draws: frozenset = frozenset()  # the draw families (draws.py) this bulletin uses
+
+    def section(self, name: str) -> Section | None:
+        return next((s for s in [self.events, *self.sections] if s.name == name), None)
+
