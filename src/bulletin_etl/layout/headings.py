@@ -19,11 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..text import join_wrapped, squash
+from .blocks import Block
 from .lines import Margins, TextLine, body_size, line_family, text_edge
 from .tables import Grid
 from .vocabulary import MASTHEAD, is_sentence, reads_as_title
-
-Block = TextLine | Grid
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..text import is_cjk, join_wrapped, squash
-from .document import Block, Document
+from .blocks import Block
+from .document import Document
 from .furniture import drop_furniture
 from .headings import find_headings
 from .lines import HANGING, Margins, TextLine, margins, text_edge, tracking
