@@ -51,13 +51,5 @@ class NotABulletin(BulletinError):
     """A readable PDF in which no bulletin section was recognised."""
 
 
-class ExtractionFailed(BulletinError):
-    """A section was recognised but its content could not be turned into rows."""
-
-
-class ValidationFailed(BulletinError):
-    """One or more datasets broke their schema; nothing of the bulletin is written."""
-
-
 class StrictModeFailure(BulletinError):
     """--strict was given and the extraction produced warnings."""

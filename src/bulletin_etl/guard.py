@@ -19,7 +19,7 @@ import logging
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect, PDFXRefStream
@@ -254,51 +254,81 @@ def _resolve(doc: PDFDocument, obj: object) -> object:
     return obj
 
 
+@dataclass
+class _Leaves:
+    """The page tree's leaf pages in order with their inherited resources, each read once however
+    often the tree lists it, and what was noted of the tree on the way."""
+
+    pages: list[tuple[dict, object]] = field(default_factory=list)
+    notes: list[tuple[int | None, str]] = field(default_factory=list)
+    seen: dict[int, int] = field(default_factory=dict)  # a leaf's object → its page number
+
+    def add(self, objid: int, node: dict, resources: object) -> None:
+        if objid in self.seen:
+            self.notes.append((len(self.pages) + 1, f"the page tree lists page {self.seen[objid]} a second time; "
+                                                    "it was read once"))
+            return
+        self.seen[objid] = len(self.pages) + 1
+        self.pages.append((node, resources))
+
+    def check_count(self, declared: object) -> None:
+        """A /Count that disagrees with the pages listed is noted; the listed pages are read."""
+        if isinstance(declared, int) and declared != len(self.pages):
+            self.notes.append((None, f"the page tree says it holds {declared} pages (/Count) but lists {len(self.pages)}; "
+                                     f"the {len(self.pages)} listed were read"))
+
+
 def _page_tree(path: Path, doc: PDFDocument, root: object) -> tuple[list[tuple[dict, object]], list]:
     """Leaf pages in order with their inherited resources, walked without recursion; a node met
     again on its own path is a loop, a leaf met again is a page listed twice."""
-    pages: list[tuple[dict, object]] = []
-    notes: list[tuple[int | None, str]] = []
-    seen_leaves: dict[int, int] = {}
+    leaves = _Leaves()
     if not isinstance(root, PDFObjRef):
-        return pages, notes
+        return leaves.pages, leaves.notes
     declared = None
     stack: list[tuple[PDFObjRef, object, tuple[int, ...]]] = [(root, None, ())]
     while stack:
         ref, inherited, ancestors = stack.pop()
-        if ref.objid in ancestors:
-            raise DamagedInput(path, f"damaged: the page tree loops (object {ref.objid} lists itself among its "
-                                     "own pages); refused rather than walked forever")
-        try:
-            node = _resolve(doc, ref)
-        except Exception:
-            continue
-        if not isinstance(node, dict):
+        node = _tree_node(path, doc, ref, ancestors)
+        if node is None:
             continue
         resources = node.get("Resources", inherited)
-        kids = node.get("Kids")
-        if node.get("Type") is LITERAL_PAGES or (kids is not None and node.get("Type") is not LITERAL_PAGE):
-            if declared is None:
-                declared = node.get("Count")
-            kids = _resolve(doc, kids)
-            if not isinstance(kids, list):
-                continue
-            if len(kids) + len(pages) + len(stack) > limits.max_pages:
-                raise OverBudget(path, f"the page tree lists more than {limits.max_pages} pages; refused")
-            for kid in reversed(kids):
-                if isinstance(kid, PDFObjRef):
-                    stack.append((kid, resources, (*ancestors, ref.objid)))
+        if not _lists_pages(node):
+            leaves.add(ref.objid, node, resources)
             continue
-        if ref.objid in seen_leaves:
-            notes.append((len(pages) + 1, f"the page tree lists page {seen_leaves[ref.objid]} a second time; "
-                                          "it was read once"))
-            continue
-        seen_leaves[ref.objid] = len(pages) + 1
-        pages.append((node, resources))
-    if isinstance(declared, int) and declared != len(pages):
-        notes.append((None, f"the page tree says it holds {declared} pages (/Count) but lists {len(pages)}; "
-                            f"the {len(pages)} listed were read"))
-    return pages, notes
+        declared = node.get("Count") if declared is None else declared
+        kids = _kid_refs(path, doc, node, len(leaves.pages) + len(stack))
+        stack += [(kid, resources, (*ancestors, ref.objid)) for kid in kids]
+    leaves.check_count(declared)
+    return leaves.pages, leaves.notes
+
+
+def _tree_node(path: Path, doc: PDFDocument, ref: PDFObjRef, ancestors: tuple[int, ...]) -> dict | None:
+    """The page tree node `ref` names, or None when it cannot be read or is no dictionary. A node
+    among its own ancestors is a loop: refused."""
+    if ref.objid in ancestors:
+        raise DamagedInput(path, f"damaged: the page tree loops (object {ref.objid} lists itself among its "
+                                 "own pages); refused rather than walked forever")
+    try:
+        node = _resolve(doc, ref)
+    except Exception:
+        return None
+    return node if isinstance(node, dict) else None
+
+
+def _lists_pages(node: dict) -> bool:
+    """An inner node of the page tree: typed /Pages, or holding /Kids without being typed /Page."""
+    return node.get("Type") is LITERAL_PAGES or (node.get("Kids") is not None and node.get("Type") is not LITERAL_PAGE)
+
+
+def _kid_refs(path: Path, doc: PDFDocument, node: dict, listed: int) -> list[PDFObjRef]:
+    """The node's kids last first, as the walk's stack pops them; none when /Kids is no array.
+    More pages than the budget, with the `listed` ones found or waiting, are refused."""
+    kids = _resolve(doc, node.get("Kids"))
+    if not isinstance(kids, list):
+        return []
+    if len(kids) + listed > limits.max_pages:
+        raise OverBudget(path, f"the page tree lists more than {limits.max_pages} pages; refused")
+    return [kid for kid in reversed(kids) if isinstance(kid, PDFObjRef)]
 
 
 def _content_size(doc: PDFDocument, page: dict, resources: object, budget: int) -> tuple[int, bool]:

@@ -79,29 +79,8 @@ def write_all(out_dir: str | Path, results: list[BulletinResult], run: Callable[
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
     try:
-        tree = stage / "tree"
-        if out_dir.exists():
-            shutil.copytree(out_dir, tree, symlinks=True)
-        else:
-            tree.mkdir()
-        previous = _read_manifest(tree)
-        bulletins = {b["year"]: b for b in previous.get("bulletins", [])}
-        for result in results:
-            for dataset, frame in result.frames.items():
-                write_dataset(tree, dataset, result.year, frame)
-        how = run()
-        for result in results:
-            bulletins[result.year] = manifest_entry(result, how, tree)
-        manifest = {
-            "package": "bulletin-etl",
-            "package_version": __version__,
-            "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "last_run": how,
-            "bulletins": [bulletins[y] for y in sorted(bulletins)],
-        }
-        (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        for name, content in (extra_files(tree) if extra_files else {}).items():
-            (tree / name).write_text(content, encoding="utf-8")
+        tree = _staged_copy(out_dir, stage)
+        _write_tree(tree, results, run, extra_files)
         with interrupts_held():
             _swap(tree, out_dir, stage)
             if on_commit is not None:
@@ -109,6 +88,44 @@ def write_all(out_dir: str | Path, results: list[BulletinResult], run: Callable[
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return out_dir
+
+
+def _staged_copy(out_dir: Path, stage: Path) -> Path:
+    """A copy of the output folder in the staging folder (an empty folder when there is none yet)."""
+    tree = stage / "tree"
+    if out_dir.exists():
+        shutil.copytree(out_dir, tree, symlinks=True)
+    else:
+        tree.mkdir()
+    return tree
+
+
+def _write_tree(tree: Path, results: list[BulletinResult], run: Callable[[], dict],
+                extra_files: Callable[[Path], dict[str, str]] | None) -> None:
+    """The results' partitions, then the manifest (`run` asked once the partitions are written),
+    then the files describing the new tree."""
+    previous = _read_manifest(tree)
+    for result in results:
+        for dataset, frame in result.frames.items():
+            write_dataset(tree, dataset, result.year, frame)
+    manifest = _manifest(previous, results, run(), tree)
+    (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    for name, content in (extra_files(tree) if extra_files else {}).items():
+        (tree / name).write_text(content, encoding="utf-8")
+
+
+def _manifest(previous: dict, results: list[BulletinResult], how: dict, tree: Path) -> dict:
+    """The earlier manifest's bulletins with those of the results' years replaced, and this run."""
+    bulletins = {b["year"]: b for b in previous.get("bulletins", [])}
+    for result in results:
+        bulletins[result.year] = manifest_entry(result, how, tree)
+    return {
+        "package": "bulletin-etl",
+        "package_version": __version__,
+        "written_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "last_run": how,
+        "bulletins": [bulletins[y] for y in sorted(bulletins)],
+    }
 
 
 def read_manifest(out_dir: str | Path) -> dict:

@@ -20,6 +20,7 @@ import time
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from . import guard
 from .errors import BulletinError, DamagedInput, OverBudget
@@ -74,41 +75,60 @@ def extract_guarded(path: str | Path, progress: Progress = lambda message: None,
     OverBudget when the worker ran out of time or memory."""
     path = Path(path)
     limits = limits or guard.limits
+    worker, receive = _start_worker(path, limits)
+    try:
+        return _follow(path, worker, receive, progress, limits)
+    finally:
+        receive.close()
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+
+
+def _start_worker(path: Path, limits: guard.Limits) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+    """The worker reading the bulletin, started, and the end of the pipe it reports on."""
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_work, args=(path, limits, send), daemon=True)
     with interrupts_held():  # until the worker ignores Ctrl-C, one that comes is only noted, in both processes
         worker.start()
     send.close()
+    return worker, receive
+
+
+def _follow(path: Path, worker: multiprocessing.process.BaseProcess, receive: Connection, progress: Progress,
+            limits: guard.Limits) -> BulletinResult:
+    """The worker's reports until its result, within the time budget: the stage it is in, its
+    progress lines, its result or what it raised."""
     stage = Stage()
     deadline = time.monotonic() + limits.seconds
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not receive.poll(left):
-                raise OverBudget(path, f"{stage.still(limits.seconds)}; over the time budget — "
-                                       "raise it with --time-budget if the file is trusted", stage.page)
-            try:
-                kind, payload = receive.recv()
-            except (EOFError, OSError):
-                raise _died(path, worker, stage, limits) from None
-            if kind == "stage":
-                stage = payload
-            elif kind == "progress":
-                progress(payload)
-            elif kind == "result":
-                return payload
-            elif kind == "bulletin_error":
-                cls, fields = payload
-                raise cls(**fields)
-            elif kind == "internal":
-                exc, text = payload
-                raise exc from RemoteTraceback(text)
-    finally:
-        receive.close()
-        if worker.is_alive():
-            worker.kill()
-        worker.join()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not receive.poll(left):
+            raise OverBudget(path, f"{stage.still(limits.seconds)}; over the time budget — "
+                                   "raise it with --time-budget if the file is trusted", stage.page)
+        try:
+            kind, payload = receive.recv()
+        except (EOFError, OSError):
+            raise _died(path, worker, stage, limits) from None
+        if kind == "stage":
+            stage = payload
+        elif kind == "result":
+            return payload
+        else:
+            _pass_on(kind, payload, progress)
+
+
+def _pass_on(kind: str, payload: Any, progress: Progress) -> None:
+    """A progress line passed on; an error the worker met raised here, as extract raises it."""
+    if kind == "progress":
+        progress(payload)
+    elif kind == "bulletin_error":
+        cls, fields = payload
+        raise cls(**fields)
+    elif kind == "internal":
+        exc, text = payload
+        raise exc from RemoteTraceback(text)
 
 
 def _died(path: Path, worker: multiprocessing.process.BaseProcess, stage: Stage,

@@ -19,12 +19,12 @@ from pdfplumber.utils.exceptions import PdfminerException
 from .. import guard
 from ..errors import DamagedInput, NoTextLayer, OverBudget, UnreadableInput
 from ..text import fold_glyphs
+from .blocks import Block
 from .lines import TextLine, build_lines, centre_inside
 from .pagefacts import PageFacts, page_facts
 from .tables import Grid, Layouts, UnruledTable, find_tables, page_grids
 from .vocabulary import COLOPHON, is_page_number
 
-Block = TextLine | Grid
 
 @dataclass
 class Document:

@@ -8,11 +8,10 @@ import re
 from collections import defaultdict
 
 from ..text import squash
+from .blocks import Block
 from .lines import TextLine
 from .tables import Grid
 from .vocabulary import BARE_FOLIO, is_page_number
-
-Block = TextLine | Grid
 
 EDGE_LINES = 2
 """How many text lines at the top and at the foot of a page may be furniture."""

@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..text import join_wrapped, squash
+from .blocks import Block
+from .intervals import Span, gap, median
 from .lines import Margins, TextLine, body_size, line_family, text_edge
 from .tables import Grid
 from .vocabulary import MASTHEAD, is_sentence, reads_as_title
-
-Block = TextLine | Grid
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class HeadingSettings:
     centred: float = 1.0
     """em: a line whose middle is this close under the middle of a full line above it, in the same
     size, is the wrapped rest of a centred paragraph (a remark under a title), not indented."""
+    same_size: float = 0.5
+    """pt: two sizes closer than this are one size (a producer's rounding, not another setting)."""
 
 
 SETTINGS = HeadingSettings()
@@ -59,6 +61,39 @@ unit line ('（单位：万人次）')."""
 FEW_LINES = 3
 """A page with fewer text lines than this (a table's page with its note) shows no margins: a
 line after a page break from it may start a block."""
+
+
+def same_size(a: float, b: float, settings: HeadingSettings = SETTINGS) -> bool:
+    """Two sizes the eye takes for one."""
+    return abs(a - b) < settings.same_size
+
+
+def same_page_and_size(a: TextLine, b: TextLine, settings: HeadingSettings = SETTINGS) -> bool:
+    return a.page == b.page and same_size(a.size, b.size, settings)
+
+
+def below_on_page(above: TextLine, line: TextLine) -> bool:
+    """The line starts under the other one's foot, on the same page."""
+    return above.page == line.page and line.top > above.bottom
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends a sentence or a remark ('。', '）')."""
+    return text.rstrip().endswith(SENTENCE_ENDS)
+
+
+def is_masthead_line(text: str) -> bool:
+    """The masthead's line ('<issuer> 编印 2025 年 1 月 24 日')."""
+    return MASTHEAD.search(squash(text)) is not None
+
+
+def is_title_tail(text: str) -> bool:
+    """A title's bracketed last words alone on a line ('（区）')."""
+    return TITLE_TAIL.match(squash(text)) is not None
+
+
+def _vertical(line: TextLine) -> Span:
+    return (line.top, line.bottom)
 
 
 @dataclass(frozen=True)
@@ -82,33 +117,57 @@ class Flow:
         return self.margins[line.page][1] - text_edge(line) > self.settings.short * line.size
 
     def starts_block(self, i: int) -> bool:
-        """Line i begins a paragraph: after a table or a short line, indented, or after space."""
+        """Line i begins a paragraph: after a table or a line that closes one, across a page break
+        no margins can be seen at, indented, or after space."""
         line, prev = self.line(i), self.line(i - 1)
         if line is None:
             return False
-        if prev is None or self.ends_short(prev) or prev.text.rstrip().endswith(SENTENCE_ENDS):
+        if prev is None:
             return True
-        if MASTHEAD.search(squash(prev.text)):  # the masthead's dated line, however wide, ends its block
-            return True
-        if prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < FEW_LINES:
-            return True
-        if line.x0 - self.margins[line.page][0] > self.settings.indent * line.size and not self.centred_rest(prev, line):
-            return True
-        return prev.page == line.page and line.top - prev.bottom > self.line_gap + self.settings.gap * line.size
+        return self.closes_paragraph(prev) or self.unmeasured_page_break(prev, line) or self.opens_paragraph(prev, line)
+
+    def closes_paragraph(self, line: TextLine) -> bool:
+        """The line ends its paragraph: it stops short of the right margin, ends a sentence or a
+        remark, or is the masthead's dated line, however wide."""
+        return self.ends_short(line) or ends_sentence(line.text) or is_masthead_line(line.text)
+
+    def unmeasured_page_break(self, prev: TextLine, line: TextLine) -> bool:
+        """A page break next to a page with too few lines to show its margins."""
+        return prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < FEW_LINES
+
+    def opens_paragraph(self, prev: TextLine, line: TextLine) -> bool:
+        return self.indented(prev, line) or self.spaced(prev, line)
+
+    def indented(self, prev: TextLine, line: TextLine) -> bool:
+        """The line starts past the page's left margin, and is no centred rest of the line above."""
+        inset = line.x0 - self.margins[line.page][0]
+        return inset > self.settings.indent * line.size and not self.centred_rest(prev, line)
+
+    def spaced(self, prev: TextLine, line: TextLine) -> bool:
+        """More space above the line, on the page of the line above, than between the body's lines."""
+        space = gap(_vertical(prev), _vertical(line))
+        return prev.page == line.page and space > self.line_gap + self.settings.gap * line.size
 
     def centred_rest(self, prev: TextLine, line: TextLine) -> bool:
         """The line is the rest of a centred paragraph the line above wraps (the caller has seen that
         line reach the margin): set in its size, centred under it and clearly inside both its ends,
         and no title of its own. Its room on either side is no indent ('（不包含…医院自有途径预' /
         '约）'); a paragraph's first line starting where an indented line above starts is one."""
+        return (same_page_and_size(prev, line, self.settings) and self.centred_inside(prev, line)
+                and not self.worded(line.text))
+
+    def centred_inside(self, prev: TextLine, line: TextLine) -> bool:
+        """The line stands clearly inside both ends of the line above, its middle under that one's."""
         inset = self.settings.indent * line.size
-        return (prev.page == line.page and abs(prev.size - line.size) < 0.5 and not self.worded(line.text)
-                and line.x0 - prev.x0 > inset and prev.x1 - line.x1 > inset
-                and abs((prev.x0 + prev.x1) / 2 - (line.x0 + line.x1) / 2) <= self.settings.centred * line.size)
+        inside = line.x0 - prev.x0 > inset and prev.x1 - line.x1 > inset
+        return inside and abs((prev.x0 + prev.x1) / 2 - (line.x0 + line.x1) / 2) <= self.settings.centred * line.size
 
     def ends_block(self, i: int) -> bool:
+        """Line i ends its paragraph: it stops short, or no line starting a block follows it."""
         line = self.line(i)
-        return line is not None and (self.ends_short(line) or self.line(i + 1) is None or self.starts_block(i + 1))
+        if line is None:
+            return False
+        return self.ends_short(line) or self.line(i + 1) is None or self.starts_block(i + 1)
 
     def strong(self, line: TextLine) -> bool:
         return line.bold or line.size >= self.settings.larger * self.body
@@ -124,6 +183,10 @@ class Flow:
     def worded(self, text: str) -> bool:
         return reads_as_title(text) or self.known(text)
 
+    def known_title(self, text: str) -> bool:
+        """Worded as a title on its own, and matching a known section's title."""
+        return self.known(text) and reads_as_title(text)
+
 
 def body_family(lines: Iterable[TextLine]) -> str:
     families: Counter[str] = Counter()
@@ -132,67 +195,122 @@ def body_family(lines: Iterable[TextLine]) -> str:
     return families.most_common(1)[0][0] if families else ""
 
 
+def running_text_pair(a: TextLine, b: TextLine, body: float) -> bool:
+    """Two lines at the body's size, the second under the first on its page."""
+    return below_on_page(a, b) and same_size(a.size, body) and same_size(b.size, body)
+
+
 def _line_gap(blocks: list[Block], body: float) -> float:
     """The median space between consecutive body-size lines on a page."""
-    gaps = sorted(b.top - a.bottom for a, b in zip(blocks, blocks[1:])
-                  if isinstance(a, TextLine) and isinstance(b, TextLine) and a.page == b.page
-                  and abs(a.size - body) < 0.5 and abs(b.size - body) < 0.5 and b.top > a.bottom)
-    return gaps[len(gaps) // 2] if gaps else 0.0
+    return median(gap(_vertical(a), _vertical(b)) for a, b in zip(blocks, blocks[1:])
+                  if isinstance(a, TextLine) and isinstance(b, TextLine) and running_text_pair(a, b, body))
 
 
 def _no_title(text: str) -> bool:
-    return is_sentence(text) or MASTHEAD.search(squash(text)) is not None
+    return is_sentence(text) or is_masthead_line(text)
+
+
+def worded_only_together(flow: Flow, first: str, second: str) -> bool:
+    """Two lines read as a title where the first alone does not."""
+    return not flow.worded(first) and flow.worded(join_wrapped([first, second]))
+
+
+def known_only_together(flow: Flow, first: str, second: str) -> bool:
+    """Two lines match a known section's title where neither alone does ('…平台数据' / '采集情况（区）')."""
+    return flow.known(join_wrapped([first, second])) and not flow.known(first) and not flow.known(second)
 
 
 def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
     """The next line is the rest of this title: the title's bracketed tail ('（区）'), or the two
     read as a title where the first alone does not, or as a known section's title where neither
     alone is one ('…平台数据' / '采集情况（区）')."""
-    joined = join_wrapped([line.text, nxt.text])
-    return (TITLE_TAIL.match(squash(nxt.text)) is not None
-            or (not flow.worded(line.text) and flow.worded(joined))
-            or (flow.known(joined) and not flow.known(line.text) and not flow.known(nxt.text)))
+    return (is_title_tail(nxt.text) or worded_only_together(flow, line.text, nxt.text)
+            or known_only_together(flow, line.text, nxt.text))
+
+
+def may_continue_title(line: TextLine, nxt: TextLine, settings: HeadingSettings = SETTINGS) -> bool:
+    """The next line is set in the line's size and may be part of a title: it is no sentence, or
+    it is a title's bracketed tail."""
+    return same_size(nxt.size, line.size, settings) and (not _no_title(nxt.text) or is_title_tail(nxt.text))
+
+
+def follows_closely(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
+    """The next line follows on the same page, as close as a title's own second line."""
+    return nxt.page == line.page and gap(_vertical(line), _vertical(nxt)) < flow.settings.wrap_gap * line.size
+
+
+def broken_by_page(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
+    """A title broken by the page: '…采集情况（医' at one page's foot and '院）' atop the next, or
+    '…采集情况' and '（区）' — the first part alone reads like no title and the two together do,
+    or the next page starts with the title's bracketed tail alone."""
+    return nxt.page == line.page + 1 and _completes(flow, line, nxt)
+
+
+def two_titles(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
+    """Two known titles one over the other, each worded as a title on its own ('统计数据', the
+    part's heading, over a section's title): two headings, not one title wrapped. A line ending
+    '…中心' matches the colophon's pattern but is no title: '…信息中心' / '十件大事' is one."""
+    return flow.known_title(line.text) and flow.known_title(nxt.text) and not is_title_tail(nxt.text)
+
+
+def title_second_line(flow: Flow, i: int) -> TextLine | None:
+    """The line a title starting at line i wraps onto, if it wraps: set like it and close under
+    it, or atop the next page and completing it; never a second title."""
+    line, nxt = flow.line(i), flow.line(i + 1)
+    if line is None or nxt is None or not may_continue_title(line, nxt, flow.settings):
+        return None
+    if not (follows_closely(flow, line, nxt) or broken_by_page(flow, line, nxt)):
+        return None
+    return None if two_titles(flow, line, nxt) else nxt
+
+
+def table_follows(flow: Flow, i: int) -> bool:
+    return isinstance(flow.blocks[i + 1] if i + 1 < len(flow.blocks) else None, Grid)
+
+
+def is_caption(flow: Flow, line: TextLine, i: int) -> bool:
+    """Set apart from the body (another size or family) with a table right under it."""
+    return table_follows(flow, i) and flow.set_apart(line)
+
+
+def two_line_title_alone(flow: Flow, line: TextLine, i: int, second: TextLine) -> bool:
+    """The title's two lines make a block of their own and only together complete the title."""
+    return flow.ends_block(i + 1) and _completes(flow, line, second)
+
+
+def one_line_title_alone(flow: Flow, line: TextLine, i: int) -> bool:
+    """The line is a block of its own, worded as a title or a caption over a table."""
+    return flow.ends_block(i) and (flow.worded(line.text) or is_caption(flow, line, i))
 
 
 def heading_at(flow: Flow, i: int) -> int | None:
     """The index of the last line of a heading starting at block i (a title may wrap onto a
-    second line), or None when block i starts no heading."""
+    second line), or None when block i starts no heading. Strong typography makes a heading of
+    any line that is no sentence; a line set like the body must stand alone and read as a title."""
     line = flow.line(i)
     if line is None or _no_title(line.text):
         return None
-    nxt = flow.line(i + 1)
-    alike = nxt is not None and abs(nxt.size - line.size) < 0.5 and (
-        not _no_title(nxt.text) or TITLE_TAIL.match(squash(nxt.text)) is not None)
-    close = alike and nxt.page == line.page and nxt.top - line.bottom < flow.settings.wrap_gap * line.size
-    # a title broken by the page ('…采集情况（医' at one page's foot, '院）' atop the next, or
-    # '…采集情况' and '（区）'): when the first part alone reads like no title and the two
-    # together do, or the next page starts with the title's bracketed tail alone
-    close = close or (alike and nxt.page == line.page + 1 and _completes(flow, line, nxt))
-    # two known titles one over the other, each worded as a title on its own ('统计数据', the
-    # part's heading, over a section's title) are two headings, not one title wrapped (a line
-    # ending '…中心' matches the colophon's pattern but is no title: '…信息中心' / '十件大事')
-    close = close and not (flow.known(line.text) and flow.known(nxt.text) and reads_as_title(line.text)
-                           and reads_as_title(nxt.text) and TITLE_TAIL.match(squash(nxt.text)) is None)
+    second = title_second_line(flow, i)
     if flow.strong(line):
-        return i + 1 if close and flow.strong(nxt) else i
+        return i + 1 if second is not None and flow.strong(second) else i
     if not flow.starts_block(i):
         return None
-    if close and flow.ends_block(i + 1) and _completes(flow, line, nxt):
+    if second is not None and two_line_title_alone(flow, line, i, second):
         return i + 1
-    if not flow.ends_block(i):
-        return None
-    if flow.worded(line.text):
-        return i
-    table_follows = isinstance(flow.blocks[i + 1] if i + 1 < len(flow.blocks) else None, Grid)
-    return i if table_follows and flow.set_apart(line) else None
+    return i if one_line_title_alone(flow, line, i) else None
+
+
+def flow_of(blocks: list[Block], margins: Margins, titles: Iterable[str] = ()) -> Flow:
+    """What the heading test needs to know of the flow (`titles`: patterns of known sections' titles)."""
+    lines = [b for b in blocks if isinstance(b, TextLine)]
+    body = body_size(lines)
+    return Flow(blocks, margins, body, body_family(lines), tuple(re.compile(t) for t in titles),
+                Counter(ln.page for ln in lines), _line_gap(blocks, body))
 
 
 def find_headings(blocks: list[Block], margins: Margins, titles: Iterable[str] = ()) -> list[tuple[int, int]]:
     """(first, last) block index of every heading in the flow, in order."""
-    lines = [b for b in blocks if isinstance(b, TextLine)]
-    body = body_size(lines)
-    flow = Flow(blocks, margins, body, body_family(lines), tuple(re.compile(t) for t in titles),
-                Counter(ln.page for ln in lines), _line_gap(blocks, body))
+    flow = flow_of(blocks, margins, titles)
     found = []
     i = 0
     while i < len(blocks):

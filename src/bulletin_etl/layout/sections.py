@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..text import is_cjk, join_wrapped, squash
-from .document import Block, Document
+from .blocks import Block
+from .document import Document
 from .furniture import drop_furniture
 from .headings import find_headings
+from .intervals import cut_at_gaps
 from .lines import HANGING, Margins, TextLine, margins, text_edge, tracking
 from .tables import Grid, LogicalTable, stitch
 from .tables.settings import SETTINGS
@@ -131,15 +133,40 @@ def _first_word_width(line: TextLine) -> float:
     unless a mark follows the first character: no line may start with '，', so '个，' moves on
     as one (LibreOffice, hanging no punctuation, leaves a line two characters short for it)."""
     chars = [c for c in line.chars if not c["text"].isspace()]
-    if chars and chars[0]["text"] in "（(":
-        close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
-        if close is not None and close <= MAX_UNBREAKABLE:
-            end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
-            return chars[end]["x1"] - chars[0]["x0"]
-    if len(chars) > 1 and is_cjk(chars[0]["text"]) and chars[0]["text"] not in HANGING and chars[1]["text"] in HANGING:
+    bracketed = _bracketed_width(chars)
+    if bracketed is not None:
+        return bracketed
+    if _character_then_mark(chars):
         return chars[1]["x1"] - chars[0]["x0"]
+    return _latin_run_width(line.chars)
+
+
+def _bracketed_width(chars: list[dict]) -> float | None:
+    """Width of the bracketed group the glyphs start with and of the mark after it ('（2019），'),
+    or None when they start with none a producer keeps together."""
+    if not chars or chars[0]["text"] not in "（(":
+        return None
+    close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
+    if close is None or close > MAX_UNBREAKABLE:
+        return None
+    end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
+    return chars[end]["x1"] - chars[0]["x0"]
+
+
+def _cjk_character(text: str) -> bool:
+    """A CJK character other than a mark no line may start with."""
+    return is_cjk(text) and text not in HANGING
+
+
+def _character_then_mark(chars: list[dict]) -> bool:
+    """The glyphs start with a CJK character and a mark no line may start with ('个，')."""
+    return len(chars) > 1 and _cjk_character(chars[0]["text"]) and chars[1]["text"] in HANGING
+
+
+def _latin_run_width(chars: list[dict]) -> float:
+    """Width of the Latin/digit run the glyphs start with ('57176个…' → '57176'); 0 for none."""
     run = []
-    for char in line.chars:
+    for char in chars:
         if char["text"].isspace() or is_cjk(char["text"]):
             break
         run.append(char)
@@ -198,46 +225,91 @@ def _unbox_masthead(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+Run = tuple[list[dict], str]
+"""Glyphs standing together on a line, and their text."""
+
+
 def _join_boxes(line: TextLine, wrapped: list[TextLine]) -> TextLine | None:
     """`line` with the lines its boxes wrapped onto joined box by box, or None where they are no
     such wraps: a box's wrapped part is set in the box's size, starts under one of the line's
     glyphs (the box's first) and ends before the next box starts. Parts of one wrapped line stand
     further apart than a printed space (two boxes)."""
-    size = line.size
-    near = SETTINGS.masthead_box_x * size
     offsets = _glyph_offsets(line)
-    if offsets is None:
+    parts = _wrapped_parts(line, wrapped) if offsets is not None else None
+    if offsets is None or parts is None:
         return None
-    parts: dict[int, list[tuple[list[dict], str]]] = {}  # the box's first glyph → its wrapped parts
+    boxes = _boxes(line, _box_starts(line, offsets, parts))
+    if any(_reaches_next_box(line, parts.get(start, []), end) for start, end in boxes):
+        return None
+    return _joined_line(line, wrapped, offsets, parts, boxes)
+
+
+def _box_sized(line: TextLine, more: TextLine) -> bool:
+    """The wrapped line is set in the line's own size, give or take a producer's rounding."""
+    return abs(more.size - line.size) <= SETTINGS.masthead_box_size * line.size
+
+
+def _glyph_under(line: TextLine, glyph: dict) -> int | None:
+    """Which of the line's glyphs the given glyph starts right under, if any."""
+    first = min(range(len(line.chars)), key=lambda k: abs(line.chars[k]["x0"] - glyph["x0"]))
+    return first if abs(line.chars[first]["x0"] - glyph["x0"]) <= SETTINGS.masthead_box_x * line.size else None
+
+
+def _wrapped_parts(line: TextLine, wrapped: list[TextLine]) -> dict[int, list[Run]] | None:
+    """The wrapped lines' runs by the glyph of `line` each starts under (its box's first), or None
+    when a wrapped line is set in another size or a run starts under none of the line's glyphs."""
+    parts: dict[int, list[Run]] = {}
     for more in wrapped:
-        if abs(more.size - size) > SETTINGS.masthead_box_size * size:
-            return None
-        runs = _runs(more, SETTINGS.masthead_box_gap * more.size)
+        runs = _runs(more, SETTINGS.masthead_box_gap * more.size) if _box_sized(line, more) else None
         if runs is None:
             return None
-        for chars, text in runs:
-            first = min(range(len(line.chars)), key=lambda k: abs(line.chars[k]["x0"] - chars[0]["x0"]))
-            if abs(line.chars[first]["x0"] - chars[0]["x0"]) > near:
+        for run in runs:
+            first = _glyph_under(line, run[0][0])
+            if first is None:
                 return None
-            parts.setdefault(first, []).append((chars, text))
-    # a date the line holds whole is a box of its own: what wraps under the line's start is the
-    # issuer's ('… 编 2021 年 2 月 8 日' / '印')
+            parts.setdefault(first, []).append(run)
+    return parts
+
+
+def _box_starts(line: TextLine, offsets: list[int], parts: dict[int, list[Run]]) -> list[int]:
+    """The glyphs the line's boxes start at: its first, each over a wrapped part, and a date the
+    line holds whole — a box of its own, so that what wraps under the line's start is the
+    issuer's ('… 编 2021 年 2 月 8 日' / '印')."""
     dated = re.search(rf"{ISSUE_DATE.pattern}\s*$", line.text)
     own = [offsets.index(dated.start())] if dated and dated.start() in offsets else []
-    starts = sorted({0, *parts, *own})
-    ends = [*starts[1:], len(line.chars)]
-    for start, end in zip(starts, ends):
-        if end < len(line.chars) and any(c["x1"] > line.chars[end]["x0"] + near
-                                         for chars, _ in parts.get(start, []) for c in chars):
-            return None  # reaches into the next box: no wrap of this one
+    return sorted({0, *parts, *own})
+
+
+def _boxes(line: TextLine, starts: list[int]) -> list[tuple[int, int]]:
+    """The boxes' glyph ranges, each from its start to the next box's."""
+    return list(zip(starts, [*starts[1:], len(line.chars)]))
+
+
+def _reaches_next_box(line: TextLine, runs: list[Run], end: int) -> bool:
+    """A box's wrapped part reaches into the next box, which starts at glyph `end`: no wrap of
+    this box."""
+    if end >= len(line.chars):
+        return False
+    limit = line.chars[end]["x0"] + SETTINGS.masthead_box_x * line.size
+    return any(c["x1"] > limit for chars, _ in runs for c in chars)
+
+
+def _joined_line(line: TextLine, wrapped: list[TextLine], offsets: list[int], parts: dict[int, list[Run]],
+                 boxes: list[tuple[int, int]]) -> TextLine:
+    """The line read box by box, each box's text and glyphs followed by its wrapped parts'."""
     texts, glyphs = [], []
-    for start, end in zip(starts, ends):
-        stop = offsets[end] if end < len(line.chars) else len(line.text)
-        texts.append(join_wrapped([line.text[offsets[start]:stop], *(text for _, text in parts.get(start, []))]))
-        glyphs += line.chars[start:end] + [c for chars, _ in parts.get(start, []) for c in chars]
+    for start, end in boxes:
+        runs = parts.get(start, [])
+        texts.append(join_wrapped([_text_of(line, offsets, start, end), *(text for _, text in runs)]))
+        glyphs += line.chars[start:end] + [c for chars, _ in runs for c in chars]
     return TextLine(text=" ".join(texts), page=line.page, x0=min(c["x0"] for c in glyphs),
                     x1=max(c["x1"] for c in glyphs), top=line.top, bottom=max(ln.bottom for ln in [line, *wrapped]),
-                    doctop=line.doctop, size=size, bold=line.bold, chars=glyphs)
+                    doctop=line.doctop, size=line.size, bold=line.bold, chars=glyphs)
+
+
+def _text_of(line: TextLine, offsets: list[int], start: int, end: int) -> str:
+    """The line's text from glyph `start` up to glyph `end` (to the text's end for the last)."""
+    return line.text[offsets[start]:offsets[end] if end < len(line.chars) else len(line.text)]
 
 
 def _glyph_offsets(line: TextLine) -> list[int] | None:
@@ -253,15 +325,14 @@ def _glyph_offsets(line: TextLine) -> list[int] | None:
     return out
 
 
-def _runs(line: TextLine, gap: float) -> list[tuple[list[dict], str]] | None:
+def _runs(line: TextLine, gap: float) -> list[Run] | None:
     """The line's glyphs cut where they stand more than `gap` apart, each run with its text."""
     offsets = _glyph_offsets(line)
     if offsets is None or not line.chars:
         return None
-    cuts = [0, *(k for k in range(1, len(line.chars)) if line.chars[k]["x0"] - line.chars[k - 1]["x1"] > gap),
-            len(line.chars)]
-    return [(line.chars[a:b], line.text[offsets[a]:offsets[b] if b < len(line.chars) else len(line.text)].strip())
-            for a, b in zip(cuts, cuts[1:])]
+    chars = line.chars
+    groups = cut_at_gaps(range(len(chars)), lambda k: (chars[k]["x0"], chars[k]["x1"]), gap)
+    return [(chars[g[0]:g[-1] + 1], _text_of(line, offsets, g[0], g[-1] + 1).strip()) for g in groups]
 
 
 MASTHEAD_LINES = 6

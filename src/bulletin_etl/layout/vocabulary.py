@@ -72,11 +72,24 @@ def is_total_label(label: str) -> bool:
     return label.replace(" ", "").startswith(TOTAL_WORDS)
 
 
+def ends_with_colon(text: str) -> bool:
+    """Leads in to what follows ('主要指标如下：'), as no title does."""
+    return squash(text).endswith((":", "："))
+
+
+def is_punctuated(text: str) -> bool:
+    """Punctuated as running text is: a sentence mark, or a colon leading in to what follows."""
+    return has_sentence_mark(text) or ends_with_colon(text)
+
+
+def fits_a_title(text: str) -> bool:
+    """Some text, and no longer than a title gets."""
+    return 0 < len(squash(text)) <= TITLE_MAX_CHARS
+
+
 def reads_as_title(text: str) -> bool:
     """Worded like a title: no sentence punctuation, not too long, ending the way titles end."""
-    flat = squash(text)
-    return (0 < len(flat) <= TITLE_MAX_CHARS and not has_sentence_mark(text)
-            and not flat.endswith((":", "：")) and TITLE_WORDS.search(flat) is not None)
+    return fits_a_title(text) and not is_punctuated(text) and TITLE_WORDS.search(squash(text)) is not None
 
 
 REMARK = re.compile(r"^[（(][^（()）]*[)）]$")
@@ -86,9 +99,17 @@ REMARK = re.compile(r"^[（(][^（()）]*[)）]$")
 def is_sentence(text: str) -> bool:
     """Running text, a note, a remark, a list item or a table row left outside its table: never
     a heading, however it is set."""
-    flat = squash(text)
-    return (has_sentence_mark(text) or flat.endswith((":", "：")) or NOTE.match(text) is not None
-            or REMARK.match(flat) is not None or len(flat) > TITLE_MAX_CHARS or is_table_row(text))
+    return is_running_text(text) or is_aside(text) or is_table_row(text)
+
+
+def is_running_text(text: str) -> bool:
+    """Punctuated as running text, or longer than any title."""
+    return is_punctuated(text) or len(squash(text)) > TITLE_MAX_CHARS
+
+
+def is_aside(text: str) -> bool:
+    """A note ('注：…') or a remark wholly in brackets ('（不包含…预约）')."""
+    return NOTE.match(text) is not None or REMARK.match(squash(text)) is not None
 
 
 def is_table_row(text: str) -> bool:

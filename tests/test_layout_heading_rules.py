@@ -1,0 +1,305 @@
+"""The heading test's rules one at a time (layout/headings.py): each named rule on the case it
+recognises and on a near miss. Rules over the whole flow draw a small page; rules over a line's
+text or its box take lines written out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bulletin_etl.layout.document import load
+from bulletin_etl.layout.furniture import drop_furniture
+from bulletin_etl.layout.headings import (
+    Flow,
+    _completes,
+    _line_gap,
+    _no_title,
+    below_on_page,
+    broken_by_page,
+    ends_sentence,
+    flow_of,
+    follows_closely,
+    heading_at,
+    is_caption,
+    is_masthead_line,
+    is_title_tail,
+    known_only_together,
+    may_continue_title,
+    one_line_title_alone,
+    running_text_pair,
+    same_page_and_size,
+    same_size,
+    table_follows,
+    title_second_line,
+    two_line_title_alone,
+    two_titles,
+    worded_only_together,
+)
+from bulletin_etl.layout.lines import TextLine, margins
+from bulletin_etl.sections import TITLE_PATTERNS
+from bulletin_etl.text import squash
+
+from .pdfkit import PAGE_H, make_pdf, text
+from .test_layout_headings import BODY, FULL, LEFT, centred, first_page, para, small_table
+
+MASTHEAD_LINE = "南京市卫生信息中心 编印 2031 年 1 月 20 日"
+
+
+def line(words: str, top: float = 100.0, size: float = BODY, page: int = 1, x0: float = LEFT) -> TextLine:
+    """A line written out by hand: one em per character, from x0."""
+    return TextLine(text=words, page=page, x0=x0, x1=x0 + len(words) * size, top=top, bottom=top + size,
+                    doctop=top, size=size, bold=False)
+
+
+def hand_flow(*lines: TextLine) -> Flow:
+    return flow_of(list(lines), margins(lines), TITLE_PATTERNS)
+
+
+def drawn_flow(pdf: Path) -> Flow:
+    blocks = drop_furniture(load(pdf).blocks)
+    return flow_of(blocks, margins(b for b in blocks if isinstance(b, TextLine)), TITLE_PATTERNS)
+
+
+def at(flow: Flow, words: str) -> int:
+    """The index of the line that says `words`."""
+    return next(i for i, b in enumerate(flow.blocks) if isinstance(b, TextLine) and squash(b.text) == squash(words))
+
+
+def pair(flow: Flow, first: str, second: str) -> tuple[TextLine, TextLine]:
+    a, b = flow.line(at(flow, first)), flow.line(at(flow, second))
+    assert a is not None and b is not None
+    return a, b
+
+
+# --- rules on lines written out by hand ---------------------------------------------------------
+
+def test_sizes_closer_than_half_a_point_are_one_size() -> None:
+    assert same_size(12.0, 12.4)
+    assert not same_size(12.0, 12.5)
+
+
+def test_same_page_and_size() -> None:
+    assert same_page_and_size(line("一"), line("二", top=120, size=BODY + 0.3))
+    assert not same_page_and_size(line("一"), line("二", page=2))
+    assert not same_page_and_size(line("一"), line("二", size=BODY + 2))
+
+
+def test_below_on_page_means_starting_under_the_others_foot() -> None:
+    above = line("一", top=100)
+    assert below_on_page(above, line("二", top=100 + BODY + 1))
+    assert not below_on_page(above, line("二", top=100 + BODY))  # touching
+    assert not below_on_page(above, line("二", top=100 + BODY + 1, page=2))
+
+
+@pytest.mark.parametrize("words, ends", [("作。", True), ("作。 ", True), ("（不包含医院自有途径预约）", True),
+                                         ("2030 年度南京市远程医疗数据", False), ("分别为", False)])
+def test_ends_a_sentence_or_a_remark(words: str, ends: bool) -> None:
+    assert ends_sentence(words) is ends
+
+
+@pytest.mark.parametrize("words, masthead", [(MASTHEAD_LINE, True), ("南京市卫生信息中心 编印", True),
+                                             ("2031 年 1 月 20 日", True), ("2030 年度南京市远程医疗数据", False)])
+def test_the_masthead_line_is_found_by_what_it_says(words: str, masthead: bool) -> None:
+    assert is_masthead_line(words) is masthead
+
+
+@pytest.mark.parametrize("words, tail", [("（区）", True), ("（医院）", True), ("（2030）", True),
+                                         ("（单位：万人次）", False), ("采集情况（区）", False)])
+def test_a_titles_bracketed_tail_alone(words: str, tail: bool) -> None:
+    assert is_title_tail(words) is tail
+
+
+def test_no_title_is_a_sentence_or_the_masthead() -> None:
+    assert _no_title("一、突出政治引领，激活党建动能。")
+    assert _no_title(MASTHEAD_LINE)
+    assert not _no_title("2030 年度南京市远程医疗数据")
+
+
+def test_running_text_pairs_are_two_body_lines_one_under_the_other() -> None:
+    first = line(FULL, top=100)
+    assert running_text_pair(first, line(FULL, top=119.2), BODY)
+    assert not running_text_pair(first, line(FULL, top=119.2, size=16), BODY)
+    assert not running_text_pair(first, line(FULL, top=50, page=2), BODY)
+
+
+def test_the_line_gap_is_the_median_space_between_running_text_lines() -> None:
+    lines = [line(FULL, top=100), line(FULL, top=119), line(FULL, top=140), line(FULL, top=161),
+             line("2030 年度南京市远程医疗数据", top=200, size=16), line(FULL, top=250)]
+    assert _line_gap(list(lines), BODY) == 9.0  # gaps 7, 9, 9 at the body's size; the title's not
+    assert _line_gap([], BODY) == 0.0
+
+
+def test_worded_only_together() -> None:
+    flow = hand_flow()
+    assert worded_only_together(flow, "2030 年度南京市卫生信息平台各区", "数据采集情况（区）")
+    assert not worded_only_together(flow, "2030 年度南京市电子健康卡发卡情况统计", "（单位：万人次）")
+
+
+def test_known_only_together() -> None:
+    flow = hand_flow()
+    assert known_only_together(flow, "2030 年南京市卫生信息平台数据", "采集情况（区）")
+    assert not known_only_together(flow, "2030 年南京市卫生信息平台数据采集情况（区）", "（单位：万人次）")
+
+
+@pytest.mark.parametrize("first, second, completes", [
+    ("2030 年南京市互联网医院诊疗数据统计", "（医院）", True),  # the bracketed tail
+    ("2030 年度南京市卫生信息平台各区", "数据采集情况（区）", True),  # worded only together
+    ("2030 年南京市卫生信息平台数据", "采集情况（区）", True),  # known only together
+    ("2030 年度南京市电子健康卡发卡情况统计", "（单位：万人次）", False),
+])
+def test_a_next_line_completes_a_title(first: str, second: str, completes: bool) -> None:
+    assert _completes(hand_flow(), line(first), line(second, top=120)) is completes
+
+
+def test_a_title_may_go_on_in_its_size_with_no_sentence_or_with_its_tail() -> None:
+    title = line("2030 年度南京市卫生信息平台各区")
+    assert may_continue_title(title, line("数据采集情况（区）", top=120))
+    assert may_continue_title(title, line("（区）", top=120))  # a remark's shape, but a title's tail
+    assert not may_continue_title(title, line("（单位：万人次）", top=120))
+    assert not may_continue_title(title, line("一、突出政治引领，激活党建动能。", top=120))
+    assert not may_continue_title(title, line("数据采集情况（区）", top=120, size=BODY + 2))
+
+
+def test_a_second_line_follows_closely_on_its_page() -> None:
+    flow, title = hand_flow(), line("2030 年度南京市卫生信息平台各区", top=100)
+    assert follows_closely(flow, title, line("数据采集情况（区）", top=100 + BODY + 0.7 * BODY))
+    assert not follows_closely(flow, title, line("数据采集情况（区）", top=100 + BODY + 0.9 * BODY))
+    assert not follows_closely(flow, title, line("数据采集情况（区）", top=50, page=2))
+
+
+def test_a_title_broken_by_the_page_goes_on_atop_the_next() -> None:
+    flow = hand_flow()
+    foot, rest = line("2030 年南京市卫生信息平台数据采集情况（医", top=760), line("院）", top=50, page=2)
+    assert broken_by_page(flow, foot, rest)
+    assert not broken_by_page(flow, foot, line("院）", top=780))  # same page: follows_closely's case
+    assert not broken_by_page(flow, foot, line("院）", top=50, page=3))
+
+
+def test_two_known_titles_one_over_the_other_are_two() -> None:
+    flow = hand_flow()
+    assert two_titles(flow, line("统计数据"), line("全国卫生健康信息化发展指数", top=120))
+    assert not two_titles(flow, line("全国卫生健康信息化发展指数"), line("（2030）", top=120))  # its tail
+    assert not two_titles(flow, line("2030 年度南京市卫生信息中心"), line("十件大事", top=120))  # no title alone
+
+
+def test_a_known_title_is_known_and_worded_as_a_title() -> None:
+    flow = hand_flow()
+    assert flow.known_title("统计数据")
+    assert flow.known("2030 年度南京市卫生信息中心") and not flow.known_title("2030 年度南京市卫生信息中心")
+
+
+# --- rules over the flow, on drawn pages --------------------------------------------------------
+
+def test_where_paragraphs_close_and_open(tmp_path: Path) -> None:
+    def page(c):
+        text(c, LEFT, 40, MASTHEAD_LINE, BODY)
+        y = para(c, 80, [FULL[2:], FULL, "作。"])  # indented first line, a full line, a short last line
+        text(c, LEFT, y + 2 * BODY, FULL, BODY)  # after space
+        text(c, LEFT, y + 3.6 * BODY, FULL[:-1] + "。", BODY)  # reaches the margin, ends a sentence
+
+    flow = drawn_flow(make_pdf(tmp_path / "paragraphs.pdf", page))
+    first, full, last = at(flow, FULL[2:]), at(flow, FULL), at(flow, "作。")
+    spaced, sentence = last + 1, last + 2
+    assert flow.closes_paragraph(flow.line(at(flow, MASTHEAD_LINE)))  # however wide
+    assert flow.closes_paragraph(flow.line(last))  # stops short
+    assert flow.closes_paragraph(flow.line(sentence))  # ends a sentence at the margin
+    assert not flow.closes_paragraph(flow.line(full))
+    assert flow.indented(flow.line(first - 1), flow.line(first)) and not flow.indented(flow.line(first), flow.line(full))
+    assert flow.spaced(flow.line(last), flow.line(spaced)) and not flow.spaced(flow.line(full), flow.line(full + 1))
+    assert flow.opens_paragraph(flow.line(last), flow.line(spaced))
+    assert [flow.starts_block(i) for i in (first, full, last, spaced, sentence)] == [True, False, False, True, False]
+    assert [flow.ends_block(i) for i in (first, full, last, spaced, sentence)] == [False, False, True, False, True]
+
+
+def test_the_centred_rest_of_a_remark_is_no_indent(tmp_path: Path) -> None:
+    """'（不包含…医院自有途径预' / '约）': the second line centred under a full first line."""
+    def page(c):
+        first_page(c)
+        text(c, LEFT, 200, "（" + FULL[1:], BODY)
+        centred(c, 200 + 1.5 * BODY, "约）")
+        text(c, LEFT + 2 * BODY, 260, FULL[2:], BODY)  # an indented paragraph …
+        text(c, LEFT + 2 * BODY, 260 + 1.5 * BODY, "作。", BODY)  # … and a line starting where it starts
+
+    flow = drawn_flow(make_pdf(tmp_path / "centred-rest.pdf", page))
+    remark, rest = pair(flow, "（" + FULL[1:], "约）")
+    assert flow.centred_inside(remark, rest) and flow.centred_rest(remark, rest)
+    assert not flow.indented(remark, rest)
+    indented, under = pair(flow, FULL[2:], "作。")
+    assert not flow.centred_inside(indented, under) and not flow.centred_rest(indented, under)
+
+
+def test_a_page_break_next_to_a_page_of_few_lines_shows_no_margins(tmp_path: Path) -> None:
+    foot_line = "扎实推进" + FULL[4:]
+
+    def page1(c):
+        first_page(c)
+        text(c, LEFT, PAGE_H - 80, foot_line, BODY)
+
+    def page2(c):
+        text(c, LEFT, 50, FULL[:20], BODY)
+        small_table(80).draw(c)
+
+    flow = drawn_flow(make_pdf(tmp_path / "few-lines.pdf", page1, page2))
+    foot, top = pair(flow, foot_line, FULL[:20])
+    assert flow.unmeasured_page_break(foot, top)
+    assert not flow.unmeasured_page_break(*pair(flow, FULL[2:], "作。"))  # no page break
+
+
+def test_a_caption_is_set_apart_with_a_table_right_under_it(tmp_path: Path) -> None:
+    def page(c):
+        para(c, 60, [FULL[2:], "作。"])
+        centred(c, 120, "附表一 各区发卡分布", size=10.5)
+        small_table(140).draw(c)
+        centred(c, 300, "附表二 各区用卡分布")  # at the body's size
+        small_table(320).draw(c)
+
+    flow = drawn_flow(make_pdf(tmp_path / "captions.pdf", page))
+    small, plain = at(flow, "附表一 各区发卡分布"), at(flow, "附表二 各区用卡分布")
+    assert table_follows(flow, small) and table_follows(flow, plain) and not table_follows(flow, small - 1)
+    assert is_caption(flow, flow.line(small), small)
+    assert not is_caption(flow, flow.line(plain), plain)
+    assert one_line_title_alone(flow, flow.line(small), small)
+    assert not one_line_title_alone(flow, flow.line(plain), plain)
+
+
+def test_a_title_alone_on_one_line_or_on_two(tmp_path: Path) -> None:
+    def page(c):
+        first_page(c)
+        centred(c, 200, "2030 年度南京市卫生信息平台各区")
+        centred(c, 200 + 1.4 * BODY, "数据采集情况（区）")
+        small_table(250).draw(c)
+        text(c, LEFT, 330, FULL[:-1] + "统", BODY)  # a title's word ending a line of running text
+        text(c, LEFT, 330 + 1.6 * BODY, "计数据。", BODY)
+
+    flow = drawn_flow(make_pdf(tmp_path / "alone.pdf", page))
+    i = at(flow, "2030 年度南京市卫生信息平台各区")
+    top, second = pair(flow, "2030 年度南京市卫生信息平台各区", "数据采集情况（区）")
+    assert title_second_line(flow, i) is second
+    assert two_line_title_alone(flow, top, i, second)
+    assert heading_at(flow, i) == i + 1
+    title = at(flow, "2030 年度南京市远程医疗数据")
+    assert one_line_title_alone(flow, flow.line(title), title) and heading_at(flow, title) == title
+    running = at(flow, FULL[:-1] + "统")
+    assert not one_line_title_alone(flow, flow.line(running), running) and heading_at(flow, running) is None
+
+
+def test_a_titles_second_line_is_never_a_second_title_or_a_unit_line(tmp_path: Path) -> None:
+    def page1(c):
+        text(c, LEFT, 40, MASTHEAD_LINE, BODY)
+        centred(c, 80, "统计数据", 1.3 * BODY)
+        centred(c, 80 + 1.5 * BODY, "全国卫生健康信息化发展指数", 1.3 * BODY)
+        centred(c, 80 + 3.0 * BODY, "（2030）", 1.3 * BODY)
+        para(c, 150, ["2030年，全国卫生健康信息化发展指数发布，南京市位列第五。"])
+        centred(c, PAGE_H - 80, "2030 年度南京市电子健康卡发卡情况统计", 1.3 * BODY)
+
+    def page2(c):
+        centred(c, 50, "（单位：万人次）", 1.3 * BODY)
+        small_table(80).draw(c)
+
+    flow = drawn_flow(make_pdf(tmp_path / "second-lines.pdf", page1, page2))
+    part, index = at(flow, "统计数据"), at(flow, "全国卫生健康信息化发展指数")
+    assert title_second_line(flow, part) is None
+    assert title_second_line(flow, index) is flow.line(index + 1)
+    assert heading_at(flow, part) == part and heading_at(flow, index) == index + 1
+    assert title_second_line(flow, at(flow, "2030 年度南京市电子健康卡发卡情况统计")) is None
