@@ -9,7 +9,6 @@ screen; the data previews keep their columns and scroll sideways inside their bo
 from __future__ import annotations
 
 import html
-import math
 import re
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pyarrow.parquet as pq
 from . import __version__
 from .output import MANIFEST, partition_dir, read_manifest
 from .schemas import PARTITION_COLUMNS, DatasetSchema, all_schemas
-from .wording import count, figure
+from .wording import count, figure, missing_figure
 
 PREVIEW_ROWS = 5
 
@@ -63,12 +62,8 @@ IDENTIFIERS = {"year", "seq", "number", "rank", "list_position", "source_page", 
 """Numbers that name rather than count: no thousands separator (2024, not 2,024)."""
 
 
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
 def _cell(value: object, column: str = "") -> str:
-    if _missing(value):
+    if missing_figure(value):
         return '<td class="muted">∅</td>'
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         shown = str(int(value)) if column in IDENTIFIERS else figure(value)

@@ -11,7 +11,7 @@ MISSING = "∅"
 def figure(value: int | float | None) -> str:
     """A count with thousands separators, as the report's number columns show it (1,234,567);
     a missing figure (None, NA, NaN — a check may lack its printed or expected side) as ∅."""
-    if _missing(value):
+    if missing_figure(value):
         return MISSING
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}"
@@ -23,8 +23,13 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{figure(n)} {noun if n == 1 else plural or noun + 's'}"
 
 
-def _missing(value: object) -> bool:
-    """None, NaN, or pandas' NA — looked up only where pandas is loaded already (a value can be
-    pandas' NA only then), so that the command line starts without importing pandas."""
+def missing_figure(value: object) -> bool:
+    """None, NaN, or pandas' NA: a figure that is not there."""
+    return value is None or _pandas_na(value) or value != value
+
+
+def _pandas_na(value: object) -> bool:
+    """Pandas' NA, looked up only where pandas is loaded already (a value can be it only then), so
+    that the command line starts without importing pandas."""
     pandas = sys.modules.get("pandas")
-    return value is None or (pandas is not None and value is pandas.NA) or value != value
+    return pandas is not None and value is pandas.NA
