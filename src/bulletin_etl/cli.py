@@ -45,6 +45,14 @@ class UsageError(Exception):
     """A command-line argument that cannot work (not tied to one bulletin): exit 2, one line."""
 
 
+class WhileReading(Exception):
+    """An internal error met while one bulletin was read: the error, and the file it was read from."""
+
+    def __init__(self, pdf: Path, error: Exception) -> None:
+        super().__init__(pdf, error)
+        self.pdf, self.error = pdf, error
+
+
 def _print(message: str) -> None:
     """Every line the command prints: on stderr, control characters escaped (a file name holding a
     newline stays on its line)."""
@@ -226,8 +234,7 @@ def _extract_one(pdf: Path, counter: str, args: argparse.Namespace, say: Callabl
     except BulletinError:
         raise
     except Exception as exc:
-        exc.bulletin = str(pdf)
-        raise
+        raise WhileReading(pdf, exc) from exc
     result.timings[HAND_OVER] = clock.lap(f"reading {pdf}") - sum(result.timings.values())
     for warning in result.warnings:
         say(f"  warning: {warning.located(pdf)}")
@@ -432,8 +439,8 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bug of ours, not the user's: still one line, output untouched
         if getattr(args, "debug", False):
             raise
-        where = f" while reading {exc.bulletin}" if hasattr(exc, "bulletin") else ""
-        _print(f"bulletin-etl: internal error{where}: {type(exc).__name__}: {exc} "
+        where, error = (f" while reading {exc.pdf}", exc.error) if isinstance(exc, WhileReading) else ("", exc)
+        _print(f"bulletin-etl: internal error{where}: {type(error).__name__}: {error} "
                "(output folder unchanged; rerun with --debug for the traceback and report it)")
         return EXIT_INTERNAL
 

@@ -377,7 +377,7 @@ def _sequence_columns(grids: Iterable[Grid]) -> Iterable[tuple[Grid, int, list[s
     """(grid, column, its cells' text, the first row holding a number) of every 序号 column."""
     for grid in grids:
         for col in range(grid.n_cols):
-            cells = [squash(grid.slots[r][col].text) if grid.slots[r][col] else "" for r in range(len(grid.slots))]
+            cells = [squash(slot.text) if (slot := row[col]) else "" for row in grid.slots]
             first = next((i for i, c in enumerate(cells) if DIGITS.fullmatch(c)), None)
             if first is not None and SEQUENCE_HEADER in "".join(cells[:first]):
                 yield grid, col, cells, first

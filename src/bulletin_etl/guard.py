@@ -177,10 +177,11 @@ class LoopSafeDocument(PDFDocument):
         Each object of a chain that ends is settled, so that a long chain is followed once, not once
         for each of its objects."""
         chain = [objid]
+        link: object = value
         try:
-            while isinstance(value, PDFObjRef) and value.objid not in self._settled:
-                chain.append(value.objid)
-                value = self._enter(value.objid)
+            while isinstance(link, PDFObjRef) and link.objid not in self._settled:
+                chain.append(link.objid)
+                link = self._enter(link.objid)
         except (ReferenceLoop, MemoryError):
             raise
         except Exception:  # a chain ending at a missing or broken object ends there: pdfminer reads None
@@ -372,13 +373,19 @@ def _forms(doc: PDFDocument, resources: object) -> list:
     return out
 
 
+def _deciphered(stream: PDFStream, data: bytes) -> bytes:
+    """An encrypted file's stream bytes, decrypted with the key of the object holding them."""
+    assert stream.decipher is not None and stream.objid is not None and stream.genno is not None
+    return stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+
+
 def _decoded_size(stream: PDFStream, cap: int) -> tuple[int, bool]:
     """Size of the stream once Flate-decoded, counted up to cap; False when it does not decode."""
     data = stream.rawdata if stream.rawdata is not None else stream.data
     if data is None:
         return 0, True
     if stream.decipher and stream.rawdata is not None:
-        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        data = _deciphered(stream, data)
     filters = [f for f, _ in stream.get_filters()]
     if not filters:
         return len(data), True

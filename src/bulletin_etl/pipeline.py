@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pandera.errors
@@ -232,8 +233,8 @@ def _read_sections(found: list[tuple[Section, SectionText]], ctx: Context, timin
         for dataset, rows in section.extract(piece, ctx).items():
             records[dataset].extend(rows)
         timings[f"section {section.name}"] = time.perf_counter() - clock
-        rows = len(records[section.datasets[0]])
-        progress(f"  {section.name}: {count(rows, 'row')}, page {piece.page}"
+        read = len(records[section.datasets[0]])
+        progress(f"  {section.name}: {count(read, 'row')}, page {piece.page}"
                  + (f", {count(len(ctx.warnings) - before, 'warning')}" if len(ctx.warnings) > before else ""))
     ctx.section = ""
     for section in SECTIONS:
@@ -279,7 +280,7 @@ def validate(records: dict[str, list[dict]], ctx: Context) -> tuple[dict[str, pd
     return frames, failures
 
 
-def _row(records: list[dict], index: object) -> dict:
+def _row(records: list[dict], index: Any) -> dict:
     """The record a pandera failure points at (none for a failure of a whole column)."""
     try:
         return records[int(index)]

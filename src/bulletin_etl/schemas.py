@@ -45,14 +45,14 @@ def load_yaml(*parts: str) -> Any:
     return yaml.safe_load(node.read_text(encoding="utf-8"))
 
 
-def _whole(value: object) -> int:
+def _whole(value: Any) -> int:
     whole = int(value)  # a fraction must not be cut to its integer part silently, nor text read
     if whole != value:
         raise ValueError(f"{value!r} is not a whole number")
     return whole
 
 
-def _real(value: object) -> float:
+def _real(value: Any) -> float:
     if isinstance(value, str):  # float('1.5') would pass a cell's text through unread
         raise TypeError(f"{value!r} is text, not a number")
     return float(value)

@@ -11,7 +11,7 @@ MISSING = "∅"
 def figure(value: int | float | None) -> str:
     """A count with thousands separators, as the report's number columns show it (1,234,567);
     a missing figure (None, NA, NaN — a check may lack its printed or expected side) as ∅."""
-    if missing_figure(value):
+    if value is None or missing_figure(value):
         return MISSING
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}"

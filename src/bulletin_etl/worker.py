@@ -87,7 +87,8 @@ def extract_guarded(path: str | Path, progress: Progress = lambda message: None,
 
 def _start_worker(path: Path, limits: guard.Limits) -> tuple[multiprocessing.process.BaseProcess, Connection]:
     """The worker reading the bulletin, started, and the end of the pipe it reports on."""
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
+        else multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_work, args=(path, limits, send), daemon=True)
     with interrupts_held():  # until the worker ignores Ctrl-C, one that comes is only noted, in both processes
@@ -149,11 +150,11 @@ def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
     except (ValueError, OSError):
         pass  # a hard limit already lower than the budget stays in force
     guard.limits = limits
-    stage = [Stage()]
+    current = [Stage()]
 
-    def started(name: str, page: int | None = None) -> None:
-        stage[0] = stage[0].then(name, page)
-        send.send(("stage", stage[0]))
+    def started(stage: str, page: int | None = None) -> None:
+        current[0] = current[0].then(stage, page)
+        send.send(("stage", current[0]))
 
     guard.stage_started = started
     try:
@@ -164,8 +165,8 @@ def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
         send.send(("bulletin_error", (type(exc), fields)))
     except MemoryError:
         send.send(("bulletin_error", (OverBudget, {
-            "file": path, "page": stage[0].page,
-            "problem": f"over the memory budget of {limits.memory_bytes / 2**30:g} GiB{stage[0].where}"})))
+            "file": path, "page": current[0].page,
+            "problem": f"over the memory budget of {limits.memory_bytes / 2**30:g} GiB{current[0].where}"})))
     except Exception as exc:
         text = "".join(traceback.format_exception(exc))
         try:

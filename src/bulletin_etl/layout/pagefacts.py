@@ -37,6 +37,12 @@ def page_facts(number: int, chars: list[dict], images: int, height: float) -> Pa
     visible = [c for c in chars if c["text"].strip()]
     band = [c for c in visible if c["bottom"] < height * FOLIO_BAND or c["top"] > height * (1 - FOLIO_BAND)]
     folios = [ln.text for ln in build_lines([c for c in band if horizontal(c)], number) if is_page_number(ln.text)]
-    folio = int(re.search(r"\d+", folios[-1]).group()) if folios else None
+    folio = _number_in(folios[-1]) if folios else None
     return PageFacts(number, len(visible), sum(not horizontal(c) for c in visible),
                      sum(bool(UNMAPPED.match(c["text"])) for c in visible), images, folio)
+
+
+def _number_in(folio: str) -> int | None:
+    """The page number a folio prints ('- 3 -', '第 3 页 共 11 页': the first one)."""
+    digits = re.search(r"\d+", folio)
+    return int(digits.group()) if digits else None

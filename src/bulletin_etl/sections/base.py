@@ -13,6 +13,7 @@ from typing import Protocol
 from ..column_maps import ColumnMap, ColumnMatch, column_map, match_columns
 from ..layout import notes as note_text
 from ..layout.sections import SectionText
+from ..names import Gazetteer
 from ..layout.tables import LogicalTable, TableRow, split_side_by_side
 from ..schemas import schema
 from ..text import YEAR, is_missing, parse_number, squash, tidy
@@ -89,7 +90,7 @@ class Context:
     year: int
     section: str = ""
     warnings: list[Warning_] = field(default_factory=list)
-    gazetteer: object | None = None
+    gazetteer: Gazetteer = field(default_factory=Gazetteer.curated)
 
     def warn(self, page: int | None, message: str, kind: str = "other") -> None:
         if kind not in WARNING_KINDS:

@@ -50,7 +50,7 @@ class EvaluationRatings:
         return {"evaluation_ratings": rows}
 
     def _names(self, names: str, evaluation: str, level: str, page: int, ctx: Context) -> list[dict]:
-        out = []
+        out: list[dict] = []
         for item in NAME_SEPARATOR.split(names):
             split = ctx.gazetteer.split(item)
             if split.problem:

@@ -26,6 +26,7 @@ class Events:
         out = []
         for paragraph in events:
             m = EVENT.match(paragraph.text)
+            assert m is not None  # items() began each paragraph with it
             title, stop, body = m["text"].partition("。")
             if not stop:
                 ctx.warn(paragraph.page, f"event {m['number']} has no '。' ending its title", "unparsed_text")

@@ -30,7 +30,9 @@ class RemoteMedicine:
             ctx.warn(paragraph.page, f"paragraph does not start with a system name: {paragraph.text[:40]!r}", "unparsed_text")
         for paragraph in systems:
             body, page = paragraph.text, paragraph.page
-            system = SYSTEM.match(body)["system"]
+            named = SYSTEM.match(body)
+            assert named is not None  # items() began each paragraph with a system's name
+            system = named["system"]
             row: dict = {"system": system, "source_page": page}
             connected = CONNECTED.search(body)
             row["institutions_connected"] = int(connected["n"]) if connected else None
