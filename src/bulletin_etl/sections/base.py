@@ -13,8 +13,8 @@ from typing import Protocol
 from ..column_maps import ColumnMap, ColumnMatch, column_map, match_columns
 from ..layout import notes as note_text
 from ..layout.sections import SectionText
-from ..names import Gazetteer
 from ..layout.tables import LogicalTable, TableRow, split_side_by_side
+from ..names import Gazetteer
 from ..schemas import schema
 from ..text import YEAR, is_missing, parse_number, squash, tidy
 
