@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup setup-test fuzz bench readme-datasets clean
+.PHONY: run test lint setup setup-test fuzz bench readme-datasets clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 2; }
@@ -29,6 +29,12 @@ run: setup
 test: setup-test
 	scripts/install-system-deps
 	$(BIN)/python -m pytest
+
+# The source's own checks (CI runs them before the tests): lint, types, and no function above radon grade C.
+lint: setup-test
+	$(BIN)/ruff check src
+	$(BIN)/mypy
+	@hard=$$($(BIN)/radon cc -s -n D src); if [ -n "$$hard" ]; then echo "functions above radon grade C:"; echo "$$hard"; exit 1; fi
 
 fuzz: setup-test  # make fuzz N=1000 [SEED=…]: mutated bulletins through the real command (tests/fuzz)
 	$(BIN)/python -m tests.fuzz --n $(or $(N),100) $(if $(SEED),--seed $(SEED))

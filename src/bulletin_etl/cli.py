@@ -213,9 +213,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     clock.lap(STARTING)
     results = [_extract_one(pdf, f"[{number}/{len(pdfs)}]", args, say, clock) for number, pdf in enumerate(pdfs, 1)]
     _refuse_duplicate_years({r.path: r.year for r in results}, "nothing was written")
+    def committed() -> None:  # from here on an interrupt leaves the new state, not the old one
+        args.written = Path(args.out)
+
     try:
         write_all(args.out, results, clock.record, extra_files=lambda tree: {"report.html": render_report(tree)},
-                        on_commit=lambda: setattr(args, "written", Path(args.out)))
+                  on_commit=committed)
     except PermissionError as exc:  # the folder changed under us, or a file in it is not ours to read
         raise UsageError(f"--out {args.out}: permission denied ({exc.filename}); nothing was written") from None
     _summary(results, Path(args.out), clock, say)
