@@ -78,7 +78,7 @@ GROUPS = {
         Style("closing rules", "closing rule (ours: the table goes on over the page)", CLOSING, width=4),
     ],
     "columns": [
-        Style("gutters", "gutter (no body text crosses it)", GUTTER, width=0, fill=90),
+        Style("gutters", "gutter (no body text crosses it)", GUTTER, fill=90),
         Style("header levels", "header cell of an unruled table", HEADER, fill=60),
         Style("columns", "column edge", TABLE, width=2),
         Style("header boundary", "header boundary", RULE, width=3),
