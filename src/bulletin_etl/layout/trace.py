@@ -13,6 +13,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..wording import count
+
 
 @dataclass(frozen=True)
 class Box:
@@ -152,4 +154,4 @@ def rule_lines(rules: Iterable[Ruling], label: str = "") -> Iterator[HLine]:
 def run_boxes(runs: Iterable[list[Ruling]]) -> Iterator[Box]:
     """Each run of rules as the box from its first rule to its last, as wide as its widest."""
     for run in runs:
-        yield Box(min(r.x0 for r in run), run[0].y, max(r.x1 for r in run), run[-1].y, f"{len(run)} rules")
+        yield Box(min(r.x0 for r in run), run[0].y, max(r.x1 for r in run), run[-1].y, count(len(run), "rule"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ...wording import count
 from .. import trace
 from ..trace import Box, HLine, VLine
 from .columns import Columns
@@ -65,7 +66,7 @@ def _regions(tables: list[UnruledTable]) -> Iterator[Box]:
     """Each unruled table's region from its first rule to its last, as wide as its first."""
     for table in tables:
         top, bottom = table.region[0], table.region[-1]
-        yield Box(top.x0, top.y, top.x1, bottom.y, f"unruled, {len(table.region)} rules")
+        yield Box(top.x0, top.y, top.x1, bottom.y, f"unruled, {count(len(table.region), 'rule')}")
 
 
 def _closing_rules(tables: list[UnruledTable], rules: list[Rule]) -> Iterator[HLine]:
