@@ -75,10 +75,6 @@ class Trace:
         """What the stage found on the page."""
         return [m.shape for m in self.marks if m.stage == stage and m.page == page]
 
-    def stages_on(self, page: int) -> set[str]:
-        """The stages that found something on the page."""
-        return {m.stage for m in self.marks if m.page == page}
-
 
 _ACTIVE: ContextVar[Trace | None] = ContextVar("layout_trace", default=None)
 
