@@ -286,3 +286,51 @@ def test_at_390px_failures_mismatches_and_warnings_read_without_sideways_scrolli
     mismatches = next(t for t in desktop["tables"] if t["head"] == ["check", "dataset"])
     assert mismatches["display"] == "table-cell" and mismatches["overflow"] <= 0
     assert mismatches["align"] == ["right"] * 15  # printed, expected, source_page of 5 rows: right-aligned
+
+
+def page_colours(png: Path, styles: list) -> set[tuple[int, int, int]]:
+    """The colours drawn over the page of a --stages picture, its legend (as tall as one line
+    for its title and one per layer, and a margin) cut off."""
+    from bulletin_etl.inspect import LEGEND_LINE
+
+    with Image.open(png) as image:
+        width, height = image.size
+        page = image.convert("RGB").crop((0, 0, width, height - LEGEND_LINE * (len(styles) + 1) - 10))
+        return {colour for _, colour in page.getcolors(maxcolors=1 << 24)}
+
+
+def test_inspect_stages_writes_what_its_help_says(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Per page, a picture per group of stages, named as the help names them, each layer of the
+    page in its colour; the legend lines name every layer."""
+    from bulletin_etl.cli import STAGES_HELP
+    from bulletin_etl.inspect import FURNITURE, GROUPS, HEADER, RECOGNISED, REGION, ROW, RULE, TABLE, TEXT, TOTAL_ROW
+
+    out = tmp_path / "stages"
+    assert main(["inspect", str(BULLETIN_2024), "--pages", "9", "--stages", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        f"{BULLETIN_2024.stem}-page-09-{k}-{group}.png" for k, group in enumerate(GROUPS, start=1)]
+    assert all(f"-{k}-{group}.png" in STAGES_HELP for k, group in enumerate(GROUPS, start=1))
+    # page 9 holds three ruled tables, the first closed by its 合计 row, and two section headings
+    drawn = {"rules": {TABLE, HEADER, REGION, RULE}, "columns": {TABLE, RULE}, "rows": {TABLE, HEADER, ROW, TOTAL_ROW},
+             "flow": {TEXT, FURNITURE, RECOGNISED}}
+    for k, (group, styles) in enumerate(GROUPS.items(), start=1):
+        assert drawn[group] <= page_colours(out / f"{BULLETIN_2024.stem}-page-09-{k}-{group}.png", styles), group
+    err = capsys.readouterr().err
+    for group, styles in GROUPS.items():
+        assert f"{group}: " + "; ".join(f"{s.name} rgb{s.colour}" for s in styles) in err
+
+
+def test_inspect_stages_draws_a_three_line_table_broken_by_the_page(tmp_path: Path) -> None:
+    """The rule closing the table's first part is ours (magenta); its columns come from the
+    gutters of its text (cyan), its header ends at the rule under the header (red)."""
+    from bulletin_etl.inspect import CLOSING, GROUPS, GUTTER, HEADER, RULE, TABLE
+
+    from .test_layout_trace import broken_table_pdf
+
+    pdf = broken_table_pdf(tmp_path)
+    out = tmp_path / "stages"
+    assert main(["inspect", str(pdf), "--stages", "--out", str(out), "-q"]) == 0
+    assert len(list(out.iterdir())) == 2 * len(GROUPS)
+    assert CLOSING in page_colours(out / f"{pdf.stem}-page-01-1-rules.png", GROUPS["rules"])
+    assert CLOSING not in page_colours(out / f"{pdf.stem}-page-02-1-rules.png", GROUPS["rules"])
+    assert {GUTTER, HEADER, TABLE, RULE} <= page_colours(out / f"{pdf.stem}-page-01-2-columns.png", GROUPS["columns"])

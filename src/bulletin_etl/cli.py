@@ -4,6 +4,7 @@
   bulletin-etl extract raw/2025.pdf --out data
   bulletin-etl extract --strict             warnings fail the run (nothing is written)
   bulletin-etl inspect raw/2025.pdf --pages 1-3,9
+  bulletin-etl inspect raw/2025.pdf --pages 9 --stages   what each layout stage found, drawn
 
 Exit status: 0 written; 2 bad input or a bad argument (one line naming the file, page and section;
 the output folder unchanged); 3 --strict failed (a warning of lost or uncertain data, or a schema
@@ -331,16 +332,15 @@ def _years(years: list[int]) -> str:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from .inspect import LEGEND, inspect
+    from .inspect import inspect, legend
 
     pages = _pages(args.pages)
     if pages:
         _check_pages(Path(args.pdf), pages)
-    written = inspect(args.pdf, args.out, pages)
+    written = inspect(args.pdf, args.out, pages, stages=args.stages)
     say = _say(args.quiet)
-    for path in written:
-        say(str(path))
-    say("outlines: " + "; ".join(f"{name} rgb{colour}" for name, colour in LEGEND.items()))
+    for line in [*map(str, written), *legend(args.stages)]:
+        say(line)
     return 0
 
 
@@ -400,15 +400,28 @@ def build_parser() -> argparse.ArgumentParser:
                     help="decoded content one page may draw; a page over it (a compression bomb?) is named "
                          "and the bulletin refused (default: 16)")
     ex.set_defaults(run=cmd_extract)
+    _add_inspect(sub, debug)
+    return parser
+
+
+STAGES_HELP = ("draw what each stage found instead, as pdfplumber's debug_tablefinder does: per page, four PNGs, "
+               "<name>-page-NN-1-rules.png (horizontal rules, runs of rules of one extent, table regions, closing "
+               "rules, ruled tables' cells), -2-columns.png (gutters, column edges, header boundary, header cells by "
+               "level), -3-rows.png (tables, header cells, body rows, 合计 rows) and -4-flow.png (text lines, furniture "
+               "dropped, headings), each layer in its own colour, named in a legend under the page")
+
+
+def _add_inspect(sub, debug: argparse.ArgumentParser) -> None:
     ins = sub.add_parser("inspect", parents=[debug], help="draw what was detected on page images (PNG)",
                          description="Write PNG images of pages with the detected headings, tables, header cells "
-                                     "and rows outlined. Example: bulletin-etl inspect raw/2025.pdf --pages 1-3,9")
+                                     "and rows outlined, read as extract reads them; with --stages, what each stage "
+                                     "found. Example: bulletin-etl inspect raw/2025.pdf --pages 1-3,9 --stages")
     ins.add_argument("pdf", help="a bulletin PDF")
     ins.add_argument("--pages", help="pages to draw, 1-based: numbers and ranges, comma-separated (default: all)")
     ins.add_argument("--out", default="inspect", help="folder for the PNG files (default: inspect)")
+    ins.add_argument("--stages", action="store_true", help=STAGES_HELP)
     ins.add_argument("-q", "--quiet", action="store_true", help="do not list the files written")
     ins.set_defaults(run=cmd_inspect)
-    return parser
 
 
 def main(argv: list[str] | None = None, process_started: float | None = None) -> int:

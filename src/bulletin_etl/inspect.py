@@ -1,19 +1,28 @@
-"""Pictures of what the layout layer saw: page images with the detected headings, tables,
-header cells and rows outlined, so a user whose new bulletin misbehaves can see why."""
+"""Pictures of what the layout layer saw: page images with what each stage found drawn over
+them, so a user whose new bulletin misbehaves can see which stage went wrong.
+
+The bulletin is read as `extract` reads it (document.load, sections cut and recognised) with a
+trace active (layout/trace.py): every shape drawn is one a stage recorded on that code path. The
+plain picture outlines the headings, tables, header cells and rows; `stages=True` draws, in the
+manner of pdfplumber's `debug_tablefinder`, one picture per group of stages (`GROUPS`), each
+layer in its own colour with a legend under the page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from PIL import Image, ImageDraw, ImageFont
 
-from .layout import document
-from .layout.lines import TextLine
+from .layout import document, trace
 from .layout.sections import cut
-from .layout.tables import Grid, header_row_count
+from .layout.trace import Box, HLine, Shape, Trace
 from .pipeline import recognise
 from .sections import TITLE_PATTERNS
 from .sections.base import Context
+
+RGB = tuple[int, int, int]
 
 RECOGNISED = (0, 160, 0)  # a heading that starts a known section
 UNRECOGNISED = (220, 0, 0)  # a heading no section claims
@@ -22,6 +31,11 @@ HEADER = (255, 150, 0)
 ROW = (0, 170, 120)
 TOTAL_ROW = (150, 0, 200)
 TEXT = (170, 170, 170)
+RULE = (230, 0, 0)
+REGION = (0, 160, 0)
+CLOSING = (230, 0, 230)
+GUTTER = (0, 200, 255)
+FURNITURE = (150, 80, 20)
 
 LEGEND = {
     "recognised section heading": RECOGNISED, "unrecognised heading": UNRECOGNISED, "table": TABLE,
@@ -29,58 +43,142 @@ LEGEND = {
 }
 
 
-def _rgba(rgb: tuple[int, int, int], alpha: int) -> tuple[int, int, int, int]:
-    return (*rgb, alpha)
+@dataclass(frozen=True)
+class Style:
+    """How one stage's shapes are drawn: `fill` is the fill's opacity (0: none), `grow` points
+    added around a box (negative: inside it), `width` the stroke in pixels (0: none)."""
+
+    stage: str
+    name: str
+    colour: RGB
+    width: int = 1
+    fill: int = 0
+    grow: float = 0.0
 
 
-def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None, resolution: int = 100) -> list[Path]:
-    """Write one annotated PNG per page (all pages, or those listed, 1-based)."""
-    doc = document.load(pdf)
-    ctx = Context(file=doc.path, year=0)
-    pieces = cut(doc, TITLE_PATTERNS)
-    recognised = {id(piece.heading) for _, piece in recognise(pieces[1:], ctx)}
-    headings: dict[int, list[TextLine]] = {}
-    for piece in pieces[1:]:
-        headings.setdefault(piece.heading.page, []).append(piece.heading)
+HEADINGS = [
+    Style("section headings", "recognised section heading", RECOGNISED, width=3, fill=40, grow=2),
+    Style("unrecognised headings", "unrecognised heading", UNRECOGNISED, width=3, fill=40, grow=2),
+]
+TABLES = [
+    Style("tables", "table", TABLE, width=3),
+    Style("header cells", "header cell (rows without a figure)", HEADER, fill=60),
+    Style("body rows", "body row", ROW, grow=-1),
+    Style("total rows", "total row", TOTAL_ROW, grow=-1),
+]
+PLAIN = [Style("text lines", "text line", TEXT), *TABLES, *HEADINGS]
+"""The picture without --stages, in drawing order."""
+
+GROUPS = {
+    "rules": [
+        Style("ruled tables", "ruled table cell (pdfplumber)", TABLE, fill=30),
+        Style("rule runs", "run of rules of one extent (table candidate)", HEADER, width=2, grow=4),
+        Style("regions", "region of an unruled table", REGION, width=3, fill=25),
+        Style("rules", "horizontal rule", RULE, width=2),
+        Style("closing rules", "closing rule (ours: the table goes on over the page)", CLOSING, width=4),
+    ],
+    "columns": [
+        Style("gutters", "gutter (no body text crosses it)", GUTTER, fill=90),
+        Style("header levels", "header cell of an unruled table", HEADER, fill=60),
+        Style("columns", "column edge", TABLE, width=2),
+        Style("header boundary", "header boundary", RULE, width=3),
+    ],
+    "rows": TABLES,
+    "flow": [
+        Style("text lines", "text line", TEXT),
+        Style("furniture", "furniture dropped (running line, folio)", FURNITURE, width=2, fill=60),
+        *HEADINGS,
+    ],
+}
+"""The pictures of --stages, one per group, in the order the stages run; each group's layers in
+drawing order."""
+
+
+def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None, resolution: int = 100,
+            stages: bool = False) -> list[Path]:
+    """Write one annotated PNG per page (all pages, or those listed, 1-based); with `stages`,
+    one per group of stages per page."""
+    with trace.tracing() as found:
+        doc = _read(pdf)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with pdfplumber.open(doc.path) as source:
-        wanted = pages or list(range(1, doc.n_pages + 1))
-        for number in wanted:
+        for number in pages or range(1, doc.n_pages + 1):
             if not 1 <= number <= doc.n_pages:
                 continue
             image = source.pages[number - 1].to_image(resolution=resolution)
-            blocks = [b for b in doc.blocks if b.page == number]
-            for block in blocks:
-                if isinstance(block, TextLine):
-                    image.draw_rect((block.x0, block.top, block.x1, block.bottom), fill=None,
-                                    stroke=TEXT, stroke_width=1)
-                else:
-                    _draw_grid(image, block)
-            for heading in headings.get(number, []):
-                colour = RECOGNISED if id(heading) in recognised else UNRECOGNISED
-                image.draw_rect((heading.x0 - 2, heading.top - 2, heading.x1 + 2, heading.bottom + 2),
-                                fill=_rgba(colour, 40), stroke=colour, stroke_width=3)
-            target = out / f"{doc.path.stem}-page-{number:02d}.png"
-            image.save(target)
-            written.append(target)
+            target = out / f"{doc.path.stem}-page-{number:02d}"
+            written += _stage_pictures(image, found, number, target) if stages else [_picture(image, found, number, target)]
     return written
 
 
-def _draw_grid(image, grid: Grid) -> None:
-    n_header = header_row_count(grid)
-    image.draw_rect(grid.bbox, fill=None, stroke=TABLE, stroke_width=3)
-    seen: set[int] = set()
-    for r, row in enumerate(grid.slots):
-        for cell in row:
-            if cell is None or id(cell) in seen:
-                continue
-            seen.add(id(cell))
-            if r < n_header:
-                image.draw_rect(cell.bbox, fill=_rgba(HEADER, 60), stroke=HEADER, stroke_width=1)
-    for r in range(n_header, len(grid.slots)):
-        top, bottom = grid.row_bounds[r]
-        label = next((t for t in grid.row(r) if t.strip()), "")
-        colour = TOTAL_ROW if label.startswith(("合计", "总计")) else ROW
-        image.draw_rect((grid.bbox[0] + 1, top + 1, grid.bbox[2] - 1, bottom - 1), fill=None, stroke=colour, stroke_width=1)
+def _read(pdf: str | Path) -> document.Document:
+    """The bulletin read as `extract` reads it, up to its sections recognised."""
+    doc = document.load(pdf)
+    pieces = cut(doc, TITLE_PATTERNS)
+    recognise(pieces[1:], Context(file=doc.path, year=0))
+    return doc
+
+
+def _picture(image, found: Trace, number: int, target: Path) -> Path:
+    """The page with its text lines, tables, header cells, rows and headings outlined."""
+    _draw_layers(image, found, number, PLAIN)
+    image.save(target.with_suffix(".png"))
+    return target.with_suffix(".png")
+
+
+def _stage_pictures(image, found: Trace, number: int, target: Path) -> list[Path]:
+    """One picture of the page per group of stages, its legend under it."""
+    written = []
+    for k, (group, styles) in enumerate(GROUPS.items(), start=1):
+        image.reset()
+        _draw_layers(image, found, number, styles)
+        path = target.with_name(f"{target.name}-{k}-{group}.png")
+        _with_legend(image.annotated, f"page {number}: {group}", styles).save(path)
+        written.append(path)
+    return written
+
+
+def _draw_layers(image, found: Trace, number: int, styles: list[Style]) -> None:
+    for style in styles:
+        for shape in found.shapes(style.stage, number):
+            _draw(image, shape, style)
+
+
+def _draw(image, shape: Shape, style: Style) -> None:
+    if isinstance(shape, Box):
+        g = style.grow
+        fill = (*style.colour, style.fill) if style.fill else None
+        image.draw_rect((shape.x0 - g, shape.top - g, shape.x1 + g, shape.bottom + g), fill=fill, stroke=style.colour,
+                        stroke_width=style.width)
+    elif isinstance(shape, HLine):
+        image.draw_line(((shape.x0, shape.y), (shape.x1, shape.y)), stroke=style.colour, stroke_width=style.width)
+    else:
+        image.draw_line(((shape.x, shape.top), (shape.x, shape.bottom)), stroke=style.colour, stroke_width=style.width)
+
+
+LEGEND_LINE = 20
+"""Pixels per line of the legend under a stage picture."""
+
+
+def _with_legend(page: Image.Image, title: str, styles: list[Style]) -> Image.Image:
+    """The page picture over its legend: a title, then a swatch of each layer's colour and its name."""
+    font = ImageFont.load_default(size=14)
+    width, height = page.size
+    picture = Image.new("RGB", (width, height + LEGEND_LINE * (len(styles) + 1) + 10), "white")
+    picture.paste(page, (0, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.text((10, height + 5), title, fill="black", font=font)
+    for k, style in enumerate(styles, start=1):
+        y = height + 5 + k * LEGEND_LINE
+        draw.rectangle((10, y + 2, 40, y + 14), fill=style.colour)
+        draw.text((50, y), style.name, fill="black", font=font)
+    return picture
+
+
+def legend(stages: bool = False) -> list[str]:
+    """What the colours mean, a line per picture kind."""
+    if not stages:
+        return ["outlines: " + "; ".join(f"{name} rgb{colour}" for name, colour in LEGEND.items())]
+    return [f"{group}: " + "; ".join(f"{s.name} rgb{s.colour}" for s in styles) for group, styles in GROUPS.items()]

@@ -20,7 +20,7 @@ import pandera.errors
 from . import completeness, guard
 from .consistency import reconcile, run_check
 from .errors import NotABulletin
-from .layout import document
+from .layout import document, trace
 from .layout.sections import SectionText, cut
 from .layout.vocabulary import MASTHEAD
 from .names import Gazetteer
@@ -120,7 +120,18 @@ def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, Se
                      "duplicate_section")
             continue
         found.append((section, piece))
+    _record_headings(pieces, found)
     return found
+
+
+def _record_headings(pieces: list[SectionText], found: list[tuple[Section, SectionText]]) -> None:
+    """The headings the sections were cut at, for `inspect`: those a section claims, and the others."""
+    if not trace.active():
+        return
+    claimed = [piece for _, piece in found]
+    trace.record_placed("section headings", (p.heading for p in claimed if p.heading))
+    ids = {id(p) for p in claimed}
+    trace.record_placed("unrecognised headings", (p.heading for p in pieces if p.heading and id(p) not in ids))
 
 
 def bulletin_year(found: list[tuple[Section, SectionText]], issue_year: int | None, ctx: Context) -> int:

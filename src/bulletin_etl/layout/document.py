@@ -19,10 +19,12 @@ from pdfplumber.utils.exceptions import PdfminerException
 from .. import guard
 from ..errors import DamagedInput, NoTextLayer, OverBudget, UnreadableInput
 from ..text import fold_glyphs
+from . import trace
 from .blocks import Block
 from .lines import TextLine, build_lines, centre_inside
 from .pagefacts import PageFacts, page_facts
 from .tables import Grid, Layouts, UnruledTable, find_tables, page_grids
+from .tables.marks import record_grids
 from .vocabulary import COLOPHON, is_page_number
 
 
@@ -118,9 +120,12 @@ def scan_page(page: pdfplumber.page.Page) -> PageScan:
 
 def page_blocks(scan: PageScan, layouts: Layouts) -> list[Block]:
     grids = page_grids(scan.grids, scan.unruled, layouts)
+    record_grids(grids)
     free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
-    lines = [ln for ln in build_lines(free, scan.number)
-             if not is_page_number(ln.text) and not COLOPHON.match(ln.text)]
+    built = build_lines(free, scan.number)
+    lines = [ln for ln in built if not is_page_number(ln.text) and not COLOPHON.match(ln.text)]
+    trace.record_placed("text lines", lines)
+    trace.record_dropped("furniture", built, lines, "folio or contact line")
     blocks: list[Block] = [*lines, *grids]
     return sorted(blocks, key=_top)
 

@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 
 from ..text import squash
+from . import trace
 from .blocks import Block
 from .lines import TextLine
 from .tables import Grid
@@ -66,4 +67,5 @@ def furniture(blocks: list[Block]) -> set[int]:
 
 def drop_furniture(blocks: list[Block]) -> list[Block]:
     gone = furniture(blocks)
+    trace.record_placed("furniture", (b for b in blocks if id(b) in gone), "running header, footer or folio")
     return [b for b in blocks if id(b) not in gone]

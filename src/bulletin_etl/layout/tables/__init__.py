@@ -17,9 +17,11 @@ from dataclasses import dataclass
 import pdfplumber
 
 from ...text import squash
+from .. import trace
 from ..intervals import covers, overlapping_groups
 from ..lines import CharsByHeight, centre_inside
 from ..vocabulary import MASTHEAD, is_page_number
+from . import marks
 from .body import band_cells, body_bands
 from .columns import Columns, Layouts, columns_of, split_at_gutters
 from .header import header_boundary, header_slots
@@ -49,6 +51,7 @@ def find_tables(page: pdfplumber.page.Page, chars: list[dict]) -> tuple[list[Gri
         grid = grid_from_cells(table.cells, inside, page.page_number)
         if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
             grids.append(grid)
+    marks.record_ruled(grids, page.page_number)
     unruled = find_unruled(page.edges, index, page.page_number, page.width, [g.bbox for g in grids])
     return grids, unruled
 
@@ -133,6 +136,7 @@ def _is_ruled_off_masthead(rows: list[list[Segment]], page: int) -> bool:
 def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid | None:
     """The grid of one unruled table, in the columns its header is known by (or its own)."""
     found = (layouts.find(table) if layouts else None) or table.own_columns()
+    marks.record_columns(table, found)
     columns, gutters = found.bounds, found.gutters
     if len(columns) < 2:
         return None
@@ -143,6 +147,7 @@ def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid
     m = SETTINGS.inner_rule_margin
     header_inner = [r for r in table.inner if top.y + m < r.y < boundary - m and covers((x0, x1), (r.x0, r.x1), m)]
     slots = header_slots(header_rows, header_inner, columns, found.text)
+    marks.record_header_levels(table, slots)
     bounds = [(top.y, boundary)] * len(slots)
     for band_top, band_bottom, band in body_bands(body_rows, [r.y for r in table.region if r.y >= boundary]):
         cells = band_cells(band, columns, gutters)
@@ -160,9 +165,11 @@ def find_unruled(edges: list[dict], index: CharsByHeight, page: int, page_width:
     """Every table on the page whose columns are not ruled, outside the areas already taken."""
     chars = index.chars
     rules = horizontal_rules(edges)
+    trace.record("rules", trace.rule_lines(rules), page)
     sizes = [c.get("size", SETTINGS.default_size) for c in chars] or [SETTINGS.default_size]
     min_stacked = SETTINGS.min_rule_ems * statistics.median(sizes)
     min_width = max(SETTINGS.min_rule_page_share * page_width, min_stacked)
+    trace.at_page(page)
     found = regions(rules, index, min_width, min_stacked)
     found = [extend_down(run, index, found) for run in found]
     tables = []
@@ -175,4 +182,5 @@ def find_unruled(edges: list[dict], index: CharsByHeight, page: int, page_width:
         table = analyse(region, inner, chars, page)
         if table is not None:
             tables.append(table)
+    marks.record_unruled(tables, rules, page)
     return tables

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from ...text import join_wrapped, squash
+from .. import trace
 from ..intervals import covers, median
 from ..lines import CharsByHeight, row_text
 from ..vocabulary import BARE_FOLIO, NOTE, has_sentence_mark, is_page_number, reads_as_title
@@ -188,6 +189,7 @@ def regions(rules: list[Rule], index: CharsByHeight, min_width: float, min_stack
     least `min_stacked` long (the rule under a group header never comes three times)."""
     long = _table_rules(rules, min_width, min_stacked)
     runs = [run for group in _extent_groups(long) for run in _runs_in(group, long, index)]
+    trace.record("rule runs", trace.run_boxes(runs))
     return _outermost([_trim(run, index) for run in runs])
 
 
