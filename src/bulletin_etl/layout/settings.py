@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -208,11 +209,16 @@ def _checked(name: str, value: object, default: object) -> object:
 
 
 def _closest(name: str, known: list[str]) -> str:
-    """'did you mean gutter_min_em?' for a name like a known one's; else where the settings are listed."""
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    """'did you mean gutter_min_em?' for a name like a known one's: the fields holding each of its
+    words (a name without its unit, 'gutter_min'; words in another order), else those spelt
+    nearly alike (a typo); else where the settings are listed."""
+    words = set(re.split(r"[_\W]+", name.lower())) - {""}
+    holding = [k for k in known if words and words <= set(k.split("_"))]
+    ranked = sorted(holding, key=lambda k: -difflib.SequenceMatcher(None, name, k).ratio())
+    close = ranked[:3] or difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     if not close:
         return "no setting is named like it; the settings are the fields of bulletin_etl/layout/settings.py"
-    return f"did you mean {' or '.join(close)}?"
+    return f"did you mean {' or '.join([', '.join(close[:-1]), close[-1]] if len(close) > 1 else close)}?"
 
 
 def read_settings(path: str | Path) -> LayoutSettings:
