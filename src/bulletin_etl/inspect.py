@@ -10,6 +10,7 @@ import pdfplumber
 from .layout import document
 from .layout.lines import TextLine
 from .layout.sections import cut
+from .layout.settings import LayoutSettings
 from .layout.tables import Grid, header_row_count
 from .pipeline import recognise
 from .sections import TITLE_PATTERNS
@@ -33,9 +34,11 @@ def _rgba(rgb: tuple[int, int, int], alpha: int) -> tuple[int, int, int, int]:
     return (*rgb, alpha)
 
 
-def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None, resolution: int = 100) -> list[Path]:
-    """Write one annotated PNG per page (all pages, or those listed, 1-based)."""
-    doc = document.load(pdf)
+def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None, resolution: int = 100,
+            settings: LayoutSettings | None = None) -> list[Path]:
+    """Write one annotated PNG per page (all pages, or those listed, 1-based), laid out with the
+    given settings (None: the defaults)."""
+    doc = document.load(pdf, settings)
     ctx = Context(file=doc.path, year=0)
     pieces = cut(doc, TITLE_PATTERNS)
     recognised = {id(piece.heading) for _, piece in recognise(pieces[1:], ctx)}
