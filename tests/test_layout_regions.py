@@ -85,7 +85,7 @@ def test_table_text_has_no_running_text_note_or_folio_in_it() -> None:
 
 def test_narrow_rules_stacked_three_at_one_extent_are_a_tables() -> None:
     narrow = [Rule(100, 60, 200), Rule(120, 61, 199), Rule(200, 60, 202), Rule(300, 60, 150)]
-    assert rg._is_stacked(narrow[0], narrow, DEFAULTS)  # ends within `rule_same_extent` of each other
+    assert rg._is_stacked(narrow[0], narrow, DEFAULTS)  # ends within `rule_same_extent_pt` of each other
     assert not rg._is_stacked(narrow[3], narrow, DEFAULTS)
     assert not rg._is_stacked(narrow[0], narrow[:2], DEFAULTS)
 
@@ -113,7 +113,7 @@ def test_a_rule_reaching_past_either_end_of_another() -> None:
 def test_a_run_within_a_taller_runs_height() -> None:
     tall = [Rule(100, 60, 460), Rule(300, 60, 460)]
     assert rg._within_height([Rule(120, 200, 300), Rule(140, 200, 300)], tall, DEFAULTS)
-    assert rg._within_height([Rule(99.5, 200, 300), Rule(300.5, 200, 300)], tall, DEFAULTS)  # within `nested_run_margin`
+    assert rg._within_height([Rule(99.5, 200, 300), Rule(300.5, 200, 300)], tall, DEFAULTS)  # within `nested_run_margin_pt`
     assert not rg._within_height([Rule(280, 200, 300), Rule(320, 200, 300)], tall, DEFAULTS)
 
 

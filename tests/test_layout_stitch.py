@@ -133,7 +133,7 @@ def test_the_columns_under_a_header_part_left_at_the_previous_pages_foot() -> No
     same_columns = grid(5, [["序号", "就诊数据", "就诊数据"]])
     assert st._columns_under_foot(same_columns, below, 1, DEFAULTS) == [0, 1, 2]
     assert st._columns_under_foot(foot_of_two(5), below, 1, DEFAULTS) == [0, 1, 1]
-    assert st._columns_under_foot(foot_of_two(5, left=2), below, 1, DEFAULTS) == [0, 1, 1]  # within `rule_same_extent`
+    assert st._columns_under_foot(foot_of_two(5, left=2), below, 1, DEFAULTS) == [0, 1, 1]  # within `rule_same_extent_pt`
     assert st._columns_under_foot(foot_of_two(5, left=5), below, 1, DEFAULTS) is None  # another table's
     assert st._columns_under_foot(None, below, 1, DEFAULTS) is None
     assert st._columns_under_foot(foot_of_two(4), below, 1, DEFAULTS) is None  # not the page before
