@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .entry import INTERRUPTED as EXIT_INTERRUPTED
@@ -34,6 +35,9 @@ from .entry import INTERRUPTED_BEFORE_WRITING
 from .errors import BulletinError, StrictModeFailure, one_line
 from .interrupts import ignore_interrupts, interrupts_held
 from .wording import count, figure
+
+if TYPE_CHECKING:
+    from .layout.settings import LayoutSettings
 
 EXIT_BAD_INPUT = 2
 EXIT_STRICT = 3
@@ -145,7 +149,7 @@ def _check_out(out: str) -> None:
                          "nothing was read")
 
 
-def _settings(path: str | None):
+def _settings(path: str | None) -> LayoutSettings | None:
     """The layout settings --settings FILE gives (None: the defaults); a file that names an unknown
     setting, a value of the wrong type or one out of range is a UsageError naming file and field."""
     if path is None:
