@@ -403,7 +403,7 @@ def test_the_memory_cap_turns_exhaustion_into_a_refusal_naming_the_page(tmp_path
     if "fork" not in __import__("multiprocessing").get_all_start_methods():
         pytest.skip("the stand-in parser reaches the worker only by fork")
 
-    def greedy(path, progress):
+    def greedy(path, progress, settings):
         guard.page_started(7)
         return bytearray(2**30)
 

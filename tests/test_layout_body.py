@@ -9,6 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables.body import (
     _anchors_a_row,
     _blank_under,
@@ -27,6 +28,8 @@ from bulletin_etl.layout.tables.segments import Segment, segments
 
 from .pdfkit import make_pdf, text
 
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
+
 NAME_X, FIGURE_X = 60.0, 200.0
 
 
@@ -38,7 +41,7 @@ def drawn(tmp_path: Path, *runs: tuple[float, float, str]) -> list[list[Segment]
 
     pdf = make_pdf(tmp_path / f"lines{len(list(tmp_path.iterdir()))}.pdf", draw)
     with pdfplumber.open(pdf) as doc:
-        return segments(doc.pages[0].chars)
+        return segments(doc.pages[0].chars, DEFAULTS)
 
 
 def row(top: float, name: str | None, *figures: str) -> list[tuple[float, float, str]]:
@@ -50,15 +53,15 @@ def row(top: float, name: str | None, *figures: str) -> list[tuple[float, float,
 def test_a_row_is_blank_under_text_it_only_touches(tmp_path: Path) -> None:
     rows = drawn(tmp_path, (60, 100, "南京市"), (100, 112, "医院"), (80, 124, "院"), (86.7, 136, ")"))
     anchor = rows[0]  # '南京市' spans 60–87
-    assert _blank_under(anchor, rows[1])  # clear of it
-    assert not _blank_under(anchor, rows[2])  # under its text
-    assert _blank_under(anchor, rows[3])  # ')' shares 0.3 pt with '市': the boxes touch
+    assert _blank_under(anchor, rows[1], DEFAULTS)  # clear of it
+    assert not _blank_under(anchor, rows[2], DEFAULTS)  # under its text
+    assert _blank_under(anchor, rows[3], DEFAULTS)  # ')' shares 0.3 pt with '市': the boxes touch
 
 
 def test_a_total_leaves_no_room_for_a_name(tmp_path: Path) -> None:
     rows = drawn(tmp_path, *row(100, "合计", "12"), *row(112, "南京", "30"), (100, 124, "医院"))
-    assert not _leaves_room_for(rows[0], rows[2])
-    assert _leaves_room_for(rows[1], rows[2])
+    assert not _leaves_room_for(rows[0], rows[2], DEFAULTS)
+    assert _leaves_room_for(rows[1], rows[2], DEFAULTS)
 
 
 def test_a_line_with_a_figure_or_a_total_anchors_a_row(tmp_path: Path) -> None:
@@ -74,28 +77,28 @@ def test_a_line_with_a_figure_or_a_total_anchors_a_row(tmp_path: Path) -> None:
 ])
 def test_a_line_clearly_nearer_one_neighbour(tmp_path: Path, tops: tuple[float, ...], nearer: str | None) -> None:
     rows = drawn(tmp_path, *[(NAME_X, top, "南京市") for top in tops])
-    assert _clearly_nearer_above(rows, 1) == (nearer == "above")
-    assert _clearly_nearer_below(rows, 1) == (nearer == "below")
+    assert _clearly_nearer_above(rows, 1, DEFAULTS) == (nearer == "above")
+    assert _clearly_nearer_below(rows, 1, DEFAULTS) == (nearer == "below")
 
 
 def test_a_name_set_around_its_rows_blank_line(tmp_path: Path) -> None:
     centred = drawn(tmp_path, (NAME_X, 100, "南京市江北新区"), *row(110, None, "15", "30"), (NAME_X, 120, "卫生服务站"))
-    assert _name_around_its_row(centred, [1], 1)
+    assert _name_around_its_row(centred, [1], 1, DEFAULTS)
     top_aligned = drawn(tmp_path, *row(100, "南京市江北新区", "15", "30"), (NAME_X, 112, "卫生服务站"))
-    assert not _name_around_its_row(top_aligned, [0], 0)
+    assert not _name_around_its_row(top_aligned, [0], 0, DEFAULTS)
 
 
 def test_the_first_line_of_a_name_centred_on_its_row(tmp_path: Path) -> None:
     centred = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 118, "南京市江北新区"),
                     *row(129, "泰山街道", "15"), (NAME_X, 140, "卫生服务站"))
-    assert _first_line_of_a_centred_name(centred, [0, 2], 1)
-    assert not _first_line_of_a_centred_name(centred, [0, 2], 3)  # under its row
+    assert _first_line_of_a_centred_name(centred, [0, 2], 1, DEFAULTS)
+    assert not _first_line_of_a_centred_name(centred, [0, 2], 3, DEFAULTS)  # under its row
     top_aligned = drawn(tmp_path, *row(100, "南京市江北新区", "15"), (NAME_X, 111, "卫生服务站"),
                         *row(125, "南京市鼓楼医院", "120"))
-    assert not _first_line_of_a_centred_name(top_aligned, [0, 2], 1)
+    assert not _first_line_of_a_centred_name(top_aligned, [0, 2], 1, DEFAULTS)
     over_a_total = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 118, "南京市江北新区"),
                          *row(129, "合计", "15"))
-    assert not _first_line_of_a_centred_name(over_a_total, [0, 2], 1)
+    assert not _first_line_of_a_centred_name(over_a_total, [0, 2], 1, DEFAULTS)
 
 
 def test_the_row_pitch_is_the_median_distance_between_rows(tmp_path: Path) -> None:
@@ -116,25 +119,25 @@ def test_a_line_within_a_line_of_a_rows_figures(tmp_path: Path) -> None:
 def test_a_name_centred_on_the_first_row_opens_half_a_line_above_it(tmp_path: Path) -> None:
     name = (NAME_X, 100, "南京市江北新区")
     rows = drawn(tmp_path, name, *row(110, None, "15"), *row(130, None, "30"))
-    assert _opens_a_name_centred_on(rows, [1, 2], 0, 1)  # 10 pt over a row pitch of 20
+    assert _opens_a_name_centred_on(rows, [1, 2], 0, 1, DEFAULTS)  # 10 pt over a row pitch of 20
     cut = drawn(tmp_path, (NAME_X, 88, "桥荫路社区"), *row(110, None, "15"), *row(130, None, "30"))
-    assert not _opens_a_name_centred_on(cut, [1, 2], 0, 1)  # a whole row above: a cut row's rest
+    assert not _opens_a_name_centred_on(cut, [1, 2], 0, 1, DEFAULTS)  # a whole row above: a cut row's rest
     # With one row there is no pitch: the row's own line must be blank under the name.
-    assert _opens_a_name_centred_on(drawn(tmp_path, name, *row(110, None, "15")), [1], 0, 1)
-    assert not _opens_a_name_centred_on(drawn(tmp_path, name, *row(110, "泰山街道", "15")), [1], 0, 1)
+    assert _opens_a_name_centred_on(drawn(tmp_path, name, *row(110, None, "15")), [1], 0, 1, DEFAULTS)
+    assert not _opens_a_name_centred_on(drawn(tmp_path, name, *row(110, "泰山街道", "15")), [1], 0, 1, DEFAULTS)
 
 
 def test_a_line_over_a_first_row_that_is_a_total_is_a_row_of_its_own(tmp_path: Path) -> None:
     rows = drawn(tmp_path, (NAME_X, 100, "南京"), *row(106, None, "15"))
-    assert _owner_over_the_first_row(rows, [1], 0, 1, centred=False) == 1  # within a line of its figures
+    assert _owner_over_the_first_row(rows, [1], 0, 1, centred=False, settings=DEFAULTS) == 1  # within a line of its figures
     total = drawn(tmp_path, (NAME_X, 100, "南京"), *row(106, "合计", "15"))
-    assert _owner_over_the_first_row(total, [1], 0, 1, centred=True) == 0
+    assert _owner_over_the_first_row(total, [1], 0, 1, centred=True, settings=DEFAULTS) == 0
 
 
 def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) -> None:
     below_blank = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, None, "15"))
-    assert _owner_between(below_blank, 1, 0, 2) == 2
+    assert _owner_between(below_blank, 1, 0, 2, DEFAULTS) == 2
     neither = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, "泰山", "15"))
-    assert _owner_between(neither, 1, 0, 2) == 0  # the one above on a tie
+    assert _owner_between(neither, 1, 0, 2, DEFAULTS) == 0  # the one above on a tie
     nearer_above = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 110, "卫生服务站"), *row(124, None, "15"))
-    assert _owner_between(nearer_above, 1, 0, 2) == 0
+    assert _owner_between(nearer_above, 1, 0, 2, DEFAULTS) == 0

@@ -10,15 +10,18 @@ import pdfplumber
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.lines import group_rows
-from bulletin_etl.layout.tables import SETTINGS, Grid, LogicalTable, Rule, UnruledTable, stitch
+from bulletin_etl.layout.settings import LayoutSettings
+from bulletin_etl.layout.tables import Grid, LogicalTable, Rule, UnruledTable, stitch
 from bulletin_etl.layout.tables import columns as cols
 from bulletin_etl.layout.tables.segments import Segment, segments
 
 from .pdfkit import LATIN_FONT, PAGE_H, Table, cell, make_pdf, text
 
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
+
 
 def only_table(path: Path) -> LogicalTable:
-    tables = stitch([b for b in load(path).blocks if isinstance(b, Grid)])
+    tables = stitch([b for b in load(path).blocks if isinstance(b, Grid)], DEFAULTS)
     assert len(tables) == 1, tables
     return tables[0]
 
@@ -98,7 +101,7 @@ def drawn(tmp_path: Path, *pieces: tuple[float, float, str]) -> list[list[Segmen
             text(c, x, top, s, 10.0)
 
     with pdfplumber.open(make_pdf(tmp_path / "case.pdf", page)) as doc:
-        return segments(doc.pages[0].chars)
+        return segments(doc.pages[0].chars, DEFAULTS)
 
 
 def chars_of(rows: list[list[Segment]]) -> list[dict]:
@@ -124,7 +127,7 @@ def test_a_totals_label_shows_no_column_but_its_figures_do(tmp_path: Path) -> No
 def test_gutter_runs_take_a_totals_figures_on_a_page_with_no_other(tmp_path: Path) -> None:
     """A continued page whose only row with figures is its 合计: the figures show the columns."""
     body = drawn(tmp_path, (60, 100, "合计"), (200, 100, "120"), (260, 100, "340"))
-    _, runs, size = cols._gutter_runs(body)
+    _, runs, size = cols._gutter_runs(body, DEFAULTS)
     assert size == 10.0
     assert [round(a) for a, _ in runs] == [200, 260]
 
@@ -135,14 +138,14 @@ def test_gutter_runs_leave_out_a_total_whose_figures_nearly_touch(tmp_path: Path
     body = drawn(tmp_path, (60, 100, "一"), (139, 100, "12"), (175, 100, "34"),
                  (60, 120, "二"), (139, 120, "56"), (175, 120, "78"),
                  (60, 140, "合计"), (116.6, 140, "197655"), (152.6, 140, "456965"))
-    chars, runs, _ = cols._gutter_runs(body)
+    chars, runs, _ = cols._gutter_runs(body, DEFAULTS)
     assert len(runs) == 3
     assert "1" not in "".join(c["text"] for c in chars if c["top"] > 135)
 
 
 def test_gutter_runs_never_count_a_total_printed_across_the_table(tmp_path: Path) -> None:
     body = drawn(tmp_path, (60, 100, "一"), (200, 100, "12"), (60, 120, "合计：290146"))
-    chars, runs, _ = cols._gutter_runs(body)
+    chars, runs, _ = cols._gutter_runs(body, DEFAULTS)
     assert "".join(c["text"] for c in chars) == "一12"
     assert [round(a) for a, _ in runs] == [60, 200]
 
@@ -192,25 +195,25 @@ def test_a_band_standing_wholly_above_a_header_cell_heads_no_column_alone(tmp_pa
 
 
 def test_a_header_part_reaching_over_the_whole_run_heads_all_of_it() -> None:
-    assert cols._heads_whole_run((99.5, 150.5), (100.0, 150.0))
-    assert cols._heads_whole_run((100.5, 149.5), (100.0, 150.0))  # within the run's cover margin
-    assert not cols._heads_whole_run((100.0, 130.0), (100.0, 150.0))
+    assert cols._heads_whole_run((99.5, 150.5), (100.0, 150.0), DEFAULTS)
+    assert cols._heads_whole_run((100.5, 149.5), (100.0, 150.0), DEFAULTS)  # within the run's cover margin
+    assert not cols._heads_whole_run((100.0, 130.0), (100.0, 150.0), DEFAULTS)
 
 
 def test_header_parts_over_a_run_part_a_tight_header_line(tmp_path: Path) -> None:
     """'诊间预约第三方' set as tight as its columns reads as one segment; the gap between its two
     cells is wider than the glyphs' own spacing."""
     ((tight,),) = drawn(tmp_path, (100, 100, "诊间预约"), (142, 100, "第三方"))
-    parts = cols._header_parts_in((95.0, 180.0), tight, 10.0)
+    parts = cols._header_parts_in((95.0, 180.0), tight, 10.0, DEFAULTS)
     assert [(round(a), round(b)) for a, b, _ in parts] == [(100, 140), (142, 172)]
-    assert cols._header_parts_in((101.0, 139.0), tight, 10.0) == []  # '诊间预约' reaches over it all
+    assert cols._header_parts_in((101.0, 139.0), tight, 10.0, DEFAULTS) == []  # '诊间预约' reaches over it all
 
 
 def test_heads_over_a_run_leave_out_a_group_cell_over_two_leaves(tmp_path: Path) -> None:
     """'业务数据' centred over '收入' and '人次' would join them into one head."""
     header = [s for row in drawn(tmp_path, (115, 100, "业务数据"), (100, 115, "收入"), (150, 115, "人次"))
               for s in row]
-    heads = cols._heads_over((90.0, 200.0), header, 10.0)
+    heads = cols._heads_over((90.0, 200.0), header, 10.0, DEFAULTS)
     assert [(round(a), round(b)) for a, b in heads] == [(100, 120), (150, 170)]
 
 
@@ -222,7 +225,7 @@ def test_the_gap_between_two_heads_is_the_first_between_their_middles() -> None:
 
 
 def lines_of(rows: list[list[Segment]]) -> list[list[dict]]:
-    return group_rows([c for c in chars_of(rows) if not c["text"].isspace()])
+    return group_rows([c for c in chars_of(rows) if not c["text"].isspace()], DEFAULTS)
 
 
 def test_text_on_both_sides_of_a_gap_in_most_lines_parts_two_columns(tmp_path: Path) -> None:
@@ -250,10 +253,10 @@ def test_a_run_under_two_header_cells_splits_at_the_gap_between_them(tmp_path: P
     body = drawn(tmp_path, (100, 120, "195463"), (135.4, 120, "286381"), (117.8, 140, "12"), (158.3, 140, "34"))
     header = [s for row in drawn(tmp_path, (103.4, 100, "甲列"), (138.8, 100, "乙列")) for s in row]
     chars = chars_of(body)
-    (run,) = cols._covered(chars, SETTINGS.gutter_min * 10.0)
-    pieces = cols._split_run(run, chars, header, 10.0)
+    (run,) = cols._covered(chars, DEFAULTS.gutter_min_em * 10.0)
+    pieces = cols._split_run(run, chars, header, 10.0, DEFAULTS)
     assert [(round(a, 1), round(b, 1)) for a, b in pieces] == [(100.0, 133.4), (135.4, 169.4)]
-    assert cols._split_run(run, chars, header[:1], 10.0) == [run]
+    assert cols._split_run(run, chars, header[:1], 10.0, DEFAULTS) == [run]
 
 
 def test_a_glyph_stays_in_its_part_across_a_space_a_change_of_script_or_a_narrow_gap() -> None:
@@ -281,22 +284,22 @@ def test_parts_of_a_header_line(tmp_path: Path) -> None:
 
 def test_same_header_layout_compares_texts_and_places() -> None:
     a = [(100.0, "单位"), (200.0, "数量")]
-    assert cols._same_header_layout(a, [(101.5, "单位"), (199.0, "数量")])
-    assert not cols._same_header_layout(a, [(100.0, "单位"), (205.0, "数量")])
-    assert not cols._same_header_layout(a, [(100.0, "单位"), (200.0, "人次")])
-    assert not cols._same_header_layout(a, a[:1])
+    assert cols._same_header_layout(a, [(101.5, "单位"), (199.0, "数量")], DEFAULTS)
+    assert not cols._same_header_layout(a, [(100.0, "单位"), (205.0, "数量")], DEFAULTS)
+    assert not cols._same_header_layout(a, [(100.0, "单位"), (200.0, "人次")], DEFAULTS)
+    assert not cols._same_header_layout(a, a[:1], DEFAULTS)
 
 
 def test_a_layout_for_a_short_table_has_its_headers_letters_and_its_width(tmp_path: Path) -> None:
     assert cols._header_letters([(0.0, "预约"), (50.0, "挂号")]) == cols._header_letters([(0.0, "挂号预约")])
     learnt = cols.Columns([(60.0, 150.0), (150.0, 300.0)], [(120.0, 180.0)], [(60.0, 120.0), (180.0, 300.0)])
-    assert cols._same_extent(learnt, (61.0, 298.0))
-    assert not cols._same_extent(learnt, (60.0, 290.0))
+    assert cols._same_extent(learnt, (61.0, 298.0), DEFAULTS)
+    assert not cols._same_extent(learnt, (60.0, 290.0), DEFAULTS)
     header = drawn(tmp_path, (60, 100, "单位"), (180, 100, "预约挂号"))
     body = drawn(tmp_path, (60, 120, "南京市"), (200, 120, "12"))
-    table = UnruledTable([Rule(95.0, 60.0, 300.0), Rule(135.0, 60.0, 300.0)], [], 1, header, body, 115.0)
+    table = UnruledTable([Rule(95.0, 60.0, 300.0), Rule(135.0, 60.0, 300.0)], [], 1, header, body, 115.0, DEFAULTS)
     known = [(60.0, "单位预约"), (200.0, "挂号")]
-    assert cols._fits_short_table(learnt, known, table)
-    assert not cols._fits_short_table(learnt, [(60.0, "单位"), (200.0, "数量")], table)
+    assert cols._fits_short_table(learnt, known, table, DEFAULTS)
+    assert not cols._fits_short_table(learnt, [(60.0, "单位"), (200.0, "数量")], table, DEFAULTS)
     squeezed = cols.Columns([(60.0, 250.0), (250.0, 300.0)], [(240.0, 260.0)], [(60.0, 240.0), (260.0, 300.0)])
-    assert not cols._fits_short_table(squeezed, known, table)  # '南京市' and '12' in one column
+    assert not cols._fits_short_table(squeezed, known, table, DEFAULTS)  # '南京市' and '12' in one column

@@ -12,11 +12,14 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Grid, stitch
 from bulletin_etl.sections import TITLE_PATTERNS
 
 from .pdfkit import PAGE_H, Table, cell, font_for, make_pdf, text
 from .test_layout_headings import BODY, FULL, LEFT, RIGHT, centred, first_page, small_table
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 
 def test_a_title_tail_set_large_midway_between_a_page_header_rule_and_the_table_is_no_header(tmp_path: Path) -> None:
@@ -66,7 +69,7 @@ def test_the_rest_of_a_cut_row_is_carried_though_a_header_word_holds_its_charact
                    cell(2, 0, "南京脑科医院"), cell(2, 1, "273"), cell(2, 2, "9/12"), cell(2, 3, "63")]
         t.draw(c)
 
-    tables = stitch([b for b in load(make_pdf(tmp_path / "carried.pdf", page1, page2)).blocks if isinstance(b, Grid)])
+    tables = stitch([b for b in load(make_pdf(tmp_path / "carried.pdf", page1, page2)).blocks if isinstance(b, Grid)], DEFAULTS)
     assert [t.header_paths for t in tables] == [[("接入单位",), ("上传天数",), ("实时数据表单上传情况",), ("出院信息",)]]
     assert [row.cells for row in tables[0].rows] == [
         ["南京市鼓楼医院", "12", "11/11", "41"], ["江苏省口腔医院", "288", "7/12", "52"], ["南京脑科医院", "273", "9/12", "63"]]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables.header import (
     _another_header_level,
     _column_heads,
@@ -31,6 +32,8 @@ from bulletin_etl.layout.tables.segments import Segment, segments
 
 from .pdfkit import make_pdf, text
 
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
+
 
 def drawn(tmp_path: Path, *runs: tuple[float, float, str]) -> list[list[Segment]]:
     """The lines of a page holding the given runs of text, each (x, top, text)."""
@@ -40,12 +43,12 @@ def drawn(tmp_path: Path, *runs: tuple[float, float, str]) -> list[list[Segment]
 
     pdf = make_pdf(tmp_path / f"header{len(list(tmp_path.iterdir()))}.pdf", draw)
     with pdfplumber.open(pdf) as doc:
-        return segments(doc.pages[0].chars)
+        return segments(doc.pages[0].chars, DEFAULTS)
 
 
 def seg(x0: float, x1: float, top: float = 0.0) -> Segment:
     """A run of text written out by hand: one glyph box."""
-    return Segment([{"text": "字", "x0": x0, "x1": x1, "top": top, "bottom": top + 9}])
+    return Segment([{"text": "字", "x0": x0, "x1": x1, "top": top, "bottom": top + 9}], DEFAULTS)
 
 
 def texts(parts: list[Segment]) -> list[str]:
@@ -54,9 +57,9 @@ def texts(parts: list[Segment]) -> list[str]:
 
 def test_text_reaching_a_point_above_a_rule_crosses_it(tmp_path: Path) -> None:
     (line,) = drawn(tmp_path, (60, 100, "年报告数量"))  # its box: 100.64–109.64
-    assert _crosses(line[0], 105)
-    assert not _crosses(line[0], 101)  # reaching less than a point above: sitting under it
-    assert not _crosses(line[0], 111)  # over it
+    assert _crosses(line[0], 105, DEFAULTS)
+    assert not _crosses(line[0], 101, DEFAULTS)  # reaching less than a point above: sitting under it
+    assert not _crosses(line[0], 111, DEFAULTS)  # over it
 
 
 def test_a_band_of_several_cells_without_figures_is_another_header_level(tmp_path: Path) -> None:
@@ -115,21 +118,21 @@ RULE = Rule(110, 50, 300)
 
 def test_the_level_of_header_text_counts_the_rules_over_its_middle(tmp_path: Path) -> None:
     over, reaching, under = (line[0] for line in drawn(tmp_path, (60, 96, "单位"), (160, 108.5, "年份"), (60, 120, "名称")))
-    assert _level(over, [RULE]) == 0
-    assert _level(under, [RULE]) == 1
-    assert reaching.top < RULE.y and _level(reaching, [RULE]) == 1  # a CJK glyph box reaching above its rule
-    assert _level(under, [Rule(110, 200, 300)]) == 0  # a rule over other columns
+    assert _level(over, [RULE], DEFAULTS) == 0
+    assert _level(under, [RULE], DEFAULTS) == 1
+    assert reaching.top < RULE.y and _level(reaching, [RULE], DEFAULTS) == 1  # a CJK glyph box reaching above its rule
+    assert _level(under, [Rule(110, 200, 300)], DEFAULTS) == 0  # a rule over other columns
 
 
 def test_the_rule_beneath_a_group_title_is_the_nearest_under_it(tmp_path: Path) -> None:
     ((title,),) = drawn(tmp_path, (100, 90, "预约挂号"))
-    assert _rule_beneath(title, [Rule(130, 50, 300), Rule(112, 50, 300), Rule(80, 50, 300)]) == 1
-    assert _rule_beneath(title, [Rule(80, 50, 300), Rule(130, 200, 300)]) is None
+    assert _rule_beneath(title, [Rule(130, 50, 300), Rule(112, 50, 300), Rule(80, 50, 300)], DEFAULTS) == 1
+    assert _rule_beneath(title, [Rule(80, 50, 300), Rule(130, 200, 300)], DEFAULTS) is None
 
 
 def test_header_text_sorted_into_group_titles_and_leaves(tmp_path: Path) -> None:
     rows = drawn(tmp_path, (70, 106, "单位"), (170, 96, "预约挂号"), (140, 116, "2030年"), (215, 116, "累计"))
-    groups, leaves = _titles_and_leaves(rows, [Rule(112, 130, 260)])
+    groups, leaves = _titles_and_leaves(rows, [Rule(112, 130, 260)], DEFAULTS)
     assert {key: texts(parts) for key, parts in groups.items()} == {(0, 0): ["预约挂号"]}
     assert {key: sorted(texts(parts)) for key, parts in leaves.items()} == {0: ["单位"], 1: ["2030年", "累计"]}
 
@@ -146,7 +149,7 @@ def test_a_columns_head_is_where_its_own_header_text_lies() -> None:
 
 def test_the_columns_under_a_rule_by_where_their_text_lies() -> None:
     extents = [(40.0, 60.0), (100.0, 140.0), (190.0, 212.0), (190.0, 214.0)]
-    assert _columns_under(Rule(112, 100, 200), extents) == [1, 2]  # middles 120, 201: within a point of its end
+    assert _columns_under(Rule(112, 100, 200), extents, DEFAULTS) == [1, 2]  # middles 120, 201: within a point of its end
 
 
 def test_a_header_cell_with_nothing_under_it_reaches_down() -> None:
@@ -159,7 +162,7 @@ def test_a_header_cell_with_nothing_under_it_reaches_down() -> None:
 def test_header_slots_of_a_group_title_over_a_short_rule(tmp_path: Path) -> None:
     rows = drawn(tmp_path, (70, 106, "单位"), (177, 96, "预约挂号"), (140, 116, "2030年"), (216, 116, "累计"))
     columns = [(50.0, 120.0), (130.0, 190.0), (200.0, 260.0)]
-    grid = header_slots(rows, [Rule(112, 130, 260)], columns, [(60.0, 110.0), (140.0, 180.0), (205.0, 250.0)])
+    grid = header_slots(rows, [Rule(112, 130, 260)], columns, [(60.0, 110.0), (140.0, 180.0), (205.0, 250.0)], DEFAULTS)
     assert [[cell.text if cell else "" for cell in level] for level in grid] == [
         ["单位", "预约挂号", "预约挂号"], ["单位", "2030年", "累计"]]
     assert grid[0][0] is grid[1][0] and grid[0][1] is grid[0][2]

@@ -37,11 +37,14 @@ from bulletin_etl.layout.headings import (
     worded_only_together,
 )
 from bulletin_etl.layout.lines import TextLine, margins
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.sections import TITLE_PATTERNS
 from bulletin_etl.text import squash
 
 from .pdfkit import PAGE_H, make_pdf, text
 from .test_layout_headings import BODY, FULL, LEFT, centred, first_page, para, small_table
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 MASTHEAD_LINE = "南京市卫生信息中心 编印 2031 年 1 月 20 日"
 
@@ -53,12 +56,13 @@ def line(words: str, top: float = 100.0, size: float = BODY, page: int = 1, x0: 
 
 
 def hand_flow(*lines: TextLine) -> Flow:
-    return flow_of(list(lines), margins(lines), TITLE_PATTERNS)
+    return flow_of(list(lines), margins(lines, DEFAULTS), DEFAULTS, TITLE_PATTERNS)
 
 
 def drawn_flow(pdf: Path) -> Flow:
-    blocks = drop_furniture(load(pdf).blocks)
-    return flow_of(blocks, margins(b for b in blocks if isinstance(b, TextLine)), TITLE_PATTERNS)
+    blocks = drop_furniture(load(pdf).blocks, DEFAULTS)
+    return flow_of(blocks, margins((b for b in blocks if isinstance(b, TextLine)), DEFAULTS), DEFAULTS,
+                   TITLE_PATTERNS)
 
 
 def at(flow: Flow, words: str) -> int:
@@ -75,14 +79,14 @@ def pair(flow: Flow, first: str, second: str) -> tuple[TextLine, TextLine]:
 # --- rules on lines written out by hand ---------------------------------------------------------
 
 def test_sizes_closer_than_half_a_point_are_one_size() -> None:
-    assert same_size(12.0, 12.4)
-    assert not same_size(12.0, 12.5)
+    assert same_size(12.0, 12.4, DEFAULTS)
+    assert not same_size(12.0, 12.5, DEFAULTS)
 
 
 def test_same_page_and_size() -> None:
-    assert same_page_and_size(line("一"), line("二", top=120, size=BODY + 0.3))
-    assert not same_page_and_size(line("一"), line("二", page=2))
-    assert not same_page_and_size(line("一"), line("二", size=BODY + 2))
+    assert same_page_and_size(line("一"), line("二", top=120, size=BODY + 0.3), DEFAULTS)
+    assert not same_page_and_size(line("一"), line("二", page=2), DEFAULTS)
+    assert not same_page_and_size(line("一"), line("二", size=BODY + 2), DEFAULTS)
 
 
 def test_below_on_page_means_starting_under_the_others_foot() -> None:
@@ -111,23 +115,23 @@ def test_a_titles_bracketed_tail_alone(words: str, tail: bool) -> None:
 
 
 def test_no_title_is_a_sentence_or_the_masthead() -> None:
-    assert _no_title("一、突出政治引领，激活党建动能。")
-    assert _no_title(MASTHEAD_LINE)
-    assert not _no_title("2030 年度南京市远程医疗数据")
+    assert _no_title("一、突出政治引领，激活党建动能。", DEFAULTS)
+    assert _no_title(MASTHEAD_LINE, DEFAULTS)
+    assert not _no_title("2030 年度南京市远程医疗数据", DEFAULTS)
 
 
 def test_running_text_pairs_are_two_body_lines_one_under_the_other() -> None:
     first = line(FULL, top=100)
-    assert running_text_pair(first, line(FULL, top=119.2), BODY)
-    assert not running_text_pair(first, line(FULL, top=119.2, size=16), BODY)
-    assert not running_text_pair(first, line(FULL, top=50, page=2), BODY)
+    assert running_text_pair(first, line(FULL, top=119.2), BODY, DEFAULTS)
+    assert not running_text_pair(first, line(FULL, top=119.2, size=16), BODY, DEFAULTS)
+    assert not running_text_pair(first, line(FULL, top=50, page=2), BODY, DEFAULTS)
 
 
 def test_the_line_gap_is_the_median_space_between_running_text_lines() -> None:
     lines = [line(FULL, top=100), line(FULL, top=119), line(FULL, top=140), line(FULL, top=161),
              line("2030 年度南京市远程医疗数据", top=200, size=16), line(FULL, top=250)]
-    assert _line_gap(list(lines), BODY) == 9.0  # gaps 7, 9, 9 at the body's size; the title's not
-    assert _line_gap([], BODY) == 0.0
+    assert _line_gap(list(lines), BODY, DEFAULTS) == 9.0  # gaps 7, 9, 9 at the body's size; the title's not
+    assert _line_gap([], BODY, DEFAULTS) == 0.0
 
 
 def test_worded_only_together() -> None:
@@ -154,11 +158,11 @@ def test_a_next_line_completes_a_title(first: str, second: str, completes: bool)
 
 def test_a_title_may_go_on_in_its_size_with_no_sentence_or_with_its_tail() -> None:
     title = line("2030 年度南京市卫生信息平台各区")
-    assert may_continue_title(title, line("数据采集情况（区）", top=120))
-    assert may_continue_title(title, line("（区）", top=120))  # a remark's shape, but a title's tail
-    assert not may_continue_title(title, line("（单位：万人次）", top=120))
-    assert not may_continue_title(title, line("一、突出政治引领，激活党建动能。", top=120))
-    assert not may_continue_title(title, line("数据采集情况（区）", top=120, size=BODY + 2))
+    assert may_continue_title(title, line("数据采集情况（区）", top=120), DEFAULTS)
+    assert may_continue_title(title, line("（区）", top=120), DEFAULTS)  # a remark's shape, but a title's tail
+    assert not may_continue_title(title, line("（单位：万人次）", top=120), DEFAULTS)
+    assert not may_continue_title(title, line("一、突出政治引领，激活党建动能。", top=120), DEFAULTS)
+    assert not may_continue_title(title, line("数据采集情况（区）", top=120, size=BODY + 2), DEFAULTS)
 
 
 def test_a_second_line_follows_closely_on_its_page() -> None:

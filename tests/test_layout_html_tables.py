@@ -11,13 +11,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from bulletin_etl.layout.document import load
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Grid, LogicalTable, stitch
 
 from .pdfkit import PAGE_H, make_pdf, text
 
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
+
 
 def only_table(path: Path) -> LogicalTable:
-    tables = stitch([b for b in load(path).blocks if isinstance(b, Grid)])
+    tables = stitch([b for b in load(path).blocks if isinstance(b, Grid)], DEFAULTS)
     assert len(tables) == 1, tables
     return tables[0]
 
@@ -190,7 +193,7 @@ def test_a_group_cell_keeps_its_sub_cells_beside_another_tables_nearby_column_ru
         for x, value in zip(second_xs, body):
             text(c, x + 4, top + 53, value, 8)
 
-    tables = stitch([b for b in load(make_pdf(tmp_path / "two-ruled.pdf", page)).blocks if isinstance(b, Grid)])
+    tables = stitch([b for b in load(make_pdf(tmp_path / "two-ruled.pdf", page)).blocks if isinstance(b, Grid)], DEFAULTS)
     assert len(tables) == 2
     assert cells_of(tables[0]) == first[1:]
     assert tables[1].header_paths == [("单位",), ("定时数据上传量",), ("门急诊信息", "人次"),

@@ -14,10 +14,13 @@ import pdfplumber
 
 from bulletin_etl.layout import tables
 from bulletin_etl.layout.lines import CharsByHeight
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables.regions import Rule
 from bulletin_etl.layout.tables.segments import Segment, segments
 
 from .pdfkit import PAGE_H, make_pdf, text
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 # the module, not the package's `regions` function of the same name
 rg = importlib.import_module("bulletin_etl.layout.tables.regions")
@@ -26,14 +29,14 @@ rg = importlib.import_module("bulletin_etl.layout.tables.regions")
 def seg(x0: float, s: str, top: float = 100.0, size: float = 10.0) -> Segment:
     """A run of glyphs written out by hand, each `size` wide, from `x0`."""
     return Segment([{"text": ch, "x0": x0 + i * size, "x1": x0 + (i + 1) * size, "top": top, "bottom": top + size,
-                     "size": size} for i, ch in enumerate(s)])
+                     "size": size} for i, ch in enumerate(s)], DEFAULTS)
 
 
 def drawn(tmp_path: Path, draw: Callable) -> tuple[CharsByHeight, list[Rule]]:
     """One drawn page read back: its characters and its horizontal rules."""
     with pdfplumber.open(make_pdf(tmp_path / "page.pdf", draw)) as pdf:
         page = pdf.pages[0]
-        return CharsByHeight(page.chars), rg.horizontal_rules(page.edges)
+        return CharsByHeight(page.chars), rg.horizontal_rules(page.edges, DEFAULTS)
 
 
 def rule(c, y: float, x0: float = 60, x1: float = 460) -> None:
@@ -43,7 +46,7 @@ def rule(c, y: float, x0: float = 60, x1: float = 460) -> None:
 
 def row_at(index: CharsByHeight, top: float) -> list[Segment]:
     """The text row whose glyphs start about `top`."""
-    return next(row for row in segments(index.chars) if abs(row[0].top - top) < 3)
+    return next(row for row in segments(index.chars, DEFAULTS) if abs(row[0].top - top) < 3)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -52,9 +55,9 @@ def row_at(index: CharsByHeight, top: float) -> list[Segment]:
 
 def test_running_text_is_prose_across_much_of_the_tables_width() -> None:
     sentence = [seg(60, "本表数据来源于各医院上报。")]  # 13 glyphs, 130 wide
-    assert rg._is_running_text(sentence, width=200)
-    assert not rg._is_running_text(sentence, width=400)  # a narrow fragment (a wrapped name's) stays in
-    assert not rg._is_running_text([seg(60, "2030年总量累计总量门诊人次")], width=200)  # tight header cells
+    assert rg._is_running_text(sentence, width=200, settings=DEFAULTS)
+    assert not rg._is_running_text(sentence, width=400, settings=DEFAULTS)  # a narrow fragment (a wrapped name's) stays in
+    assert not rg._is_running_text([seg(60, "2030年总量累计总量门诊人次")], width=200, settings=DEFAULTS)  # tight header cells
 
 
 def test_prose_in_several_runs_needs_a_sentence_mark() -> None:
@@ -72,8 +75,8 @@ def test_a_note_or_a_folio_is_never_table_text() -> None:
 
 def test_table_text_has_no_running_text_note_or_folio_in_it() -> None:
     rows = [[seg(60, "南京市鼓楼医院"), seg(200, "1066")], [seg(60, "江苏省人民医院"), seg(200, "722")]]
-    assert rg._tabular(rows, width=200)
-    assert not rg._tabular([*rows, [seg(60, "注：数据截至年底")]], width=200)
+    assert rg._tabular(rows, width=200, settings=DEFAULTS)
+    assert not rg._tabular([*rows, [seg(60, "注：数据截至年底")]], width=200, settings=DEFAULTS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,42 +85,42 @@ def test_table_text_has_no_running_text_note_or_folio_in_it() -> None:
 
 def test_narrow_rules_stacked_three_at_one_extent_are_a_tables() -> None:
     narrow = [Rule(100, 60, 200), Rule(120, 61, 199), Rule(200, 60, 202), Rule(300, 60, 150)]
-    assert rg._is_stacked(narrow[0], narrow)  # ends within `rule_same_extent` of each other
-    assert not rg._is_stacked(narrow[3], narrow)
-    assert not rg._is_stacked(narrow[0], narrow[:2])
+    assert rg._is_stacked(narrow[0], narrow, DEFAULTS)  # ends within `rule_same_extent_pt` of each other
+    assert not rg._is_stacked(narrow[3], narrow, DEFAULTS)
+    assert not rg._is_stacked(narrow[0], narrow[:2], DEFAULTS)
 
 
 def test_table_rules_are_long_ones_and_stacked_narrow_ones() -> None:
     stacked = [Rule(100, 60, 200), Rule(120, 60, 200), Rule(200, 60, 200)]
     lone, short, long = Rule(300, 60, 150), Rule(310, 60, 70), Rule(400, 60, 460)
-    assert rg._table_rules([*stacked, lone, short, long], min_width=300, min_stacked=50) == [*stacked, long]
+    assert rg._table_rules([*stacked, lone, short, long], min_width=300, min_stacked=50, settings=DEFAULTS) == [*stacked, long]
 
 
 def test_rules_of_one_extent_group_and_a_rule_reaching_two_groups_joins_them() -> None:
     outer, inner, other = Rule(100, 58, 462), Rule(130, 62, 458), Rule(160, 100, 300)
     between = Rule(200, 60, 460)  # within reach of both the outer and the inner extent
-    assert rg._extent_groups([outer, other, inner]) == [[outer], [inner], [other]]  # top-down
-    assert rg._extent_groups([outer, other, inner, between]) == [[outer, inner, between], [other]]
+    assert rg._extent_groups([outer, other, inner], DEFAULTS) == [[outer], [inner], [other]]  # top-down
+    assert rg._extent_groups([outer, other, inner, between], DEFAULTS) == [[outer, inner, between], [other]]
 
 
 def test_a_rule_reaching_past_either_end_of_another() -> None:
     table = Rule(200, 60, 460)
-    assert rg._reaches_outside([Rule(150, 60, 470)], table)
-    assert rg._reaches_outside([Rule(150, 40, 460)], table)
-    assert not rg._reaches_outside([Rule(150, 62, 462), Rule(160, 200, 400)], table)
+    assert rg._reaches_outside([Rule(150, 60, 470)], table, DEFAULTS)
+    assert rg._reaches_outside([Rule(150, 40, 460)], table, DEFAULTS)
+    assert not rg._reaches_outside([Rule(150, 62, 462), Rule(160, 200, 400)], table, DEFAULTS)
 
 
 def test_a_run_within_a_taller_runs_height() -> None:
     tall = [Rule(100, 60, 460), Rule(300, 60, 460)]
-    assert rg._within_height([Rule(120, 200, 300), Rule(140, 200, 300)], tall)
-    assert rg._within_height([Rule(99.5, 200, 300), Rule(300.5, 200, 300)], tall)  # within `nested_run_margin`
-    assert not rg._within_height([Rule(280, 200, 300), Rule(320, 200, 300)], tall)
+    assert rg._within_height([Rule(120, 200, 300), Rule(140, 200, 300)], tall, DEFAULTS)
+    assert rg._within_height([Rule(99.5, 200, 300), Rule(300.5, 200, 300)], tall, DEFAULTS)  # within `nested_run_margin_pt`
+    assert not rg._within_height([Rule(280, 200, 300), Rule(320, 200, 300)], tall, DEFAULTS)
 
 
 def test_only_the_outermost_runs_of_two_rules_or_more_are_kept_top_down() -> None:
     low, high = [Rule(400, 60, 460), Rule(500, 60, 460)], [Rule(100, 60, 460), Rule(300, 60, 460)]
     nested = [Rule(120, 200, 300), Rule(140, 200, 300)]
-    assert rg._outermost([low, [Rule(350, 60, 460)], nested, high]) == [high, low]
+    assert rg._outermost([low, [Rule(350, 60, 460)], nested, high], DEFAULTS) == [high, low]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,9 +138,9 @@ def test_a_narrower_table_between_two_rules_is_another_tables(tmp_path: Path) ->
 
     index, _ = drawn(tmp_path, page)
     table = Rule(200, 60, 460)
-    assert rg._other_table_between([Rule(150, 40, 480)], table, index)
-    assert rg._other_table_between([Rule(100, 100, 300), Rule(120, 100, 300)], table, index)
-    assert not rg._other_table_between([Rule(100, 100, 300)], table, index)
+    assert rg._other_table_between([Rule(150, 40, 480)], table, index, DEFAULTS)
+    assert rg._other_table_between([Rule(100, 100, 300), Rule(120, 100, 300)], table, index, DEFAULTS)
+    assert not rg._other_table_between([Rule(100, 100, 300)], table, index, DEFAULTS)
 
 
 def test_a_run_goes_on_over_table_text_and_ends_at_a_note(tmp_path: Path) -> None:
@@ -154,10 +157,10 @@ def test_a_run_goes_on_over_table_text_and_ends_at_a_note(tmp_path: Path) -> Non
 
     index, rules = drawn(tmp_path, page)
     first, second, third, fourth = rules
-    assert rg._continues_run([first], second, rules, index)
-    assert rg._continues_run([first, second], third, rules, index)
-    assert not rg._continues_run([first, second, third], fourth, rules, index)
-    assert rg._runs_in(rules, rules, index) == [[first, second, third], [fourth]]
+    assert rg._continues_run([first], second, rules, index, DEFAULTS)
+    assert rg._continues_run([first, second], third, rules, index, DEFAULTS)
+    assert not rg._continues_run([first, second, third], fourth, rules, index, DEFAULTS)
+    assert rg._runs_in(rules, rules, index, DEFAULTS) == [[first, second, third], [fourth]]
 
 
 def test_a_run_ends_at_a_heading_set_larger_than_its_text(tmp_path: Path) -> None:
@@ -170,8 +173,8 @@ def test_a_run_ends_at_a_heading_set_larger_than_its_text(tmp_path: Path) -> Non
         rule(c, 150)
 
     index, (first, second, third) = drawn(tmp_path, page)
-    assert not rg._continues_run([first, second], third, [first, second, third], index)
-    assert rg._continues_run([first], second, [first, second, third], index)
+    assert not rg._continues_run([first, second], third, [first, second, third], index, DEFAULTS)
+    assert rg._continues_run([first], second, [first, second, third], index, DEFAULTS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,9 +207,9 @@ def test_nothing_between_two_rules(tmp_path: Path) -> None:
 
 def test_a_line_far_under_the_first_rule_and_nearer_the_next(tmp_path: Path) -> None:
     index, (a, b, *_) = drawn(tmp_path, _header_rule_title_part_and_table)
-    assert rg._far_below_first_rule(segments(index.inside((a.x0, a.y, a.x1, b.y))), a, b)
-    header = segments(index.inside((a.x0, b.y, a.x1, 153)))  # the header row, right under its rule
-    assert not rg._far_below_first_rule(header, b, Rule(153, 60, 460))
+    assert rg._far_below_first_rule(segments(index.inside((a.x0, a.y, a.x1, b.y)), DEFAULTS), a, b, DEFAULTS)
+    header = segments(index.inside((a.x0, b.y, a.x1, 153)), DEFAULTS)  # the header row, right under its rule
+    assert not rg._far_below_first_rule(header, b, Rule(153, 60, 460), DEFAULTS)
 
 
 def test_a_line_set_larger_than_the_tables_text(tmp_path: Path) -> None:
@@ -218,19 +221,19 @@ def test_a_line_set_larger_than_the_tables_text(tmp_path: Path) -> None:
 
     index, _ = drawn(tmp_path, page)
     table = index.inside((0, 155, 600, 175))
-    assert rg._set_larger(row_at(index, 100)[0], table)
-    assert not rg._set_larger(row_at(index, 130)[0], table)  # 10 < 1.25 × 9
-    assert not rg._set_larger(row_at(index, 100)[0], [])
+    assert rg._set_larger(row_at(index, 100)[0], table, DEFAULTS)
+    assert not rg._set_larger(row_at(index, 130)[0], table, DEFAULTS)  # 10 < 1.25 × 9
+    assert not rg._set_larger(row_at(index, 100)[0], [], DEFAULTS)
 
 
 def test_a_stray_line_under_a_page_header_rule_and_the_first_rule_outside_the_table(tmp_path: Path) -> None:
     index, rules = drawn(tmp_path, _header_rule_title_part_and_table)
     header_rule, top, header, bottom = rules
-    assert rg._stray_line_under(header_rule, top, bottom, index)
-    assert not rg._stray_line_under(top, header, bottom, index)  # the header band: cells side by side
-    assert rg._first_rule_outside(rules, index)
-    assert not rg._first_rule_outside(rules[1:], index)
-    assert rg._trim(rules, index) == rules[1:]
+    assert rg._stray_line_under(header_rule, top, bottom, index, DEFAULTS)
+    assert not rg._stray_line_under(top, header, bottom, index, DEFAULTS)  # the header band: cells side by side
+    assert rg._first_rule_outside(rules, index, DEFAULTS)
+    assert not rg._first_rule_outside(rules[1:], index, DEFAULTS)
+    assert rg._trim(rules, index, DEFAULTS) == rules[1:]
 
 
 def test_a_bare_title_part_set_larger_is_stray_wherever_it_stands(tmp_path: Path) -> None:
@@ -243,7 +246,7 @@ def test_a_bare_title_part_set_larger_is_stray_wherever_it_stands(tmp_path: Path
         rule(c, 140)
 
     index, (a, b, last) = drawn(tmp_path, page)
-    assert rg._stray_line_under(a, b, last, index)
+    assert rg._stray_line_under(a, b, last, index, DEFAULTS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,20 +261,22 @@ def test_the_characters_below_a_last_rule_down_to_the_next_table(tmp_path: Path)
 
     index, _ = drawn(tmp_path, page)
     last = Rule(100, 60, 460)
-    below = rg._chars_below(last, index, [[Rule(50, 60, 460)], [Rule(200, 60, 460)]])
+    below = rg._chars_below(last, index, [[Rule(50, 60, 460)], [Rule(200, 60, 460)]], DEFAULTS)
     assert "".join(c["text"] for c in below) == "南京市鼓楼医院"
 
 
 def test_a_row_standing_apart_from_the_text_above() -> None:
     row = [seg(60, "南京市鼓楼医院", top=130)]  # 10 high
-    assert rg._stands_apart(row, previous=110, first_under_header=False)  # 20 > 1.5 lines
-    assert not rg._stands_apart(row, previous=110, first_under_header=True)  # the first row under a header: 3 lines
-    assert not rg._stands_apart(row, previous=118, first_under_header=False)
+    assert rg._stands_apart(row, previous=110, first_under_header=False, settings=DEFAULTS)  # 20 > 1.5 lines
+    # the first row under a header: 3 lines
+    assert not rg._stands_apart(row, previous=110, first_under_header=True, settings=DEFAULTS)
+    assert not rg._stands_apart(row, previous=118, first_under_header=False, settings=DEFAULTS)
 
 
 def test_one_run_of_running_text_alone_on_its_line() -> None:
-    assert rg._is_one_run_of_running_text([seg(60, "本表数据来源于各医院上报。")], width=200)
-    assert not rg._is_one_run_of_running_text([seg(60, "全市共有医院"), seg(200, "分别为120，350家。")], width=200)
+    assert rg._is_one_run_of_running_text([seg(60, "本表数据来源于各医院上报。")], width=200, settings=DEFAULTS)
+    assert not rg._is_one_run_of_running_text([seg(60, "全市共有医院"), seg(200, "分别为120，350家。")], width=200,
+                                              settings=DEFAULTS)
 
 
 def test_a_folio_under_a_broken_table(tmp_path: Path) -> None:
@@ -286,15 +291,15 @@ def test_a_folio_under_a_broken_table(tmp_path: Path) -> None:
         text(c, 280, 790, "4", 9)
 
     index, _ = drawn(tmp_path, page)
-    assert rg._is_folio_line(row_at(index, 100), index)
+    assert rg._is_folio_line(row_at(index, 100), index, DEFAULTS)
     across = [s for s in row_at(index, 130) if s.x0 > 60]
-    assert rg._printed_line(across, index) == "- 5 -" and rg._is_folio_line(across, index)
-    assert not rg._is_folio_line(row_at(index, 160), index)
+    assert rg._printed_line(across, index, DEFAULTS) == "- 5 -" and rg._is_folio_line(across, index, DEFAULTS)
+    assert not rg._is_folio_line(row_at(index, 160), index, DEFAULTS)
     assert rg._printed_below(row_at(index, 160)[0].bottom, index)
     assert not rg._printed_below(row_at(index, 790)[0].bottom, index)
     assert rg._is_bare_folio("4", row_at(index, 790), index)
     assert not rg._is_bare_folio("4", row_at(index, 160), index)
-    assert rg._is_folio_line(row_at(index, 790), index)
+    assert rg._is_folio_line(row_at(index, 790), index, DEFAULTS)
 
 
 def test_a_folio_a_note_or_running_text_ends_a_broken_table(tmp_path: Path) -> None:
@@ -308,9 +313,9 @@ def test_a_folio_a_note_or_running_text_ends_a_broken_table(tmp_path: Path) -> N
 
     index, _ = drawn(tmp_path, page)
     for top in (100, 120, 140):
-        assert rg._ends_broken_table(row_at(index, top), index, width=400), top
+        assert rg._ends_broken_table(row_at(index, top), index, width=400, settings=DEFAULTS), top
     for top in (160, 180):
-        assert not rg._ends_broken_table(row_at(index, top), index, width=400), top
+        assert not rg._ends_broken_table(row_at(index, top), index, width=400, settings=DEFAULTS), top
 
 
 # ---------------------------------------------------------------------------------------------
@@ -320,9 +325,11 @@ def test_a_folio_a_note_or_running_text_ends_a_broken_table(tmp_path: Path) -> N
 def test_a_masthead_ruled_off_on_the_first_page_is_no_table() -> None:
     name = [seg(100, "卫生健康统计简报", top=80)]
     masthead = [seg(60, "南京市卫生健康委员会编印", top=100), seg(300, "2025 年 1 月 24 日", top=100)]
-    assert tables._is_ruled_off_masthead([name, masthead], page=1)
-    assert not tables._is_ruled_off_masthead([name, masthead], page=2)
-    assert not tables._is_ruled_off_masthead([name, [seg(60, "南京市鼓楼医院", top=90)]], page=1)  # no masthead line
+    assert tables._is_ruled_off_masthead([name, masthead], page=1, settings=DEFAULTS)
+    assert not tables._is_ruled_off_masthead([name, masthead], page=2, settings=DEFAULTS)
+    # no masthead line
+    assert not tables._is_ruled_off_masthead([name, [seg(60, "南京市鼓楼医院", top=90)]], page=1, settings=DEFAULTS)
     assert not tables._is_ruled_off_masthead([name, masthead, [seg(60, "南京市鼓楼医院", top=120), seg(300, "1066", top=120)]],
-                                             page=1)  # a figure
-    assert not tables._is_ruled_off_masthead([name] * 5 + [masthead], page=1)  # more lines than a masthead holds
+                                             page=1, settings=DEFAULTS)  # a figure
+    # more lines than a masthead holds
+    assert not tables._is_ruled_off_masthead([name] * 5 + [masthead], page=1, settings=DEFAULTS)

@@ -8,18 +8,21 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import grid_from_cells
 from bulletin_etl.layout.tables.model import Cell
 from bulletin_etl.layout.tables.ruled import _covers_slot, _slot_holding, _slots
 
 from .pdfkit import Table, cell, make_pdf, text
 
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
+
 
 def test_a_cell_covers_a_slot_whose_middle_it_holds_give_or_take_a_rules_width() -> None:
-    assert _covers_slot((10, 30), (10, 20))
-    assert _covers_slot((10, 30), (29, 33))  # middle 31: a rule's width past the cell's end
-    assert not _covers_slot((10, 30), (30, 34))  # middle 32: the next cell's slot
-    assert not _covers_slot((10, 30), (30, 50))
+    assert _covers_slot((10, 30), (10, 20), DEFAULTS)
+    assert _covers_slot((10, 30), (29, 33), DEFAULTS)  # middle 31: a rule's width past the cell's end
+    assert not _covers_slot((10, 30), (30, 34), DEFAULTS)  # middle 32: the next cell's slot
+    assert not _covers_slot((10, 30), (30, 50), DEFAULTS)
 
 
 def test_the_slot_holding_a_point_is_none_outside_every_slot() -> None:
@@ -34,7 +37,7 @@ def test_the_slot_holding_a_point_is_none_outside_every_slot() -> None:
 def test_a_merged_cell_takes_every_slot_it_covers() -> None:
     rows, cols = [(0.0, 10.0), (10.0, 20.0)], [(0.0, 50.0), (50.0, 80.0)]
     merged, a, b = Cell((0, 0, 50, 20)), Cell((50, 0, 80, 10)), Cell((50, 10, 80, 20))
-    assert _slots([merged, a, b], rows, cols) == [[merged, a], [merged, b]]
+    assert _slots([merged, a, b], rows, cols, DEFAULTS) == [[merged, a], [merged, b]]
 
 
 def test_a_drawn_table_with_a_merged_cell_reads_its_text_once(tmp_path: Path) -> None:
@@ -50,7 +53,7 @@ def test_a_drawn_table_with_a_merged_cell_reads_its_text_once(tmp_path: Path) ->
     with pdfplumber.open(pdf) as doc:
         page = doc.pages[0]
         (table,) = page.find_tables()
-        grid = grid_from_cells(table.cells, page.chars, 1)
+        grid = grid_from_cells(table.cells, page.chars, 1, DEFAULTS)
     assert [grid.row(r) for r in range(3)] == [["单位", "数量"], ["南京市鼓楼医院", "12"], ["南京市鼓楼医院", "30"]]
     assert grid.slots[1][0] is grid.slots[2][0]
     assert grid.bbox == pytest.approx((60, 100, 220, 160), abs=0.5)

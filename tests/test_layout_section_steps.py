@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from bulletin_etl.layout.lines import TextLine
 from bulletin_etl.layout.sections import (
-    MAX_UNBREAKABLE,
     _box_sized,
     _box_starts,
     _boxes,
@@ -22,8 +21,11 @@ from bulletin_etl.layout.sections import (
     _runs,
     _wrapped_parts,
 )
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.vocabulary import WHOLE_MASTHEAD
 from bulletin_etl.text import squash
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 MAST = 22.0
 LEFT, DATE_BOX = 85.0, 326.0
@@ -49,10 +51,11 @@ WRAPPED = line((LEFT, "印"), (DATE_BOX, "日"), top=70 + 1.3 * MAST)
 # --- what cannot be broken at the start of a line -----------------------------------------------
 
 def test_a_bracketed_group_and_its_mark_go_on_together() -> None:
-    assert _bracketed_width(glyphs(0, "（2019），", 10)) == 70.0
-    assert _bracketed_width(glyphs(0, "（2019）年", 10)) == 60.0
-    assert _bracketed_width(glyphs(0, "（" + "一" * MAX_UNBREAKABLE + "）", 10)) is None  # long: may break
-    assert _bracketed_width(glyphs(0, "2019年", 10)) is None
+    assert _bracketed_width(glyphs(0, "（2019），", 10), DEFAULTS) == 70.0
+    assert _bracketed_width(glyphs(0, "（2019）年", 10), DEFAULTS) == 60.0
+    long_group = "（" + "一" * DEFAULTS.unbreakable_max_chars + "）"
+    assert _bracketed_width(glyphs(0, long_group, 10), DEFAULTS) is None  # long: may break
+    assert _bracketed_width(glyphs(0, "2019年", 10), DEFAULTS) is None
 
 
 def test_a_cjk_character_is_no_mark() -> None:
@@ -75,10 +78,10 @@ def test_a_latin_run_up_to_a_space_or_a_cjk_character() -> None:
 
 
 def test_the_first_word_is_the_first_rule_that_applies() -> None:
-    assert _first_word_width(line((0, "（2019），发布"), size=10)) == 70.0
-    assert _first_word_width(line((0, "个，其中"), size=10)) == 20.0
-    assert _first_word_width(line((0, "57176个"), size=10)) == 50.0
-    assert _first_word_width(line((0, "其中"), size=10)) == 0.0
+    assert _first_word_width(line((0, "（2019），发布"), size=10), DEFAULTS) == 70.0
+    assert _first_word_width(line((0, "个，其中"), size=10), DEFAULTS) == 20.0
+    assert _first_word_width(line((0, "57176个"), size=10), DEFAULTS) == 50.0
+    assert _first_word_width(line((0, "其中"), size=10), DEFAULTS) == 0.0
 
 
 # --- a masthead's boxes --------------------------------------------------------------------------
@@ -97,22 +100,22 @@ def test_runs_are_cut_where_glyphs_stand_more_than_the_gap_apart() -> None:
 
 
 def test_a_wrapped_line_is_set_in_the_boxs_size() -> None:
-    assert _box_sized(MASTHEAD, line((LEFT, "印"), size=MAST + 1))
-    assert not _box_sized(MASTHEAD, line((LEFT, "印"), size=MAST + 2))
+    assert _box_sized(MASTHEAD, line((LEFT, "印"), size=MAST + 1), DEFAULTS)
+    assert not _box_sized(MASTHEAD, line((LEFT, "印"), size=MAST + 2), DEFAULTS)
 
 
 def test_a_glyph_starts_under_one_of_the_lines_glyphs_or_none() -> None:
-    assert _glyph_under(MASTHEAD, {"x0": LEFT + 2}) == 0
-    assert _glyph_under(MASTHEAD, {"x0": DATE_BOX}) == len(ISSUER)
-    assert _glyph_under(MASTHEAD, {"x0": LEFT + MAST / 2}) is None
+    assert _glyph_under(MASTHEAD, {"x0": LEFT + 2}, DEFAULTS) == 0
+    assert _glyph_under(MASTHEAD, {"x0": DATE_BOX}, DEFAULTS) == len(ISSUER)
+    assert _glyph_under(MASTHEAD, {"x0": LEFT + MAST / 2}, DEFAULTS) is None
 
 
 def test_wrapped_parts_go_to_the_glyph_they_start_under() -> None:
-    parts = _wrapped_parts(MASTHEAD, [WRAPPED])
+    parts = _wrapped_parts(MASTHEAD, [WRAPPED], DEFAULTS)
     assert parts is not None and {k: [text for _, text in runs] for k, runs in parts.items()} == {
         0: ["印"], len(ISSUER): ["日"]}
-    assert _wrapped_parts(MASTHEAD, [line((LEFT, "印"), (DATE_BOX, "日"), size=30)]) is None  # another size
-    assert _wrapped_parts(MASTHEAD, [line((LEFT + MAST / 2, "印"))]) is None  # under no glyph
+    assert _wrapped_parts(MASTHEAD, [line((LEFT, "印"), (DATE_BOX, "日"), size=30)], DEFAULTS) is None  # another size
+    assert _wrapped_parts(MASTHEAD, [line((LEFT + MAST / 2, "印"))], DEFAULTS) is None  # under no glyph
 
 
 def test_boxes_start_at_the_line_over_each_part_and_at_a_whole_date() -> None:
@@ -129,16 +132,16 @@ def test_boxes_start_at_the_line_over_each_part_and_at_a_whole_date() -> None:
 def test_a_wrapped_part_reaching_into_the_next_box_is_no_wrap_of_its_own() -> None:
     runs = _runs(line((LEFT, "印")), MAST)
     assert runs is not None
-    assert not _reaches_next_box(MASTHEAD, runs, len(ISSUER))
+    assert not _reaches_next_box(MASTHEAD, runs, len(ISSUER), DEFAULTS)
     wide = _runs(line((DATE_BOX - 2 * MAST, "印印印")), MAST)
-    assert wide is not None and _reaches_next_box(MASTHEAD, wide, len(ISSUER))
-    assert not _reaches_next_box(MASTHEAD, wide, len(MASTHEAD.chars))  # the last box: nothing after it
+    assert wide is not None and _reaches_next_box(MASTHEAD, wide, len(ISSUER), DEFAULTS)
+    assert not _reaches_next_box(MASTHEAD, wide, len(MASTHEAD.chars), DEFAULTS)  # the last box: nothing after it
 
 
 def test_boxes_joined_with_their_wrapped_parts_read_as_the_whole_masthead() -> None:
-    joined = _join_boxes(MASTHEAD, [WRAPPED])
+    joined = _join_boxes(MASTHEAD, [WRAPPED], DEFAULTS)
     assert joined is not None
     assert squash(joined.text) == "南京市卫生信息中心编印2021年2月18日"
     assert WHOLE_MASTHEAD.search(squash(joined.text))
     assert joined.bottom == WRAPPED.bottom and len(joined.chars) == len(MASTHEAD.chars) + 2
-    assert _join_boxes(MASTHEAD, [line((LEFT + MAST / 2, "印"))]) is None
+    assert _join_boxes(MASTHEAD, [line((LEFT + MAST / 2, "印"))], DEFAULTS) is None

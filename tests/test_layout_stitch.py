@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import importlib
 
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Cell, Grid, LogicalTable, TableRow
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 # the module, not the package's `stitch` function of the same name
 st = importlib.import_module("bulletin_etl.layout.tables.stitch")
@@ -39,32 +42,32 @@ HEADER = ["序号", "单位", "实时数据表单上传情况", "门诊人次"]
 
 
 def test_a_header_cell_clipped_keeps_the_start_of_its_text() -> None:
-    assert st._is_clipped("实时数据表单上传", "实时数据表单上传情况")
-    assert not st._is_clipped("实", "实时数据表单上传情况")  # shorter than `min_clipped_chars`
-    assert not st._is_clipped("表单上传", "实时数据表单上传情况")
+    assert st._is_clipped("实时数据表单上传", "实时数据表单上传情况", DEFAULTS)
+    assert not st._is_clipped("实", "实时数据表单上传情况", DEFAULTS)  # shorter than `min_clipped_chars`
+    assert not st._is_clipped("表单上传", "实时数据表单上传情况", DEFAULTS)
 
 
 def test_a_header_cell_holding_the_head_of_a_cut_row() -> None:
     words = {"接入单位", "就诊数据", "2030年度总量"}
-    assert st._holds_cut_row_head("接入单位院", "接入单位", words)
-    assert not st._holds_cut_row_head("接入单位12", "接入单位", words)  # a figure
-    assert not st._holds_cut_row_head("就诊数据2030年度总量", "就诊数据", words)  # the header's own words
-    assert not st._holds_cut_row_head("院", "", words)
-    assert not st._holds_cut_row_head("单位院", "接入单位", words)
+    assert st._holds_cut_row_head("接入单位院", "接入单位", words, DEFAULTS)
+    assert not st._holds_cut_row_head("接入单位12", "接入单位", words, DEFAULTS)  # a figure
+    assert not st._holds_cut_row_head("就诊数据2030年度总量", "就诊数据", words, DEFAULTS)  # the header's own words
+    assert not st._holds_cut_row_head("院", "", words, DEFAULTS)
+    assert not st._holds_cut_row_head("单位院", "接入单位", words, DEFAULTS)
 
 
 def test_a_repeated_header_row_notes_clipped_and_carried_text() -> None:
     spill: dict[int, str] = {}
     carried: dict[int, str] = {}
     words = set(HEADER)
-    assert st._repeats_header(["序号", "单位", "实时数据表单上传", "门诊人次"], HEADER, spill, carried, words)
+    assert st._repeats_header(["序号", "单位", "实时数据表单上传", "门诊人次"], HEADER, spill, carried, words, DEFAULTS)
     assert spill == {2: "情况"} and carried == {}
-    assert st._repeats_header(["序号", "单位院", "实时数据表单上传情况", "门诊人次"], HEADER, spill, carried, words)
+    assert st._repeats_header(["序号", "单位院", "实时数据表单上传情况", "门诊人次"], HEADER, spill, carried, words, DEFAULTS)
     assert carried == {1: "院"}
     # more than `max_clipped_share` of the row differing is data, and nothing is noted
-    assert not st._repeats_header(["序号院", "单位院", "实时数据", "门诊人次"], HEADER, spill, carried, words)
-    assert not st._repeats_header(["1", "南京市鼓楼医院", "12", "1066"], HEADER, spill, carried, words)
-    assert not st._repeats_header(HEADER[:3], HEADER, spill, carried, words)
+    assert not st._repeats_header(["序号院", "单位院", "实时数据", "门诊人次"], HEADER, spill, carried, words, DEFAULTS)
+    assert not st._repeats_header(["1", "南京市鼓楼医院", "12", "1066"], HEADER, spill, carried, words, DEFAULTS)
+    assert not st._repeats_header(HEADER[:3], HEADER, spill, carried, words, DEFAULTS)
     assert spill == {2: "情况"} and carried == {1: "院"}
 
 
@@ -85,11 +88,11 @@ def test_the_rows_repeating_the_header_row_for_row_or_with_its_levels_run_togeth
     merged_otherwise = grid(2, [["单位", "门急诊信息人次", "门急诊信息人次"], ["单位", "", "金额"], ["南京同仁医院", "4", "19"]])
     no_header = grid(2, [["南京同仁医院", "4", "19"]])
     for g, n in ((row_for_row, 2), (run_together, 1), (lower_only, 1), (merged_otherwise, 2), (no_header, 0)):
-        assert st._repeated_header_end(table, g, {}, {}) == n, g.slots
-    assert st._rows_repeating_header(table, row_for_row, {}, {}) == 2
-    assert st._rows_repeating_header(table, run_together, {}, {}) == 0
+        assert st._repeated_header_end(table, g, {}, {}, DEFAULTS) == n, g.slots
+    assert st._rows_repeating_header(table, row_for_row, {}, {}, DEFAULTS) == 2
+    assert st._rows_repeating_header(table, run_together, {}, {}, DEFAULTS) == 0
     assert st._rows_repeating_paths(run_together, table.header_paths) == 1
-    assert st._rows_repeating_header(table, merged_otherwise, {}, {}) == 0
+    assert st._rows_repeating_header(table, merged_otherwise, {}, {}, DEFAULTS) == 0
     assert st._rows_repeating_paths(merged_otherwise, table.header_paths) == 0
 
 
@@ -113,7 +116,7 @@ def test_a_row_standing_whole() -> None:
 def test_continuing_drops_the_repeated_header_and_joins_a_row_the_page_cut() -> None:
     table = table_of(grid(3, [HEADER, ["1", "南京市鼓楼医", "12", "1066"]]), 1)
     st._continue(table, grid(4, [["序号", "单位", "实时数据表单上传", "门诊人次"], ["", "院", "情况", ""],
-                                 ["2", "江苏省人民医院", "7", "722"]]))
+                                 ["2", "江苏省人民医院", "7", "722"]]), DEFAULTS)
     assert [row.cells for row in table.rows] == [["1", "南京市鼓楼医院", "12", "1066"], ["2", "江苏省人民医院", "7", "722"]]
     assert [g.page for g in table.grids] == [3, 4]
 
@@ -128,13 +131,13 @@ def foot_of_two(page: int, left: float = 0.0) -> Grid:
 def test_the_columns_under_a_header_part_left_at_the_previous_pages_foot() -> None:
     below = grid(6, [["序号", "2030年度总量", "累计总量"], ["1", "13", "27"]])
     same_columns = grid(5, [["序号", "就诊数据", "就诊数据"]])
-    assert st._columns_under_foot(same_columns, below, 1) == [0, 1, 2]
-    assert st._columns_under_foot(foot_of_two(5), below, 1) == [0, 1, 1]
-    assert st._columns_under_foot(foot_of_two(5, left=2), below, 1) == [0, 1, 1]  # within `rule_same_extent`
-    assert st._columns_under_foot(foot_of_two(5, left=5), below, 1) is None  # another table's
-    assert st._columns_under_foot(None, below, 1) is None
-    assert st._columns_under_foot(foot_of_two(4), below, 1) is None  # not the page before
-    assert st._columns_under_foot(foot_of_two(5), below, 0) is None  # the grid has no header of its own
+    assert st._columns_under_foot(same_columns, below, 1, DEFAULTS) == [0, 1, 2]
+    assert st._columns_under_foot(foot_of_two(5), below, 1, DEFAULTS) == [0, 1, 1]
+    assert st._columns_under_foot(foot_of_two(5, left=2), below, 1, DEFAULTS) == [0, 1, 1]  # within `rule_same_extent_pt`
+    assert st._columns_under_foot(foot_of_two(5, left=5), below, 1, DEFAULTS) is None  # another table's
+    assert st._columns_under_foot(None, below, 1, DEFAULTS) is None
+    assert st._columns_under_foot(foot_of_two(4), below, 1, DEFAULTS) is None  # not the page before
+    assert st._columns_under_foot(foot_of_two(5), below, 0, DEFAULTS) is None  # the grid has no header of its own
 
 
 def test_the_column_holding_a_point_ends_included() -> None:
@@ -145,10 +148,10 @@ def test_the_column_holding_a_point_ends_included() -> None:
 
 def test_a_new_table_under_a_header_broken_over_the_page() -> None:
     below = grid(6, [["序号", "2030年度总量", "累计总量"], ["1", "13", "27"]])
-    table = st._new_table(below, 1, foot_of_two(5))
+    table = st._new_table(below, 1, foot_of_two(5), DEFAULTS)
     assert table.header_paths == [("序号",), ("就诊数据", "2030年度总量"), ("就诊数据", "累计总量")]
     assert table.header_rows == [["序号", "就诊数据", "就诊数据"], ["序号", "2030年度总量", "累计总量"]]
-    assert st._new_table(below, 1, None).header_paths == [("序号",), ("2030年度总量",), ("累计总量",)]
+    assert st._new_table(below, 1, None, DEFAULTS).header_paths == [("序号",), ("2030年度总量",), ("累计总量",)]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,10 +14,13 @@ import pytest
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Cell, Grid, LogicalTable, split_side_by_side, stitch
 from bulletin_etl.text import join_wrapped
 
 from .pdfkit import CJK_FONT, PAGE_H, PAGE_W, Table, cell, font_for, heading, make_pdf, text
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 
 def grids_of(path: Path) -> list[Grid]:
@@ -25,7 +28,7 @@ def grids_of(path: Path) -> list[Grid]:
 
 
 def only_table(path: Path) -> LogicalTable:
-    tables = stitch(grids_of(path))
+    tables = stitch(grids_of(path), DEFAULTS)
     assert len(tables) == 1, tables
     return tables[0]
 
@@ -504,7 +507,7 @@ def test_a_narrow_table_under_a_running_header_rule_is_a_table_of_its_own(tmp_pa
         t2.style = "three_line"
         t2.draw(c)
 
-    tables = stitch(grids_of(make_pdf(tmp_path / "narrow.pdf", page)))
+    tables = stitch(grids_of(make_pdf(tmp_path / "narrow.pdf", page)), DEFAULTS)
     assert [cells_of(t) for t in tables] == [narrow[1:], wide[1:]]
     assert [t.header_paths for t in tables] == [[("行政区划",), ("签发数量",)],
                                                 [("序号",), ("名称",), ("预约数量",), ("累计数量",)]]
@@ -688,7 +691,7 @@ def test_header_words_in_a_repeated_header_cell_are_no_cut_row() -> None:
     page2 = _grid(7, [["序号", "单位", "就诊数据2030年度总量", "就诊数据2030年度总量", "在线处方", "在线处方"],
                       ["序号", "单位", "就诊数据2030年度总量", "累计总量", "2030年总量", "累计总量"],
                       ["45", "南京明基医院", "474", "1840", "666", "694"]])
-    [table] = stitch([page1, page2])
+    [table] = stitch([page1, page2], DEFAULTS)
     assert cells_of(table) == [["44", "南京一民医院", "13", "27", "4", "19"], ["45", "南京明基医院", "474", "1840", "666", "694"]]
 
 

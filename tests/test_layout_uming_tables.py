@@ -14,9 +14,12 @@ from pathlib import Path
 import pdfplumber
 
 from bulletin_etl.layout.document import load
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Grid, LogicalTable, horizontal_rules, stitch
 
 from .pdfkit import PAGE_H, make_pdf, text
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 HEADS = ((64, "序号"), (100, "医疗机构"), (260, "2028 年度总量"), (345, "累计总量"), (430, "备注"))
 COLUMN_ENDS = (60, 95, 250, 335, 420, 535)  # the table's cell edges: its rules are drawn cell by cell
@@ -80,7 +83,7 @@ def test_a_table_rule_right_under_a_page_header_rule_keeps_its_own_ends(tmp_path
     (50–535 and 60–545): neither had the table's extent any more."""
     path = make_pdf(tmp_path / "under-header.pdf", _page2)
     with pdfplumber.open(path) as pdf:
-        rules = horizontal_rules(pdf.pages[0].edges)
+        rules = horizontal_rules(pdf.pages[0].edges, DEFAULTS)
     assert [(round(r.y, 2), round(r.x0, 2), round(r.x1, 2)) for r in rules[:2]] == [
         (50.0, 50.0, 545.0), (50.0, 60.0, 535.0)]
 
@@ -96,7 +99,7 @@ def test_a_three_line_table_continued_under_a_ruled_page_header_keeps_its_repeat
     assert len(second) == 1, second
     assert [second[0].row(r) for r in range(len(second[0].slots))] == [
         ["序号", "医疗机构", "2028 年度总量", "累计总量", "备注"]] + SECOND
-    tables = stitch([b for b in blocks if isinstance(b, Grid)])
+    tables = stitch([b for b in blocks if isinstance(b, Grid)], DEFAULTS)
     assert len(tables) == 1, tables
     table: LogicalTable = tables[0]
     assert table.header_paths == [("序号",), ("医疗机构",), ("2028 年度总量",), ("累计总量",), ("备注",)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.vocabulary import (
-    TITLE_MAX_CHARS,
     ends_with_colon,
     fits_a_title,
     is_aside,
@@ -17,8 +17,10 @@ from bulletin_etl.layout.vocabulary import (
     reads_as_title,
 )
 
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
+
 LONG = "南京市卫生信息中心持续推进全民健康信息平台建设完善数据标准体系扎实推进各项工作并在全市范围取得明显成效"
-assert len(LONG) > TITLE_MAX_CHARS
+assert len(LONG) > DEFAULTS.title_max_chars
 
 
 def test_a_colon_at_the_end_leads_in() -> None:
@@ -39,9 +41,9 @@ def test_punctuated_as_running_text(text: str, punctuated: bool) -> None:
 
 
 def test_a_title_has_some_text_and_no_more_than_a_title_gets() -> None:
-    assert fits_a_title("十件大事")
-    assert not fits_a_title(" ")
-    assert not fits_a_title(LONG)
+    assert fits_a_title("十件大事", DEFAULTS)
+    assert not fits_a_title(" ", DEFAULTS)
+    assert not fits_a_title(LONG, DEFAULTS)
 
 
 @pytest.mark.parametrize("text, title", [
@@ -53,13 +55,13 @@ def test_a_title_has_some_text_and_no_more_than_a_title_gets() -> None:
     ("2030 年度南京市卫生信息中心", False),  # no title's ending
 ])
 def test_worded_like_a_title(text: str, title: bool) -> None:
-    assert reads_as_title(text) is title
+    assert reads_as_title(text, DEFAULTS) is title
 
 
 def test_running_text_is_punctuated_or_longer_than_a_title() -> None:
-    assert is_running_text("一、突出政治引领，激活党建动能。")
-    assert is_running_text(LONG)
-    assert not is_running_text("2030 年度南京市远程医疗数据")
+    assert is_running_text("一、突出政治引领，激活党建动能。", DEFAULTS)
+    assert is_running_text(LONG, DEFAULTS)
+    assert not is_running_text("2030 年度南京市远程医疗数据", DEFAULTS)
 
 
 @pytest.mark.parametrize("text, aside", [
@@ -81,8 +83,8 @@ def test_several_figures_apart_make_a_table_row_and_a_year_does_not_count() -> N
 @pytest.mark.parametrize("text", ["全年完成预约 12 万人次。", LONG, "注：数据来源于平台", "（单位：万人次）",
                                   "3 南京江北医院 60481 4223"])
 def test_running_text_an_aside_or_a_table_row_is_never_a_heading(text: str) -> None:
-    assert is_sentence(text)
+    assert is_sentence(text, DEFAULTS)
 
 
 def test_a_title_is_no_sentence() -> None:
-    assert not is_sentence("2030 年度南京市电子健康卡发卡情况统计")
+    assert not is_sentence("2030 年度南京市电子健康卡发卡情况统计", DEFAULTS)

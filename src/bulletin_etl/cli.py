@@ -3,6 +3,7 @@
   bulletin-etl extract                      every *.pdf in raw/ → output/
   bulletin-etl extract raw/2025.pdf --out data
   bulletin-etl extract --strict             warnings fail the run (nothing is written)
+  bulletin-etl extract --settings my-settings.yaml   layout tolerances changed for an unusual bulletin
   bulletin-etl inspect raw/2025.pdf --pages 1-3,9
   bulletin-etl inspect raw/2025.pdf --pages 9 --stages   what each layout stage found, drawn
 
@@ -27,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .entry import INTERRUPTED as EXIT_INTERRUPTED
@@ -34,6 +36,9 @@ from .entry import INTERRUPTED_BEFORE_WRITING
 from .errors import BulletinError, StrictModeFailure, one_line
 from .interrupts import ignore_interrupts, interrupts_held
 from .wording import count, figure
+
+if TYPE_CHECKING:
+    from .layout.settings import LayoutSettings
 
 EXIT_BAD_INPUT = 2
 EXIT_STRICT = 3
@@ -153,6 +158,19 @@ def _check_out(out: str) -> None:
                          "nothing was read")
 
 
+def _settings(path: str | None) -> LayoutSettings | None:
+    """The layout settings --settings FILE gives (None: the defaults); a file that names an unknown
+    setting, a value of the wrong type or one out of range is a UsageError naming file and field."""
+    if path is None:
+        return None
+    from .layout.settings import BadSetting, read_settings
+
+    try:
+        return read_settings(path)
+    except BadSetting as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _refuse_duplicate_years(years: dict[Path, int | None], when: str) -> None:
     by_year: dict[int, list[Path]] = {}
     for path, year in years.items():
@@ -207,6 +225,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     clock = RunClock(shlex.join(["bulletin-etl", *args.argv]), since=args.started)
     say = _say(args.quiet)
+    args.layout = _settings(args.settings)
     _check_out(args.out)
     pdfs = _read_once(_pdfs(args.pdf, args.raw), say)
     if len(pdfs) > 1:  # cheap: the titles on each first page, before the long extraction
@@ -234,7 +253,7 @@ def _extract_one(pdf: Path, counter: str, args: argparse.Namespace, say: Callabl
     say(f"{counter} {pdf}")
     try:
         result = extract_guarded(pdf, progress=say, limits=Limits(
-            seconds=args.time_budget, page_stream_bytes=int(args.page_budget_mb * MB)))
+            seconds=args.time_budget, page_stream_bytes=int(args.page_budget_mb * MB)), settings=args.layout)
     except BulletinError:
         raise
     except Exception as exc:
@@ -335,9 +354,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     from .inspect import inspect, legend
 
     pages = _pages(args.pages)
+    settings = _settings(args.settings)
     if pages:
         _check_pages(Path(args.pdf), pages)
-    written = inspect(args.pdf, args.out, pages, stages=args.stages)
+    written = inspect(args.pdf, args.out, pages, stages=args.stages, settings=settings)
     say = _say(args.quiet)
     for line in [*map(str, written), *legend(args.stages)]:
         say(line)
@@ -399,6 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--page-budget-mb", type=float, default=16, metavar="MB",
                     help="decoded content one page may draw; a page over it (a compression bomb?) is named "
                          "and the bulletin refused (default: 16)")
+    _settings_option(ex)
     ex.set_defaults(run=cmd_extract)
     _add_inspect(sub, debug)
     return parser
@@ -421,7 +442,15 @@ def _add_inspect(sub, debug: argparse.ArgumentParser) -> None:
     ins.add_argument("--out", default="inspect", help="folder for the PNG files (default: inspect)")
     ins.add_argument("--stages", action="store_true", help=STAGES_HELP)
     ins.add_argument("-q", "--quiet", action="store_true", help="do not list the files written")
+    _settings_option(ins)
     ins.set_defaults(run=cmd_inspect)
+
+
+def _settings_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--settings", metavar="FILE",
+                         help="a YAML mapping of layout setting → value overriding the defaults, for a bulletin set "
+                              "otherwise (the fields of bulletin_etl/layout/settings.py, e.g. gutter_min_em: 0.5); "
+                              "recorded in manifest.json")
 
 
 def main(argv: list[str] | None = None, process_started: float | None = None) -> int:

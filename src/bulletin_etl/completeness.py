@@ -62,7 +62,7 @@ def repeated_pages(doc: Document) -> dict[int, int]:
     A page with nothing besides (an empty page, a page with only its running header) is not a copy
     of anything: nothing on it would be read twice."""
     texts: dict[int, list[object]] = {}
-    running = furniture(doc.blocks)
+    running = furniture(doc.blocks, doc.settings)
     for block in doc.blocks:
         if id(block) in running:
             continue

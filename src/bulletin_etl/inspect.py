@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .layout import document, trace
 from .layout.sections import cut
+from .layout.settings import LayoutSettings
 from .layout.trace import Box, HLine, Shape, Trace
 from .pipeline import recognise
 from .sections import TITLE_PATTERNS
@@ -95,11 +96,11 @@ drawing order."""
 
 
 def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None, resolution: int = 100,
-            stages: bool = False) -> list[Path]:
-    """Write one annotated PNG per page (all pages, or those listed, 1-based); with `stages`,
-    one per group of stages per page."""
+            stages: bool = False, settings: LayoutSettings | None = None) -> list[Path]:
+    """Write one annotated PNG per page (all pages, or those listed, 1-based), laid out with the
+    given settings (None: the defaults); with `stages`, one per group of stages per page."""
     with trace.tracing() as found:
-        doc = _read(pdf)
+        doc = _read(pdf, settings)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -113,9 +114,9 @@ def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None
     return written
 
 
-def _read(pdf: str | Path) -> document.Document:
+def _read(pdf: str | Path, settings: LayoutSettings | None) -> document.Document:
     """The bulletin read as `extract` reads it, up to its sections recognised."""
-    doc = document.load(pdf)
+    doc = document.load(pdf, settings)
     pieces = cut(doc, TITLE_PATTERNS)
     recognise(pieces[1:], Context(file=doc.path, year=0))
     return doc

@@ -62,6 +62,7 @@ def manifest_entry(result: BulletinResult, run: dict, previous: Path) -> dict:
         "extracted_at": run["started_at"],
         "command": run["command"],
         "timings": {step: round(seconds, 3) for step, seconds in result.timings.items()},
+        "settings": result.settings,
     }
 
 

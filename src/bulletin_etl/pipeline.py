@@ -22,6 +22,7 @@ from .consistency import reconcile, run_check
 from .errors import NotABulletin
 from .layout import document, trace
 from .layout.sections import SectionText, cut
+from .layout.settings import LayoutSettings
 from .layout.vocabulary import MASTHEAD
 from .names import Gazetteer
 from .schemas import BadRecords, all_schemas, schema
@@ -102,6 +103,7 @@ class BulletinResult:
     sections_found: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # step → seconds
     failures: list[SchemaFailure] = field(default_factory=list)  # the datasets that did not
+    settings: dict[str, object] = field(default_factory=dict)  # the layout settings changed from the defaults
 
 
 def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, SectionText]]:
@@ -179,12 +181,14 @@ def peek_year(path: str | Path) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def extract(path: str | Path, progress: Progress = lambda message: None) -> BulletinResult:
-    """Read one bulletin into validated DataFrames; raises a BulletinError on bad input. Each stage
-    after the pages are read is announced (guard.stage_started): a budget that runs out names it."""
+def extract(path: str | Path, progress: Progress = lambda message: None,
+            settings: LayoutSettings | None = None) -> BulletinResult:
+    """Read one bulletin into validated DataFrames, laid out with the given settings (None: the
+    defaults); raises a BulletinError on bad input. Each stage after the pages are read is
+    announced (guard.stage_started): a budget that runs out names it."""
     clock = time.perf_counter()
     timings: dict[str, float] = {}
-    doc = document.load(path)
+    doc = document.load(path, settings)
     ctx = Context(file=doc.path, year=0, gazetteer=Gazetteer.curated())
     # a page printed twice is read once, before sections are cut: read twice, its rows would
     # repeat their keys and fail the schema (and, printed three times, its top and foot lines
@@ -212,7 +216,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None) -> Bull
     frames, failures = validate(records, ctx)
     timings["validation"] = time.perf_counter() - clock
     return BulletinResult(doc.path, doc.sha256, doc.n_pages, ctx.year, frames, ctx.warnings,
-                          [s.name for s, _ in found], timings, failures)
+                          [s.name for s, _ in found], timings, failures, doc.settings.changed())
 
 
 def _find_sections(doc: document.Document, ctx: Context) -> tuple[list[tuple[Section, SectionText]], Masthead]:

@@ -4,8 +4,9 @@ page that was being read (or, once every page was read, the stage that was runni
 folder is untouched.
 
 The worker reports progress lines and each stage it starts as it goes; it hands back the
-BulletinResult (or the BulletinError) by pickle. Fork is used where the platform has it (the
-parent has already imported the pipeline, so a worker starts in milliseconds), spawn elsewhere.
+BulletinResult (or the BulletinError) by pickle, and the layout settings cross to it the same way.
+Fork is used where the platform has it (the parent has already imported the pipeline, so a worker
+starts in milliseconds), spawn elsewhere.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 from . import guard
 from .errors import BulletinError, DamagedInput, OverBudget
 from .interrupts import ignore_interrupts, interrupts_held
+from .layout.settings import LayoutSettings
 from .pipeline import BulletinResult, Progress, extract
 
 
@@ -70,12 +72,13 @@ class RemoteTraceback(Exception):
 
 
 def extract_guarded(path: str | Path, progress: Progress = lambda message: None,
-                    limits: guard.Limits | None = None) -> BulletinResult:
-    """pipeline.extract in a worker process under the budget; raises what extract would raise, or
-    OverBudget when the worker ran out of time or memory."""
+                    limits: guard.Limits | None = None, settings: LayoutSettings | None = None) -> BulletinResult:
+    """pipeline.extract in a worker process under the budget, with the given layout settings (None:
+    the defaults); raises what extract would raise, or OverBudget when the worker ran out of time
+    or memory."""
     path = Path(path)
     limits = limits or guard.limits
-    worker, receive = _start_worker(path, limits)
+    worker, receive = _start_worker(path, limits, settings)
     try:
         return _follow(path, worker, receive, progress, limits)
     finally:
@@ -85,12 +88,13 @@ def extract_guarded(path: str | Path, progress: Progress = lambda message: None,
         worker.join()
 
 
-def _start_worker(path: Path, limits: guard.Limits) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+def _start_worker(path: Path, limits: guard.Limits,
+                  settings: LayoutSettings | None) -> tuple[multiprocessing.process.BaseProcess, Connection]:
     """The worker reading the bulletin, started, and the end of the pipe it reports on."""
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
         else multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_work, args=(path, limits, send), daemon=True)
+    worker = context.Process(target=_work, args=(path, limits, settings, send), daemon=True)
     with interrupts_held():  # until the worker ignores Ctrl-C, one that comes is only noted, in both processes
         worker.start()
     send.close()
@@ -142,7 +146,7 @@ def _died(path: Path, worker: multiprocessing.process.BaseProcess, stage: Stage,
     return DamagedInput(path, f"damaged: the PDF parser crashed{stage.where} (exit status {code})", stage.page)
 
 
-def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
+def _work(path: Path, limits: guard.Limits, settings: LayoutSettings | None, send: Connection) -> None:
     """The worker: cap the memory, read the bulletin, send back what came of it."""
     ignore_interrupts()
     try:
@@ -158,7 +162,7 @@ def _work(path: Path, limits: guard.Limits, send: Connection) -> None:
 
     guard.stage_started = started
     try:
-        result = extract(path, progress=lambda message: send.send(("progress", message)))
+        result = extract(path, progress=lambda message: send.send(("progress", message)), settings=settings)
         send.send(("result", result))
     except BulletinError as exc:
         fields = {f.name: getattr(exc, f.name) for f in dataclasses.fields(exc)}

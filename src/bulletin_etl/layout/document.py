@@ -1,4 +1,7 @@
-"""A PDF → one document flow: text lines and table grids in reading order, page furniture gone."""
+"""A PDF → one document flow: text lines and table grids in reading order, page furniture gone.
+
+`load` resolves the layout settings (settings.py) and hands them to every stage that reads the
+pages; the Document carries them on to the stages that cut its flow (sections.cut)."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from . import trace
 from .blocks import Block
 from .lines import TextLine, build_lines, centre_inside
 from .pagefacts import PageFacts, page_facts
+from .settings import LayoutSettings
 from .tables import Grid, Layouts, UnruledTable, find_tables, page_grids
 from .tables.marks import record_grids
 from .vocabulary import COLOPHON, is_page_number
@@ -36,6 +40,7 @@ class Document:
     blocks: list[Block]
     parser_warnings: list[tuple[int | None, str]] = field(default_factory=list)
     pages: list[PageFacts] = field(default_factory=list)  # for the completeness checks
+    settings: LayoutSettings = field(kw_only=True)  # what every stage was given, passed on to those after load
 
     @property
     def lines(self) -> list[TextLine]:
@@ -110,19 +115,19 @@ def painted_once(chars: list[dict]) -> list[dict]:
     return out
 
 
-def scan_page(page: pdfplumber.page.Page) -> PageScan:
+def scan_page(page: pdfplumber.page.Page, settings: LayoutSettings) -> PageScan:
     chars = [c for c in painted_once(page.chars) if c.get("upright", True)]
     for char in chars:
         char["text"] = fold_glyphs(char["text"])
-    grids, unruled = find_tables(page, chars)
+    grids, unruled = find_tables(page, chars, settings)
     return PageScan(page.page_number, page.width, chars, grids, unruled, len(page.images))
 
 
-def page_blocks(scan: PageScan, layouts: Layouts) -> list[Block]:
-    grids = page_grids(scan.grids, scan.unruled, layouts)
+def page_blocks(scan: PageScan, layouts: Layouts, settings: LayoutSettings) -> list[Block]:
+    grids = page_grids(scan.grids, scan.unruled, layouts, settings)
     record_grids(grids)
     free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
-    built = build_lines(free, scan.number)
+    built = build_lines(free, scan.number, settings)
     lines = [ln for ln in built if not is_page_number(ln.text) and not COLOPHON.match(ln.text)]
     trace.record_placed("text lines", lines)
     trace.record_dropped("furniture", built, lines, "folio or contact line")
@@ -167,19 +172,20 @@ def parser_log():
         logger.propagate = propagate
 
 
-def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: logging.Handler) -> tuple[list[PageFacts], list[Block], int]:
+def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: logging.Handler,
+                settings: LayoutSettings) -> tuple[list[PageFacts], list[Block], int]:
     """Every page read (its facts, its scan), then every page laid out once the unruled tables of
     all of them have taught the layouts: (facts, blocks, images drawn). The log and the data-loss
     handler are told the page at hand, and so is guard.stage_started."""
     facts: list[PageFacts] = []
     scans: list[PageScan] = []
     images = 0
-    layouts = Layouts()
+    layouts = Layouts(settings)
     for page in pdf.pages:
         log.page = loss.page = page.page_number
         guard.page_started(page.page_number)
-        facts.append(page_facts(page.page_number, page.chars, len(page.images), page.height))
-        scan = scan_page(page)
+        facts.append(page_facts(page.page_number, page.chars, len(page.images), page.height, settings))
+        scan = scan_page(page, settings)
         for table in scan.unruled:
             layouts.learn(table)
         scans.append(scan)
@@ -189,13 +195,15 @@ def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: logging.Handler) -> tu
     for scan in scans:
         log.page = scan.number
         guard.stage_started("laying out", scan.number)
-        blocks.extend(page_blocks(scan, layouts))
+        blocks.extend(page_blocks(scan, layouts, settings))
     return facts, blocks, images
 
 
-def load(path: str | Path) -> Document:
-    """Read every page of a bulletin PDF; bad input raises a one-line BulletinError."""
+def load(path: str | Path, settings: LayoutSettings | dict | None = None) -> Document:
+    """Read every page of a bulletin PDF with the given settings (None: the defaults; a mapping:
+    the fields it changes); bad input raises a one-line BulletinError."""
     path = Path(path)
+    settings = LayoutSettings.resolve(settings)
     data = check_file(path)
     notes = guard.check_structure(path, data)
     log = None
@@ -204,7 +212,7 @@ def load(path: str | Path) -> Document:
             n_pages = len(pdf.pages)
             if n_pages == 0:
                 raise DamagedInput(path, "damaged: the PDF lists no pages")
-            facts, blocks, images = _read_pages(pdf, log, loss)
+            facts, blocks, images = _read_pages(pdf, log, loss, settings)
     except (UnreadableInput, NoTextLayer, OverBudget, MemoryError, RecursionError):
         raise
     except Exception as exc:  # pdfminer raises many private exception types on corrupt files
@@ -225,7 +233,7 @@ def load(path: str | Path) -> Document:
             raise NoTextLayer(path, f"no text layer on any of its {n_pages} pages (scanned images?); OCR it first")
         raise NoTextLayer(path, f"all {n_pages} pages are blank")
     return Document(path=path, sha256=hashlib.sha256(data).hexdigest(), n_pages=n_pages, blocks=blocks,
-                    parser_warnings=notes + log.records, pages=facts)
+                    parser_warnings=notes + log.records, pages=facts, settings=settings)
 
 
 def _unreadable(path: Path, exc: Exception, page: int | None) -> UnreadableInput:

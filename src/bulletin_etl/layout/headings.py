@@ -22,33 +22,9 @@ from ..text import join_wrapped, squash
 from .blocks import Block
 from .intervals import Span, gap, median
 from .lines import Margins, TextLine, body_size, line_family, text_edge
+from .settings import LayoutSettings
 from .tables import Grid
 from .vocabulary import MASTHEAD, is_sentence, reads_as_title
-
-
-@dataclass(frozen=True)
-class HeadingSettings:
-    larger: float = 1.1
-    """× body size: a line this much larger is typographically a heading, whatever it says."""
-    different: float = 0.04
-    """A size this far from the body's (either way) sets a line apart: a caption 14 pt under 16 pt."""
-    indent: float = 0.8
-    """em: a line starting this far past the page's left margin starts a paragraph."""
-    short: float = 2.0
-    """em: a line stopping this far before the right margin ends its paragraph."""
-    gap: float = 0.6
-    """× line size: this much more space above a line than between the body's lines starts a new
-    block of text (公文 leading is loose: a plain gap would see a block at every line)."""
-    wrap_gap: float = 0.8
-    """× heading size: the second line of a wrapped title follows closer than this."""
-    centred: float = 1.0
-    """em: a line whose middle is this close under the middle of a full line above it, in the same
-    size, is the wrapped rest of a centred paragraph (a remark under a title), not indented."""
-    same_size: float = 0.5
-    """pt: two sizes closer than this are one size (a producer's rounding, not another setting)."""
-
-
-SETTINGS = HeadingSettings()
 
 SENTENCE_ENDS = tuple("。！？）)")
 """A line ending a sentence or a remark may end its paragraph although it reaches the margin (a
@@ -58,17 +34,13 @@ TITLE_TAIL = re.compile(r"^[（(][^（()）:：]{1,8}[)）]$")
 """A title's last words wrapped alone onto the next line: '（区）', '（医院）', '（2030）' — not a
 unit line ('（单位：万人次）')."""
 
-FEW_LINES = 3
-"""A page with fewer text lines than this (a table's page with its note) shows no margins: a
-line after a page break from it may start a block."""
 
-
-def same_size(a: float, b: float, settings: HeadingSettings = SETTINGS) -> bool:
+def same_size(a: float, b: float, settings: LayoutSettings) -> bool:
     """Two sizes the eye takes for one."""
-    return abs(a - b) < settings.same_size
+    return abs(a - b) < settings.same_size_pt
 
 
-def same_page_and_size(a: TextLine, b: TextLine, settings: HeadingSettings = SETTINGS) -> bool:
+def same_page_and_size(a: TextLine, b: TextLine, settings: LayoutSettings) -> bool:
     return a.page == b.page and same_size(a.size, b.size, settings)
 
 
@@ -107,14 +79,14 @@ class Flow:
     titles: tuple[re.Pattern, ...]
     lines_on: Counter[int]  # page → how many text lines it has
     line_gap: float  # the usual space between two lines of running text
-    settings: HeadingSettings = SETTINGS
+    settings: LayoutSettings
 
     def line(self, i: int) -> TextLine | None:
         block = self.blocks[i] if 0 <= i < len(self.blocks) else None
         return block if isinstance(block, TextLine) else None
 
     def ends_short(self, line: TextLine) -> bool:
-        return self.margins[line.page][1] - text_edge(line) > self.settings.short * line.size
+        return self.margins[line.page][1] - text_edge(line) > self.settings.paragraph_short_em * line.size
 
     def starts_block(self, i: int) -> bool:
         """Line i begins a paragraph: after a table or a line that closes one, across a page break
@@ -133,7 +105,8 @@ class Flow:
 
     def unmeasured_page_break(self, prev: TextLine, line: TextLine) -> bool:
         """A page break next to a page with too few lines to show its margins."""
-        return prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < FEW_LINES
+        few = self.settings.page_break_line_count
+        return prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < few
 
     def opens_paragraph(self, prev: TextLine, line: TextLine) -> bool:
         return self.indented(prev, line) or self.spaced(prev, line)
@@ -141,12 +114,12 @@ class Flow:
     def indented(self, prev: TextLine, line: TextLine) -> bool:
         """The line starts past the page's left margin, and is no centred rest of the line above."""
         inset = line.x0 - self.margins[line.page][0]
-        return inset > self.settings.indent * line.size and not self.centred_rest(prev, line)
+        return inset > self.settings.paragraph_indent_em * line.size and not self.centred_rest(prev, line)
 
     def spaced(self, prev: TextLine, line: TextLine) -> bool:
         """More space above the line, on the page of the line above, than between the body's lines."""
         space = gap(_vertical(prev), _vertical(line))
-        return prev.page == line.page and space > self.line_gap + self.settings.gap * line.size
+        return prev.page == line.page and space > self.line_gap + self.settings.paragraph_space_em * line.size
 
     def centred_rest(self, prev: TextLine, line: TextLine) -> bool:
         """The line is the rest of a centred paragraph the line above wraps (the caller has seen that
@@ -158,9 +131,9 @@ class Flow:
 
     def centred_inside(self, prev: TextLine, line: TextLine) -> bool:
         """The line stands clearly inside both ends of the line above, its middle under that one's."""
-        inset = self.settings.indent * line.size
+        inset = self.settings.paragraph_indent_em * line.size
         inside = line.x0 - prev.x0 > inset and prev.x1 - line.x1 > inset
-        return inside and abs((prev.x0 + prev.x1) / 2 - (line.x0 + line.x1) / 2) <= self.settings.centred * line.size
+        return inside and abs((prev.x0 + prev.x1) / 2 - (line.x0 + line.x1) / 2) <= self.settings.centred_rest_em * line.size
 
     def ends_block(self, i: int) -> bool:
         """Line i ends its paragraph: it stops short, or no line starting a block follows it."""
@@ -170,10 +143,10 @@ class Flow:
         return self.ends_short(line) or self.line(i + 1) is None or self.starts_block(i + 1)
 
     def strong(self, line: TextLine) -> bool:
-        return line.bold or line.size >= self.settings.larger * self.body
+        return line.bold or line.size >= self.settings.heading_larger_ratio * self.body
 
     def set_apart(self, line: TextLine) -> bool:
-        return abs(line.size - self.body) >= self.settings.different * self.body or line_family(line) != self.family
+        return abs(line.size - self.body) >= self.settings.set_apart_share * self.body or line_family(line) != self.family
 
     def known(self, text: str) -> bool:
         """Matches a known section's title."""
@@ -181,11 +154,11 @@ class Flow:
         return any(t.search(flat) for t in self.titles)
 
     def worded(self, text: str) -> bool:
-        return reads_as_title(text) or self.known(text)
+        return reads_as_title(text, self.settings) or self.known(text)
 
     def known_title(self, text: str) -> bool:
         """Worded as a title on its own, and matching a known section's title."""
-        return self.known(text) and reads_as_title(text)
+        return self.known(text) and reads_as_title(text, self.settings)
 
 
 def body_family(lines: Iterable[TextLine]) -> str:
@@ -195,19 +168,19 @@ def body_family(lines: Iterable[TextLine]) -> str:
     return families.most_common(1)[0][0] if families else ""
 
 
-def running_text_pair(a: TextLine, b: TextLine, body: float) -> bool:
+def running_text_pair(a: TextLine, b: TextLine, body: float, settings: LayoutSettings) -> bool:
     """Two lines at the body's size, the second under the first on its page."""
-    return below_on_page(a, b) and same_size(a.size, body) and same_size(b.size, body)
+    return below_on_page(a, b) and same_size(a.size, body, settings) and same_size(b.size, body, settings)
 
 
-def _line_gap(blocks: list[Block], body: float) -> float:
+def _line_gap(blocks: list[Block], body: float, settings: LayoutSettings) -> float:
     """The median space between consecutive body-size lines on a page."""
     return median(gap(_vertical(a), _vertical(b)) for a, b in zip(blocks, blocks[1:])
-                  if isinstance(a, TextLine) and isinstance(b, TextLine) and running_text_pair(a, b, body))
+                  if isinstance(a, TextLine) and isinstance(b, TextLine) and running_text_pair(a, b, body, settings))
 
 
-def _no_title(text: str) -> bool:
-    return is_sentence(text) or is_masthead_line(text)
+def _no_title(text: str, settings: LayoutSettings) -> bool:
+    return is_sentence(text, settings) or is_masthead_line(text)
 
 
 def worded_only_together(flow: Flow, first: str, second: str) -> bool:
@@ -228,15 +201,15 @@ def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
             or known_only_together(flow, line.text, nxt.text))
 
 
-def may_continue_title(line: TextLine, nxt: TextLine, settings: HeadingSettings = SETTINGS) -> bool:
+def may_continue_title(line: TextLine, nxt: TextLine, settings: LayoutSettings) -> bool:
     """The next line is set in the line's size and may be part of a title: it is no sentence, or
     it is a title's bracketed tail."""
-    return same_size(nxt.size, line.size, settings) and (not _no_title(nxt.text) or is_title_tail(nxt.text))
+    return same_size(nxt.size, line.size, settings) and (not _no_title(nxt.text, settings) or is_title_tail(nxt.text))
 
 
 def follows_closely(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
     """The next line follows on the same page, as close as a title's own second line."""
-    return nxt.page == line.page and gap(_vertical(line), _vertical(nxt)) < flow.settings.wrap_gap * line.size
+    return nxt.page == line.page and gap(_vertical(line), _vertical(nxt)) < flow.settings.title_wrap_gap_em * line.size
 
 
 def broken_by_page(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
@@ -288,7 +261,7 @@ def heading_at(flow: Flow, i: int) -> int | None:
     second line), or None when block i starts no heading. Strong typography makes a heading of
     any line that is no sentence; a line set like the body must stand alone and read as a title."""
     line = flow.line(i)
-    if line is None or _no_title(line.text):
+    if line is None or _no_title(line.text, flow.settings):
         return None
     second = title_second_line(flow, i)
     if flow.strong(line):
@@ -300,17 +273,18 @@ def heading_at(flow: Flow, i: int) -> int | None:
     return i if one_line_title_alone(flow, line, i) else None
 
 
-def flow_of(blocks: list[Block], margins: Margins, titles: Iterable[str] = ()) -> Flow:
+def flow_of(blocks: list[Block], margins: Margins, settings: LayoutSettings, titles: Iterable[str] = ()) -> Flow:
     """What the heading test needs to know of the flow (`titles`: patterns of known sections' titles)."""
     lines = [b for b in blocks if isinstance(b, TextLine)]
     body = body_size(lines)
     return Flow(blocks, margins, body, body_family(lines), tuple(re.compile(t) for t in titles),
-                Counter(ln.page for ln in lines), _line_gap(blocks, body))
+                Counter(ln.page for ln in lines), _line_gap(blocks, body, settings), settings)
 
 
-def find_headings(blocks: list[Block], margins: Margins, titles: Iterable[str] = ()) -> list[tuple[int, int]]:
+def find_headings(blocks: list[Block], margins: Margins, settings: LayoutSettings,
+                  titles: Iterable[str] = ()) -> list[tuple[int, int]]:
     """(first, last) block index of every heading in the flow, in order."""
-    flow = flow_of(blocks, margins, titles)
+    flow = flow_of(blocks, margins, settings, titles)
     found = []
     i = 0
     while i < len(blocks):

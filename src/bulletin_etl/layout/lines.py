@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text import is_cjk
+from .settings import LayoutSettings
 
 BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi")
 
@@ -60,43 +61,40 @@ def is_bold(char: dict) -> bool:
     return any(marker in name for marker in BOLD_MARKERS)
 
 
-def group_rows(chars: Iterable[dict], tolerance: float = 0.45) -> list[list[dict]]:
-    """Cluster characters into rows by vertical centre; the tolerance is relative to char height."""
+def group_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[list[dict]]:
+    """Cluster characters into rows by vertical centre (`row_centre_lines`: relative to the
+    character's height)."""
     rows: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
         centre = (char["top"] + char["bottom"]) / 2
         if rows:
             last = rows[-1]
             last_centre = sum((c["top"] + c["bottom"]) / 2 for c in last) / len(last)
-            height = max(char["bottom"] - char["top"], 1.0)
-            if abs(centre - last_centre) <= tolerance * height:
+            height = max(char["bottom"] - char["top"], settings.min_size_pt)
+            if abs(centre - last_centre) <= settings.row_centre_lines * height:
                 last.append(char)
                 continue
         rows.append([char])
     return [sorted(row, key=lambda c: c["x0"]) for row in rows]
 
 
-def tracking(chars: Sequence[dict]) -> float:
+def tracking(chars: Sequence[dict], settings: LayoutSettings) -> float:
     """The space a line sets between its glyphs (0 unless tracked or justified by spreading):
     the lower median gap between neighbouring glyphs. A run of a few glyphs ('5 7', 'A B') shows
     no spacing of its own: its gaps are word gaps."""
     visible = [c for c in chars if not c["text"].isspace()]
     gaps = sorted(b["x0"] - a["x1"] for a, b in zip(visible, visible[1:]))
-    return max(gaps[(len(gaps) - 1) // 2], 0.0) if len(gaps) >= MIN_TRACKED_GAPS else 0.0
+    return max(gaps[(len(gaps) - 1) // 2], 0.0) if len(gaps) >= settings.tracked_gap_count else 0.0
 
 
-MIN_TRACKED_GAPS = 4
-"""Gaps a line needs before its glyph spacing counts as tracking rather than word spaces."""
-
-
-def row_text(chars: Sequence[dict]) -> str:
+def row_text(chars: Sequence[dict], settings: LayoutSettings) -> str:
     """Text of one row: printed spaces kept (collapsed), a visible gap between two Latin/digit
     glyphs read as a space (producers that position words without space glyphs). A justified
     line spreads every glyph apart ('2 0 2 2年'): only a gap wider than the line's own spacing
     counts."""
     out: list[str] = []
     prev: dict | None = None
-    spacing = tracking(chars)
+    spacing = tracking(chars, settings)
     for char in chars:
         text = char["text"]
         if text.isspace():
@@ -106,22 +104,22 @@ def row_text(chars: Sequence[dict]) -> str:
             continue
         if prev is not None and out and out[-1] != " ":
             gap = char["x0"] - prev["x1"]
-            size = max(char.get("size", 10.0), 1.0)
+            size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
             both_latin = not is_cjk(prev["text"][-1]) and not is_cjk(text[0])
-            if gap - spacing > (0.2 if both_latin else 0.6) * size:
+            if gap - spacing > (settings.latin_word_gap_em if both_latin else settings.cjk_word_gap_em) * size:
                 out.append(" ")
         out.append(text)
         prev = char
     return "".join(out).strip()
 
 
-def build_lines(chars: Iterable[dict], page: int) -> list[TextLine]:
+def build_lines(chars: Iterable[dict], page: int, settings: LayoutSettings) -> list[TextLine]:
     lines = []
-    for row in group_rows(chars):
+    for row in group_rows(chars, settings):
         visible = [c for c in row if not c["text"].isspace()]
         if not visible:
             continue
-        text = row_text(row)
+        text = row_text(row, settings)
         sizes = sorted(c.get("size", 0.0) for c in visible)
         lines.append(
             TextLine(
@@ -133,7 +131,7 @@ def build_lines(chars: Iterable[dict], page: int) -> list[TextLine]:
                 bottom=max(c["bottom"] for c in visible),
                 doctop=min(c["doctop"] for c in visible),
                 size=sizes[len(sizes) // 2],
-                bold=sum(is_bold(c) for c in visible) >= 0.8 * len(visible),
+                bold=sum(is_bold(c) for c in visible) >= settings.bold_share * len(visible),
                 chars=visible,
             )
         )
@@ -144,7 +142,7 @@ Margins = dict[int, tuple[float, float]]
 """Per page: where its text lines start and end (left, right)."""
 
 
-def margins(lines: Iterable[TextLine]) -> Margins:
+def margins(lines: Iterable[TextLine], settings: LayoutSettings) -> Margins:
     """Where each page's text block starts and ends. A page whose lines fit inside the
     document's own margins (the edges most lines share) takes them: two short lines of a page may
     end together by chance (a caption and a paragraph's last line), which is no margin. A page
@@ -156,34 +154,30 @@ def margins(lines: Iterable[TextLine]) -> Margins:
     for ln in lines:
         pages.setdefault(ln.page, []).append(ln)
     # Punctuation may hang past the margin in ragged text: measure the margin without it.
-    usual = (_most_common([ln.x0 for ln in lines]), _most_common([text_edge(ln) for ln in lines])) if lines else None
+    agree = settings.margin_agreement_pt
+    usual = (_most_common([ln.x0 for ln in lines], agree), _most_common([text_edge(ln) for ln in lines], agree)) \
+        if lines else None
     out: Margins = {}
     for page, on_page in pages.items():
         lefts, rights = [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
-        if usual and min(lefts) >= usual[0] - MARGIN_AGREEMENT and max(rights) <= usual[1] + MARGIN_AGREEMENT:
+        if usual and min(lefts) >= usual[0] - agree and max(rights) <= usual[1] + agree:
             out[page] = usual
-        elif len(on_page) >= DENSE_PAGE:
-            out[page] = (_outermost(lefts, min), _outermost(rights, max))
+        elif len(on_page) >= settings.own_margins_line_count:
+            out[page] = (_outermost(lefts, min, agree), _outermost(rights, max, agree))
         else:
             out[page] = (min(lefts), max(rights))
     return out
 
 
-MARGIN_AGREEMENT = 1.5
-"""Points: two lines whose edges are this close share a margin."""
-
-DENSE_PAGE = 6
-"""Lines a page needs to show its own margins."""
-
-
-def _outermost(edges: list[float], pick) -> float:
-    shared = [e for e in edges if sum(abs(e - other) <= MARGIN_AGREEMENT for other in edges) >= 2]
+def _outermost(edges: list[float], pick, agree: float) -> float:
+    """The outermost of the edges at least two lines share (within `agree` points)."""
+    shared = [e for e in edges if sum(abs(e - other) <= agree for other in edges) >= 2]
     return pick(shared or edges)
 
 
-def _most_common(edges: list[float]) -> float:
-    """The edge most lines share (within MARGIN_AGREEMENT of it)."""
-    return max(edges, key=lambda e: sum(abs(e - other) <= MARGIN_AGREEMENT for other in edges))
+def _most_common(edges: list[float], agree: float) -> float:
+    """The edge most lines share (within `agree` points of it)."""
+    return max(edges, key=lambda e: sum(abs(e - other) <= agree for other in edges))
 
 
 HANGING = set("，。、；：！？）》」』”’,.;:!?)")

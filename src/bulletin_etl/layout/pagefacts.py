@@ -7,13 +7,11 @@ import re
 from dataclasses import dataclass
 
 from .lines import build_lines
+from .settings import LayoutSettings
 from .vocabulary import is_page_number
 
 UNMAPPED = re.compile(r"^\(cid:\d+\)$")
 """pdfminer's text for a glyph whose font has no Unicode mapping for it."""
-
-FOLIO_BAND = 0.12
-"""Printed page numbers sit in the top or bottom eighth of the page."""
 
 
 @dataclass(frozen=True)
@@ -26,19 +24,21 @@ class PageFacts:
     folio: int | None  # the printed page number ('- 3 -' → 3)
 
 
-def horizontal(char: dict) -> bool:
+def horizontal(char: dict, settings: LayoutSettings) -> bool:
     """Set left to right on a horizontal baseline: the text matrix keeps x pointing right (a
     shear for italics is fine; a page turned 90° or 180° is not)."""
     a, b, *_ = char.get("matrix") or (1, 0, 0, 1, 0, 0)
-    return a > 0 and abs(b) <= 0.1 * a
+    return a > 0 and abs(b) <= settings.italic_shear_ratio * a
 
 
-def page_facts(number: int, chars: list[dict], images: int, height: float) -> PageFacts:
+def page_facts(number: int, chars: list[dict], images: int, height: float, settings: LayoutSettings) -> PageFacts:
     visible = [c for c in chars if c["text"].strip()]
-    band = [c for c in visible if c["bottom"] < height * FOLIO_BAND or c["top"] > height * (1 - FOLIO_BAND)]
-    folios = [ln.text for ln in build_lines([c for c in band if horizontal(c)], number) if is_page_number(ln.text)]
+    band_share = settings.folio_band_share
+    band = [c for c in visible if c["bottom"] < height * band_share or c["top"] > height * (1 - band_share)]
+    flat = [c for c in band if horizontal(c, settings)]
+    folios = [ln.text for ln in build_lines(flat, number, settings) if is_page_number(ln.text)]
     folio = _number_in(folios[-1]) if folios else None
-    return PageFacts(number, len(visible), sum(not horizontal(c) for c in visible),
+    return PageFacts(number, len(visible), sum(not horizontal(c, settings) for c in visible),
                      sum(bool(UNMAPPED.match(c["text"])) for c in visible), images, folio)
 
 

@@ -13,8 +13,8 @@ from .furniture import drop_furniture
 from .headings import find_headings
 from .intervals import cut_at_gaps
 from .lines import HANGING, Margins, TextLine, margins, text_edge, tracking
+from .settings import LayoutSettings
 from .tables import Grid, LogicalTable, stitch
-from .tables.settings import SETTINGS
 from .vocabulary import ISSUE_DATE, MASTHEAD, WHOLE_MASTHEAD, has_sentence_mark
 
 
@@ -27,11 +27,13 @@ class Paragraph:
 
 @dataclass
 class SectionText:
-    """Everything between one heading and the next. `heading` is None for the masthead."""
+    """Everything between one heading and the next. `heading` is None for the masthead. It carries
+    the document's settings for its paragraphs, tables and notes."""
 
     heading: TextLine | None
     blocks: list[Block]
     page_margins: Margins = field(default_factory=dict)
+    settings: LayoutSettings = field(kw_only=True)
 
     @property
     def title(self) -> str:
@@ -52,10 +54,10 @@ class SectionText:
         return [b for b in self.blocks if isinstance(b, Grid)]
 
     def tables(self) -> list[LogicalTable]:
-        return stitch(self.grids)
+        return stitch(self.grids, self.settings)
 
     def paragraphs(self) -> list[Paragraph]:
-        return paragraphs(self.lines, self.page_margins)
+        return paragraphs(self.lines, self.settings, self.page_margins)
 
     def items(self, start: re.Pattern) -> tuple[list[Paragraph], list[Paragraph]]:
         """Paragraphs grouped into items that each begin with `start` ('一、', '1、', a system
@@ -86,25 +88,25 @@ class SectionText:
             if not isinstance(block, TextLine):
                 break
             turned = block.page == page + 1  # the table ended at the foot of the page
-            if not turned and (block.page != page or block.top - bottom > 2.0 * block.size):
+            if not turned and (block.page != page or block.top - bottom > self.settings.note_gap_em * block.size):
                 break
             kept.append(block)
             page, bottom = block.page, block.bottom
-        return paragraphs(kept, self.page_margins)
+        return paragraphs(kept, self.settings, self.page_margins)
 
     def preamble(self) -> list[Paragraph]:
         """Text between the heading and the first table (a subtitle such as '（不包含…）')."""
         first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
-        return paragraphs([b for b in self.blocks[:first] if isinstance(b, TextLine)], self.page_margins)
+        return paragraphs([b for b in self.blocks[:first] if isinstance(b, TextLine)], self.settings, self.page_margins)
 
 
-def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> list[Paragraph]:
+def paragraphs(lines: list[TextLine], settings: LayoutSettings, page_margins: Margins | None = None) -> list[Paragraph]:
     """Group wrapped lines into paragraphs: a paragraph starts where a line is indented past the
     page's text margin, or where the line before it stopped short of the right margin. The
     margins are the whole page's when given: a section with two lines on a page cannot show them."""
     if not lines:
         return []
-    found = margins(lines)
+    found = margins(lines, settings)
     found.update(page_margins or {})
     left = {page: m[0] for page, m in found.items()}
     right = {page: m[1] for page, m in found.items()}
@@ -113,12 +115,12 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
     for ln in lines:
         if current:
             prev = current[-1]
-            indented = ln.x0 - left[ln.page] > 0.8 * ln.size
+            indented = ln.x0 - left[ln.page] > settings.paragraph_indent_em * ln.size
             room = right[prev.page] - text_edge(prev)
             # A line also stops short when the next word (a long figure) did not fit after it;
             # tracked text sets its spacing before the word and after it too.
-            word = _first_word_width(ln) + 2 * tracking(ln.chars)
-            short = room > 2.0 * prev.size and room > word + 0.5 * prev.size
+            word = _first_word_width(ln, settings) + 2 * tracking(ln.chars, settings)
+            short = room > settings.paragraph_short_em * prev.size and room > word + settings.next_word_room_em * prev.size
             if indented or short:
                 out.append(_paragraph(current))
                 current = []
@@ -127,13 +129,13 @@ def paragraphs(lines: list[TextLine], page_margins: Margins | None = None) -> li
     return out
 
 
-def _first_word_width(line: TextLine) -> float:
+def _first_word_width(line: TextLine, settings: LayoutSettings) -> float:
     """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
     ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK —
     unless a mark follows the first character: no line may start with '，', so '个，' moves on
     as one (LibreOffice, hanging no punctuation, leaves a line two characters short for it)."""
     chars = [c for c in line.chars if not c["text"].isspace()]
-    bracketed = _bracketed_width(chars)
+    bracketed = _bracketed_width(chars, settings)
     if bracketed is not None:
         return bracketed
     if _character_then_mark(chars):
@@ -141,13 +143,13 @@ def _first_word_width(line: TextLine) -> float:
     return _latin_run_width(line.chars)
 
 
-def _bracketed_width(chars: list[dict]) -> float | None:
+def _bracketed_width(chars: list[dict], settings: LayoutSettings) -> float | None:
     """Width of the bracketed group the glyphs start with and of the mark after it ('（2019），'),
     or None when they start with none a producer keeps together."""
     if not chars or chars[0]["text"] not in "（(":
         return None
     close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
-    if close is None or close > MAX_UNBREAKABLE:
+    if close is None or close > settings.unbreakable_max_chars:
         return None
     end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
     return chars[end]["x1"] - chars[0]["x0"]
@@ -173,25 +175,21 @@ def _latin_run_width(chars: list[dict]) -> float:
     return run[-1]["x1"] - run[0]["x0"] if run else 0.0
 
 
-MAX_UNBREAKABLE = 8
-"""Characters of a bracketed group a producer keeps together ('（2019）'): a longer one may break."""
-
-
 def _paragraph(lines: list[TextLine]) -> Paragraph:
     return Paragraph(join_wrapped([ln.text for ln in lines]), lines[0].page, lines)
 
 
-def _masthead_end(blocks: list[Block]) -> int:
+def _masthead_end(blocks: list[Block], settings: LayoutSettings) -> int:
     """Index of the masthead's dated line ('编印', '2025 年 1 月 24 日') on the first page, before
     any table; -1 when there is none."""
-    for i, block in enumerate(blocks[:MASTHEAD_LINES]):
+    for i, block in enumerate(blocks[:settings.masthead_line_count]):
         if not isinstance(block, TextLine) or block.page != blocks[0].page:
             break
         if MASTHEAD.search(squash(block.text)) and not has_sentence_mark(block.text):
             # a masthead set large may wrap inside its date ('… 2021年1月26' / '日'): the date
             # runs across the end of the masthead's line, not in the lines after it
             own = len(squash(block.text))
-            for more in range(1, MASTHEAD_WRAP_LINES + 1):
+            for more in range(1, settings.masthead_wrap_line_count + 1):
                 following = blocks[i + 1:i + 1 + more]
                 if ISSUE_DATE.search(squash(block.text)) or len(following) < more or not all(
                         isinstance(b, TextLine) and b.page == block.page for b in following):
@@ -203,23 +201,23 @@ def _masthead_end(blocks: list[Block]) -> int:
     return -1
 
 
-def _unbox_masthead(blocks: list[Block]) -> list[Block]:
+def _unbox_masthead(blocks: list[Block], settings: LayoutSettings) -> list[Block]:
     """The masthead set in boxes side by side ('<issuer> 编印' in one, the date in the other: a
     two-cell row, a flex line) and so large that each box wraps its last characters onto a line of
     its own, under the box's first glyph: '南京市卫生信息中心 编 2021 年 2 月 18' / '印 日'.
     Read line by line, neither line says '编印' nor ends in a date, and '印 日' would pass for a
     heading. Joined box by box they are one masthead line: '南京市卫生信息中心 编印 2021 年 2 月
     18日'. A line of the masthead that says all it should is left as it is."""
-    for i, block in enumerate(blocks[:MASTHEAD_LINES]):
+    for i, block in enumerate(blocks[:settings.masthead_line_count]):
         if not isinstance(block, TextLine) or block.page != blocks[0].page:
             break
         if WHOLE_MASTHEAD.search(squash(block.text)):
             return blocks
-        for more in range(1, MASTHEAD_WRAP_LINES + 1):
+        for more in range(1, settings.masthead_wrap_line_count + 1):
             following = [b for b in blocks[i + 1:i + 1 + more] if isinstance(b, TextLine) and b.page == block.page]
             if len(following) < more:
                 break
-            joined = _join_boxes(block, following)
+            joined = _join_boxes(block, following, settings)
             if joined is not None and WHOLE_MASTHEAD.search(squash(joined.text)):
                 return [*blocks[:i], joined, *blocks[i + 1 + more:]]
     return blocks
@@ -229,42 +227,42 @@ Run = tuple[list[dict], str]
 """Glyphs standing together on a line, and their text."""
 
 
-def _join_boxes(line: TextLine, wrapped: list[TextLine]) -> TextLine | None:
+def _join_boxes(line: TextLine, wrapped: list[TextLine], settings: LayoutSettings) -> TextLine | None:
     """`line` with the lines its boxes wrapped onto joined box by box, or None where they are no
     such wraps: a box's wrapped part is set in the box's size, starts under one of the line's
     glyphs (the box's first) and ends before the next box starts. Parts of one wrapped line stand
     further apart than a printed space (two boxes)."""
     offsets = _glyph_offsets(line)
-    parts = _wrapped_parts(line, wrapped) if offsets is not None else None
+    parts = _wrapped_parts(line, wrapped, settings) if offsets is not None else None
     if offsets is None or parts is None:
         return None
     boxes = _boxes(line, _box_starts(line, offsets, parts))
-    if any(_reaches_next_box(line, parts.get(start, []), end) for start, end in boxes):
+    if any(_reaches_next_box(line, parts.get(start, []), end, settings) for start, end in boxes):
         return None
     return _joined_line(line, wrapped, offsets, parts, boxes)
 
 
-def _box_sized(line: TextLine, more: TextLine) -> bool:
+def _box_sized(line: TextLine, more: TextLine, settings: LayoutSettings) -> bool:
     """The wrapped line is set in the line's own size, give or take a producer's rounding."""
-    return abs(more.size - line.size) <= SETTINGS.masthead_box_size * line.size
+    return abs(more.size - line.size) <= settings.masthead_box_size_share * line.size
 
 
-def _glyph_under(line: TextLine, glyph: dict) -> int | None:
+def _glyph_under(line: TextLine, glyph: dict, settings: LayoutSettings) -> int | None:
     """Which of the line's glyphs the given glyph starts right under, if any."""
     first = min(range(len(line.chars)), key=lambda k: abs(line.chars[k]["x0"] - glyph["x0"]))
-    return first if abs(line.chars[first]["x0"] - glyph["x0"]) <= SETTINGS.masthead_box_x * line.size else None
+    return first if abs(line.chars[first]["x0"] - glyph["x0"]) <= settings.masthead_box_x_em * line.size else None
 
 
-def _wrapped_parts(line: TextLine, wrapped: list[TextLine]) -> dict[int, list[Run]] | None:
+def _wrapped_parts(line: TextLine, wrapped: list[TextLine], settings: LayoutSettings) -> dict[int, list[Run]] | None:
     """The wrapped lines' runs by the glyph of `line` each starts under (its box's first), or None
     when a wrapped line is set in another size or a run starts under none of the line's glyphs."""
     parts: dict[int, list[Run]] = {}
     for more in wrapped:
-        runs = _runs(more, SETTINGS.masthead_box_gap * more.size) if _box_sized(line, more) else None
+        runs = _runs(more, settings.masthead_box_gap_em * more.size) if _box_sized(line, more, settings) else None
         if runs is None:
             return None
         for run in runs:
-            first = _glyph_under(line, run[0][0])
+            first = _glyph_under(line, run[0][0], settings)
             if first is None:
                 return None
             parts.setdefault(first, []).append(run)
@@ -285,12 +283,12 @@ def _boxes(line: TextLine, starts: list[int]) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], len(line.chars)]))
 
 
-def _reaches_next_box(line: TextLine, runs: list[Run], end: int) -> bool:
+def _reaches_next_box(line: TextLine, runs: list[Run], end: int, settings: LayoutSettings) -> bool:
     """A box's wrapped part reaches into the next box, which starts at glyph `end`: no wrap of
     this box."""
     if end >= len(line.chars):
         return False
-    limit = line.chars[end]["x0"] + SETTINGS.masthead_box_x * line.size
+    limit = line.chars[end]["x0"] + settings.masthead_box_x_em * line.size
     return any(c["x1"] > limit for chars, _ in runs for c in chars)
 
 
@@ -335,25 +333,19 @@ def _runs(line: TextLine, gap: float) -> list[Run] | None:
     return [(chars[g[0]:g[-1] + 1], _text_of(line, offsets, g[0], g[-1] + 1).strip()) for g in groups]
 
 
-MASTHEAD_LINES = 6
-"""The masthead is a bulletin's first few lines: a dated line further down is running text."""
-
-MASTHEAD_WRAP_LINES = 2
-"""Lines a masthead's date may wrap onto."""
-
-
 def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     """The flow, less its page furniture, cut at its headings (layout/headings.py; `titles` are
     patterns of known section titles, squashed text). The first piece, before any heading, is
-    the masthead."""
-    blocks = drop_furniture(document.blocks)
-    page_margins = margins(b for b in blocks if isinstance(b, TextLine))
-    pieces: list[SectionText] = [SectionText(None, [], page_margins)]
+    the masthead. The document's settings go with every piece."""
+    settings = document.settings
+    blocks = drop_furniture(document.blocks, settings)
+    page_margins = margins((b for b in blocks if isinstance(b, TextLine)), settings)
+    pieces: list[SectionText] = [SectionText(None, [], page_margins, settings=settings)]
     # Lines above the masthead's own line ('<issuer> 编印 <date>', however large) are the
     # masthead too: a bulletin's name set large at the top is no section.
-    blocks = _unbox_masthead(blocks)
-    masthead = _masthead_end(blocks)
-    starts = {first: last for first, last in find_headings(blocks, page_margins, titles) if first > masthead}
+    blocks = _unbox_masthead(blocks, settings)
+    masthead = _masthead_end(blocks, settings)
+    starts = {first: last for first, last in find_headings(blocks, page_margins, settings, titles) if first > masthead}
     i = 0
     while i < len(blocks):
         if i in starts:
@@ -364,7 +356,7 @@ def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
                 x1=max(ln.x1 for ln in lines), top=first.top, bottom=last.bottom, doctop=first.doctop,
                 size=first.size, bold=first.bold, chars=[c for ln in lines for c in ln.chars],
             )
-            pieces.append(SectionText(heading, [], page_margins))
+            pieces.append(SectionText(heading, [], page_margins, settings=settings))
             i = starts[i] + 1
             continue
         pieces[-1].blocks.append(blocks[i])

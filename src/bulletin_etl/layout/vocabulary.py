@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..text import YEAR, looks_numeric, squash
+from .settings import LayoutSettings
 
 TOTAL_WORDS = ("合计", "总计")
 """A row label that makes a row the table's printed total ('合 计' too: spaces are dropped first)."""
@@ -56,10 +57,6 @@ TITLE_WORDS = re.compile(
 """How the bulletin's section and table titles end ('…数据统计', '…采集情况（区）',
 '…发展指数（2024）', '十件大事'), whatever the section."""
 
-TITLE_MAX_CHARS = 48
-"""Longer than any title the bulletin prints on one or two lines; running text is longer."""
-
-
 BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
 """A folio printed as the number alone, at the top or foot of its page."""
 
@@ -82,29 +79,29 @@ def is_punctuated(text: str) -> bool:
     return has_sentence_mark(text) or ends_with_colon(text)
 
 
-def fits_a_title(text: str) -> bool:
-    """Some text, and no longer than a title gets."""
-    return 0 < len(squash(text)) <= TITLE_MAX_CHARS
+def fits_a_title(text: str, settings: LayoutSettings) -> bool:
+    """Some text, and no longer than a title gets (`title_max_chars`)."""
+    return 0 < len(squash(text)) <= settings.title_max_chars
 
 
-def reads_as_title(text: str) -> bool:
+def reads_as_title(text: str, settings: LayoutSettings) -> bool:
     """Worded like a title: no sentence punctuation, not too long, ending the way titles end."""
-    return fits_a_title(text) and not is_punctuated(text) and TITLE_WORDS.search(squash(text)) is not None
+    return fits_a_title(text, settings) and not is_punctuated(text) and TITLE_WORDS.search(squash(text)) is not None
 
 
 REMARK = re.compile(r"^[（(][^（()）]*[)）]$")
 """A line wholly in brackets: a remark under a title ('（不包含…预约）'), not a title."""
 
 
-def is_sentence(text: str) -> bool:
+def is_sentence(text: str, settings: LayoutSettings) -> bool:
     """Running text, a note, a remark, a list item or a table row left outside its table: never
     a heading, however it is set."""
-    return is_running_text(text) or is_aside(text) or is_table_row(text)
+    return is_running_text(text, settings) or is_aside(text) or is_table_row(text)
 
 
-def is_running_text(text: str) -> bool:
-    """Punctuated as running text, or longer than any title."""
-    return is_punctuated(text) or len(squash(text)) > TITLE_MAX_CHARS
+def is_running_text(text: str, settings: LayoutSettings) -> bool:
+    """Punctuated as running text, or longer than any title (`title_max_chars`)."""
+    return is_punctuated(text) or len(squash(text)) > settings.title_max_chars
 
 
 def is_aside(text: str) -> bool:

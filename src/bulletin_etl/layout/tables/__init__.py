@@ -7,7 +7,7 @@ between horizontal rules (`regions`), each split at its header (`header.header_b
 `page_grids` reads those into grids once every page is seen — columns from the text's gutters,
 learnt across pages (`columns`), header levels from the short rules inside the header (`header`),
 rows from the rules or the text lines (`body`). `stitch` makes logical tables of the grids.
-Every tolerance is a field of `settings.TableSettings`."""
+Every tolerance is a field of `..settings.LayoutSettings`, handed by the driver to each stage."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from ...text import squash
 from .. import trace
 from ..intervals import covers, overlapping_groups
 from ..lines import CharsByHeight, centre_inside
+from ..settings import LayoutSettings
 from ..vocabulary import MASTHEAD, is_page_number
 from . import marks
 from .body import band_cells, body_bands
@@ -29,67 +30,68 @@ from .model import Cell, Grid, LogicalTable, TableRow
 from .regions import Rule, extend_down, horizontal_rules, regions
 from .ruled import grid_from_cells
 from .segments import Segment, has_figure, line_text, middle, segments
-from .settings import SETTINGS, TableSettings
 from .stitch import header_paths, header_row_count, split_side_by_side, stitch
 
 __all__ = [
-    "Cell", "Columns", "Grid", "Layouts", "LogicalTable", "Rule", "SETTINGS", "TableRow", "TableSettings",
-    "UnruledTable", "find_tables", "find_unruled", "grid_from_cells", "grid_from_rules", "header_paths",
+    "Cell", "Columns", "Grid", "Layouts", "LogicalTable", "Rule", "TableRow", "UnruledTable", "find_tables",
+    "find_unruled", "grid_from_cells", "grid_from_rules", "header_paths",
     "header_row_count", "page_grids", "split_side_by_side", "stitch",
 ]
 
 
-def find_tables(page: pdfplumber.page.Page, chars: list[dict]) -> tuple[list[Grid], list[UnruledTable]]:
+def find_tables(page: pdfplumber.page.Page, chars: list[dict],
+                settings: LayoutSettings) -> tuple[list[Grid], list[UnruledTable]]:
     """A page's ruled tables as grids, and its unruled tables outside them, found but not yet read:
     their columns are learnt from every page first (`Layouts`), then `page_grids` reads them."""
     grids: list[Grid] = []
     index = CharsByHeight(chars)
-    for table in _ruled_tables(page):
+    for table in _ruled_tables(page, settings):
         if len(table.cells) < 2:
             continue
         inside = index.inside(table.bbox)
-        grid = grid_from_cells(table.cells, inside, page.page_number)
+        grid = grid_from_cells(table.cells, inside, page.page_number, settings)
         if grid.n_cols >= 2:  # one column means only the rows are ruled: read it by its gutters
             grids.append(grid)
     marks.record_ruled(grids, page.page_number)
-    unruled = find_unruled(page.edges, index, page.page_number, page.width, [g.bbox for g in grids])
+    unruled = find_unruled(page.edges, index, page.page_number, page.width, [g.bbox for g in grids], settings)
     return grids, unruled
 
 
-def _ruled_tables(page: pdfplumber.page.Page) -> list[pdfplumber.table.Table]:
+def _ruled_tables(page: pdfplumber.page.Page, settings: LayoutSettings) -> list[pdfplumber.table.Table]:
     """pdfplumber's ruled tables, read band by band down the page. pdfplumber snaps rules that
     lie near each other to their average across the whole page, and chains them: a small table's
     last column rule a few points from column rules of other tables further down is moved past
     the ends of its own row rules, and the cells along it are lost (a browser draws every border
     as a thin filled rectangle, two edges 0.75 pt apart, so such chains come even at a small
     snap tolerance). Rules of separate tables do not overlap in height: each band of edges that
-    do (within `ruled_band_gap`) is snapped on its own, as pdfplumber reads a page holding only
+    do (within `ruled_band_gap_pt`) is snapped on its own, as pdfplumber reads a page holding only
     that table."""
-    settings = SETTINGS.pdfplumber
-    if not {settings["vertical_strategy"], settings["horizontal_strategy"]} <= {"lines", "lines_strict"}:
-        return page.find_tables(settings)
-    strict = "line" if settings["vertical_strategy"] == "lines_strict" else None
+    finder = settings.pdfplumber
+    if not {finder["vertical_strategy"], finder["horizontal_strategy"]} <= {"lines", "lines_strict"}:
+        return page.find_tables(finder)
+    strict = "line" if finder["vertical_strategy"] == "lines_strict" else None
     tables = []
-    for band in overlapping_groups(page.edges, lambda e: (e["top"], e["bottom"]), SETTINGS.ruled_band_gap):
+    for band in overlapping_groups(page.edges, lambda e: (e["top"], e["bottom"]), settings.ruled_band_gap_pt):
         vertical = pdfplumber.utils.filter_edges(band, "v", edge_type=strict)
         horizontal = pdfplumber.utils.filter_edges(
-            band, "h", edge_type="line" if settings["horizontal_strategy"] == "lines_strict" else None)
+            band, "h", edge_type="line" if finder["horizontal_strategy"] == "lines_strict" else None)
         if len(vertical) < 2 or len(horizontal) < 2:  # no cell without two rules each way
             continue
-        tables += page.find_tables({**settings, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        tables += page.find_tables({**finder, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                                     "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
     return tables
 
 
-def page_grids(ruled: list[Grid], unruled: list[UnruledTable], layouts: Layouts) -> list[Grid]:
+def page_grids(ruled: list[Grid], unruled: list[UnruledTable], layouts: Layouts, settings: LayoutSettings) -> list[Grid]:
     """Every table of a page as a grid: the ruled ones, then the unruled ones in the columns
     learnt for their header."""
-    return ruled + [g for t in unruled if (g := grid_from_rules(t, layouts)) is not None]
+    return ruled + [g for t in unruled if (g := grid_from_rules(t, settings, layouts)) is not None]
 
 
 @dataclass
 class UnruledTable:
-    """One unruled table found on a page, its lines read once and split at its header."""
+    """One unruled table found on a page, its lines read once and split at its header, with the
+    settings it was found with (its own columns are read with them)."""
 
     region: list[Rule]
     inner: list[Rule]
@@ -97,6 +99,7 @@ class UnruledTable:
     header_rows: list[list[Segment]]
     body_rows: list[list[Segment]]
     boundary: float
+    settings: LayoutSettings
 
     @property
     def signature(self) -> list[tuple[float, str]]:
@@ -107,33 +110,34 @@ class UnruledTable:
         return sum(1 for row in self.body_rows if has_figure([row]))
 
     def own_columns(self) -> Columns:
-        return columns_of(self.body_rows, self.header_rows, self.region[0].x0, self.region[0].x1)
+        return columns_of(self.body_rows, self.header_rows, self.region[0].x0, self.region[0].x1, self.settings)
 
 
-def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int) -> UnruledTable | None:
+def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int,
+            settings: LayoutSettings) -> UnruledTable | None:
     top, bottom = region[0], region[-1]
-    rows = [row for row in segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))])
+    rows = [row for row in segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))], settings)
             if not is_page_number(line_text(row))]  # a folio between a table's rules is furniture
     if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
         return None
-    if _is_ruled_off_masthead(rows, page):
+    if _is_ruled_off_masthead(rows, page, settings):
         return None
-    boundary = header_boundary(region, rows)
+    boundary = header_boundary(region, rows, settings)
     return UnruledTable(region, inner, page, [row for row in rows if middle(row) < boundary],
-                        [row for row in rows if middle(row) >= boundary], boundary)
+                        [row for row in rows if middle(row) >= boundary], boundary, settings)
 
 
-def _is_ruled_off_masthead(rows: list[list[Segment]], page: int) -> bool:
+def _is_ruled_off_masthead(rows: list[list[Segment]], page: int, settings: LayoutSettings) -> bool:
     """The masthead ruled off on the first page, the bulletin's name over it: a few lines (at
-    most `masthead_rows`), one of them the masthead line ('<issuer> 编印 2025 年 1 月 24 日'), and
-    no figure in the others."""
-    if page != 1 or len(rows) > SETTINGS.masthead_rows:
+    most `masthead_row_count`), one of them the masthead line ('<issuer> 编印 2025 年 1 月 24 日'),
+    and no figure in the others."""
+    if page != 1 or len(rows) > settings.masthead_row_count:
         return False
     masthead = [MASTHEAD.search(squash(line_text(row))) is not None for row in rows]
     return any(masthead) and not has_figure([row for row, dated in zip(rows, masthead) if not dated])
 
 
-def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid | None:
+def grid_from_rules(table: UnruledTable, settings: LayoutSettings, layouts: Layouts | None = None) -> Grid | None:
     """The grid of one unruled table, in the columns its header is known by (or its own)."""
     found = (layouts.find(table) if layouts else None) or table.own_columns()
     marks.record_columns(table, found)
@@ -142,15 +146,15 @@ def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid
         return None
     top, bottom, boundary = table.region[0], table.region[-1], table.boundary
     x0, x1 = top.x0, top.x1
-    header_rows = [[p for s in row for p in split_at_gutters(s, gutters)] for row in table.header_rows]
-    body_rows = [[p for s in row for p in split_at_gutters(s, gutters)] for row in table.body_rows]
-    m = SETTINGS.inner_rule_margin
+    header_rows = [[p for s in row for p in split_at_gutters(s, gutters, settings)] for row in table.header_rows]
+    body_rows = [[p for s in row for p in split_at_gutters(s, gutters, settings)] for row in table.body_rows]
+    m = settings.inner_rule_margin_pt
     header_inner = [r for r in table.inner if top.y + m < r.y < boundary - m and covers((x0, x1), (r.x0, r.x1), m)]
-    slots = header_slots(header_rows, header_inner, columns, found.text)
+    slots = header_slots(header_rows, header_inner, columns, found.text, settings)
     marks.record_header_levels(table, slots)
     bounds = [(top.y, boundary)] * len(slots)
-    for band_top, band_bottom, band in body_bands(body_rows, [r.y for r in table.region if r.y >= boundary]):
-        cells = band_cells(band, columns, gutters)
+    for band_top, band_bottom, band in body_bands(body_rows, [r.y for r in table.region if r.y >= boundary], settings):
+        cells = band_cells(band, columns, gutters, settings)
         row: list[Cell | None] = [None] * len(columns)
         for span, cell in cells.items():
             for c in span:
@@ -161,25 +165,25 @@ def grid_from_rules(table: UnruledTable, layouts: Layouts | None = None) -> Grid
 
 
 def find_unruled(edges: list[dict], index: CharsByHeight, page: int, page_width: float,
-                 taken: list[tuple]) -> list[UnruledTable]:
+                 taken: list[tuple], settings: LayoutSettings) -> list[UnruledTable]:
     """Every table on the page whose columns are not ruled, outside the areas already taken."""
     chars = index.chars
-    rules = horizontal_rules(edges)
+    rules = horizontal_rules(edges, settings)
     trace.record("rules", trace.rule_lines(rules), page)
-    sizes = [c.get("size", SETTINGS.default_size) for c in chars] or [SETTINGS.default_size]
-    min_stacked = SETTINGS.min_rule_ems * statistics.median(sizes)
-    min_width = max(SETTINGS.min_rule_page_share * page_width, min_stacked)
+    sizes = [c.get("size", settings.default_size_pt) for c in chars] or [settings.default_size_pt]
+    min_stacked = settings.min_rule_em * statistics.median(sizes)
+    min_width = max(settings.min_rule_page_share * page_width, min_stacked)
     trace.at_page(page)
-    found = regions(rules, index, min_width, min_stacked)
-    found = [extend_down(run, index, found) for run in found]
+    found = regions(rules, index, min_width, min_stacked, settings)
+    found = [extend_down(run, index, found, settings) for run in found]
     tables = []
     for region in found:
         top, bottom = region[0].y, region[-1].y
-        m = SETTINGS.taken_margin
+        m = settings.taken_margin_pt
         if any(t[1] - m <= top <= t[3] + m or t[1] - m <= bottom <= t[3] + m for t in taken):
             continue
         inner = [r for r in rules if top < r.y < bottom and r not in region]
-        table = analyse(region, inner, chars, page)
+        table = analyse(region, inner, chars, page, settings)
         if table is not None:
             tables.append(table)
     marks.record_unruled(tables, rules, page)

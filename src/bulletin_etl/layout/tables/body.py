@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 from ...text import looks_numeric
 from .. import intervals as iv
+from ..settings import LayoutSettings
 from .columns import make_cell, span_of
 from .model import Cell
 from .segments import Segment, is_total_row, middle
-from .settings import SETTINGS
 
 Line = list[Segment]
 
@@ -24,15 +24,15 @@ def _line_height(line: Line) -> float:
     return line[0].bottom - line[0].top
 
 
-def _blank_under(anchor: Line, line: Line) -> bool:
+def _blank_under(anchor: Line, line: Line, settings: LayoutSettings) -> bool:
     """The anchor line has no text where the wrapped line has (a name centred around it). Boxes
     that only touch ('…院区' ending where a wrapped ')' begins) do not overlap."""
-    return not any(iv.overlaps((a.x0, a.x1), (s.x0, s.x1), SETTINGS.touch) for a in anchor for s in line)
+    return not any(iv.overlaps((a.x0, a.x1), (s.x0, s.x1), settings.touch_pt) for a in anchor for s in line)
 
 
-def _leaves_room_for(row: Line, line: Line) -> bool:
+def _leaves_room_for(row: Line, line: Line, settings: LayoutSettings) -> bool:
     """A row's own line, not a total's, blank where the line has text: room for its centred name."""
-    return not is_total_row(row) and _blank_under(row, line)
+    return not is_total_row(row) and _blank_under(row, line, settings)
 
 
 def _anchors_a_row(line: Line) -> bool:
@@ -40,28 +40,28 @@ def _anchors_a_row(line: Line) -> bool:
     return is_total_row(line) or any(looks_numeric(s.text) for s in line)
 
 
-def _spacing(rows: list[Line], i: int) -> tuple[float, float, float]:
+def _spacing(rows: list[Line], i: int, settings: LayoutSettings) -> tuple[float, float, float]:
     """How far the line stands from the line above and from the line below, and the difference
     that counts as clear: lines of one cell stand a line apart, cells a line and their padding."""
     up = middle(rows[i]) - middle(rows[i - 1])
     down = middle(rows[i + 1]) - middle(rows[i])
-    return up, down, SETTINGS.clear_share * _line_height(rows[i])
+    return up, down, settings.clear_gap_lines * _line_height(rows[i])
 
 
-def _clearly_nearer_above(rows: list[Line], i: int) -> bool:
-    up, down, clear = _spacing(rows, i)
+def _clearly_nearer_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    up, down, clear = _spacing(rows, i, settings)
     return up < down - clear
 
 
-def _clearly_nearer_below(rows: list[Line], i: int) -> bool:
-    up, down, clear = _spacing(rows, i)
+def _clearly_nearer_below(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    up, down, clear = _spacing(rows, i, settings)
     return down < up - clear
 
 
-def _name_around_its_row(rows: list[Line], anchors: list[int], a: int) -> bool:
+def _name_around_its_row(rows: list[Line], anchors: list[int], a: int, settings: LayoutSettings) -> bool:
     """A row's own line blank where a wrapped line next to it has text: its name sits above and
     below it."""
-    return any(j not in anchors and _leaves_room_for(rows[a], rows[j]) for j in (a - 1, a + 1) if 0 <= j < len(rows))
+    return any(j not in anchors and _leaves_room_for(rows[a], rows[j], settings) for j in (a - 1, a + 1) if 0 <= j < len(rows))
 
 
 def _over_a_row(rows: list[Line], anchors: list[int], i: int) -> bool:
@@ -69,18 +69,18 @@ def _over_a_row(rows: list[Line], anchors: list[int], i: int) -> bool:
     return i not in anchors and i + 1 in anchors and not is_total_row(rows[i + 1])
 
 
-def _first_line_of_a_centred_name(rows: list[Line], anchors: list[int], i: int) -> bool:
+def _first_line_of_a_centred_name(rows: list[Line], anchors: list[int], i: int, settings: LayoutSettings) -> bool:
     """A line without figures clearly nearer the row's line below it than the line above: a name
     of three lines centred on its row, the middle one on the row's line, the first above it."""
-    return i >= 1 and _over_a_row(rows, anchors, i) and _clearly_nearer_below(rows, i)
+    return i >= 1 and _over_a_row(rows, anchors, i) and _clearly_nearer_below(rows, i, settings)
 
 
-def _centred(rows: list[Line], anchors: list[int]) -> bool:
+def _centred(rows: list[Line], anchors: list[int], settings: LayoutSettings) -> bool:
     """Cells set vertically centred: some row's name stands around its blank line, or a name's
     first line stands over its row. Top-aligned tables never show either: there a wrapped line
     runs on closely under its own row."""
-    return any(_name_around_its_row(rows, anchors, a) for a in anchors) or any(
-        _first_line_of_a_centred_name(rows, anchors, i) for i in range(len(rows)))
+    return any(_name_around_its_row(rows, anchors, a, settings) for a in anchors) or any(
+        _first_line_of_a_centred_name(rows, anchors, i, settings) for i in range(len(rows)))
 
 
 def _row_pitch(rows: list[Line], anchors: list[int]) -> float | None:
@@ -96,54 +96,55 @@ def _within_a_line_of_its_figures(line: Line, row: Line) -> bool:
     return bool(figures) and middle(figures) - middle(line) < _line_height(line)
 
 
-def _opens_a_name_centred_on(rows: list[Line], anchors: list[int], i: int, first: int) -> bool:
+def _opens_a_name_centred_on(rows: list[Line], anchors: list[int], i: int, first: int, settings: LayoutSettings) -> bool:
     """The first line of a name centred on the first row stands half a line above it; the rest of
     a row cut by the page break stands a whole row above the next one. Close means within a share
     of the row pitch or a few line heights; with no pitch to go by (one row), the row's own line
     must also be blank under it (the cut row's rest may lie in a column the next row leaves empty)."""
     pitch = _row_pitch(rows, anchors)
-    reach = max(SETTINGS.first_name_pitch * pitch if pitch is not None else 0.0,
-                SETTINGS.first_name_lines * _line_height(rows[i]))
+    reach = max(settings.first_name_pitch_share * pitch if pitch is not None else 0.0,
+                settings.first_name_lines * _line_height(rows[i]))
     close = middle(rows[first]) - middle(rows[i]) < reach
-    return close and (pitch is not None or _blank_under(rows[first], rows[i]))
+    return close and (pitch is not None or _blank_under(rows[first], rows[i], settings))
 
 
-def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, first: int, centred: bool) -> int:
+def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, first: int, centred: bool,
+                              settings: LayoutSettings) -> int:
     """A line above the first row is that row's name, or the rest of a row cut by the page break:
     a row of its own here (0), joined to what it continues when pages are stitched."""
     if is_total_row(rows[first]):
         return 0
     if _within_a_line_of_its_figures(rows[i], rows[first]):
         return first
-    if centred and _opens_a_name_centred_on(rows, anchors, i, first):
+    if centred and _opens_a_name_centred_on(rows, anchors, i, first, settings):
         return first
     return 0
 
 
-def _owner_between(rows: list[Line], i: int, above: int, below: int) -> int:
+def _owner_between(rows: list[Line], i: int, above: int, below: int, settings: LayoutSettings) -> int:
     """A line between two rows of a centred table: clearly nearer the line above or below it, it
     goes with that one's row (the last line of a name of three lines centred on its row, above a
     row whose own line is blank there); evenly spaced, with the row whose own line is blank where
     this one has text."""
-    if _clearly_nearer_above(rows, i):
+    if _clearly_nearer_above(rows, i, settings):
         return above
-    if _clearly_nearer_below(rows, i):
+    if _clearly_nearer_below(rows, i, settings):
         return below
-    if _leaves_room_for(rows[below], rows[i]) and not _blank_under(rows[above], rows[i]):
+    if _leaves_room_for(rows[below], rows[i], settings) and not _blank_under(rows[above], rows[i], settings):
         return below
     return above
 
 
-def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool) -> int:
+def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool, settings: LayoutSettings) -> int:
     """The row a line without figures belongs to. Top-aligned, a wrapped name runs on below
     its row's line; centred, it also stands above, and the row's own line is blank there."""
     above = [a for a in anchors if a < i]
     below = [a for a in anchors if a > i]
     if not above:
-        return _owner_over_the_first_row(rows, anchors, i, min(below), centred)
+        return _owner_over_the_first_row(rows, anchors, i, min(below), centred, settings)
     if not centred or not below:
         return max(above)
-    return _owner_between(rows, i, max(above), min(below))
+    return _owner_between(rows, i, max(above), min(below), settings)
 
 
 def _ruled_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float, float, list[Line]]]:
@@ -154,7 +155,7 @@ def _ruled_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float
             yield a, b, band
 
 
-def body_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float, float, list[Line]]]:
+def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings) -> Iterator[tuple[float, float, list[Line]]]:
     """Body rows: between rules when the body is ruled. Otherwise each line holding a number
     (or a total) anchors a row, and a line without numbers — a wrapped name, set top-aligned
     below its row or centred around it — joins the nearest anchor (the one above on a tie)."""
@@ -166,19 +167,19 @@ def body_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float, 
         if rows:  # only the rest of a row the page break cut, under the repeated header
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
         return
-    centred = _centred(rows, anchors)
+    centred = _centred(rows, anchors, settings)
     bands: dict[int, list[Line]] = {}
     for i, row in enumerate(rows):
-        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred), []).append(row)
+        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred, settings), []).append(row)
     for i in sorted(bands):
         band = sorted(bands[i], key=middle)
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
 
 
-def band_cells(rows: list[Line], columns, gutters) -> dict[tuple[int, ...], Cell]:
+def band_cells(rows: list[Line], columns, gutters, settings: LayoutSettings) -> dict[tuple[int, ...], Cell]:
     """A body row's cells: its text gathered by the columns it spans."""
     parts: dict[tuple[int, ...], list[Segment]] = {}
     for row in rows:
         for s in row:
-            parts.setdefault(span_of(s, columns), []).append(s)
-    return {span: make_cell(span, ss, columns) for span, ss in parts.items()}
+            parts.setdefault(span_of(s, columns, settings), []).append(s)
+    return {span: make_cell(span, ss, columns, settings) for span, ss in parts.items()}

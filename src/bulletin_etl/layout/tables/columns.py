@@ -12,9 +12,9 @@ from ...text import is_cjk, join_wrapped
 from .. import intervals as iv
 from ..intervals import Span
 from ..lines import group_rows, row_text
+from ..settings import LayoutSettings
 from .model import Cell
 from .segments import Segment, is_total_row
-from .settings import SETTINGS
 
 if TYPE_CHECKING:
     from . import UnruledTable
@@ -34,21 +34,23 @@ def _spanning_total(row: list[Segment]) -> bool:
     return is_total_row(row) and any(ch.isdigit() for ch in row[0].text)
 
 
-def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float) -> Columns:
+def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float, x1: float,
+               settings: LayoutSettings) -> Columns:
     """Column extents from the gutters that no body text crosses (`_gutter_runs`), parted where
     two header cells stand over one run (`_split_under_headers`) and widened by the header cells
     that stand over no run (`_place_header_cells`); the edges lie midway between the runs."""
     header_segments = [s for row in header for s in row]
-    chars, runs, size = _gutter_runs(body)
-    runs = _split_under_headers(runs, chars, header_segments)
-    runs = _place_header_cells(runs, clustered(_header_cells(header_segments, size)))
+    chars, runs, size = _gutter_runs(body, settings)
+    runs = _split_under_headers(runs, chars, header_segments, settings)
+    runs = _place_header_cells(runs, clustered(_header_cells(header_segments, size, settings)))
     return _columns_between(sorted(runs), x0, x1)
 
 
-def _text_size(chars: list[dict]) -> float:
+def _text_size(chars: list[dict], settings: LayoutSettings) -> float:
     """The median font size of the printed (not blank) characters."""
     visible = [c for c in chars if not c["text"].isspace()]
-    return statistics.median(c.get("size", SETTINGS.default_size) for c in visible) if visible else SETTINGS.default_size
+    default = settings.default_size_pt
+    return statistics.median(c.get("size", default) for c in visible) if visible else default
 
 
 def _figures_of(row: list[Segment]) -> list[Segment]:
@@ -57,7 +59,7 @@ def _figures_of(row: list[Segment]) -> list[Segment]:
     return row[1:] if is_total_row(row) else row
 
 
-def _gutter_runs(body: list[list[Segment]]) -> tuple[list[dict], list[Span], float]:
+def _gutter_runs(body: list[list[Segment]], settings: LayoutSettings) -> tuple[list[dict], list[Span], float]:
     """The body characters that show the columns, the runs they cover between gutters, and their
     size. A total row's figures count (on a continued page its 合计 may be the only row with
     figures), unless leaving them out parts more columns: its figures are the widest, nearly
@@ -69,10 +71,10 @@ def _gutter_runs(body: list[list[Segment]]) -> tuple[list[dict], list[Span], flo
     # that a narrow 序号 column set close to the names still shows its gutter. A continued page
     # holding only the header and a '合计：N' line has no figures in columns: its header cells
     # are the columns then.
-    size = _text_size(with_totals)
-    chars, runs = with_totals, _covered(with_totals, SETTINGS.gutter_min * size)
+    size = _text_size(with_totals, settings)
+    chars, runs = with_totals, _covered(with_totals, settings.gutter_min_em * size)
     if without:
-        parted = _covered(without, SETTINGS.gutter_min * size)
+        parted = _covered(without, settings.gutter_min_em * size)
         if len(parted) > len(runs):
             chars, runs = without, parted
     return chars, runs, size
@@ -150,24 +152,25 @@ def _headed_down_to(run: Span, top: float, cells: list[list[Segment]]) -> bool:
     return any(_stands_over([part], run) and part.bottom > top for cell in cells for part in cell)
 
 
-def _split_under_headers(runs: list[Span], chars: list[dict], header: list[Segment]) -> list[Span]:
+def _split_under_headers(runs: list[Span], chars: list[dict], header: list[Segment],
+                         settings: LayoutSettings) -> list[Span]:
     """Columns set so tight that a figure of one nearly touches the next one's ('195463 286381'
     closer than a printed space) read as one from the body alone; their headers stand apart.
     Where two header cells stand over one such run, and a gap that no character crosses lies
     between them in every row, the run is two columns."""
-    size = _text_size(chars)
-    return [piece for run in runs for piece in _split_run(run, chars, header, size)]
+    size = _text_size(chars, settings)
+    return [piece for run in runs for piece in _split_run(run, chars, header, size, settings)]
 
 
-def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float) -> list[Span]:
+def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float, settings: LayoutSettings) -> list[Span]:
     """One run of body text, cut at each gap between two neighbouring header cells over it that
     parts the lines under it (`_text_on_both_sides`)."""
-    heads = _heads_over(run, header, size)
+    heads = _heads_over(run, header, size, settings)
     if len(heads) < 2:
         return [run]
     under = [c for c in chars if _centred_in(c, run)]
-    gaps = iv.free(((c["x0"], c["x1"]) for c in under), at_least=SETTINGS.tight_gutter * size)
-    lines = group_rows([c for c in under if not c["text"].isspace()])
+    gaps = iv.free(((c["x0"], c["x1"]) for c in under), at_least=settings.tight_gutter_em * size)
+    lines = group_rows([c for c in under if not c["text"].isspace()], settings)
     pieces = [run]
     for left, right in zip(heads, heads[1:]):
         gap = _gap_between(left, right, gaps)
@@ -182,30 +185,31 @@ def _centred_in(char: dict, run: Span) -> bool:
     return iv.covers(run, (middle, middle))
 
 
-def _heads_over(run: Span, header: list[Segment], size: float) -> list[Span]:
+def _heads_over(run: Span, header: list[Segment], size: float, settings: LayoutSettings) -> list[Span]:
     """The header cells over the run, each one's stacked lines as one, in order. A group cell
     centred over two of the run's leaf cells ('业务数据' over '收入（千元）' and '人次') would join
     them into one: only the cells under no other over the run count."""
-    inside = [part for h in header for part in _header_parts_in(run, h, size)]
+    inside = [part for h in header for part in _header_parts_in(run, h, size, settings)]
     return iv.merged(part[:2] for part in inside if not _over_two(part, inside))
 
 
-def _header_parts_in(run: Span, segment: Segment, size: float) -> list[tuple[float, float, float]]:
+def _header_parts_in(run: Span, segment: Segment, size: float,
+                     settings: LayoutSettings) -> list[tuple[float, float, float]]:
     """The extent and top of each cell of a header segment over the run that heads part of it.
     A header line set as tight as its figures reads as one segment across several columns:
     only its characters over this run count. Header cells set as tight as their columns
     ('诊间预约第三方') still leave a gap between them; text of one cell sits closer."""
     over = [c for c in segment.chars if _centred_in(c, run)]
     parts = [(min(c["x0"] for c in p), max(c["x1"] for c in p), min(c["top"] for c in p))
-             for p in _parts(over, SETTINGS.tight_gutter * size)]
-    return [p for p in parts if not _heads_whole_run(p[:2], run)]
+             for p in _parts(over, settings.tight_gutter_em * size)]
+    return [p for p in parts if not _heads_whole_run(p[:2], run, settings)]
 
 
-def _heads_whole_run(part: Span, run: Span) -> bool:
+def _heads_whole_run(part: Span, run: Span, settings: LayoutSettings) -> bool:
     """A header part reaching over the whole run heads all of it; a part over one side is a
     column's own cell, however wide: a narrow column's centred header ('第三方') is nearly as
     wide as its figures, which abut the next column's."""
-    return iv.covers(part, run, slack=SETTINGS.run_cover)
+    return iv.covers(part, run, slack=settings.run_cover_pt)
 
 
 def _gap_between(left: Span, right: Span, gaps: list[Span]) -> Span | None:
@@ -268,32 +272,33 @@ def _autospaced(previous: dict, char: dict) -> bool:
     return is_cjk(char["text"][:1]) != is_cjk(previous["text"][-1:])
 
 
-def _header_cells(header: list[Segment], size: float) -> list[Segment]:
+def _header_cells(header: list[Segment], size: float, settings: LayoutSettings) -> list[Segment]:
     """Header segments parted where cells set edge to edge leave a gap between them."""
-    return [Segment(part) for s in header for part in _parts(s.chars, SETTINGS.tight_gutter * size)]
+    return [Segment(part, settings) for s in header for part in _parts(s.chars, settings.tight_gutter_em * size)]
 
 
 def _column_of(x: float, columns: list[tuple[float, float]]) -> int:
     return next((i for i, (a, b) in enumerate(columns) if x <= b), len(columns) - 1)
 
 
-def span_of(segment: Segment, columns: list[tuple[float, float]]) -> tuple[int, ...]:
+def span_of(segment: Segment, columns: list[tuple[float, float]], settings: LayoutSettings) -> tuple[int, ...]:
     """The columns whose middles the text covers ('合计：290146' across the table), else the
     column holding the text's own middle: a centred header such as '累计总量' may reach past the
     gutter of right-aligned figures without belonging to the next column."""
     extent = (segment.x0, segment.x1)
-    covered = [i for i, (a, b) in enumerate(columns) if iv.covers(extent, ((a + b) / 2, (a + b) / 2), SETTINGS.span_margin)]
+    margin = settings.span_margin_pt
+    covered = [i for i, (a, b) in enumerate(columns) if iv.covers(extent, ((a + b) / 2, (a + b) / 2), margin)]
     if covered:
         return tuple(range(min(covered), max(covered) + 1))
     return (_column_of(segment.centre, columns),)
 
 
-def _cell_text(parts: list[Segment]) -> str:
+def _cell_text(parts: list[Segment], settings: LayoutSettings) -> str:
     chars = [c for s in parts for c in s.chars]
-    return join_wrapped([row_text(r) for r in group_rows(chars)])
+    return join_wrapped([row_text(r, settings) for r in group_rows(chars, settings)])
 
 
-def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]]) -> list[Segment]:
+def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]], settings: LayoutSettings) -> list[Segment]:
     """Cut a run of text where a gap between two of its characters overlaps a gutter between
     columns ('1 南京市…' in a tight 序号 column; two centred header cells close together);
     text running across a gutter without a gap ('合计：290146', '预约挂号') stays whole."""
@@ -305,21 +310,21 @@ def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]]) -> li
             spaced = True
         elif last is not None:
             gap = char["x0"] - last["x1"]
-            size = max(char.get("size", SETTINGS.default_size), SETTINGS.min_size)
-            if not spaced and gap > SETTINGS.split_gap * size and any(
+            size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
+            if not spaced and gap > settings.split_gap_em * size and any(
                     last["x1"] < b and a < char["x0"] for a, b in gutters):
                 pieces.append([])
         pieces[-1].append(char)
         if not char["text"].isspace():
             last, spaced = char, False
-    return [Segment(p) for p in pieces if any(not c["text"].isspace() for c in p)]
+    return [Segment(p, settings) for p in pieces if any(not c["text"].isspace() for c in p)]
 
 
-def make_cell(span: tuple[int, ...], parts: list[Segment], columns) -> Cell:
+def make_cell(span: tuple[int, ...], parts: list[Segment], columns, settings: LayoutSettings) -> Cell:
     """A cell as wide as its columns and as tall as its text."""
     top = min(s.top for s in parts)
     bottom = max(s.bottom for s in parts)
-    return Cell((columns[span[0]][0], top, columns[span[-1]][1], bottom), _cell_text(parts))
+    return Cell((columns[span[0]][0], top, columns[span[-1]][1], bottom), _cell_text(parts, settings))
 
 
 def clustered(parts: list[Segment]) -> list[list[Segment]]:
@@ -327,21 +332,22 @@ def clustered(parts: list[Segment]) -> list[list[Segment]]:
     return iv.overlapping_groups(parts, lambda s: (s.x0, s.x1))
 
 
-def _keeps_apart(columns: Columns, body: list[list[Segment]]) -> bool:
+def _keeps_apart(columns: Columns, body: list[list[Segment]], settings: LayoutSettings) -> bool:
     """No two runs of text of one body row fall in one column (a total's label aside)."""
     for row in body:
         if is_total_row(row):
             continue
-        spans = [span_of(s, columns.bounds) for s in row]
+        spans = [span_of(s, columns.bounds, settings) for s in row]
         if len(spans) != len(set(spans)):
             return False
     return True
 
 
-def _same_header_layout(a: list[tuple[float, str]], b: list[tuple[float, str]]) -> bool:
+def _same_header_layout(a: list[tuple[float, str]], b: list[tuple[float, str]], settings: LayoutSettings) -> bool:
     """Two header signatures hold the same header texts at the same places (within a couple of
     points)."""
-    return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= SETTINGS.same_header_x for (xa, ta), (xb, tb) in zip(a, b))
+    near = settings.same_header_x_pt
+    return len(a) == len(b) and all(ta == tb and abs(xa - xb) <= near for (xa, ta), (xb, tb) in zip(a, b))
 
 
 def _header_letters(signature: list[tuple[float, str]]) -> Counter:
@@ -349,26 +355,29 @@ def _header_letters(signature: list[tuple[float, str]]) -> Counter:
     return Counter("".join(text for _, text in signature))
 
 
-def _same_extent(columns: Columns, extent: Span) -> bool:
+def _same_extent(columns: Columns, extent: Span, settings: LayoutSettings) -> bool:
     """A layout spans the table's width: both outer edges within a producer's rounding."""
-    return (abs(columns.bounds[0][0] - extent[0]) <= SETTINGS.rule_same_extent
-            and abs(columns.bounds[-1][1] - extent[1]) <= SETTINGS.rule_same_extent)
+    same = settings.rule_same_extent_pt
+    return abs(columns.bounds[0][0] - extent[0]) <= same and abs(columns.bounds[-1][1] - extent[1]) <= same
 
 
-def _fits_short_table(columns: Columns, known: list[tuple[float, str]], table: UnruledTable) -> bool:
+def _fits_short_table(columns: Columns, known: list[tuple[float, str]], table: UnruledTable,
+                      settings: LayoutSettings) -> bool:
     """A layout learnt under a header with the same characters fits a table too short to show
     its own gutters: as wide, and keeping its body's cells apart."""
     extent = (table.region[0].x0, table.region[0].x1)
-    return (_header_letters(known) == _header_letters(table.signature) and _same_extent(columns, extent)
-            and _keeps_apart(columns, table.body_rows))
+    return (_header_letters(known) == _header_letters(table.signature) and _same_extent(columns, extent, settings)
+            and _keeps_apart(columns, table.body_rows, settings))
 
 
 class Layouts:
     """Column layouts of unruled tables, by header, learnt from every page before any grid is
     built: a table continued under its repeated header keeps its columns, and the page holding
-    most of its rows shows them best (a page with one or two rows cannot show its gutters)."""
+    most of its rows shows them best (a page with one or two rows cannot show its gutters). They
+    are learnt with the document's settings."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: LayoutSettings) -> None:
+        self.settings = settings
         self.known: list[tuple[list, Columns, int]] = []
         self.short: dict[int, list] = {}  # the body rows of a layout learnt from short pages only, by index
 
@@ -380,26 +389,28 @@ class Layouts:
         rows and that keeps this page's cells apart (two tables may share their header's words:
         the districts' and the hospitals' platform tables)."""
         signature = table.signature
-        found, shown = next(((cols, seen) for known, cols, seen in self.known if _same_header_layout(known, signature)),
-                            (None, table.figure_rows))
-        if shown >= SETTINGS.rows_to_show_columns:
+        settings = self.settings
+        found, shown = next(((cols, seen) for known, cols, seen in self.known
+                             if _same_header_layout(known, signature, settings)), (None, table.figure_rows))
+        if shown >= settings.gutter_row_count:
             return found
-        return next((cols for known, cols, seen in self.known if seen > shown and _fits_short_table(cols, known, table)),
-                    found)
+        return next((cols for known, cols, seen in self.known
+                     if seen > shown and _fits_short_table(cols, known, table, settings)), found)
 
     def learn(self, table: UnruledTable) -> None:
         signature, rows = table.signature, table.figure_rows
         if not signature:
             return
-        few = SETTINGS.rows_to_show_columns
+        few = self.settings.gutter_row_count
         for i, (known, _, seen) in enumerate(self.known):
-            if _same_header_layout(known, signature):
+            if _same_header_layout(known, signature, self.settings):
                 if i in self.short and rows < few:
                     # pages each too short to show the gutters show them together (a table
                     # continued over two short pages: a cut row's rest in a column its page
                     # leaves otherwise empty)
                     self.short[i] += table.body_rows
-                    columns = columns_of(self.short[i], table.header_rows, table.region[0].x0, table.region[0].x1)
+                    columns = columns_of(self.short[i], table.header_rows, table.region[0].x0, table.region[0].x1,
+                                         self.settings)
                     self.known[i] = (known, columns, seen + rows)
                 elif rows > seen:
                     self.short.pop(i, None)

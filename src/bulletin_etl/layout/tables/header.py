@@ -10,11 +10,11 @@ import itertools
 from collections.abc import Iterator
 
 from .. import intervals as iv
+from ..settings import LayoutSettings
 from .columns import clustered, make_cell, span_of
 from .model import Cell
 from .regions import Rule
 from .segments import Segment, has_figure, middle
-from .settings import SETTINGS
 
 Line = list[Segment]
 Key = tuple[tuple[int, ...], int]  # a header cell's columns and its level
@@ -24,10 +24,10 @@ def _extent(s: Segment) -> iv.Span:
     return (s.x0, s.x1)
 
 
-def _crosses(s: Segment, y: float) -> bool:
+def _crosses(s: Segment, y: float, settings: LayoutSettings) -> bool:
     """Text reaching across a rule: a header cell's last line the producer let overflow (clipped
     on paper), no text of the band under the rule."""
-    return s.top < y - SETTINGS.rule_crossing < s.bottom
+    return s.top < y - settings.rule_crossing_pt < s.bottom
 
 
 def _another_header_level(band: list[Line]) -> bool:
@@ -37,7 +37,7 @@ def _another_header_level(band: list[Line]) -> bool:
     return not has_figure(band) and any(len(row) >= 2 for row in band)
 
 
-def header_boundary(region: list[Rule], rows: list[Line]) -> float:
+def header_boundary(region: list[Rule], rows: list[Line], settings: LayoutSettings) -> float:
     """Where the header ends. With rules inside the table: the first full-width rule with text
     above it, moved down past bands that are another header level. Without (a 三线表 page that
     does not repeat its header): above the first line holding a figure. A header line reading
@@ -51,10 +51,10 @@ def header_boundary(region: list[Rule], rows: list[Line]) -> float:
     if first is None:
         figures = [row for row in rows if has_figure([row])]
         # No figure at all: a header left alone at the foot of a page.
-        return min(s.top for s in figures[0]) - SETTINGS.boundary_gap if figures else region[-1].y
+        return min(s.top for s in figures[0]) - settings.boundary_gap_pt if figures else region[-1].y
     while first + 1 < len(inner):
         rule = inner[first].y
-        below = [[s for s in row if not _crosses(s, rule)] for row in band(rule, inner[first + 1].y)]
+        below = [[s for s in row if not _crosses(s, rule, settings)] for row in band(rule, inner[first + 1].y)]
         if not _another_header_level(below):
             break
         first += 1
@@ -113,29 +113,29 @@ def _stacks(parts: list[Segment]) -> list[list[Segment]]:
     return stacks
 
 
-def _level(s: Segment, inner: list[Rule]) -> int:
+def _level(s: Segment, inner: list[Rule], settings: LayoutSettings) -> int:
     """The text's header level: how many header rules over its middle stand above it. By the
     text's vertical middle: a CJK font's glyph box may reach above the rule it sits under."""
     centre_y = iv.midpoint((s.top, s.bottom))
-    return sum(1 for r in inner if r.y <= centre_y and r.covers(s.centre))
+    return sum(1 for r in inner if r.y <= centre_y and r.covers(s.centre, settings))
 
 
-def _rule_beneath(s: Segment, inner: list[Rule]) -> int | None:
+def _rule_beneath(s: Segment, inner: list[Rule], settings: LayoutSettings) -> int | None:
     """The nearest header rule under the text, if any (its index): text with a rule beneath it
     is a group title over the columns under that rule."""
     centre_y = iv.midpoint((s.top, s.bottom))
-    below = [i for i, r in enumerate(inner) if r.y >= centre_y and r.covers(s.centre)]
+    below = [i for i, r in enumerate(inner) if r.y >= centre_y and r.covers(s.centre, settings)]
     return min(below, key=lambda i: inner[i].y) if below else None
 
 
-def _titles_and_leaves(rows: list[Line], inner: list[Rule]) -> tuple[dict[tuple[int, int], list[Segment]],
-                                                                     dict[int, list[Segment]]]:
+def _titles_and_leaves(rows: list[Line], inner: list[Rule],
+                       settings: LayoutSettings) -> tuple[dict[tuple[int, int], list[Segment]], dict[int, list[Segment]]]:
     """The header's text sorted out: group titles by the rule beneath them and their level, the
     rest (leaves, a column's own header) by level."""
     groups: dict[tuple[int, int], list[Segment]] = {}
     leaves: dict[int, list[Segment]] = {}
     for s in (s for row in rows for s in row):
-        level, beneath = _level(s, inner), _rule_beneath(s, inner)
+        level, beneath = _level(s, inner, settings), _rule_beneath(s, inner, settings)
         if beneath is None:
             leaves.setdefault(level, []).append(s)
         else:
@@ -143,12 +143,12 @@ def _titles_and_leaves(rows: list[Line], inner: list[Rule]) -> tuple[dict[tuple[
     return groups, leaves
 
 
-def _leaf_cells(leaves: dict[int, list[Segment]], columns) -> Iterator[tuple[Key, list[Segment]]]:
+def _leaf_cells(leaves: dict[int, list[Segment]], columns, settings: LayoutSettings) -> Iterator[tuple[Key, list[Segment]]]:
     """The lines of one header cell are stacked on a common middle ('2022' over '年总量'): the
     cell's column is the one under the whole stack, not under its shortest line."""
     for level, parts in leaves.items():
         for stack in _stacks(parts):
-            yield (span_of(Segment([c for p in stack for c in p.chars]), columns), level), stack
+            yield (span_of(Segment([c for p in stack for c in p.chars], settings), columns, settings), level), stack
 
 
 def _column_holding(x: float, columns) -> int | None:
@@ -166,21 +166,21 @@ def _column_heads(leaves: dict[int, list[Segment]], columns) -> dict[int, iv.Spa
     return {c: iv.hull(spans) for c, spans in extents.items()}
 
 
-def _columns_under(rule: Rule, text_extents: list[iv.Span]) -> list[int]:
+def _columns_under(rule: Rule, text_extents: list[iv.Span], settings: LayoutSettings) -> list[int]:
     """The columns under a group title's rule, by where the column's text lies: on a continued
     page with few rows the estimated edges can sit far from the printed ones."""
-    return [c for c, extent in enumerate(text_extents) if rule.covers(iv.midpoint(extent))]
+    return [c for c, extent in enumerate(text_extents) if rule.covers(iv.midpoint(extent), settings)]
 
 
 def _group_cells(groups: dict[tuple[int, int], list[Segment]], inner: list[Rule], columns, text_extents,
-                 heads: dict[int, iv.Span]) -> Iterator[tuple[Key, list[Segment]]]:
+                 heads: dict[int, iv.Span], settings: LayoutSettings) -> Iterator[tuple[Key, list[Segment]]]:
     """Group titles over the columns under their rule, shared out among the titles over it."""
     for (index, level), parts in groups.items():
         clusters = clustered(parts)
         placed = [heads.get(c, text_extents[c]) for c in range(len(columns))]
-        owned = _share_out(_columns_under(inner[index], text_extents), clusters, placed)
+        owned = _share_out(_columns_under(inner[index], text_extents, settings), clusters, placed)
         for k, cluster in enumerate(clusters):
-            yield (tuple(owned.get(k) or span_of(cluster[0], columns)), level), cluster
+            yield (tuple(owned.get(k) or span_of(cluster[0], columns, settings)), level), cluster
 
 
 def _reaches_down(span: tuple[int, ...], level: int, cells: dict[Key, list[Segment]]) -> bool:
@@ -189,29 +189,30 @@ def _reaches_down(span: tuple[int, ...], level: int, cells: dict[Key, list[Segme
     return not any(other > level and set(s) & set(span) for s, other in cells)
 
 
-def _grid(cells: dict[Key, list[Segment]], columns) -> list[list[Cell | None]]:
+def _grid(cells: dict[Key, list[Segment]], columns, settings: LayoutSettings) -> list[list[Cell | None]]:
     """The header's slots, level by level, each taken by the cell over it."""
     if not cells:
         return []
     levels = max(level for _, level in cells) + 1
     grid: list[list[Cell | None]] = [[None] * len(columns) for _ in range(levels)]
     for (span, level), parts in sorted(cells.items(), key=lambda kv: kv[0][1]):
-        cell = make_cell(span, parts, columns)
+        cell = make_cell(span, parts, columns, settings)
         for r in range(level, levels if _reaches_down(span, level, cells) else level + 1):
             for c in span:
                 grid[r][c] = cell
     return grid
 
 
-def header_slots(rows: list[Line], inner: list[Rule], columns, text_extents) -> list[list[Cell | None]]:
+def header_slots(rows: list[Line], inner: list[Rule], columns, text_extents,
+                 settings: LayoutSettings) -> list[list[Cell | None]]:
     """Header levels. Text with a rule beneath it inside the header is a group header over the
     sub-columns under that rule; the rules of neighbouring groups may touch and read as one, so
     the columns under a rule go to the group header standing over them (`_share_out`). Text
     stacked without a rule between is one wrapped cell."""
-    groups, leaves = _titles_and_leaves(rows, inner)
+    groups, leaves = _titles_and_leaves(rows, inner, settings)
     heads = _column_heads(leaves, columns)
     cells: dict[Key, list[Segment]] = {}
-    for key, parts in itertools.chain(_leaf_cells(leaves, columns),
-                                      _group_cells(groups, inner, columns, text_extents, heads)):
+    for key, parts in itertools.chain(_leaf_cells(leaves, columns, settings),
+                                      _group_cells(groups, inner, columns, text_extents, heads, settings)):
         cells.setdefault(key, []).extend(parts)
-    return _grid(cells, columns)
+    return _grid(cells, columns, settings)

@@ -12,9 +12,9 @@ from ...text import join_wrapped, squash
 from .. import trace
 from ..intervals import covers, median
 from ..lines import CharsByHeight, row_text
+from ..settings import LayoutSettings
 from ..vocabulary import BARE_FOLIO, NOTE, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
-from .settings import SETTINGS
 
 
 @dataclass
@@ -27,11 +27,12 @@ class Rule:
     def length(self) -> float:
         return self.x1 - self.x0
 
-    def covers(self, x: float) -> bool:
-        return covers((self.x0, self.x1), (x, x), SETTINGS.rule_cover)
+    def covers(self, x: float, settings: LayoutSettings) -> bool:
+        """`x` lies within the rule's ends, give or take `rule_cover_pt`."""
+        return covers((self.x0, self.x1), (x, x), settings.rule_cover_pt)
 
 
-def horizontal_rules(edges: list[dict]) -> list[Rule]:
+def horizontal_rules(edges: list[dict], settings: LayoutSettings) -> list[Rule]:
     """Rules from horizontal edges: pieces drawn cell by cell that touch end to end are one rule,
     and the two edges of a thin filled rectangle are one. A shorter rule drawn within a longer
     one at the same height (a table's top rule touching the rule under a page header) stays a
@@ -39,11 +40,11 @@ def horizontal_rules(edges: list[dict]) -> list[Rule]:
     pieces = sorted((e for e in edges if e.get("orientation") == "h"), key=lambda e: (e["top"], e["x0"]))
     bands: list[list[dict]] = []
     for edge in pieces:
-        if bands and edge["top"] - bands[-1][0]["top"] <= SETTINGS.rule_y_tolerance:
+        if bands and edge["top"] - bands[-1][0]["top"] <= settings.rule_y_tolerance_pt:
             bands[-1].append(edge)
         else:
             bands.append([edge])
-    gap = SETTINGS.rule_x_gap
+    gap = settings.rule_x_gap_pt
     rules = []
     for band in bands:
         y = band[0]["top"]
@@ -72,16 +73,16 @@ def horizontal_rules(edges: list[dict]) -> list[Rule]:
     return rules
 
 
-def _tabular(rows: list[list[Segment]], width: float) -> bool:
+def _tabular(rows: list[list[Segment]], width: float, settings: LayoutSettings) -> bool:
     """Text between two rules belongs to the table unless a line of it is running text across
     much of the table's width (a note or a paragraph between two tables), a note or a folio."""
-    return not any(_is_running_text(row, width) or _is_note_or_folio(row) for row in rows)
+    return not any(_is_running_text(row, width, settings) or _is_note_or_folio(row) for row in rows)
 
 
-def _is_running_text(row: list[Segment], width: float) -> bool:
+def _is_running_text(row: list[Segment], width: float, settings: LayoutSettings) -> bool:
     """A line reading as prose across more than `prose_width_share` of the table's width. A lone
     fragment of a wrapped name, carried over a page break, is narrow and stays in the table."""
-    wide = row[-1].x1 - row[0].x0 > SETTINGS.prose_width_share * width
+    wide = row[-1].x1 - row[0].x0 > settings.prose_width_share * width
     return wide and _reads_as_prose(row)
 
 
@@ -99,54 +100,56 @@ def _is_note_or_folio(row: list[Segment]) -> bool:
     return NOTE.match(text) is not None or is_page_number(text)
 
 
-def _heading_between(chars: list[dict], table_chars: list[dict] | None = None) -> bool:
+def _heading_between(chars: list[dict], settings: LayoutSettings, table_chars: list[dict] | None = None) -> bool:
     """A section title between two tables: a line on its own that reads like a title, or one set
     clearly larger than the table's text (or than the rest of the text when no table text is
     known yet). Captions may be set no larger than the table itself: the words decide then."""
-    rows = segments(chars)
+    rows = segments(chars, settings)
     # Header cells set edge to edge may read as one worded run ('…表单上传情况'); a header has
     # other rows of several cells beside it, a title stands alone (or over a remark), perhaps
     # broken over two lines ('2026 年度线上预约' / '情况统计').
     lines = [row[0].text for row in rows]
     if all(len(row) == 1 for row in rows) and any(
-            len(squash(text)) >= SETTINGS.min_title_chars and reads_as_title(text)
+            len(squash(text)) >= settings.min_title_chars and reads_as_title(text, settings)
             for text in lines + [join_wrapped([a, b]) for a, b in zip(lines, lines[1:])]):
         return True
     sizes = sorted(c.get("size", 0.0) for c in chars if not c["text"].isspace())
     reference = [c.get("size", 0.0) for c in table_chars or [] if not c["text"].isspace()] or sizes
-    return bool(sizes) and sizes[-1] >= SETTINGS.heading_size_ratio * median(reference)
+    return bool(sizes) and sizes[-1] >= settings.heading_size_ratio * median(reference)
 
 
-def _same_extent(a: Rule, b: Rule) -> bool:
-    return abs(a.x0 - b.x0) <= SETTINGS.rule_same_extent and abs(a.x1 - b.x1) <= SETTINGS.rule_same_extent
+def _same_extent(a: Rule, b: Rule, settings: LayoutSettings) -> bool:
+    same = settings.rule_same_extent_pt
+    return abs(a.x0 - b.x0) <= same and abs(a.x1 - b.x1) <= same
 
 
-def _table_within(narrower: list[Rule], chars: CharsByHeight) -> bool:
+def _table_within(narrower: list[Rule], chars: CharsByHeight, settings: LayoutSettings) -> bool:
     """Two rules of one narrower extent with figures between them, or three of one extent (a
     table's repeated header over an empty cut row): a table of its own. The rules under a
     table's group headers never come three times at one extent, nor twice with figures between."""
     for i, a in enumerate(narrower):
-        same = [r for r in narrower[i + 1:] if _same_extent(a, r)]
-        if len(same) + 1 >= SETTINGS.stacked_rules:
+        same = [r for r in narrower[i + 1:] if _same_extent(a, r, settings)]
+        if len(same) + 1 >= settings.stacked_rule_count:
             return True
-        if same and has_figure(segments(chars.inside((a.x0, a.y, a.x1, same[0].y)))):
+        if same and has_figure(segments(chars.inside((a.x0, a.y, a.x1, same[0].y)), settings)):
             return True
     return False
 
 
-def _trim(run: list[Rule], chars: CharsByHeight) -> list[Rule]:
+def _trim(run: list[Rule], chars: CharsByHeight, settings: LayoutSettings) -> list[Rule]:
     """A run less the outer rules that are no part of its table."""
-    while len(run) >= 2 and _first_rule_outside(run, chars):
+    while len(run) >= 2 and _first_rule_outside(run, chars, settings):
         run = run[1:]
     while len(run) >= 2 and _nothing_between(run[-2], run[-1], chars):
         run = run[:-1]
     return run
 
 
-def _first_rule_outside(run: list[Rule], chars: CharsByHeight) -> bool:
+def _first_rule_outside(run: list[Rule], chars: CharsByHeight, settings: LayoutSettings) -> bool:
     """A run's first rule with nothing between it and the next (the rule under a page header, as
     wide as the table below it), or with a stray line under it, is no part of its table."""
-    return _nothing_between(run[0], run[1], chars) or (len(run) >= 3 and _stray_line_under(run[0], run[1], run[-1], chars))
+    return _nothing_between(run[0], run[1], chars) or (
+        len(run) >= 3 and _stray_line_under(run[0], run[1], run[-1], chars, settings))
 
 
 def _nothing_between(a: Rule, b: Rule, chars: CharsByHeight) -> bool:
@@ -154,76 +157,77 @@ def _nothing_between(a: Rule, b: Rule, chars: CharsByHeight) -> bool:
     return not any(not c["text"].isspace() for c in chars.inside((a.x0, a.y, a.x1, b.y)))
 
 
-def _stray_line_under(a: Rule, b: Rule, last: Rule, chars: CharsByHeight) -> bool:
+def _stray_line_under(a: Rule, b: Rule, last: Rule, chars: CharsByHeight, settings: LayoutSettings) -> bool:
     """No cell of a header band (set centred or at its top, in the table's size, cells side by
     side) but a line over the table between its first rules `a` and `b`, under a page header's
     rule: a title's part that the page break carried over, which LibreOffice sets midway between
     the rules, perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）')."""
-    rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)))
+    rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)), settings)
     if not rows or any(len(row) != 1 for row in rows):
         return False
-    if _far_below_first_rule(rows, a, b):
+    if _far_below_first_rule(rows, a, b, settings):
         return True
-    return len(rows) == 1 and _set_larger(rows[0][0], chars.inside((a.x0, b.y, a.x1, last.y)))
+    return len(rows) == 1 and _set_larger(rows[0][0], chars.inside((a.x0, b.y, a.x1, last.y)), settings)
 
 
-def _far_below_first_rule(rows: list[list[Segment]], a: Rule, b: Rule) -> bool:
+def _far_below_first_rule(rows: list[list[Segment]], a: Rule, b: Rule, settings: LayoutSettings) -> bool:
     """Lines standing more than `stray_line_lines` line heights under rule `a`, and clearly
     nearer the rule `b` below them than `a` (by more than a line height)."""
     first, lowest = rows[0][0], rows[-1][0]
     height = first.bottom - first.top
     above, below = first.top - a.y, b.y - lowest.bottom
-    return above > SETTINGS.stray_line_lines * height and above - below > height
+    return above > settings.stray_line_lines * height and above - below > height
 
 
-def _set_larger(line: Segment, table_chars: list[dict]) -> bool:
+def _set_larger(line: Segment, table_chars: list[dict], settings: LayoutSettings) -> bool:
     """A line whose every glyph is set `heading_size_ratio` times the table text's (median) size."""
-    table = [c.get("size", SETTINGS.default_size) for c in table_chars if not c["text"].isspace()]
-    return bool(table) and min(c.get("size", SETTINGS.default_size) for c in line.visible) >= (
-        SETTINGS.heading_size_ratio * median(table))
+    table = [c.get("size", settings.default_size_pt) for c in table_chars if not c["text"].isspace()]
+    return bool(table) and min(c.get("size", settings.default_size_pt) for c in line.visible) >= (
+        settings.heading_size_ratio * median(table))
 
 
-def regions(rules: list[Rule], index: CharsByHeight, min_width: float, min_stacked: float) -> list[list[Rule]]:
+def regions(rules: list[Rule], index: CharsByHeight, min_width: float, min_stacked: float,
+            settings: LayoutSettings) -> list[list[Rule]]:
     """Runs of long rules of the same extent with table-like text between them. A narrow table
     (a few columns, narrower than `min_width`) has rules too: three or more of one extent, at
     least `min_stacked` long (the rule under a group header never comes three times)."""
-    long = _table_rules(rules, min_width, min_stacked)
-    runs = [run for group in _extent_groups(long) for run in _runs_in(group, long, index)]
+    long = _table_rules(rules, min_width, min_stacked, settings)
+    runs = [run for group in _extent_groups(long, settings) for run in _runs_in(group, long, index, settings)]
     trace.record("rule runs", trace.run_boxes(runs))
-    return _outermost([_trim(run, index) for run in runs])
+    return _outermost([_trim(run, index, settings) for run in runs], settings)
 
 
-def _table_rules(rules: list[Rule], min_width: float, min_stacked: float) -> list[Rule]:
+def _table_rules(rules: list[Rule], min_width: float, min_stacked: float, settings: LayoutSettings) -> list[Rule]:
     """The rules that may bound a table: those at least `min_width` long, and narrower ones (at
     least `min_stacked`) stacked at one extent."""
     narrow = [r for r in rules if min_stacked <= r.length < min_width]
-    return [r for r in rules if r.length >= min_width or (r in narrow and _is_stacked(r, narrow))]
+    return [r for r in rules if r.length >= min_width or (r in narrow and _is_stacked(r, narrow, settings))]
 
 
-def _is_stacked(rule: Rule, narrow: list[Rule]) -> bool:
-    """`stacked_rules` or more narrow rules of this rule's extent (itself counted): a narrow
+def _is_stacked(rule: Rule, narrow: list[Rule], settings: LayoutSettings) -> bool:
+    """`stacked_rule_count` or more narrow rules of this rule's extent (itself counted): a narrow
     table's top, header and bottom rules."""
-    return sum(_same_extent(rule, other) for other in narrow) >= SETTINGS.stacked_rules
+    return sum(_same_extent(rule, other, settings) for other in narrow) >= settings.stacked_rule_count
 
 
-def _extent_groups(rules: list[Rule]) -> list[list[Rule]]:
+def _extent_groups(rules: list[Rule], settings: LayoutSettings) -> list[list[Rule]]:
     """Rules of one extent, give or take a producer's rounding, top-down: a rule within reach of
     any rule of a group joins it, and joins groups it reaches both of (a table's outer rules drawn
     a little wider than its inner ones, a page header's rule between the two)."""
     groups: list[list[Rule]] = []
     for rule in rules:
-        reached = [g for g in groups if any(_same_extent(r, rule) for r in g)]
+        reached = [g for g in groups if any(_same_extent(r, rule, settings) for r in g)]
         joined = sorted([r for g in reached for r in g] + [rule], key=lambda r: r.y)
         groups = [g for g in groups if not any(g is h for h in reached)] + [joined]
     return sorted(groups, key=lambda g: g[0].y)
 
 
-def _runs_in(group: list[Rule], long: list[Rule], index: CharsByHeight) -> list[list[Rule]]:
+def _runs_in(group: list[Rule], long: list[Rule], index: CharsByHeight, settings: LayoutSettings) -> list[list[Rule]]:
     """A group's rules cut into runs where the next rule closes no part of the same table."""
     out = []
     run = [group[0]]
     for rule in group[1:]:
-        if _continues_run(run, rule, long, index):
+        if _continues_run(run, rule, long, index, settings):
             run.append(rule)
         else:
             out.append(run)
@@ -232,45 +236,48 @@ def _runs_in(group: list[Rule], long: list[Rule], index: CharsByHeight) -> list[
     return out
 
 
-def _continues_run(run: list[Rule], rule: Rule, long: list[Rule], index: CharsByHeight) -> bool:
+def _continues_run(run: list[Rule], rule: Rule, long: list[Rule], index: CharsByHeight, settings: LayoutSettings) -> bool:
     """The next rule of a run's extent closes the same table: no other table's rules stand
     between (`long`: every rule that may bound a table), the text between is table text and no
     heading (set larger than the run's text so far, or worded as a title)."""
     between = index.inside((run[-1].x0, run[-1].y, run[-1].x1, rule.y))
     inside = [r for r in long if run[-1].y < r.y < rule.y]
-    if _other_table_between(inside, rule, index) or not _tabular(segments(between), rule.length):
+    if _other_table_between(inside, rule, index, settings):
         return False
-    return not _heading_between(between, index.inside((run[0].x0, run[0].y, run[0].x1, run[-1].y)))
+    if not _tabular(segments(between, settings), rule.length, settings):
+        return False
+    return not _heading_between(between, settings, index.inside((run[0].x0, run[0].y, run[0].x1, run[-1].y)))
 
 
-def _other_table_between(inside: list[Rule], rule: Rule, index: CharsByHeight) -> bool:
+def _other_table_between(inside: list[Rule], rule: Rule, index: CharsByHeight, settings: LayoutSettings) -> bool:
     """Long rules between two rules of one extent that are another table's: one reaching outside
     this table's width, or narrower ones that make a table of their own. A narrower one alone is
     the rule under a group header."""
-    return _reaches_outside(inside, rule) or _table_within([r for r in inside if not _same_extent(r, rule)], index)
+    narrower = [r for r in inside if not _same_extent(r, rule, settings)]
+    return _reaches_outside(inside, rule, settings) or _table_within(narrower, index, settings)
 
 
-def _reaches_outside(inside: list[Rule], rule: Rule) -> bool:
-    """A rule reaching past either end of `rule` (by more than `rule_same_extent`)."""
-    return any(not covers((rule.x0, rule.x1), (r.x0, r.x1), SETTINGS.rule_same_extent) for r in inside)
+def _reaches_outside(inside: list[Rule], rule: Rule, settings: LayoutSettings) -> bool:
+    """A rule reaching past either end of `rule` (by more than `rule_same_extent_pt`)."""
+    return any(not covers((rule.x0, rule.x1), (r.x0, r.x1), settings.rule_same_extent_pt) for r in inside)
 
 
-def _outermost(runs: list[list[Rule]]) -> list[list[Rule]]:
+def _outermost(runs: list[list[Rule]], settings: LayoutSettings) -> list[list[Rule]]:
     """Runs of two rules or more, top-down, less those within a taller run's height: the rules
     of group headers that touch end to end are not a table."""
     kept: list[list[Rule]] = []
     for run in sorted((run for run in runs if len(run) >= 2), key=lambda run: run[0].y - run[-1].y):  # tallest first
-        if not any(_within_height(run, k) for k in kept):
+        if not any(_within_height(run, k, settings) for k in kept):
             kept.append(run)
     return sorted(kept, key=lambda run: run[0].y)
 
 
-def _within_height(run: list[Rule], taller: list[Rule]) -> bool:
-    """A run from top to bottom within a taller run's first and last rule (`nested_run_margin`)."""
-    return covers((taller[0].y, taller[-1].y), (run[0].y, run[-1].y), SETTINGS.nested_run_margin)
+def _within_height(run: list[Rule], taller: list[Rule], settings: LayoutSettings) -> bool:
+    """A run from top to bottom within a taller run's first and last rule (`nested_run_margin_pt`)."""
+    return covers((taller[0].y, taller[-1].y), (run[0].y, run[-1].y), settings.nested_run_margin_pt)
 
 
-def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]]) -> list[Rule]:
+def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]], settings: LayoutSettings) -> list[Rule]:
     """A 三线表 broken by the page has no rule under its last row on this page: take the table
     lines below its last rule (rows of several cells and the short runs of wrapped names) down
     to a heading, a note, a wide gap or the next table; close it with a rule of our own."""
@@ -278,63 +285,66 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]])
     # The table's own text sets the size a line below must not clearly exceed: a title set
     # larger, cut at the table's ends, may not read as one ('…年度数据统' of '…年度数据统计').
     own = index.inside((last.x0, run[0].y, last.x1, last.y))
-    headed = not has_figure(segments(own))
+    headed = not has_figure(segments(own, settings))
     taken: list[list[Segment]] = []
-    for row in segments(_chars_below(last, index, others)):
+    for row in segments(_chars_below(last, index, others, settings), settings):
         # the row's lowest text: a wrapped name's last line may stand below its figures
         previous = max(s.bottom for s in taken[-1]) if taken else last.y
-        ended = _ends_broken_table(row, index, last.length) or _stands_apart(row, previous, headed and not taken)
-        if ended or _heading_between([c for r in taken + [row] for s in r for c in s.visible], own):
+        ended = _ends_broken_table(row, index, last.length, settings) \
+            or _stands_apart(row, previous, headed and not taken, settings)
+        if ended or _heading_between([c for r in taken + [row] for s in r for c in s.visible], settings, own):
             break
         taken.append(row)
     if not any(len(r) >= 2 for r in taken):
         return run
-    return [*run, Rule(max(s.bottom for s in taken[-1]) + SETTINGS.closing_rule_gap, last.x0, last.x1)]
+    return [*run, Rule(max(s.bottom for s in taken[-1]) + settings.closing_rule_gap_pt, last.x0, last.x1)]
 
 
-def _chars_below(last: Rule, index: CharsByHeight, others: list[list[Rule]]) -> list[dict]:
-    """The characters under a run's last rule, within its ends (`extend_margin`), down to the
+def _chars_below(last: Rule, index: CharsByHeight, others: list[list[Rule]], settings: LayoutSettings) -> list[dict]:
+    """The characters under a run's last rule, within its ends (`extend_margin_pt`), down to the
     next table's first rule."""
     limit = min((o[0].y for o in others if o[0].y > last.y), default=math.inf)
-    margin = SETTINGS.extend_margin
+    margin = settings.extend_margin_pt
     return [c for c in index.inside((last.x0 - margin, last.y, last.x1 + margin, limit))
             if last.y < (c["top"] + c["bottom"]) / 2 < limit]
 
 
-def _stands_apart(row: list[Segment], previous: float, first_under_header: bool) -> bool:
+def _stands_apart(row: list[Segment], previous: float, first_under_header: bool, settings: LayoutSettings) -> bool:
     """A row whose highest text stands more than `row_gap_lines` line heights under `previous`
     (the lowest text above it). Digits set in a Latin face stand lower than the CJK beside them.
     Under rules with only header text between them the table's body is all below, so its first
     row belongs to it even standing lower (`first_row_gap_lines`: the space LibreOffice leaves
     above a row the page split, under the repeated header); a table with a body above its last
     rule is complete there, and text under it keeps to the usual gap."""
-    allowed = SETTINGS.first_row_gap_lines if first_under_header else SETTINGS.row_gap_lines
+    allowed = settings.first_row_gap_lines if first_under_header else settings.row_gap_lines
     return min(s.top for s in row) - previous > allowed * (row[0].bottom - row[0].top)
 
 
-def _ends_broken_table(row: list[Segment], index: CharsByHeight, width: float) -> bool:
+def _ends_broken_table(row: list[Segment], index: CharsByHeight, width: float, settings: LayoutSettings) -> bool:
     """A line under a broken 三线表 that is none of its rows: a folio, a note, or one run of
     running text across much of the table's `width`."""
     text = "".join(s.text for s in row)
-    return _is_folio_line(row, index) or NOTE.match(text) is not None or _is_one_run_of_running_text(row, width)
+    return (_is_folio_line(row, index, settings) or NOTE.match(text) is not None
+            or _is_one_run_of_running_text(row, width, settings))
 
 
-def _is_one_run_of_running_text(row: list[Segment], width: float) -> bool:
-    return len(row) == 1 and _is_running_text(row, width)
+def _is_one_run_of_running_text(row: list[Segment], width: float, settings: LayoutSettings) -> bool:
+    return len(row) == 1 and _is_running_text(row, width, settings)
 
 
-def _is_folio_line(row: list[Segment], index: CharsByHeight) -> bool:
+def _is_folio_line(row: list[Segment], index: CharsByHeight, settings: LayoutSettings) -> bool:
     """A folio: the row as read (a folio read with its cells apart: run together, a row's
     figures around a '/' for a missing value, '14  53958  /  8363490', read as one,
     '1453958/8363490'), or the whole printed line (a folio set across the table's edges), or a
     bare number that is the page's last line ('4' under the last row)."""
-    line = _printed_line(row, index)
+    line = _printed_line(row, index, settings)
     return is_page_number(line_text(row)) or is_page_number(line) or _is_bare_folio(line, row, index)
 
 
-def _printed_line(row: list[Segment], index: CharsByHeight) -> str:
+def _printed_line(row: list[Segment], index: CharsByHeight, settings: LayoutSettings) -> str:
     """The whole printed line a row stands on, also past the table's edges."""
-    return row_text(sorted(index.inside((-math.inf, row[0].top, math.inf, row[0].bottom)), key=lambda c: c["x0"]))
+    return row_text(sorted(index.inside((-math.inf, row[0].top, math.inf, row[0].bottom)), key=lambda c: c["x0"]),
+                    settings)
 
 
 def _is_bare_folio(line: str, row: list[Segment], index: CharsByHeight) -> bool:

@@ -7,33 +7,33 @@ import bisect
 from ...text import join_wrapped
 from .. import intervals as iv
 from ..lines import group_rows, row_text
+from ..settings import LayoutSettings
 from .model import Cell, Grid
-from .settings import SETTINGS
 
 Bounds = list[tuple[float, float]]
 
 
-def _edges(values: list[float]) -> list[float]:
+def _edges(values: list[float], settings: LayoutSettings) -> list[float]:
     """Distinct rule positions; pdfplumber already snapped them, so rounding is enough."""
     out: list[float] = []
     for v in sorted(values):
-        if not out or v - out[-1] > SETTINGS.edge_merge:
+        if not out or v - out[-1] > settings.edge_merge_pt:
             out.append(v)
     return out
 
 
-def _covers_slot(cell: tuple[float, float], slot: tuple[float, float]) -> bool:
+def _covers_slot(cell: tuple[float, float], slot: tuple[float, float], settings: LayoutSettings) -> bool:
     """A cell (on one axis) covers a slot whose middle it holds, give or take a rule's width."""
-    return iv.contains(cell, iv.midpoint(slot), SETTINGS.slot_margin)
+    return iv.contains(cell, iv.midpoint(slot), settings.slot_margin_pt)
 
 
-def _slots(cells: list[Cell], rows: Bounds, cols: Bounds) -> list[list[Cell | None]]:
+def _slots(cells: list[Cell], rows: Bounds, cols: Bounds, settings: LayoutSettings) -> list[list[Cell | None]]:
     """Each slot (row × column) taken by the cell covering it; a merged cell takes several."""
     slots: list[list[Cell | None]] = [[None] * len(cols) for _ in rows]
     for cell in cells:
         x0, top, x1, bottom = cell.bbox
-        for r in (r for r, row in enumerate(rows) if _covers_slot((top, bottom), row)):
-            for c in (c for c, col in enumerate(cols) if _covers_slot((x0, x1), col)):
+        for r in (r for r, row in enumerate(rows) if _covers_slot((top, bottom), row, settings)):
+            for c in (c for c, col in enumerate(cols) if _covers_slot((x0, x1), col, settings)):
                 slots[r][c] = cell
     return slots
 
@@ -44,7 +44,7 @@ def _slot_holding(x: float, bounds: Bounds, starts: list[float]) -> int | None:
     return i if i >= 0 and iv.contains(bounds[i], x) else None
 
 
-def _fill(slots: list[list[Cell | None]], rows: Bounds, cols: Bounds, chars: list[dict]) -> None:
+def _fill(slots: list[list[Cell | None]], rows: Bounds, cols: Bounds, chars: list[dict], settings: LayoutSettings) -> None:
     """Each cell's text: the characters whose middles its slots hold, read line by line, wrapped
     lines joined."""
     row_tops, col_lefts = [top for top, _ in rows], [left for left, _ in cols]
@@ -56,19 +56,19 @@ def _fill(slots: list[list[Cell | None]], rows: Bounds, cols: Bounds, chars: lis
         if cell is not None:
             by_cell.setdefault(cell, []).append(char)
     for cell, cell_chars in by_cell.items():
-        cell.text = join_wrapped([row_text(row) for row in group_rows(cell_chars)])
+        cell.text = join_wrapped([row_text(row, settings) for row in group_rows(cell_chars, settings)])
 
 
-def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int) -> Grid:
+def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int, settings: LayoutSettings) -> Grid:
     """Build a grid from pdfplumber's cell boxes and fill each cell with its characters."""
-    xs = _edges([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes])
-    ys = _edges([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes])
+    xs = _edges([b[0] for b in cell_boxes] + [b[2] for b in cell_boxes], settings)
+    ys = _edges([b[1] for b in cell_boxes] + [b[3] for b in cell_boxes], settings)
     cols = list(zip(xs, xs[1:]))
     rows = list(zip(ys, ys[1:]))
-    slots = _slots([Cell(tuple(b)) for b in cell_boxes], rows, cols)
+    slots = _slots([Cell(tuple(b)) for b in cell_boxes], rows, cols, settings)
     # A row with no cell at all is a rule-spacing artefact, not a printed row.
     keep = [r for r, row in enumerate(slots) if any(row)]
     slots = [slots[r] for r in keep]
     rows = [rows[r] for r in keep]
-    _fill(slots, rows, cols, chars)
+    _fill(slots, rows, cols, chars, settings)
     return Grid(page=page, bbox=(xs[0], ys[0], xs[-1], ys[-1]), slots=slots, row_bounds=rows, col_bounds=cols)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from ...text import looks_numeric
 from ..lines import group_rows, row_text
+from ..settings import LayoutSettings
 from ..vocabulary import NOTE, TOTAL_WORDS, has_sentence_mark, is_total_label
-from .settings import SETTINGS
 
 TOTAL_FIRST_CHARS = {word[0] for word in TOTAL_WORDS}
 TOTAL_WITH_FIGURE = re.compile(rf"^\s*(?:{'|'.join(' *'.join(word) for word in TOTAL_WORDS)})\s*[:：]?\s*\d[\d,.]*\s*$")
@@ -17,9 +17,11 @@ TOTAL_WITH_FIGURE = re.compile(rf"^\s*(?:{'|'.join(' *'.join(word) for word in T
 
 @dataclass
 class Segment:
-    """A run of characters on one text line with no gap wider than a space."""
+    """A run of characters on one text line with no gap wider than a space, and the settings its
+    text is read with."""
 
     chars: list[dict]  # printed spaces included, so the text keeps them
+    settings: LayoutSettings
 
     @property
     def visible(self) -> list[dict]:
@@ -47,13 +49,13 @@ class Segment:
 
     @property
     def text(self) -> str:
-        return row_text(self.chars)
+        return row_text(self.chars, self.settings)
 
 
-def segments(chars: list[dict]) -> list[list[Segment]]:
+def segments(chars: list[dict], settings: LayoutSettings) -> list[list[Segment]]:
     """Text rows, each cut into segments at gaps wider than a space."""
     out = []
-    for row in group_rows(chars):
+    for row in group_rows(chars, settings):
         current: list[dict] = []
         cut: list[Segment] = []
         last: dict | None = None  # last visible char: printed spaces stay inside the segment
@@ -64,26 +66,27 @@ def segments(chars: list[dict]) -> list[list[Segment]]:
                     current.append(char)
                     spaces.append(char)
                 continue
-            if last is not None and char["x0"] - last["x1"] > SETTINGS.segment_gap * max(
-                    char.get("size", SETTINGS.default_size), SETTINGS.min_size) and not _letter_spaced(last, char, spaces):
-                cut.append(Segment(current))
+            if last is not None and char["x0"] - last["x1"] > settings.segment_gap_em * max(
+                    char.get("size", settings.default_size_pt), settings.min_size_pt) \
+                    and not _letter_spaced(last, char, spaces, settings):
+                cut.append(Segment(current, settings))
                 current = []
             current.append(char)
             last = char
             spaces = []
         if current:
-            cut.append(Segment(current))
+            cut.append(Segment(current, settings))
         if cut:
             out.append(cut)
     return out
 
 
-def _letter_spaced(left: dict, right: dict, spaces: list[dict]) -> bool:
+def _letter_spaced(left: dict, right: dict, spaces: list[dict], settings: LayoutSettings) -> bool:
     """A gap filled by one or two printed spaces is a label's letter-spacing ('单  位', '累  计  总
     量'), no gutter: producers print no spaces between cells, and three or more fill a gap
     typed to line columns up."""
     width = sum(c["x1"] - c["x0"] for c in spaces)
-    return 0 < len(spaces) <= SETTINGS.letter_spaces and width >= SETTINGS.spaces_fill * (right["x0"] - left["x1"])
+    return 0 < len(spaces) <= settings.letter_space_count and width >= settings.spaces_fill_share * (right["x0"] - left["x1"])
 
 
 def line_text(row: list[Segment]) -> str:

@@ -7,8 +7,8 @@ from collections import Counter
 
 from ...text import join_wrapped, looks_numeric, squash
 from ..intervals import covers
+from ..settings import LayoutSettings
 from .model import Cell, Grid, LogicalTable, TableRow
-from .settings import SETTINGS
 
 
 def header_row_count(grid: Grid) -> int:
@@ -35,7 +35,7 @@ def header_paths(grid: Grid, n_header: int) -> list[tuple[str, ...]]:
 
 
 def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], carried: dict[int, str],
-                    words: set[str]) -> bool:
+                    words: set[str], settings: LayoutSettings) -> bool:
     """A continued page's first row repeats the header: the same texts, or some cut short where
     the producer clipped a header cell too low for its last line ('实时数据表单上传' for
     '实时数据表单上传情况'); the clipped text then shows in the cell below (noted in `spill`).
@@ -51,39 +51,39 @@ def _repeats_header(row: list[str], header: list[str], spill: dict[int, str], ca
         printed, known = squash(printed), squash(known)
         if printed == known:
             continue
-        if _is_clipped(printed, known):
+        if _is_clipped(printed, known, settings):
             cut[c] = known[len(printed):]
-        elif _holds_cut_row_head(printed, known, words):
+        elif _holds_cut_row_head(printed, known, words, settings):
             more[c] = printed[len(known):]
         else:
             return False
-    if len(cut) + len(more) > SETTINGS.max_clipped_share * len(row):
+    if len(cut) + len(more) > settings.max_clipped_share * len(row):
         return False
     spill.update(cut)
     carried.update(more)
     return True
 
 
-def _is_clipped(printed: str, known: str) -> bool:
+def _is_clipped(printed: str, known: str, settings: LayoutSettings) -> bool:
     """A header cell printed cut short: the start of its text, at least `min_clipped_chars` long."""
-    return len(printed) >= SETTINGS.min_clipped_chars and known.startswith(printed)
+    return len(printed) >= settings.min_clipped_chars and known.startswith(printed)
 
 
-def _holds_cut_row_head(printed: str, known: str, words: set[str]) -> bool:
+def _holds_cut_row_head(printed: str, known: str, words: set[str], settings: LayoutSettings) -> bool:
     """A header cell printed with more than its text: the extra neither a figure nor the header's
     own words (see `_header_words`), but the head of a row the page break cut."""
     if not known or not printed.startswith(known):
         return False
     extra = printed[len(known):]
-    return not looks_numeric(extra) and not _header_words(extra, words)
+    return not looks_numeric(extra) and not _header_words(extra, words, settings)
 
 
-def _header_words(extra: str, words: set[str]) -> bool:
+def _header_words(extra: str, words: set[str], settings: LayoutSettings) -> bool:
     """Whether the extra text of a repeated header cell is the header's own: a whole header
     cell ('就诊数据2030年度总量': a group label and its sub-column run together), or the start of
     one, clipped. Characters merely found inside a header word are no header of their own: the
     rest of a cut row ('院') may well occur in one ('出院信息')."""
-    return extra in words or (len(extra) >= SETTINGS.min_clipped_chars and any(w.startswith(extra) for w in words))
+    return extra in words or (len(extra) >= settings.min_clipped_chars and any(w.startswith(extra) for w in words))
 
 
 def _repeats_paths(row: list[str], paths: list[tuple[str, ...]]) -> bool:
@@ -162,12 +162,12 @@ def _stands_whole(row: TableRow) -> bool:
     return row.spans_all or row.is_total
 
 
-def _columns_under(foot: Grid, grid: Grid) -> list[int] | None:
+def _columns_under(foot: Grid, grid: Grid, settings: LayoutSettings) -> list[int] | None:
     """For each of the grid's columns, the column of the header part left at the previous
     page's foot standing over it; None when the two are not one table's parts."""
     if foot.n_cols == grid.n_cols:
         return list(range(grid.n_cols))
-    same = SETTINGS.rule_same_extent
+    same = settings.rule_same_extent_pt
     if abs(foot.bbox[0] - grid.bbox[0]) > same or abs(foot.bbox[2] - grid.bbox[2]) > same:
         return None
     under = [_column_at(foot.col_bounds, (x0 + x1) / 2) for x0, x1 in grid.col_bounds]
@@ -179,20 +179,20 @@ def _column_at(col_bounds: list[tuple[float, float]], x: float) -> int | None:
     return next((c for c, bounds in enumerate(col_bounds) if covers(bounds, (x, x))), None)
 
 
-def stitch(grids: list[Grid]) -> list[LogicalTable]:
+def stitch(grids: list[Grid], settings: LayoutSettings) -> list[LogicalTable]:
     """Continue a table over the following grids with the same columns; drop the repeated
     header and re-join a row that the page break split."""
     tables: list[LogicalTable] = []
     foot: Grid | None = None  # a header left alone at the foot of the previous page
     for grid in grids:
         if tables and _continues_on(tables[-1], grid):
-            _continue(tables[-1], grid)
+            _continue(tables[-1], grid, settings)
             continue
         n_header = header_row_count(grid)
         if n_header == len(grid.slots):
             foot = grid  # a header alone at the foot of a page; the table starts where its rows do
             continue
-        tables.append(_new_table(grid, n_header, foot))
+        tables.append(_new_table(grid, n_header, foot, settings))
         foot = None
     return [_without_phantom_columns(t) for t in tables]
 
@@ -202,13 +202,13 @@ def _continues_on(table: LogicalTable, grid: Grid) -> bool:
     return grid.n_cols == table.n_cols and grid.page > table.grids[-1].page
 
 
-def _continue(table: LogicalTable, grid: Grid) -> None:
+def _continue(table: LogicalTable, grid: Grid, settings: LayoutSettings) -> None:
     """The table's rows go on with the grid's below its repeated header: the text of header
     cells clipped into the first row taken out of it, a row cut under the header put back, and
     the head of a row the page break cut joined to its first half."""
     spill: dict[int, str] = {}
     carried: dict[int, str] = {}
-    rows = _rows_of(grid, _repeated_header_end(table, grid, spill, carried))
+    rows = _rows_of(grid, _repeated_header_end(table, grid, spill, carried, settings))
     if rows and spill:
         rows[0].cells = [_unspill(cell, spill.get(c)) for c, cell in enumerate(rows[0].cells)]
     if carried:
@@ -221,21 +221,23 @@ def _continue(table: LogicalTable, grid: Grid) -> None:
     table.grids.append(grid)
 
 
-def _repeated_header_end(table: LogicalTable, grid: Grid, spill: dict[int, str], carried: dict[int, str]) -> int:
+def _repeated_header_end(table: LogicalTable, grid: Grid, spill: dict[int, str], carried: dict[int, str],
+                         settings: LayoutSettings) -> int:
     """How many of the grid's first rows repeat the table's header (0 when it is not repeated):
     row for row, some cells clipped (see `_repeats_header`); else with its levels run together,
     in one row or in each of its rows (a group label merged with the sub-column under it); else
     the same characters merged otherwise (see `_repeats_letters`)."""
-    return (_rows_repeating_header(table, grid, spill, carried)
+    return (_rows_repeating_header(table, grid, spill, carried, settings)
             or _rows_repeating_paths(grid, table.header_paths) or _repeats_letters(grid, table.header_rows))
 
 
-def _rows_repeating_header(table: LogicalTable, grid: Grid, spill: dict[int, str], carried: dict[int, str]) -> int:
+def _rows_repeating_header(table: LogicalTable, grid: Grid, spill: dict[int, str], carried: dict[int, str],
+                           settings: LayoutSettings) -> int:
     """The grid's first rows that repeat the header's rows, each tried in turn on the next row."""
     start = 0
     words = {squash(cell) for header in table.header_rows for cell in header}
     for header in table.header_rows:
-        if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried, words):
+        if start < len(grid.slots) and _repeats_header(grid.row(start), header, spill, carried, words, settings):
             start += 1
     return start
 
@@ -248,13 +250,13 @@ def _rows_repeating_paths(grid: Grid, paths: list[tuple[str, ...]]) -> int:
     return start
 
 
-def _new_table(grid: Grid, n_header: int, foot: Grid | None) -> LogicalTable:
+def _new_table(grid: Grid, n_header: int, foot: Grid | None, settings: LayoutSettings) -> LogicalTable:
     """A table starting on the grid, under its `n_header` header rows. When the header row
     itself broke over the page, its top part is the header left at the previous page's foot
     (whose group cells may span columns the rest of the header parts)."""
     paths = header_paths(grid, n_header)
     header_rows = [grid.row(r) for r in range(n_header)]
-    under = _columns_under_foot(foot, grid, n_header)
+    under = _columns_under_foot(foot, grid, n_header, settings)
     if foot is not None and under is not None:
         above = header_paths(foot, len(foot.slots))
         paths = [tuple(dict.fromkeys(above[f] + b)) for f, b in zip(under, paths)]
@@ -262,12 +264,12 @@ def _new_table(grid: Grid, n_header: int, foot: Grid | None) -> LogicalTable:
     return LogicalTable(header_paths=paths, header_rows=header_rows, rows=_rows_of(grid, n_header), grids=[grid])
 
 
-def _columns_under_foot(foot: Grid | None, grid: Grid, n_header: int) -> list[int] | None:
+def _columns_under_foot(foot: Grid | None, grid: Grid, n_header: int, settings: LayoutSettings) -> list[int] | None:
     """For a grid with a header of its own, the columns of the header part left at the foot of
     the page before standing over its columns (see `_columns_under`); else None."""
     if foot is None or foot.page != grid.page - 1 or not n_header:
         return None
-    return _columns_under(foot, grid)
+    return _columns_under(foot, grid, settings)
 
 
 def _phantom(table: LogicalTable, col: int) -> bool:

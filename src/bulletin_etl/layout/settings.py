@@ -1,0 +1,242 @@
+"""Every tolerance of the layout layer in one frozen object, `LayoutSettings`, as pdfplumber keeps
+its table finder's in `TableSettings`: text lines, paragraphs, headings, page furniture, the
+masthead and tables. The defaults read the bulletins this package was built on; a bulletin set
+otherwise may need one changed (`bulletin-etl extract --settings FILE`, a YAML mapping of field →
+value, read by `read_settings`).
+
+Each field's name ends in its unit:
+  _pt      points on the page (1/72 inch)
+  _em      multiples of the font size of the text concerned
+  _lines   multiples of the height of the line (or glyph) concerned
+  _share   a fraction of a whole its comment names (the page's width, a row's cells, the body size)
+  _ratio   a multiple of another size its comment names (the body's size, the table text's)
+  _chars   characters
+  _count   how many of the things its name says (lines, rows, rules, pages, spaces, gaps)
+and `*_strategy` fields name pdfplumber's table strategies.
+
+The settings are passed, never read from a module: `document.load(path, settings)` resolves them
+(`LayoutSettings.resolve`: None, a mapping of field → value, or an instance) and the Document
+carries them; each stage takes them as a parameter named `settings` from its caller (the table
+driver hands them to its stages, `sections.cut` takes the Document's), and the objects whose own
+methods need them carry them (the Document, a section's text, a table's column layouts, a run of
+text on a line).
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+STRATEGIES = ("lines", "lines_strict", "text", "explicit")
+"""pdfplumber's table strategies."""
+
+
+class BadSetting(ValueError):
+    """A setting that is unknown, of the wrong type or out of range; the message names it (and the
+    file it was read from)."""
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    # == Text lines: characters → rows → lines (lines.py, pagefacts.py) ==
+    row_centre_lines: float = 0.45  # glyphs whose middles stand within this many glyph heights of a row's are on it
+    default_size_pt: float = 10.0  # a character that gives no font size is taken as set at this size
+    # a glyph's size or height is taken as at least this: a zero would make every tolerance in em nothing
+    min_size_pt: float = 1.0
+    # a gap wider than the line's own spacing by this, between two Latin or digit glyphs, reads as a space …
+    latin_word_gap_em: float = 0.2
+    cjk_word_gap_em: float = 0.6  # … and by this where either glyph is Chinese
+    tracked_gap_count: int = 4  # gaps a line needs before its glyph spacing counts as tracking, not word spaces
+    bold_share: float = 0.8  # a line is bold when this share of its glyphs are set in a bold font
+    # a text matrix sheared by this much of its x scale is still horizontal (italics); more is a turned page
+    italic_shear_ratio: float = 0.1
+    folio_band_share: float = 0.12  # printed page numbers sit within this share of the page's height at its top or foot
+    margin_agreement_pt: float = 1.5  # line edges this close share a margin
+    own_margins_line_count: int = 6  # lines a page needs to show its own margins where they differ from the document's
+
+    # == Paragraphs (headings.py's blocks, sections.py's paragraphs and notes) ==
+    paragraph_indent_em: float = 0.8  # a line starting this far past the page's left margin starts a paragraph
+    paragraph_short_em: float = 2.0  # a line stopping this far before the right margin ends its paragraph …
+    next_word_room_em: float = 0.5  # … when more room than this is left beyond the next line's first word
+    # this much more space above a line than between the body's lines starts a block of text (公文 leading is
+    # loose: a plain gap would see a block at every line)
+    paragraph_space_em: float = 0.6
+    # a page with fewer text lines than this (a table's page with its note) shows no margins: a line after a
+    # page break from it may start a block
+    page_break_line_count: int = 3
+    note_gap_em: float = 2.0  # text further than this under a table (or under the note above) is no note of it
+    unbreakable_max_chars: int = 8  # a bracketed group a producer keeps together on a line ('（2019）'); longer may break
+
+    # == Headings (headings.py) ==
+    heading_larger_ratio: float = 1.1  # × the body size: a line this much larger is a heading, whatever it says
+    # share of the body size: a size this far from the body's, either way, sets a line apart (a caption 14 pt
+    # under 16 pt)
+    set_apart_share: float = 0.04
+    title_wrap_gap_em: float = 0.8  # the second line of a wrapped title follows closer than this
+    # a line whose middle is this close under the middle of a full line above it, in its size, is the wrapped
+    # rest of a centred paragraph (a remark under a title), not indented
+    centred_rest_em: float = 1.0
+    same_size_pt: float = 0.5  # two sizes closer than this are one (a producer's rounding, not another setting)
+    title_max_chars: int = 48  # longer than any title printed on one or two lines; running text is longer
+
+    # == Page furniture: folios, running headers and footers (furniture.py) ==
+    furniture_line_count: int = 2  # text lines at the top and at the foot of a page that may be furniture
+    furniture_drift_pt: float = 4.0  # a running header keeps its place on every page, give or take this
+    # a line repeated on fewer pages than this could be content (a title over a continued table)
+    furniture_page_count: int = 3
+
+    # == Masthead (sections.py; the ruled-off masthead in tables/) ==
+    masthead_line_count: int = 6  # the masthead is among a bulletin's first lines: a dated line further down is text
+    masthead_wrap_line_count: int = 2  # lines a masthead's date, or its boxes, may wrap onto
+    # lines a ruled-off masthead holds on the first page (a name over two, issue, issuer and date, its wrap)
+    masthead_row_count: int = 5
+    masthead_box_x_em: float = 0.15  # a masthead box's wrapped line starts this close under the box's first glyph
+    # wider than a printed space: the gap between two boxes' wrapped parts ('印 … 日')
+    masthead_box_gap_em: float = 1.0
+    masthead_box_size_share: float = 0.05  # a box's wrapped line is set in the box's own size, give or take this share
+
+    # == Tables: ruled (pdfplumber's cells; tables/ruled.py) ==
+    vertical_strategy: str = "lines"  # columns ruled by drawn lines; a table without them is read by its gutters
+    horizontal_strategy: str = "lines"  # rows ruled by drawn lines, likewise
+    # rules this close are one (a border painted as a thin rectangle has two edges ~0.75 apart); pdfplumber's 3
+    # snaps a small table's borders onto a bigger table's 3 pt away on the same page, and then they no longer meet
+    snap_tolerance_pt: float = 1.5
+    # rules this close in height may be one table's (pdfplumber joins and meets rules within 3 pt); bands farther
+    # apart are read alone
+    ruled_band_gap_pt: float = 3.0
+    edge_merge_pt: float = 1.0  # pdfplumber already snapped cell edges: edges this close are one rule
+    slot_margin_pt: float = 1.0  # a cell covers a slot whose middle lies within its box, give or take a rule's width
+    min_clipped_chars: int = 2  # a repeated header cell cut short keeps at least this much of its text
+    max_clipped_share: float = 0.5  # more of a row's cells than this cut short is no repeated header but data
+
+    # == Tables: horizontal rules and the regions of unruled tables between them (tables/regions.py) ==
+    rule_y_tolerance_pt: float = 1.5  # a thin filled rectangle gives two edges this close: one rule
+    rule_x_gap_pt: float = 2.0  # producers draw a rule cell by cell; touching pieces are one rule
+    rule_same_extent_pt: float = 3.0  # rules whose ends are this close span one table; farther out, another table's
+    rule_cover_pt: float = 1.0  # text this little past a rule's end still stands under (or over) it
+    min_rule_page_share: float = 0.3  # a table's rule spans at least this share of the page's width …
+    min_rule_em: float = 8.0  # … or this many body ems, whichever is longer: shorter rules are group rules
+    nested_run_margin_pt: float = 1.0  # a run of rules within a taller one's (touching group rules) is no table
+    taken_margin_pt: float = 2.0  # a region whose top or bottom touches a ruled table's box is that table
+    inner_rule_margin_pt: float = 1.0  # a header rule stands clearly inside the table's top, boundary and ends
+    extend_margin_pt: float = 2.0  # lines under a broken 三线表 are taken this little past its last rule's ends
+    closing_rule_gap_pt: float = 0.5  # the rule we draw under a broken 三线表 stands this far below its last line
+    prose_width_share: float = 0.4  # one run of text wider than this share of the table is running text
+    row_gap_lines: float = 1.5  # a gap of more line heights than this under a broken 三线表 ends it …
+    # … but under a header with no body yet (a 三线表 continued under its repeated header) its first row may stand
+    # this far down: LibreOffice continues a row the page split with the lost line's room above it (~1.7 lines)
+    first_row_gap_lines: float = 3.0
+    heading_size_ratio: float = 1.25  # text this many times the table text's size between two tables is a heading
+    min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
+    stray_line_lines: float = 1.5  # a lone line this many line heights under a run's first rule is not in its table
+    stacked_rule_count: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom)
+
+    # == Tables: text runs and columns (tables/segments.py, tables/columns.py) ==
+    segment_gap_em: float = 0.6  # wider than a printed space, narrower than a column gutter: a gap between runs
+    # printed spaces that may letter-space a label ('单  位'): a wider gap they fill is no gutter
+    letter_space_count: int = 2
+    spaces_fill_share: float = 0.8  # share of a gap the printed spaces must cover to be the label's letter-spacing
+    gutter_min_em: float = 0.35  # the narrowest gap between columns (a printed space is about 0.25–0.33)
+    split_gap_em: float = 0.15  # a gap between two glyphs over a gutter, tighter than a space, still cuts
+    span_margin_pt: float = 1.0  # text reaching this close to a column's middle covers that column
+    same_header_x_pt: float = 2.0  # header texts this close across pages stand at the same place
+    gutter_row_count: int = 3  # rows with figures a page needs to show its own gutters
+    touch_pt: float = 0.5  # two glyph boxes may share this much at their edges without overlapping
+    # a header cell reaching this close to both ends of a run of tight figures heads the whole run, not one of
+    # its columns
+    run_cover_pt: float = 1.0
+    # the narrowest gap that parts two tight columns under two headers (digit boxes abut)
+    tight_gutter_em: float = 0.15
+
+    # == Tables: header and body rows (tables/header.py, tables/body.py) ==
+    boundary_gap_pt: float = 0.5  # with no rule to end it, the header ends this far above the first figure
+    rule_crossing_pt: float = 1.0  # text reaching this far above a rule crosses it: a cell's text overflowing
+    clear_gap_lines: float = 0.25  # a line nearer one neighbour than the other by this much clearly goes with it
+    first_name_pitch_share: float = 0.6  # × the row pitch: a centred name's first line stands within this of its row …
+    first_name_lines: float = 1.35  # … or within this many line heights (a cut row stands a whole row above)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = _checked(f.name, getattr(self, f.name), f.default)
+            object.__setattr__(self, f.name, value)
+
+    @classmethod
+    def resolve(cls, given: LayoutSettings | Mapping[str, object] | None = None) -> LayoutSettings:
+        """The settings for None (the defaults), an instance (itself) or a mapping of field → value
+        (the defaults with those fields changed; BadSetting names an unknown field)."""
+        if given is None:
+            return cls()
+        if isinstance(given, cls):
+            return given
+        if not isinstance(given, Mapping):
+            raise BadSetting(f"settings are a mapping of setting → value, not {type(given).__name__}")
+        known = [f.name for f in fields(cls)]
+        for key in given:
+            if key not in known:
+                raise BadSetting(f"unknown setting {str(key)!r} ({_closest(str(key), known)})")
+        return cls(**given)  # type: ignore[arg-type]
+
+    def changed(self) -> dict[str, object]:
+        """The fields that differ from the defaults, by name."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) != f.default}
+
+    @property
+    def pdfplumber(self) -> dict[str, str | float]:
+        """The settings pdfplumber's own table finder takes for ruled tables."""
+        return {"vertical_strategy": self.vertical_strategy, "horizontal_strategy": self.horizontal_strategy,
+                "snap_tolerance": self.snap_tolerance_pt}
+
+
+def _checked(name: str, value: object, default: object) -> object:
+    """The value of a field, of its default's type and positive (a strategy: one of pdfplumber's);
+    an int given for a float field reads as that float."""
+    if isinstance(default, str):
+        if value not in STRATEGIES:
+            raise BadSetting(f"setting {name} must be one of {', '.join(STRATEGIES)}, not {value!r}")
+        return value
+    whole = isinstance(default, int)
+    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+        raise BadSetting(f"setting {name} must be {'a whole number' if whole else 'a number'}, not {value!r}")
+    if not (math.isfinite(value) and value > 0):
+        raise BadSetting(f"setting {name} must be positive, not {value!r}")
+    return value if whole else float(value)
+
+
+def _closest(name: str, known: list[str]) -> str:
+    """'did you mean gutter_min_em?' for a name like a known one's: the fields holding each of its
+    words (a name without its unit, 'gutter_min'; words in another order), else those spelt
+    nearly alike (a typo); else where the settings are listed."""
+    words = set(re.split(r"[_\W]+", name.lower())) - {""}
+    holding = [k for k in known if words and words <= set(k.split("_"))]
+    ranked = sorted(holding, key=lambda k: -difflib.SequenceMatcher(None, name, k).ratio())
+    close = ranked[:3] or difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if not close:
+        return "no setting is named like it; the settings are the fields of bulletin_etl/layout/settings.py"
+    return f"did you mean {' or '.join([', '.join(close[:-1]), close[-1]] if len(close) > 1 else close)}?"
+
+
+def read_settings(path: str | Path) -> LayoutSettings:
+    """The settings a YAML file gives (a mapping of field → value; the defaults for the fields it
+    leaves out). BadSetting names the file, as given, and the field."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadSetting(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise BadSetting(f"{path}: not YAML ({getattr(exc, 'problem', None) or 'unreadable'}{where})") from None
+    if not isinstance(raw, dict | None):
+        raise BadSetting(f"{path}: expected a mapping of setting: value, found {type(raw).__name__}")
+    try:
+        return LayoutSettings.resolve(raw or {})
+    except BadSetting as exc:
+        raise BadSetting(f"{path}: {exc}") from None
