@@ -404,7 +404,7 @@ def _decoded_size(stream: PDFStream, cap: int) -> tuple[int, bool]:
     return size, size > cap or inflater.eof  # a stream that stops short lost its end
 
 
-class _DataLoss(logging.Handler):
+class DataLoss(logging.Handler):
     """The pages on which pdfminer said it decoded a stream with data loss."""
 
     def __init__(self) -> None:
@@ -418,9 +418,9 @@ class _DataLoss(logging.Handler):
 
 
 @contextmanager
-def data_loss_log() -> Iterator[_DataLoss]:
+def data_loss_log() -> Iterator[DataLoss]:
     logger = logging.getLogger("pdfminer")
-    handler = _DataLoss()
+    handler = DataLoss()
     logger.addHandler(handler)
     try:
         yield handler

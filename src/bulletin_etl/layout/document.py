@@ -9,6 +9,7 @@ import errno
 import hashlib
 import logging
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,7 +159,7 @@ class _Collect(logging.Handler):
 
 
 @contextmanager
-def parser_log():
+def parser_log() -> Iterator[_Collect]:
     """pdfminer logs what it could not parse; those words belong in our warnings, not on the
     user's terminal through Python's last-resort handler."""
     logger = logging.getLogger("pdfminer")
@@ -172,7 +173,7 @@ def parser_log():
         logger.propagate = propagate
 
 
-def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: logging.Handler,
+def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: guard.DataLoss,
                 settings: LayoutSettings) -> tuple[list[PageFacts], list[Block], int]:
     """Every page read (its facts, its scan), then every page laid out once the unruled tables of
     all of them have taught the layouts: (facts, blocks, images drawn). The log and the data-loss

@@ -60,5 +60,6 @@ def furniture(blocks: list[Block], settings: LayoutSettings) -> set[int]:
 
 def drop_furniture(blocks: list[Block], settings: LayoutSettings) -> list[Block]:
     gone = furniture(blocks, settings)
-    trace.record_placed("furniture", (b for b in blocks if id(b) in gone), "running header, footer or folio")
+    trace.record_placed("furniture", (b for b in blocks if id(b) in gone and isinstance(b, TextLine)),
+                        "running header, footer or folio")
     return [b for b in blocks if id(b) not in gone]

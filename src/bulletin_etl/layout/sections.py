@@ -78,10 +78,10 @@ class SectionText:
         """Text set right under the section's last table ('注：…', parenthesised remarks): lines
         that follow it without a gap wider than a blank line (or at the top of the next page when
         the table filled its page). Text further down is not a note."""
-        last = max((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), default=None)
-        if last is None:
+        grids = [(i, b) for i, b in enumerate(self.blocks) if isinstance(b, Grid)]
+        if not grids:
             return []
-        above = self.blocks[last]
+        last, above = grids[-1]
         page, bottom = above.page, above.bbox[3]
         kept: list[TextLine] = []
         for block in self.blocks[last + 1:]:
@@ -190,9 +190,8 @@ def _masthead_end(blocks: list[Block], settings: LayoutSettings) -> int:
             # runs across the end of the masthead's line, not in the lines after it
             own = len(squash(block.text))
             for more in range(1, settings.masthead_wrap_line_count + 1):
-                following = blocks[i + 1:i + 1 + more]
-                if ISSUE_DATE.search(squash(block.text)) or len(following) < more or not all(
-                        isinstance(b, TextLine) and b.page == block.page for b in following):
+                following = [b for b in blocks[i + 1:i + 1 + more] if isinstance(b, TextLine) and b.page == block.page]
+                if ISSUE_DATE.search(squash(block.text)) or len(following) < more:
                     break
                 date = ISSUE_DATE.search(squash("".join(b.text for b in [block, *following])))
                 if date and date.start() < own < date.end():
@@ -349,7 +348,7 @@ def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     i = 0
     while i < len(blocks):
         if i in starts:
-            lines = blocks[i:starts[i] + 1]
+            lines = [b for b in blocks[i:starts[i] + 1] if isinstance(b, TextLine)]  # a heading is lines
             first, last = lines[0], lines[-1]
             heading = first if len(lines) == 1 else TextLine(
                 text=join_wrapped([ln.text for ln in lines]), page=first.page, x0=min(ln.x0 for ln in lines),

@@ -7,7 +7,7 @@ builds shapes for a record is passed as a generator: it is only run while a trac
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -147,7 +147,7 @@ def rule_lines(rules: Iterable[Ruling], label: str = "") -> Iterator[HLine]:
         yield HLine(rule.y, rule.x0, rule.x1, label)
 
 
-def run_boxes(runs: Iterable[list[Ruling]]) -> Iterator[Box]:
+def run_boxes(runs: Iterable[Sequence[Ruling]]) -> Iterator[Box]:
     """Each run of rules as the box from its first rule to its last, as wide as its widest."""
     for run in runs:
         yield Box(min(r.x0 for r in run), run[0].y, max(r.x1 for r in run), run[-1].y, count(len(run), "rule"))
