@@ -244,3 +244,41 @@ def test_side_by_side_groups_numbered_down_the_left_first_are_complete(tmp_path:
 
     assert status == 0
     assert [w for w in warnings if w["kind"] == "incomplete"] == []
+
+
+def _with_total(path: Path, total: str) -> Path:
+    """The physical-exam table of three hospitals and its 合计 row, whose first count is `total`."""
+    def page(c) -> None:
+        text(c, 60, 60, "南京市卫生信息中心 编印 2031 年 1 月 20 日", 11, CJK_FONT)
+        text(c, 150, 100, "2030 年度南京市体检综合管理平台数据量统计", 16, CJK_FONT)
+        t = Table(left=60, top=140, col_widths=[36, 120, 85, 85, 80, 80], row_heights=[20] * 5, leading=20)
+        t.cells = [cell(0, col, head) for col, head in enumerate(HEADER)]
+        for row, name in enumerate(HOSPITALS[:3], 1):
+            t.cells += [cell(row, 0, str(row)), cell(row, 1, name)] + [cell(row, col, str(row * 100 + col)) for col in range(2, 6)]
+        t.cells += [cell(4, 0, "合计", colspan=2), cell(4, 2, total)] + [cell(4, col, str(600 + 3 * col)) for col in range(3, 6)]
+        t.draw(c)
+    return make_pdf(path, page)
+
+
+def test_a_total_beyond_any_plausible_figure_is_not_read_as_one(tmp_path: Path) -> None:
+    """A run of cells read as one number in a 合计 row gave the total the value inf, and a consistency
+    mismatch with no warning (fuzz huge_sequence_number:150258); it is left out and said, as in a body cell."""
+    out = tmp_path / "out"
+
+    status, _, warnings = _run(_with_total(tmp_path / "b.pdf", "1234567890123456"), out)
+
+    assert status == 0
+    assert [w["message"] for w in warnings if w["kind"] == "unparsed_cell"] == [
+        "total row: '1234567890123456' in column reports_annual is beyond any plausible figure "
+        "(cells run together?); not extracted"]
+    totals = pd.read_parquet(out / "totals")
+    assert sorted(totals["metric"]) == ["records_annual", "records_cumulative", "reports_cumulative"]
+    assert sorted(totals["value"]) == [609.0, 612.0, 615.0]
+
+
+def test_a_long_printed_text_is_quoted_cut_with_its_length() -> None:
+    from bulletin_etl.wording import quoted
+
+    assert quoted("12345") == "'12345'"
+    assert quoted("8" * 1866, "digits") == "'88888888888888888888…' (1866 digits)"
+    assert quoted("a\nb" * 15) == "'a\\nba\\nba\\nba\\nba\\nba\\nba\\n…' (45 characters)"  # one line

@@ -33,7 +33,7 @@ from .layout.pagefacts import PageFacts
 from .layout.tables import Grid
 from .sections.base import Context
 from .text import chinese_numeral, squash
-from .wording import count
+from .wording import count, quoted
 
 Warn = Callable[[int | None, str], None]
 T = TypeVar("T")
@@ -329,16 +329,9 @@ def _row_numbers(table: list[tuple[str, int]], capacity: _RowCapacity, warn: War
             continue
         cause = "the 序号 column may have been read as one cell" if _run_together(printed) else \
             "a year or a figure may have been read into the 序号 column"
-        warn(page, f"table row 序号 {_quoted(printed)} on page {page} is not a row number ({held}): {cause}; not checked")
+        shown = quoted(printed, "digits")
+        warn(page, f"table row 序号 {shown} on page {page} is not a row number ({held}): {cause}; not checked")
     return pages
-
-
-SHOWN_DIGITS = 20
-"""Digits of a 序号 that is no row number quoted in its warning; a longer one is cut and its length said."""
-
-
-def _quoted(printed: str) -> str:
-    return f"'{printed}'" if len(printed) <= SHOWN_DIGITS else f"'{printed[:SHOWN_DIGITS]}…' ({len(printed)} digits)"
 
 
 def _run_together(printed: str) -> bool:

@@ -33,3 +33,16 @@ def _pandas_na(value: object) -> bool:
     that the command line starts without importing pandas."""
     pandas = sys.modules.get("pandas")
     return pandas is not None and value is pandas.NA
+
+
+SHOWN_CHARACTERS = 20
+"""Characters of a printed text quoted in a message; a longer one is cut and its length said."""
+
+
+def quoted(printed: str, counted_as: str = "characters") -> str:
+    """A printed text as a message quotes it: "'1,234'", or cut when long:
+    "'86256476812807765451…' (1866 digits)" — one line stays one readable line."""
+    if len(printed) <= SHOWN_CHARACTERS:
+        return repr(printed)
+    shown = repr(printed[:SHOWN_CHARACTERS])
+    return f"{shown[:-1]}…{shown[-1]} ({len(printed)} {counted_as})"

@@ -17,6 +17,7 @@ from ..layout.tables import LogicalTable, TableRow, split_side_by_side
 from ..names import Gazetteer
 from ..schemas import schema
 from ..text import YEAR, is_missing, parse_number, squash, tidy
+from ..wording import quoted
 
 Records = dict[str, list[dict]]
 
@@ -119,14 +120,19 @@ def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) 
         return None
     value = parse_number(text)
     if value is None or (integer and value != value.to_integral_value()):
-        ctx.warn(page, f"column {column}: cannot read {text!r} as a {'whole ' if integer else ''}number; left empty",
-                 "unparsed_cell")
+        ctx.warn(page, f"column {column}: cannot read {quoted(text)} as a {'whole ' if integer else ''}number; "
+                       "left empty", "unparsed_cell")
         return None
-    if abs(value) >= MAX_FIGURE:
-        ctx.warn(page, f"column {column}: {text!r} is beyond any plausible figure (cells run together?); left empty",
+    if not plausible(value):
+        ctx.warn(page, f"column {column}: {quoted(text)} is beyond any plausible figure (cells run together?); left empty",
                  "unparsed_cell")
         return None
     return value
+
+
+def plausible(figure: Decimal) -> bool:
+    """Within what a city bulletin can print (a run of cells read as one number is not)."""
+    return abs(figure) < MAX_FIGURE
 
 
 @dataclass(frozen=True)
@@ -241,26 +247,25 @@ class TableSection:
             # '合计：290146' printed in one cell (across the table, or in its first column with
             # the rest blank): it totals the only count column.
             if len(numeric) != 1 or parse_number(rest) is None:
-                ctx.warn(row.page, f"total row {row.cells[0]!r} cannot be assigned to one column; not extracted",
+                ctx.warn(row.page, f"total row {quoted(row.cells[0])} cannot be assigned to one column; not extracted",
                          "unparsed_cell")
                 return []
-            return [self._total(numeric[0][1], rest, row.page)]
-        out = []
-        for index, column in numeric:
-            cell = row.cells[index]
-            if is_missing(cell):
-                continue
-            if parse_number(cell) is None:
-                ctx.warn(row.page, f"total row: cannot read {cell!r} in column {column}; not extracted", "unparsed_cell")
-                continue
-            out.append(self._total(column, cell, row.page))
-        return out
+            return self._total(numeric[0][1], rest, row.page, ctx)
+        return [total for index, column in numeric if not is_missing(row.cells[index])
+                for total in self._total(column, row.cells[index], row.page, ctx)]
 
-    def _total(self, column: str, printed: str, page: int) -> dict:
-        return {
-            "dataset": self.dataset, "source": "total_row", "metric": self.total_metric(column),
-            "value": parse_number(printed), "unit": None, "printed": tidy(printed), "source_page": page,
-        }
+    def _total(self, column: str, printed: str, page: int, ctx: Context) -> list[dict]:
+        """The printed total of one column, or nothing (and a warning) where it is no figure."""
+        value = parse_number(printed)
+        if value is None:
+            ctx.warn(page, f"total row: cannot read {quoted(printed)} in column {column}; not extracted", "unparsed_cell")
+            return []
+        if not plausible(value):
+            ctx.warn(page, f"total row: {quoted(printed)} in column {column} is beyond any plausible figure (cells run "
+                           "together?); not extracted", "unparsed_cell")
+            return []
+        return [{"dataset": self.dataset, "source": "total_row", "metric": self.total_metric(column),
+                 "value": value, "unit": None, "printed": tidy(printed), "source_page": page}]
 
     def _note_figures(self, text: SectionText, ctx: Context) -> list[dict]:
         out = []
