@@ -62,7 +62,8 @@ def plant_wrong_total(b: Bulletin, rng: random.Random) -> set[tuple[str, str, st
     shown = commafy(str(new)) if "," in record["printed"] else str(new)  # as the table prints figures
     record["value"], record["printed"] = new, shown
     _reprint(section, record["metric"], new, shown)
-    return set(b.expected_mismatches) | _contradictions(b, record["dataset"], record["metric"])
+    return _referral_total_row_as_printed(b, set(b.expected_mismatches) | _contradictions(b, record["dataset"],
+                                                                                            record["metric"]))
 
 
 def _misprinted(rng: random.Random, old: int) -> int:
@@ -86,14 +87,29 @@ def _reprint(section: Section, metric: str, new: int, shown: str) -> None:
 
 def _contradictions(b: Bulletin, dataset: str, metric: str) -> set[tuple[str, str, str | None, str]]:
     """What the consistency checks find wrong once the 合计 of `metric` is misprinted: its column
-    total, the row total over the referral types, the claim that 12320 快速预约 is a channel's figure."""
+    total, the claim that 12320 快速预约 is a channel's figure. (The referrals' 合计 row total over
+    the referral types: _referral_total_row_as_printed.)"""
     found: set[tuple[str, str, str | None, str]] = {("column_total", dataset, "合计", metric)}
-    if dataset == "family_doctor_referrals":
-        period = metric.rpartition("_")[2]
-        found.add(("row_subtotal", dataset, "合计", f"all_types_{period}"))
     if dataset == "appointments_12320" and metric == "quick_booking" and _lists_quick_booking(b):
         found.add(("claim", "online_booking_channels", None, "bookings"))
     return found
+
+
+REFERRALS, REFERRAL_PARTS, PERIODS = "family_doctor_referrals", ("outpatient", "lab_exam", "inpatient_bed"), \
+    ("annual", "cumulative")
+
+
+def _referral_total_row_as_printed(b: Bulletin, expected: set) -> set:
+    """The contradictions expected, with the referrals' 合计 row judged as it is finally printed:
+    a misprinted district total moves the all-types column total, a misprinted 合计 one of its
+    parts, and the two may cancel out (or either may stand alone)."""
+    section = b.section(REFERRALS)
+    if section is None:
+        return expected
+    printed = {t["metric"]: t["value"] for t in section.rows.get("totals", []) if t["source"] == "total_row"}
+    kept = {m for m in expected if m[:3] != ("row_subtotal", REFERRALS, "合计")}
+    return kept | {("row_subtotal", REFERRALS, "合计", f"all_types_{period}") for period in PERIODS
+                   if sum(printed[f"{part}_{period}"] for part in REFERRAL_PARTS) != printed[f"all_types_{period}"]}
 
 
 def _lists_quick_booking(b: Bulletin) -> bool:
