@@ -12,6 +12,7 @@ from bulletin_etl.cli import main
 from bulletin_etl.schemas import all_schemas
 
 from .conftest import BULLETIN_2024
+from .synth.render_html import chromium
 
 
 @pytest.fixture(scope="module")
@@ -228,7 +229,6 @@ def test_tables_read_row_by_row_name_every_cell_after_its_column(output_2024: Pa
     assert "table.stack thead{display:none}" in narrow and "table.stack td::before{content:attr(data-label)" in narrow
 
 
-CHROMIUM = Path("/usr/bin/chromium")
 
 MEASURE = """<script>
 const box = e => e.getBoundingClientRect();
@@ -260,13 +260,13 @@ def _measure(page: str, tmp_path: Path, width: int) -> dict:
                        f'<iframe style="border:0;width:{width}px;height:900px" srcdoc="{frame}"></iframe></body></html>',
                        encoding="utf-8")
     done = subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        [str(chromium()), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / f'profile-{width}'}",
          "--window-size=1400,1000", "--dump-dom", wrapper.as_uri()], capture_output=True, text=True, timeout=180, check=True)
     return json.loads(html.unescape(re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S).group(1)))
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium to lay the page out")
+@pytest.mark.skipif(chromium() is None, reason="needs Chromium (Debian package chromium) to lay the page out")
 def test_at_390px_failures_mismatches_and_warnings_read_without_sideways_scrolling(output_2024: Path,
                                                                                    tmp_path: Path) -> None:
     from bulletin_etl.report import render
