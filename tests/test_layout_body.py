@@ -16,6 +16,7 @@ from bulletin_etl.layout.tables.body import (
     _clearly_nearer_above,
     _clearly_nearer_below,
     _first_line_of_a_centred_name,
+    _in_another_column,
     _leaves_room_for,
     _name_around_its_row,
     _opens_a_name_centred_on,
@@ -23,6 +24,7 @@ from bulletin_etl.layout.tables.body import (
     _owner_over_the_first_row,
     _row_pitch,
     _within_a_line_of_its_figures,
+    body_bands,
 )
 from bulletin_etl.layout.tables.segments import Segment, segments
 
@@ -141,3 +143,27 @@ def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) 
     assert _owner_between(neither, 1, 0, 2, DEFAULTS) == 0  # the one above on a tie
     nearer_above = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 110, "卫生服务站"), *row(124, None, "15"))
     assert _owner_between(nearer_above, 1, 0, 2, DEFAULTS) == 0
+
+
+REMARK_X = 340.0
+
+
+def remark_of_three_lines(row_top: float) -> list[tuple[float, float, str]]:
+    """A remark '新接入' wrapped one character a line in its narrow cell, centred on its row: its
+    first line stands above the first line of a two-line name centred on the same row."""
+    return [(REMARK_X, row_top - 10, "新"), (REMARK_X, row_top, "接"), (REMARK_X, row_top + 10, "入")]
+
+
+def test_a_line_of_another_column_is_no_neighbour_of_a_name(tmp_path: Path) -> None:
+    rows = drawn(tmp_path, (NAME_X, 95, "南京市栖霞"), *row(100, None, "15"), (NAME_X, 105, "区医院"),
+                 (NAME_X, 125, "南京怡悦医"), *row(130, None, "30"), (NAME_X, 135, "院"),
+                 *remark_of_three_lines(130))
+    assert [line[0].text for line in rows] == ["南京市栖霞", "15", "区医院", "新", "南京怡悦医", "30", "院", "入"]
+    assert _in_another_column(rows[3], rows[4], DEFAULTS)  # '新' over the remark's column only
+    assert not _in_another_column(rows[2], rows[4], DEFAULTS)  # the name above: same column
+    assert not _in_another_column(rows[5], rows[4], DEFAULTS)  # a row's own line always counts
+    # '南京怡悦医' stands as near '新' as its row's line; measured in its own column it is the
+    # first line of the name centred on the row below, not the last of the one above.
+    assert _owner_between(rows, 4, 1, 5, DEFAULTS) == 5
+    names = [[s.text for line in band for s in line if s.x0 < FIGURE_X] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert names == [["南京市栖霞", "区医院"], ["南京怡悦医", "院"]]

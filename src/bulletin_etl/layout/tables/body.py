@@ -40,11 +40,26 @@ def _anchors_a_row(line: Line) -> bool:
     return is_total_row(line) or any(looks_numeric(s.text) for s in line)
 
 
+def _in_another_column(other: Line, line: Line, settings: LayoutSettings) -> bool:
+    """A line without figures with no text where the line has: a cell of another column wrapped on
+    lines of its own (a remark '新接入' one character a line in its narrow cell, its '新' above the
+    first line of a two-line name centred on the same row). Its lines fall where its own cell's
+    do, so it tells nothing of how the line's cell is spaced."""
+    return not _anchors_a_row(other) and _blank_under(other, line, settings)
+
+
+def _neighbour(rows: list[Line], i: int, step: int, settings: LayoutSettings) -> Line:
+    """The nearest line above (step -1) or below (+1) the line that is not in another column; the
+    adjacent line when every one is."""
+    others = [rows[j] for j in range(i + step, -1 if step < 0 else len(rows), step)]
+    return next((o for o in others if not _in_another_column(o, rows[i], settings)), others[0])
+
+
 def _spacing(rows: list[Line], i: int, settings: LayoutSettings) -> tuple[float, float, float]:
-    """How far the line stands from the line above and from the line below, and the difference
+    """How far the line stands from its neighbour above and its neighbour below, and the difference
     that counts as clear: lines of one cell stand a line apart, cells a line and their padding."""
-    up = middle(rows[i]) - middle(rows[i - 1])
-    down = middle(rows[i + 1]) - middle(rows[i])
+    up = middle(rows[i]) - middle(_neighbour(rows, i, -1, settings))
+    down = middle(_neighbour(rows, i, 1, settings)) - middle(rows[i])
     return up, down, settings.clear_gap_lines * _line_height(rows[i])
 
 
