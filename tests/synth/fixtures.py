@@ -47,6 +47,9 @@ CHOSEN = [
     Case(55912, "docx", "three_line", "wqy-zenhei", draws=ALL),  # a bare folio under a broken 三线表
     Case(55896, "docx", "three_line", "noto-serif", draws=ALL),  # a continued page's first row standing low
     Case(664934, "html", "three_line", "noto-serif", draws=ALL),  # a row's '/' figures read as a folio 'N / M'
+    # session of 2026-12-07: the fresh-clone run's and the final sweep's failures
+    Case(306763, "html", "grid", "noto-sans", draws=ALL),  # side-by-side groups numbered down the left group first
+    Case(60149, "html", "three_line", "uming", draws=ALL),  # a centred name beside a remark wrapped a character a line
 ]
 
 
