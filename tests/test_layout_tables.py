@@ -16,6 +16,7 @@ from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Cell, Grid, LogicalTable, split_side_by_side, stitch
+from bulletin_etl.layout.tables.segments import hangs_over_text
 from bulletin_etl.text import join_wrapped
 
 from .pdfkit import CJK_FONT, PAGE_H, PAGE_W, Table, cell, font_for, heading, make_pdf, text
@@ -976,6 +977,46 @@ def test_header_labels_letter_spaced_with_two_spaces_stay_whole(tmp_path: Path, 
     table = only_table(make_pdf(tmp_path / f"{style}.pdf", page))
     assert table.header_paths == [("单 位",), ("累 计 总 量",), ("2030年总量",)]
     assert cells_of(table) == [["南京市鼓楼医院", "1066", "56"], ["江苏省人民医院", "722", "0"]]
+
+
+def _glyphs(c, top: float, placed: list[tuple[float, str]], size: float = 8.0) -> None:
+    """Glyphs drawn one by one where a browser set them; printed spaces in Courier (0.6 em)."""
+    for x, ch in placed:
+        text(c, x, top, ch, size, font="Courier" if ch == " " else None)
+
+
+def test_a_wrapped_labels_trailing_spaces_hanging_over_the_next_cell_part_nothing(tmp_path: Path) -> None:
+    """Chromium hangs the trailing spaces of a wrapped, letter-spaced label ('累  计  总  ' over
+    '量') past the end of its cell, over the first glyphs of the next cell ('2022年度'): a run of
+    spaces with a glyph's middle inside spaces no text of its own (`hangs_over_text`), so the two
+    cells part, while the spaces between '累', '计' and '总' still keep that label one."""
+    figures = [("江苏省人民医院", "130", "133", "0"), ("南京市第一医院", "2007", "5810", "2233")]
+
+    def page(c) -> None:
+        c.setLineWidth(0.5)
+        for y in (100, 126, 160):
+            c.line(60, PAGE_H - y, 330, PAGE_H - y)
+        text(c, 62, 109, "单位", 8)
+        _glyphs(c, 104, [(198.2, "2"), (202.5, "0"), (206.9, "2"), (211.2, "2"), (215.6, "年"), (223.6, "总"),
+                         (235.5, "累"), (243.5, " "), (247.4, " "), (252.2, "计"), (260.2, " "), (264.1, " "),
+                         (268.9, "总"), (276.9, " "), (281.3, " "),
+                         (282.8, "2"), (287.2, "0"), (291.5, "2"), (295.9, "2"), (300.3, "年"), (308.3, "度")])
+        _glyphs(c, 114, [(210.9, "量"), (252.2, "量"), (291.5, "总"), (299.5, "量")])
+        for top, (name, *values) in zip((130, 144), figures):
+            text(c, 62, top, name, 8)
+            for x1, value in zip((221.1, 262.4, 310.0), values):
+                text(c, x1 - c.stringWidth(value, font_for(value), 8), top, value, 8)
+
+    path = make_pdf(tmp_path / "hanging-spaces.pdf", page)
+    with pdfplumber.open(path) as doc:
+        line = [ch for ch in doc.pages[0].chars if abs(ch["top"] - 104) < 2]
+    middles = [(ch["x0"] + ch["x1"]) / 2 for ch in line if not ch["text"].isspace()]
+    spaces = sorted((ch for ch in line if ch["text"].isspace()), key=lambda ch: ch["x0"])
+    assert hangs_over_text(spaces[4:], middles)
+    assert not hangs_over_text(spaces[:2], middles)
+    table = only_table(path)
+    assert table.header_paths == [("单位",), ("2022年总量",), ("累 计 总量",), ("2022年度总量",)]
+    assert cells_of(table) == [list(row) for row in figures]
 
 
 def test_a_bare_folio_right_under_a_broken_three_line_table_is_no_row(tmp_path: Path) -> None:

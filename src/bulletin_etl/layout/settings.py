@@ -142,6 +142,8 @@ class LayoutSettings:
     # printed spaces that may letter-space a label ('单  位'): a wider gap they fill is no gutter
     letter_space_count: int = 2
     spaces_fill_share: float = 0.8  # share of a gap the printed spaces must cover to be the label's letter-spacing
+    # printed spaces this close one after another are one run (a wrapped line's trailing spaces hanging past its cell)
+    space_run_gap_em: float = 0.15
     gutter_min_em: float = 0.35  # the narrowest gap between columns (a printed space is about 0.25–0.33)
     split_gap_em: float = 0.15  # a gap between two glyphs over a gutter, tighter than a space, still cuts
     span_margin_pt: float = 1.0  # text reaching this close to a column's middle covers that column

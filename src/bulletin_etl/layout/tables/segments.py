@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ...text import looks_numeric
+from .. import intervals as iv
 from ..lines import group_rows, row_text
 from ..settings import LayoutSettings
 from ..vocabulary import NOTE, TOTAL_WORDS, has_sentence_mark, is_total_label
@@ -56,6 +57,7 @@ def segments(chars: list[dict], settings: LayoutSettings) -> list[list[Segment]]
     """Text rows, each cut into segments at gaps wider than a space."""
     out = []
     for row in group_rows(chars, settings):
+        row = _without_hanging_spaces(row, settings)
         current: list[dict] = []
         cut: list[Segment] = []
         last: dict | None = None  # last visible char: printed spaces stay inside the segment
@@ -79,6 +81,27 @@ def segments(chars: list[dict], settings: LayoutSettings) -> list[list[Segment]]
         if cut:
             out.append(cut)
     return out
+
+
+def _without_hanging_spaces(row: list[dict], settings: LayoutSettings) -> list[dict]:
+    """A row's characters less its runs of printed spaces that hang over text (`hangs_over_text`).
+    Spaces that follow one another closer than `space_run_gap_em` are one run."""
+    spaces = [c for c in row if c["text"].isspace()]
+    if not spaces:
+        return row
+    middles = [iv.midpoint((c["x0"], c["x1"])) for c in row if not c["text"].isspace()]
+    slack = settings.space_run_gap_em * max(spaces[0].get("size", settings.default_size_pt), settings.min_size_pt)
+    runs = iv.overlapping_groups(spaces, lambda c: (c["x0"], c["x1"]), slack)
+    hanging = {id(c) for run in runs if hangs_over_text(run, middles) for c in run}
+    return [c for c in row if id(c) not in hanging]
+
+
+def hangs_over_text(spaces: list[dict], middles: list[float]) -> bool:
+    """A run of printed spaces with a glyph's middle inside it spaces no text of its own: a browser
+    hangs the trailing spaces of a wrapped line past the end of its cell, over the next cell's
+    first glyphs ('累  计  总  ' wrapped before '量' runs into '2022年总' beside it)."""
+    extent = iv.hull((c["x0"], c["x1"]) for c in spaces)
+    return any(iv.contains(extent, m) for m in middles)
 
 
 def _letter_spaced(left: dict, right: dict, spaces: list[dict], settings: LayoutSettings) -> bool:
