@@ -50,6 +50,7 @@ CHOSEN = [
     # session of 2026-12-07: the fresh-clone run's and the final sweep's failures
     Case(306763, "html", "grid", "noto-sans", draws=ALL),  # side-by-side groups numbered down the left group first
     Case(60149, "html", "three_line", "uming", draws=ALL),  # a centred name beside a remark wrapped a character a line
+    Case(60101, "html", "three_line", "uming", draws=ALL),  # a wrapped label's trailing spaces hanging over the next cell
 ]
 
 
