@@ -31,12 +31,13 @@ test: setup-test
 	$(BIN)/python -m pytest
 
 # The source's own checks (CI runs them before the tests): lint, types, no function above radon
-# grade C, none over 40 lines.
+# grade C, none over 40 lines, no boolean chain of more than 3 operands.
 lint: setup-test
 	$(BIN)/ruff check src
 	$(BIN)/mypy
 	@hard=$$($(BIN)/radon cc -s -n D src); if [ -n "$$hard" ]; then echo "functions above radon grade C:"; echo "$$hard"; exit 1; fi
 	$(BIN)/python scripts/check-function-length src
+	$(BIN)/python scripts/check-boolean-chains src
 
 fuzz: setup-test  # make fuzz N=1000 [SEED=…]: mutated bulletins through the real command (tests/fuzz)
 	$(BIN)/python -m tests.fuzz --n $(or $(N),100) $(if $(SEED),--seed $(SEED))
