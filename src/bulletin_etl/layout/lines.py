@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..text import is_cjk
+from .intervals import clustered_by_centre
 from .settings import LayoutSettings
 
 BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi")
@@ -63,18 +64,10 @@ def is_bold(char: dict) -> bool:
 
 def group_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[list[dict]]:
     """Cluster characters into rows by vertical centre (`row_centre_lines`: relative to the
-    character's height)."""
-    rows: list[list[dict]] = []
-    for char in sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"])):
-        centre = (char["top"] + char["bottom"]) / 2
-        if rows:
-            last = rows[-1]
-            last_centre = sum((c["top"] + c["bottom"]) / 2 for c in last) / len(last)
-            height = max(char["bottom"] - char["top"], settings.min_size_pt)
-            if abs(centre - last_centre) <= settings.row_centre_lines * height:
-                last.append(char)
-                continue
-        rows.append([char])
+    character's height), each row in reading order."""
+    in_order = sorted(chars, key=lambda c: ((c["top"] + c["bottom"]) / 2, c["x0"]))
+    rows = clustered_by_centre(in_order, lambda c: (c["top"], c["bottom"]), settings.row_centre_lines,
+                               floor=settings.min_size_pt)
     return [sorted(row, key=lambda c: c["x0"]) for row in rows]
 
 
