@@ -9,9 +9,9 @@ built-in CJK font has a bold face).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
@@ -132,3 +132,17 @@ def make_pdf(path: Path, *pages: Callable[[rl_canvas.Canvas], None]) -> Path:
         c.showPage()
     c.save()
     return path
+
+
+def drawn_chars(folder: Path, runs: Sequence[tuple[float, float, str]], size: float) -> list[dict]:
+    """Runs of text (x, top, text) drawn at `size` pt on one page of a new PDF in `folder`, read
+    back as pdfplumber's characters."""
+    import pdfplumber
+
+    def draw(c: rl_canvas.Canvas) -> None:
+        for x, top, s in runs:
+            text(c, x, top, s, size)
+
+    pdf = make_pdf(folder / f"runs-{len(list(folder.iterdir()))}.pdf", draw)
+    with pdfplumber.open(pdf) as doc:
+        return doc.pages[0].chars

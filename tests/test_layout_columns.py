@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
-
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.lines import group_rows
 from bulletin_etl.layout.settings import LayoutSettings
@@ -15,7 +13,7 @@ from bulletin_etl.layout.tables import Grid, LogicalTable, Rule, UnruledTable, s
 from bulletin_etl.layout.tables import columns as cols
 from bulletin_etl.layout.tables.segments import Segment, segments
 
-from .pdfkit import LATIN_FONT, PAGE_H, Table, cell, make_pdf, text
+from .pdfkit import LATIN_FONT, PAGE_H, Table, cell, drawn_chars, make_pdf, text
 
 DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
@@ -96,12 +94,7 @@ def test_a_title_carried_over_with_its_subtitle_under_a_page_header_rule(tmp_pat
 
 def drawn(tmp_path: Path, *pieces: tuple[float, float, str]) -> list[list[Segment]]:
     """Pieces of text (x, top, text) drawn at 10 pt on one page, read back as rows of segments."""
-    def page(c) -> None:
-        for x, top, s in pieces:
-            text(c, x, top, s, 10.0)
-
-    with pdfplumber.open(make_pdf(tmp_path / "case.pdf", page)) as doc:
-        return segments(doc.pages[0].chars, DEFAULTS)
+    return segments(drawn_chars(tmp_path, pieces, 10.0), DEFAULTS)
 
 
 def chars_of(rows: list[list[Segment]]) -> list[dict]:

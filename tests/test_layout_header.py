@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from bulletin_etl.layout.settings import LayoutSettings
@@ -30,20 +29,14 @@ from bulletin_etl.layout.tables.header import (
 from bulletin_etl.layout.tables.regions import Rule
 from bulletin_etl.layout.tables.segments import Segment, segments
 
-from .pdfkit import make_pdf, text
+from .pdfkit import drawn_chars
 
 DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
 
 def drawn(tmp_path: Path, *runs: tuple[float, float, str]) -> list[list[Segment]]:
     """The lines of a page holding the given runs of text, each (x, top, text)."""
-    def draw(c) -> None:
-        for x, top, s in runs:
-            text(c, x, top, s, 9)
-
-    pdf = make_pdf(tmp_path / f"header{len(list(tmp_path.iterdir()))}.pdf", draw)
-    with pdfplumber.open(pdf) as doc:
-        return segments(doc.pages[0].chars, DEFAULTS)
+    return segments(drawn_chars(tmp_path, runs, 9), DEFAULTS)
 
 
 def seg(x0: float, x1: float, top: float = 0.0) -> Segment:
