@@ -120,6 +120,8 @@ def _content(path: Path) -> tuple | None:
 def _read_once(pdfs: list[Path], say: Callable[[str], None]) -> list[Path]:
     """Each file once: a path given twice (or a folder and a file in it) is read once, silently; a
     byte-identical copy under another name is read once and named as such."""
+    if len(pdfs) < 2:  # nothing to compare: the file is not read twice for its hash
+        return pdfs
     kept: list[Path] = []
     files: set[tuple] = set()
     contents: dict[tuple, Path] = {}
