@@ -82,11 +82,19 @@ def _folio_content(pattern: str) -> str:
     return " ".join(out)
 
 
-class _Page:
-    """The bulletin's page, type and table settings, drawn from the seed."""
+class Page:
+    """The bulletin's page, type and table settings, drawn from the seed. A printer of its own
+    (render_weasyprint.py) subclasses it: its own random stream, the title weights it can print,
+    CSS of its own after this one's."""
+
+    producer = "html"
+    """Names the page's random stream ('html-<seed>')."""
+    weights: tuple[str, ...] = ("regular", "bold", "stroke")
+    stroke = "-webkit-text-stroke: 0.35pt #000;"
+    """How a stroked title is printed (Chromium's own property)."""
 
     def __init__(self, b: Bulletin, style: str, font: str, seed: int):
-        rng = self.rng = random.Random(f"html-{seed}")
+        rng = self.rng = random.Random(f"{self.producer}-{seed}")
         self.style, self.font, self.family = style, font, FONTS[font]
         self.body = rng.choice([11.0, 12.0, 12.0, 13.0, 14.0])
         self.lead = round(self.body * rng.uniform(1.45, 1.85), 1)
@@ -103,7 +111,7 @@ class _Page:
         heading = round(self.body * rng.uniform(1.2, 1.4) * 2) / 2
         if "typography" in b.draws:
             self.typo = typography.draw(stream("typography", seed), font, available_fonts(), self.body, self.lead,
-                                        heading, weights=("regular", "bold", "stroke"))
+                                        heading, weights=self.weights)
         else:
             role = typography.Role(heading, font, "regular", "centre")
             self.typo = typography.Typography("legacy", self.body, self.lead, role, role, self.body, heading)
@@ -148,7 +156,7 @@ class _Page:
 
     def role_css(self, cls: str, role: typography.Role) -> str:
         weight = "bold" if role.weight == "bold" else "normal"
-        stroke = "-webkit-text-stroke: 0.35pt #000;" if role.weight == "stroke" else ""
+        stroke = self.stroke if role.weight == "stroke" else ""
         align = "center" if role.align == "centre" else "left"
         indent = "2em" if role.align == "indent" else "0"
         before = round(role.size * self.rng.uniform(0.6, 1.3), 1)
@@ -251,7 +259,7 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
     return "".join(out)
 
 
-def _section(s: Section, page: _Page) -> str:
+def _section(s: Section, page: Page) -> str:
     table_section = s.table is not None and not s.paragraphs
     wide = s.table is not None and page.wide_from is not None and s.table.n_cols >= page.wide_from
     attrs = page.title_attrs(s.title, page.typo.role(table_section)) if page.wraps is not None else ""
@@ -269,9 +277,17 @@ def _section(s: Section, page: _Page) -> str:
 
 def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
     """Write the bulletin as an HTML file (no PDF yet); returns what was drawn how."""
+    text, drawn = document(b, Page, style=style, font=font, seed=seed)
+    Path(path).write_text(text, encoding="utf-8")
+    return drawn
+
+
+def document(b: Bulletin, page_class: type[Page], *, style: str, font: str, seed: int) -> tuple[str, dict]:
+    """The bulletin as one HTML document with its print CSS, set by `page_class` (Page for
+    Chromium, render_weasyprint's for WeasyPrint), and what was drawn how."""
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose from {STYLES}")
-    page = _Page(b, style, font, seed)
+    page = page_class(b, style, font, seed)
     parts = ["<!doctype html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）</title>",
              f"<style>\n{page.css()}\n</style></head><body>",
@@ -284,20 +300,19 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
         parts.append(f'<div class="colophon"><p class="first">{_e(b.colophon[0])}</p>'
                      + "".join(f"<p>{_e(line)}</p>" for line in b.colophon[1:]) + "</div>")
     parts.append("</body></html>")
-    Path(path).write_text("\n".join(parts), encoding="utf-8")
-    return {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
+    return "\n".join(parts), {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
             "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size,
             "cell_valign": page.valign, **page.drawn}
 
 
-def _masthead(b: Bulletin, page: _Page) -> list[str]:
+def _masthead(b: Bulletin, page: Page) -> list[str]:
     """The masthead line ('<issuer> 编印' left, the date right); the masthead family may set the
     bulletin's name large above it, and the line so large that its date wraps in its own box."""
     left, right = b.masthead
     mast, out = page.mast, []
     if mast is not None and mast.name:
         size = round(page.body * mast.name_scale * 2) / 2
-        weight = {"bold": " font-weight: bold;", "stroke": " -webkit-text-stroke: 0.35pt #000;"}.get(mast.name_weight, "")
+        weight = {"bold": " font-weight: bold;", "stroke": f" {page.stroke}"}.get(mast.name_weight, "")
         for k, line in enumerate(mast.name):
             s_ = size if k == 0 else max(page.body, size * 0.6)
             out.append(f'<p style="text-align: center; font-size: {s_}pt; line-height: 1.4;{weight if k == 0 else ""}'
