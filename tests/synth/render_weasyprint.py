@@ -1,0 +1,96 @@
+"""Fourth producer: the bulletin as HTML with print CSS, printed to PDF by WeasyPrint.
+
+The same HTML as render_html.py (its `document`), laid out by another engine: WeasyPrint
+shapes text with Pango and HarfBuzz, embeds the fonts as CID subsets, and draws CSS borders as
+stroked lines where Chromium paints filled rectangles. Pages, margins, folios in their forms and
+running headers come from @page margin boxes (`counter(page)`, `counter(pages)`), landscape pages
+from a named page, titles kept with what follows by `break-after: avoid`, rows kept whole by
+`break-inside: avoid`, and <thead> repeated on every page a table crosses — all of which
+WeasyPrint does itself (its CSS support differs from Chromium's: no `-webkit-text-stroke`, so a
+title is regular or bold, never stroked).
+
+In process: `weasyprint.HTML(string=…).write_pdf(path)`. Needs the Python package `weasyprint`
+and Debian's Pango (libpango-1.0-0, libpangoft2-1.0-0) and CJK fonts; `missing` says which is
+absent (tests skip with it).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from .content import Bulletin
+from .render_html import STYLES, Page, document
+from .render_html import available_fonts as _fc_fonts
+
+__all__ = ["STYLES", "available_fonts", "build", "missing", "render"]
+
+
+@functools.cache
+def missing() -> str | None:
+    """Why WeasyPrint cannot print here (None: it can). Importing it loads Pango through cffi."""
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError as exc:
+        return f"the Python package weasyprint is not installed (pip install '.[test]'): {exc}"
+    except OSError as exc:  # cffi could not open libpango / libgobject
+        return (f"WeasyPrint cannot load Pango ({exc}): install the Debian packages libpango-1.0-0 "
+                "libpangoft2-1.0-0")
+    if not available_fonts():
+        return "the Debian CJK fonts fonts-noto-cjk / fonts-wqy-zenhei / fonts-arphic-uming are not installed"
+    return None
+
+
+def available_fonts() -> list[str]:
+    """CJK faces fontconfig knows here (Pango finds them by family name)."""
+    return _fc_fonts()
+
+
+class WeasyPage(Page):
+    """render_html's page with WeasyPrint's own random stream and what it cannot print left out."""
+
+    producer = "weasyprint"
+    weights = ("regular", "bold")  # WeasyPrint has no text stroke
+    stroke = "font-weight: bold;"  # a masthead name drawn stroked is printed bold
+
+    def css(self) -> str:
+        return "\n".join([super().css(), self.weasy_css(), self.shading_css(), self.columns_css()])
+
+    def weasy_css(self) -> str:
+        """Where WeasyPrint needs other words than Chromium: the colophon's drop in points (a page's
+        height is the page area's here), margin boxes' text not wrapped into a second line."""
+        return "\n".join([
+            f".colophon {{ padding-top: {round(self.rng.uniform(0.3, 0.45) * 700)}pt; }}",
+            "@page { @top-left { white-space: nowrap; } @top-right { white-space: nowrap; }"
+            " @bottom-left { white-space: nowrap; } @bottom-right { white-space: nowrap; }"
+            " @bottom-center { white-space: nowrap; } }",
+        ])
+
+    def shading_css(self) -> str:
+        """Hook for the shading family (issue 17): cell, row and band backgrounds go here, e.g.
+        `thead th { background: #d9d9d9 }`, `tbody tr:nth-child(even) td { background: #f2f2f2 }`
+        — WeasyPrint paints a background as a filled rectangle under the cell's borders."""
+        return ""
+
+    def columns_css(self) -> str:
+        """Hook for the two_columns family (issue 17): prose set in two columns, e.g.
+        `.sec.events { columns: 2; column-gap: 2em; column-rule: 0.5pt solid #000 }` (WeasyPrint
+        supports multi-column layout and column rules)."""
+        return ""
+
+
+def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> tuple[str, dict]:
+    """Write the bulletin's HTML (for eyeballing) and return it with what was drawn how."""
+    text, drawn = document(b, WeasyPage, style=style, font=font, seed=seed)
+    Path(path).write_text(text, encoding="utf-8")
+    return text, drawn
+
+
+def render(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
+    """Print the bulletin to `path` (PDF) with WeasyPrint, its HTML beside it; returns what was drawn."""
+    import weasyprint
+
+    pdf = Path(path)
+    text, drawn = build(b, pdf.with_suffix(".html"), style=style, font=font, seed=seed)
+    weasyprint.HTML(string=text, base_url=str(pdf.parent)).write_pdf(pdf)
+    return drawn
