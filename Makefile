@@ -24,7 +24,7 @@ setup-test: $(VENV)/.installed-test
 run: setup
 	$(BIN)/bulletin-etl extract --out output
 
-# System packages (LibreOffice, CJK fonts, Chromium) are installed where root and apt-get allow;
+# System packages (LibreOffice, CJK fonts, Chromium, Pango) are installed where root and apt-get allow;
 # elsewhere the script says what is missing and the tests needing it skip with a reason.
 test: setup-test
 	scripts/install-system-deps

@@ -16,7 +16,7 @@ import pytest
 
 from bulletin_etl.schemas import schema
 
-from . import furniture, render_html, typography
+from . import furniture, render_html, render_weasyprint, typography
 from .compare import compare
 from .draws import NONE, stream
 from .furniture import Furniture
@@ -298,3 +298,43 @@ def test_spacing_family_is_drawn(tmp_path: Path) -> None:
                                                   for h in c.header))
     render_html.build(make_bulletin(seed), tmp_path / "b.html", style="grid", font="uming", seed=seed)
     assert '<span style="white-space: pre-wrap">' in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_weasyprint_pages_title_their_text_without_a_stroke(tmp_path: Path) -> None:
+    """Built, not printed: WeasyPrint's page is render_html's with its own random stream, and it
+    has no text stroke, so no title or masthead name asks for one (Chromium's pages do)."""
+    stroked = {"html": 0, "weasyprint": 0}
+    for seed in range(1, 31):
+        b = make_bulletin(seed)
+        html_text = render_html.document(b, render_html.Page, style="grid", font="uming", seed=seed)[0]
+        weasy_text = render_weasyprint.build(b, tmp_path / "b.html", style="grid", font="uming", seed=seed)[0]
+        stroked["html"] += "-webkit-text-stroke" in html_text
+        stroked["weasyprint"] += "-webkit-text-stroke" in weasy_text
+    assert stroked["html"] > 0 and stroked["weasyprint"] == 0
+
+
+@pytest.mark.skipif(render_weasyprint.missing() is not None, reason=str(render_weasyprint.missing()))
+def test_weasyprint_prints_landscape_pages_folios_and_stroked_rules(tmp_path: Path) -> None:
+    """A bulletin with a wide table and a running header, printed by WeasyPrint: the wide table
+    on a landscape page, the folio and the header on every page, table rules stroked (not the
+    filled rectangles Chromium paints) and every merged header cell's label printed."""
+    def drawn(seed: int) -> bool:
+        page = render_weasyprint.WeasyPage(make_bulletin(seed), "grid", "uming", seed)
+        wide = any(s.table is not None and page.wide_from and s.table.n_cols >= page.wide_from
+                   for s in make_bulletin(seed).sections)
+        return bool(wide and page.furniture.header)
+
+    seed = next(s for s in range(1, 60) if drawn(s))
+    b = make_bulletin(seed)
+    pdf = tmp_path / "b.pdf"
+    info = render_weasyprint.render(b, pdf, style="grid", font="uming", seed=seed)
+    with pdfplumber.open(pdf) as doc:
+        texts = [p.extract_text() for p in doc.pages]
+        assert any(p.width > p.height for p in doc.pages) and any(p.width < p.height for p in doc.pages)
+        assert sum(len(p.lines) for p in doc.pages) > 50
+        assert "编印" in texts[0]
+        header = info["furniture"]["header"][-1].replace(" ", "")
+        assert all(header in t.replace(" ", "") for t in texts[1:])
+    printed = "".join(texts).replace(" ", "").replace("\n", "")
+    groups = [c.text.replace(" ", "") for s in b.sections if s.table for c in s.table.header_cells() if c.colspan > 1]
+    assert groups and all(g in printed for g in groups)
