@@ -51,6 +51,11 @@ CHOSEN = [
     Case(306763, "html", "grid", "noto-sans", draws=ALL),  # side-by-side groups numbered down the left group first
     Case(60149, "html", "three_line", "uming", draws=ALL),  # a centred name beside a remark wrapped a character a line
     Case(60101, "html", "three_line", "uming", draws=ALL),  # a wrapped label's trailing spaces hanging over the next cell
+    # issue 17: WeasyPrint, one per style, each exact in the first sweep (seeds 1-40); all with a
+    # landscape page and a running header over a rule, printed as an even-odd filled frame
+    Case(40, "weasyprint", "grid", "uming", quirks=True, draws=ALL),  # a bulletin name above the masthead
+    Case(38, "weasyprint", "no_inner_verticals", "wqy-zenhei", draws=ALL),  # bold titles, folios '第 N 页'
+    Case(9, "weasyprint", "three_line", "noto-sans", quirks=True, draws=ALL),  # folios 'N / M'
 ]
 
 
