@@ -300,9 +300,10 @@ def document(b: Bulletin, page_class: type[Page], *, style: str, font: str, seed
         parts.append(f'<div class="colophon"><p class="first">{_e(b.colophon[0])}</p>'
                      + "".join(f"<p>{_e(line)}</p>" for line in b.colophon[1:]) + "</div>")
     parts.append("</body></html>")
-    return "\n".join(parts), {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
-            "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size,
-            "cell_valign": page.valign, **page.drawn}
+    drawn = {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
+             "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size,
+             "cell_valign": page.valign, **page.drawn}
+    return "\n".join(parts), drawn
 
 
 def _masthead(b: Bulletin, page: Page) -> list[str]:
