@@ -1,8 +1,11 @@
 """Fourth producer: the bulletin as HTML with print CSS, printed to PDF by WeasyPrint.
 
 The same HTML as render_html.py (its `document`), laid out by another engine: WeasyPrint
-shapes text with Pango and HarfBuzz, embeds the fonts as CID subsets, and draws CSS borders as
-stroked lines where Chromium paints filled rectangles. Pages, margins, folios in their forms and
+shapes text with Pango and HarfBuzz, embeds the fonts as CID subsets, and draws a table's
+collapsed borders as stroked lines where Chromium paints filled rectangles; a box's one-sided
+border (the running header's rule, the masthead's) it paints as a clip to that side's strip and
+then the box's outer and inner rectangles filled even-odd — a reader that ignores the clip sees
+two filled rectangles as tall as the box. Pages, margins, folios in their forms and
 running headers come from @page margin boxes (`counter(page)`, `counter(pages)`), landscape pages
 from a named page, titles kept with what follows by `break-after: avoid`, rows kept whole by
 `break-inside: avoid`, and <thead> repeated on every page a table crosses — all of which
@@ -57,8 +60,8 @@ class WeasyPage(Page):
         return "\n".join([super().css(), self.weasy_css(), self.shading_css(), self.columns_css()])
 
     def weasy_css(self) -> str:
-        """Where WeasyPrint needs other words than Chromium: the colophon's drop in points (a page's
-        height is the page area's here), margin boxes' text not wrapped into a second line."""
+        """Where WeasyPrint needs other words than Chromium: the colophon's drop in points (not in
+        vh, which WeasyPrint measures otherwise), margin boxes' text kept on one line."""
         return "\n".join([
             f".colophon {{ padding-top: {round(self.rng.uniform(0.3, 0.45) * 700)}pt; }}",
             "@page { @top-left { white-space: nowrap; } @top-right { white-space: nowrap; }"
@@ -74,8 +77,9 @@ class WeasyPage(Page):
 
     def columns_css(self) -> str:
         """Hook for the two_columns family (issue 17): prose set in two columns, e.g.
-        `.sec.events { columns: 2; column-gap: 2em; column-rule: 0.5pt solid #000 }` (WeasyPrint
-        supports multi-column layout and column rules)."""
+        `.sec.events p.text { … }` inside a `.sec.events { columns: 2; column-gap: 2em;
+        column-rule: 0.5pt solid #000 }` (WeasyPrint supports multi-column layout and column
+        rules); render_html's document() would give the events' div that class."""
         return ""
 
 
