@@ -77,9 +77,9 @@ class WeasyPage(Page):
 
     def columns_css(self) -> str:
         """Hook for the two_columns family (issue 17): prose set in two columns, e.g.
-        `.sec.events p.text { … }` inside a `.sec.events { columns: 2; column-gap: 2em;
-        column-rule: 0.5pt solid #000 }` (WeasyPrint supports multi-column layout and column
-        rules); render_html's document() would give the events' div that class."""
+        `.sec.events { columns: 2; column-gap: 2em; column-rule: 0.5pt solid #000 }` (WeasyPrint
+        supports multi-column layout and column rules; render_html's document() would give the
+        events' div the class `events`)."""
         return ""
 
 
