@@ -18,8 +18,8 @@ from __future__ import annotations
 import random
 import re
 
-from .content import BodyRow, Bulletin, Column, PrintedTable, Section
 from . import shading
+from .content import BodyRow, Bulletin, Column, PrintedTable, Section
 from .draws import default_draws, forced, stream
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead
 from .sections.context import Context
