@@ -147,6 +147,23 @@ def test_a_page_without_backgrounds_is_read_as_it_is(tmp_path: Path) -> None:
         assert graphics.backgrounds(page, DEFAULTS) == []
 
 
+def test_the_ruling_page_has_the_edges_of_the_unshaded_page(tmp_path: Path) -> None:
+    """Every strategy pdfplumber is given (lines, explicit, or a mix with text) reads the ruling
+    page: its edges are the rules alone, as if the fills were never painted."""
+    zebra = [(box, 0.9) for r in (0, 2, 4) for box in cell_boxes(r)]
+    shaded = make_pdf(tmp_path / "shaded.pdf", three_line([HEAD, *BODY], fills=zebra))
+    plain = make_pdf(tmp_path / "plain.pdf", three_line([HEAD, *BODY]))
+
+    def edges(pdf: Path) -> list[tuple]:
+        with pdfplumber.open(pdf) as doc:
+            ruling = graphics.ruling_page(doc.pages[0], DEFAULTS)
+            return sorted((e["orientation"], e["x0"], e["top"], e["x1"], e["bottom"]) for e in ruling.edges)
+
+    assert edges(shaded) == edges(plain)
+    text_columns = LayoutSettings(vertical_strategy="text")
+    assert cells_of(only_table(shaded, text_columns)) == cells_of(only_table(plain, text_columns))
+
+
 # ---------------------------------------------------------------------------------------------
 # Shaded tables read as unshaded ones
 
