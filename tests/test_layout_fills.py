@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from bulletin_etl.layout import graphics
+from bulletin_etl.layout import graphics, trace
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Grid, LogicalTable, stitch
@@ -238,3 +238,12 @@ def test_a_fill_with_no_text_near_it_makes_no_table(tmp_path: Path) -> None:
         text(c, 60, 380, "南京市卫生健康信息中心编印", 10)
 
     assert grids_of(make_pdf(tmp_path / "panel.pdf", draw)) == []
+
+
+def test_backgrounds_are_recorded_for_the_rules_picture(tmp_path: Path) -> None:
+    """`inspect --stages` draws the backgrounds in the rules picture, from the code path extract runs."""
+    pdf = make_pdf(tmp_path / "band.pdf", three_line([HEAD, *BODY], fills=[(row_box(0), 0.75), (row_box(2), 0.9)]))
+    with trace.tracing() as found:
+        load(pdf)
+    assert found.shapes("backgrounds", 1) == [trace.Box(60.0, 100.0, 400.0, 120.0, "background"),
+                                              trace.Box(60.0, 140.0, 400.0, 160.0, "background")]
