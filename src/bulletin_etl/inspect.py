@@ -37,6 +37,7 @@ REGION = (0, 160, 0)
 CLOSING = (230, 0, 230)
 GUTTER = (0, 200, 255)
 FURNITURE = (150, 80, 20)
+BACKGROUND = (120, 120, 120)
 
 LEGEND = {
     "recognised section heading": RECOGNISED, "unrecognised heading": UNRECOGNISED, "table": TABLE,
@@ -72,6 +73,7 @@ PLAIN = [Style("text lines", "text line", TEXT), *TABLES, *HEADINGS]
 
 GROUPS = {
     "rules": [
+        Style("backgrounds", "background fill (not a rule)", BACKGROUND, width=1, fill=35),
         Style("ruled tables", "ruled table cell (pdfplumber)", TABLE, fill=30),
         Style("rule runs", "run of rules of one extent (table candidate)", HEADER, width=2, grow=4),
         Style("regions", "region of an unruled table", REGION, width=3, fill=25),

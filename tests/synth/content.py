@@ -35,9 +35,29 @@ class HeaderCell:
 
 
 @dataclass
+class Shading:
+    """The backgrounds a table is printed with (shading family), as any producer can paint them:
+    greys from 0 (black) to 1 (white). Rows and cells count body rows from 0; a cell's fill is
+    painted over its row's, a merged cell's by its first column."""
+
+    header: float | None = None  # the whole header band
+    rows: dict[int, float] = field(default_factory=dict)  # whole body rows: zebra bands, the 合计 row
+    cells: dict[tuple[int, int], float] = field(default_factory=dict)  # single body cells
+    stroked: bool = False  # a producer that draws fills (reportlab) also strokes each cell's fill (grid style)
+    backdrop: float | None = None  # one fill behind the whole table (1.0: white painted over the page)
+
+    def row_grey(self, row: int) -> float | None:
+        return self.rows.get(row)
+
+    def cell_grey(self, row: int, col: int) -> float | None:
+        return self.cells.get((row, col), self.rows.get(row))
+
+
+@dataclass
 class PrintedTable:
     columns: list[Column]
     rows: list[BodyRow]
+    shading: Shading | None = None
 
     @property
     def n_cols(self) -> int:

@@ -36,6 +36,17 @@ Families (the classes of issue 9 the extractor must handle):
                     total rows' '合 计' ('合 计：8123' across the table); the truth is unchanged (html
                     keeps two spaces two). Figures in prose separated by a bare full-width '，' are
                     not drawn: no sentence the sections draw holds two figures with no unit between
+  shading           tables printed with backgrounds (~35% of bulletins, most of their tables;
+                    shading.py): a grey header band, zebra body rows, a filled 合计 row, single cells
+                    filled, light and mid greys, sometimes a white or near-white fill behind the whole
+                    table; reportlab paints filled rectangles (a cell's fill stroked in grid tables),
+                    docx the cells' own shading (w:shd, as Word's table styles), html CSS backgrounds
+                    on th/tr/td. The truth is unchanged: a fill rules nothing
+
+A family can be forced on for every bulletin (testing a family's rule across producers):
+
+    BULLETIN_SYNTH_FORCE=shading python -m tests.synth.sweep --seeds 1-10 --producer reportlab
+    python -m tests.synth.sweep --seeds 1-10 --producer reportlab --force shading
 """
 
 from __future__ import annotations
@@ -44,7 +55,7 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing")
+            "masthead", "wraps", "page_breaks", "spacing", "shading")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 
@@ -63,6 +74,11 @@ def parse_off(spec: str | None) -> frozenset[str]:
 def default_draws() -> frozenset[str]:
     """All families, less those named in BULLETIN_SYNTH_OFF."""
     return ALL - parse_off(os.environ.get("BULLETIN_SYNTH_OFF"))
+
+
+def forced(family: str) -> bool:
+    """The family is drawn in every bulletin (BULLETIN_SYNTH_FORCE names it), not in some."""
+    return family in parse_off(os.environ.get("BULLETIN_SYNTH_FORCE"))
 
 
 def stream(family: str, seed: int) -> random.Random:

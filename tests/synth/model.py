@@ -18,8 +18,9 @@ from __future__ import annotations
 import random
 import re
 
+from . import shading
 from .content import BodyRow, Bulletin, Column, PrintedTable, Section
-from .draws import default_draws, stream
+from .draws import default_draws, forced, stream
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead
 from .sections.context import Context
 from .sections.figures import commafy, logu
@@ -80,6 +81,8 @@ def _arrange(ctx: Context, draws: frozenset[str], built: dict[str, Section], ord
         unknown_sections(stream("unknown_sections", ctx.seed), ctx.year, sections, ctx.warnings)
     if "spacing" in draws:
         letter_spacing(stream("spacing", ctx.seed), sections, ctx.warnings)
+    if "shading" in draws:
+        shading.draw(stream("shading", ctx.seed), sections, forced("shading"))
     return sections
 
 

@@ -169,7 +169,48 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
             a, b = body.merge
             merged = table.cell(r, a).merge(table.cell(r, b - 1))
             _set_text(merged, body.cells[a], family, size, WD_ALIGN_PARAGRAPH.CENTER, spaced)
+    if printed.shading is not None:
+        _shade(table, printed)
     return table
+
+
+def _shd(grey: float):
+    """A w:shd element filling with this grey, as Word's table styles shade cells."""
+    el = OxmlElement("w:shd")
+    el.set(qn("w:val"), "clear")
+    el.set(qn("w:color"), "auto")
+    el.set(qn("w:fill"), f"{round(grey * 255):02X}" * 3)
+    return el
+
+
+def _shade_cell(tc, grey: float) -> None:
+    tc_pr = tc.get_or_add_tcPr()
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    tc_pr.append(_shd(grey))
+
+
+def _shade(table, printed: PrintedTable) -> None:
+    """The shading family through the table's own shading (w:shd): the backdrop on the table, the
+    header band on every header cell, a row's fill on its cells, a single cell's over it."""
+    sh = printed.shading
+    assert sh is not None
+    n_head = printed.n_header_rows
+    if sh.backdrop is not None:
+        borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+        borders.addnext(_shd(sh.backdrop))
+    for r in range(n_head):
+        for tc in table.rows[r]._tr.tc_lst:
+            if sh.header is not None:
+                _shade_cell(tc, sh.header)
+    for i in range(len(printed.rows)):
+        seen: set[int] = set()  # a merged cell is shaded by its first column, as reportlab paints it
+        for c in range(printed.n_cols):
+            tc = table.cell(n_head + i, c)._tc
+            grey = sh.cell_grey(i, c)
+            if grey is not None and id(tc) not in seen:
+                _shade_cell(tc, grey)
+            seen.add(id(tc))
 
 
 def _text_cm(text: str, size: float) -> float:

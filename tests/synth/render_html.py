@@ -223,10 +223,34 @@ class Page:
         ])
 
 
+def _background(grey: float | None) -> str:
+    """A CSS background of this grey (none for None), printed as it is (Chromium leaves backgrounds
+    out of print unless told)."""
+    if grey is None:
+        return ""
+    level = f"{round(grey * 255):02x}"
+    return f"background: #{level * 3}; -webkit-print-color-adjust: exact; print-color-adjust: exact;"
+
+
+def _styled(css: str) -> str:
+    return f' style="{css}"' if css else ""
+
+
+def _shade(t: PrintedTable, where: str, row: int = -1, col: int = -1) -> str:
+    """The style attribute painting the shading family's fill of a table's part ('th': the header
+    band; 'tr': a body row; 'td': a body cell), '' when unshaded."""
+    sh = t.shading
+    if sh is None:
+        return ""
+    grey = {"th": sh.header, "tr": sh.row_grey(row), "td": sh.cells.get((row, col))}[where]
+    return _styled(_background(grey))
+
+
 def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
     """`spaced` (spacing family): a cell's run of spaces printed as typed ('单  位' keeps its two),
-    not collapsed to one as HTML would."""
-    style = f' style="font-size: {size}pt"' if size else ""
+    not collapsed to one as HTML would. Backgrounds (shading family) on th, tr and td."""
+    sh = t.shading
+    style = _styled((f"font-size: {size}pt;" if size else "") + _background(sh.backdrop if sh else None))
 
     def cell(text: str) -> str:
         return f'<span style="white-space: pre-wrap">{_e(text)}</span>' if spaced and "  " in text else _e(text)
@@ -239,20 +263,20 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
         for hc in (c for c in cells if c.row == r):
             span = (f' colspan="{hc.colspan}"' if hc.colspan > 1 else "") + (f' rowspan="{hc.rowspan}"' if hc.rowspan > 1 else "")
             cls = ' class="group"' if hc.colspan > 1 and hc.row + hc.rowspan < n else ""
-            out.append(f"<th{span}{cls}>{cell(hc.text)}</th>")
+            out.append(f"<th{span}{cls}{_shade(t, 'th')}>{cell(hc.text)}</th>")
         out.append("</tr>")
     out.append("</thead><tbody>")
-    for row in t.rows:
-        out.append("<tr>")
+    for i, row in enumerate(t.rows):
+        out.append(f"<tr{_shade(t, 'tr', i)}>")
         c = 0
         while c < t.n_cols:
             if row.merge and row.merge[0] == c:
                 a, b = row.merge
                 cls = "name" if row.kind == "span" else "seq"
-                out.append(f'<td colspan="{b - a}" class="{cls}">{cell(row.cells[a])}</td>')
+                out.append(f'<td colspan="{b - a}" class="{cls}"{_shade(t, "td", i, a)}>{cell(row.cells[a])}</td>')
                 c = b
                 continue
-            out.append(f'<td class="{t.columns[c].kind}">{cell(row.cells[c])}</td>')
+            out.append(f'<td class="{t.columns[c].kind}"{_shade(t, "td", i, c)}>{cell(row.cells[c])}</td>')
             c += 1
         out.append("</tr>")
     out.append("</tbody></table>")

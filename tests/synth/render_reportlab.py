@@ -226,6 +226,45 @@ class TablePlan:
         return n_lines * self.lead + 2 * self.pad_y
 
 
+def _fill(c: rl_canvas.Canvas, ph: float, box: tuple[float, float, float, float], grey: float,
+          stroke: float = 0.0) -> None:
+    """A filled rectangle (x0, top, x1, bottom, top-based), its outline stroked `stroke` wide if
+    not 0; the fill colour is black again afterwards, for the text."""
+    x0, top, x1, bottom = box
+    c.setFillGray(grey)
+    if stroke:
+        c.setLineWidth(stroke)
+    c.rect(x0, ph - bottom, x1 - x0, bottom - top, stroke=1 if stroke else 0, fill=1)
+    c.setFillGray(0)
+
+
+def paint_shading(c: rl_canvas.Canvas, ph: float, plan: TablePlan, rows: list[BodyRow], xs: list[float],
+                  ys: list[float], indexes: list[int]) -> None:
+    """The shading family's backgrounds of one page of a table, under its rules and text: the
+    backdrop, the header band, whole rows, then single cells (stroked in grid tables when the
+    shading says so). `rows` are the body rows on the page, `indexes` their numbers in the table."""
+    shading = plan.table.shading
+    assert shading is not None
+    n_h = plan.table.n_header_rows
+    if shading.backdrop is not None:
+        _fill(c, ph, (xs[0], ys[0], xs[-1], ys[-1]), shading.backdrop)
+    if shading.header is not None:
+        _fill(c, ph, (xs[0], ys[0], xs[-1], ys[n_h]), shading.header)
+    for n, k in enumerate(indexes):
+        grey = shading.row_grey(k)
+        if grey is not None:
+            _fill(c, ph, (xs[0], ys[n_h + n], xs[-1], ys[n_h + n + 1]), grey)
+    stroke = plan.line_w if shading.stroked and plan.style == "grid" else 0.0
+    for n, (k, row) in enumerate(zip(indexes, rows)):
+        for j in range(plan.table.n_cols):
+            grey = shading.cells.get((k, j))
+            merged = row.merge is not None and row.merge[0] <= j < row.merge[1]
+            if grey is None or (merged and row.merge is not None and j != row.merge[0]):
+                continue
+            end = row.merge[1] if merged and row.merge is not None else j + 1
+            _fill(c, ph, (xs[j], ys[n_h + n], xs[end], ys[n_h + n + 1]), grey, stroke)
+
+
 @dataclass
 class Fragment:
     """The part of a table printed on one page: (row index, first line, end line) per row."""
@@ -784,6 +823,9 @@ class Renderer:
                 else:
                     line.append(("b", n, c))
             owner.append(line)
+        if pt.shading is not None:
+            paint_shading(self.c, self.ph, plan, [plan.rows[k].row for k, _a, _b in frag.rows], xs, ys,
+                          [k for k, _a, _b in frag.rows])
         self._rules(plan, owner, xs, ys, n_h, head_cells)
         # header texts: centred both ways
         s = plan.size

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import random
 import re
 import subprocess
@@ -49,8 +50,10 @@ class Case:
         quirks = " --quirks" if self.quirks else ""
         off = ALL - self.draws
         off_flag = f" --off {','.join(f for f in FAMILIES if f in off)}" if off else ""
+        force = os.environ.get("BULLETIN_SYNTH_FORCE")
+        force_flag = f" --force {force}" if force else ""
         return (f"python -m tests.synth.sweep --seeds {self.seed} --producer {self.producer} "
-                f"--style {self.style} --font {self.font}{quirks}{off_flag}")
+                f"--style {self.style} --font {self.font}{quirks}{off_flag}{force_flag}")
 
 
 PRODUCERS = ("reportlab", "docx", "html", "weasyprint")
@@ -240,7 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write every case (seed, replay, differences, failure classes) here")
     ap.add_argument("--off", default="", help=f"draw families to switch off (debugging): {','.join(FAMILIES)} or all;"
                     " adds to BULLETIN_SYNTH_OFF")
+    ap.add_argument("--force", default="", help="draw families to draw in every bulletin (testing): sets "
+                    "BULLETIN_SYNTH_FORCE")
     args = ap.parse_args(argv)
+    if args.force:
+        parse_off(args.force)  # names checked
+        os.environ["BULLETIN_SYNTH_FORCE"] = args.force
     draws = default_draws() - parse_off(args.off)
     if "-" in args.seeds:
         a, b = args.seeds.split("-")

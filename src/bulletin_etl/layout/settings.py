@@ -115,6 +115,13 @@ class LayoutSettings:
     min_clipped_chars: int = 2  # a repeated header cell cut short keeps at least this much of its text
     max_clipped_share: float = 0.5  # more of a row's cells than this cut short is no repeated header but data
 
+    # == Page graphics: rules and backgrounds (graphics.py) ==
+    # a shape only filled is a rule when no thicker than this (a border drawn as a thin filled rectangle, up to a
+    # heavy 三线表 rule); thicker, it is a background (a shaded cell, row or header band), never a rule
+    rule_max_thickness_pt: float = 3.0
+    # … and at least this many times as long as it is thick (a filled dot or square is no rule)
+    rule_min_aspect_ratio: float = 4.0
+
     # == Tables: horizontal rules and the regions of unruled tables between them (tables/regions.py) ==
     rule_y_tolerance_pt: float = 1.5  # a thin filled rectangle gives two edges this close: one rule
     rule_x_gap_pt: float = 2.0  # producers draw a rule cell by cell; touching pieces are one rule

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pdfplumber
 
 from ...text import squash
-from .. import trace
+from .. import graphics, trace
 from ..intervals import covers, overlapping_groups
 from ..lines import CharsByHeight, centre_inside
 from ..settings import LayoutSettings
@@ -42,9 +42,12 @@ __all__ = [
 def find_tables(page: pdfplumber.page.Page, chars: list[dict],
                 settings: LayoutSettings) -> tuple[list[Grid], list[UnruledTable]]:
     """A page's ruled tables as grids, and its unruled tables outside them, found but not yet read:
-    their columns are learnt from every page first (`Layouts`), then `page_grids` reads them."""
+    their columns are learnt from every page first (`Layouts`), then `page_grids` reads them.
+    Tables are found by the page's rules only, never by its backgrounds (`graphics`)."""
     grids: list[Grid] = []
     index = CharsByHeight(chars)
+    graphics.record_backgrounds(page, settings)
+    page = graphics.ruling_page(page, settings)  # a shaded cell's fill rules nothing: rules only from here
     for table in _ruled_tables(page, settings):
         if len(table.cells) < 2:
             continue

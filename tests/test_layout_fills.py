@@ -1,0 +1,249 @@
+"""Layout layer on small PDFs with shaded tables: fills are backgrounds, not rules (graphics.py).
+
+A shaded table has a filled rectangle behind its header band, its zebra rows, its 合计 row or
+single cells, as Word's table styles, CSS backgrounds and reportlab print them; their edges must
+neither cut a table nor make one. A border drawn as a thin filled rectangle (LibreOffice,
+Chromium) is still a rule. Every PDF is drawn with reportlab (tests/pdfkit.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+
+from bulletin_etl.layout import graphics, trace
+from bulletin_etl.layout.document import load
+from bulletin_etl.layout.settings import LayoutSettings
+from bulletin_etl.layout.tables import Grid, LogicalTable, stitch
+
+from .pdfkit import PAGE_H, Table, cell, make_pdf, text
+
+DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
+AS_RULES = LayoutSettings(rule_max_thickness_pt=10000.0, rule_min_aspect_ratio=0.0001)
+"""Every fill read as a rule, as the table finder read them before graphics.py."""
+
+XS = (60.0, 100.0, 260.0, 330.0, 400.0)  # column edges of the drawn tables
+TOP = 100.0
+ROW_H = 20.0
+HEAD = ["序号", "单位", "预约挂号", "累计总量"]
+BODY = [
+    ["1", "南京市鼓楼医院", "1200", "35000"],
+    ["2", "南京市第一医院", "860", "21000"],
+    ["3", "江苏省人民医院", "1530", "40210"],
+    ["4", "南京同仁医院", "77", "1650"],
+]
+TOTAL = ["合计", "", "3667", "97860"]
+
+
+def grids_of(path: Path, settings: LayoutSettings = DEFAULTS) -> list[Grid]:
+    return [b for b in load(path, settings).blocks if isinstance(b, Grid)]
+
+
+def only_table(path: Path, settings: LayoutSettings = DEFAULTS) -> LogicalTable:
+    tables = stitch(grids_of(path, settings), settings)
+    assert len(tables) == 1, tables
+    return tables[0]
+
+
+def cells_of(table: LogicalTable) -> list[list[str]]:
+    return [row.cells for row in table.rows]
+
+
+def row_box(row: int, first: int = 0, end: int = 4) -> tuple[float, float, float, float]:
+    """The box of row `row` (0: the header) over columns [first, end)."""
+    return (XS[first], TOP + row * ROW_H, XS[end], TOP + (row + 1) * ROW_H)
+
+
+def cell_boxes(row: int) -> list[tuple[float, float, float, float]]:
+    """Each cell of row `row` on its own, as LibreOffice paints a cell's shading (w:shd)."""
+    return [row_box(row, j, j + 1) for j in range(4)]
+
+
+def fill(c, box: tuple[float, float, float, float], grey: float, stroke: float = 0.0) -> None:
+    """A rectangle filled with `grey` (top-based box), its outline stroked `stroke` wide if not 0."""
+    x0, top, x1, bottom = box
+    c.setFillGray(grey)
+    if stroke:
+        c.setLineWidth(stroke)
+    c.rect(x0, PAGE_H - bottom, x1 - x0, bottom - top, stroke=1 if stroke else 0, fill=1)
+    c.setFillGray(0)
+
+
+def rule(c, y: float, width: float = 0.5, filled: bool = False) -> None:
+    """A rule across the table at `y`: a stroked line, or a thin filled rectangle as browsers
+    and LibreOffice draw borders."""
+    if filled:
+        fill(c, (XS[0], y - width / 2, XS[-1], y + width / 2), 0.0)
+    else:
+        c.setLineWidth(width)
+        c.line(XS[0], PAGE_H - y, XS[-1], PAGE_H - y)
+
+
+def rows_text(c, rows: list[list[str]]) -> None:
+    """Each row's cells from the left of its column, vertically centred in its row."""
+    for r, row in enumerate(rows):
+        for x, value in zip(XS, row):
+            if value:
+                text(c, x + 3, TOP + r * ROW_H + (ROW_H - 9) / 2, value, 9)
+
+
+def three_line(rows: list[list[str]], fills=(), filled_rules: bool = False):
+    """A 三线表 of `rows` (the first is the header) with `fills` (box, grey) painted under it."""
+    def draw(c) -> None:
+        for box, grey in fills:
+            fill(c, box, grey)
+        bottom = TOP + len(rows) * ROW_H
+        rule(c, TOP, 1.0, filled_rules)
+        rule(c, TOP + ROW_H, 0.5, filled_rules)
+        rule(c, bottom, 1.0, filled_rules)
+        rows_text(c, rows)
+    return draw
+
+
+# ---------------------------------------------------------------------------------------------
+# The predicates
+
+def test_a_fill_only_shape_thicker_than_a_rule_is_a_background() -> None:
+    band = {"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": (0.8,),
+            "x0": 60.0, "x1": 400.0, "top": 100.0, "bottom": 120.0}
+    assert graphics.is_fill_only(band)
+    assert not graphics.is_thin(band, DEFAULTS)
+    assert graphics.is_background(band, DEFAULTS)
+
+
+def test_a_thin_filled_rectangle_is_a_rule_unless_white() -> None:
+    border = {"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": (0, 0, 0),
+              "x0": 60.0, "x1": 400.0, "top": 100.0, "bottom": 100.75}
+    assert graphics.is_thin(border, DEFAULTS)
+    assert not graphics.is_background(border, DEFAULTS)
+    assert graphics.is_background({**border, "non_stroking_color": (1, 1, 1)}, DEFAULTS)
+
+
+def test_a_stroked_shape_is_never_a_background() -> None:
+    box = {"object_type": "rect", "fill": True, "stroke": True, "non_stroking_color": (0.8,),
+           "x0": 60.0, "x1": 100.0, "top": 100.0, "bottom": 120.0}
+    assert not graphics.is_fill_only(box)
+    assert not graphics.is_background(box, DEFAULTS)
+
+
+def test_a_small_filled_square_is_no_rule() -> None:
+    dot = {"object_type": "curve", "fill": True, "stroke": False, "non_stroking_color": (0,),
+           "x0": 60.0, "x1": 62.0, "top": 100.0, "bottom": 102.0}
+    assert not graphics.is_thin(dot, DEFAULTS)
+    assert graphics.is_background(dot, DEFAULTS)
+
+
+def test_page_colour_in_every_colour_space() -> None:
+    assert [graphics.is_page_colour(c) for c in [(1,), (1, 1, 1), (0, 0, 0, 0), (0.9,), (0,), None, "P0"]] == [
+        True, True, True, False, False, False, False]
+
+
+def test_a_page_without_backgrounds_is_read_as_it_is(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "plain.pdf", three_line([HEAD, *BODY]))
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        assert graphics.ruling_page(page, DEFAULTS) is page
+        assert graphics.backgrounds(page, DEFAULTS) == []
+
+
+def test_the_ruling_page_has_the_edges_of_the_unshaded_page(tmp_path: Path) -> None:
+    """Every strategy pdfplumber is given (lines, explicit, or a mix with text) reads the ruling
+    page: its edges are the rules alone, as if the fills were never painted."""
+    zebra = [(box, 0.9) for r in (0, 2, 4) for box in cell_boxes(r)]
+    shaded = make_pdf(tmp_path / "shaded.pdf", three_line([HEAD, *BODY], fills=zebra))
+    plain = make_pdf(tmp_path / "plain.pdf", three_line([HEAD, *BODY]))
+
+    def edges(pdf: Path) -> list[tuple]:
+        with pdfplumber.open(pdf) as doc:
+            ruling = graphics.ruling_page(doc.pages[0], DEFAULTS)
+            return sorted((e["orientation"], e["x0"], e["top"], e["x1"], e["bottom"]) for e in ruling.edges)
+
+    assert edges(shaded) == edges(plain)
+    text_columns = LayoutSettings(vertical_strategy="text")
+    assert cells_of(only_table(shaded, text_columns)) == cells_of(only_table(plain, text_columns))
+
+
+# ---------------------------------------------------------------------------------------------
+# Shaded tables read as unshaded ones
+
+def test_header_band_over_a_three_line_table(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "band.pdf", three_line([HEAD, *BODY], fills=[(row_box(0), 0.75)]))
+    per_cell = make_pdf(tmp_path / "band-cells.pdf", three_line([HEAD, *BODY], fills=[(b, 0.75) for b in cell_boxes(0)]))
+    assert cells_of(only_table(per_cell)) == BODY
+    table = only_table(pdf)
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == BODY
+    with pdfplumber.open(pdf) as doc:
+        assert [(b["top"], b["bottom"]) for b in graphics.backgrounds(doc.pages[0], DEFAULTS)] == [(100.0, 120.0)]
+
+
+def test_zebra_rows_under_three_line_rules(tmp_path: Path) -> None:
+    """Each cell filled on its own (a table style's banded rows): read as rules, their edges rule
+    every column of the shaded rows, and the table falls apart."""
+    zebra = [(box, 0.9) for r in (1, 3) for box in cell_boxes(r)]
+    pdf = make_pdf(tmp_path / "zebra.pdf", three_line([HEAD, *BODY], fills=zebra))
+    table = only_table(pdf)
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == BODY
+    assert [cells_of(t) for t in stitch(grids_of(pdf, AS_RULES), AS_RULES)] != [BODY]
+
+
+def test_filled_total_row_and_header_band(tmp_path: Path) -> None:
+    """Read as rules, the two fills joined every 序号 of the body into one cell ('1 2 3 4')."""
+    shaded = [(row_box(0), 0.8), (row_box(5), 0.65)]
+    pdf = make_pdf(tmp_path / "total.pdf", three_line([HEAD, *BODY, TOTAL], fills=shaded))
+    table = only_table(pdf)
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == [*BODY, TOTAL]
+    assert cells_of(only_table(pdf, AS_RULES))[0][0] == "1 2 3 4"
+
+
+def test_white_backdrop_behind_a_table(tmp_path: Path) -> None:
+    backdrop = [((XS[0], TOP, XS[-1], TOP + 5 * ROW_H), 1.0)]
+    table = only_table(make_pdf(tmp_path / "backdrop.pdf", three_line([HEAD, *BODY], fills=backdrop)))
+    assert cells_of(table) == BODY
+
+
+def test_grid_with_cell_fills_stroked_and_not(tmp_path: Path) -> None:
+    t = Table(left=XS[0], top=TOP, col_widths=[b - a for a, b in zip(XS, XS[1:])], row_heights=[ROW_H] * 5)
+    t.cells = [cell(r, c, v) for r, row in enumerate([HEAD, *BODY]) for c, v in enumerate(row)]
+
+    def draw(c) -> None:
+        fill(c, row_box(0), 0.8)  # the header band, one fill over every header cell
+        fill(c, row_box(1, 2, 3), 0.7)
+        fill(c, row_box(2, 1, 2), 0.9, stroke=0.5)  # a fill stroked in its cell's outline
+        fill(c, row_box(4, 3, 4), 0.6, stroke=0.5)
+        t.draw(c)
+
+    table = only_table(make_pdf(tmp_path / "cells.pdf", draw))
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == BODY
+
+
+def test_thin_filled_rules_are_still_rules(tmp_path: Path) -> None:
+    """The counter-case: a 三线表 whose rules are thin filled rectangles (no stroke at all)."""
+    pdf = make_pdf(tmp_path / "filled-rules.pdf", three_line([HEAD, *BODY], filled_rules=True))
+    table = only_table(pdf)
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == BODY
+    with pdfplumber.open(pdf) as doc:
+        assert graphics.backgrounds(doc.pages[0], DEFAULTS) == []
+
+
+def test_a_fill_with_no_text_near_it_makes_no_table(tmp_path: Path) -> None:
+    def draw(c) -> None:
+        fill(c, (60, 400, 400, 520), 0.85)  # a grey panel, nothing on it
+        fill(c, (60, 600, 400, 602), 1.0)  # a thin white strip: rules nothing
+        text(c, 60, 380, "南京市卫生健康信息中心编印", 10)
+
+    assert grids_of(make_pdf(tmp_path / "panel.pdf", draw)) == []
+
+
+def test_backgrounds_are_recorded_for_the_rules_picture(tmp_path: Path) -> None:
+    """`inspect --stages` draws the backgrounds in the rules picture, from the code path extract runs."""
+    pdf = make_pdf(tmp_path / "band.pdf", three_line([HEAD, *BODY], fills=[(row_box(0), 0.75), (row_box(2), 0.9)]))
+    with trace.tracing() as found:
+        load(pdf)
+    assert found.shapes("backgrounds", 1) == [trace.Box(60.0, 100.0, 400.0, 120.0, "background"),
+                                              trace.Box(60.0, 140.0, 400.0, 160.0, "background")]
