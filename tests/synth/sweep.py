@@ -1,6 +1,6 @@
 """Render many synthetic bulletins with each producer, extract each, compare with its truth.
 
-    python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|html|all] [--out DIR] [--off FAMILIES]
+    python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|html|typst|all] [--out DIR] [--off FAMILIES]
 
 Used by tests/test_synthetic_bulletins.py; run by hand to hunt for failures. A failing case
 prints the seed, producer, style and font that replay it.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from bulletin_etl.cli import main as cli_main
 
-from . import render_docx, render_html, render_reportlab, triage
+from . import render_docx, render_html, render_reportlab, render_typst, triage
 from .compare import compare
 from .content import Bulletin
 from .draws import ALL, FAMILIES, default_draws, parse_off
@@ -53,12 +53,12 @@ class Case:
                 f"--style {self.style} --font {self.font}{quirks}{off_flag}")
 
 
-PRODUCERS = ("reportlab", "docx", "html")
+PRODUCERS = ("reportlab", "docx", "html", "typst")
 
 
 def fonts(producer: str) -> list[str]:
     return {"docx": render_docx.available_fonts, "html": render_html.available_fonts,
-            "reportlab": render_reportlab.available_fonts}[producer]()
+            "reportlab": render_reportlab.available_fonts, "typst": render_typst.available_fonts}[producer]()
 
 
 def missing_tool(producer: str) -> str | None:
@@ -69,6 +69,8 @@ def missing_tool(producer: str) -> str | None:
     if producer == "html" and (render_html.chromium() is None or not render_html.available_fonts()):
         return ("Chromium (Debian package chromium) or the Debian CJK fonts fonts-noto-cjk / fonts-wqy-zenhei / "
                 "fonts-arphic-uming are not installed")
+    if producer == "typst":
+        return render_typst.missing()
     return None
 
 
@@ -102,6 +104,9 @@ def render(cases: list[Case], folder: Path) -> dict[int, Path]:
         elif case.producer == "html":
             html_files.append(folder / f"{case.producer}-{case.seed}.html")
             render_html.build(b, html_files[-1], style=case.style, font=case.font, seed=case.seed)
+        elif case.producer == "typst":
+            pdfs[case.seed] = folder / f"{case.producer}-{case.seed}.pdf"
+            render_typst.render(b, pdfs[case.seed], style=case.style, font=case.font, seed=case.seed)
         else:
             pdfs[case.seed] = folder / f"{case.producer}-{case.seed}.pdf"
             render_reportlab.render(b, pdfs[case.seed], style=case.style, font=case.font, seed=case.seed)
@@ -226,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.synth.sweep", description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", default="1-20", help="a range A-B or a comma list")
     ap.add_argument("--producer", default="all", choices=[*PRODUCERS, "all", "both"],
-                    help="all: the three; both: reportlab and docx")
+                    help="all: every producer; both: reportlab and docx")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--show", type=int, default=5, help="problems shown per failing case")
     ap.add_argument("--style", choices=STYLES, help="replay: this style for every seed")
