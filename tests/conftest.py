@@ -27,8 +27,11 @@ SYNTH_BASE = int(os.environ.get("BULLETIN_SYNTH_BASE") or random.SystemRandom().
 SYNTH_COUNT = int(os.environ.get("BULLETIN_SYNTH_COUNT") or 25)
 # Per producer (reportlab ~1.5 s a bulletin, docx ~4 s with LibreOffice, html ~5 s with one
 # Chromium start each, on one core): BULLETIN_SYNTH_COUNT_HTML=10 etc. override the count above.
-SYNTH_COUNTS = {p: int(os.environ.get(f"BULLETIN_SYNTH_COUNT_{p.upper()}") or SYNTH_COUNT)
-                for p in ("reportlab", "docx", "html")}
+# Typst (~0.3 s to render, ~1.3 s to extract and compare) draws 3 unless a count is set, so that
+# `make test` stays short while the producer is new.
+SYNTH_COUNTS = {p: int(os.environ.get(f"BULLETIN_SYNTH_COUNT_{p.upper()}")
+                       or (SYNTH_COUNT if p != "typst" or os.environ.get("BULLETIN_SYNTH_COUNT") else 3))
+                for p in ("reportlab", "docx", "html", "typst")}
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -1,4 +1,4 @@
-"""Property tests: bulletins of other years, drawn by three independent producers, extracted and
+"""Property tests: bulletins of other years, drawn by four independent producers, extracted and
 compared cell by cell with the content they were drawn from. Every bulletin has one printed 合计
 misprinted on purpose: the consistency dataset must report it, and nothing it was not told of.
 
@@ -11,7 +11,10 @@ tests/synth/draws.py is on (BULLETIN_SYNTH_OFF switches some off, for debugging 
   - docx: python-docx writes a Word document that LibreOffice headless turns into PDF, as the
     real bulletin was made (skipped, loudly, where LibreOffice or the CJK fonts are missing);
   - html: HTML with print CSS printed by headless Chromium — Type 3 fonts, radical code points,
-    rules painted as filled rectangles (skipped where Debian `chromium` is missing).
+    rules painted as filled rectangles (skipped where Debian `chromium` is missing);
+  - typst: Typst markup compiled in-process by the `typst` package — its own line breaking, grid
+    strokes, repeated table headers and merged cells (skipped where the package or the CJK fonts
+    are missing).
 """
 
 from __future__ import annotations
@@ -84,6 +87,11 @@ def test_docx_bulletin_extracts_exactly(rendered, index: int) -> None:
 @pytest.mark.parametrize("index", range(SYNTH_COUNTS["html"]), ids=_ids(CASES["html"]))
 def test_html_bulletin_extracts_exactly(rendered, index: int) -> None:
     _run(rendered, "html", index)
+
+
+@pytest.mark.parametrize("index", range(SYNTH_COUNTS["typst"]), ids=_ids(CASES["typst"]))
+def test_typst_bulletin_extracts_exactly(rendered, index: int) -> None:
+    _run(rendered, "typst", index)
 
 
 def test_the_run_covers_every_style_and_font() -> None:
