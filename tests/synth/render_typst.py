@@ -49,6 +49,19 @@ FAMILIES = {**FONTS, "uming": "AR PL UMing"}
 """The faces by font key as Typst names them (fontconfig's 'AR PL UMing CN' is 'AR PL UMing' to Typst)."""
 
 
+FITTED = """#let fitted(width, sizes, make) = context {
+  let chosen = sizes.last()
+  for size in sizes {
+    if measure(make(size)).width <= width {
+      chosen = size
+      break
+    }
+  }
+  make(chosen)
+}"""
+"""A table made at the first size at which it fits the width (Typst measures it)."""
+
+
 def _s(text: str) -> str:
     """A Typst string literal: printed as is, no markup."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -186,7 +199,8 @@ class _Page:
                  " top-edge: 0.88em, bottom-edge: -0.12em)",
                  f"#set par(leading: {round(self.lead - self.body, 2)}pt, spacing: {round(self.lead - self.body, 2)}pt,"
                  f" justify: {str(self.justify).lower()})",
-                 f"#set table(inset: (x: {self.pad[0]}pt, y: {self.pad[1]}pt))"]
+                 f"#set table(inset: (x: {self.pad[0]}pt, y: {self.pad[1]}pt))",
+                 FITTED]
         if self.loose:
             lines.append("#set text(costs: (widow: 0%, orphan: 0%))")
         if not self.cut_rows:
@@ -215,7 +229,7 @@ class _Page:
         tail = TITLE_TAIL.search(title)
         if self.tails and tail and self.wraps is not None and self.wraps.random() < 0.7:
             ems = _ems(title[:tail.start()].rstrip()) + (2 if role.align == "indent" else 0) + 0.7
-            width = f"{ems:.2f}em"
+            width = f"{ems * role.size:.1f}pt"  # the title's ems, not the block's (the body's)
             self.drawn.setdefault("narrow_titles", []).append(title)
         before = round(role.size * self.rng.uniform(0.6, 1.3), 1)
         sticky = "false" if self.loose else "true"
@@ -273,7 +287,10 @@ def _body_cells(page: _Page, t: PrintedTable, row: BodyRow) -> list[str]:
     return out
 
 
-def _table(page: _Page, t: PrintedTable, size: float | None) -> str:
+def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> str:
+    """The table at the largest size (not above the one drawn) at which it fits the text width
+    `width` (pt): Typst would otherwise shrink its columns and let the unbreakable figures run
+    into their neighbours."""
     stroke, top, under, end = _strokes(page, t)
     aligns = {"num": page.num_align, "name": "left"}
     columns = ", ".join(f"{aligns.get(c.kind, 'center')} + {page.valign}" for c in t.columns)
@@ -283,13 +300,14 @@ def _table(page: _Page, t: PrintedTable, size: float | None) -> str:
         # placed where they go: header_cells() lists a group's cells before the next group's
         head.append(f"table.cell(x: {hc.col}, y: {hc.row}, {spans}align: center + horizon, {_cell_text(page, hc.text)})")
     body = [cell for row in t.rows for cell in _body_cells(page, t, row)]
-    size_rule = f"#set text(size: {size}pt)\n" if size else f"#set text(size: {page.table_size}pt)\n"
-    return (f"#block(width: 100%, above: 6pt, below: 4pt)[{size_rule}"
+    sizes = [s for s in (size or page.table_size, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s <= (size or page.table_size)]
+    return (f"#block(width: 100%, above: 6pt, below: 4pt)[\n"
             f"#set par(leading: 0.35em, spacing: 0.35em, justify: false)\n"
-            f"#align(center, table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},\n"
+            f"#fitted({width}pt, ({', '.join(f'{s}pt' for s in sizes)},), size => {{ set text(size: size);"
+            f" align(center, table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},\n"
             f" align: (x, y) => ({columns},).at(x),\n"
             f" table.header(repeat: true, {', '.join(top + head + under)}),\n"
-            f" {', '.join(body + end)}\n))]")
+            f" {', '.join(body + end)}\n)) }})]")
 
 
 def _section(page: _Page, s: Section) -> list[str]:
@@ -300,7 +318,7 @@ def _section(page: _Page, s: Section) -> list[str]:
     if s.table is not None:
         wide = page.wide_from is not None and s.table.n_cols >= page.wide_from
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
-        out.append(_table(page, s.table, size))
+        out.append(_table(page, s.table, size, page.text_width + (wide and (29.7 - 21.0) / 2.54 * 72)))
     out += [f"#block(above: 4pt, below: 4pt, par(justify: false, leading: 0.45em, text(size: {page.note}pt, {_s(n)})))"
             for n in s.notes]
     out.append("#v(12pt, weak: true)")
