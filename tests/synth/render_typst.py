@@ -18,7 +18,8 @@ The draw families it draws (draws.py): typography (sizes, faces, regular / bold 
 centre / left / indent), furniture, landscape, masthead (the name large; the masthead line so
 large that its date wraps), wraps (titles in narrow boxes, ragged text), page_breaks (titles not
 kept with what follows, their lines not kept together; unruled tables' rows cut by a page),
-spacing, notes, bands (content). Hooks left for the families being added in issue 17: `_fill`
+spacing, notes, bands (content). Not drawn: a continuation page's header merged otherwise than the
+first page's (Typst repeats the header as it is). Hooks left for the families being added in issue 17: `_fill`
 (shading: the table's `fill`) and `_prose` (two_columns: `columns(2, gutter:)`).
 
 Needs the `typst` package (the test extras) and the Debian CJK fonts (Typst's bundled fonts have
@@ -35,7 +36,7 @@ import subprocess
 from pathlib import Path
 
 from . import furniture, typography
-from .content import Bulletin, BodyRow, PrintedTable, Section
+from .content import BodyRow, Bulletin, PrintedTable, Section
 from .draws import stream
 from .render_docx import FONTS
 
@@ -266,21 +267,17 @@ def _strokes(page: _Page, t: PrintedTable) -> tuple[str, list[str], list[str], l
         [f"table.hline(stroke: {heavy})"]
 
 
-def _cell_text(page: _Page, text: str) -> str:
-    return _s(text)
-
-
 def _body_cells(page: _Page, t: PrintedTable, row: BodyRow) -> list[str]:
     out, c = [], 0
     while c < t.n_cols:
         if row.merge and row.merge[0] == c:
             a, b = row.merge
             align = "left" if row.kind == "span" else "center"
-            out.append(f"table.cell(colspan: {b - a}, align: {align} + {page.valign}, {_cell_text(page, row.cells[a])})")
+            out.append(f"table.cell(colspan: {b - a}, align: {align} + {page.valign}, {_s(row.cells[a])})")
             c = b
             continue
         kind = t.columns[c].kind
-        text = _cell_text(page, row.cells[c])
+        text = _s(row.cells[c])
         # figures never wrap: a box is set on one line
         out.append(f"box({text})" if kind in ("num", "seq") else text)
         c += 1
@@ -298,9 +295,10 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
     for hc in t.header_cells():
         spans = (f"colspan: {hc.colspan}, " if hc.colspan > 1 else "") + (f"rowspan: {hc.rowspan}, " if hc.rowspan > 1 else "")
         # placed where they go: header_cells() lists a group's cells before the next group's
-        head.append(f"table.cell(x: {hc.col}, y: {hc.row}, {spans}align: center + horizon, {_cell_text(page, hc.text)})")
+        head.append(f"table.cell(x: {hc.col}, y: {hc.row}, {spans}align: center + horizon, {_s(hc.text)})")
     body = [cell for row in t.rows for cell in _body_cells(page, t, row)]
-    sizes = [s for s in (size or page.table_size, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s <= (size or page.table_size)]
+    first = size or page.table_size
+    sizes = [first] + [s for s in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s < first]
     return (f"#block(width: 100%, above: 6pt, below: 4pt)[\n"
             f"#set par(leading: 0.35em, spacing: 0.35em, justify: false)\n"
             f"#fitted({width}pt, ({', '.join(f'{s}pt' for s in sizes)},), size => {{ set text(size: size);"
