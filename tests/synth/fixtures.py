@@ -51,6 +51,10 @@ CHOSEN = [
     Case(306763, "html", "grid", "noto-sans", draws=ALL),  # side-by-side groups numbered down the left group first
     Case(60149, "html", "three_line", "uming", draws=ALL),  # a centred name beside a remark wrapped a character a line
     Case(60101, "html", "three_line", "uming", draws=ALL),  # a wrapped label's trailing spaces hanging over the next cell
+    # issue 17: the Typst producer, one per style, each exact in its first sweep
+    Case(28, "typst", "grid", "uming", draws=ALL),  # 公文 typography, landscape, '第 N 页', running header, masthead
+    Case(17, "typst", "no_inner_verticals", "uming", draws=ALL),  # landscape, a wrapped masthead, rows cut by a page
+    Case(21, "typst", "three_line", "noto-sans", quirks=True, draws=ALL),  # bands, landscape, cut rows, ragged text
 ]
 
 
