@@ -55,6 +55,7 @@ CHOSEN = [
     Case(28, "typst", "grid", "uming", draws=ALL),  # 公文 typography, landscape, '第 N 页', running header, masthead
     Case(17, "typst", "no_inner_verticals", "uming", draws=ALL),  # landscape, a wrapped masthead, rows cut by a page
     Case(21, "typst", "three_line", "noto-sans", quirks=True, draws=ALL),  # bands, landscape, cut rows, ragged text
+    Case(14, "typst", "no_inner_verticals", "wqy-zenhei", draws=ALL),  # '12320在线预约' autospaced over a gutter
 ]
 
 
