@@ -26,13 +26,14 @@ def output_2024(tmp_path_factory: pytest.TempPathFactory) -> Path:
 SYNTH_BASE = int(os.environ.get("BULLETIN_SYNTH_BASE") or random.SystemRandom().randrange(1, 1_000_000))
 SYNTH_COUNT = int(os.environ.get("BULLETIN_SYNTH_COUNT") or 25)
 # Per producer (reportlab ~1.5 s a bulletin, docx ~4 s with LibreOffice, html ~5 s with one
-# Chromium start each, weasyprint ~3 s to print in process and ~2 s to extract, on one core):
-# BULLETIN_SYNTH_COUNT_HTML=10 etc. override the count above. WeasyPrint draws 3 per run unless
-# told otherwise (BULLETIN_SYNTH_COUNT_WEASYPRINT, or a BULLETIN_SYNTH_COUNT below 3): one of each
-# table style, and the whole suite stays within its time.
+# Chromium start each, weasyprint ~3 s to print in process and ~2 s to extract, typst ~0.3 s to
+# render and ~1.3 s to extract, on one core): BULLETIN_SYNTH_COUNT_HTML=10 etc. override the count
+# above. The two newest producers draw 3 per run unless told otherwise (BULLETIN_SYNTH_COUNT_<P>, or
+# a BULLETIN_SYNTH_COUNT below 3): one of each table style, and the whole suite stays within its time.
 SYNTH_COUNTS = {p: int(os.environ.get(f"BULLETIN_SYNTH_COUNT_{p.upper()}") or SYNTH_COUNT)
                 for p in ("reportlab", "docx", "html")}
-SYNTH_COUNTS["weasyprint"] = int(os.environ.get("BULLETIN_SYNTH_COUNT_WEASYPRINT") or min(SYNTH_COUNT, 3))
+for _newest in ("weasyprint", "typst"):
+    SYNTH_COUNTS[_newest] = int(os.environ.get(f"BULLETIN_SYNTH_COUNT_{_newest.upper()}") or min(SYNTH_COUNT, 3))
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -296,3 +296,22 @@ def test_a_layout_for_a_short_table_has_its_headers_letters_and_its_width(tmp_pa
     assert not cols._fits_short_table(learnt, [(60.0, "单位"), (200.0, "数量")], table, DEFAULTS)
     squeezed = cols.Columns([(60.0, 250.0), (250.0, 300.0)], [(240.0, 260.0)], [(60.0, 240.0), (260.0, 300.0)])
     assert not cols._fits_short_table(squeezed, known, table, DEFAULTS)  # '南京市' and '12' in one column
+
+
+def test_an_autospace_gap_over_a_gutter_stays_inside_the_header_cell() -> None:
+    """Typst sets '2028 年总量' with a quarter em and no printed space between '8' and '年': over the
+    gutter of the figures under it, that gap is inside the cell ('12320在线预约' is one label);
+    a wider gap, the same gap between two digits or two Chinese characters, or between a body
+    row's figure and its remark ('9340' '系统升级'), still cuts."""
+    gutter = [(52.0, 60.0)]
+    assert cols.is_autospace_gap(glyph(40, 50, "8"), glyph(52.5, 62.5, "年"), 10.0, DEFAULTS)
+    assert not cols.is_autospace_gap(glyph(40, 50, "8"), glyph(54, 64, "年"), 10.0, DEFAULTS)
+    assert not cols._cuts_over_gutter(glyph(40, 50, "0"), glyph(52.5, 62.5, "在"), gutter, DEFAULTS, header=True)
+    assert cols._cuts_over_gutter(glyph(40, 50, "0"), glyph(52.5, 62.5, "系"), gutter, DEFAULTS)
+    assert cols._cuts_over_gutter(glyph(40, 50, "位"), glyph(54, 59, "1"), gutter, DEFAULTS, header=True)
+    assert cols._cuts_over_gutter(glyph(40, 50, "2"), glyph(52.5, 57.5, "8"), gutter, DEFAULTS, header=True)
+    assert cols._cuts_over_gutter(glyph(40, 50, "位"), glyph(52.5, 62.5, "在"), gutter, DEFAULTS, header=True)
+    label = Segment([glyph(30, 35, "2"), glyph(35, 40, "0"), glyph(40, 45, "2"), glyph(45, 50, "0"),
+                     glyph(52.5, 62.5, "在"), glyph(62.5, 72.5, "线")], DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(label, gutter, DEFAULTS, header=True)] == ["2020在线"]
+    assert [s.text for s in cols.split_at_gutters(label, gutter, DEFAULTS)] == ["2020", "在线"]

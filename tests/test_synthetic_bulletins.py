@@ -1,4 +1,4 @@
-"""Property tests: bulletins of other years, drawn by four independent producers, extracted and
+"""Property tests: bulletins of other years, drawn by five independent producers, extracted and
 compared cell by cell with the content they were drawn from. Every bulletin has one printed 合计
 misprinted on purpose: the consistency dataset must report it, and nothing it was not told of.
 
@@ -13,7 +13,10 @@ tests/synth/draws.py is on (BULLETIN_SYNTH_OFF switches some off, for debugging 
   - html: HTML with print CSS printed by headless Chromium — Type 3 fonts, radical code points,
     rules painted as filled rectangles (skipped where Debian `chromium` is missing);
   - weasyprint: the same HTML laid out and printed by WeasyPrint (Pango, stroked rules, its own
-    page breaking; skipped where the package, Debian's Pango or the CJK fonts are missing).
+    page breaking; skipped where the package, Debian's Pango or the CJK fonts are missing);
+  - typst: Typst markup compiled in-process by the `typst` package — its own line breaking, grid
+    strokes, repeated table headers and merged cells (skipped where the package or the CJK fonts
+    are missing).
 """
 
 from __future__ import annotations
@@ -91,6 +94,11 @@ def test_html_bulletin_extracts_exactly(rendered, index: int) -> None:
 @pytest.mark.parametrize("index", range(SYNTH_COUNTS["weasyprint"]), ids=_ids(CASES["weasyprint"]))
 def test_weasyprint_bulletin_extracts_exactly(rendered, index: int) -> None:
     _run(rendered, "weasyprint", index)
+
+
+@pytest.mark.parametrize("index", range(SYNTH_COUNTS["typst"]), ids=_ids(CASES["typst"]))
+def test_typst_bulletin_extracts_exactly(rendered, index: int) -> None:
+    _run(rendered, "typst", index)
 
 
 def test_the_run_covers_every_style_and_font() -> None:

@@ -13,13 +13,14 @@ Modules: content.py (what is printed, as data), sections/ (one module per bullet
 building its content and truth; the datasets' columns, keys and types read from the project's
 schemas), model.py (a bulletin put together, the draws across sections, the truth), draws.py (the
 draw families of issue 9 and switching them off), typography.py and furniture.py (per-bulletin
-title typography, folios, running headers, landscape), four independent producers —
+title typography, folios, running headers, landscape), five independent producers —
 render_reportlab.py (every glyph and rule drawn by the tests), render_docx.py (python-docx →
 LibreOffice), render_html.py (HTML + print CSS → headless Chromium, via chromium.py),
-render_weasyprint.py (render_html's HTML with WeasyPrint's CSS → WeasyPrint, in process) — compare.py,
+render_weasyprint.py (render_html's HTML with WeasyPrint's CSS → WeasyPrint, in process),
+render_typst.py (Typst markup compiled in-process by the typst package) — compare.py,
 sweep.py (render, extract, compare many), triage.py (sort failures into classes), fixtures.py
 (the committed regression PDFs).
 
 Command line (for eyeballing): python -m tests.synth SEED --out DIR [--style S] [--font F]
-Sweeps: python -m tests.synth.sweep --seeds 1-100 --producer html|reportlab|docx|weasyprint|all [--json F] [--off FAMILIES]
+Sweeps: python -m tests.synth.sweep --seeds 1-100 --producer html|reportlab|docx|weasyprint|typst|all [--json F] [--off FAMILIES]
 """

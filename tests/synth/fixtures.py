@@ -56,6 +56,11 @@ CHOSEN = [
     Case(40, "weasyprint", "grid", "uming", quirks=True, draws=ALL),  # a bulletin name above the masthead
     Case(38, "weasyprint", "no_inner_verticals", "wqy-zenhei", draws=ALL),  # bold titles, folios '第 N 页'
     Case(9, "weasyprint", "three_line", "noto-sans", quirks=True, draws=ALL),  # folios 'N / M'
+    # issue 17: the Typst producer, one per style, each exact in its first sweep
+    Case(28, "typst", "grid", "uming", draws=ALL),  # 公文 typography, landscape, '第 N 页', running header, masthead
+    Case(17, "typst", "no_inner_verticals", "uming", draws=ALL),  # landscape, a wrapped masthead, rows cut by a page
+    Case(21, "typst", "three_line", "noto-sans", quirks=True, draws=ALL),  # bands, landscape, cut rows, ragged text
+    Case(14, "typst", "no_inner_verticals", "wqy-zenhei", draws=ALL),  # '12320在线预约' autospaced over a gutter
 ]
 
 

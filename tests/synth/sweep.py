@@ -1,6 +1,7 @@
 """Render many synthetic bulletins with each producer, extract each, compare with its truth.
 
-    python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|html|weasyprint|all] [--out DIR] [--off FAMILIES]
+    python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|html|weasyprint|typst|all] [--out DIR]
+        [--off FAMILIES]
 
 Used by tests/test_synthetic_bulletins.py; run by hand to hunt for failures. A failing case
 prints the seed, producer, style and font that replay it.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from bulletin_etl.cli import main as cli_main
 
-from . import render_docx, render_html, render_reportlab, render_weasyprint, triage
+from . import render_docx, render_html, render_reportlab, render_typst, render_weasyprint, triage
 from .compare import compare
 from .content import Bulletin
 from .draws import ALL, FAMILIES, default_draws, parse_off
@@ -56,12 +57,13 @@ class Case:
                 f"--style {self.style} --font {self.font}{quirks}{off_flag}{force_flag}")
 
 
-PRODUCERS = ("reportlab", "docx", "html", "weasyprint")
+PRODUCERS = ("reportlab", "docx", "html", "weasyprint", "typst")
 
 
 def fonts(producer: str) -> list[str]:
     return {"docx": render_docx.available_fonts, "html": render_html.available_fonts,
-            "reportlab": render_reportlab.available_fonts, "weasyprint": render_weasyprint.available_fonts}[producer]()
+            "reportlab": render_reportlab.available_fonts, "weasyprint": render_weasyprint.available_fonts,
+            "typst": render_typst.available_fonts}[producer]()
 
 
 def missing_tool(producer: str) -> str | None:
@@ -74,6 +76,8 @@ def missing_tool(producer: str) -> str | None:
                 "fonts-arphic-uming are not installed")
     if producer == "weasyprint":
         return render_weasyprint.missing()
+    if producer == "typst":
+        return render_typst.missing()
     return None
 
 
@@ -110,6 +114,9 @@ def render(cases: list[Case], folder: Path) -> dict[int, Path]:
         elif case.producer == "weasyprint":
             pdfs[case.seed] = folder / f"{case.producer}-{case.seed}.pdf"
             render_weasyprint.render(b, pdfs[case.seed], style=case.style, font=case.font, seed=case.seed)
+        elif case.producer == "typst":
+            pdfs[case.seed] = folder / f"{case.producer}-{case.seed}.pdf"
+            render_typst.render(b, pdfs[case.seed], style=case.style, font=case.font, seed=case.seed)
         else:
             pdfs[case.seed] = folder / f"{case.producer}-{case.seed}.pdf"
             render_reportlab.render(b, pdfs[case.seed], style=case.style, font=case.font, seed=case.seed)

@@ -338,3 +338,39 @@ def test_weasyprint_prints_landscape_pages_folios_and_stroked_rules(tmp_path: Pa
     printed = "".join(texts).replace(" ", "").replace("\n", "")
     groups = [c.text.replace(" ", "") for s in b.sections if s.table for c in s.table.header_cells() if c.colspan > 1]
     assert groups and all(g in printed for g in groups)
+
+
+def test_typst_markup_draws_the_families_and_prints_text_as_is() -> None:
+    """Built, not compiled (no typst needed): every text is a Typst string literal, tables repeat
+    their header on every page, and the masthead, wraps and landscape families reach Typst."""
+    from . import render_typst
+
+    assert render_typst._s('a"b\\c *#$[') == '"a\\"b\\\\c *#$["'
+    drawn: dict[str, int] = {}
+    for seed in range(1, 31):
+        source, info = render_typst.source(make_bulletin(seed), style="three_line", font="uming", seed=seed)
+        assert "table.header(repeat: true" in source and "fitted(" in source
+        for key in ("masthead_name", "masthead_wrap", "narrow_titles", "landscape"):
+            drawn[key] = drawn.get(key, 0) + bool(info.get(key))
+    assert len(drawn) == 4 and all(drawn.values()), drawn
+
+
+def test_typst_prints_markup_characters_and_repeats_headers(tmp_path: Path) -> None:
+    """Compiled: markup characters in content print as themselves; a table over two pages
+    repeats its header on the second."""
+    from . import render_typst
+
+    reason = render_typst.missing()
+    if reason:
+        pytest.skip(reason)
+    b = make_bulletin(3)
+    b.events.paragraphs[0] += ' *强调* _x_ #y $z$ [w] <v> @u \\ "q"'
+    pdf = tmp_path / "b.pdf"
+    render_typst.render(b, pdf, style="grid", font="noto-sans", seed=3)
+    with pdfplumber.open(pdf) as doc:
+        text = "".join((p.extract_text() or "").replace("\n", "") for p in doc.pages)
+        table = next(s.table for s in b.sections if s.table is not None and len(s.table.rows) > 30)
+        label = table.columns[1].header[-1]
+        pages = [p.page_number for p in doc.pages if label in (p.extract_text() or "")]
+    assert '*强调* _x_ #y $z$ [w] <v> @u \\ "q"' in text
+    assert len(pages) >= 2, (label, pages)

@@ -149,7 +149,8 @@ def grid_from_rules(table: UnruledTable, settings: LayoutSettings, layouts: Layo
         return None
     top, bottom, boundary = table.region[0], table.region[-1], table.boundary
     x0, x1 = top.x0, top.x1
-    header_rows = [[p for s in row for p in split_at_gutters(s, gutters, settings)] for row in table.header_rows]
+    header_rows = [[p for s in row for p in split_at_gutters(s, gutters, settings, header=True)]
+                   for row in table.header_rows]
     body_rows = [[p for s in row for p in split_at_gutters(s, gutters, settings)] for row in table.body_rows]
     m = settings.inner_rule_margin_pt
     header_inner = [r for r in table.inner if top.y + m < r.y < boundary - m and covers((x0, x1), (r.x0, r.x1), m)]

@@ -298,26 +298,44 @@ def _cell_text(parts: list[Segment], settings: LayoutSettings) -> str:
     return join_wrapped([row_text(r, settings) for r in group_rows(chars, settings)])
 
 
-def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]], settings: LayoutSettings) -> list[Segment]:
+def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]], settings: LayoutSettings,
+                     header: bool = False) -> list[Segment]:
     """Cut a run of text where a gap between two of its characters overlaps a gutter between
     columns ('1 南京市…' in a tight 序号 column; two centred header cells close together);
-    text running across a gutter without a gap ('合计：290146', '预约挂号') stays whole."""
+    text running across a gutter without a gap ('合计：290146', '预约挂号') stays whole, and so
+    does a `header` label across an autospace gap ('2028 年总量', `is_autospace_gap`): a label
+    wider than its column reaches over gutters, while a body row's figure and the remark beside
+    it ('9340' '系统升级') may stand as close."""
     pieces: list[list[dict]] = [[]]
     last: dict | None = None
     spaced = False  # a printed space since the last glyph: '2022 年总' is one run of text
     for char in segment.chars:
         if char["text"].isspace():
             spaced = True
-        elif last is not None:
-            gap = char["x0"] - last["x1"]
-            size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
-            if not spaced and gap > settings.split_gap_em * size and any(
-                    last["x1"] < b and a < char["x0"] for a, b in gutters):
-                pieces.append([])
+        elif last is not None and not spaced and _cuts_over_gutter(last, char, gutters, settings, header):
+            pieces.append([])
         pieces[-1].append(char)
         if not char["text"].isspace():
             last, spaced = char, False
     return [Segment(p, settings) for p in pieces if any(not c["text"].isspace() for c in p)]
+
+
+def _cuts_over_gutter(left: dict, right: dict, gutters: list[tuple[float, float]], settings: LayoutSettings,
+                      header: bool = False) -> bool:
+    """A gap wider than `split_gap_em` between two glyphs over a gutter cuts, unless it is, in a
+    header, the gap a producer sets where Chinese meets Latin text (`is_autospace_gap`)."""
+    gap = right["x0"] - left["x1"]
+    size = max(right.get("size", settings.default_size_pt), settings.min_size_pt)
+    if header and is_autospace_gap(left, right, size, settings):
+        return False
+    return gap > settings.split_gap_em * size and any(left["x1"] < b and a < right["x0"] for a, b in gutters)
+
+
+def is_autospace_gap(left: dict, right: dict, size: float, settings: LayoutSettings) -> bool:
+    """Typst (and Word's autospace) set a quarter em, no printed space, between Latin and Chinese
+    text of one cell ('2028 年总量'): a gap that narrow where the script changes is inside the cell,
+    even over a gutter of the figures under it."""
+    return _autospaced(left, right) and right["x0"] - left["x1"] <= settings.autospace_max_em * size
 
 
 def make_cell(span: tuple[int, ...], parts: list[Segment], columns, settings: LayoutSettings) -> Cell:

@@ -1,0 +1,400 @@
+"""Fourth producer: the bulletin as Typst markup, compiled to PDF in-process by the `typst` Python
+package (the Typst compiler ships in its wheel; no system tool).
+
+Independent of reportlab, Word/LibreOffice and Chromium: Typst lays the text out with its own
+line breaker (CJK broken between any two characters, justified by stretching the gaps), embeds
+the CJK faces as CID fonts subset by its own code, strokes table rules as paths from its own grid
+layout (cell strokes joined per run of cells, `table.hline`/`vline` wherever asked), repeats a
+table's header on every page it runs over (`table.header(repeat: true)`), and sets merged cells
+with `table.cell(colspan:, rowspan:)` — the "Typst-made edition with merged-down group cells" of
+issue 17. Pages, folios ('- 3 -', '第 N 页  共 M 页', '3 / 11' through `counter(page)`) and
+running headers come from `set page(header:, footer:)`, landscape pages from `page(flipped: true)`.
+
+Every printed text goes into the markup as a Typst string literal (`"…"`, backslash and quote
+escaped), never as markup, so '*', '_', '#', '$', '<', '@', '[' in content print as themselves
+and runs of spaces stay as typed (the spacing family's '单  位').
+
+The draw families it draws (draws.py): typography (sizes, faces, regular / bold / stroked,
+centre / left / indent), furniture, landscape, masthead (the name large; the masthead line so
+large that its date wraps), wraps (titles in narrow boxes, ragged text), page_breaks (titles not
+kept with what follows, their lines not kept together; unruled tables' rows cut by a page),
+spacing, notes, bands (content). Not drawn: a continuation page's header merged otherwise than the
+first page's (Typst repeats the header as it is). Hooks left for the families being added in issue 17: `_fill`
+(shading: the table's `fill`) and `_prose` (two_columns: `columns(2, gutter:)`).
+
+Needs the `typst` package (the test extras) and the Debian CJK fonts (Typst's bundled fonts have
+no CJK); tests skip without them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import random
+import re
+import subprocess
+from pathlib import Path
+
+from . import furniture, typography
+from .content import BodyRow, Bulletin, PrintedTable, Section
+from .draws import stream
+from .render_docx import FONTS
+
+STYLES = ("grid", "no_inner_verticals", "three_line")
+TITLE_TAIL = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+"""A title's bracketed last words ('（区）', '（医院）', '（2030）')."""
+TIMESTAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+"""The PDFs' creation date: the same bytes for the same bulletin (committed fixtures)."""
+ALIGN = {"centre": "center", "left": "left", "indent": "left"}
+FAMILIES = {**FONTS, "uming": "AR PL UMing"}
+"""The faces by font key as Typst names them (fontconfig's 'AR PL UMing CN' is 'AR PL UMing' to Typst)."""
+
+
+FITTED = """#let fitted(width, sizes, make) = context {
+  let chosen = sizes.last()
+  for size in sizes {
+    if measure(make(size)).width <= width {
+      chosen = size
+      break
+    }
+  }
+  make(chosen)
+}"""
+"""A table made at the first size at which it fits the width (Typst measures it)."""
+
+
+def _s(text: str) -> str:
+    """A Typst string literal: printed as is, no markup."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _ems(text: str) -> float:
+    """About how many ems a line of text takes (CJK one each, digits and Latin about half)."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.3 if ch.isspace() else 0.55 for ch in text)
+
+
+@functools.cache
+def _typst():
+    try:
+        import typst
+    except ImportError:
+        return None
+    return typst
+
+
+@functools.cache
+def _font_files() -> dict[str, str]:
+    """fontconfig's CJK faces here: family name → file."""
+    try:
+        listed = subprocess.run(["fc-list", ":lang=zh", "family", "file"], capture_output=True, text=True,
+                                check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    found: dict[str, str] = {}
+    for line in listed.splitlines():
+        path, _, families = line.partition(": ")
+        for family in families.split(","):
+            found.setdefault(family.strip(), path.strip())
+    return found
+
+
+def font_paths() -> list[str]:
+    """The folders of the CJK faces this producer uses (Typst searches them besides its own)."""
+    files = _font_files()
+    return sorted({str(Path(files[FONTS[key]]).parent) for key in available_fonts()})
+
+
+def available_fonts() -> list[str]:
+    """The font keys (render_docx.FONTS) whose face is installed here; none without typst."""
+    if _typst() is None:
+        return []
+    files = _font_files()
+    return [key for key, family in FONTS.items() if family in files]
+
+
+def missing() -> str | None:
+    """Why this producer cannot run here (None: it can)."""
+    if _typst() is None:
+        return "the Python package typst is not installed (pip install -e '.[test]' installs typst==0.15.0)"
+    if not available_fonts():
+        return ("none of the Debian CJK fonts fonts-noto-cjk / fonts-wqy-zenhei / fonts-arphic-uming is installed "
+                "(Typst's own fonts have no CJK)")
+    return None
+
+
+def _folio(pattern: str) -> str:
+    """'第 {n} 页  共 {m} 页' → Typst code for the footer's text."""
+    parts = []
+    for part in re.split(r"(\{[nm]\})", pattern):
+        if part == "{n}":
+            parts.append("str(counter(page).get().first())")
+        elif part == "{m}":
+            parts.append("str(counter(page).final().first())")
+        elif part:
+            parts.append(_s(part))
+    return " + ".join(parts)
+
+
+class _Page:
+    """The bulletin's page, type and table settings, drawn from the seed."""
+
+    def __init__(self, b: Bulletin, style: str, font: str, seed: int):
+        rng = self.rng = random.Random(f"typst-{seed}")
+        self.style, self.font = style, font
+        self.body = rng.choice([11.0, 12.0, 12.0, 13.0, 14.0])
+        self.lead = round(self.body * rng.uniform(1.45, 1.85), 1)
+        self.table_size = rng.choice([8.5, 9.0, 9.5, 10.0, 10.5])
+        self.note = rng.choice([9.0, 9.5, 10.0, 10.5])
+        self.margins = [round(rng.uniform(1.9, 3.0), 2) for _ in range(4)]  # top right bottom left, cm
+        self.latin = rng.choice([None, None, "Liberation Serif", "DejaVu Sans"])
+        self.outer = rng.random() < 0.5
+        self.line = rng.choice([0.5, 0.6, 0.75])
+        self.heavy = rng.choice([1.0, 1.25, 1.5])
+        self.pad = (round(rng.uniform(1.5, 4.0), 1), round(rng.uniform(2.0, 4.5), 1))  # x, y in pt
+        self.valign = rng.choice(["top", "horizon"])
+        self.num_align = rng.choice(["right", "center"])
+        self.mast_rule = rng.choice([0.8, 1.0, 1.5])
+        heading = round(self.body * rng.uniform(1.2, 1.4) * 2) / 2
+        if "typography" in b.draws:
+            self.typo = typography.draw(stream("typography", seed), font, available_fonts(), self.body, self.lead,
+                                        heading, weights=("regular", "bold", "stroke"))
+        else:
+            role = typography.Role(heading, font, "regular", "centre")
+            self.typo = typography.Typography("legacy", self.body, self.lead, role, role, self.body, heading)
+        self.body, self.lead = self.typo.body, self.typo.lead
+        self.furniture = (furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws
+                          else furniture.LEGACY)
+        self.wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
+        self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
+        self.wraps = stream("wraps", seed) if "wraps" in b.draws else None
+        self.tails = self.wraps is not None and self.wraps.random() < 0.6
+        # wraps family: some bulletins set their text ragged, not justified
+        self.justify = not (self.wraps is not None and random.Random(f"wraps-ragged-{seed}").random() < 0.3)
+        # page_breaks family: titles not kept with what follows, nor their lines together; the
+        # rows of unruled tables may be cut by a page (under the repeated header)
+        breaks = stream("page_breaks", seed) if "page_breaks" in b.draws else None
+        self.loose = breaks is not None and breaks.random() < 0.5
+        self.cut_rows = breaks is not None and breaks.random() < 0.5 and style != "grid"
+        self.spaced = "spacing" in b.draws
+        self.draws = b.draws
+        self.drawn: dict = {}
+
+    @property
+    def text_width(self) -> float:
+        """The text block's width in points (A4 portrait)."""
+        return (21.0 - self.margins[1] - self.margins[3]) / 2.54 * 72
+
+    def faces(self, font: str) -> str:
+        names = ([self.latin] if self.latin else []) + [FAMILIES[font]]
+        return "(" + ", ".join(_s(n) for n in names) + ",)"
+
+    def setup(self) -> str:
+        """The document's set rules: page, furniture, body text."""
+        t, f = self.margins, self.furniture
+        folio_align = "center" if f.folio_align == "centre" else "if calc.odd(counter(page).get().first()) {right} else {left}"
+        footer = (f"context align({folio_align}, text(font: {self.faces(self.font)}, size: {f.folio_size}pt,"
+                  f" {_folio(furniture.FOLIOS[f.folio])}))")
+        lines = [f"#set page(paper: \"a4\", margin: (top: {t[0]}cm, right: {t[1]}cm, bottom: {t[2]}cm, left: {t[3]}cm),"
+                 f" footer: {footer}, footer-descent: 40%{self.header()})",
+                 f"#set text(font: {self.faces(self.font)}, size: {self.body}pt, lang: \"zh\", region: \"cn\","
+                 " top-edge: 0.88em, bottom-edge: -0.12em)",
+                 f"#set par(leading: {round(self.lead - self.body, 2)}pt, spacing: {round(self.lead - self.body, 2)}pt,"
+                 f" justify: {str(self.justify).lower()})",
+                 f"#set table(inset: (x: {self.pad[0]}pt, y: {self.pad[1]}pt))",
+                 FITTED]
+        if self.loose:
+            lines.append("#set text(costs: (widow: 0%, orphan: 0%))")
+        if not self.cut_rows:
+            lines.append("#set table.cell(breakable: false)")
+        return "\n".join(lines)
+
+    def header(self) -> str:
+        f = self.furniture
+        if not f.header:
+            return ""
+        words = _s(f.header[0]) if len(f.header) == 1 else f"{_s(f.header[0])} + h(1fr) + {_s(f.header[1])}"
+        align = "center" if len(f.header) == 1 else "left"
+        rule = (f" + v(2pt, weak: false) + line(length: 100%, stroke: {f.header_rule}pt)" if f.header_rule else "")
+        body = f"align({align}, text(font: {self.faces(self.font)}, size: {f.header_size}pt, {words})){rule}"
+        first = "" if f.header_on_first_page else "if counter(page).get().first() > 1 "
+        return f", header: context {first}{{ align(bottom, block({body})) }}"
+
+    def title(self, title: str, role: typography.Role) -> str:
+        """A title as its role sets it; the wraps family may set it in a box so narrow that its
+        bracketed tail goes alone onto the next line ('…采集情况' / '（区）')."""
+        weight = ", weight: \"bold\"" if role.weight == "bold" else ""
+        stroke = ", stroke: 0.35pt + black" if role.weight == "stroke" else ""
+        words = f"text(font: {self.faces(role.font)}, size: {role.size}pt{weight}{stroke}, {_s(title)})"
+        indent = "h(2em) + " if role.align == "indent" else ""
+        width = "100%"
+        tail = TITLE_TAIL.search(title)
+        if self.tails and tail and self.wraps is not None and self.wraps.random() < 0.7:
+            ems = _ems(title[:tail.start()].rstrip()) + (2 if role.align == "indent" else 0) + 0.7
+            width = f"{ems * role.size:.1f}pt"  # the title's ems, not the block's (the body's)
+            self.drawn.setdefault("narrow_titles", []).append(title)
+        before = round(role.size * self.rng.uniform(0.6, 1.3), 1)
+        sticky = "false" if self.loose else "true"
+        breakable = "true" if self.loose else "false"
+        return (f"#align({ALIGN[role.align]}, block(width: {width}, above: {before}pt, below: {round(role.size * 0.5, 1)}pt,"
+                f" sticky: {sticky}, breakable: {breakable}, par(justify: false, leading: {round(role.size * 0.35, 1)}pt,"
+                f" text(size: {role.size}pt, {indent}{words}))))")
+
+
+def _fill(page: _Page, t: PrintedTable) -> str:
+    """Hook for the shading family (issue 17): a table `fill` — a colour, or a function (x, y) =>
+    colour for a header band, zebra rows, a filled 合计 row. No family draws it yet: no fill."""
+    return "none"
+
+
+def _prose(page: _Page, s: Section, paragraphs: list[str]) -> list[str]:
+    """Hook for the two_columns family (issue 17): a section's paragraphs set in
+    `columns(2, gutter: …)` (with a rule between, maybe). No family draws it yet: one column."""
+    return paragraphs
+
+
+def _strokes(page: _Page, t: PrintedTable) -> tuple[str, list[str], list[str], list[str]]:
+    """The table's `stroke`, and the lines drawn atop the header, under it (both repeated with
+    the header) and at the table's end, for its style."""
+    line, heavy, n = f"{page.line}pt", f"{page.heavy}pt", t.n_header_rows
+    if page.style == "grid":
+        return line, [], [], []
+    if page.style == "no_inner_verticals":
+        sides = [f"table.vline(x: 0, stroke: {line})", f"table.vline(x: {t.n_cols}, stroke: {line})"] if page.outer else []
+        return f"(x: none, y: {line})", [], [], sides
+    groups = [f"table.hline(y: {hc.row + 1}, start: {hc.col}, end: {hc.col + hc.colspan}, stroke: {line})"
+              for hc in t.header_cells() if hc.colspan > 1 and hc.row + hc.rowspan < n]
+    return "none", [f"table.hline(y: 0, stroke: {heavy})"], [*groups, f"table.hline(y: {n}, stroke: {line})"], \
+        [f"table.hline(stroke: {heavy})"]
+
+
+def _body_cells(page: _Page, t: PrintedTable, row: BodyRow) -> list[str]:
+    out, c = [], 0
+    while c < t.n_cols:
+        if row.merge and row.merge[0] == c:
+            a, b = row.merge
+            align = "left" if row.kind == "span" else "center"
+            out.append(f"table.cell(colspan: {b - a}, align: {align} + {page.valign}, {_s(row.cells[a])})")
+            c = b
+            continue
+        kind = t.columns[c].kind
+        text = _s(row.cells[c])
+        # figures never wrap: a box is set on one line
+        out.append(f"box({text})" if kind in ("num", "seq") else text)
+        c += 1
+    return out
+
+
+def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> str:
+    """The table at the largest size (not above the one drawn) at which it fits the text width
+    `width` (pt): Typst would otherwise shrink its columns and let the unbreakable figures run
+    into their neighbours."""
+    stroke, top, under, end = _strokes(page, t)
+    aligns = {"num": page.num_align, "name": "left"}
+    columns = ", ".join(f"{aligns.get(c.kind, 'center')} + {page.valign}" for c in t.columns)
+    head = []
+    for hc in t.header_cells():
+        spans = (f"colspan: {hc.colspan}, " if hc.colspan > 1 else "") + (f"rowspan: {hc.rowspan}, " if hc.rowspan > 1 else "")
+        # placed where they go: header_cells() lists a group's cells before the next group's
+        head.append(f"table.cell(x: {hc.col}, y: {hc.row}, {spans}align: center + horizon, {_s(hc.text)})")
+    body = [cell for row in t.rows for cell in _body_cells(page, t, row)]
+    first = size or page.table_size
+    sizes = [first] + [s for s in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s < first]
+    return (f"#block(width: 100%, above: 6pt, below: 4pt)[\n"
+            f"#set par(leading: 0.35em, spacing: 0.35em, justify: false)\n"
+            f"#fitted({width}pt, ({', '.join(f'{s}pt' for s in sizes)},), size => {{ set text(size: size);"
+            f" align(center, table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},\n"
+            f" align: (x, y) => ({columns},).at(x),\n"
+            f" table.header(repeat: true, {', '.join(top + head + under)}),\n"
+            f" {', '.join(body + end)}\n)) }})]")
+
+
+def _section(page: _Page, s: Section) -> list[str]:
+    table_section = s.table is not None and not s.paragraphs
+    out = [page.title(s.title, page.typo.role(table_section))]
+    out += [f"#align(center, text(size: {page.body - 1}pt, {_s(line)}))" for line in s.preamble]
+    out += [f"#par(first-line-indent: (amount: 2em, all: true), {_s(p)})" for p in _prose(page, s, s.paragraphs)]
+    if s.table is not None:
+        wide = page.wide_from is not None and s.table.n_cols >= page.wide_from
+        size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
+        out.append(_table(page, s.table, size, page.text_width + (wide and (29.7 - 21.0) / 2.54 * 72)))
+    out += [f"#block(above: 4pt, below: 4pt, par(justify: false, leading: 0.45em, text(size: {page.note}pt, {_s(n)})))"
+            for n in s.notes]
+    out.append("#v(12pt, weak: true)")
+    return out
+
+
+def _wide(page: _Page, s: Section) -> bool:
+    return s.table is not None and page.wide_from is not None and s.table.n_cols >= page.wide_from
+
+
+def _masthead(b: Bulletin, page: _Page) -> list[str]:
+    """The masthead line ('<issuer> 编印' left, the date right); the masthead family may set the
+    bulletin's name large above it, and the line so large that its date wraps."""
+    left, right = b.masthead
+    mast, out = page.mast, []
+    if mast is not None and mast.name:
+        size = round(page.body * mast.name_scale * 2) / 2
+        weight = {"bold": ", weight: \"bold\"", "stroke": ", stroke: 0.35pt + black"}.get(mast.name_weight, "")
+        for k, line in enumerate(mast.name):
+            s_ = size if k == 0 else max(page.body, size * 0.6)
+            out.append(f"#align(center, block(below: {round(s_ * 0.3, 1)}pt, text(size: {s_}pt"
+                       f"{weight if k == 0 else ''}, {_s(line)})))")
+        page.drawn["masthead_name"] = list(mast.name)
+    rule = f"#v(4pt, weak: false)\n#line(length: 100%, stroke: {page.mast_rule}pt)\n#v(12pt)"
+    if mast is not None and mast.wrap:
+        head, _ = mast.date_split(right)
+        size = page.text_width / ((_ems(f"{left} {head}") + 0.35) if head else (_ems(left) + 1.3))
+        if size <= 3 * page.body:
+            page.drawn["masthead_wrap"] = {"size": round(size, 1), "aim": mast.wrap}
+            out.append(f"#par(justify: false, leading: 0.3em, text(size: {size:.1f}pt, box({_s(left)}) + \" \" + {_s(right)}))")
+            out.append(rule)
+            return out
+    out.append(f"#block(width: 100%, text(size: {page.typo.masthead}pt, {_s(left)} + h(1fr) + {_s(right)}))")
+    out.append(rule)
+    return out
+
+
+def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]:
+    """The bulletin as Typst markup, and what was drawn how."""
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose from {STYLES}")
+    page = _Page(b, style, font, seed)
+    parts = [f"#set document(title: {_s(f'{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）')})",
+             page.setup(), *_masthead(b, page), *_section(page, b.events)]
+    if page.rng.random() < 0.6:
+        parts.append("#pagebreak(weak: true)")
+    parts.append(page.title("统计数据", page.typo.heading))
+    i = 0
+    while i < len(b.sections):
+        if not _wide(page, b.sections[i]):
+            parts += _section(page, b.sections[i])
+            i += 1
+            continue
+        # a run of wide tables on landscape pages of their own
+        inner = []
+        while i < len(b.sections) and _wide(page, b.sections[i]):
+            inner += _section(page, b.sections[i])
+            i += 1
+        parts.append("#page(flipped: true)[\n" + "\n".join(inner) + "\n]")
+        page.drawn["landscape"] = page.drawn.get("landscape", 0) + 1
+    if b.colophon:
+        parts.append(f"#pagebreak(weak: true)\n#v({page.rng.randint(30, 45)}%)")
+        parts.append(f"#block(below: 12pt, text(size: {page.typo.colophon}pt, {_s(b.colophon[0])}))")
+        parts += [f"#par({_s(line)})" for line in b.colophon[1:]]
+    info = {"style": style, "font": font, "typography": page.typo.as_dict(), "furniture": page.furniture.as_dict(),
+            "landscape_from": page.wide_from, "body_size": page.body, "table_size": page.table_size,
+            "justified": page.justify, "loose": page.loose, "cut_rows": page.cut_rows, **page.drawn}
+    return "\n".join(parts) + "\n", info
+
+
+def render(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict:
+    """Compile the bulletin to a PDF at `path`; returns what was drawn how."""
+    typst = _typst()
+    if typst is None:
+        raise RuntimeError(missing())
+    markup, info = source(b, style=style, font=font, seed=seed)
+    try:
+        typst.compile(markup.encode("utf-8"), output=str(path), font_paths=font_paths(), timestamp=TIMESTAMP)
+    except typst.TypstError as e:  # the message alone names no line
+        raise RuntimeError(f"typst: {e.diagnostic or e}") from e
+    return info
