@@ -19,8 +19,8 @@ centre / left / indent), furniture, landscape, masthead (the name large; the mas
 large that its date wraps), wraps (titles in narrow boxes, ragged text), page_breaks (titles not
 kept with what follows, their lines not kept together; unruled tables' rows cut by a page),
 spacing, notes, bands (content). Not drawn: a continuation page's header merged otherwise than the
-first page's (Typst repeats the header as it is). Hooks left for the families being added in issue 17: `_fill`
-(shading: the table's `fill`) and `_prose` (two_columns: `columns(2, gutter:)`).
+first page's (Typst repeats the header as it is). Hooks left for the families being added in issue 17: `_prose`
+(two_columns: `columns(2, gutter:)`); the shading family is painted by `_fill` and `_backdrop`.
 
 Needs the `typst` package (the test extras) and the Debian CJK fonts (Typst's bundled fonts have
 no CJK); tests skip without them.
@@ -240,10 +240,33 @@ class _Page:
                 f" text(size: {role.size}pt, {indent}{words}))))")
 
 
+def _luma(grey: float) -> str:
+    return f"luma({round(grey * 100)}%)"
+
+
+def _dict(entries: dict[str, float]) -> str:
+    """A Typst dictionary of greys ('(:)' when empty)."""
+    return "(" + (", ".join(f'"{k}": {_luma(g)}' for k, g in entries.items()) or ":") + ")"
+
+
 def _fill(page: _Page, t: PrintedTable) -> str:
-    """Hook for the shading family (issue 17): a table `fill` — a colour, or a function (x, y) =>
-    colour for a header band, zebra rows, a filled 合计 row. No family draws it yet: no fill."""
-    return "none"
+    """The shading family's backgrounds as the table's `fill`, a function of the cell's column and
+    row (a merged cell is asked at its first column, as content.Shading says): the header band,
+    whole body rows (zebra, the 合计 row), single cells over their row's fill."""
+    sh, n = t.shading, t.n_header_rows
+    if sh is None or (sh.header is None and not sh.rows and not sh.cells):
+        return "none"
+    header = _luma(sh.header) if sh.header is not None else "none"
+    rows = _dict({str(r): g for r, g in sh.rows.items()})
+    cells = _dict({f"{r},{c}": g for (r, c), g in sh.cells.items()})
+    return (f"(x, y) => if y < {n} {{ {header} }} else {{ let k = str(y - {n}); "
+            f"{cells}.at(k + \",\" + str(x), default: {rows}.at(k, default: none)) }}")
+
+
+def _backdrop(t: PrintedTable, table: str) -> str:
+    """The shading family's one fill behind the whole table (white, or near-white), a block under it."""
+    sh = t.shading
+    return table if sh is None or sh.backdrop is None else f"block(fill: {_luma(sh.backdrop)}, {table})"
 
 
 def _prose(page: _Page, s: Section, paragraphs: list[str]) -> list[str]:
@@ -299,13 +322,14 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
     body = [cell for row in t.rows for cell in _body_cells(page, t, row)]
     first = size or page.table_size
     sizes = [first] + [s for s in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s < first]
+    table = (f"table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},\n"
+             f" align: (x, y) => ({columns},).at(x),\n"
+             f" table.header(repeat: true, {', '.join(top + head + under)}),\n"
+             f" {', '.join(body + end)}\n)")
     return (f"#block(width: 100%, above: 6pt, below: 4pt)[\n"
             f"#set par(leading: 0.35em, spacing: 0.35em, justify: false)\n"
             f"#fitted({width}pt, ({', '.join(f'{s}pt' for s in sizes)},), size => {{ set text(size: size);"
-            f" align(center, table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},\n"
-            f" align: (x, y) => ({columns},).at(x),\n"
-            f" table.header(repeat: true, {', '.join(top + head + under)}),\n"
-            f" {', '.join(body + end)}\n)) }})]")
+            f" align(center, {_backdrop(t, table)}) }})]")
 
 
 def _section(page: _Page, s: Section) -> list[str]:
