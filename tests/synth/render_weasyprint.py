@@ -10,7 +10,8 @@ running headers come from @page margin boxes (`counter(page)`, `counter(pages)`)
 from a named page, titles kept with what follows by `break-after: avoid`, rows kept whole by
 `break-inside: avoid`, and <thead> repeated on every page a table crosses — all of which
 WeasyPrint does itself (its CSS support differs from Chromium's: no `-webkit-text-stroke`, so a
-title is regular or bold, never stroked).
+title is regular or bold, never stroked). The shading family's backgrounds come with the HTML
+(inline styles on th, tr and td), painted by WeasyPrint as filled rectangles under the borders.
 
 In process: `weasyprint.HTML(string=…).write_pdf(path)`. Needs the Python package `weasyprint`
 and Debian's Pango (libpango-1.0-0, libpangoft2-1.0-0) and CJK fonts; `missing` says which is
@@ -57,7 +58,7 @@ class WeasyPage(Page):
     stroke = "font-weight: bold;"  # a masthead name drawn stroked is printed bold
 
     def css(self) -> str:
-        return "\n".join([super().css(), self.weasy_css(), self.shading_css(), self.columns_css()])
+        return "\n".join([super().css(), self.weasy_css(), self.columns_css()])
 
     def weasy_css(self) -> str:
         """Where WeasyPrint needs other words than Chromium: the colophon's drop in points (not in
@@ -68,12 +69,6 @@ class WeasyPage(Page):
             " @bottom-left { white-space: nowrap; } @bottom-right { white-space: nowrap; }"
             " @bottom-center { white-space: nowrap; } }",
         ])
-
-    def shading_css(self) -> str:
-        """Hook for the shading family (issue 17): cell, row and band backgrounds go here, e.g.
-        `thead th { background: #d9d9d9 }`, `tbody tr:nth-child(even) td { background: #f2f2f2 }`
-        — WeasyPrint paints a background as a filled rectangle under the cell's borders."""
-        return ""
 
     def columns_css(self) -> str:
         """Hook for the two_columns family (issue 17): prose set in two columns, e.g.
