@@ -51,11 +51,29 @@ def has_sentence_mark(text: str) -> bool:
 
 
 TITLE_WORDS = re.compile(
-    r"(统计|情况|成绩|结果|大事|数据|指数|一览表?|汇总|简表|目录)"
+    r"(统计|情况|概况|成绩|结果|大事|数据|指数|一览表?|汇总|简表|目录)"
     r"(?:表)?(?:[（(][^（()）]{1,16}[)）])?$"
 )
 """How the bulletin's section and table titles end ('…数据统计', '…采集情况（区）',
 '…发展指数（2024）', '十件大事'), whatever the section."""
+
+HEADING_NUMBER = re.compile(
+    r"^(?:第[一二三四五六七八九十百\d]+(?:部分|章|节)"  # 第一部分, 第2章
+    r"|\([一二三四五六七八九十\d]{1,3}\)"  # （四）, (4) — full-width brackets are folded by squash
+    r"|[一二三四五六七八九十]{1,3}[、.]"  # 一、, 四.
+    r"|\d{1,2}(?:\.\d{1,2})+[、.]?"  # 1.1, 2.1.3, 1.1.
+    r"|\d{1,2}[、.](?!\d)"  # 1、, 4. — not '12320' nor a year, which no mark follows
+    r")"
+)
+"""The number a heading may be printed with, on its squashed text: never part of its title."""
+
+
+def without_numbering(title: str) -> str:
+    """A heading's title as compared (squashed), its number dropped: '（四）2028年健康证数据' →
+    '2028年健康证数据'; '12320预约挂号服务统计' keeps its digits."""
+    flat = squash(title)
+    return flat[HEADING_NUMBER.match(flat).end():] if HEADING_NUMBER.match(flat) else flat
+
 
 BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
 """A folio printed as the number alone, at the top or foot of its page."""
