@@ -154,7 +154,7 @@ def _record_headings(pieces: list[SectionText], found: list[tuple[Section, Secti
 
 def bulletin_year(found: list[tuple[Section, SectionText]], issue_year: int | None, ctx: Context) -> int:
     years = Counter(
-        int(a or b) for _, piece in found for a, b in TITLE_YEAR.findall(squash(piece.title))
+        int(a or b) for _, piece in found for a, b in TITLE_YEAR.findall(without_numbering(piece.title))
     )
     if years:
         year, _ = years.most_common(1)[0]

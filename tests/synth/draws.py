@@ -36,6 +36,12 @@ Families (the classes of issue 9 the extractor must handle):
                     total rows' '合 计' ('合 计：8123' across the table); the truth is unchanged (html
                     keeps two spaces two). Figures in prose separated by a bare full-width '，' are
                     not drawn: no sentence the sections draw holds two figures with no unit between
+  rewording         section titles worded otherwise (rewording.py): another synonym ending ('…情况',
+                    '…概况', '…统计表'), the year before, after or not at all, '年' or '年度', with or
+                    without '南京市' (~50%); every heading numbered one way ('一、', '（一）', '1.', '1、',
+                    '2.1'; ~35%); one title that says too little ('相关业务数据统计'), the section told by
+                    its content, with the warning saying so (~20%). Unknown sections' titles are never
+                    reworded into a known section's words
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing")
+            "masthead", "wraps", "page_breaks", "spacing", "rewording")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -5,6 +5,7 @@ masthead, a page number and the back page's contact lines look like. Section-spe
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..text import YEAR, looks_numeric, squash
 from .settings import LayoutSettings
@@ -58,21 +59,23 @@ TITLE_WORDS = re.compile(
 '…发展指数（2024）', '十件大事'), whatever the section."""
 
 HEADING_NUMBER = re.compile(
-    r"^(?:第[一二三四五六七八九十百\d]+(?:部分|章|节)"  # 第一部分, 第2章
-    r"|\([一二三四五六七八九十\d]{1,3}\)"  # （四）, (4) — full-width brackets are folded by squash
-    r"|[一二三四五六七八九十]{1,3}[、.]"  # 一、, 四.
-    r"|\d{1,2}(?:\.\d{1,2})+[、.]?"  # 1.1, 2.1.3, 1.1.
-    r"|\d{1,2}[、.](?!\d)"  # 1、, 4. — not '12320' nor a year, which no mark follows
+    r"^\s*(?:第[一二三四五六七八九十百\d]+(?:部分|章|节)"  # 第一部分, 第2章
+    r"|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)"  # （四）, (4): full-width brackets folded by NFKC
+    r"|[一二三四五六七八九十]{1,3}\s*[、.]"  # 一、, 四.
+    r"|\d{1,2}(?:\.\d{1,2}(?!\d))+\.?"  # 1.1, 2.1.3 — never into a year ('1.1 2028年')
+    r"|\d{1,2}\s*(?:、|\.(?!\d))"  # 1、, 4. — not '12320' nor a year (no mark), nor '1.5'
     r")"
 )
-"""The number a heading may be printed with, on its squashed text: never part of its title."""
+"""The number a heading may be printed with (on its NFKC text, spaces kept: '1.1 2028年' is
+'1.1' and a year): never part of its title."""
 
 
 def without_numbering(title: str) -> str:
     """A heading's title as compared (squashed), its number dropped: '（四）2028年健康证数据' →
     '2028年健康证数据'; '12320预约挂号服务统计' keeps its digits."""
-    flat = squash(title)
-    return flat[HEADING_NUMBER.match(flat).end():] if HEADING_NUMBER.match(flat) else flat
+    text = unicodedata.normalize("NFKC", title)
+    number = HEADING_NUMBER.match(text)
+    return squash(text[number.end():] if number else text)
 
 
 BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
