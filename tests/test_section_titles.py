@@ -229,3 +229,14 @@ def test_a_known_title_alone_on_a_line_is_as_long_as_a_title(line: str, alone: b
     from bulletin_etl.layout.settings import LayoutSettings
 
     assert known_alone(flow_of([], {}, LayoutSettings(), TITLE_PATTERNS), line) is alone
+
+
+@pytest.mark.parametrize("line, row", [
+    ("2.6 南京 12320 卫生热线2022年数据统计", False),  # the heading's number is no figure of a row
+    ("2.7 2022年 12320 预约挂号服务统计", False),
+    ("3 南京江北医院 60481 4223", True),
+])
+def test_a_numbered_title_is_no_table_row(line: str, row: bool) -> None:
+    from bulletin_etl.layout.vocabulary import is_table_row
+
+    assert is_table_row(line) is row

@@ -298,3 +298,68 @@ def test_spacing_family_is_drawn(tmp_path: Path) -> None:
                                                   for h in c.header))
     render_html.build(make_bulletin(seed), tmp_path / "b.html", style="grid", font="uming", seed=seed)
     assert '<span style="white-space: pre-wrap">' in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------ the rewording family
+
+@pytest.mark.parametrize("seed", range(20))
+def test_rewording_family_leaves_the_truth_alone(seed: int) -> None:
+    """A title worded otherwise, numbered or saying too little changes no figure; the only warnings
+    it adds say that a section was read by its content."""
+    from .draws import ALL
+
+    with_it, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"rewording"})
+    assert truth(with_it) == truth(without)
+    added = [w for w in with_it.expected_warnings if w not in without.expected_warnings]
+    assert all(text == f"read as {name} by its content" for name, text in added)
+
+
+def test_rewording_family_is_drawn() -> None:
+    """Reworded titles name their own section and no other; unknown sections' titles name none;
+    a title that says too little names none and is expected to be read by content; bulletins are
+    numbered in every style, consistently."""
+    import unicodedata
+
+    from bulletin_etl.layout.vocabulary import HEADING_NUMBER, without_numbering
+    from bulletin_etl.sections import SECTIONS
+    from bulletin_etl.sections.recognition import title_matches
+
+    from .draws import ALL
+    from .rewording import VAGUE
+
+    bulletins = [make_bulletin(seed) for seed in range(80)]
+    plain = {b.seed: make_bulletin(b.seed, draws=ALL - {"rewording"}) for b in bulletins}
+    reworded, vague, numbered = 0, 0, set()
+    for b in bulletins:
+        by_content = {name for name, text in b.expected_warnings if text.endswith("by its content")}
+        for sec, before in zip([b.events, *b.sections], [plain[b.seed].events, *plain[b.seed].sections]):
+            named = [m.section for m in title_matches(SECTIONS, sec.title)]
+            if sec.name.startswith("unknown_") or without_numbering(sec.title) in VAGUE:
+                assert named == [], sec.title
+                vague += without_numbering(sec.title) in VAGUE
+                assert (sec.name in by_content) == (without_numbering(sec.title) in VAGUE)
+            else:
+                assert named == [sec.name], sec.title
+                reworded += without_numbering(sec.title) != without_numbering(before.title)
+        if b.events.title != plain[b.seed].events.title:  # numbered: every heading, one way
+            numbers = [HEADING_NUMBER.match(unicodedata.normalize("NFKC", s.title)) for s in [b.events, *b.sections]]
+            assert all(numbers), [s.title for s in b.sections]
+            numbered.add(numbers[0].group(0).strip())
+    assert reworded >= 20 and vague >= 5
+    assert numbered == {"一、", "(一)", "1.", "1、", "1.1"}  # the events' number in each style
+
+
+@pytest.mark.parametrize("producer", ["reportlab", "docx", "html"])
+def test_reworded_bulletins_extract_exactly(producer: str, tmp_path: Path) -> None:
+    """Seeds whose titles are reworded and numbered ('（一）', '1.'), one with a title that says too
+    little over an evaluation list, one over a platform table beside an unknown section."""
+    from .sweep import check, missing_tool, plan
+    from .sweep import render as render_cases
+
+    if missing_tool(producer):
+        pytest.skip(missing_tool(producer))
+    cases = plan([7, 8, 11, 12], producer)
+    pdfs = render_cases(cases, tmp_path)
+    for case in cases:
+        check(case, pdfs[case.seed], tmp_path)
+    assert [(case.seed, case.problems) for case in cases] == [(case.seed, []) for case in cases]

@@ -70,12 +70,18 @@ HEADING_NUMBER = re.compile(
 '1.1' and a year): never part of its title."""
 
 
+def unnumbered(text: str) -> str:
+    """A line's text after a heading's number, spaces kept ('2.6 南京 12320 卫生热线…' →
+    '南京 12320 卫生热线…'); the text as it is when it starts with no number."""
+    folded = unicodedata.normalize("NFKC", text)
+    number = HEADING_NUMBER.match(folded)
+    return folded[number.end():] if number else text
+
+
 def without_numbering(title: str) -> str:
     """A heading's title as compared (squashed), its number dropped: '（四）2028年健康证数据' →
     '2028年健康证数据'; '12320预约挂号服务统计' keeps its digits."""
-    text = unicodedata.normalize("NFKC", title)
-    number = HEADING_NUMBER.match(text)
-    return squash(text[number.end():] if number else text)
+    return squash(unnumbered(title))
 
 
 BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
@@ -132,5 +138,5 @@ def is_aside(text: str) -> bool:
 
 def is_table_row(text: str) -> bool:
     """Several figures standing apart ('3 南京江北医院 60481 4223'): a title names at most one
-    besides its year ('南京 12320 卫生热线 2028 年度数据统计')."""
-    return sum(1 for token in text.split() if looks_numeric(token) and not re.fullmatch(YEAR, token)) >= 2
+    besides its year and its number ('2.6 南京 12320 卫生热线 2028 年度数据统计')."""
+    return sum(1 for token in unnumbered(text).split() if looks_numeric(token) and not re.fullmatch(YEAR, token)) >= 2
