@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ..column_maps import match_columns
 from ..layout.sections import SectionText
@@ -65,7 +66,8 @@ def table_evidence(section: TableSection, table: LogicalTable, gazetteer: Gazett
     kind = labels_kind(section, table, match.by_index, gazetteer)
     if kind is None:
         return []
-    return [Evidence(section, f"its table's header: {named} of {cells} cells in the {section.name} column map{kind}")]
+    reason = f"its table's header: {named} of {cells} cells in the {section.name} column map{kind}"
+    return [Evidence(cast(Section, section), reason)]  # a frozen TableSection is a Section read-only
 
 
 def labels_kind(section: TableSection, table: LogicalTable, by_index: dict, gazetteer: Gazetteer) -> str | None:
