@@ -156,7 +156,8 @@ def pieces_of(tmp_path: Path, name: str, sections: list[tuple[str, list[list[str
         centred(c, 80, "2030 年度南京市远程医疗数据")
         y = para(c, 110, [INTRO[2:], "远程会诊系统。"])
         for title, rows in sections:
-            centred(c, y + 20, title)
+            if title:  # none: a section printed under the heading before it
+                centred(c, y + 20, title)
             if rows is None:
                 y = para(c, y + 50, HOTLINE)
                 continue
@@ -240,3 +241,21 @@ def test_a_numbered_title_is_no_table_row(line: str, row: bool) -> None:
     from bulletin_etl.layout.vocabulary import is_table_row
 
     assert is_table_row(line) is row
+
+
+def test_a_table_under_a_prose_sections_heading_is_read_as_the_section_its_content_shows(tmp_path: Path) -> None:
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "moved.pdf", [("", CERTIFICATES)]), ctx)
+    assert [(s.name, len(p.paragraphs()), len(p.tables())) for s, p in found] == [
+        ("remote_medicine", 1, 0), ("health_certificates", 0, 1)]
+    assert [(w.kind, w.section, w.message) for w in ctx.warnings] == [
+        ("section_by_content", "health_certificates",
+         "a table under heading '2030 年度南京市远程医疗数据' (remote_medicine) read as health_certificates by its "
+         "content (its table's header: 5 of 5 cells in the health_certificates column map)")]
+
+
+def test_an_unknown_table_under_a_prose_sections_heading_stays_where_it_is(tmp_path: Path) -> None:
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "moved-unknown.pdf", [("", UNKNOWN)]), ctx)
+    assert [(s.name, len(p.tables())) for s, p in found] == [("remote_medicine", 1)]
+    assert ctx.warnings == []

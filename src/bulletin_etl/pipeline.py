@@ -29,7 +29,7 @@ from .schemas import BadRecords, all_schemas, schema
 from .sections import IGNORED_HEADINGS, SECTIONS, TITLE_PATTERNS
 from .sections.base import Context, Section, Warning_
 from .sections.masthead import Masthead, read_masthead
-from .sections.recognition import decide, title_matches
+from .sections.recognition import decide, moved_table, title_matches
 from .sections.titles import TitleMatch
 from .text import YEAR, squash
 from .wording import count
@@ -118,11 +118,14 @@ def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, Se
         section = _section_of(piece, matches, unnamed, ctx)
         if section is None:
             continue
-        if any(s is section for s, _ in found):
-            ctx.warn(piece.page, f"section {section.name} appears a second time ({piece.title!r}); the first one was used",
-                     "duplicate_section")
-            continue
-        found.append((section, piece))
+        moved = moved_table(section, piece, unnamed, ctx)
+        parts = [(section, piece)] if moved is None else [(section, moved[0]), moved[1]]
+        for section, part in parts:
+            if any(s is section for s, _ in found):
+                ctx.warn(part.page, f"section {section.name} appears a second time ({part.title!r}); the first one "
+                                    "was used", "duplicate_section")
+                continue
+            found.append((section, part))
     _record_headings(pieces, found)
     return found
 

@@ -2,7 +2,8 @@
 same meaning — another synonym ending ('…情况', '…概况', '…统计表'), the year elsewhere or not at
 all, '年' or '年度', with or without '南京市' — and the whole bulletin's headings numbered one way
 ('一、', '（一）', '1.', '1、', '2.1'); sometimes a title that says too little ('（四）相关业务数据统计'),
-so that only the section's content tells which it is (the expected warning says so).
+so that only the section's content tells which it is (the expected warning says so); sometimes a
+table section printed without a heading of its own, under a prose section's or '统计数据'.
 
 Counter-cases kept: the unknown sections' titles are numbered like the rest but never reworded
 into a known section's words, and no rewording here names another section's key words."""
@@ -59,8 +60,27 @@ def reword(rng: random.Random, year: int, events: Section, sections: list[Sectio
         sec = rng.choice(vague)
         sec.title = rng.choice(VAGUE)
         warnings.append((sec.name, f"read as {sec.name} by its content"))
+    move_under(rng, sections, warnings)
     if rng.random() < 0.35:
         number(rng.choice(NUMBERINGS), events, sections)
+
+
+PROSE = ("remote_medicine", "hotline_12320", "development_index", "evaluation_ratings")
+
+
+def move_under(rng: random.Random, sections: list[Section], warnings: list) -> None:
+    """About one bulletin in eight prints a table section without a heading of its own, under the
+    heading before it: right after a prose section's paragraphs, or first under '统计数据'. Its
+    content tells which it is (the expected warning says so)."""
+    said = {name for name, text in warnings if text.endswith("by its content")}
+    movable = [s for before, s in zip([None, *sections], sections)
+               if (before is None or before.name in PROSE) and s.name in CONTENT_RECOGNISED and s.table is not None
+               and s.name not in said]
+    if rng.random() >= 0.12 or not movable:
+        return
+    sec = rng.choice(movable)
+    sec.title = ""
+    warnings.append((sec.name, f"read as {sec.name} by its content"))
 
 
 def reworded(rng: random.Random, year: int, name: str) -> str:
@@ -82,7 +102,7 @@ def reworded(rng: random.Random, year: int, name: str) -> str:
 def number(style: str, events: Section, sections: list[Section]) -> None:
     """Every heading numbered one way, the events first (the part title '统计数据' is the renderer's
     and stays as it is)."""
-    for i, sec in enumerate([events, *sections], 1):
+    for i, sec in enumerate([s for s in [events, *sections] if s.title], 1):
         sec.title = f"{numeral(style, i)}{sec.title}"
 
 

@@ -125,3 +125,21 @@ def _what_title_says(matches: list[TitleMatch]) -> str:
     if not matches:
         return "names no section"
     return "names " + " and ".join(m.section for m in matches)
+
+
+def moved_table(section: Section, piece: SectionText, unnamed: list[Section],
+                ctx: Context) -> tuple[SectionText, tuple[Section, SectionText]] | None:
+    """A table under a prose section's heading ('…远程医疗数据' over paragraphs, then a table whose
+    own title is not set as a heading), read as the table section its content alone shows: the
+    prose part and (that section, the table part); None where there is no such table."""
+    if isinstance(section, TableSection) or not piece.tables():
+        return None
+    prose, rest = piece.split_at_table()
+    evidence = by_content(rest, unnamed, ctx.gazetteer)
+    if len(evidence) != 1:
+        return None
+    ctx.section = evidence[0].section.name
+    ctx.warn(rest.page, f"a table under heading {piece.title!r} ({section.name}) read as {evidence[0].section.name} "
+                        f"by its content ({evidence[0].reason})", "section_by_content")
+    ctx.section = ""
+    return prose, (evidence[0].section, rest)
