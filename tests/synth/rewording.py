@@ -70,12 +70,13 @@ PROSE = ("remote_medicine", "hotline_12320", "development_index", "evaluation_ra
 
 def move_under(rng: random.Random, sections: list[Section], warnings: list) -> None:
     """About one bulletin in eight prints a table section without a heading of its own, under the
-    heading before it: right after a prose section's paragraphs, or first under '统计数据'. Its
-    content tells which it is (the expected warning says so)."""
+    heading before it: right after a prose section's paragraphs (under a title that names that
+    section: two sections' content under a title that says too little is not drawn), or first
+    under '统计数据'. Its content tells which it is (the expected warning says so)."""
     said = {name for name, text in warnings if text.endswith("by its content")}
     movable = [s for before, s in zip([None, *sections], sections)
-               if (before is None or before.name in PROSE) and s.name in CONTENT_RECOGNISED and s.table is not None
-               and s.name not in said]
+               if (before is None or (before.name in PROSE and before.name not in said))
+               and s.name in CONTENT_RECOGNISED and s.table is not None and s.name not in said]
     if rng.random() >= 0.12 or not movable:
         return
     sec = rng.choice(movable)

@@ -353,14 +353,16 @@ def test_rewording_family_is_drawn() -> None:
 
 @pytest.mark.parametrize("producer", ["reportlab", "docx", "html"])
 def test_reworded_bulletins_extract_exactly(producer: str, tmp_path: Path) -> None:
-    """Seeds whose titles are reworded and numbered ('（一）', '1.'), one with a title that says too
-    little over an evaluation list, one over a platform table beside an unknown section."""
+    """Seeds whose titles are reworded (3) and numbered ('1、' 1, '1.1' 8, '一、' 14); titles that say
+    too little over an evaluation list (11), a platform table beside an unknown section (8) and the
+    health certificates' table (14); the health certificates' table moved under the evaluation
+    list's heading (1)."""
     from .sweep import check, missing_tool, plan
     from .sweep import render as render_cases
 
     if missing_tool(producer):
         pytest.skip(missing_tool(producer))
-    cases = plan([7, 8, 11, 12], producer)
+    cases = plan([1, 3, 8, 11, 14], producer)
     pdfs = render_cases(cases, tmp_path)
     for case in cases:
         check(case, pdfs[case.seed], tmp_path)
