@@ -259,3 +259,13 @@ def test_an_unknown_table_under_a_prose_sections_heading_stays_where_it_is(tmp_p
     found = recognise(pieces_of(tmp_path, "moved-unknown.pdf", [("", UNKNOWN)]), ctx)
     assert [(s.name, len(p.tables())) for s, p in found] == [("remote_medicine", 1)]
     assert ctx.warnings == []
+
+
+def test_a_title_naming_two_sections_whose_content_does_not_tell_is_reported(tmp_path: Path) -> None:
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "ambiguous.pdf", [("2030年12320卫生热线预约挂号服务统计", UNKNOWN)]), ctx)
+    assert [s.name for s, _ in found] == ["remote_medicine"]
+    assert [(w.kind, w.message) for w in ctx.warnings] == [
+        ("ambiguous_heading", "heading '2030年12320卫生热线预约挂号服务统计' names appointments_12320 and hotline_12320 "
+                              "(names 12320+预约, ends in 统计; names 热线, ends in 统计) and its content does not tell "
+                              "which; its content was not extracted")]
