@@ -39,11 +39,11 @@ VAGUE = ["相关业务数据统计", "服务开展情况统计", "业务运行�
 """Titles that say too little: no section's key words, only a title's ending."""
 
 CONTENT_RECOGNISED = ("physical_exam_reports", "family_doctor_referrals", "health_certificates", "online_booking_channels",
-                      "internet_hospitals", "platform_collection_districts", "platform_collection_hospitals",
-                      "hotline_12320", "remote_medicine", "development_index", "evaluation_ratings")
+                      "appointments_12320", "internet_hospitals", "platform_collection_districts",
+                      "platform_collection_hospitals", "hotline_12320", "remote_medicine", "development_index",
+                      "evaluation_ratings")
 """The sections whose content alone tells them apart: a table whose header words their column map
-names, or paragraphs in their sentence shapes (the 12320 appointments table shares its header
-with the internet hospitals' and physical exams' 序号 | 单位 tables: its title must say)."""
+names, or paragraphs in their sentence shapes (the events' title always names them)."""
 
 NUMBERINGS = ["一、", "（一）", "1.", "1、", "2.1"]
 

@@ -354,9 +354,9 @@ def test_rewording_family_is_drawn() -> None:
 @pytest.mark.parametrize("producer", ["reportlab", "docx", "html"])
 def test_reworded_bulletins_extract_exactly(producer: str, tmp_path: Path) -> None:
     """Seeds whose titles are reworded (3) and numbered ('1、' 1, '1.1' 8, '一、' 14); titles that say
-    too little over an evaluation list (11), a platform table beside an unknown section (8) and the
-    health certificates' table (14); the health certificates' table moved under the evaluation
-    list's heading (1)."""
+    too little over an evaluation list (11), the development index's sentence (8) and the health
+    certificates' table (14); the health certificates' table moved under the evaluation list's
+    heading (1)."""
     from .sweep import check, missing_tool, plan
     from .sweep import render as render_cases
 
