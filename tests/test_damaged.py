@@ -119,15 +119,17 @@ def test_a_garbage_page_dictionary_is_damage(tmp_path: Path, good: bytes, capsys
     assert "garbage.pdf: damaged: cannot be read as a PDF" in refused(capsys, str(pdf), "--out", str(tmp_path / "o"))
 
 
-def test_a_scanned_page_among_text_pages_is_named_and_its_section_lost(tmp_path: Path, good: bytes) -> None:
+def test_a_scanned_page_among_text_pages_is_named_and_the_rows_it_held_counted_missing(tmp_path: Path, good: bytes) -> None:
     pdf = write(tmp_path, "scanned-6.pdf", mut.scanned_page(good, 5))
 
     warnings = [(w.page, w.kind, w.message) for w in extract(pdf).warnings]
 
     assert (6, "incomplete", "page 6 has no text layer (scanned?); its content was not read") in warnings
-    assert (None, "section_not_found", "section appointments_12320 not found — lost with page(s) 6, which could not "
-                                       "be read; its dataset is empty") in warnings
-    # the 12320 table goes on over page 7 from 序号 37; the rows on page 6 are named as missing
+    # the 12320 table's heading was on page 6; its rows going on over page 7, now under the hotline's
+    # heading, are read as the table they are (by their header), and the rows lost are named
+    assert (7, "section_by_content", "a table under heading '南京 12320 卫生热线 2024 年度数据统计' (hotline_12320) "
+                                     "read as appointments_12320 by its content (its table's header: 7 of 7 cells in "
+                                     "the appointments_12320 column map, rows labelled by institution)") in warnings
     assert (7, "incomplete", "table rows 序号 9–36 missing (between page 4 and page 7)") in warnings
 
 

@@ -31,6 +31,7 @@ from .layout.furniture import furniture
 from .layout.lines import TextLine
 from .layout.pagefacts import PageFacts
 from .layout.tables import Grid
+from .layout.vocabulary import has_sentence_mark, without_numbering
 from .sections.base import Context
 from .text import chinese_numeral, squash
 from .wording import count, quoted
@@ -185,31 +186,55 @@ def _span(first: int, last: int) -> str:
 
 
 def _enumerations(doc: Document, warn: Warn) -> None:
-    """Lines that start with an item number: each style counts up by one from 一/1."""
+    """Lines that start with an item number: each style counts up by one from 一/1 — numbered
+    headings ('四、2028年健康证数据统计') in a run of their own, apart from the items under them."""
     for style, pattern in ENUMERATOR.items():
-        run: list[tuple[int, int]] = []  # (number, page)
+        runs: dict[bool, list[tuple[int, int]]] = {False: [], True: []}  # heading? → (number, page)
         for line in doc.lines:
-            m = pattern.match(line.text)
-            if not m:
-                continue
-            try:
-                number = chinese_numeral(m.group(1))
-            except ValueError:
-                continue
-            if number == 1 or not run:
-                run = []
-            elif number <= run[-1][0]:  # counting again from an item already read: a repeat
-                earlier = next((p for n, p in reversed(run) if n == number), run[-1][1])
-                warn(line.page, f"item {_label(number, style)} appears twice (page {earlier} and page {line.page})")
-            elif number != run[-1][0] + 1:
-                warn(line.page, f"items {_label(run[-1][0] + 1, style)}–{_label(number - 1, style)} missing "
-                                f"(after page {run[-1][1]}, before {_label(number, style)} on page {line.page})"
-                     if number - run[-1][0] > 2 else
-                     f"item {_label(run[-1][0] + 1, style)} missing (after page {run[-1][1]}, "
-                     f"before {_label(number, style)} on page {line.page})")
-            run.append((number, line.page))
+            number = _item_number(pattern, line.text)
+            if number is not None:
+                heading = is_numbered_heading(line.text)
+                runs[heading] = _counted(runs[heading], number, line, style, warn)
         if style == "一、":
-            _promised(doc, run, warn)
+            _promised(doc, runs[False], warn)
+
+
+ITEM_MARKS = frozenset("：:、")
+"""An item names what it lists ('1、国家医院智慧服务评级：…', '…南京市和江宁区、'); a title does not."""
+
+
+def is_numbered_heading(text: str) -> bool:
+    """A line whose number is a heading's: after the number, no sentence mark and no item's
+    colon or list comma — also a title's first line alone ('2、2021 年' / '度南京市远程医疗数据')."""
+    rest = without_numbering(text)
+    return bool(rest) and not has_sentence_mark(rest) and not ITEM_MARKS & set(rest)
+
+
+def _item_number(pattern: re.Pattern, text: str) -> int | None:
+    m = pattern.match(text)
+    if not m:
+        return None
+    try:
+        return chinese_numeral(m.group(1))
+    except ValueError:
+        return None
+
+
+def _counted(run: list[tuple[int, int]], number: int, line: TextLine, style: str, warn: Warn) -> list[tuple[int, int]]:
+    """The run with the item added; a repeat or a gap in the count is reported. Item 1 starts a new run."""
+    if number == 1 or not run:
+        run = []
+    elif number <= run[-1][0]:  # counting again from an item already read: a repeat
+        earlier = next((p for n, p in reversed(run) if n == number), run[-1][1])
+        warn(line.page, f"item {_label(number, style)} appears twice (page {earlier} and page {line.page})")
+    elif number != run[-1][0] + 1:
+        warn(line.page, f"items {_label(run[-1][0] + 1, style)}–{_label(number - 1, style)} missing "
+                        f"(after page {run[-1][1]}, before {_label(number, style)} on page {line.page})"
+             if number - run[-1][0] > 2 else
+             f"item {_label(run[-1][0] + 1, style)} missing (after page {run[-1][1]}, "
+             f"before {_label(number, style)} on page {line.page})")
+    run.append((number, line.page))
+    return run
 
 
 def _promised(doc: Document, run: list[tuple[int, int]], warn: Warn) -> None:

@@ -23,12 +23,14 @@ from .errors import NotABulletin
 from .layout import document, trace
 from .layout.sections import SectionText, cut
 from .layout.settings import LayoutSettings
-from .layout.vocabulary import MASTHEAD
+from .layout.vocabulary import MASTHEAD, without_numbering
 from .names import Gazetteer
 from .schemas import BadRecords, all_schemas, schema
 from .sections import IGNORED_HEADINGS, SECTIONS, TITLE_PATTERNS
-from .sections.base import Context, Section, Warning_, matches_title
+from .sections.base import Context, Section, Warning_
 from .sections.masthead import Masthead, read_masthead
+from .sections.recognition import decide, moved_table, title_matches
+from .sections.titles import TitleMatch
 from .text import YEAR, squash
 from .wording import count
 
@@ -107,23 +109,40 @@ class BulletinResult:
 
 
 def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, SectionText]]:
+    """Each piece's section: the one its title names, or, where the title names none or two, the
+    one its content shows (sections/recognition.py) among those no title names."""
+    titled = [title_matches(SECTIONS, piece.title) for piece in pieces]
+    unnamed = [s for s in SECTIONS if not any(m.section == s.name for ms in titled for m in ms)]
     found: list[tuple[Section, SectionText]] = []
-    for piece in pieces:
-        section = next((s for s in SECTIONS if matches_title(s, piece.title)), None)
+    for piece, matches in zip(pieces, titled):
+        section = _section_of(piece, matches, unnamed, ctx)
         if section is None:
-            if not any(re.search(p, squash(piece.title)) for p in IGNORED_HEADINGS):
-                tables = piece.tables()
-                headed = f" (a table headed {' | '.join(' / '.join(p) for p in tables[0].header_paths)!r})" if tables else ""
-                ctx.warn(piece.page, f"unrecognised section heading {piece.title!r}{headed}; its content was not extracted",
-                         "unknown_heading")
             continue
-        if any(s is section for s, _ in found):
-            ctx.warn(piece.page, f"section {section.name} appears a second time ({piece.title!r}); the first one was used",
-                     "duplicate_section")
-            continue
-        found.append((section, piece))
+        moved = moved_table(section, piece, unnamed, ctx)
+        parts = [(section, piece)] if moved is None else [(section, moved[0]), moved[1]]
+        for section, part in parts:
+            if any(s is section for s, _ in found):
+                ctx.warn(part.page, f"section {section.name} appears a second time ({part.title!r}); the first one "
+                                    "was used", "duplicate_section")
+                continue
+            found.append((section, part))
     _record_headings(pieces, found)
     return found
+
+
+def _section_of(piece: SectionText, matches: list[TitleMatch], unnamed: list[Section], ctx: Context) -> Section | None:
+    """The piece's section, or None; a heading neither its words nor its content place is reported
+    (the part title '统计数据' and the colophon only when a table under them is placed)."""
+    ignored = not matches and any(re.search(p, without_numbering(piece.title)) for p in IGNORED_HEADINGS)
+    if ignored and not piece.tables():
+        return None
+    section = decide(piece, matches, unnamed, SECTIONS, ctx)
+    if section is None and not matches and not ignored:
+        tables = piece.tables()
+        headed = f" (a table headed {' | '.join(' / '.join(p) for p in tables[0].header_paths)!r})" if tables else ""
+        ctx.warn(piece.page, f"unrecognised section heading {piece.title!r}{headed}; its content was not extracted",
+                 "unknown_heading")
+    return section
 
 
 def _record_headings(pieces: list[SectionText], found: list[tuple[Section, SectionText]]) -> None:
@@ -138,7 +157,7 @@ def _record_headings(pieces: list[SectionText], found: list[tuple[Section, Secti
 
 def bulletin_year(found: list[tuple[Section, SectionText]], issue_year: int | None, ctx: Context) -> int:
     years = Counter(
-        int(a or b) for _, piece in found for a, b in TITLE_YEAR.findall(squash(piece.title))
+        int(a or b) for _, piece in found for a, b in TITLE_YEAR.findall(without_numbering(piece.title))
     )
     if years:
         year, _ = years.most_common(1)[0]

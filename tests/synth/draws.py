@@ -42,6 +42,12 @@ Families (the classes of issue 9 the extractor must handle):
                     table; reportlab paints filled rectangles (a cell's fill stroked in grid tables),
                     docx the cells' own shading (w:shd, as Word's table styles), html CSS backgrounds
                     on th/tr/td. The truth is unchanged: a fill rules nothing
+  rewording         section titles worded otherwise (rewording.py): another synonym ending ('…情况',
+                    '…概况', '…统计表'), the year before, after or not at all, '年' or '年度', with or
+                    without '南京市' (~50%); every heading numbered one way ('一、', '（一）', '1.', '1、',
+                    '2.1'; ~35%); one title that says too little ('相关业务数据统计'), the section told by
+                    its content, with the warning saying so (~20%). Unknown sections' titles are never
+                    reworded into a known section's words
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -55,7 +61,7 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing", "shading")
+            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import re
 
-from . import shading
+from . import rewording, shading
 from .content import BodyRow, Bulletin, Column, PrintedTable, Section
 from .draws import default_draws, forced, stream
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead
@@ -41,6 +41,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     printed_events = events.build(ctx, set(present))
     _expect_missing(ctx, missing, printed_events)
     sections = _arrange(ctx, draws, built, order)
+    if "rewording" in draws:
+        rewording.reword(stream("rewording", seed), ctx.year, printed_events, sections, ctx.warnings)
     head = masthead.build(ctx)
     return Bulletin(seed=seed, year=ctx.year, issuer=masthead.ISSUER, issue_date=head.issue_date, masthead=head.line,
                     events=printed_events, sections=sections, colophon=head.colophon,

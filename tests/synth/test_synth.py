@@ -374,3 +374,70 @@ def test_typst_prints_markup_characters_and_repeats_headers(tmp_path: Path) -> N
         pages = [p.page_number for p in doc.pages if label in (p.extract_text() or "")]
     assert '*强调* _x_ #y $z$ [w] <v> @u \\ "q"' in text
     assert len(pages) >= 2, (label, pages)
+# ------------------------------------------------------------------------------ the rewording family
+
+@pytest.mark.parametrize("seed", range(20))
+def test_rewording_family_leaves_the_truth_alone(seed: int) -> None:
+    """A title worded otherwise, numbered or saying too little changes no figure; the only warnings
+    it adds say that a section was read by its content."""
+    from .draws import ALL
+
+    with_it, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"rewording"})
+    assert truth(with_it) == truth(without)
+    added = [w for w in with_it.expected_warnings if w not in without.expected_warnings]
+    assert all(text == f"read as {name} by its content" for name, text in added)
+
+
+def test_rewording_family_is_drawn() -> None:
+    """Reworded titles name their own section and no other; unknown sections' titles name none;
+    a title that says too little names none, and a section moved under the heading before it has
+    none: both are expected to be read by content; bulletins are numbered in every style,
+    consistently (a moved section takes no number)."""
+    import unicodedata
+
+    from bulletin_etl.layout.vocabulary import HEADING_NUMBER, without_numbering
+    from bulletin_etl.sections import SECTIONS
+    from bulletin_etl.sections.recognition import title_matches
+
+    from .draws import ALL
+    from .rewording import VAGUE
+
+    bulletins = [make_bulletin(seed) for seed in range(80)]
+    plain = {b.seed: make_bulletin(b.seed, draws=ALL - {"rewording"}) for b in bulletins}
+    reworded, vague, moved, numbered = 0, 0, 0, set()
+    for b in bulletins:
+        by_content = {name for name, text in b.expected_warnings if text.endswith("by its content")}
+        for sec, before in zip([b.events, *b.sections], [plain[b.seed].events, *plain[b.seed].sections]):
+            named = [m.section for m in title_matches(SECTIONS, sec.title)]
+            if sec.name.startswith("unknown_") or without_numbering(sec.title) in VAGUE or not sec.title:
+                assert named == [], sec.title
+                vague += without_numbering(sec.title) in VAGUE
+                moved += not sec.title
+                assert (sec.name in by_content) == (without_numbering(sec.title) in VAGUE or not sec.title)
+            else:
+                assert named == [sec.name], sec.title
+                reworded += without_numbering(sec.title) != without_numbering(before.title)
+        if b.events.title != plain[b.seed].events.title:  # numbered: every heading, one way
+            numbers = [HEADING_NUMBER.match(unicodedata.normalize("NFKC", s.title)) for s in [b.events, *b.sections] if s.title]
+            assert all(numbers), [s.title for s in b.sections]
+            numbered.add(numbers[0].group(0).strip())
+    assert reworded >= 20 and vague >= 5 and moved >= 5
+    assert numbered == {"一、", "(一)", "1.", "1、", "1.1"}  # the events' number in each style
+
+
+@pytest.mark.parametrize("producer", ["reportlab", "docx", "html"])
+def test_reworded_bulletins_extract_exactly(producer: str, tmp_path: Path) -> None:
+    """Seeds whose titles are reworded (3) and numbered ('1、' 1, '1.1' 8, '一、' 14); titles that say
+    too little over an evaluation list (11), the development index's sentence (8) and the health
+    certificates' table (14); the health certificates' table moved under the evaluation list's
+    heading (1)."""
+    from .sweep import check, missing_tool, plan
+    from .sweep import render as render_cases
+
+    if missing_tool(producer):
+        pytest.skip(missing_tool(producer))
+    cases = plan([1, 3, 8, 11, 14], producer)
+    pdfs = render_cases(cases, tmp_path)
+    for case in cases:
+        check(case, pdfs[case.seed], tmp_path)
+    assert [(case.seed, case.problems) for case in cases] == [(case.seed, []) for case in cases]

@@ -24,7 +24,7 @@ from .intervals import Span, gap, median
 from .lines import Margins, TextLine, body_size, line_family, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
-from .vocabulary import MASTHEAD, is_sentence, reads_as_title
+from .vocabulary import MASTHEAD, is_sentence, reads_as_title, without_numbering
 
 SENTENCE_ENDS = tuple("。！？）)")
 """A line ending a sentence or a remark may end its paragraph although it reaches the margin (a
@@ -149,8 +149,8 @@ class Flow:
         return abs(line.size - self.body) >= self.settings.set_apart_share * self.body or line_family(line) != self.family
 
     def known(self, text: str) -> bool:
-        """Matches a known section's title."""
-        flat = squash(text)
+        """Matches a known section's title, whatever the heading's number ('（四）', '2.1')."""
+        flat = without_numbering(text)
         return any(t.search(flat) for t in self.titles)
 
     def worded(self, text: str) -> bool:
@@ -188,9 +188,15 @@ def worded_only_together(flow: Flow, first: str, second: str) -> bool:
     return not flow.worded(first) and flow.worded(join_wrapped([first, second]))
 
 
+def known_alone(flow: Flow, text: str) -> bool:
+    """Matches a known section's title and is as long as a title printed alone gets
+    (`min_title_chars`): '采集情况（区）' names the words of a title, but is a wrapped title's rest."""
+    return flow.known(text) and len(squash(text)) >= flow.settings.min_title_chars
+
+
 def known_only_together(flow: Flow, first: str, second: str) -> bool:
-    """Two lines match a known section's title where neither alone does ('…平台数据' / '采集情况（区）')."""
-    return flow.known(join_wrapped([first, second])) and not flow.known(first) and not flow.known(second)
+    """Two lines match a known section's title where neither alone is one ('…平台数据' / '采集情况（区）')."""
+    return flow.known(join_wrapped([first, second])) and not flow.known(first) and not known_alone(flow, second)
 
 
 def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:

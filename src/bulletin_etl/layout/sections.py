@@ -94,6 +94,13 @@ class SectionText:
             page, bottom = block.page, block.bottom
         return paragraphs(kept, self.settings, self.page_margins)
 
+    def split_at_table(self) -> tuple[SectionText, SectionText]:
+        """The piece up to its first table, and the rest from that table on (without a heading of
+        its own): a table printed under another section's heading, its caption not set as one."""
+        first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
+        return (SectionText(self.heading, self.blocks[:first], self.page_margins, settings=self.settings),
+                SectionText(None, self.blocks[first:], self.page_margins, settings=self.settings))
+
     def preamble(self) -> list[Paragraph]:
         """Text between the heading and the first table (a subtitle such as '（不包含…）')."""
         first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))

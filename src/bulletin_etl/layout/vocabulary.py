@@ -5,6 +5,7 @@ masthead, a page number and the back page's contact lines look like. Section-spe
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..text import YEAR, looks_numeric, squash
 from .settings import LayoutSettings
@@ -51,11 +52,37 @@ def has_sentence_mark(text: str) -> bool:
 
 
 TITLE_WORDS = re.compile(
-    r"(统计|情况|成绩|结果|大事|数据|指数|一览表?|汇总|简表|目录)"
+    r"(统计|情况|概况|成绩|结果|大事|数据|指数|一览表?|汇总|简表|目录)"
     r"(?:表)?(?:[（(][^（()）]{1,16}[)）])?$"
 )
 """How the bulletin's section and table titles end ('…数据统计', '…采集情况（区）',
 '…发展指数（2024）', '十件大事'), whatever the section."""
+
+HEADING_NUMBER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百\d]+(?:部分|章|节)"  # 第一部分, 第2章
+    r"|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)"  # （四）, (4): full-width brackets folded by NFKC
+    r"|[一二三四五六七八九十]{1,3}\s*[、.]"  # 一、, 四.
+    r"|\d{1,2}(?:\.\d{1,2}(?!\d))+\.?"  # 1.1, 2.1.3 — never into a year ('1.1 2028年')
+    r"|\d{1,2}\s*(?:、|\.(?!\d))"  # 1、, 4. — not '12320' nor a year (no mark), nor '1.5'
+    r")"
+)
+"""The number a heading may be printed with (on its NFKC text, spaces kept: '1.1 2028年' is
+'1.1' and a year): never part of its title."""
+
+
+def unnumbered(text: str) -> str:
+    """A line's text after a heading's number, spaces kept ('2.6 南京 12320 卫生热线…' →
+    '南京 12320 卫生热线…'); the text as it is when it starts with no number."""
+    folded = unicodedata.normalize("NFKC", text)
+    number = HEADING_NUMBER.match(folded)
+    return folded[number.end():] if number else text
+
+
+def without_numbering(title: str) -> str:
+    """A heading's title as compared (squashed), its number dropped: '（四）2028年健康证数据' →
+    '2028年健康证数据'; '12320预约挂号服务统计' keeps its digits."""
+    return squash(unnumbered(title))
+
 
 BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
 """A folio printed as the number alone, at the top or foot of its page."""
@@ -111,5 +138,5 @@ def is_aside(text: str) -> bool:
 
 def is_table_row(text: str) -> bool:
     """Several figures standing apart ('3 南京江北医院 60481 4223'): a title names at most one
-    besides its year ('南京 12320 卫生热线 2028 年度数据统计')."""
-    return sum(1 for token in text.split() if looks_numeric(token) and not re.fullmatch(YEAR, token)) >= 2
+    besides its year and its number ('2.6 南京 12320 卫生热线 2028 年度数据统计')."""
+    return sum(1 for token in unnumbered(text).split() if looks_numeric(token) and not re.fullmatch(YEAR, token)) >= 2

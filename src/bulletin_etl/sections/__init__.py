@@ -46,5 +46,6 @@ IGNORED_HEADINGS = (
     r"^\S{2,20}(中心|编辑部)$",  # the colophon on the back page names the issuer
 )
 
-TITLE_PATTERNS: tuple[str, ...] = tuple(s.title for s in SECTIONS) + IGNORED_HEADINGS
-"""What a heading may say: the layout layer finds a heading by its words as much as by its type."""
+TITLE_PATTERNS: tuple[str, ...] = tuple(s.title.pattern for s in SECTIONS) + IGNORED_HEADINGS
+"""What a heading may say (over its squashed text, numbering dropped): the layout layer finds a
+heading by its words as much as by its type."""

@@ -1,4 +1,4 @@
-"""What every section module is made of: a title pattern, the dataset(s) it fills, and — for
+"""What every section module is made of: its title's key words (titles.py), the dataset(s) it fills, and — for
 tables — a column map under schemas/column_maps/. The mechanics live here, once."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..names import Gazetteer
 from ..schemas import schema
 from ..text import YEAR, is_missing, parse_number, squash, tidy
 from ..wording import quoted
+from .titles import Title
 
 Records = dict[str, list[dict]]
 
@@ -29,6 +30,9 @@ TOTAL_LABEL = re.compile(r"^(合计|总计)[:：]?(?P<rest>.*)$")
 
 WARNING_KINDS = {
     "unknown_heading": "a section heading no section module claims",
+    "section_by_content": "a heading that names no section (or two), its section recognised by its content: the "
+                          "warning names the printed title and the evidence",
+    "ambiguous_heading": "a heading naming two sections whose content does not tell which; not extracted",
     "duplicate_section": "a known section printed a second time",
     "section_not_found": "a known section missing from the bulletin; its dataset is empty for the year",
     "no_table": "a table section without a table, or with a second one that was not read",
@@ -101,17 +105,13 @@ class Context:
 
 class Section(Protocol):
     name: str
-    title: str
+    title: Title
     datasets: tuple[str, ...]
     uses_gazetteer: bool
     """Whether extract() reads ctx.gazetteer: such a section runs after the others, once the tables
     have added the names they print to it."""
 
     def extract(self, text: SectionText, ctx: Context) -> Records: ...
-
-
-def matches_title(section: Section, title: str) -> bool:
-    return re.search(section.title, squash(title)) is not None
 
 
 def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) -> Decimal | None:
@@ -141,7 +141,7 @@ class TableSection:
     合计 rows and note figures → totals."""
 
     name: str
-    title: str
+    title: Title
     dataset: str
     side_by_side: bool = False
     reshape: Callable[[list[dict]], list[dict]] | None = None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..layout.sections import SectionText
 from ..text import YEAR, chinese_numeral
 from .base import Context, Records
+from .titles import Title
 
 INDEX = re.compile(rf"(?P<index>[^，,。]*?指数\s*[（(]\s*{YEAR}\s*[)）])")
 # '在直辖市、副省级城市及省会城市的…总指数中排名第五' or '在全国重点城市中排名第五'
@@ -18,7 +19,7 @@ RANK = re.compile(r"在(?P<peer>[^，,。]+?)(?:的[^，,。]*?)?中?\s*(?:排�
 @dataclass(frozen=True)
 class DevelopmentIndex:
     name: str = "development_index"
-    title: str = r"信息化发展指数"
+    title: Title = Title("发展指数", endings=("指数",))
     datasets: tuple[str, ...] = ("development_index",)
     uses_gazetteer: bool = False
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..layout.sections import SectionText
 from ..names import SUSPECTED_TYPO
 from .base import Context, Records
+from .titles import Title
 
 EVALUATION = re.compile(r"^\s*\d+\s*[、.．]\s*(?P<evaluation>[^：:]+)[：:](?P<body>.*)$", re.S)
 LEVEL_CLAUSE = re.compile(
@@ -22,7 +23,7 @@ NAME_SEPARATOR = re.compile(r"[、，,]")
 @dataclass(frozen=True)
 class EvaluationRatings:
     name: str = "evaluation_ratings"
-    title: str = r"测评成绩|评级成绩|测评结果"
+    title: Title = Title("测评|评级", endings=("成绩", "结果"))
     datasets: tuple[str, ...] = ("evaluation_ratings",)
     uses_gazetteer: bool = True
 

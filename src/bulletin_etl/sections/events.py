@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..layout.sections import SectionText
 from ..text import chinese_numeral
 from .base import Context, Records
+from .titles import Title
 
 EVENT = re.compile(r"^(?P<number>[一二三四五六七八九十]+)、(?P<text>.*)$", re.S)
 
@@ -15,7 +16,7 @@ EVENT = re.compile(r"^(?P<number>[一二三四五六七八九十]+)、(?P<text>.
 @dataclass(frozen=True)
 class Events:
     name: str = "events"
-    title: str = r"大事"
+    title: Title = Title("大事", endings=("大事",))
     datasets: tuple[str, ...] = ("events",)
     uses_gazetteer: bool = False
 

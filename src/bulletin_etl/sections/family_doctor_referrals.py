@@ -2,6 +2,7 @@
 (referral type / period), turned into one row per district, referral type and period."""
 
 from .base import TableSection
+from .titles import Title
 
 REFERRAL_TYPES = ("outpatient", "lab_exam", "inpatient_bed", "all_types")
 PERIODS = ("annual", "cumulative")
@@ -23,7 +24,7 @@ def to_long(records: list[dict]) -> list[dict]:
 
 SECTION = TableSection(
     name="family_doctor_referrals",
-    title=r"家庭医生.*转诊数据统计",
+    title=Title("转诊"),
     dataset="family_doctor_referrals",
     reshape=to_long,
 )

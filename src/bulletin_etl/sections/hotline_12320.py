@@ -10,12 +10,13 @@ from ..layout import notes
 from ..layout.sections import SectionText
 from ..text import tidy
 from .base import Context, Records
+from .titles import Title
 
 
 @dataclass(frozen=True)
 class Hotline12320:
     name: str = "hotline_12320"
-    title: str = r"12320卫生热线.*数据统计"
+    title: Title = Title("热线")
     datasets: tuple[str, ...] = ("hotline_12320",)
     uses_gazetteer: bool = False
 

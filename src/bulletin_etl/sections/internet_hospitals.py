@@ -2,9 +2,10 @@
 with a year and a to-date column; the note counts licensed and active internet hospitals."""
 
 from .base import TableSection
+from .titles import Title
 
 SECTION = TableSection(
     name="internet_hospitals",
-    title=r"互联网医院诊疗数据统计",
+    title=Title("互联网医院"),
     dataset="internet_hospitals",
 )

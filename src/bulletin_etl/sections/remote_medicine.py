@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..layout import notes
 from ..layout.sections import SectionText
 from .base import Context, Records
+from .titles import Title
 
 SYSTEM = re.compile(r"^(?P<system>[^，。、（）\s]{0,8}?远程[^，。、（）\s]{1,12}?系统)")
 CONNECTED = re.compile(r"接入\s*(?P<n>\d+)\s*家(?:医疗)?机构")
@@ -19,7 +20,7 @@ DOMESTIC = re.compile(r"完成了?\s*系统的?\s*国产化\s*替代")
 @dataclass(frozen=True)
 class RemoteMedicine:
     name: str = "remote_medicine"
-    title: str = r"远程医疗数据"
+    title: Title = Title("远程医疗")
     datasets: tuple[str, ...] = ("remote_medicine",)
     uses_gazetteer: bool = False
 
