@@ -1,0 +1,232 @@
+"""Pages set in columns, read column by column.
+
+An edition may set some of its prose (the ten events, a section's paragraphs) in two page columns,
+with or without a vertical rule in the gutter between them. Read row by row across the page, each
+printed row would join a line of the left column to a line of the right one. Here a page's
+characters are looked at before they become lines: a stretch of rows that all leave one gutter
+free, many of them with text on both sides, each side's lines reaching to near their column's
+right edge (prose fills its column), is a stretch of two columns; its text is read as the left
+column top to bottom, then the right. Text across the whole width above or below it (a heading,
+the paragraph before, a table under the columns) keeps its place.
+
+A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
+gutters, hold figures, and their cells do not fill a half of the page.
+
+Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
+headings measure indents and short lines against the column, not the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..text import looks_numeric
+from .intervals import Span, cut_at_gaps, median, overlapping_groups, overlaps
+from .lines import TextLine, build_lines, column_frame, group_rows
+from .settings import LayoutSettings
+
+OrderKey = tuple[float, int, float]
+"""Where a line stands in its page's reading order: (the height it is read at, its column — 0
+for full-width text —, its own top)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One printed row across the whole page: its characters (printed spaces too) and its visible
+    glyphs cut into runs at gaps wide enough to be a page gutter."""
+
+    chars: list[dict]
+    runs: list[list[dict]]
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for run in self.runs for c in run)
+
+    @property
+    def size(self) -> float:
+        return median(c.get("size", 0.0) for run in self.runs for c in run)
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Consecutive rows set in two columns parted at `gutter` (the free span between them)."""
+
+    rows: list[Row]
+    gutter: Span
+
+    @property
+    def top(self) -> float:
+        return self.rows[0].top
+
+    def sides(self) -> tuple[list[dict], list[dict]]:
+        """The stretch's characters left and right of the gutter's middle."""
+        middle = (self.gutter[0] + self.gutter[1]) / 2
+        chars = [c for row in self.rows for c in row.chars]
+        return [c for c in chars if _centre(c) < middle], [c for c in chars if _centre(c) >= middle]
+
+
+def _centre(char: dict) -> float:
+    return (char["x0"] + char["x1"]) / 2
+
+
+def _x(char: dict) -> Span:
+    return char["x0"], char["x1"]
+
+
+def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
+    """The page's rows, top down, each with its runs (rows of printed spaces alone left out)."""
+    out = []
+    for row in group_rows(chars, settings):
+        visible = [c for c in row if not c["text"].isspace()]
+        if visible:
+            wide = settings.page_gutter_min_em * median(c.get("size", 0.0) for c in visible)
+            out.append(Row(row, cut_at_gaps(visible, _x, wide)))
+    return out
+
+
+def crosses(row: Row, probe: Span, settings: LayoutSettings) -> bool:
+    """A glyph of the row stands in the probed gutter: the row runs across it."""
+    return any(overlaps(_x(c), probe, settings.touch_pt) for run in row.runs for c in run)
+
+
+def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
+    """Whether the row has text left of the probed gutter, and right of it."""
+    glyphs = [c for run in row.runs for c in run]
+    return any(c["x1"] <= probe[1] for c in glyphs), any(c["x0"] >= probe[0] for c in glyphs)
+
+
+def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
+    """Where a page gutter may stand: the gaps of rows cut in two, grouped where they overlap; each
+    group with rows enough probes, just left of where most of its right-hand runs start, a span
+    as wide as the narrowest gutter."""
+    halves = [row for row in rows if len(row.runs) == 2]
+    gaps = overlapping_groups(halves, lambda row: (row.runs[0][-1]["x1"], row.runs[1][0]["x0"]))
+    out = []
+    for group in gaps:
+        if len(group) >= settings.page_column_two_sided_count:
+            starts = sorted(row.runs[1][0]["x0"] for row in group)
+            start = starts[(len(starts) - 1) // 2]  # the lower median: a paragraph's first line is indented
+            width = settings.page_gutter_min_em * median(row.size for row in group)
+            out.append((start - width, start))
+    return out
+
+
+def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Stretch]:
+    """The stretches of consecutive rows that leave the probed gutter free, from the first row with
+    text on both sides to the last (and on, a column outlasting the other, at the stretch's line
+    pitch), that are set in two columns."""
+    out: list[Stretch] = []
+    i = 0
+    while i < len(rows):
+        if crosses(rows[i], probe, settings) or not all(side_of(rows[i], probe)):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
+            end += 1
+        core = _two_sided_core(rows[i:end + 1], probe)
+        stretch = _extended(core, rows[i + len(core):end + 1], settings)
+        found = Stretch(stretch, gutter_between(stretch, probe))
+        if set_in_columns(found, probe, settings):
+            out.append(found)
+        i = end + 1
+    return out
+
+
+def _two_sided_core(rows: list[Row], probe: Span) -> list[Row]:
+    """The rows from the first (rows[0]) up to the last with text on both sides of the gutter."""
+    last = max(k for k, row in enumerate(rows) if all(side_of(row, probe)))
+    return rows[:last + 1]
+
+
+def _extended(core: list[Row], after: list[Row], settings: LayoutSettings) -> list[Row]:
+    """The core and the rows under it that go on at its line pitch (one column outlasting the
+    other); a row set farther down is text under the columns."""
+    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
+    out = list(core)
+    for row in after:
+        if row.top - out[-1].top > settings.page_column_pitch_ratio * pitch:
+            break
+        out.append(row)
+    return out
+
+
+def gutter_between(rows: list[Row], probe: Span) -> Span:
+    """The free span between the rows' text left of the probe and right of it."""
+    left = [c["x1"] for row in rows for run in row.runs for c in run if c["x1"] <= probe[1]]
+    right = [c["x0"] for row in rows for run in row.runs for c in run if c["x0"] >= probe[0]]
+    return max(left, default=probe[0]), min(right, default=probe[1])
+
+
+def set_in_columns(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
+    """Two text columns: rows enough, and enough of them with text on both sides, a gutter as wide as the narrowest,
+    both columns wide and filled by their lines, and no table."""
+    two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
+    wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_gutter_min_em * stretch.rows[0].size
+    few = two_sided < settings.page_column_two_sided_count or len(stretch.rows) < settings.page_column_line_count
+    if few or not wide_gutter:
+        return False
+    return fills_both_columns(stretch, settings) and not is_tabular(stretch, settings)
+
+
+def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
+    """Each column is a sizeable share of the stretch's width, and most of its lines reach near its
+    right edge (prose set in a column fills it; a table's cells or a list of labels do not)."""
+    left, right = stretch.sides()
+    width = max(c["x1"] for c in left + right) - min(c["x0"] for c in left + right)
+    return all(_fills(side, width, settings) for side in (left, right))
+
+
+def _fills(chars: list[dict], width: float, settings: LayoutSettings) -> bool:
+    """The column's characters span a sizeable share of `width` and most of its rows end near its
+    right edge."""
+    if not chars:
+        return False
+    rows = group_rows(chars, settings)
+    edge = max(c["x1"] for c in chars)
+    reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
+    full = sum(edge - max(c["x1"] for c in row) <= reach for row in rows)
+    wide = edge - min(c["x0"] for c in chars) >= settings.page_column_width_share * width
+    return wide and full >= settings.page_column_full_share * len(rows)
+
+
+def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
+    """The stretch is a table whose gutter looked like a page's: many of its rows are cut by a
+    further gutter (a table has several), or many of its runs are figures (a table's cells)."""
+    rows = stretch.rows
+    runs = [run for row in rows for run in row.runs]
+    further = sum(len(row.runs) > 2 for row in rows)
+    figures = sum(looks_numeric("".join(c["text"] for c in run)) for run in runs)
+    return further > settings.tabular_share * len(rows) or figures > settings.tabular_share * len(runs)
+
+
+def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
+    """The page's stretches set in two columns, top down; a row belongs to one at most."""
+    out: list[Stretch] = []
+    taken: set[int] = set()
+    for probe in _probes(rows, settings):
+        for stretch in _stretches_at(rows, probe, settings):
+            ids = {id(row) for row in stretch.rows}
+            if not ids & taken:
+                taken |= ids
+                out.append(stretch)
+    return sorted(out, key=lambda s: s.top)
+
+
+def page_lines(chars: list[dict], page: int, settings: LayoutSettings) -> list[tuple[OrderKey, TextLine]]:
+    """The page's text lines, each with where it stands in reading order: a stretch set in two
+    columns is read at its top, its left column's lines before its right column's; each of them
+    knows its column's edges. A page without columns reads as `build_lines` reads it."""
+    stretches = find_stretches(page_rows(chars, settings), settings)
+    if not stretches:
+        return [((ln.top, 0, ln.top), ln) for ln in build_lines(chars, page, settings)]
+    inside = {id(c) for s in stretches for row in s.rows for c in row.chars}
+    out = [((ln.top, 0, ln.top), ln) for ln in build_lines([c for c in chars if id(c) not in inside], page, settings)]
+    for stretch in stretches:
+        for column, side in enumerate(stretch.sides(), start=1):
+            lines = build_lines(side, page, settings)
+            frame = column_frame(lines, settings)
+            for ln in lines:
+                ln.frame = frame
+                out.append(((stretch.top, column, ln.top), ln))
+    return out
