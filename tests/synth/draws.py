@@ -36,6 +36,11 @@ Families (the classes of issue 9 the extractor must handle):
                     total rows' '合 计' ('合 计：8123' across the table); the truth is unchanged (html
                     keeps two spaces two). Figures in prose separated by a bare full-width '，' are
                     not drawn: no sentence the sections draw holds two figures with no unit between
+  two_columns       prose set in two page columns (~40%): the ten events (mostly), sometimes the remote
+                    medicine, 12320 hotline or development index paragraphs, with a vertical rule in the
+                    gutter or none, the gutter 1–3 ems; balanced, or (reportlab) the right column holding
+                    two lines. The heading stays across the page; a table section may follow on the same
+                    page under the columns (the counter-case: a full-width table). The truth is unchanged
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing")
+            "masthead", "wraps", "page_breaks", "spacing", "two_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -79,7 +79,7 @@ def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
     for row in group_rows(chars, settings):
         visible = [c for c in row if not c["text"].isspace()]
         if visible:
-            wide = settings.page_gutter_min_em * median(c.get("size", 0.0) for c in visible)
+            wide = settings.page_column_gap_em * median(c.get("size", 0.0) for c in visible)
             out.append(Row(row, cut_at_gaps(visible, _x, wide)))
     return out
 
@@ -106,7 +106,7 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
         if len(group) >= settings.page_column_two_sided_count:
             starts = sorted(row.runs[1][0]["x0"] for row in group)
             start = starts[(len(starts) - 1) // 2]  # the lower median: a paragraph's first line is indented
-            width = settings.page_gutter_min_em * median(row.size for row in group)
+            width = settings.page_column_gap_em * median(row.size for row in group)
             out.append((start - width, start))
     return out
 
@@ -162,7 +162,7 @@ def set_in_columns(stretch: Stretch, probe: Span, settings: LayoutSettings) -> b
     """Two text columns: rows enough, and enough of them with text on both sides, a gutter as wide as the narrowest,
     both columns wide and filled by their lines, and no table."""
     two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
-    wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_gutter_min_em * stretch.rows[0].size
+    wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     few = two_sided < settings.page_column_two_sided_count or len(stretch.rows) < settings.page_column_line_count
     if few or not wide_gutter:
         return False

@@ -74,7 +74,7 @@ class LayoutSettings:
     unbreakable_max_chars: int = 8  # a bracketed group a producer keeps together on a line ('（2019）'); longer may break
 
     # == Pages set in columns (page_columns.py) ==
-    page_gutter_min_em: float = 0.9  # the narrowest gap between two page columns (CSS sets 1 em by default)
+    page_column_gap_em: float = 0.9  # the narrowest gap between two page columns (CSS sets 1 em by default)
     page_column_line_count: int = 3  # rows a stretch set in two columns holds at least …
     page_column_two_sided_count: int = 2  # … this many of them with text on both sides of its gutter
     page_column_width_share: float = 0.3  # each column spans at least this share of the page's text width
