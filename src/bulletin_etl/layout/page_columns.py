@@ -96,19 +96,21 @@ def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
 
 
 def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
-    """Where a page gutter may stand: the gaps of rows cut in two, grouped where they overlap; each
-    group with rows enough probes, just left of where most of its right-hand runs start, a span
-    as wide as the narrowest gutter."""
+    """Where a page gutter may stand: just left of an edge where right-hand runs of rows cut in
+    two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
+    kept when rows enough cut in two leave it free (a paragraph's first line, indented, starts
+    right of its column's edge), those most rows leave free first."""
     halves = [row for row in rows if len(row.runs) == 2]
-    gaps = overlapping_groups(halves, lambda row: (row.runs[0][-1]["x1"], row.runs[1][0]["x0"]))
-    out = []
-    for group in gaps:
-        if len(group) >= settings.page_column_two_sided_count:
-            starts = sorted(row.runs[1][0]["x0"] for row in group)
-            start = starts[(len(starts) - 1) // 2]  # the lower median: a paragraph's first line is indented
-            width = settings.page_column_gap_em * median(row.size for row in group)
-            out.append((start - width, start))
-    return out
+    agree = settings.margin_agreement_pt
+    edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
+    found = []
+    for group in edges:
+        start = min(row.runs[1][0]["x0"] for row in group)
+        probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
+        free = sum(not crosses(row, probe, settings) for row in halves)
+        if free >= settings.page_column_two_sided_count:
+            found.append((free, probe))
+    return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
 
 
 def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Stretch]:
@@ -159,12 +161,11 @@ def gutter_between(rows: list[Row], probe: Span) -> Span:
 
 
 def set_in_columns(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
-    """Two text columns: rows enough, and enough of them with text on both sides, a gutter as wide as the narrowest,
+    """Two text columns: rows enough with text on both sides, a gutter as wide as the narrowest,
     both columns wide and filled by their lines, and no table."""
     two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
-    few = two_sided < settings.page_column_two_sided_count or len(stretch.rows) < settings.page_column_line_count
-    if few or not wide_gutter:
+    if two_sided < settings.page_column_two_sided_count or not wide_gutter:
         return False
     return fills_both_columns(stretch, settings) and not is_tabular(stretch, settings)
 
