@@ -32,6 +32,7 @@ def event(k: int, length: int) -> str:
     return f"{head}{body}。"
 
 
+INTRO = "本年度全市卫生健康信息化工作围绕便民惠民目标持续推进各项重点任务全面完成现将十件大事简要介绍如下。"
 EVENTS = [event(k, n) for k, n in enumerate([52, 75, 38, 60, 47, 66])]
 
 
@@ -75,7 +76,7 @@ def full_width(c, top: float, paragraph: str) -> float:
 def events_page(rule: bool, below=None):
     def page(c) -> None:
         heading(c, LEFT, 60.0, "2026 Events", 14.0)
-        bottom = full_width(c, 90.0, "本年度全市卫生健康信息化工作围绕便民惠民目标持续推进各项重点任务全面完成现将十件大事简要介绍如下。")
+        bottom = full_width(c, 90.0, INTRO)
         bottom = draw_columns(c, bottom + 12.0, EVENTS, rule)
         if below is not None:
             below(c, bottom + 20.0)
@@ -86,9 +87,6 @@ def paragraph_texts(path: Path) -> list[str]:
     doc = load(path)
     text_lines = [b for b in doc.blocks if not isinstance(b, Grid)]
     return [p.text for p in sections.paragraphs(text_lines, DEFAULTS)]
-
-
-INTRO = "本年度全市卫生健康信息化工作围绕便民惠民目标持续推进各项重点任务全面完成现将十件大事简要介绍如下。"
 
 
 def test_two_columns_with_a_rule_read_column_by_column(tmp_path: Path) -> None:
@@ -167,3 +165,28 @@ def test_prose_columns_are_not_tabular(tmp_path: Path) -> None:
     found = find_stretches(rows, DEFAULTS)
     assert len(found) == 1 and len(found[0].rows) == half and not is_tabular(found[0], DEFAULTS)
     assert round(found[0].gutter[0]) == LEFT + COLUMN_CHARS * SIZE and round(found[0].gutter[1]) == RIGHT - COLUMN_CHARS * SIZE
+
+
+def test_a_heading_across_both_columns_stays_between_them(tmp_path: Path) -> None:
+    """Two stretches of columns with a heading centred across the page between them: the first
+    stretch's columns, the heading, then the second stretch's columns."""
+    def page(c) -> None:
+        bottom = draw_columns(c, 80.0, EVENTS[:2], rule=True)
+        c.setFont("Helvetica-Bold", 14.0)
+        c.drawCentredString((LEFT + RIGHT) / 2, PAGE_H - (bottom + 20.0 + 0.8 * 14.0), "Statistics 2026")
+        draw_columns(c, bottom + 50.0, EVENTS[2:4], rule=False)
+
+    assert paragraph_texts(make_pdf(tmp_path / "two.pdf", page)) == [*EVENTS[:2], "Statistics 2026", *EVENTS[2:4]]
+
+
+def test_a_line_under_the_columns_further_than_their_pitch_is_read_after_them(tmp_path: Path) -> None:
+    """A heading at the left margin a line and a half under the left column (longer than the right
+    one) is no line of that column: it is read after the right column."""
+    lines = [ln for p in EVENTS[:3] for ln in wrapped(p)]
+    split = (len(lines) + 1) // 2 + 1
+
+    def page(c) -> None:
+        bottom = draw_columns(c, 100.0, EVENTS[:3], rule=False, split=split)
+        text(c, LEFT, bottom + 0.5 * LEADING, "二、统计数据", 12.0)
+
+    assert paragraph_texts(make_pdf(tmp_path / "under.pdf", page)) == [*EVENTS[:3], "二、统计数据"]

@@ -171,24 +171,27 @@ def set_in_columns(stretch: Stretch, probe: Span, settings: LayoutSettings) -> b
 
 
 def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
-    """Each column is a sizeable share of the stretch's width, and most of its lines reach near its
-    right edge (prose set in a column fills it; a table's cells or a list of labels do not)."""
+    """Each column is a sizeable share of the stretch's width and has lines reaching near its right
+    edge, and most of the two columns' lines do (prose set in a column fills it but for the last
+    line of each paragraph, and a short column may hold little else; a table's cells or a list of
+    labels do not)."""
     left, right = stretch.sides()
     width = max(c["x1"] for c in left + right) - min(c["x0"] for c in left + right)
-    return all(_fills(side, width, settings) for side in (left, right))
-
-
-def _fills(chars: list[dict], width: float, settings: LayoutSettings) -> bool:
-    """The column's characters span a sizeable share of `width` and most of its rows end near its
-    right edge."""
-    if not chars:
+    counts = [_filled_rows(side, width, settings) for side in (left, right)]
+    if any(full == 0 for full, _ in counts):
         return False
+    return sum(full for full, _ in counts) >= settings.page_column_full_share * sum(rows for _, rows in counts)
+
+
+def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings) -> tuple[int, int]:
+    """How many of the column's rows end near its right edge, and how many rows it has; (0, rows)
+    when the column spans too little of `width` to be one."""
     rows = group_rows(chars, settings)
     edge = max(c["x1"] for c in chars)
+    if edge - min(c["x0"] for c in chars) < settings.page_column_width_share * width:
+        return 0, len(rows)
     reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
-    full = sum(edge - max(c["x1"] for c in row) <= reach for row in rows)
-    wide = edge - min(c["x0"] for c in chars) >= settings.page_column_width_share * width
-    return wide and full >= settings.page_column_full_share * len(rows)
+    return sum(edge - max(c["x1"] for c in row) <= reach for row in rows), len(rows)
 
 
 def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:

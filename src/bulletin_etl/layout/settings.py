@@ -79,7 +79,7 @@ class LayoutSettings:
     page_column_width_share: float = 0.3  # each column spans at least this share of the page's text width
     # a column's line ending this close to the column's right edge fills its column (prose, not a cell) …
     page_column_reach_em: float = 1.5
-    page_column_full_share: float = 0.5  # … and this share of a column's lines fill it
+    page_column_full_share: float = 0.5  # … and this share of the two columns' lines fill theirs
     # a row under a stretch's last two-sided row stands at most this many times the stretch's line pitch below
     # the row above it to continue its column (a column the other outlasts); farther is text under the columns
     page_column_pitch_ratio: float = 1.25
