@@ -190,3 +190,16 @@ def test_a_line_under_the_columns_further_than_their_pitch_is_read_after_them(tm
         text(c, LEFT, bottom + 0.5 * LEADING, "二、统计数据", 12.0)
 
     assert paragraph_texts(make_pdf(tmp_path / "under.pdf", page)) == [*EVENTS[:3], "二、统计数据"]
+
+
+def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -> None:
+    """Columns 1.5 em apart; the left column's first line ends in a '，' hanging past the column's
+    edge (its box a full em, its ink in the left half): the gutter is still free on every row."""
+    gap = 1.5 * SIZE
+    right = LEFT + COLUMN_CHARS * SIZE + gap
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    runs = [(LEFT, 100.0, body + "，"), (right, 100.0, body)]
+    runs += [(x, 100.0 + r * LEADING, body) for r in (1, 2, 3) for x in (LEFT, right)]
+    found = find_stretches(page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS), DEFAULTS)
+    assert len(found) == 1 and len(found[0].rows) == 4
+    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE + SIZE / 2 and round(found[0].gutter[1]) == right

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..text import looks_numeric
+from ..text import is_cjk, looks_numeric
 from .intervals import Span, cut_at_gaps, median, overlapping_groups, overlaps
-from .lines import TextLine, build_lines, column_frame, group_rows
+from .lines import HANGING, TextLine, build_lines, column_frame, group_rows
 from .settings import LayoutSettings
 
 OrderKey = tuple[float, int, float]
@@ -70,6 +70,10 @@ def _centre(char: dict) -> float:
 
 
 def _x(char: dict) -> Span:
+    """Where the glyph's ink stands across the page: a closing mark's box is a full em, its ink in
+    the box's left half — a '，' hanging past a column's edge reaches no further into the gutter."""
+    if char["text"] in HANGING and is_cjk(char["text"]):
+        return char["x0"], (char["x0"] + char["x1"]) / 2
     return char["x0"], char["x1"]
 
 
@@ -91,8 +95,8 @@ def crosses(row: Row, probe: Span, settings: LayoutSettings) -> bool:
 
 def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
     """Whether the row has text left of the probed gutter, and right of it."""
-    glyphs = [c for run in row.runs for c in run]
-    return any(c["x1"] <= probe[1] for c in glyphs), any(c["x0"] >= probe[0] for c in glyphs)
+    ink = [_x(c) for run in row.runs for c in run]
+    return any(end <= probe[1] for _, end in ink), any(start >= probe[0] for start, _ in ink)
 
 
 def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
@@ -155,8 +159,9 @@ def _extended(core: list[Row], after: list[Row], settings: LayoutSettings) -> li
 
 def gutter_between(rows: list[Row], probe: Span) -> Span:
     """The free span between the rows' text left of the probe and right of it."""
-    left = [c["x1"] for row in rows for run in row.runs for c in run if c["x1"] <= probe[1]]
-    right = [c["x0"] for row in rows for run in row.runs for c in run if c["x0"] >= probe[0]]
+    ink = [_x(c) for row in rows for run in row.runs for c in run]
+    left = [end for _, end in ink if end <= probe[1]]
+    right = [start for start, _ in ink if start >= probe[0]]
     return max(left, default=probe[0]), min(right, default=probe[1])
 
 
@@ -187,11 +192,11 @@ def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings) -> t
     """How many of the column's rows end near its right edge, and how many rows it has; (0, rows)
     when the column spans too little of `width` to be one."""
     rows = group_rows(chars, settings)
-    edge = max(c["x1"] for c in chars)
+    edge = max(_x(c)[1] for c in chars)
     if edge - min(c["x0"] for c in chars) < settings.page_column_width_share * width:
         return 0, len(rows)
     reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
-    return sum(edge - max(c["x1"] for c in row) <= reach for row in rows), len(rows)
+    return sum(edge - max(_x(c)[1] for c in row) <= reach for row in rows), len(rows)
 
 
 def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
