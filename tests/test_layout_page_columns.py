@@ -203,3 +203,19 @@ def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -
     found = find_stretches(page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS), DEFAULTS)
     assert len(found) == 1 and len(found[0].rows) == 4
     assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE + SIZE / 2 and round(found[0].gutter[1]) == right
+
+
+def test_a_running_header_in_two_parts_over_the_columns_is_no_column_line(tmp_path: Path) -> None:
+    """'<issuer>' at the left and '<year> 统计数据公报' at the right, smaller than the text, right over
+    the columns (closer than their line pitch): the stretch starts under it."""
+    import pdfplumber
+
+    def page(c) -> None:
+        text(c, LEFT, 88.0, "南京市卫生信息中心", 8.0)
+        text(c, RIGHT - 80.0, 88.0, "2026年度统计数据公报", 8.0)
+        draw_columns(c, 100.0, EVENTS[:3], rule=True)
+
+    with pdfplumber.open(make_pdf(tmp_path / "header.pdf", page)) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[1:] and rows[0].runs[0][0]["text"] == "南"

@@ -131,7 +131,7 @@ def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> lis
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
             end += 1
         core = _two_sided_core(rows[i:end + 1], probe)
-        stretch = _extended(core, rows[i + len(core):end + 1], settings)
+        stretch = _extended(_apart_trimmed(core, settings), rows[i + len(core):end + 1], settings)
         found = Stretch(stretch, gutter_between(stretch, probe))
         if set_in_columns(found, probe, settings):
             out.append(found)
@@ -143,6 +143,24 @@ def _two_sided_core(rows: list[Row], probe: Span) -> list[Row]:
     """The rows from the first (rows[0]) up to the last with text on both sides of the gutter."""
     last = max(k for k, row in enumerate(rows) if all(side_of(row, probe)))
     return rows[:last + 1]
+
+
+def _apart_trimmed(core: list[Row], settings: LayoutSettings) -> list[Row]:
+    """The core without rows set apart at its ends — farther from the next row than its line pitch
+    allows, or set in another size than the columns' text: a running header's two parts
+    ('<issuer>' at the left, '<year> 统计数据公报' at the right) over the columns, a footer's under them."""
+    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
+    size = median(row.size for row in core)
+
+    def apart(row: Row, neighbour: Row) -> bool:
+        far = abs(neighbour.top - row.top) > settings.page_column_pitch_ratio * pitch
+        return far or abs(row.size - size) > settings.same_size_pt
+
+    while len(core) > 1 and apart(core[0], core[1]):
+        core = core[1:]
+    while len(core) > 1 and apart(core[-1], core[-2]):
+        core = core[:-1]
+    return core
 
 
 def _extended(core: list[Row], after: list[Row], settings: LayoutSettings) -> list[Row]:
