@@ -89,6 +89,7 @@ GROUPS = {
     "rows": TABLES,
     "flow": [
         Style("text lines", "text line", TEXT),
+        Style("page columns", "line read in a page column (left column, then right)", GUTTER, width=2),
         Style("furniture", "furniture dropped (running line, folio)", FURNITURE, width=2, fill=60),
         *HEADINGS,
     ],

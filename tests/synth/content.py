@@ -95,6 +95,20 @@ class PrintedTable:
 
 
 @dataclass
+class PageColumns:
+    """A section's paragraphs set in page columns (the two_columns family, draws.py), as any
+    producer can set them: how many columns, a vertical rule in the gutter or none, the gutter's
+    width in ems of the body size, and how the columns share the text: 'balanced' (as CSS and
+    word processors balance them) or 'short_right' (the left column filled first, the right one
+    holding the last two lines; a producer that cannot leave a column short balances them)."""
+
+    count: int = 2
+    rule: bool = False
+    gap_em: float = 2.0
+    fill: str = "balanced"
+
+
+@dataclass
 class Section:
     name: str  # the extractor's section name
     title: str
@@ -102,6 +116,7 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)  # body paragraphs (first line indented)
     table: PrintedTable | None = None
     notes: list[str] = field(default_factory=list)  # printed right under the table, smaller
+    columns: PageColumns | None = None  # the paragraphs set in page columns (the heading across the page)
     rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
 
 

@@ -48,6 +48,11 @@ Families (the classes of issue 9 the extractor must handle):
                     '2.1'; ~35%); one title that says too little ('相关业务数据统计'), the section told by
                     its content, with the warning saying so (~20%). Unknown sections' titles are never
                     reworded into a known section's words
+  two_columns       prose set in two page columns (~40%): the ten events (mostly), sometimes the remote
+                    medicine, 12320 hotline or development index paragraphs, with a vertical rule in the
+                    gutter or none, the gutter 1–3 ems; balanced, or (reportlab) the right column holding
+                    two lines. The heading stays across the page; a table section may follow on the same
+                    page under the columns (the counter-case: a full-width table). The truth is unchanged
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -61,7 +66,7 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording")
+            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -19,7 +19,7 @@ import random
 import re
 
 from . import rewording, shading
-from .content import BodyRow, Bulletin, Column, PrintedTable, Section
+from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead
 from .sections.context import Context
@@ -43,6 +43,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     sections = _arrange(ctx, draws, built, order)
     if "rewording" in draws:
         rewording.reword(stream("rewording", seed), ctx.year, printed_events, sections, ctx.warnings)
+    if "two_columns" in draws:
+        two_columns(stream("two_columns", seed), printed_events, sections)
     head = masthead.build(ctx)
     return Bulletin(seed=seed, year=ctx.year, issuer=masthead.ISSUER, issue_date=head.issue_date, masthead=head.line,
                     events=printed_events, sections=sections, colophon=head.colophon,
@@ -167,6 +169,23 @@ def unknown_sections(rng: random.Random, year: int, sections: list[Section], war
         at = rng.randint(1, len(sections) - 1)  # known sections on both sides
         sections.insert(at, Section(f"unknown_{len(warnings)}", full, table=PrintedTable(cols, rows)))
         warnings.append(("", title))
+
+
+COLUMN_PROSE = ("remote_medicine", "hotline_12320", "development_index")
+"""Prose sections an edition may set in page columns besides the events."""
+
+
+def two_columns(rng: random.Random, printed_events: Section, sections: list[Section]) -> None:
+    """About two bulletins in five set prose in two page columns: the ten events mostly, other
+    prose sections sometimes; each with a rule in the gutter or none, balanced or with a short
+    right column. What is printed is unchanged, and so is the truth."""
+    if rng.random() >= 0.4:
+        return
+    chosen = [printed_events] if rng.random() < 0.85 else []
+    chosen += [s for s in sections if s.name in COLUMN_PROSE and s.paragraphs and rng.random() < 0.4]
+    for sec in chosen:
+        sec.columns = PageColumns(2, rng.random() < 0.5, round(rng.uniform(1.0, 3.0), 1),
+                                  "short_right" if rng.random() < 0.25 else "balanced")
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")

@@ -447,14 +447,49 @@ def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
     lay.title(doc, s.title, lay.typo.role(s.table is not None and not s.paragraphs))
     for line in s.preamble:
         _paragraph(doc, line, family, small + 1, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for text in s.paragraphs:
-        lay.text(doc, text)
+    if s.columns is not None and s.paragraphs:
+        _column_paragraphs(doc, s, lay)
+    else:
+        for text in s.paragraphs:
+            lay.text(doc, text)
     if s.table is not None:
         width = lay.width_cm + (29.7 - 21.0 if lay.landscape else 0.0)
         _table(doc, s.table, family, small, lay.style, width, rng, spaced=lay.spaced)
     for note in s.notes:
         _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "", family, lay.body, space_after=6)
+
+
+def _columns_element(section, count: int, gap_pt: float, rule: bool) -> None:
+    """The Word section set in `count` columns `gap_pt` apart, a line between them or none
+    (w:cols num, space in twentieths of a point, sep); count 1: back to one column."""
+    sect = section._sectPr
+    cols = sect.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        sect.append(cols)
+    for name in ("w:num", "w:space", "w:sep", "w:equalWidth"):
+        cols.attrib.pop(qn(name), None)
+    if count > 1:
+        cols.set(qn("w:num"), str(count))
+        cols.set(qn("w:space"), str(round(gap_pt * 20)))
+        cols.set(qn("w:sep"), "1" if rule else "0")
+    else:
+        cols.set(qn("w:space"), "720")
+
+
+def _column_paragraphs(doc, s: Section, lay: _Layout) -> None:
+    """The section's paragraphs in a continuous Word section of page columns (two_columns family):
+    LibreOffice balances the columns of a section that ends on the page. The text after it is
+    back in one column."""
+    cols = s.columns
+    assert cols is not None
+    doc.add_section(WD_SECTION.CONTINUOUS)
+    _columns_element(doc.sections[-1], cols.count, cols.gap_em * lay.body, cols.rule)
+    for text in s.paragraphs:
+        lay.text(doc, text)
+    doc.add_section(WD_SECTION.CONTINUOUS)  # ends the columns' section (its properties copied into the break)
+    _columns_element(doc.sections[-1], 1, 0.0, False)
 
 
 def convert(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:

@@ -283,6 +283,18 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
     return "".join(out)
 
 
+def _prose(s: Section) -> list[str]:
+    """The section's paragraphs, set in page columns when the two_columns family asks (CSS
+    columns, balanced; a column rule in the gutter or none)."""
+    paragraphs = [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
+    cols = s.columns
+    if cols is None or not paragraphs:
+        return paragraphs
+    rule = "0.5pt solid #000" if cols.rule else "none"
+    style = f"columns: {cols.count}; column-gap: {cols.gap_em}em; column-rule: {rule}; column-fill: balance;"
+    return [f'<div class="columns" style="{style}">', *paragraphs, "</div>"]
+
+
 def _section(s: Section, page: Page) -> str:
     table_section = s.table is not None and not s.paragraphs
     wide = s.table is not None and page.wide_from is not None and s.table.n_cols >= page.wide_from
@@ -290,7 +302,7 @@ def _section(s: Section, page: Page) -> str:
     out = [f'<div class="sec{" wide" if wide else ""}">',
            f'<p class="{"cap" if table_section else "h"}"{attrs}>{_e(s.title)}</p>']
     out += [f'<p class="pre">{_e(line)}</p>' for line in s.preamble]
-    out += [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
+    out += _prose(s)
     if s.table is not None:
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
         out.append(_table(s.table, size, spaced="spacing" in page.draws))

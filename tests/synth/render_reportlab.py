@@ -41,7 +41,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from . import furniture, typography
-from .content import BodyRow, Bulletin, HeaderCell, PrintedTable, Section
+from .content import BodyRow, Bulletin, HeaderCell, PageColumns, PrintedTable, Section
 from .draws import stream
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
@@ -545,6 +545,14 @@ class Renderer:
             self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track, glyphs=bool(track))
             self.y += lead
 
+    def prose(self, sec: Section) -> None:
+        """A section's paragraphs across the text width, or in page columns (two_columns family)."""
+        if sec.columns is not None:
+            draw_in_columns(self, sec.paragraphs, sec.columns)
+            return
+        for p in sec.paragraphs:
+            self.paragraph(p)
+
     def para_lines(self, text: str, size: float, width: float, ind: float) -> tuple[list[str], float]:
         """A body paragraph's lines and its tracking. The wraps family keeps short bracketed
         groups whole ('（2019），') and, for a paragraph holding one, tracks the characters a
@@ -954,8 +962,7 @@ class Renderer:
             self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
                            centre=True)
             self.y += 2
-        for p in sec.paragraphs:
-            self.paragraph(p)
+        self.prose(sec)
         if sec.table is not None:
             self.y += self.rng.uniform(2, 6)
             note_gap = self.rng.uniform(3, 6)
@@ -1013,8 +1020,7 @@ class Renderer:
         b = self.b
         self.masthead()
         self.heading_block(b.events.title, 3 * self.lead)
-        for p in b.events.paragraphs:
-            self.paragraph(p)
+        self.prose(b.events)
         if self.rng.random() < 0.6:
             self.new_page()
         else:
@@ -1040,6 +1046,74 @@ class Renderer:
         self.c.showPage()
         self.c.save()
         self.info["pages"] = self.page
+
+
+ColumnLine = tuple[int, int, str, float]
+"""A paragraph's line set in a page column: its index in the paragraph, the paragraph's line
+count, its text, the paragraph's tracking."""
+
+
+def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> None:
+    """Paragraphs set in page columns (two_columns family), as frames of equal width `gap_em`
+    body ems apart: on each page the columns hold what fits, the last page's balanced (or the
+    right one holding two lines), a vertical rule in each gutter when asked."""
+    gap = cols.gap_em * r.body
+    width = (r.width - gap * (cols.count - 1)) / cols.count
+    lines: list[ColumnLine] = []
+    for p in paragraphs:
+        wrapped, track = r.para_lines(p, r.body, width, 2 * r.body)
+        lines += [(i, len(wrapped), ln, track) for i, ln in enumerate(wrapped)]
+    while lines:
+        rows = int(r.room() // r.lead)
+        if rows < 2:
+            r.new_page()
+            continue
+        parts = _column_parts(lines, rows, cols)
+        for k, part in enumerate(parts):
+            left = r.ml + k * (width + gap)
+            for row, line in enumerate(part):
+                _column_line(r, line, left, width, r.y + row * r.lead)
+        depth = max(len(part) for part in parts) * r.lead
+        if cols.rule:
+            r.c.setLineWidth(0.5)
+            for k in range(1, len(parts)):
+                x = r.ml + k * (width + gap) - gap / 2
+                r.c.line(x, r.ph - r.y, x, r.ph - r.y - depth)
+        r.y += depth
+        lines = lines[sum(len(part) for part in parts):]
+        if lines:
+            r.new_page()
+
+
+def _column_parts(lines: list[ColumnLine], rows: int, cols: PageColumns) -> list[list[ColumnLine]]:
+    """The lines each column of this page holds: full columns while the text goes on past the
+    page, else the rest balanced (the left columns one line longer), or with two lines in the last
+    column ('short_right')."""
+    n = min(len(lines), rows * cols.count)
+    if n == rows * cols.count:
+        heights = [rows] * cols.count
+    elif cols.fill == "short_right" and cols.count == 2 and 4 <= n - 2 <= rows:
+        heights = [n - 2, 2]
+    else:
+        heights = [n // cols.count + (k < n % cols.count) for k in range(cols.count)]
+    out, at = [], 0
+    for h in heights:
+        out.append(lines[at:at + h])
+        at += h
+    return [part for part in out if part]
+
+
+def _column_line(r: Renderer, line: ColumnLine, left: float, width: float, top: float) -> None:
+    """One line of a paragraph in a column: the first indented two ems, the others justified to the
+    column's width when the bulletin justifies its text, the paragraph's last left short."""
+    i, count, text, track = line
+    x = left + (2 * r.body if i == 0 else 0.0)
+    cs = 0.0
+    natural = r.t.width(text, r.body, track) - track
+    if r.justify and i < count - 1 and len(text) > 1:
+        cs = (width - (x - left) - natural) / (len(text) - 1)
+        cs = cs if abs(cs) <= 0.25 * r.body else 0.0
+    r.t.draw(x, top + (r.lead - r.body) / 2, text, r.body, cs + track, glyphs=bool(track))
 
 
 def render(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> None:

@@ -441,3 +441,36 @@ def test_reworded_bulletins_extract_exactly(producer: str, tmp_path: Path) -> No
     for case in cases:
         check(case, pdfs[case.seed], tmp_path)
     assert [(case.seed, case.problems) for case in cases] == [(case.seed, []) for case in cases]
+@pytest.mark.parametrize("seed", range(20))
+def test_two_columns_family_leaves_the_truth_alone(seed: int) -> None:
+    """Prose set in page columns is printed as it was: same truth, same warnings, same text."""
+    from .draws import ALL
+
+    with_it, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"two_columns"})
+    assert truth(with_it) == truth(without)
+    assert with_it.expected_warnings == without.expected_warnings
+    assert [s.paragraphs for s in [with_it.events, *with_it.sections]] == \
+           [s.paragraphs for s in [without.events, *without.sections]]
+
+
+def test_two_columns_family_reaches_every_producer(tmp_path: Path) -> None:
+    """About two bulletins in five set prose in columns, with a rule or none, now and then with a
+    short right column; html as CSS columns, docx as a Word section of two columns (w:cols) with
+    the text after it back in one column. Built, not printed."""
+    from docx import Document
+
+    from . import render_docx
+
+    bulletins = [make_bulletin(seed) for seed in range(1, 41)]
+    drawn = [s.columns for b in bulletins for s in [b.events, *b.sections] if s.columns]
+    assert 0.25 * 40 <= sum(any(s.columns for s in [b.events, *b.sections]) for b in bulletins) <= 0.6 * 40
+    assert {c.rule for c in drawn} == {True, False} and {c.fill for c in drawn} == {"balanced", "short_right"}
+    seed = 5  # the events with a rule, the remote-medicine paragraphs without
+    render_html.build(make_bulletin(seed), tmp_path / "b.html", style="grid", font="uming", seed=seed)
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert html.count('<div class="columns"') == 2 and "column-rule: 0.5pt solid" in html and "column-rule: none" in html
+    render_docx.build(make_bulletin(seed), tmp_path / "b.docx", style="grid", font="uming", seed=seed)
+    sections = Document(str(tmp_path / "b.docx")).sections
+    cols = [s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols") for s in sections]
+    counts = [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num", "1") for c in cols]
+    assert counts.count("2") == 2 and counts[-1] == "1"

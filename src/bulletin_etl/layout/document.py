@@ -25,7 +25,8 @@ from ..errors import DamagedInput, NoTextLayer, OverBudget, UnreadableInput
 from ..text import fold_glyphs
 from . import trace
 from .blocks import Block
-from .lines import TextLine, build_lines, centre_inside
+from .lines import TextLine, centre_inside
+from .page_columns import page_lines
 from .pagefacts import PageFacts, page_facts
 from .settings import LayoutSettings
 from .tables import Grid, Layouts, UnruledTable, find_tables, page_grids
@@ -128,12 +129,16 @@ def page_blocks(scan: PageScan, layouts: Layouts, settings: LayoutSettings) -> l
     grids = page_grids(scan.grids, scan.unruled, layouts, settings)
     record_grids(grids)
     free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
-    built = build_lines(free, scan.number, settings)
+    placed = page_lines(free, scan.number, settings)
+    built = [ln for _, ln in placed]
     lines = [ln for ln in built if not is_page_number(ln.text) and not COLOPHON.match(ln.text)]
     trace.record_placed("text lines", lines)
     trace.record_dropped("furniture", built, lines, "folio or contact line")
+    trace.record_placed("page columns", [ln for ln in lines if ln.frame is not None], "set in a page column")
+    # a line of a page column is read where its column stretch begins, column after column
+    order = {id(ln): key for key, ln in placed}
     blocks: list[Block] = [*lines, *grids]
-    return sorted(blocks, key=_top)
+    return sorted(blocks, key=lambda b: order.get(id(b), (_top(b), 0, _top(b))))
 
 
 class _Collect(logging.Handler):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..text import join_wrapped, squash
 from .blocks import Block
 from .intervals import Span, gap, median
-from .lines import Margins, TextLine, body_size, line_family, text_edge
+from .lines import Margins, TextLine, body_size, line_family, line_margins, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
 from .vocabulary import MASTHEAD, is_sentence, reads_as_title, without_numbering
@@ -86,7 +86,7 @@ class Flow:
         return block if isinstance(block, TextLine) else None
 
     def ends_short(self, line: TextLine) -> bool:
-        return self.margins[line.page][1] - text_edge(line) > self.settings.paragraph_short_em * line.size
+        return line_margins(line, self.margins)[1] - text_edge(line) > self.settings.paragraph_short_em * line.size
 
     def starts_block(self, i: int) -> bool:
         """Line i begins a paragraph: after a table or a line that closes one, across a page break
@@ -113,7 +113,7 @@ class Flow:
 
     def indented(self, prev: TextLine, line: TextLine) -> bool:
         """The line starts past the page's left margin, and is no centred rest of the line above."""
-        inset = line.x0 - self.margins[line.page][0]
+        inset = line.x0 - line_margins(line, self.margins)[0]
         return inset > self.settings.paragraph_indent_em * line.size and not self.centred_rest(prev, line)
 
     def spaced(self, prev: TextLine, line: TextLine) -> bool:

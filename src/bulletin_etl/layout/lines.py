@@ -55,6 +55,9 @@ class TextLine:
     size: float
     bold: bool
     chars: list[dict] = field(default_factory=list, repr=False)
+    # where the line's page column starts and ends (left, right), for a line set in a column of a page set in
+    # columns (page_columns.py); None: the line runs between the page's margins
+    frame: tuple[float, float] | None = None
 
 
 def is_bold(char: dict) -> bool:
@@ -148,7 +151,9 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings) -> Margins:
         pages.setdefault(ln.page, []).append(ln)
     # Punctuation may hang past the margin in ragged text: measure the margin without it.
     agree = settings.margin_agreement_pt
-    usual = (_most_common([ln.x0 for ln in lines], agree), _most_common([text_edge(ln) for ln in lines], agree)) \
+    # the document's margins are where its full-width lines start and end, not a page column's edges
+    full = [ln for ln in lines if ln.frame is None] or lines
+    usual = (_most_common([ln.x0 for ln in full], agree), _most_common([text_edge(ln) for ln in full], agree)) \
         if lines else None
     out: Margins = {}
     for page, on_page in pages.items():
@@ -160,6 +165,19 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings) -> Margins:
         else:
             out[page] = (min(lefts), max(rights))
     return out
+
+
+def line_margins(line: TextLine, page_margins: Margins) -> tuple[float, float]:
+    """Where the line's text may start and end: its page column's edges when it is set in one,
+    else its page's margins."""
+    return line.frame or page_margins[line.page]
+
+
+def column_frame(lines: list[TextLine], settings: LayoutSettings) -> tuple[float, float]:
+    """The edges of a page column, from its lines as a page's own margins are found: the outermost
+    edges at least two of its lines share."""
+    agree = settings.margin_agreement_pt
+    return _outermost([ln.x0 for ln in lines], min, agree), _outermost([text_edge(ln) for ln in lines], max, agree)
 
 
 def _outermost(edges: list[float], pick, agree: float) -> float:

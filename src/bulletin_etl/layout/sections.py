@@ -12,7 +12,7 @@ from .document import Document
 from .furniture import drop_furniture
 from .headings import find_headings
 from .intervals import cut_at_gaps
-from .lines import HANGING, Margins, TextLine, margins, text_edge, tracking
+from .lines import HANGING, Margins, TextLine, line_margins, margins, text_edge, tracking
 from .settings import LayoutSettings
 from .tables import Grid, LogicalTable, stitch
 from .vocabulary import ISSUE_DATE, MASTHEAD, WHOLE_MASTHEAD, has_sentence_mark
@@ -115,15 +115,13 @@ def paragraphs(lines: list[TextLine], settings: LayoutSettings, page_margins: Ma
         return []
     found = margins(lines, settings)
     found.update(page_margins or {})
-    left = {page: m[0] for page, m in found.items()}
-    right = {page: m[1] for page, m in found.items()}
     out: list[Paragraph] = []
     current: list[TextLine] = []
     for ln in lines:
         if current:
             prev = current[-1]
-            indented = ln.x0 - left[ln.page] > settings.paragraph_indent_em * ln.size
-            room = right[prev.page] - text_edge(prev)
+            indented = ln.x0 - line_margins(ln, found)[0] > settings.paragraph_indent_em * ln.size
+            room = line_margins(prev, found)[1] - text_edge(prev)
             # A line also stops short when the next word (a long figure) did not fit after it;
             # tracked text sets its spacing before the word and after it too.
             word = _first_word_width(ln, settings) + 2 * tracking(ln.chars, settings)

@@ -73,6 +73,19 @@ class LayoutSettings:
     note_gap_em: float = 2.0  # text further than this under a table (or under the note above) is no note of it
     unbreakable_max_chars: int = 8  # a bracketed group a producer keeps together on a line ('（2019）'); longer may break
 
+    # == Pages set in columns (page_columns.py) ==
+    page_column_gap_em: float = 0.9  # the narrowest gap between two page columns (CSS sets 1 em by default)
+    page_column_two_sided_count: int = 2  # rows with text on both sides of its gutter a stretch of two columns holds
+    page_column_width_share: float = 0.3  # each column spans at least this share of the page's text width
+    # a column's line ending this close to the column's right edge fills its column (prose, not a cell) …
+    page_column_reach_em: float = 1.5
+    page_column_full_share: float = 0.5  # … and this share of the two columns' lines fill theirs
+    # a row under a stretch's last two-sided row stands at most this many times the stretch's line pitch below
+    # the row above it to continue its column (a column the other outlasts); farther is text under the columns
+    page_column_pitch_ratio: float = 1.25
+    # share of a stretch's rows cut by a further gutter, or of its runs that are figures, above which it is a table
+    tabular_share: float = 0.3
+
     # == Headings (headings.py) ==
     heading_larger_ratio: float = 1.1  # × the body size: a line this much larger is a heading, whatever it says
     # share of the body size: a size this far from the body's, either way, sets a line apart (a caption 14 pt

@@ -1,0 +1,259 @@
+"""Pages set in columns, read column by column.
+
+An edition may set some of its prose (the ten events, a section's paragraphs) in two page columns,
+with or without a vertical rule in the gutter between them. Read row by row across the page, each
+printed row would join a line of the left column to a line of the right one. Here a page's
+characters are looked at before they become lines: a stretch of rows that all leave one gutter
+free, many of them with text on both sides, each side's lines reaching to near their column's
+right edge (prose fills its column), is a stretch of two columns; its text is read as the left
+column top to bottom, then the right. Text across the whole width above or below it (a heading,
+the paragraph before, a table under the columns) keeps its place.
+
+A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
+gutters, hold figures, and their cells do not fill a half of the page.
+
+Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
+headings measure indents and short lines against the column, not the page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..text import is_cjk, looks_numeric
+from .intervals import Span, cut_at_gaps, median, overlapping_groups, overlaps
+from .lines import HANGING, TextLine, build_lines, column_frame, group_rows
+from .settings import LayoutSettings
+
+OrderKey = tuple[float, int, float]
+"""Where a line stands in its page's reading order: (the height it is read at, its column — 0
+for full-width text —, its own top)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One printed row across the whole page: its characters (printed spaces too) and its visible
+    glyphs cut into runs at gaps wide enough to be a page gutter."""
+
+    chars: list[dict]
+    runs: list[list[dict]]
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for run in self.runs for c in run)
+
+    @property
+    def size(self) -> float:
+        return median(c.get("size", 0.0) for run in self.runs for c in run)
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Consecutive rows set in two columns parted at `gutter` (the free span between them)."""
+
+    rows: list[Row]
+    gutter: Span
+
+    @property
+    def top(self) -> float:
+        return self.rows[0].top
+
+    def sides(self) -> tuple[list[dict], list[dict]]:
+        """The stretch's characters left and right of the gutter's middle."""
+        middle = (self.gutter[0] + self.gutter[1]) / 2
+        chars = [c for row in self.rows for c in row.chars]
+        return [c for c in chars if _centre(c) < middle], [c for c in chars if _centre(c) >= middle]
+
+
+def _centre(char: dict) -> float:
+    return (char["x0"] + char["x1"]) / 2
+
+
+def _x(char: dict) -> Span:
+    """Where the glyph's ink stands across the page: a closing mark's box is a full em, its ink in
+    the box's left half — a '，' hanging past a column's edge reaches no further into the gutter."""
+    if char["text"] in HANGING and is_cjk(char["text"]):
+        return char["x0"], (char["x0"] + char["x1"]) / 2
+    return char["x0"], char["x1"]
+
+
+def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
+    """The page's rows, top down, each with its runs (rows of printed spaces alone left out)."""
+    out = []
+    for row in group_rows(chars, settings):
+        visible = [c for c in row if not c["text"].isspace()]
+        if visible:
+            wide = settings.page_column_gap_em * median(c.get("size", 0.0) for c in visible)
+            out.append(Row(row, cut_at_gaps(visible, _x, wide)))
+    return out
+
+
+def crosses(row: Row, probe: Span, settings: LayoutSettings) -> bool:
+    """A glyph of the row stands in the probed gutter: the row runs across it."""
+    return any(overlaps(_x(c), probe, settings.touch_pt) for run in row.runs for c in run)
+
+
+def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
+    """Whether the row has text left of the probed gutter, and right of it."""
+    ink = [_x(c) for run in row.runs for c in run]
+    return any(end <= probe[1] for _, end in ink), any(start >= probe[0] for start, _ in ink)
+
+
+def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
+    """Where a page gutter may stand: just left of an edge where right-hand runs of rows cut in
+    two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
+    kept when rows enough cut in two leave it free (a paragraph's first line, indented, starts
+    right of its column's edge), those most rows leave free first."""
+    halves = [row for row in rows if len(row.runs) == 2]
+    agree = settings.margin_agreement_pt
+    edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
+    found = []
+    for group in edges:
+        start = min(row.runs[1][0]["x0"] for row in group)
+        probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
+        free = sum(not crosses(row, probe, settings) for row in halves)
+        if free >= settings.page_column_two_sided_count:
+            found.append((free, probe))
+    return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
+
+
+def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Stretch]:
+    """The stretches of consecutive rows that leave the probed gutter free, from the first row with
+    text on both sides to the last (and on, a column outlasting the other, at the stretch's line
+    pitch), that are set in two columns."""
+    out: list[Stretch] = []
+    i = 0
+    while i < len(rows):
+        if crosses(rows[i], probe, settings) or not all(side_of(rows[i], probe)):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
+            end += 1
+        core = _two_sided_core(rows[i:end + 1], probe)
+        stretch = _extended(_apart_trimmed(core, settings), rows[i + len(core):end + 1], settings)
+        found = Stretch(stretch, gutter_between(stretch, probe))
+        if set_in_columns(found, probe, settings):
+            out.append(found)
+        i = end + 1
+    return out
+
+
+def _two_sided_core(rows: list[Row], probe: Span) -> list[Row]:
+    """The rows from the first (rows[0]) up to the last with text on both sides of the gutter."""
+    last = max(k for k, row in enumerate(rows) if all(side_of(row, probe)))
+    return rows[:last + 1]
+
+
+def _apart_trimmed(core: list[Row], settings: LayoutSettings) -> list[Row]:
+    """The core without rows set apart at its ends — farther from the next row than its line pitch
+    allows, or set in another size than the columns' text: a running header's two parts
+    ('<issuer>' at the left, '<year> 统计数据公报' at the right) over the columns, a footer's under them."""
+    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
+    size = median(row.size for row in core)
+
+    def apart(row: Row, neighbour: Row) -> bool:
+        far = abs(neighbour.top - row.top) > settings.page_column_pitch_ratio * pitch
+        return far or abs(row.size - size) > settings.same_size_pt
+
+    while len(core) > 1 and apart(core[0], core[1]):
+        core = core[1:]
+    while len(core) > 1 and apart(core[-1], core[-2]):
+        core = core[:-1]
+    return core
+
+
+def _extended(core: list[Row], after: list[Row], settings: LayoutSettings) -> list[Row]:
+    """The core and the rows under it that go on at its line pitch (one column outlasting the
+    other); a row set farther down is text under the columns."""
+    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
+    out = list(core)
+    for row in after:
+        if row.top - out[-1].top > settings.page_column_pitch_ratio * pitch:
+            break
+        out.append(row)
+    return out
+
+
+def gutter_between(rows: list[Row], probe: Span) -> Span:
+    """The free span between the rows' text left of the probe and right of it."""
+    ink = [_x(c) for row in rows for run in row.runs for c in run]
+    left = [end for _, end in ink if end <= probe[1]]
+    right = [start for start, _ in ink if start >= probe[0]]
+    return max(left, default=probe[0]), min(right, default=probe[1])
+
+
+def set_in_columns(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
+    """Two text columns: rows enough with text on both sides, a gutter as wide as the narrowest,
+    both columns wide and filled by their lines, and no table."""
+    two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
+    wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
+    if two_sided < settings.page_column_two_sided_count or not wide_gutter:
+        return False
+    return fills_both_columns(stretch, settings) and not is_tabular(stretch, settings)
+
+
+def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
+    """Each column is a sizeable share of the stretch's width and has lines reaching near its right
+    edge, and most of the two columns' lines do (prose set in a column fills it but for the last
+    line of each paragraph, and a short column may hold little else; a table's cells or a list of
+    labels do not)."""
+    left, right = stretch.sides()
+    width = max(c["x1"] for c in left + right) - min(c["x0"] for c in left + right)
+    counts = [_filled_rows(side, width, settings) for side in (left, right)]
+    if any(full == 0 for full, _ in counts):
+        return False
+    return sum(full for full, _ in counts) >= settings.page_column_full_share * sum(rows for _, rows in counts)
+
+
+def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings) -> tuple[int, int]:
+    """How many of the column's rows end near its right edge, and how many rows it has; (0, rows)
+    when the column spans too little of `width` to be one."""
+    rows = group_rows(chars, settings)
+    edge = max(_x(c)[1] for c in chars)
+    if edge - min(c["x0"] for c in chars) < settings.page_column_width_share * width:
+        return 0, len(rows)
+    reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
+    return sum(edge - max(_x(c)[1] for c in row) <= reach for row in rows), len(rows)
+
+
+def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
+    """The stretch is a table whose gutter looked like a page's: many of its rows are cut by a
+    further gutter (a table has several), or many of its runs are figures (a table's cells)."""
+    rows = stretch.rows
+    runs = [run for row in rows for run in row.runs]
+    further = sum(len(row.runs) > 2 for row in rows)
+    figures = sum(looks_numeric("".join(c["text"] for c in run)) for run in runs)
+    return further > settings.tabular_share * len(rows) or figures > settings.tabular_share * len(runs)
+
+
+def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
+    """The page's stretches set in two columns, top down; a row belongs to one at most."""
+    out: list[Stretch] = []
+    taken: set[int] = set()
+    for probe in _probes(rows, settings):
+        for stretch in _stretches_at(rows, probe, settings):
+            ids = {id(row) for row in stretch.rows}
+            if not ids & taken:
+                taken |= ids
+                out.append(stretch)
+    return sorted(out, key=lambda s: s.top)
+
+
+def page_lines(chars: list[dict], page: int, settings: LayoutSettings) -> list[tuple[OrderKey, TextLine]]:
+    """The page's text lines, each with where it stands in reading order: a stretch set in two
+    columns is read at its top, its left column's lines before its right column's; each of them
+    knows its column's edges. A page without columns reads as `build_lines` reads it."""
+    stretches = find_stretches(page_rows(chars, settings), settings)
+    if not stretches:
+        return [((ln.top, 0, ln.top), ln) for ln in build_lines(chars, page, settings)]
+    inside = {id(c) for s in stretches for row in s.rows for c in row.chars}
+    out = [((ln.top, 0, ln.top), ln) for ln in build_lines([c for c in chars if id(c) not in inside], page, settings)]
+    for stretch in stretches:
+        for column, side in enumerate(stretch.sides(), start=1):
+            lines = build_lines(side, page, settings)
+            frame = column_frame(lines, settings)
+            for ln in lines:
+                ln.frame = frame
+                out.append(((stretch.top, column, ln.top), ln))
+    return out

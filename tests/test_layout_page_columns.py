@@ -1,0 +1,221 @@
+"""Pages set in two columns (layout/page_columns.py), on small PDFs drawn here (tests/pdfkit.py):
+the ten events set in two columns with a rule between and without one, a full-width table under
+the columns, a table whose own gutters must not split the page, and a paragraph wrapping from the
+foot of the left column to the top of the right one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bulletin_etl.layout import sections
+from bulletin_etl.layout.document import load
+from bulletin_etl.layout.page_columns import Stretch, find_stretches, is_tabular, page_rows
+from bulletin_etl.layout.settings import LayoutSettings
+from bulletin_etl.layout.tables import Grid
+
+from .pdfkit import PAGE_H, Table, cell, drawn_chars, heading, make_pdf, text
+
+DEFAULTS = LayoutSettings()
+SIZE, LEADING = 10.0, 16.0
+LEFT, RIGHT = 60.0, 535.0  # the page's text margins
+COLUMN_CHARS = 22  # CJK glyphs a column's line holds (1 em each)
+GUTTER = RIGHT - LEFT - 2 * COLUMN_CHARS * SIZE  # 35 pt
+WORDS = "全市卫生健康信息化建设持续推进服务能力不断提升数据共享范围逐步扩大群众就医体验明显改善"
+TITLES = ["互联网医院建设稳步推进", "电子健康卡全面普及", "远程医疗服务覆盖基层", "区域影像中心上线运行",
+          "检查检验结果互认扩面", "家庭医生签约服务提质"]
+
+
+def event(k: int, length: int) -> str:
+    """The k-th event, '一、<title>。<body>。', of about `length` characters."""
+    head = f"{'一二三四五六七八九十'[k]}、{TITLES[k]}。"
+    body = (WORDS * 4)[k:k + length - len(head) - 1]
+    return f"{head}{body}。"
+
+
+INTRO = "本年度全市卫生健康信息化工作围绕便民惠民目标持续推进各项重点任务全面完成现将十件大事简要介绍如下。"
+EVENTS = [event(k, n) for k, n in enumerate([52, 75, 38, 60, 47, 66])]
+
+
+def wrapped(paragraph: str) -> list[tuple[bool, str]]:
+    """A paragraph's lines in a column: the first indented two glyphs (first, text)."""
+    out, rest, first = [], paragraph, True
+    while rest:
+        n = COLUMN_CHARS - 2 if first else COLUMN_CHARS
+        out.append((first, rest[:n]))
+        rest, first = rest[n:], False
+    return out
+
+
+def draw_columns(c, top: float, paragraphs: list[str], rule: bool, split: int | None = None) -> float:
+    """The paragraphs flowed into two columns from `top` (the left column holds `split` lines, by
+    default half of them, rounded up); a vertical rule in the gutter when asked. Returns the
+    columns' bottom."""
+    lines = [ln for p in paragraphs for ln in wrapped(p)]
+    split = (len(lines) + 1) // 2 if split is None else split
+    for column, part in enumerate([lines[:split], lines[split:]]):
+        x0 = LEFT + column * (COLUMN_CHARS * SIZE + GUTTER)
+        for row, (first, s) in enumerate(part):
+            text(c, x0 + (2 * SIZE if first else 0.0), top + row * LEADING, s, SIZE)
+    bottom = top + split * LEADING
+    if rule:
+        x = LEFT + COLUMN_CHARS * SIZE + GUTTER / 2
+        c.setLineWidth(0.5)
+        c.line(x, PAGE_H - top, x, PAGE_H - bottom)
+    return bottom
+
+
+def full_width(c, top: float, paragraph: str) -> float:
+    """A paragraph across the page's width (indented two glyphs); returns its bottom."""
+    n = int((RIGHT - LEFT) / SIZE)
+    lines = [paragraph[:n - 2]] + [paragraph[k:k + n] for k in range(n - 2, len(paragraph), n)]
+    for row, s in enumerate(lines):
+        text(c, LEFT + (2 * SIZE if row == 0 else 0.0), top + row * LEADING, s, SIZE)
+    return top + len(lines) * LEADING
+
+
+def events_page(rule: bool, below=None):
+    def page(c) -> None:
+        heading(c, LEFT, 60.0, "2026 Events", 14.0)
+        bottom = full_width(c, 90.0, INTRO)
+        bottom = draw_columns(c, bottom + 12.0, EVENTS, rule)
+        if below is not None:
+            below(c, bottom + 20.0)
+    return page
+
+
+def paragraph_texts(path: Path) -> list[str]:
+    doc = load(path)
+    text_lines = [b for b in doc.blocks if not isinstance(b, Grid)]
+    return [p.text for p in sections.paragraphs(text_lines, DEFAULTS)]
+
+
+def test_two_columns_with_a_rule_read_column_by_column(tmp_path: Path) -> None:
+    """Six events in two columns with a vertical rule between: read as six paragraphs, in order,
+    the full-width heading and introduction above them in their place."""
+    path = make_pdf(tmp_path / "ruled.pdf", events_page(rule=True))
+    assert paragraph_texts(path) == ["2026 Events", INTRO, *EVENTS]
+
+
+def test_two_columns_without_a_rule(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "plain.pdf", events_page(rule=False))
+    assert paragraph_texts(path) == ["2026 Events", INTRO, *EVENTS]
+
+
+def test_a_paragraph_wrapping_from_the_left_column_to_the_right_is_one(tmp_path: Path) -> None:
+    """The left column ends inside the second event (its line reaching the column's edge); the
+    right column's first line goes on with it, not indented: one paragraph."""
+    lines = [ln for p in EVENTS[:3] for ln in wrapped(p)]
+    split = len(wrapped(EVENTS[0])) + 2  # two lines into the second event
+    assert not lines[split][0] and len(lines[split - 1][1]) == COLUMN_CHARS
+
+    def page(c) -> None:
+        draw_columns(c, 100.0, EVENTS[:3], rule=True, split=split)
+
+    assert paragraph_texts(make_pdf(tmp_path / "wrap.pdf", page)) == EVENTS[:3]
+
+
+def test_a_short_right_column(tmp_path: Path) -> None:
+    """The right column holds two lines, the left many more: still two columns, read in order."""
+    lines = [ln for p in EVENTS[:3] for ln in wrapped(p)]
+
+    def page(c) -> None:
+        draw_columns(c, 100.0, EVENTS[:3], rule=False, split=len(lines) - len(wrapped(EVENTS[2])))
+
+    assert paragraph_texts(make_pdf(tmp_path / "short.pdf", page)) == EVENTS[:3]
+
+
+def test_a_full_width_table_under_the_columns_stays_one(tmp_path: Path) -> None:
+    """A ruled table across the page's width under the two columns: one table of four columns,
+    read after the events."""
+    def table(c, top: float) -> None:
+        t = Table(left=LEFT, top=top, col_widths=[40.0, 200.0, 120.0, 115.0], row_heights=[20.0] * 4, size=9.0)
+        t.cells = [cell(0, 0, "序号"), cell(0, 1, "单位"), cell(0, 2, "服务人次"), cell(0, 3, "累计人次")]
+        t.cells += [cell(r, k, v) for r in (1, 2, 3) for k, v in enumerate([str(r), f"南京市第{r}医院", "1234", "98765"])]
+        t.draw(c)
+
+    doc = load(make_pdf(tmp_path / "table.pdf", events_page(rule=True, below=table)))
+    grids = [b for b in doc.blocks if isinstance(b, Grid)]
+    assert len(grids) == 1 and grids[0].n_cols == 4 and isinstance(doc.blocks[-1], Grid)
+    text_lines = [b for b in doc.blocks if not isinstance(b, Grid)]
+    assert [p.text for p in sections.paragraphs(text_lines, DEFAULTS)] == ["2026 Events", INTRO, *EVENTS]
+
+
+TABLE_ROWS = [("南京市第一医院", "12345", "南京市鼓楼医院", "2345"), ("南京市中医院", "845", "江苏省人民医院", "99812"),
+              ("南京市儿童医院", "7781", "南京市胸科医院", "612"), ("南京市妇幼保健院", "3021", "南京市口腔医院", "4410"),
+              ("南京市第二医院", "1902", "南京市脑科医院", "777")]
+
+
+def test_a_table_whose_gutters_do_not_split_the_page(tmp_path: Path) -> None:
+    """An unruled table set as two groups side by side (name, figure | name, figure): a wide gutter
+    runs down its middle, but its rows hold figures and further gutters — a table, no page
+    columns."""
+    runs = [(x, 100.0 + r * LEADING, s) for r, row in enumerate(TABLE_ROWS)
+            for x, s in zip([LEFT, 220.0, 310.0, 480.0], row)]
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    assert find_stretches(rows, DEFAULTS) == []
+    assert is_tabular(Stretch(rows, (280.0, 310.0)), DEFAULTS)
+
+
+def test_prose_columns_are_not_tabular(tmp_path: Path) -> None:
+    lines = [ln for p in EVENTS[:3] for ln in wrapped(p)]
+    half = (len(lines) + 1) // 2
+    runs = [(LEFT + col * (COLUMN_CHARS * SIZE + GUTTER) + (2 * SIZE if first else 0.0), 100.0 + r * LEADING, s)
+            for col, part in enumerate([lines[:half], lines[half:]]) for r, (first, s) in enumerate(part)]
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    found = find_stretches(rows, DEFAULTS)
+    assert len(found) == 1 and len(found[0].rows) == half and not is_tabular(found[0], DEFAULTS)
+    assert round(found[0].gutter[0]) == LEFT + COLUMN_CHARS * SIZE and round(found[0].gutter[1]) == RIGHT - COLUMN_CHARS * SIZE
+
+
+def test_a_heading_across_both_columns_stays_between_them(tmp_path: Path) -> None:
+    """Two stretches of columns with a heading centred across the page between them: the first
+    stretch's columns, the heading, then the second stretch's columns."""
+    def page(c) -> None:
+        bottom = draw_columns(c, 80.0, EVENTS[:2], rule=True)
+        c.setFont("Helvetica-Bold", 14.0)
+        c.drawCentredString((LEFT + RIGHT) / 2, PAGE_H - (bottom + 20.0 + 0.8 * 14.0), "Statistics 2026")
+        draw_columns(c, bottom + 50.0, EVENTS[2:4], rule=False)
+
+    assert paragraph_texts(make_pdf(tmp_path / "two.pdf", page)) == [*EVENTS[:2], "Statistics 2026", *EVENTS[2:4]]
+
+
+def test_a_line_under_the_columns_further_than_their_pitch_is_read_after_them(tmp_path: Path) -> None:
+    """A heading at the left margin a line and a half under the left column (longer than the right
+    one) is no line of that column: it is read after the right column."""
+    lines = [ln for p in EVENTS[:3] for ln in wrapped(p)]
+    split = (len(lines) + 1) // 2 + 1
+
+    def page(c) -> None:
+        bottom = draw_columns(c, 100.0, EVENTS[:3], rule=False, split=split)
+        text(c, LEFT, bottom + 0.5 * LEADING, "二、统计数据", 12.0)
+
+    assert paragraph_texts(make_pdf(tmp_path / "under.pdf", page)) == [*EVENTS[:3], "二、统计数据"]
+
+
+def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -> None:
+    """Columns 1.5 em apart; the left column's first line ends in a '，' hanging past the column's
+    edge (its box a full em, its ink in the left half): the gutter is still free on every row."""
+    gap = 1.5 * SIZE
+    right = LEFT + COLUMN_CHARS * SIZE + gap
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    runs = [(LEFT, 100.0, body + "，"), (right, 100.0, body)]
+    runs += [(x, 100.0 + r * LEADING, body) for r in (1, 2, 3) for x in (LEFT, right)]
+    found = find_stretches(page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS), DEFAULTS)
+    assert len(found) == 1 and len(found[0].rows) == 4
+    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE + SIZE / 2 and round(found[0].gutter[1]) == right
+
+
+def test_a_running_header_in_two_parts_over_the_columns_is_no_column_line(tmp_path: Path) -> None:
+    """'<issuer>' at the left and '<year> 统计数据公报' at the right, smaller than the text, right over
+    the columns (closer than their line pitch): the stretch starts under it."""
+    import pdfplumber
+
+    def page(c) -> None:
+        text(c, LEFT, 88.0, "南京市卫生信息中心", 8.0)
+        text(c, RIGHT - 80.0, 88.0, "2026年度统计数据公报", 8.0)
+        draw_columns(c, 100.0, EVENTS[:3], rule=True)
+
+    with pdfplumber.open(make_pdf(tmp_path / "header.pdf", page)) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[1:] and rows[0].runs[0][0]["text"] == "南"

@@ -1,0 +1,45 @@
+"""Synthetic bulletins with prose set in two page columns (the two_columns draw family,
+tests/synth/draws.py), through every installed producer: extracted exactly, the columns read as
+columns (their lines carry their column's edges)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bulletin_etl.layout.document import load
+
+from .synth.draws import ALL
+from .synth.model import make_bulletin
+from .synth.sweep import PRODUCERS, Case, check, fonts, missing_tool, render
+
+CASES = [
+    # seed, style, what the family draws for it
+    (5, "grid", "the events with a rule between the columns, the remote-medicine paragraphs without"),
+    (12, "three_line", "the events without a rule"),
+    (25, "no_inner_verticals", "the events with a rule, the right column short (reportlab)"),
+]
+
+
+def test_the_family_draws_these_cases() -> None:
+    drawn = {seed: make_bulletin(seed, draws=ALL) for seed, _, _ in CASES}
+    events = {seed: b.events.columns for seed, b in drawn.items()}
+    assert all(events.values())
+    assert [events[seed].rule for seed in (5, 12, 25)] == [True, False, True]  # type: ignore[union-attr]
+    assert events[25].fill == "short_right"  # type: ignore[union-attr]
+    assert drawn[5].section("remote_medicine").columns.rule is False  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_two_column_bulletins_extract_exactly(producer: str, tmp_path: Path) -> None:
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    cases = [Case(seed, producer, style, fonts(producer)[0], draws=ALL) for seed, style, _ in CASES]
+    pdfs = render(cases, tmp_path)
+    for case in cases:
+        check(case, pdfs[case.seed], tmp_path)
+        assert case.problems == [], f"replay: {case.replay}"
+        in_columns = [ln for ln in load(pdfs[case.seed]).lines if ln.frame is not None]
+        assert len(in_columns) >= 10, case.replay
