@@ -19,8 +19,8 @@ centre / left / indent), furniture, landscape, masthead (the name large; the mas
 large that its date wraps), wraps (titles in narrow boxes, ragged text), page_breaks (titles not
 kept with what follows, their lines not kept together; unruled tables' rows cut by a page),
 spacing, notes, bands (content). Not drawn: a continuation page's header merged otherwise than the
-first page's (Typst repeats the header as it is). Hooks left for the families being added in issue 17: `_prose`
-(two_columns: `columns(2, gutter:)`); the shading family is painted by `_fill` and `_backdrop`.
+first page's (Typst repeats the header as it is). The shading family is
+painted by `_fill` and `_backdrop`, the two_columns family by `_prose` (Typst's `columns`).
 
 Needs the `typst` package (the test extras) and the Debian CJK fonts (Typst's bundled fonts have
 no CJK); tests skip without them.
@@ -269,10 +269,21 @@ def _backdrop(t: PrintedTable, table: str) -> str:
     return table if sh is None or sh.backdrop is None else f"block(fill: {_luma(sh.backdrop)}, {table})"
 
 
-def _prose(page: _Page, s: Section, paragraphs: list[str]) -> list[str]:
-    """Hook for the two_columns family (issue 17): a section's paragraphs set in
-    `columns(2, gutter: …)` (with a rule between, maybe). No family draws it yet: one column."""
-    return paragraphs
+def _prose(page: _Page, s: Section) -> list[str]:
+    """The section's paragraphs, set in page columns when the two_columns family asks: Typst's
+    `columns` (it fills the left column first and does not balance, so a short right column comes
+    by itself). A rule in the gutter is a line as tall as the columns are measured, drawn where
+    they fit one page (kept whole on it); columns running over a page are set without one."""
+    paragraphs = [f"#par(first-line-indent: (amount: 2em, all: true), {_s(p)})" for p in s.paragraphs]
+    cols = s.columns
+    if cols is None or not paragraphs:
+        return paragraphs
+    body = f"columns({cols.count}, gutter: {cols.gap_em}em)[\n" + "\n\n".join(paragraphs) + "\n]"
+    if not cols.rule:
+        return [f"#{body}"]
+    ruled = f"place(top + center, line(angle: 90deg, length: h, stroke: {page.line}pt)); body"
+    return [f"#layout(size => {{ let body = {body}; let h = measure(block(width: size.width, body)).height;"
+            f" if h <= size.height {{ block(breakable: false, {{ {ruled} }}) }} else {{ body }} }})"]
 
 
 def _strokes(page: _Page, t: PrintedTable) -> tuple[str, list[str], list[str], list[str]]:
@@ -336,7 +347,7 @@ def _section(page: _Page, s: Section) -> list[str]:
     table_section = s.table is not None and not s.paragraphs
     out = [page.title(s.title, page.typo.role(table_section))]
     out += [f"#align(center, text(size: {page.body - 1}pt, {_s(line)}))" for line in s.preamble]
-    out += [f"#par(first-line-indent: (amount: 2em, all: true), {_s(p)})" for p in _prose(page, s, s.paragraphs)]
+    out += _prose(page, s)
     if s.table is not None:
         wide = page.wide_from is not None and s.table.n_cols >= page.wide_from
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None

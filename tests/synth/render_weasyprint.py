@@ -11,7 +11,8 @@ from a named page, titles kept with what follows by `break-after: avoid`, rows k
 `break-inside: avoid`, and <thead> repeated on every page a table crosses — all of which
 WeasyPrint does itself (its CSS support differs from Chromium's: no `-webkit-text-stroke`, so a
 title is regular or bold, never stroked). The shading family's backgrounds come with the HTML
-(inline styles on th, tr and td), painted by WeasyPrint as filled rectangles under the borders.
+(inline styles on th, tr and td), painted by WeasyPrint as filled rectangles under the borders;
+the two_columns family's prose too (CSS `columns` and `column-rule`, which WeasyPrint lays out).
 
 In process: `weasyprint.HTML(string=…).write_pdf(path)`. Needs the Python package `weasyprint`
 and Debian's Pango (libpango-1.0-0, libpangoft2-1.0-0) and CJK fonts; `missing` says which is
@@ -58,7 +59,7 @@ class WeasyPage(Page):
     stroke = "font-weight: bold;"  # a masthead name drawn stroked is printed bold
 
     def css(self) -> str:
-        return "\n".join([super().css(), self.weasy_css(), self.columns_css()])
+        return "\n".join([super().css(), self.weasy_css()])
 
     def weasy_css(self) -> str:
         """Where WeasyPrint needs other words than Chromium: the colophon's drop in points (not in
@@ -69,13 +70,6 @@ class WeasyPage(Page):
             " @bottom-left { white-space: nowrap; } @bottom-right { white-space: nowrap; }"
             " @bottom-center { white-space: nowrap; } }",
         ])
-
-    def columns_css(self) -> str:
-        """Hook for the two_columns family (issue 17): prose set in two columns, e.g.
-        `.sec.events { columns: 2; column-gap: 2em; column-rule: 0.5pt solid #000 }` (WeasyPrint
-        supports multi-column layout and column rules; render_html's document() would give the
-        events' div the class `events`)."""
-        return ""
 
 
 def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> tuple[str, dict]:
