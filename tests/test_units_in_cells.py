@@ -1,0 +1,109 @@
+"""Figures printed with their unit in the cell ('38682.77万', '1.2亿', '45%'), in full-width
+digits, or broken over a line end: the parsing rules on pure inputs, and a drawn table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bulletin_etl.layout.notes import figures
+from bulletin_etl.sections.base import Context, is_percent_column, number_cell
+from bulletin_etl.text import (continues_figure, fold_width, join_wrapped, looks_numeric, parse_number,
+                               parse_percent)
+
+
+@pytest.mark.parametrize(("printed", "value"), [
+    ("38682.77万", Decimal("386827700")),
+    ("1.2亿", Decimal("120000000")),
+    ("3,066,151", Decimal("3066151")),
+    ("３８６８２．７７万", Decimal("386827700")),
+    ("１，２３４", Decimal("1234")),
+    ("38682.77 万", Decimal("386827700")),
+    ("372", Decimal("372")),
+])
+def test_a_unit_in_the_cell_is_applied(printed: str, value: Decimal) -> None:
+    assert parse_number(printed) == value
+
+
+@pytest.mark.parametrize("printed", ["万达", "万", "45%", "1万2", "万5", "12亿万", "第1万"])
+def test_what_is_no_figure_with_a_unit(printed: str) -> None:
+    assert parse_number(printed) is None
+
+
+def test_percent_is_read_as_printed_only_where_asked() -> None:
+    assert parse_percent("45%") == Decimal("45")
+    assert parse_percent("１２．５％") == Decimal("12.5")
+    assert parse_percent("45") is None
+    assert parse_percent("45万") is None
+
+
+@pytest.mark.parametrize(("text", "numeric"), [
+    ("38682.77万", True), ("1.2亿", True), ("45%", True), ("１２３", True), ("3,066,151", True),
+    ("万达医院", False), ("万", False), ("12320热线", False),
+])
+def test_looks_numeric_takes_figures_with_units(text: str, numeric: bool) -> None:
+    assert looks_numeric(text) is numeric
+
+
+def test_fold_width_keeps_positions_and_the_clause_comma() -> None:
+    assert fold_width("共３７２．５万份，其中") == "共372.5万份，其中"
+
+
+@pytest.mark.parametrize(("before", "after", "cut"), [
+    ("38682.", "77万", True), ("1,234,", "567", True), ("123", "45", True), ("１２３", "４５", True),
+    ("38682", ".77", True), ("Health", "App", False), ("App", "2", False), ("版本2", "App", False),
+])
+def test_continues_figure(before: str, after: str, cut: bool) -> None:
+    assert continues_figure(before, after) is cut
+
+
+def test_a_figure_broken_over_a_line_end_joins_without_a_space() -> None:
+    assert join_wrapped(["38682.", "77万"]) == "38682.77万"
+    assert join_wrapped(["１２３", "４５"]) == "１２３４５"
+    assert join_wrapped(["38682.77", "万"]) == "38682.77万"
+    # names still join as before
+    assert join_wrapped(["Health", "App"]) == "Health App"
+    assert join_wrapped(["南京万达", "医院"]) == "南京万达医院"
+
+
+def test_prose_figures_in_full_width_and_with_units() -> None:
+    (figure,) = figures("共采集检验检查报告３７２．５万份")
+    assert (figure.value, figure.unit, figure.printed) == (Decimal("3725000"), "份", "３７２．５万份")
+    (figure,) = figures(join_wrapped(["累计受理咨询电话38682.", "77万个"]))
+    assert figure.value == Decimal("386827700")
+
+
+def test_a_name_with_wan_is_no_figure() -> None:
+    assert figures("万达医院接入平台") == []
+
+
+def _cell(text: str, column: str = "visits", integer: bool = True) -> tuple[Decimal | None, list[str]]:
+    ctx = Context(Path("x.pdf"), 2030)
+    value = number_cell(text, column, ctx, 1, integer=integer)
+    return value, [w.message for w in ctx.warnings]
+
+
+def test_number_cell_applies_the_unit_in_the_columns_own_unit() -> None:
+    assert _cell("38682.77万") == (Decimal("386827700"), [])
+    # a 千元 column printing 亿: 亿 is a numeral, the figure stays in thousand yuan
+    assert _cell("3.2亿", "outpatient_revenue_thousand_yuan", integer=False) == (Decimal("320000000"), [])
+
+
+def test_a_count_that_is_not_whole_is_reported_never_rounded() -> None:
+    value, warnings = _cell("3.14159万")
+    assert value is None
+    assert warnings == ["column visits: '3.14159万' reads as 31415.9, not a whole number; left empty"]
+
+
+def test_a_percent_outside_a_ratio_column_is_reported() -> None:
+    value, warnings = _cell("45%")
+    assert value is None
+    assert warnings == ["column visits: cannot read '45%' as a whole number; left empty"]
+    assert _cell("45%", "completion_percent", integer=False) == (Decimal("45"), [])
+
+
+def test_is_percent_column() -> None:
+    assert is_percent_column("completion_percent")
+    assert not is_percent_column("outpatient_visits")
