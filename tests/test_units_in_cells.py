@@ -10,8 +10,7 @@ import pytest
 
 from bulletin_etl.layout.notes import figures
 from bulletin_etl.sections.base import Context, is_percent_column, number_cell
-from bulletin_etl.text import (continues_figure, fold_width, join_wrapped, looks_numeric, parse_number,
-                               parse_percent)
+from bulletin_etl.text import continues_figure, fold_width, join_wrapped, looks_numeric, parse_number, parse_percent
 
 
 @pytest.mark.parametrize(("printed", "value"), [
@@ -107,3 +106,54 @@ def test_a_percent_outside_a_ratio_column_is_reported() -> None:
 def test_is_percent_column() -> None:
     assert is_percent_column("completion_percent")
     assert not is_percent_column("outpatient_visits")
+
+
+def _physical_exam_bulletin(path: Path, style: str, align: str = "middle",
+                            wrapped: tuple[str, str] = ("３８６８２．", "７７万")) -> Path:
+    """The 2030 physical-exam table, its figures printed with 万/亿 in the cells, one in full-width
+    digits wrapped over a line end in its narrow cell ('３８６８２．' / '７７万'), a hospital named
+    with 万, and a 合计 row printed with units."""
+    from .pdfkit import CJK_FONT, Table, cell, make_pdf, text
+
+    def page(c) -> None:
+        text(c, 72, 60, "南京市卫生信息中心 编印 2031 年 1 月 20 日", 11, CJK_FONT)
+        text(c, 100, 100, "2030 年度南京市体检综合管理平台数据量统计", 16, CJK_FONT)
+        t = Table(left=60, top=140, col_widths=[30, 110, 80, 56, 80, 80], row_heights=[30, 20, 30, 20], style=style,
+                  align=align)
+        header = ["序号", "单位", "2030年报告数量", "2030年数据条数", "累计报告数量", "累计数据条数"]
+        t.cells = [cell(0, j, h if len(h) < 6 else [h[:5], h[5:]]) for j, h in enumerate(header)]
+        rows = [["1", "南京万达医院", "3.5万", "38682.77万", "12万", "1.2亿"],
+                ["2", "南京市第一医院", "３８６８２", ["３８６８２．", "７７万"], "40,000", "2亿"],
+                ["合计", "", "73682", "77365.54万", "16万", "3.2亿"]]
+        t.cells += [cell(i, j, v) for i, row in enumerate(rows, 1) for j, v in enumerate(row)]
+        t.draw(c)
+    return make_pdf(path, page)
+
+
+@pytest.mark.parametrize(("style", "align", "wrapped"), [
+    ("grid", "middle", ("３８６８２．", "７７万")),
+    ("three_line", "middle", ("３８６８２．", "７７万")),
+    # cut between digits, top-aligned: the cell's second line runs on closer than the next row
+    ("three_line", "top", ("３８６８２７", "７００")),
+])
+def test_a_drawn_table_with_units_in_its_cells(tmp_path: Path, style: str, align: str, wrapped: tuple[str, str]) -> None:
+    import json
+
+    import pandas as pd
+
+    from bulletin_etl.cli import main
+
+    out = tmp_path / "out"
+    pdf = _physical_exam_bulletin(tmp_path / "units.pdf", style, align, wrapped)
+    assert main(["extract", str(pdf), "--out", str(out), "-q"]) == 0
+    rows = pd.read_parquet(out / "physical_exam_reports").to_dict("records")
+    assert [(r["institution"], r["reports_annual"], r["records_annual"], r["reports_cumulative"], r["records_cumulative"])
+            for r in rows] == [("南京万达医院", 35000, 386827700, 120000, 120000000),
+                               ("南京市第一医院", 38682, 386827700, 40000, 200000000)]
+    totals = pd.read_parquet(out / "totals").to_dict("records")
+    assert sorted((t["metric"], t["value"], t["printed"]) for t in totals) == [
+        ("records_annual", 773655400.0, "77365.54万"), ("records_cumulative", 320000000.0, "3.2亿"),
+        ("reports_annual", 73682.0, "73682"), ("reports_cumulative", 160000.0, "16万")]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    kinds = {w["kind"] for w in manifest["bulletins"][0]["warnings"]}
+    assert "unparsed_cell" not in kinds

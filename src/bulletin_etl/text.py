@@ -69,6 +69,11 @@ def continues_figure(before: str, after: str) -> bool:
     return bool(FIGURE_END.search(fold_width(before[-2:])) and FIGURE_START.match(fold_width(after[:2])))
 
 
+def is_unfinished_figure(text: str) -> bool:
+    """A figure the line end cut after its decimal point or a thousands separator ('38682.', '1,234,')."""
+    return bool(re.search(r"\d[.,]$", fold_width(text.strip()[-2:])))
+
+
 def join_wrapped(parts: list[str]) -> str:
     """Join text that the PDF wrapped onto several lines.
 
