@@ -36,6 +36,14 @@ Families (the classes of issue 9 the extractor must handle):
                     total rows' '合 计' ('合 计：8123' across the table); the truth is unchanged (html
                     keeps two spaces two). Figures in prose separated by a bare full-width '，' are
                     not drawn: no sentence the sections draw holds two figures with no unit between
+  units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
+                    figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
+                    only where every figure is whole and at least that large, with exactly the
+                    decimals it needs; some cells in full-width digits ('３，０６６，１５１'); prose
+                    figures in full-width digits (events, remote medicine, hotline…) and the
+                    hotline's in 万 ('7.9605万个'); counter-case: an institution named with 万
+                    ('南京万寿医院'). The truth keeps the numbers; totals' `printed` and events'
+                    bodies the text as printed
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing")
+            "masthead", "wraps", "page_breaks", "spacing", "units")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 
