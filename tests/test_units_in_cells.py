@@ -157,3 +157,12 @@ def test_a_drawn_table_with_units_in_its_cells(tmp_path: Path, style: str, align
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     kinds = {w["kind"] for w in manifest["bulletins"][0]["warnings"]}
     assert "unparsed_cell" not in kinds
+
+
+@pytest.mark.parametrize(("text", "mark"), [
+    ("３，０６６，１５１", False), ("3,066,151", False), ("分别为120，350家", True), ("共３家，其中", True),
+])
+def test_a_full_width_thousands_separator_is_no_sentence_mark(text: str, mark: bool) -> None:
+    from bulletin_etl.layout.vocabulary import has_sentence_mark
+
+    assert has_sentence_mark(text) is mark
