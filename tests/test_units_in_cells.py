@@ -10,7 +10,15 @@ import pytest
 
 from bulletin_etl.layout.notes import figures
 from bulletin_etl.sections.base import Context, is_percent_column, number_cell
-from bulletin_etl.text import continues_figure, fold_width, join_wrapped, looks_numeric, parse_number, parse_percent
+from bulletin_etl.text import (
+    continues_figure,
+    fold_width,
+    join_wrapped,
+    looks_numeric,
+    parse_number,
+    parse_percent,
+    wrap_is_a_space,
+)
 
 
 @pytest.mark.parametrize(("printed", "value"), [
@@ -52,7 +60,8 @@ def test_fold_width_keeps_positions_and_the_clause_comma() -> None:
 
 @pytest.mark.parametrize(("before", "after", "cut"), [
     ("38682.", "77万", True), ("1,234,", "567", True), ("123", "45", True), ("１２３", "４５", True),
-    ("38682", ".77", True), ("Health", "App", False), ("App", "2", False), ("版本2", "App", False),
+    ("38682", ".77", True), ("38682.77", "万", True), ("45", "%", True),
+    ("Health", "App", False), ("App", "2", False), ("版本2", "App", False),
 ])
 def test_continues_figure(before: str, after: str, cut: bool) -> None:
     assert continues_figure(before, after) is cut
@@ -135,6 +144,9 @@ def _physical_exam_bulletin(path: Path, style: str, align: str = "middle",
     ("three_line", "middle", ("３８６８２．", "７７万")),
     # cut between digits, top-aligned: the cell's second line runs on closer than the next row
     ("three_line", "top", ("３８６８２７", "７００")),
+    # cut before its unit, centred: the figure's first part stands alone over the row's own line
+    ("three_line", "middle", ("38682.77", "万")),
+    ("three_line", "top", ("38682.77", "万")),
 ])
 def test_a_drawn_table_with_units_in_its_cells(tmp_path: Path, style: str, align: str, wrapped: tuple[str, str]) -> None:
     import json
@@ -166,3 +178,9 @@ def test_a_full_width_thousands_separator_is_no_sentence_mark(text: str, mark: b
     from bulletin_etl.layout.vocabulary import has_sentence_mark
 
     assert has_sentence_mark(text) is mark
+
+
+def test_wrap_is_a_space() -> None:
+    assert wrap_is_a_space("Health", "App")
+    assert not wrap_is_a_space("38682.", "77")
+    assert not wrap_is_a_space("收入（千", "元）")

@@ -60,18 +60,24 @@ def fold_glyphs(text: str) -> str:
 
 
 FIGURE_END = re.compile(r"\d[.,]?$")
-FIGURE_START = re.compile(r"[.,]?\d")
+FIGURE_START = re.compile(r"[.,]?\d|[万亿%]")
 
 
 def continues_figure(before: str, after: str) -> bool:
     """Whether a line end cuts a figure: '38682.' / '77', '1,234,' / '567', '123' / '45' (full-width
-    digits read as digits). A figure is never printed as two numbers split by a bare line end."""
+    digits read as digits), '38682.77' / '万'. A figure is never printed as two numbers split by a
+    bare line end."""
     return bool(FIGURE_END.search(fold_width(before[-2:])) and FIGURE_START.match(fold_width(after[:2])))
 
 
 def is_unfinished_figure(text: str) -> bool:
     """A figure the line end cut after its decimal point or a thousands separator ('38682.', '1,234,')."""
     return bool(re.search(r"\d[.,]$", fold_width(text.strip()[-2:])))
+
+
+def wrap_is_a_space(before: str, after: str) -> bool:
+    """A line end between two Latin or digit runs that do not make one figure ('Health' / 'App')."""
+    return not is_cjk(before[-1]) and not is_cjk(after[0]) and not continues_figure(before, after)
 
 
 def join_wrapped(parts: list[str]) -> str:
@@ -85,7 +91,7 @@ def join_wrapped(parts: list[str]) -> str:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if out and not is_cjk(out[-1]) and not is_cjk(part[0]) and not continues_figure(out, part):
+        if out and wrap_is_a_space(out, part):
             out += " "
         out += part
     return out

@@ -206,6 +206,7 @@ class _Page:
             f"td, th {{ padding: {self.pad[1]}pt {self.pad[0]}pt; font-weight: normal; vertical-align: {self.valign}; }}",
             "td.num { text-align: " + self.rng.choice(["right", "center"]) + "; white-space: nowrap; }",
             "td.name { text-align: left; } td.seq, td.label, td.text { text-align: center; }",
+            "td.narrow { white-space: normal; width: 1em; }",  # units family: '38682.77' / '万' at its narrowest
             "tr { break-inside: avoid; }",
             table,
             ".wide { page: wide; }",
@@ -244,7 +245,8 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
                 out.append(f'<td colspan="{b - a}" class="{cls}">{cell(row.cells[a])}</td>')
                 c = b
                 continue
-            out.append(f'<td class="{t.columns[c].kind}">{cell(row.cells[c])}</td>')
+            narrow = " narrow" if t.columns[c].narrow else ""
+            out.append(f'<td class="{t.columns[c].kind}{narrow}">{cell(row.cells[c])}</td>')
             c += 1
         out.append("</tr>")
     out.append("</tbody></table>")

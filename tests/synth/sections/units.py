@@ -66,6 +66,7 @@ def _in_cells(rng: random.Random, sec: Section) -> None:
         if all(v is not None and v >= UNITS["万"] for v in values) and rng.random() < 0.6:
             unit = "亿" if all(v >= UNITS["亿"] for v in values) and rng.random() < 0.5 else "万"
             _reprint(sec, j, body + totals, lambda text, unit=unit: with_unit(int(text.replace(",", "")), unit))
+            col.narrow = rng.random() < 0.4  # the producers that can wrap its 万 onto a line of its own
         elif rng.random() < 0.4:
             rows = [row for row in body + totals if rng.random() < 0.5]
             _reprint(sec, j, rows, lambda text: text.translate(FULL_WIDTH))

@@ -76,6 +76,29 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
     return i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings)
 
 
+def _finished_across_a_row(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> bool:
+    """A later line, past a row's own line, finishes the run's figure in its column."""
+    reach = 2 * settings.figure_wrap_lines * _line_height(rows[i])
+    for j in range(i + 1, len(rows)):
+        if middle(rows[j]) - middle(rows[i]) > reach:
+            return False
+        under = [t for t in rows[j] if iv.overlaps((s.x0, s.x1), (t.x0, t.x1), settings.touch_pt)]
+        if under:
+            return continues_figure(s.text, under[0].text) and any(_anchors_a_row(rows[k]) for k in range(i + 1, j))
+    return False
+
+
+def _opens_a_wrapped_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line each of whose runs a later line finishes across a row's own line: a wrapped figure
+    centred on its row ('38682.77' over the row's line, '万' under it), not a row."""
+    return all(_finished_across_a_row(rows, i, s, settings) for s in rows[i])
+
+
+def _wrapped_figure_part(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line holding only parts of figures its cells wrapped: no row of its own."""
+    return _continues_a_figure(rows, i, settings) or _opens_a_wrapped_figure(rows, i, settings)
+
+
 def _in_another_column(other: Line, line: Line, settings: LayoutSettings) -> bool:
     """A line without figures with no text where the line has: a cell of another column wrapped on
     lines of its own (a remark '新接入' one character a line in its narrow cell, its '新' above the
@@ -213,7 +236,7 @@ def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings)
     if len(rule_ys) > 2:
         yield from _ruled_bands(rows, rule_ys)
         return
-    anchors = [i for i, row in enumerate(rows) if _anchors_a_row(row) and not _continues_a_figure(rows, i, settings)]
+    anchors = [i for i, row in enumerate(rows) if _anchors_a_row(row) and not _wrapped_figure_part(rows, i, settings)]
     if not anchors:
         if rows:  # only the rest of a row the page break cut, under the repeated header
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
