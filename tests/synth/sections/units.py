@@ -51,6 +51,11 @@ def with_unit(value: int, unit: str) -> str:
     return f"{format((Decimal(value) / UNITS[unit]).normalize(), 'f')}{unit}"
 
 
+def with_magnitude(value: int, yi: bool) -> str:
+    """In 亿 where the figure reaches it and `yi`, else in 万."""
+    return with_unit(value, "亿" if yi and value >= UNITS["亿"] else "万")
+
+
 def _in_cells(rng: random.Random, sec: Section) -> None:
     """Some figure columns of the table printed with 万 (or 亿) in every cell (only where every
     figure is at least that large: a count column printing '0.0012万' is not plausible), or
@@ -64,8 +69,9 @@ def _in_cells(rng: random.Random, sec: Section) -> None:
         cells = [row.cells[j] for row in body + totals]
         values = [int(c.replace(",", "")) if WHOLE.fullmatch(c) else None for c in cells]
         if all(v is not None and v >= UNITS["万"] for v in values) and rng.random() < 0.6:
-            unit = "亿" if all(v >= UNITS["亿"] for v in values) and rng.random() < 0.5 else "万"
-            _reprint(sec, j, body + totals, lambda text, unit=unit: with_unit(int(text.replace(",", "")), unit))
+            # some bulletins print each figure in its own magnitude: '9876.5万' over '1.2亿'
+            yi = rng.random() < 0.5
+            _reprint(sec, j, body + totals, lambda text, yi=yi: with_magnitude(int(text.replace(",", "")), yi))
             col.narrow = rng.random() < 0.4  # the producers that can wrap its 万 onto a line of its own
         elif rng.random() < 0.4:
             rows = [row for row in body + totals if rng.random() < 0.5]
