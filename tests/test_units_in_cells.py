@@ -184,3 +184,19 @@ def test_wrap_is_a_space() -> None:
     assert wrap_is_a_space("Health", "App")
     assert not wrap_is_a_space("38682.", "77")
     assert not wrap_is_a_space("收入（千", "元）")
+
+
+def _glyphs(x: float, text: str, width: float = 4.0) -> list[dict]:
+    return [{"text": ch, "x0": x + i * width, "x1": x + (i + 1) * width} for i, ch in enumerate(text)]
+
+
+def test_autospace_before_a_unit_parts_no_columns() -> None:
+    """LibreOffice sets '119.783' and its '万' 1.5 pt apart (autospace): the gap runs down the
+    column, yet it is one column; a gap before a figure of the next column is one."""
+    from bulletin_etl.layout.tables.columns import _parts_figures_from_units
+
+    gap = (28.0, 29.5)
+    units = [_glyphs(0, "119.783") + _glyphs(29.5, "万"), _glyphs(4, "16.0916") + _glyphs(29.5, "万")]
+    assert _parts_figures_from_units(gap, units)
+    figures = [_glyphs(0, "119.783") + _glyphs(29.5, "652")]
+    assert not _parts_figures_from_units(gap, figures)
