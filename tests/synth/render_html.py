@@ -206,7 +206,7 @@ class _Page:
             f"td, th {{ padding: {self.pad[1]}pt {self.pad[0]}pt; font-weight: normal; vertical-align: {self.valign}; }}",
             "td.num { text-align: " + self.rng.choice(["right", "center"]) + "; white-space: nowrap; }",
             "td.name { text-align: left; } td.seq, td.label, td.text { text-align: center; }",
-            "td.narrow { white-space: normal; width: 1em; }",  # units family: '38682.77' / '万' at its narrowest
+            "td.narrow { white-space: normal; }",  # units family: '38682.77' / '万' (its width set on each cell)
             "tr { break-inside: avoid; }",
             table,
             ".wide { page: wide; }",
@@ -214,6 +214,12 @@ class _Page:
             f".colophon {{ break-before: page; padding-top: {self.rng.randint(30, 45)}vh; }}",
             f".colophon .first {{ font-size: {self.typo.colophon}pt; margin-bottom: 12pt; }}",
         ])
+
+
+def _figure_ems(t: PrintedTable, c: int) -> float:
+    """A narrow unit column's width: its widest figure without the unit (a digit is about half an
+    em), so that the 万 goes onto a line of its own and the header wraps no tighter."""
+    return 0.55 * max((len(row.cells[c].rstrip("万亿")) for row in t.rows if c < len(row.cells)), default=2)
 
 
 def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
@@ -245,7 +251,7 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
                 out.append(f'<td colspan="{b - a}" class="{cls}">{cell(row.cells[a])}</td>')
                 c = b
                 continue
-            narrow = " narrow" if t.columns[c].narrow else ""
+            narrow = f' narrow" style="width: {_figure_ems(t, c):.1f}em' if t.columns[c].narrow else ""
             out.append(f'<td class="{t.columns[c].kind}{narrow}">{cell(row.cells[c])}</td>')
             c += 1
         out.append("</tr>")

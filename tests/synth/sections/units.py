@@ -72,7 +72,9 @@ def _in_cells(rng: random.Random, sec: Section) -> None:
             # some bulletins print each figure in its own magnitude: '9876.5万' over '1.2亿'
             yi = rng.random() < 0.5
             _reprint(sec, j, body + totals, lambda text, yi=yi: with_magnitude(int(text.replace(",", "")), yi))
-            col.narrow = rng.random() < 0.4  # the producers that can wrap its 万 onto a line of its own
+            # the producers that can wrap its 万 onto a line of its own; only under a short header
+            # ('人次'), which the narrow column does not wrap too
+            col.narrow = rng.random() < 0.8 and len(col.header[-1].replace(" ", "")) <= 3
         elif rng.random() < 0.4:
             rows = [row for row in body + totals if rng.random() < 0.5]
             _reprint(sec, j, rows, lambda text: text.translate(FULL_WIDTH))

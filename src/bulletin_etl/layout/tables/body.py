@@ -40,6 +40,12 @@ def _anchors_a_row(line: Line) -> bool:
     return is_total_row(line) or any(looks_numeric(s.text) for s in line)
 
 
+def _figures_of(line: Line) -> list[Segment]:
+    """The line's runs that read as figures: a wrapped name beside a wrapped figure ('雨花台' /
+    '区' beside '106.0326' / '万') is no part of it."""
+    return [s for s in line if looks_numeric(s.text)]
+
+
 def _run_over(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> Segment | None:
     """The nearest run above a run of line i in its column, within the lines of one cell (a centred
     cell's first line may stand over its row's own line, which is blank there)."""
@@ -52,10 +58,10 @@ def _run_over(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) ->
 
 
 def _figure_cuts_over(rows: list[Line], i: int, settings: LayoutSettings) -> list[Segment] | None:
-    """The runs over the runs of line i whose figures the line end cut ('３８６８２．' over '７７万');
-    None when some run of the line continues none."""
+    """The runs over the figures of line i that the line end cut ('３８６８２．' over '７７万');
+    None when some figure of the line continues none."""
     cut = []
-    for s in rows[i]:
+    for s in _figures_of(rows[i]):
         above = _run_over(rows, i, s, settings)
         if above is None or not continues_figure(above.text, s.text):
             return None
@@ -89,9 +95,10 @@ def _finished_across_a_row(rows: list[Line], i: int, s: Segment, settings: Layou
 
 
 def _opens_a_wrapped_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
-    """A line each of whose runs a later line finishes across a row's own line: a wrapped figure
+    """A line each of whose figures a later line finishes across a row's own line: a wrapped figure
     centred on its row ('38682.77' over the row's line, '万' under it), not a row."""
-    return all(_finished_across_a_row(rows, i, s, settings) for s in rows[i])
+    figures = _figures_of(rows[i])
+    return bool(figures) and all(_finished_across_a_row(rows, i, s, settings) for s in figures)
 
 
 def _wrapped_figure_part(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
