@@ -132,3 +132,30 @@ def test_regression_fixture(pdf: Path, tmp_path: Path) -> None:
         "the generator changed: regenerate the fixtures with tests/synth/fixtures.py"
     check(case, pdf, tmp_path)
     assert case.problems == []
+
+
+# ----------------------------------------------------------------------------- the units family
+
+UNITS_CASES = [("reportlab", 3), ("docx", 103), ("html", 52)]
+"""Bulletins whose tables print figures with 万/亿 in the cells and in full-width digits, with prose
+in full-width digits; html wraps a narrow unit column's 万 onto a line of its own, docx sets it
+after an autospace gap running down the column."""
+
+
+@pytest.mark.parametrize(("producer", "seed"), UNITS_CASES, ids=[f"{p}-{s}" for p, s in UNITS_CASES])
+def test_units_family_through_each_producer(producer: str, seed: int, tmp_path: Path) -> None:
+    import re
+
+    from .synth.draws import ALL
+
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    (case,) = plan([seed], producer)
+    case.draws = ALL
+    b = bulletin(case)[0]
+    cells = [c for s in b.sections if s.table for r in s.table.rows for c in r.cells]
+    assert any(re.fullmatch(r"\d+(\.\d+)?[万亿]", c) for c in cells) and any(re.search("[０-９]", c) for c in cells)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

@@ -59,21 +59,52 @@ def fold_glyphs(text: str) -> str:
     return text.translate(_glyph_folds())
 
 
+FIGURE_END = re.compile(r"\d[.,]?$")
+FIGURE_START = re.compile(r"[.,]?\d|[万亿%]")
+
+
+def continues_figure(before: str, after: str) -> bool:
+    """Whether a line end cuts a figure: '38682.' / '77', '1,234,' / '567', '123' / '45' (full-width
+    digits read as digits), '38682.77' / '万'. A figure is never printed as two numbers split by a
+    bare line end."""
+    return bool(FIGURE_END.search(fold_width(before[-2:])) and FIGURE_START.match(fold_width(after[:2])))
+
+
+def is_unfinished_figure(text: str) -> bool:
+    """A figure the line end cut after its decimal point or a thousands separator ('38682.', '1,234,')."""
+    return bool(re.search(r"\d[.,]$", fold_width(text.strip()[-2:])))
+
+
+def wrap_is_a_space(before: str, after: str) -> bool:
+    """A line end between two Latin or digit runs that do not make one figure ('Health' / 'App')."""
+    return not is_cjk(before[-1]) and not is_cjk(after[0]) and not continues_figure(before, after)
+
+
 def join_wrapped(parts: list[str]) -> str:
     """Join text that the PDF wrapped onto several lines.
 
     A wrap between two CJK characters (or CJK and anything) leaves no trace: "收入（千" + "元）"
-    is "收入（千元）". Only between two Latin/digit runs does a wrap stand for a space
-    ("Health" + "App" → "Health App").
+    is "收入（千元）"; nor does a wrap inside a figure ('38682.' + '77万' → '38682.77万'). Only
+    between two Latin/digit runs does a wrap stand for a space ("Health" + "App" → "Health App").
     """
     out = ""
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if out and not is_cjk(out[-1]) and not is_cjk(part[0]):
+        if out and wrap_is_a_space(out, part):
             out += " "
         out += part
     return out
+
+
+FULL_WIDTH_FIGURE_CHARS = {code: chr(code - 0xFEE0) for code in (*range(0xFF10, 0xFF1A), 0xFF0E, 0xFF05)}
+"""０-９, '．' and '％' → their ASCII forms, one character for one (positions in the text stay)."""
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, '．' and '％' as ASCII, for reading figures ('３７２．５' → '372.5').
+    The full-width '，' stays: in prose it ends a clause."""
+    return text.translate(FULL_WIDTH_FIGURE_CHARS)
 
 
 def squash(text: str) -> str:
@@ -90,28 +121,43 @@ def is_missing(text: str | None) -> bool:
     return text is None or text.strip() in MISSING_MARKS
 
 
-NUMBER_RE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+FIGURE_RE = re.compile(r"^(?P<number>[+-]?\d+(?:\.\d+)?)(?:(?P<multiplier>[万亿])|(?P<percent>%))?$")
+"""A figure as a cell prints it: '38682.77万', '1.2亿', '45%', or a plain number (full-width and
+thousands separators already folded away)."""
+
+
+def cell_figure(text: str) -> re.Match | None:
+    """The figure a cell prints, its `number`, `multiplier` (万/亿) and `percent` read apart."""
+    return FIGURE_RE.match(squash(text).replace(",", ""))
 
 
 def parse_number(text: str) -> Decimal | None:
-    """'1,234' → 1234, '1629775.52' → Decimal('1629775.52'); None when it is not a plain number."""
-    cleaned = squash(text).replace(",", "")
-    if not NUMBER_RE.match(cleaned):
+    """'1,234' → 1234, '1629775.52' → Decimal('1629775.52'), '38682.77万' → 386827700 (万 and 亿
+    are numerals: the figure counts what the column counts); None when it is no such number (a
+    percent is not: only a ratio column reads it, see parse_percent)."""
+    m = cell_figure(text)
+    if m is None or m["percent"]:
         return None
-    return Decimal(cleaned)
+    return expand_units(m["number"], m["multiplier"])
+
+
+def parse_percent(text: str) -> Decimal | None:
+    """'45%' → 45, '12.5%' → 12.5 (in percent, as printed); None when the cell prints no percent."""
+    m = cell_figure(text)
+    return Decimal(m["number"]) if m is not None and m["percent"] else None
 
 
 def looks_numeric(text: str | None) -> bool:
-    """A data cell: a number, a fraction 'a/b' or a missing mark '/'."""
+    """A data cell: a number (with 万/亿 or % after it), a fraction 'a/b' or a missing mark '/'."""
     if text is None:
         return False
     s = squash(text).replace(",", "")
-    return bool(NUMBER_RE.match(s) or re.fullmatch(r"\d+/\d+", s) or s in {"/", "／"})
+    return bool(FIGURE_RE.match(s) or re.fullmatch(r"\d+/\d+", s) or s in {"/", "／"})
 
 
 def expand_units(number: str, multiplier: str | None) -> Decimal:
-    """'190.49', '亿' → 19049000000; '372', '万' → 3720000."""
-    value = Decimal(number)
+    """'190.49', '亿' → 19049000000; '372', '万' → 3720000; '３７２．５', '万' → 3725000."""
+    value = Decimal(fold_width(number))
     if multiplier:
         value *= UNIT_MULTIPLIERS[multiplier]
     return value

@@ -16,6 +16,7 @@ class Column:
     header: tuple[str, ...]
     kind: str  # seq | name | label | num | text
     field: str | None = None
+    narrow: bool = False  # set narrower than its figures: '38682.77万' wraps before its 万 (units family)
 
 
 @dataclass

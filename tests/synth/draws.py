@@ -53,6 +53,14 @@ Families (the classes of issue 9 the extractor must handle):
                     gutter or none, the gutter 1–3 ems; balanced, or (reportlab) the right column holding
                     two lines. The heading stays across the page; a table section may follow on the same
                     page under the columns (the counter-case: a full-width table). The truth is unchanged
+  units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
+                    figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
+                    only where every figure is whole and at least that large, with exactly the
+                    decimals it needs; some cells in full-width digits ('３，０６６，１５１'); prose
+                    figures in full-width digits (events, remote medicine, hotline…) and the
+                    hotline's in 万 ('7.9605万个'); counter-case: an institution named with 万
+                    ('南京万寿医院'). The truth keeps the numbers; totals' `printed` and events'
+                    bodies the text as printed
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -66,7 +74,7 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns")
+            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -21,7 +21,7 @@ import re
 from . import rewording, shading
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
-from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead
+from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead, units
 from .sections.context import Context
 from .sections.figures import commafy, logu
 from .sections.names import DISTRICTS, pick_institutions
@@ -39,6 +39,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     if "thousands" in draws:
         thousands_separators(stream("thousands", seed), list(built.values()))
     printed_events = events.build(ctx, set(present))
+    if "units" in draws:
+        units.draw(stream("units", seed), list(built.values()), printed_events)
     _expect_missing(ctx, missing, printed_events)
     sections = _arrange(ctx, draws, built, order)
     if "rewording" in draws:

@@ -226,9 +226,11 @@ def _widths(printed: PrintedTable, size: float, width_cm: float, rng: random.Ran
     for j, column in enumerate(printed.columns):
         cells = [row.cells[j] for row in printed.rows if row.kind != "span" and j < len(row.cells)
                  and not (row.merge and row.merge[0] <= j < row.merge[1])]
+        if column.narrow:  # units family: the figure's 万 wraps onto a line of its own
+            cells = [c.rstrip("万亿") for c in cells]
         widest = max((_text_cm(c, size) for c in cells), default=0.0)
         words = max((_text_cm(part, size) for part in column.header[-1:] for part in [part[:4]]), default=0.0)
-        need.append(max(widest, words) + padding)
+        need.append((widest if column.narrow else max(widest, words)) + padding)
     flexible = [j for j, c in enumerate(printed.columns) if c.kind in ("name", "text")]
     fixed = sum(w for j, w in enumerate(need) if j not in flexible)
     spare = max(width_cm - fixed, 2.5 * len(flexible) or 0.0)

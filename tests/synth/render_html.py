@@ -214,6 +214,7 @@ class Page:
             f"td, th {{ padding: {self.pad[1]}pt {self.pad[0]}pt; font-weight: normal; vertical-align: {self.valign}; }}",
             "td.num { text-align: " + self.rng.choice(["right", "center"]) + "; white-space: nowrap; }",
             "td.name { text-align: left; } td.seq, td.label, td.text { text-align: center; }",
+            "td.narrow { white-space: normal; }",  # units family: '38682.77' / '万' (its width set on each cell)
             "tr { break-inside: avoid; }",
             table,
             ".wide { page: wide; }",
@@ -236,14 +237,20 @@ def _styled(css: str) -> str:
     return f' style="{css}"' if css else ""
 
 
-def _shade(t: PrintedTable, where: str, row: int = -1, col: int = -1) -> str:
+def _shade(t: PrintedTable, where: str, row: int = -1, col: int = -1, css: str = "") -> str:
     """The style attribute painting the shading family's fill of a table's part ('th': the header
-    band; 'tr': a body row; 'td': a body cell), '' when unshaded."""
+    band; 'tr': a body row; 'td': a body cell) after `css` of its own, '' when neither."""
     sh = t.shading
     if sh is None:
-        return ""
+        return _styled(css)
     grey = {"th": sh.header, "tr": sh.row_grey(row), "td": sh.cells.get((row, col))}[where]
-    return _styled(_background(grey))
+    return _styled(css + _background(grey))
+
+
+def _figure_ems(t: PrintedTable, c: int) -> float:
+    """A narrow unit column's width: its widest figure without the unit (a digit is about half an
+    em), so that the 万 goes onto a line of its own and the header wraps no tighter."""
+    return 0.55 * max((len(row.cells[c].rstrip("万亿")) for row in t.rows if c < len(row.cells)), default=2)
 
 
 def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
@@ -276,7 +283,9 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
                 out.append(f'<td colspan="{b - a}" class="{cls}"{_shade(t, "td", i, a)}>{cell(row.cells[a])}</td>')
                 c = b
                 continue
-            out.append(f'<td class="{t.columns[c].kind}"{_shade(t, "td", i, c)}>{cell(row.cells[c])}</td>')
+            narrow = " narrow" if t.columns[c].narrow else ""
+            width = f"width: {_figure_ems(t, c):.1f}em; " if narrow else ""
+            out.append(f'<td class="{t.columns[c].kind}{narrow}"{_shade(t, "td", i, c, width)}>{cell(row.cells[c])}</td>')
             c += 1
         out.append("</tr>")
     out.append("</tbody></table>")

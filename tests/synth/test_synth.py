@@ -474,3 +474,47 @@ def test_two_columns_family_reaches_every_producer(tmp_path: Path) -> None:
     cols = [s._sectPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cols") for s in sections]
     counts = [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num", "1") for c in cols]
     assert counts.count("2") == 2 and counts[-1] == "1"
+def _without_printing(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Truth rows less what records printed text (totals' printed, events' title and body) and the
+    institutions the units family may rename."""
+    printing = {"printed", "title", "body", "institution"}
+    return {name: [{k: v for k, v in row.items() if k not in printing} for row in table] for name, table in rows.items()}
+
+
+@pytest.mark.parametrize("seed", range(1, 21))
+def test_units_family_changes_how_figures_print_not_what_they_are(seed: int) -> None:
+    """'38682.77万', '３，０６６，１５１' and full-width prose figures mean the numbers the truth holds;
+    a 合计's printed text reads back as its value, and events' bodies differ only in digit width."""
+    import unicodedata
+
+    from bulletin_etl.text import parse_number
+
+    from .draws import ALL
+
+    with_it, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"units"})
+    drawn, plain = truth(with_it), truth(without)
+    assert _without_printing(drawn) == _without_printing(plain)
+    assert with_it.expected_warnings == without.expected_warnings
+    for rec in drawn["totals"]:
+        assert parse_number(rec["printed"]) == Decimal(str(rec["value"])) or rec["source"] == "note", rec
+    for a, b in zip(drawn["events"], plain["events"]):
+        assert unicodedata.normalize("NFKC", a["body"]) == unicodedata.normalize("NFKC", b["body"])
+
+
+def test_units_family_is_drawn() -> None:
+    """Over forty bulletins: cells with 万 and 亿, full-width cells, prose in full-width digits and
+    the hotline in 万, and institutions named with 万 (no unit); over eighty more, narrow unit columns."""
+    import re
+
+    from .sections.units import WAN_NAMES
+
+    bulletins = [make_bulletin(seed) for seed in range(1, 41)]
+    cells = [c for b in bulletins for s in b.sections if s.table for r in s.table.rows for c in r.cells]
+    prose = [p for b in bulletins for s in [b.events, *b.sections] for p in s.paragraphs]
+    assert any(re.fullmatch(r"\d+(\.\d+)?万", c) for c in cells)
+    assert any(re.fullmatch(r"\d+(\.\d+)?亿", c) for c in cells)
+    assert any(re.search(r"[０-９]", c) for c in cells)
+    assert any(re.search(r"[０-９]", p) for p in prose) and any(re.search(r"\d万[个通件]", p) for p in prose)
+    more = [make_bulletin(seed) for seed in range(41, 121)]  # narrow columns are rarer: under a short header only
+    assert any(c.narrow for b in more for s in b.sections if s.table for c in s.table.columns)
+    assert set(WAN_NAMES) & set(cells)

@@ -10,7 +10,8 @@ from ..text import expand_units
 
 UNITS = "人次|条|份|次|家|个|例|件|通|位|台|项|元"
 FIGURE = re.compile(
-    rf"(?P<number>\d+(?:\.\d+)?)\s*(?P<approx>余)?\s*(?P<multiplier>[万亿])?\s*(?P<unit>{UNITS})"
+    # \d reads full-width digits too ('３７２万份'); '．' is the full-width decimal point
+    rf"(?P<number>\d+(?:[.．]\d+)?)\s*(?P<approx>余)?\s*(?P<multiplier>[万亿])?\s*(?P<unit>{UNITS})"
 )
 CLAUSE_BREAK = re.compile(r"[，。；;！？]")
 

@@ -183,6 +183,7 @@ class LayoutSettings:
     clear_gap_lines: float = 0.25  # a line nearer one neighbour than the other by this much clearly goes with it
     first_name_pitch_share: float = 0.6  # × the row pitch: a centred name's first line stands within this of its row …
     first_name_lines: float = 1.35  # … or within this many line heights (a cut row stands a whole row above)
+    figure_wrap_lines: float = 1.6  # a figure the line end cut goes on within this many line heights ('３８６８２．' / '７７万')
 
     def __post_init__(self) -> None:
         for f in fields(self):

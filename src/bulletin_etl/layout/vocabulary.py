@@ -42,12 +42,13 @@ WHOLE_MASTHEAD = re.compile(rf"^.+编印.*?{ISSUE_DATE.pattern}$")
 SENTENCE_MARKS = frozenset("。，；！？,;!?")
 """A title is no sentence: a line holding one of these marks is running text, not a heading."""
 
-_DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 
 
 def has_sentence_mark(text: str) -> bool:
-    """A sentence mark other than the comma of a thousands separator ('3,066,151' is a figure;
-    the full-width '，' in '分别为120，350家' is a sentence's)."""
+    """A sentence mark other than the comma of a thousands separator ('3,066,151' and, all in
+    full width, '３，０６６，１５１' are figures; the full-width '，' in '分别为120，350家' is a
+    sentence's)."""
     return bool(SENTENCE_MARKS & set(_DIGIT_GROUP.sub("", text)))
 
 

@@ -16,7 +16,7 @@ from ..layout.sections import SectionText
 from ..layout.tables import LogicalTable, TableRow, split_side_by_side
 from ..names import Gazetteer
 from ..schemas import schema
-from ..text import YEAR, is_missing, parse_number, squash, tidy
+from ..text import YEAR, is_missing, parse_number, parse_percent, squash, tidy
 from ..wording import quoted
 from .titles import Title
 
@@ -115,12 +115,19 @@ class Section(Protocol):
 
 
 def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) -> Decimal | None:
-    """A numeric cell: '/' and blanks are missing; anything else unreadable is reported."""
+    """A numeric cell: '/' and blanks are missing; anything else unreadable is reported. A unit in
+    the cell is applied ('38682.77万' → 386827700, in the column's own unit); a percent ('45%') is
+    read only in a ratio column (a name ending in _percent), as printed (45)."""
     if is_missing(text):
         return None
-    value = parse_number(text)
-    if value is None or (integer and value != value.to_integral_value()):
+    value = parse_percent(text) if is_percent_column(column) else parse_number(text)
+    if value is None:
         ctx.warn(page, f"column {column}: cannot read {quoted(text)} as a {'whole ' if integer else ''}number; "
+                       "left empty", "unparsed_cell")
+        return None
+    if integer and value != value.to_integral_value():
+        # '3.14159万' in a count column: never rounded silently
+        ctx.warn(page, f"column {column}: {quoted(text)} reads as {value.normalize():f}, not a whole number; "
                        "left empty", "unparsed_cell")
         return None
     if not plausible(value):
@@ -128,6 +135,11 @@ def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) 
                  "unparsed_cell")
         return None
     return value
+
+
+def is_percent_column(column: str) -> bool:
+    """A ratio column, whose cells print percents ('45%'): its name says so."""
+    return column.endswith("_percent")
 
 
 def plausible(figure: Decimal) -> bool:

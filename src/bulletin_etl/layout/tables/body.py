@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterator
 
-from ...text import looks_numeric
+from ...text import continues_figure, is_unfinished_figure, looks_numeric
 from .. import intervals as iv
 from ..settings import LayoutSettings
 from .columns import make_cell, span_of
@@ -38,6 +38,72 @@ def _leaves_room_for(row: Line, line: Line, settings: LayoutSettings) -> bool:
 def _anchors_a_row(line: Line) -> bool:
     """A line holding a figure, or a total's label, is a body row's own line."""
     return is_total_row(line) or any(looks_numeric(s.text) for s in line)
+
+
+def _figures_of(line: Line) -> list[Segment]:
+    """The line's runs that read as figures: a wrapped name beside a wrapped figure ('雨花台' /
+    '区' beside '106.0326' / '万') is no part of it."""
+    return [s for s in line if looks_numeric(s.text)]
+
+
+def _run_over(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> Segment | None:
+    """The nearest run above a run of line i in its column, within the lines of one cell (a centred
+    cell's first line may stand over its row's own line, which is blank there)."""
+    reach = settings.figure_wrap_lines * _line_height(rows[i])
+    for row in reversed([row for row in rows[:i] if middle(rows[i]) - middle(row) <= reach]):
+        over = [a for a in row if iv.overlaps((a.x0, a.x1), (s.x0, s.x1), settings.touch_pt)]
+        if over:
+            return over[0]
+    return None
+
+
+def _figure_cuts_over(rows: list[Line], i: int, settings: LayoutSettings) -> list[Segment] | None:
+    """The runs over the figures of line i that the line end cut ('３８６８２．' over '７７万');
+    None when some figure of the line continues none."""
+    cut = []
+    for s in _figures_of(rows[i]):
+        above = _run_over(rows, i, s, settings)
+        if above is None or not continues_figure(above.text, s.text):
+            return None
+        cut.append(above)
+    return cut
+
+
+def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line finishing figures the line end cut in the line above, a narrow cell's wrapped figure
+    and not a row: when a figure above stops at its decimal point or a separator ('３８６８２．' /
+    '７７万'), or, digits cut between digits ('１２３' / '４５'), when it stands clearly nearer the line
+    above than the line below (rows stand further apart than the lines of one cell)."""
+    cut = _figure_cuts_over(rows, i, settings)
+    if not cut:
+        return False
+    if any(is_unfinished_figure(above.text) for above in cut):
+        return True
+    return i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings)
+
+
+def _finished_across_a_row(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> bool:
+    """A later line, past a row's own line, finishes the run's figure in its column."""
+    reach = 2 * settings.figure_wrap_lines * _line_height(rows[i])
+    for j in range(i + 1, len(rows)):
+        if middle(rows[j]) - middle(rows[i]) > reach:
+            return False
+        under = [t for t in rows[j] if iv.overlaps((s.x0, s.x1), (t.x0, t.x1), settings.touch_pt)]
+        if under:
+            return continues_figure(s.text, under[0].text) and any(_anchors_a_row(rows[k]) for k in range(i + 1, j))
+    return False
+
+
+def _opens_a_wrapped_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line each of whose figures a later line finishes across a row's own line: a wrapped figure
+    centred on its row ('38682.77' over the row's line, '万' under it), not a row."""
+    figures = _figures_of(rows[i])
+    return bool(figures) and all(_finished_across_a_row(rows, i, s, settings) for s in figures)
+
+
+def _wrapped_figure_part(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line holding only parts of figures its cells wrapped: no row of its own."""
+    return _continues_a_figure(rows, i, settings) or _opens_a_wrapped_figure(rows, i, settings)
 
 
 def _in_another_column(other: Line, line: Line, settings: LayoutSettings) -> bool:
@@ -177,7 +243,7 @@ def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings)
     if len(rule_ys) > 2:
         yield from _ruled_bands(rows, rule_ys)
         return
-    anchors = [i for i, row in enumerate(rows) if _anchors_a_row(row)]
+    anchors = [i for i, row in enumerate(rows) if _anchors_a_row(row) and not _wrapped_figure_part(rows, i, settings)]
     if not anchors:
         if rows:  # only the rest of a row the page break cut, under the repeated header
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...text import is_cjk, join_wrapped
+from ...text import fold_width, is_cjk, join_wrapped
 from .. import intervals as iv
 from ..intervals import Span
 from ..lines import group_rows, row_text
@@ -174,7 +174,7 @@ def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float,
     pieces = [run]
     for left, right in zip(heads, heads[1:]):
         gap = _gap_between(left, right, gaps)
-        if gap is not None and _text_on_both_sides(gap, lines):
+        if gap is not None and _text_on_both_sides(gap, lines) and not _parts_figures_from_units(gap, lines):
             last = pieces.pop()
             pieces += [(last[0], gap[0]), (gap[1], last[1])]
     return pieces
@@ -216,6 +216,25 @@ def _gap_between(left: Span, right: Span, gaps: list[Span]) -> Span | None:
     """The first gap whose middle lies between the middles of two header cells."""
     lo, hi = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
     return next((g for g in gaps if lo < (g[0] + g[1]) / 2 < hi), None)
+
+
+UNIT_MARKS = frozenset("万亿%％")
+"""What a cell may print right after its figure ('38682.77万', '45%')."""
+
+
+def _parts_figures_from_units(gap: Span, lines: list[list[dict]]) -> bool:
+    """A gap between each line's figure and its unit: LibreOffice sets autospace between Latin and
+    Chinese text, so a column printing '119.783万' holds a gap down its length before its 万."""
+    for line in lines:
+        left = [c for c in line if c["x1"] <= gap[0]]
+        right = [c for c in line if c["x0"] >= gap[1]]
+        if left and right and not _figure_then_unit(max(left, key=lambda c: c["x1"]), min(right, key=lambda c: c["x0"])):
+            return False
+    return True
+
+
+def _figure_then_unit(last: dict, first: dict) -> bool:
+    return fold_width(last["text"][-1:]).isdigit() and first["text"][:1] in UNIT_MARKS
 
 
 def _text_on_both_sides(gap: Span, lines: list[list[dict]]) -> bool:
