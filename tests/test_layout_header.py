@@ -21,6 +21,7 @@ from bulletin_etl.layout.tables.header import (
     _rule_beneath,
     _runs,
     _share_out,
+    starts_fit_clearly_better,
     _stacks,
     _stands_over,
     _titles_and_leaves,
@@ -80,18 +81,33 @@ HEADS = [(100.0, 120.0), (130.0, 200.0), (210.0, 230.0), (240.0, 260.0)]  # a na
 def test_titles_centred_over_a_narrow_and_a_wide_column_share_them_out() -> None:
     # by its start alone the second title (232–238) would head the last column only
     centred = [[seg(140, 160)], [seg(232, 238)]]
-    assert _share_out([0, 1, 2, 3], centred, HEADS) == {0: [0, 1], 1: [2, 3]}
+    assert _share_out([0, 1, 2, 3], centred, HEADS, DEFAULTS) == {0: [0, 1], 1: [2, 3]}
 
 
 def test_titles_starting_where_their_columns_start_share_them_out() -> None:
     # by their middles alone the short titles would head one column and three
     left_aligned = [[seg(100, 104)], [seg(210, 214)]]
-    assert _share_out([0, 1, 2, 3], left_aligned, HEADS) == {0: [0, 1], 1: [2, 3]}
+    assert _share_out([0, 1, 2, 3], left_aligned, HEADS, DEFAULTS) == {0: [0, 1], 1: [2, 3]}
+
+
+def test_centred_titles_one_of_which_starts_near_a_column_start_stay_centred() -> None:
+    # 门急诊信息 centred over 人次 | 收入（千元）, 出院信息 centred over 人次 | 住院收入（千元）: the second
+    # title starts 1.8 pt from the last column's header, so starting-alignment alone would give the
+    # first title three columns (misfit 11.8) against centring's right cut (misfit 14)
+    heads = [(316.5, 334.5), (365.4, 405.0), (414.8, 432.8), (452.7, 524.7)]
+    titles = [[seg(326.5, 371.5)], [seg(454.5, 490.5)]]
+    assert _share_out([0, 1, 2, 3], titles, heads, DEFAULTS) == {0: [0, 1], 1: [2, 3]}
+
+
+def test_starting_alignment_wins_only_when_clearly_better() -> None:
+    assert starts_fit_clearly_better(25.0, 0.0, DEFAULTS)
+    assert not starts_fit_clearly_better(14.0, 11.8, DEFAULTS)
+    assert not starts_fit_clearly_better(0.0, 0.0, DEFAULTS)
 
 
 def test_one_title_or_too_few_columns_takes_them_all() -> None:
-    assert _share_out([1, 2], [[seg(130, 170)]], HEADS) == {0: [1, 2]}
-    assert _share_out([1], [[seg(100, 120)], [seg(130, 150)]], HEADS) == {0: [1]}
+    assert _share_out([1, 2], [[seg(130, 170)]], HEADS, DEFAULTS) == {0: [1, 2]}
+    assert _share_out([1], [[seg(100, 120)], [seg(130, 150)]], HEADS, DEFAULTS) == {0: [1]}
 
 
 def test_lines_of_one_wrapped_header_cell_stand_over_each_other(tmp_path: Path) -> None:

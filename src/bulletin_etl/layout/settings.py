@@ -179,6 +179,9 @@ class LayoutSettings:
 
     # == Tables: header and body rows (tables/header.py, tables/body.py) ==
     boundary_gap_pt: float = 0.5  # with no rule to end it, the header ends this far above the first figure
+    # group titles are centred over their columns unless starting where they start fits clearly better: its
+    # misfit at most this share of the centred one (a centred title may start near a column's start by chance)
+    start_aligned_share: float = 0.5
     rule_crossing_pt: float = 1.0  # text reaching this far above a rule crosses it: a cell's text overflowing
     clear_gap_lines: float = 0.25  # a line nearer one neighbour than the other by this much clearly goes with it
     first_name_pitch_share: float = 0.6  # × the row pitch: a centred name's first line stands within this of its row …

@@ -77,23 +77,31 @@ def _misfit(titles: list[iv.Span], runs: list[list[int]], heads: list[iv.Span], 
     return sum(misfit(title, run) for title, run in zip(titles, runs))
 
 
-def _share_out(under: list[int], clusters: list[list[Segment]], heads: list[iv.Span]) -> dict[int, list[int]]:
+def _share_out(under: list[int], clusters: list[list[Segment]], heads: list[iv.Span],
+               settings: LayoutSettings) -> dict[int, list[int]]:
     """The columns under one rule shared among the group titles over it (neighbouring groups'
     rules touch and read as one): each title owns a run of columns, in order, and stands over
     the run's own headers — centred over them, or starting where they start, one alignment for
     all the titles; of all the ways to cut the columns into runs, the one that fits best (the
     first of equals). (A title's start alone misleads when columns differ in width: a centred
-    title over a narrow column and a wide one starts past the narrow one.)"""
+    title over a narrow column and a wide one starts past the narrow one.) Titles are centred
+    unless starting fits clearly better (`starts_fit_clearly_better`)."""
     if len(clusters) <= 1 or len(under) < len(clusters):
         return {0: list(under)}
     titles = [iv.hull(_extent(p) for p in cluster) for cluster in clusters]
+    ways = list(itertools.combinations(range(1, len(under)), len(clusters) - 1))
+    best = {centred: min(ways, key=lambda cuts: _misfit(titles, _runs(under, cuts), heads, centred))
+            for centred in (True, False)}
+    misfits = {centred: _misfit(titles, _runs(under, cuts), heads, centred) for centred, cuts in best.items()}
+    starting = starts_fit_clearly_better(misfits[True], misfits[False], settings)
+    return dict(enumerate(_runs(under, best[not starting])))
 
-    def fit(cuts: tuple[int, ...]) -> float:
-        runs = _runs(under, cuts)
-        return min(_misfit(titles, runs, heads, centred) for centred in (True, False))
 
-    best = min(itertools.combinations(range(1, len(under)), len(clusters) - 1), key=fit)
-    return dict(enumerate(_runs(under, best)))
+def starts_fit_clearly_better(centred_misfit: float, start_misfit: float, settings: LayoutSettings) -> bool:
+    """Group titles start where their columns start (left-aligned headers) only when that fits
+    clearly better than centring them (within `start_aligned_share` of the centred misfit): a
+    centred title over a wide column may start a few points from another column's start by chance."""
+    return start_misfit < settings.start_aligned_share * centred_misfit
 
 
 def _stands_over(a: Segment, b: Segment) -> bool:
@@ -178,7 +186,7 @@ def _group_cells(groups: dict[tuple[int, int], list[Segment]], inner: list[Rule]
     for (index, level), parts in groups.items():
         clusters = clustered(parts)
         placed = [heads.get(c, text_extents[c]) for c in range(len(columns))]
-        owned = _share_out(_columns_under(inner[index], text_extents, settings), clusters, placed)
+        owned = _share_out(_columns_under(inner[index], text_extents, settings), clusters, placed, settings)
         for k, cluster in enumerate(clusters):
             yield (tuple(owned.get(k) or span_of(cluster[0], columns, settings)), level), cluster
 
