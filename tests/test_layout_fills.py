@@ -190,13 +190,14 @@ def test_zebra_rows_under_three_line_rules(tmp_path: Path) -> None:
 
 
 def test_filled_total_row_and_header_band(tmp_path: Path) -> None:
-    """Read as rules, the two fills joined every 序号 of the body into one cell ('1 2 3 4')."""
+    """Read as rules, the two fills joined every 序号 of the body into one cell (its lines' digits
+    run together as a figure wrapped over line ends does: '1234')."""
     shaded = [(row_box(0), 0.8), (row_box(5), 0.65)]
     pdf = make_pdf(tmp_path / "total.pdf", three_line([HEAD, *BODY, TOTAL], fills=shaded))
     table = only_table(pdf)
     assert table.header_paths == [(h,) for h in HEAD]
     assert cells_of(table) == [*BODY, TOTAL]
-    assert cells_of(only_table(pdf, AS_RULES))[0][0] == "1 2 3 4"
+    assert cells_of(only_table(pdf, AS_RULES))[0][0] == "1234"
 
 
 def test_white_backdrop_behind_a_table(tmp_path: Path) -> None:
