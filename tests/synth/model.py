@@ -21,6 +21,7 @@ import re
 from . import rewording, shading
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
+from .printed import printed_figures
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead, units
 from .sections.context import Context
 from .sections.figures import commafy, logu
@@ -248,8 +249,9 @@ def truth(b: Bulletin) -> dict[str, list[dict]]:
     """Every dataset's rows as the extractor must output them (without source_page)."""
     out: dict[str, list[dict]] = {name: [] for name in DATASET_COLUMNS}
     out["bulletins"] = masthead.truth(b)
-    for section in [b.events, *b.sections]:
-        for dataset, rows in section.rows.items():
+    printed = {"printed_figures": printed_figures(b.sections)}
+    for section_rows in [*(s.rows for s in [b.events, *b.sections]), printed]:
+        for dataset, rows in section_rows.items():
             for row in rows:
                 full = {"year": b.year, **row}
                 out[dataset].append({c: full.get(c) for c in DATASET_COLUMNS[dataset]})

@@ -25,6 +25,9 @@ Records = dict[str, list[dict]]
 MAX_FIGURE = Decimal(10) ** 15
 """Far above any count a city bulletin prints, far below what Parquet's int64 holds."""
 
+FRACTION_BAR = re.compile(r"[/／]")
+"""The bar of an 'a/b' cell, half- or full-width."""
+
 TOTAL_LABEL = re.compile(r"^(合计|总计)[:：]?(?P<rest>.*)$")
 
 
@@ -256,7 +259,8 @@ class TableSection:
         for index, rule in match.by_index.items():
             cell = row.cells[index]
             if rule.is_fraction:
-                parts = squash(cell).split("/") if not is_missing(cell) else []
+                # split as printed (full-width digits kept for printed_figures; parse_number folds them)
+                parts = FRACTION_BAR.split(re.sub(r"\s+", "", cell)) if not is_missing(cell) else []
                 if len(parts) != 2:
                     if parts:
                         ctx.warn(row.page, f"column {rule.columns[0]}: expected 'a/b', found {cell!r}; left empty",
