@@ -227,7 +227,8 @@ def letter_spacing(rng: random.Random, sections: list[Section], warnings: list) 
 
 def thousands_separators(rng: random.Random, sections: list[Section]) -> None:
     """Some bulletins print the figures of (some of) their tables with thousands separators
-    ('3,066,151'); the truth keeps the numbers, and `printed` of a 合计 the text as printed."""
+    ('3,066,151'); the truth keeps the numbers, `printed` of a 合计 the text as printed, and
+    printed_figures each separated cell (printed.py)."""
     if rng.random() >= 0.3:
         return
     for sec in sections:
