@@ -123,7 +123,7 @@ def test_a_path_given_twice_is_read_once(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["extract", "raw/b.pdf", "raw", "./raw//b.pdf", "--out", "out"]) == 0
     lines = capsys.readouterr().err.splitlines()
     assert [line for line in lines if line.startswith("[")] == ["[1/1] raw/b.pdf"]
-    assert any(line.startswith("wrote 16 datasets of 1 bulletin to out: 321 rows of data and 342 derived") for line in lines)
+    assert any(line.startswith("wrote 17 datasets of 1 bulletin to out: 321 rows of data and 342 derived") for line in lines)
 
 
 def test_a_byte_identical_copy_is_read_once_and_named(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

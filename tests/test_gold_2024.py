@@ -84,3 +84,11 @@ def test_consistency_finds_exactly_the_five_known_contradictions(output_2024: Pa
     assert {k: counts[k] for k in ("column_total", "row_subtotal", "prose_total", "claim", "lower_bound")} == {
         "column_total": 26, "row_subtotal": 70, "prose_total": 1, "claim": 13, "lower_bound": 1}
     assert set(mismatches.source_page) == {1, 5}
+
+
+def test_the_2024_bulletin_prints_every_table_figure_plainly(output_2024: Path) -> None:
+    """The 2024 tables print no unit, separator, full-width digit or percent in a cell, and every
+    cell reads: printed_figures is empty for it (its notes' 万/亿 are in totals' printed)."""
+    import pandas as pd
+
+    assert len(pd.read_parquet(output_2024 / "printed_figures")) == 0

@@ -111,7 +111,7 @@ def test_report_numbers_read_like_the_columns(report: str, output_2024: Path) ->
 
     assert ('<td data-label="printed" class="num">1,543</td><td data-label="expected" class="num">1,544</td>'
             '<td data-label="source_page" class="num">5</td>') in report  # page: no separator
-    assert "<p>None: all 16 datasets passed their schemas.</p>" in report
+    assert "<p>None: all 17 datasets passed their schemas.</p>" in report
     checks = len(pd.read_parquet(output_2024 / "consistency"))
     assert f"The bulletin contradicts itself in 5 places (of {checks:,} checks)" in report
 
@@ -137,7 +137,7 @@ def test_report_counts_rows_of_data_apart_from_derived_rows(report: str, output_
     derived = sum(n for name, n in rows.items() if roles[name] == "derived")
     assert (data, derived, sum(rows.values())) == (321, 342, 664)  # the bulletins row is neither
     assert '<div class="card ok"><b>321</b>rows of data</div>' in report
-    assert '<div class="card ok"><b>342</b>derived rows<small>consistency, totals</small></div>' in report
+    assert '<div class="card ok"><b>342</b>derived rows<small>consistency, printed_figures, totals</small></div>' in report
     assert "<b>664</b>" not in report
 
 
@@ -150,7 +150,8 @@ def test_report_previews_say_how_many_rows_they_show(report: str) -> None:
     assert "<caption>all 4 rows</caption>" in _section(report, "remote_medicine")
     assert "<caption>all 2 rows</caption>" in _section(report, "health_certificates")
     assert "<caption>the only row</caption>" in _section(report, "bulletins")
-    assert report.count("<caption>") == len(all_schemas())  # every 2024 dataset has rows, so a preview
+    # every 2024 dataset has rows, so a preview, but printed_figures: the 2024 tables print every figure plainly
+    assert report.count("<caption>") == len(all_schemas()) - 1
 
 
 def test_the_consistency_preview_shows_mismatches_first(report: str) -> None:
@@ -213,7 +214,7 @@ def test_tables_read_row_by_row_name_every_cell_after_its_column(output_2024: Pa
                          ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"],
                          ["page", "section", "kind", "message"], ["dataset", "rows", "what it holds"]]
     assert heads[4:] == [["column", "type", "nullable", "checks", "description"]] * len(all_schemas())
-    assert [len(rows) for _, rows in tables[:4]] == [2, 5, 1, 16]
+    assert [len(rows) for _, rows in tables[:4]] == [2, 5, 1, 17]
     for head, rows in tables:
         for row in rows:
             column = 0
@@ -224,7 +225,8 @@ def test_tables_read_row_by_row_name_every_cell_after_its_column(output_2024: Pa
     assert ("<tr class=\"failure\"><td data-label=\"dataset\"><code>hotline_12320</code></td>"
             "<td data-label=\"\" colspan='7' class='muted'>and 3 more failing values</td></tr>") in page
     # the data previews and the timing keep their columns (and scroll sideways in their box)
-    assert len(re.findall(r"<table>", page)) == len(all_schemas()) + 1
+    # (printed_figures, empty for 2024, has no preview)
+    assert len(re.findall(r"<table>", page)) == len(all_schemas())
     narrow = page.split("@media (max-width:600px)")[1].split("</style>")[0]
     assert "table.stack thead{display:none}" in narrow and "table.stack td::before{content:attr(data-label)" in narrow
 

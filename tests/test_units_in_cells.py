@@ -200,3 +200,87 @@ def test_autospace_before_a_unit_parts_no_columns() -> None:
     assert _parts_figures_from_units(gap, units)
     figures = [_glyphs(0, "119.783") + _glyphs(29.5, "652")]
     assert not _parts_figures_from_units(gap, figures)
+
+
+@pytest.mark.parametrize(("printed", "plain"), [
+    ("12345", True), ("3.5", True), (" 372 ", True), ("38682.77万", False), ("1.2亿", False), ("3,066,151", False),
+    ("３８６８２", False), ("45%", False), ("12 345", False),
+])
+def test_is_plain_figure(printed: str, plain: bool) -> None:
+    from bulletin_etl.sections.base import is_plain_figure
+
+    assert is_plain_figure(printed) is plain
+
+
+def _figures(text: str, column: str = "visits", integer: bool = True) -> list[tuple]:
+    from bulletin_etl.sections.base import PrintedFigure, figure_cell
+
+    kept: list[PrintedFigure] = []
+    figure_cell(text, column, Context(Path("x.pdf"), 2030), 1, integer, kept)
+    return [(f.column, f.printed, f.value) for f in kept]
+
+
+def test_figure_cell_keeps_what_is_not_printed_plainly() -> None:
+    assert _figures("38682.77万") == [("visits", "38682.77万", Decimal("386827700"))]
+    assert _figures("１，２３４") == [("visits", "１，２３４", Decimal("1234"))]
+    assert _figures("45%", "completion_percent", integer=False) == [("completion_percent", "45%", Decimal("45"))]
+    assert _figures("12345") == []
+    assert _figures("/") == []
+    assert _figures("") == []
+
+
+def test_figure_cell_keeps_what_it_cannot_read_with_no_value() -> None:
+    assert _figures("约3万") == [("visits", "约3万", None)]
+    assert _figures("3.5") == [("visits", "3.5", None)]  # plain, yet no whole number: left empty, kept
+    assert _figures("45%") == [("visits", "45%", None)]
+
+
+def test_row_key_text() -> None:
+    from bulletin_etl.sections.base import row_key_text
+
+    row = {"district": "鼓楼区", "referral_type": "outpatient", "period": "annual", "count": 3}
+    assert row_key_text(row, ["district", "referral_type", "period"]) == (
+        "district=鼓楼区; referral_type=outpatient; period=annual")
+
+
+def test_a_reshaped_tables_figures_are_keyed_as_its_dataset_rows() -> None:
+    """family_doctor_referrals reads one printed row into a row per referral type and period: a
+    figure printed with 万 is keyed by the long row it went to, in its column count."""
+    from bulletin_etl.sections.base import PrintedFigure
+    from bulletin_etl.sections.family_doctor_referrals import SECTION
+
+    record = {"district": "鼓楼区", "outpatient_cumulative": Decimal("12000"), "lab_exam_annual": Decimal("7"),
+              "source_page": 4}
+    rows = SECTION._printed_rows(record, [PrintedFigure("outpatient_cumulative", "1.2万", Decimal("12000"))])
+    assert rows == [{"dataset": "family_doctor_referrals", "column": "count", "printed": "1.2万",
+                     "row_key": "district=鼓楼区; referral_type=outpatient; period=cumulative",
+                     "value": Decimal("12000"), "source_page": 4}]
+
+
+def test_a_drawn_tables_printed_figures(tmp_path: Path) -> None:
+    """Every figure of the drawn table printed otherwise than plainly, as printed, keyed by its row;
+    the plain ones ('73682' is a 合计: totals keeps it) are not repeated."""
+    import pandas as pd
+
+    from bulletin_etl.cli import main
+
+    out = tmp_path / "out"
+    pdf = _physical_exam_bulletin(tmp_path / "units.pdf", "grid")
+    assert main(["extract", str(pdf), "--out", str(out), "-q"]) == 0
+    rows = pd.read_parquet(out / "printed_figures").to_dict("records")
+    first, wanda = "institution=南京市第一医院", "institution=南京万达医院"
+    assert sorted((r["row_key"], r["column"], r["printed"], r["value"], r["dataset"], r["source_page"]) for r in rows) == sorted([
+        (wanda, "reports_annual", "3.5万", 35000.0, "physical_exam_reports", 1),
+        (wanda, "records_annual", "38682.77万", 386827700.0, "physical_exam_reports", 1),
+        (wanda, "reports_cumulative", "12万", 120000.0, "physical_exam_reports", 1),
+        (wanda, "records_cumulative", "1.2亿", 120000000.0, "physical_exam_reports", 1),
+        (first, "reports_annual", "３８６８２", 38682.0, "physical_exam_reports", 1),
+        (first, "records_annual", "３８６８２．７７万", 386827700.0, "physical_exam_reports", 1),
+        (first, "reports_cumulative", "40,000", 40000.0, "physical_exam_reports", 1),
+        (first, "records_cumulative", "2亿", 200000000.0, "physical_exam_reports", 1),
+    ])
+    # joins back on the dataset's key
+    data = pd.read_parquet(out / "physical_exam_reports")
+    data["row_key"] = "institution=" + data["institution"].astype(str)
+    joined = pd.DataFrame(rows).merge(data, on="row_key")
+    assert len(joined) == len(rows)

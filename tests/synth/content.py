@@ -24,6 +24,10 @@ class BodyRow:
     cells: list[str]
     kind: str = "data"  # data | total | span ('合计：N' in one cell across the table)
     merge: tuple[int, int] | None = None  # columns [a, b) printed as one cell holding cells[a]
+    feeds: list[dict] = field(default_factory=list)
+    """The truth records (the very dicts of the section's rows) the row's figures go to, in the order
+    of its columns (the two halves of a side-by-side table: left, right): model.printed_figures
+    keys each figure printed otherwise than plainly by them."""
 
 
 @dataclass

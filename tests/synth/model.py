@@ -21,6 +21,7 @@ import re
 from . import rewording, shading
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
+from .printed import printed_figures
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead, units
 from .sections.context import Context
 from .sections.figures import commafy, logu
@@ -226,7 +227,8 @@ def letter_spacing(rng: random.Random, sections: list[Section], warnings: list) 
 
 def thousands_separators(rng: random.Random, sections: list[Section]) -> None:
     """Some bulletins print the figures of (some of) their tables with thousands separators
-    ('3,066,151'); the truth keeps the numbers, and `printed` of a 合计 the text as printed."""
+    ('3,066,151'); the truth keeps the numbers, `printed` of a 合计 the text as printed, and
+    printed_figures each separated cell (printed.py)."""
     if rng.random() >= 0.3:
         return
     for sec in sections:
@@ -248,8 +250,9 @@ def truth(b: Bulletin) -> dict[str, list[dict]]:
     """Every dataset's rows as the extractor must output them (without source_page)."""
     out: dict[str, list[dict]] = {name: [] for name in DATASET_COLUMNS}
     out["bulletins"] = masthead.truth(b)
-    for section in [b.events, *b.sections]:
-        for dataset, rows in section.rows.items():
+    printed = {"printed_figures": printed_figures(b.sections)}
+    for section_rows in [*(s.rows for s in [b.events, *b.sections]), printed]:
+        for dataset, rows in section_rows.items():
             for row in rows:
                 full = {"year": b.year, **row}
                 out[dataset].append({c: full.get(c) for c in DATASET_COLUMNS[dataset]})

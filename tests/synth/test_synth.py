@@ -475,10 +475,11 @@ def test_two_columns_family_reaches_every_producer(tmp_path: Path) -> None:
     counts = [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num", "1") for c in cols]
     assert counts.count("2") == 2 and counts[-1] == "1"
 def _without_printing(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """Truth rows less what records printed text (totals' printed, events' title and body) and the
-    institutions the units family may rename."""
+    """Truth rows less what records printed text (totals' printed, events' title and body, the
+    printed_figures dataset) and the institutions the units family may rename."""
     printing = {"printed", "title", "body", "institution"}
-    return {name: [{k: v for k, v in row.items() if k not in printing} for row in table] for name, table in rows.items()}
+    return {name: [{k: v for k, v in row.items() if k not in printing} for row in table] for name, table in rows.items()
+            if name != "printed_figures"}
 
 
 @pytest.mark.parametrize("seed", range(1, 21))
@@ -518,3 +519,47 @@ def test_units_family_is_drawn() -> None:
     more = [make_bulletin(seed) for seed in range(41, 121)]  # narrow columns are rarer: under a short header only
     assert any(c.narrow for b in more for s in b.sections if s.table for c in s.table.columns)
     assert set(WAN_NAMES) & set(cells)
+
+
+# ----------------------------------------------------------------------------- printed_figures
+
+
+def _dataset_value(drawn: dict[str, list[dict]], figure: dict) -> object:
+    """The value the figure's dataset row holds in its column (its row found by row_key)."""
+    keys = DATASET_KEYS[figure["dataset"]]
+    (row,) = [r for r in drawn[figure["dataset"]] if "; ".join(f"{k}={r[k]}" for k in keys) == figure["row_key"]]
+    return row[figure["column"]]
+
+
+@pytest.mark.parametrize("seed", range(0, 30))
+def test_printed_figures_truth_is_what_the_cells_print(seed: int) -> None:
+    """Each printed_figures row reads back as its value, which its dataset row holds in its column;
+    none is a plain figure; every figure printed with a unit, full-width digits or a separator is there."""
+    import re
+
+    from bulletin_etl.text import parse_number
+
+    b = make_bulletin(seed)
+    drawn = truth(b)
+    for figure in drawn["printed_figures"]:
+        assert not re.fullmatch(r"[0-9]+(\.[0-9]+)?", figure["printed"]), figure
+        assert parse_number(figure["printed"]) == Decimal(str(figure["value"])), figure
+        assert _dataset_value(drawn, figure) == figure["value"], figure
+    cells = [c for s in b.sections if s.table and s.rows.get(s.name) for r in s.table.rows if r.kind == "data"
+             for c, col in zip(r.cells, s.table.columns) if col.kind == "num" and col.field]
+    printed = [part for c in cells for part in re.split("[/／]", c) if re.search("[万亿,０-９]", part)]
+    assert sorted(printed) == sorted(f["printed"] for f in drawn["printed_figures"])
+
+
+def test_printed_figures_come_from_the_units_and_thousands_families() -> None:
+    """Without either family every table figure prints plainly: the dataset is empty; each family
+    alone fills it in some bulletins, with units / full width and with separators."""
+    from .draws import ALL
+
+    def figures(draws: frozenset[str]) -> list[str]:
+        return [f["printed"] for seed in range(20) for f in truth(make_bulletin(seed, draws=draws))["printed_figures"]]
+
+    assert figures(ALL - {"units", "thousands"}) == []
+    with_units = figures(ALL - {"thousands"})
+    assert any("万" in p for p in with_units) and any("３" in p for p in with_units)
+    assert any("," in p for p in figures(ALL - {"units"}))

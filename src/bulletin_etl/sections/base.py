@@ -25,6 +25,9 @@ Records = dict[str, list[dict]]
 MAX_FIGURE = Decimal(10) ** 15
 """Far above any count a city bulletin prints, far below what Parquet's int64 holds."""
 
+FRACTION_BAR = re.compile(r"[/／]")
+"""The bar of an 'a/b' cell, half- or full-width."""
+
 TOTAL_LABEL = re.compile(r"^(合计|总计)[:：]?(?P<rest>.*)$")
 
 
@@ -137,6 +140,40 @@ def number_cell(text: str, column: str, ctx: Context, page: int, integer: bool) 
     return value
 
 
+PLAIN_FIGURE = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+"""A figure printed as the plain writing of its value: ASCII digits, no unit, separator or percent."""
+
+
+def is_plain_figure(text: str) -> bool:
+    """'12345', '3.5': nothing printed beyond the value; '38682.77万', '1,234', '３８', '45%' are not."""
+    return PLAIN_FIGURE.fullmatch(text.strip()) is not None
+
+
+@dataclass(frozen=True)
+class PrintedFigure:
+    """A table figure whose printed text is not the plain writing of its value (or which could not
+    be read: value None), kept for the printed_figures dataset."""
+
+    column: str
+    printed: str
+    value: Decimal | None
+
+
+def figure_cell(text: str, column: str, ctx: Context, page: int, integer: bool,
+                figures: list[PrintedFigure]) -> Decimal | None:
+    """number_cell, the printed text kept in `figures` where it is not the plain writing of the
+    value read, or where nothing could be read (value None): nothing printed is lost."""
+    value = number_cell(text, column, ctx, page, integer)
+    if not is_missing(text) and (value is None or not is_plain_figure(text)):
+        figures.append(PrintedFigure(column, text.strip(), value))
+    return value
+
+
+def row_key_text(row: dict, key: list[str]) -> str:
+    """A row's key as text, 'district=鼓楼区; referral_type=outpatient; period=annual' (key order)."""
+    return "; ".join(f"{k}={row.get(k)}" for k in key)
+
+
 def is_percent_column(column: str) -> bool:
     """A ratio column, whose cells print percents ('45%'): its name says so."""
     return column.endswith("_percent")
@@ -162,7 +199,7 @@ class TableSection:
 
     @property
     def datasets(self) -> tuple[str, ...]:
-        return (self.dataset, "totals")
+        return (self.dataset, "totals", "printed_figures")
 
     @property
     def columns(self) -> ColumnMap:
@@ -178,7 +215,7 @@ class TableSection:
         tables = text.tables()
         if not tables:
             ctx.warn(text.page, "no table found under the heading; dataset left empty", "no_table")
-            return {self.dataset: [], "totals": []}
+            return {self.dataset: [], "totals": [], "printed_figures": []}
         table = tables[0]
         for extra in tables[1:]:
             ctx.warn(extra.first_page, f"a second table with {extra.n_cols} columns in the section was not read", "no_table")
@@ -186,19 +223,21 @@ class TableSection:
             table = split_side_by_side(table)
         match = match_columns(table.header_paths, self.columns)
         self._report_columns(match, table, ctx)
-        records, totals = [], []
+        records, totals, printed = [], [], []
         for row in table.rows:
             total = TOTAL_LABEL.match(row.label)
             if total:
                 totals.extend(self._total_row(row, match, total["rest"], ctx))
-            else:
-                record = self._record(row, match, ctx)
-                if record is not None:
-                    records.append(record)
+                continue
+            figures: list[PrintedFigure] = []
+            record = self._record(row, match, ctx, figures)
+            if record is not None:
+                records.append(record)
+                printed.extend(self._printed_rows(record, figures))
         if self.reshape is not None:
             records = self.reshape(records)
         totals.extend(self._note_figures(text, ctx))
-        return {self.dataset: records, "totals": totals}
+        return {self.dataset: records, "totals": totals, "printed_figures": printed}
 
     def _report_columns(self, match: ColumnMatch, table: LogicalTable, ctx: Context) -> None:
         for header in match.unmapped:
@@ -212,20 +251,24 @@ class TableSection:
             ctx.warn(table.first_page, f"table header names the year {year}, but the bulletin year is {ctx.year}",
                      "year_mismatch")
 
-    def _record(self, row: TableRow, match: ColumnMatch, ctx: Context) -> dict | None:
+    def _record(self, row: TableRow, match: ColumnMatch, ctx: Context, figures: list[PrintedFigure]) -> dict | None:
+        """The row's dataset record (None: skipped, and said why); the figures it prints other than
+        plainly are added to `figures`."""
         spec = schema(self.dataset)
         record: dict = {"source_page": row.page}
         for index, rule in match.by_index.items():
             cell = row.cells[index]
             if rule.is_fraction:
-                parts = squash(cell).split("/") if not is_missing(cell) else []
+                # split as printed (full-width digits kept for printed_figures; parse_number folds them)
+                parts = FRACTION_BAR.split(re.sub(r"\s+", "", cell)) if not is_missing(cell) else []
                 if len(parts) != 2:
                     if parts:
                         ctx.warn(row.page, f"column {rule.columns[0]}: expected 'a/b', found {cell!r}; left empty",
                                  "unparsed_cell")
+                        figures.append(PrintedFigure(rule.columns[0], tidy(cell), None))
                     parts = ["", ""]
                 for column, part in zip(rule.columns, parts):
-                    record[column] = number_cell(part, column, ctx, row.page, integer=True)
+                    record[column] = figure_cell(part, column, ctx, row.page, True, figures)
                 continue
             column = rule.columns[0]
             kind = spec.type_of(column)
@@ -240,13 +283,26 @@ class TableSection:
                     ctx.warn(row.page, f"row label {cell!r} names the year {year}, but the bulletin year is {ctx.year}",
                              "year_mismatch")
             elif kind in ("int", "float"):
-                record[column] = number_cell(cell, column, ctx, row.page, integer=kind == "int")
+                record[column] = figure_cell(cell, column, ctx, row.page, kind == "int", figures)
             else:
                 record[column] = tidy(cell) or None
         if any(record.get(k) is None for k in self.row_key):
             ctx.warn(row.page, f"row {row.cells!r} has no {'/'.join(self.row_key)}; row skipped", "row_without_key")
             return None
         return record
+
+    def _printed_rows(self, record: dict, figures: list[PrintedFigure]) -> list[dict]:
+        """The printed_figures rows of one record's figures, each keyed as its dataset keys the row
+        (a reshaped dataset's figure reshaped alone: 门诊转诊 / 累计总量 → referral_type, period)."""
+        key = [k for k in schema(self.dataset).key if k != "year"]
+        rows = []
+        for figure in figures:
+            alone = {k: record[k] for k in self.row_key} | {figure.column: figure.value, "source_page": record["source_page"]}
+            for reshaped in self.reshape([alone]) if self.reshape is not None else [alone]:
+                column = next(c for c in reshaped if c not in key and c != "source_page")
+                rows.append({"dataset": self.dataset, "row_key": row_key_text(reshaped, key), "column": column,
+                             "printed": figure.printed, "value": figure.value, "source_page": record["source_page"]})
+        return rows
 
     def _total_row(self, row: TableRow, match: ColumnMatch, rest: str, ctx: Context) -> list[dict]:
         spec = schema(self.dataset)

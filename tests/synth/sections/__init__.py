@@ -45,7 +45,7 @@ BUILDERS: dict[str, Callable[[Context], Section]] = {module.NAME: module.build f
 PROSE = (evaluation_ratings.NAME, development_index.NAME, remote_medicine.NAME, hotline_12320.NAME)
 """The statistics sections printed as prose: drawn after the tables."""
 
-DATASETS = ("bulletins", events.NAME, *STAT_SECTIONS, "totals")
+DATASETS = ("bulletins", events.NAME, *STAT_SECTIONS, "totals", "printed_figures")
 """The datasets of a bulletin's truth, in the order truth() gives them."""
 DATASET_COLUMNS = {name: columns(name) for name in DATASETS}
 DATASET_KEYS = {name: keys(name) for name in DATASETS}

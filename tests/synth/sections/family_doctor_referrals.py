@@ -38,9 +38,10 @@ def build(ctx: Context) -> Section:
         rec, delta = _district(ctx, d)
         off_by += delta
         wide.append(rec)
-        rows.append(BodyRow([d] + [str(rec[c.field]) for c in cols[1:]]))
-        truth += [{"district": d, "referral_type": key, "period": period, "count": rec[f"{key}_{period}"]}
-                  for key in TYPES for period in PERIODS]
+        long = [{"district": d, "referral_type": key, "period": period, "count": rec[f"{key}_{period}"]}
+                for key in TYPES for period in PERIODS]
+        rows.append(BodyRow([d] + [str(rec[c.field]) for c in cols[1:]], feeds=long))
+        truth += long
     figures, totals = _totals(cols, wide)
     if off_by:  # the 合计 row adds the printed totals, which no longer add up by type
         ctx.mismatches.add(("row_subtotal", NAME, "合计", "all_types_annual"))

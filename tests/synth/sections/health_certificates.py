@@ -22,9 +22,9 @@ def build(ctx: Context) -> Section:
     ann["appointment_orders"] = int(ann["individual_users"] * rng.uniform(3, 8))
     ann["electronic_certificates"] = int(ann["appointment_orders"] * rng.uniform(0.85, 1.0))
     cum = {k: int(v * rng.uniform(2.5, 9)) for k, v in ann.items()}
-    rows = [BodyRow([ctx.printed_year()] + [str(ann[c.field]) for c in cols[1:]]),
-            BodyRow(["累计"] + [str(cum[c.field]) for c in cols[1:]])]
     truth = [{"period": "annual", **ann}, {"period": "cumulative", **cum}]
+    rows = [BodyRow([ctx.printed_year()] + [str(ann[c.field]) for c in cols[1:]], feeds=[truth[0]]),
+            BodyRow(["累计"] + [str(cum[c.field]) for c in cols[1:]], feeds=[truth[1]])]
     table = PrintedTable(cols, rows)
     insert_extra(rng, table, NAME, ctx.warnings)
     return Section(NAME, f"{ctx.title_year()}南京市从业人员健康证系统数据统计", table=table, rows={NAME: truth, "totals": []})

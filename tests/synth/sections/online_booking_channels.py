@@ -22,8 +22,8 @@ def build(ctx: Context) -> Section:
     items = _channels(ctx)
     cols = [Column(("序号",), "seq", "seq"), Column(("名称",), "name", "channel"), figure(NAME, ("预约数量",), "bookings")]
     cols += [Column(c.header, c.kind, c.field) for c in cols]
-    rows = _two_halves(items)
     truth = [{"seq": k + 1, "channel": item["_name"], "bookings": item["bookings"]} for k, item in enumerate(items)]
+    rows = _two_halves(items, truth)
     total = sum(i["bookings"] for i in items)
     label = rng.choice(["合计：", "合计：", "合计:", "合计： "]) + str(total)
     rows.append(BodyRow([label] + [""] * 5, "span", merge=(0, 6)))
@@ -48,8 +48,9 @@ def _channels(ctx: Context) -> list[dict]:
     return items
 
 
-def _two_halves(items: list[dict]) -> list[BodyRow]:
-    """The first half of the channels on the left, the rest on the right (its last cells blank)."""
+def _two_halves(items: list[dict], truth: list[dict]) -> list[BodyRow]:
+    """The first half of the channels on the left, the rest on the right (its last cells blank);
+    each row feeds its channels' truth records."""
     n = len(items)
     half = (n + 1) // 2
     rows = []
@@ -57,5 +58,5 @@ def _two_halves(items: list[dict]) -> list[BodyRow]:
         cells = []
         for k in (i, i + half):
             cells += [str(k + 1), items[k]["_name"], str(items[k]["bookings"])] if k < n else ["", "", ""]
-        rows.append(BodyRow(cells))
+        rows.append(BodyRow(cells, feeds=[truth[k] for k in (i, i + half) if k < n]))
     return rows

@@ -88,4 +88,4 @@ def _row(it: dict, cols: list[Column], entity_field: str) -> tuple[BodyRow, dict
         else:
             cells.append(printed(it[col.field]))
             rec[col.field] = num(it[col.field])
-    return BodyRow(cells), rec
+    return BodyRow(cells, feeds=[rec]), rec

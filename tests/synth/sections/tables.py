@@ -98,4 +98,4 @@ def _seq_row(seq: int, item: dict, cols: list[Column]) -> tuple[BodyRow, dict]:
         else:
             cells.append(printed(item[col.field]))
             record[col.field] = num(item[col.field])
-    return BodyRow(cells), record
+    return BodyRow(cells, feeds=[record]), record

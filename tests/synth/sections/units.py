@@ -4,7 +4,8 @@ and names holding 万 that are no unit ('南京万寿医院').
 
 Everything is done on what a section prints (content.Section), so every producer prints it. The
 truth keeps the numbers; the `printed` of a 合计 (totals) keeps the figure as printed, and events'
-bodies (kept as printed) keep their full-width digits. Only whole figures of at least 万 get a unit,
+bodies (kept as printed) keep their full-width digits; every cell it reprints is a row of the
+printed_figures truth (tests/synth/printed.py, read off the printed tables). Only whole figures of at least 万 get a unit,
 printed with exactly as many decimals as they need (386827700 → '38682.77万'), so the printed
 text means the number exactly: never a rounded one.
 """
