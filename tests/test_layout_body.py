@@ -160,3 +160,24 @@ def test_a_line_of_another_column_is_no_neighbour_of_a_name(tmp_path: Path) -> N
     assert _owner_between(rows, 4, 1, 5, DEFAULTS) == 5
     names = [[s.text for line in band for s in line if s.x0 < FIGURE_X] for _, _, band in body_bands(rows, [], DEFAULTS)]
     assert names == [["南京市栖霞", "区医院"], ["南京怡悦医", "院"]]
+
+
+def test_a_figure_goes_on_after_a_line_end_in_wide_digits_or_its_unit() -> None:
+    from bulletin_etl.layout.tables.body import goes_on_as_wide_digits_or_unit
+
+    assert goes_on_as_wide_digits_or_unit("７００")
+    assert goes_on_as_wide_digits_or_unit("万")
+    assert not goes_on_as_wide_digits_or_unit("153")  # the next row's figure under '44068'
+    assert not goes_on_as_wide_digits_or_unit("")
+
+
+def test_a_line_as_full_of_figures_as_the_one_above_is_a_row(tmp_path: Path) -> None:
+    """Rows set tight ('江北新区 … 155' over '玄武区 … 356', 10 pt apart, the next row 14 pt on):
+    whole rows, not the tails of figures the line end cut."""
+    from bulletin_etl.layout.tables.body import fewer_figures_than_above
+
+    rows = segments(drawn_chars(tmp_path, [(50, 100, "江北新区"), (120, 100, "129886818"), (180, 100, "155"),
+                                           (50, 110, "玄武区"), (120, 110, "72517521"), (180, 110, "356")], 9), DEFAULTS)
+    assert len(rows) == 2 and not fewer_figures_than_above(rows, 1, DEFAULTS)
+    (tail,) = segments(drawn_chars(tmp_path, [(180, 110, "４５")], 9), DEFAULTS)
+    assert fewer_figures_than_above([rows[0], tail], 1, DEFAULTS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterator
 
-from ...text import continues_figure, is_unfinished_figure, looks_numeric
+from ...text import UNIT_MULTIPLIERS, continues_figure, is_unfinished_figure, looks_numeric
 from .. import intervals as iv
 from ..settings import LayoutSettings
 from .columns import make_cell, span_of
@@ -57,29 +57,51 @@ def _run_over(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) ->
     return None
 
 
-def _figure_cuts_over(rows: list[Line], i: int, settings: LayoutSettings) -> list[Segment] | None:
-    """The runs over the figures of line i that the line end cut ('３８６８２．' over '７７万');
-    None when some figure of the line continues none."""
+def _figure_cuts_over(rows: list[Line], i: int, settings: LayoutSettings) -> list[tuple[Segment, Segment]] | None:
+    """The figures of line i each with the run over it that the line end cut ('３８６８２．' over
+    '７７万'); None when some figure of the line continues none."""
     cut = []
     for s in _figures_of(rows[i]):
         above = _run_over(rows, i, s, settings)
         if above is None or not continues_figure(above.text, s.text):
             return None
-        cut.append(above)
+        cut.append((above, s))
     return cut
+
+
+def goes_on_as_wide_digits_or_unit(rest: str) -> bool:
+    """A figure's rest after a line end that fell between two of its digits: full-width digits
+    (each a CJK character, breakable anywhere) or its unit ('万'). Latin digits are one word a
+    producer keeps whole: '153' under '44068' is the next row's figure, not their tail."""
+    first = rest.strip()[:1]
+    return bool(first) and (first in UNIT_MULTIPLIERS or "０" <= first <= "９")
 
 
 def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
     """A line finishing figures the line end cut in the line above, a narrow cell's wrapped figure
     and not a row: when a figure above stops at its decimal point or a separator ('３８６８２．' /
     '７７万'), or, digits cut between digits ('１２３' / '４５'), when it stands clearly nearer the line
-    above than the line below (rows stand further apart than the lines of one cell)."""
+    above than the line below (rows stand further apart than the lines of one cell), goes on in
+    full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and holds fewer figures than a
+    line above it (`fewer_figures_than_above`)."""
     cut = _figure_cuts_over(rows, i, settings)
     if not cut:
         return False
-    if any(is_unfinished_figure(above.text) for above in cut):
+    if any(is_unfinished_figure(above.text) for above, _ in cut):
         return True
-    return i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings)
+    if not all(goes_on_as_wide_digits_or_unit(rest.text) for _, rest in cut):
+        return False
+    return i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings) and fewer_figures_than_above(rows, i, settings)
+
+
+def fewer_figures_than_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line of figures the line end cut holds fewer figures than the row's own line above it: a
+    narrow cell wraps, its neighbours stand whole on the row's line. A line as full of figures as
+    every line above it is a row of its own, however close (rows '155' over '356' in a tight
+    table: whole figures, every digit a figure may follow)."""
+    reach = settings.figure_wrap_lines * _line_height(rows[i])
+    mine = len(_figures_of(rows[i]))
+    return any(len(_figures_of(row)) > mine for row in rows[:i] if middle(rows[i]) - middle(row) <= reach)
 
 
 def _finished_across_a_row(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> bool:
