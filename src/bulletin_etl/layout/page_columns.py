@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..text import is_cjk, looks_numeric
-from .intervals import Span, cut_at_gaps, median, overlapping_groups, overlaps
+from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_groups, overlaps
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows
 from .settings import LayoutSettings
 
@@ -117,10 +117,10 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
     return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
 
 
-def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Stretch]:
-    """The stretches of consecutive rows that leave the probed gutter free, from the first row with
-    text on both sides to the last (and on, a column outlasting the other, at the stretch's line
-    pitch), that are set in two columns."""
+def _stretches_at(rows: list[Row], probe: Span, frame: Span, settings: LayoutSettings) -> list[Stretch]:
+    """The stretches of consecutive rows that leave the probed gutter free, each from a row with
+    text on both sides down as long as its rows go on at one line pitch and size (a column
+    outlasting the other too), that are set in two columns."""
     out: list[Stretch] = []
     i = 0
     while i < len(rows):
@@ -130,49 +130,34 @@ def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> lis
         end = i
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
             end += 1
-        core = _two_sided_core(rows[i:end + 1], probe)
-        stretch = _extended(_apart_trimmed(core, settings), rows[i + len(core):end + 1], settings)
+        stretch = _at_pitch(rows[i:end + 1], probe, settings)
         found = Stretch(stretch, gutter_between(stretch, probe))
-        if set_in_columns(found, probe, settings):
+        if set_in_columns(found, probe, frame, settings):
             out.append(found)
-        i = end + 1
+        i += len(stretch)
     return out
 
 
-def _two_sided_core(rows: list[Row], probe: Span) -> list[Row]:
-    """The rows from the first (rows[0]) up to the last with text on both sides of the gutter."""
-    last = max(k for k, row in enumerate(rows) if all(side_of(row, probe)))
-    return rows[:last + 1]
+def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
+    """The rows from the first (rows[0], with text on both sides) down while each stands at most
+    `page_column_pitch_ratio` line pitches under the one above, in its size: a heading set apart
+    above the next columns, a running header or footer, text under the columns end it. The pitch
+    is the one of the rows beside a row with text on both sides (surely column lines; the lower
+    middle one, a two-part running header over two short columns counting as much as they)."""
+    two_sided = [all(side_of(row, probe)) for row in rows]
+    gaps = [b.top - a.top for k, (a, b) in enumerate(zip(rows, rows[1:])) if two_sided[k] or two_sided[k + 1]]
+    if not gaps:
+        return rows[:1]
+    reach = settings.page_column_pitch_ratio * lower_median(gaps)
+    end = 1
+    while end < len(rows) and _goes_on(rows[end - 1], rows[end], reach, settings):
+        end += 1
+    return rows[:end]
 
 
-def _apart_trimmed(core: list[Row], settings: LayoutSettings) -> list[Row]:
-    """The core without rows set apart at its ends — farther from the next row than its line pitch
-    allows, or set in another size than the columns' text: a running header's two parts
-    ('<issuer>' at the left, '<year> 统计数据公报' at the right) over the columns, a footer's under them."""
-    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
-    size = median(row.size for row in core)
-
-    def apart(row: Row, neighbour: Row) -> bool:
-        far = abs(neighbour.top - row.top) > settings.page_column_pitch_ratio * pitch
-        return far or abs(row.size - size) > settings.same_size_pt
-
-    while len(core) > 1 and apart(core[0], core[1]):
-        core = core[1:]
-    while len(core) > 1 and apart(core[-1], core[-2]):
-        core = core[:-1]
-    return core
-
-
-def _extended(core: list[Row], after: list[Row], settings: LayoutSettings) -> list[Row]:
-    """The core and the rows under it that go on at its line pitch (one column outlasting the
-    other); a row set farther down is text under the columns."""
-    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
-    out = list(core)
-    for row in after:
-        if row.top - out[-1].top > settings.page_column_pitch_ratio * pitch:
-            break
-        out.append(row)
-    return out
+def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bool:
+    """The row goes on the column lines above it: near enough under them, in their size."""
+    return row.top - above.top <= reach and abs(row.size - above.size) <= settings.same_size_pt
 
 
 def gutter_between(rows: list[Row], probe: Span) -> Span:
@@ -183,14 +168,31 @@ def gutter_between(rows: list[Row], probe: Span) -> Span:
     return max(left, default=probe[0]), min(right, default=probe[1])
 
 
-def set_in_columns(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
-    """Two text columns: rows enough with text on both sides, a gutter as wide as the narrowest,
-    both columns wide and filled by their lines, and no table."""
+def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings) -> bool:
+    """Two text columns: a gutter as wide as the narrowest, no table, and either rows enough with
+    text on both sides and both columns wide and filled by their lines, or a short stretch of two
+    columns (`is_short_column_pair`)."""
     two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
-    if two_sided < settings.page_column_two_sided_count or not wide_gutter:
+    if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
-    return fills_both_columns(stretch, settings) and not is_tabular(stretch, settings)
+    if two_sided >= settings.page_column_two_sided_count:
+        return fills_both_columns(stretch, settings)
+    return is_short_column_pair(stretch, frame, settings)
+
+
+def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
+    """A short paragraph set in two columns (a right column of a line or two): the gutter parts
+    the page's text width (`frame`) in two even halves, as page columns do and a table's columns
+    or labels set side by side rarely do, and the left column's lines, two or more, all reach
+    its right edge but its last (prose running on into the right column)."""
+    left, _ = stretch.sides()
+    halves = stretch.gutter[0] - frame[0], frame[1] - stretch.gutter[1]
+    even = abs(halves[0] - halves[1]) <= settings.page_column_even_em * stretch.rows[0].size
+    if not even:
+        return False
+    full, lines = _filled_rows(left, frame[1] - frame[0], settings)
+    return lines >= settings.page_column_two_sided_count and full >= lines - 1
 
 
 def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
@@ -227,12 +229,19 @@ def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
     return further > settings.tabular_share * len(rows) or figures > settings.tabular_share * len(runs)
 
 
+def text_frame(rows: list[Row]) -> Span:
+    """Where the page's text stands across it: from its leftmost glyph to its rightmost."""
+    ink = [_x(c) for row in rows for run in row.runs for c in run]
+    return min(start for start, _ in ink), max(end for _, end in ink)
+
+
 def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
     """The page's stretches set in two columns, top down; a row belongs to one at most."""
     out: list[Stretch] = []
     taken: set[int] = set()
+    frame = text_frame(rows)
     for probe in _probes(rows, settings):
-        for stretch in _stretches_at(rows, probe, settings):
+        for stretch in _stretches_at(rows, probe, frame, settings):
             ids = {id(row) for row in stretch.rows}
             if not ids & taken:
                 taken |= ids
