@@ -102,8 +102,9 @@ def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
 def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
     """Where a page gutter may stand: just left of an edge where right-hand runs of rows cut in
     two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
-    kept when rows enough cut in two leave it free (a paragraph's first line, indented, starts
-    right of its column's edge), those most rows leave free first."""
+    kept when a row cut in two leaves it free (a paragraph's first line, indented, starts right
+    of its column's edge; a short stretch may hold one row with text on both sides), those most
+    rows leave free first."""
     halves = [row for row in rows if len(row.runs) == 2]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
@@ -112,7 +113,7 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
         start = min(row.runs[1][0]["x0"] for row in group)
         probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
         free = sum(not crosses(row, probe, settings) for row in halves)
-        if free >= settings.page_column_two_sided_count:
+        if free:
             found.append((free, probe))
     return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
 
