@@ -84,7 +84,23 @@ def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
         visible = [c for c in row if not c["text"].isspace()]
         if visible:
             wide = settings.page_column_gap_em * median(c.get("size", 0.0) for c in visible)
-            out.append(Row(row, cut_at_gaps(visible, _x, wide)))
+            spaces = [_x(c) for c in row if c["text"].isspace()]
+            out.append(Row(row, _joined_over_spaces(cut_at_gaps(visible, _x, wide), spaces, settings)))
+    return out
+
+
+def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: LayoutSettings) -> list[list[dict]]:
+    """The runs, those parted by a justified word space joined: a line justified across its
+    column stretches the space between a figure and a Chinese glyph ('2024 年') as wide as a
+    gutter, its printed space standing inside the gap, clear of both its sides (a space printed
+    at a line's end touches the glyph before it)."""
+    out = [runs[0]]
+    for run in runs[1:]:
+        gap = (_x(out[-1][-1])[1] + settings.touch_pt, _x(run[0])[0] - settings.touch_pt)
+        if any(gap[0] < start and end < gap[1] for start, end in spaces):
+            out[-1] = out[-1] + run
+        else:
+            out.append(run)
     return out
 
 
