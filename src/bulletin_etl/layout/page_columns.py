@@ -247,9 +247,10 @@ def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
 
 
 def text_frame(rows: list[Row]) -> Span:
-    """Where the page's text stands across it: from its leftmost glyph to its rightmost."""
+    """Where the page's text stands across it: from its leftmost glyph to its rightmost (nowhere
+    on a page without text outside its tables)."""
     ink = [_x(c) for row in rows for run in row.runs for c in run]
-    return min(start for start, _ in ink), max(end for _, end in ink)
+    return min((start for start, _ in ink), default=0.0), max((end for _, end in ink), default=0.0)
 
 
 def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
