@@ -6,8 +6,13 @@ printed row would join a line of the left column to a line of the right one. Her
 characters are looked at before they become lines: a stretch of rows that all leave one gutter
 free, many of them with text on both sides, each side's lines reaching to near their column's
 right edge (prose fills its column), is a stretch of two columns; its text is read as the left
-column top to bottom, then the right. Text across the whole width above or below it (a heading,
-the paragraph before, a table under the columns) keeps its place.
+column top to bottom, then the right. A stretch runs from a row with text on both sides while its
+rows go on at one line pitch and size (a heading set between two stretches belongs to neither). A
+short paragraph set in two columns (a right column of a line, one row with text on both sides) is
+one when its gutter parts the page's text width in even halves and its left lines fill their
+column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not.
+Text across the whole width above or below it (a heading, the paragraph before, a table under
+the columns) keeps its place.
 
 A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
 gutters, hold figures, and their cells do not fill a half of the page.
