@@ -313,3 +313,26 @@ def test_a_justified_word_space_parts_no_runs(tmp_path: Path) -> None:
     runs += [(LEFT, 130.0, "全市 "), (LEFT + 3 * SIZE + 12.0, 130.0, "年度")]
     rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
     assert [len(row.runs) for row in rows] == [1, 2]
+
+
+def test_a_short_pair_alone_on_its_page_is_read_column_by_column(tmp_path: Path) -> None:
+    """A column's last lines alone on a page (the left column two lines, the right one), under a
+    centred running header: the page shows no text width, the right column is no wider than the
+    left, so the pair is read column by column (even_halves)."""
+    def page(c) -> None:
+        text(c, (LEFT + RIGHT) / 2 - 5 * SIZE, 40.0, "南京市卫生信息中心年度统计", SIZE)
+        draw_columns(c, 80.0, [SHORT], rule=False, split=2)
+
+    assert paragraph_texts(make_pdf(tmp_path / "alone.pdf", page)) == ["南京市卫生信息中心年度统计", SHORT]
+
+
+def test_a_wide_right_text_beside_a_narrow_left_one_is_no_columns(tmp_path: Path) -> None:
+    """Alone on its page, two full lines at the left and one right of them running further than
+    the left ones are wide: no page columns (even_halves)."""
+    def page(c) -> None:
+        for row in range(2):
+            text(c, LEFT, 80.0 + row * LEADING, (WORDS * 2)[row * 12:(row + 1) * 12], SIZE)
+        text(c, LEFT + 12 * SIZE + GUTTER, 80.0, (WORDS * 2)[30:55], SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "wide_right.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []

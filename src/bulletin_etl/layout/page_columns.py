@@ -206,15 +206,27 @@ def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutS
 def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
     """A short paragraph set in two columns (a right column of a line or two): the gutter parts
     the page's text width (`frame`) in two even halves, as page columns do and a table's columns
-    or labels set side by side rarely do, and the left column's lines, two or more, all reach
-    its right edge but its last (prose running on into the right column)."""
+    or labels set side by side rarely do (`even_halves`), and the left column's lines, two or
+    more, all reach its right edge but its last (prose running on into the right column)."""
     left, _ = stretch.sides()
-    halves = stretch.gutter[0] - frame[0], frame[1] - stretch.gutter[1]
-    even = abs(halves[0] - halves[1]) <= settings.page_column_even_em * stretch.rows[0].size
-    if not even:
+    if not even_halves(stretch, frame, settings):
         return False
     full, lines = _filled_rows(left, frame[1] - frame[0], settings)
     return lines >= settings.page_column_two_sided_count and full >= lines - 1
+
+
+def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
+    """The stretch's gutter parts the page's text width in halves differing by at most
+    `page_column_even_em`; on a page whose text reaches no further right than the stretch (a
+    column's last lines alone on a page, under a centred running header) the width is not shown,
+    and the right column need only be no wider than the left."""
+    _, right = stretch.sides()
+    slack = settings.page_column_even_em * stretch.rows[0].size
+    left_half = stretch.gutter[0] - frame[0]
+    right_end = max(_x(c)[1] for c in right)
+    if frame[1] <= right_end + slack:
+        return right_end - stretch.gutter[1] <= left_half + slack
+    return abs(left_half - (frame[1] - stretch.gutter[1])) <= slack
 
 
 def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
