@@ -336,3 +336,17 @@ def test_a_wide_right_text_beside_a_narrow_left_one_is_no_columns(tmp_path: Path
 
     with pdfplumber.open(make_pdf(tmp_path / "wide_right.pdf", page)) as pdf:
         assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_a_masthead_over_a_centred_title_is_no_short_pair(tmp_path: Path) -> None:
+    """'<issuer> 编印' at the left, the date at the right margin, a centred title under them, the
+    events across the page below: the page's text reaches the date's margin, so the gap between
+    the masthead's parts must part the page in halves, and it does not (even_halves)."""
+    def page(c) -> None:
+        text(c, LEFT, 60.0, "南京市卫生信息中心 编印", SIZE)
+        text(c, RIGHT - 8 * SIZE, 60.0, "2026年2月8日", SIZE)
+        text(c, (LEFT + RIGHT) / 2 - 10 * SIZE, 60.0 + LEADING, "2026年度南京市卫生信息中心十件大事", SIZE)
+        full_width(c, 60.0 + 3 * LEADING, INTRO)
+
+    with pdfplumber.open(make_pdf(tmp_path / "masthead.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []

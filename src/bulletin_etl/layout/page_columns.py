@@ -154,10 +154,16 @@ def _stretches_at(rows: list[Row], probe: Span, frame: Span, settings: LayoutSet
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings)
         found = Stretch(stretch, gutter_between(stretch, probe))
-        if set_in_columns(found, probe, frame, settings):
+        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch)), settings):
             out.append(found)
         i += len(stretch)
     return out
+
+
+def _reach_beside(rows: list[Row], stretch: list[Row]) -> float:
+    """How far right the page's text outside the stretch reaches (0 when there is none)."""
+    inside = {id(row) for row in stretch}
+    return max((_x(c)[1] for row in rows if id(row) not in inside for run in row.runs for c in run), default=0.0)
 
 
 def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
@@ -216,15 +222,16 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
 
 
 def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
-    """The stretch's gutter parts the page's text width in halves differing by at most
-    `page_column_even_em`; on a page whose text reaches no further right than the stretch (a
-    column's last lines alone on a page, under a centred running header) the width is not shown,
-    and the right column need only be no wider than the left."""
+    """The stretch's gutter parts the page's text width (`frame`: from the page's leftmost glyph
+    to the rightmost outside the stretch) in halves differing by at most `page_column_even_em`;
+    on a page whose other text falls short of the stretch's right end (a column's last lines
+    alone on a page, under a centred running header) the width is not shown, and the right
+    column need only be no wider than the left."""
     _, right = stretch.sides()
     slack = settings.page_column_even_em * stretch.rows[0].size
     left_half = stretch.gutter[0] - frame[0]
     right_end = max(_x(c)[1] for c in right)
-    if frame[1] <= right_end + slack:
+    if frame[1] < right_end - slack:
         return right_end - stretch.gutter[1] <= left_half + slack
     return abs(left_half - (frame[1] - stretch.gutter[1])) <= slack
 
