@@ -350,3 +350,17 @@ def test_a_masthead_over_a_centred_title_is_no_short_pair(tmp_path: Path) -> Non
 
     with pdfplumber.open(make_pdf(tmp_path / "masthead.pdf", page)) as pdf:
         assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_a_running_header_over_a_centred_title_alone_is_no_short_pair(tmp_path: Path) -> None:
+    """A table's page read without its table: the running header's two parts, a centred title
+    under them at about a line's pitch, nothing else reaching the right margin. The left 'column'
+    would be the header's left part over the title, its first line short of the title's end: no
+    page columns (is_short_column_pair)."""
+    def page(c) -> None:
+        text(c, LEFT, 60.0, "南京市卫生信息中心", SIZE)
+        text(c, RIGHT - 10 * SIZE, 60.0, "2026年度统计数据公报", SIZE)
+        text(c, (LEFT + RIGHT) / 2 - 8 * SIZE, 60.0 + LEADING, "2026年南京市互联网医院数据统计", SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "header_title.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []

@@ -213,12 +213,17 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     """A short paragraph set in two columns (a right column of a line or two): the gutter parts
     the page's text width (`frame`) in two even halves, as page columns do and a table's columns
     or labels set side by side rarely do (`even_halves`), and the left column's lines, two or
-    more, all reach its right edge but its last (prose running on into the right column)."""
+    more, all reach its right edge but the last (prose running on into the right column; a line
+    of labels or a running header over a title does not)."""
     left, _ = stretch.sides()
     if not even_halves(stretch, frame, settings):
         return False
-    full, lines = _filled_rows(left, frame[1] - frame[0], settings)
-    return lines >= settings.page_column_two_sided_count and full >= lines - 1
+    lines = group_rows(left, settings)
+    above_last = [c for row in lines[:-1] for c in row]
+    if len(lines) < settings.page_column_two_sided_count:
+        return False
+    edge = max(_x(c)[1] for c in left)
+    return _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1
 
 
 def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
@@ -249,11 +254,13 @@ def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
     return sum(full for full, _ in counts) >= settings.page_column_full_share * sum(rows for _, rows in counts)
 
 
-def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings) -> tuple[int, int]:
-    """How many of the column's rows end near its right edge, and how many rows it has; (0, rows)
-    when the column spans too little of `width` to be one."""
+def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings,
+                 edge: float | None = None) -> tuple[int, int]:
+    """How many of the column's rows end near its right edge (`edge`, by default the rightmost
+    glyph's), and how many rows it has; (0, rows) when the column spans too little of `width` to
+    be one."""
     rows = group_rows(chars, settings)
-    edge = max(_x(c)[1] for c in chars)
+    edge = max(_x(c)[1] for c in chars) if edge is None else edge
     if edge - min(c["x0"] for c in chars) < settings.page_column_width_share * width:
         return 0, len(rows)
     reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
