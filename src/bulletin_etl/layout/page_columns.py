@@ -210,13 +210,15 @@ def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutS
 
 
 def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
-    """A short paragraph set in two columns (a right column of a line or two): the gutter parts
-    the page's text width (`frame`) in two even halves, as page columns do and a table's columns
+    """A short paragraph set in two columns (a right column of a line or two): the gutter, no
+    wider than a page's (`page_column_short_gutter_max_em`; a masthead's date set far right of
+    its issuer is farther), parts the page's text width (`frame`) in two even halves, as page columns do and a table's columns
     or labels set side by side rarely do (`even_halves`), and the left column's lines, two or
     more, all reach its right edge but the last (prose running on into the right column; a line
     of labels or a running header over a title does not)."""
     left, _ = stretch.sides()
-    if not even_halves(stretch, frame, settings):
+    narrow = stretch.gutter[1] - stretch.gutter[0] <= settings.page_column_short_gutter_max_em * stretch.rows[0].size
+    if not narrow or not even_halves(stretch, frame, settings):
         return False
     lines = group_rows(left, settings)
     above_last = [c for row in lines[:-1] for c in row]
