@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
+
 from bulletin_etl.layout import sections
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.page_columns import Stretch, find_stretches, is_tabular, page_rows
@@ -219,3 +221,146 @@ def test_a_running_header_in_two_parts_over_the_columns_is_no_column_line(tmp_pa
         rows = page_rows(pdf.pages[0].chars, DEFAULTS)
     (found,) = find_stretches(rows, DEFAULTS)
     assert found.rows == rows[1:] and rows[0].runs[0][0]["text"] == "南"
+
+
+SHORT = (WORDS * 2)[:COLUMN_CHARS - 2 + COLUMN_CHARS + 9] + "。"
+"""A short paragraph: two full lines in the left column, ten glyphs in the right one."""
+
+
+def short_pair_page(c) -> None:
+    """A paragraph across the page (the page's text width), then SHORT in two columns: the left
+    column's two lines, the right column's one."""
+    bottom = full_width(c, 60.0, INTRO)
+    draw_columns(c, bottom + 12.0, [SHORT], rule=False, split=2)
+
+
+def test_a_short_paragraph_in_two_columns_is_read_column_by_column(tmp_path: Path) -> None:
+    """One row with text on both sides: the gutter parts the page's width in halves and the left
+    column's lines fill it, so the paragraph is read left column first (is_short_column_pair)."""
+    assert [len(s) for _, s in wrapped(SHORT)] == [COLUMN_CHARS - 2, COLUMN_CHARS, 10]
+    assert paragraph_texts(make_pdf(tmp_path / "short_pair.pdf", short_pair_page)) == [INTRO, SHORT]
+
+
+def test_short_labels_side_by_side_are_no_columns(tmp_path: Path) -> None:
+    """Two rows of short labels, one at the left margin, one right of the page's middle: the left
+    labels span too little of the page to be a column (nor does the gap part it in halves)."""
+    def page(c) -> None:
+        bottom = full_width(c, 60.0, INTRO)
+        for row, (left, right) in enumerate([("填报单位", "南京市卫生信息中心"), ("联系电话", "12320")]):
+            text(c, LEFT, bottom + 12.0 + row * LEADING, left, SIZE)
+            text(c, LEFT + (COLUMN_CHARS * SIZE + GUTTER), bottom + 12.0 + row * LEADING, right, SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "labels.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_an_uneven_short_pair_is_no_columns(tmp_path: Path) -> None:
+    """Two full lines at the left and one line right of them, the gap between far right of the
+    page's middle (a description beside a short note): no page columns."""
+    wide = COLUMN_CHARS + 10
+
+    def page(c) -> None:
+        bottom = full_width(c, 60.0, INTRO)
+        for row in range(2):
+            text(c, LEFT, bottom + 12.0 + row * LEADING, (WORDS * 2)[row * wide:(row + 1) * wide], SIZE)
+        text(c, LEFT + wide * SIZE + GUTTER, bottom + 12.0, "另有说明", SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "uneven.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_a_heading_set_close_above_the_columns_is_no_column_line(tmp_path: Path) -> None:
+    """A masthead in two parts (text on both sides of the gutter), then a heading at the left
+    margin set closer above the columns than their line pitch: the stretch starts at the columns'
+    first row, the heading read before them (_at_pitch)."""
+    def page(c) -> None:
+        text(c, LEFT, 60.0, "南京市卫生信息中心 编印", SIZE)
+        text(c, RIGHT - 8 * SIZE, 60.0, "2026年1月4日", SIZE)
+        text(c, LEFT, 100.0, "十件大事", SIZE)
+        draw_columns(c, 100.0 + 0.8 * LEADING, EVENTS[:3], rule=False)
+
+    path = make_pdf(tmp_path / "close.pdf", page)
+    with pdfplumber.open(path) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[2:]
+    assert paragraph_texts(path)[-4:] == ["十件大事", *EVENTS[:3]]
+
+
+def test_a_heading_between_two_stretches_joins_neither(tmp_path: Path) -> None:
+    """The events in two columns, a heading at the left margin two lines under them, a short
+    paragraph in two columns under it, one gutter for both: two stretches, the heading in
+    neither (their rows do not go on at the columns' pitch over it)."""
+    def page(c) -> None:
+        bottom = full_width(c, 60.0, INTRO)
+        bottom = draw_columns(c, bottom + 12.0, EVENTS[:2], rule=False)
+        text(c, LEFT, bottom + LEADING, "统计数据", 12.0)
+        draw_columns(c, bottom + 2.5 * LEADING, [SHORT], rule=False, split=2)
+
+    path = make_pdf(tmp_path / "between.pdf", page)
+    with pdfplumber.open(path) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    first, second = find_stretches(rows, DEFAULTS)
+    assert len(second.rows) == 2 and not any(r.runs[0][0]["text"] == "统" for r in first.rows + second.rows)
+    assert paragraph_texts(path) == [INTRO, *EVENTS[:2], "统计数据", SHORT]
+
+
+def test_a_justified_word_space_parts_no_runs(tmp_path: Path) -> None:
+    """'2024 年' justified: the space glyph inside a gap as wide as a gutter joins the runs; a
+    space printed right after a glyph, the gap going on beyond it, parts them
+    (_joined_over_spaces)."""
+    runs = [(LEFT, 100.0, "2024"), (LEFT + 4 * 5.56 + 6.0, 100.0, " "), (LEFT + 4 * 5.56 + 12.0, 100.0, "年全市")]
+    runs += [(LEFT, 130.0, "全市 "), (LEFT + 3 * SIZE + 12.0, 130.0, "年度")]
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    assert [len(row.runs) for row in rows] == [1, 2]
+
+
+def test_a_short_pair_alone_on_its_page_is_read_column_by_column(tmp_path: Path) -> None:
+    """A column's last lines alone on a page (the left column two lines, the right one), under a
+    centred running header: the page shows no text width, the right column is no wider than the
+    left, so the pair is read column by column (even_halves)."""
+    def page(c) -> None:
+        text(c, (LEFT + RIGHT) / 2 - 5 * SIZE, 40.0, "南京市卫生信息中心年度统计", SIZE)
+        draw_columns(c, 80.0, [SHORT], rule=False, split=2)
+
+    assert paragraph_texts(make_pdf(tmp_path / "alone.pdf", page)) == ["南京市卫生信息中心年度统计", SHORT]
+
+
+def test_a_wide_right_text_beside_a_narrow_left_one_is_no_columns(tmp_path: Path) -> None:
+    """Alone on its page, two full lines at the left and one right of them running further than
+    the left ones are wide: no page columns (even_halves)."""
+    def page(c) -> None:
+        for row in range(2):
+            text(c, LEFT, 80.0 + row * LEADING, (WORDS * 2)[row * 12:(row + 1) * 12], SIZE)
+        text(c, LEFT + 12 * SIZE + GUTTER, 80.0, (WORDS * 2)[30:55], SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "wide_right.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_a_masthead_over_a_centred_title_is_no_short_pair(tmp_path: Path) -> None:
+    """'<issuer> 编印' at the left, the date at the right margin, a centred title under them, the
+    events across the page below: the page's text reaches the date's margin, so the gap between
+    the masthead's parts must part the page in halves, and it does not (even_halves)."""
+    def page(c) -> None:
+        text(c, LEFT, 60.0, "南京市卫生信息中心 编印", SIZE)
+        text(c, RIGHT - 8 * SIZE, 60.0, "2026年2月8日", SIZE)
+        text(c, (LEFT + RIGHT) / 2 - 10 * SIZE, 60.0 + LEADING, "2026年度南京市卫生信息中心十件大事", SIZE)
+        full_width(c, 60.0 + 3 * LEADING, INTRO)
+
+    with pdfplumber.open(make_pdf(tmp_path / "masthead.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_a_running_header_over_a_centred_title_alone_is_no_short_pair(tmp_path: Path) -> None:
+    """A table's page read without its table: the running header's two parts, a centred title
+    under them at about a line's pitch, nothing else reaching the right margin. The left 'column'
+    would be the header's left part over the title, its first line short of the title's end: no
+    page columns (is_short_column_pair)."""
+    def page(c) -> None:
+        text(c, LEFT, 60.0, "南京市卫生信息中心", SIZE)
+        text(c, RIGHT - 10 * SIZE, 60.0, "2026年度统计数据公报", SIZE)
+        text(c, (LEFT + RIGHT) / 2 - 8 * SIZE, 60.0 + LEADING, "2026年南京市互联网医院数据统计", SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "header_title.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []

@@ -19,6 +19,7 @@ CASES = [
     (5, "grid", "the events with a rule between the columns, the remote-medicine paragraphs without"),
     (12, "three_line", "the events without a rule"),
     (25, "no_inner_verticals", "the events with a rule, the right column short (reportlab)"),
+    (9012, "three_line", "the development index's two sentences with a right column of a line, the hotline with a rule"),
 ]
 
 
@@ -29,6 +30,8 @@ def test_the_family_draws_these_cases() -> None:
     assert [events[seed].rule for seed in (5, 12, 25)] == [True, False, True]  # type: ignore[union-attr]
     assert events[25].fill == "short_right"  # type: ignore[union-attr]
     assert drawn[5].section("remote_medicine").columns.rule is False  # type: ignore[union-attr]
+    short = drawn[9012].section("development_index").columns
+    assert short is not None and short.fill == "short_right" and drawn[9012].section("hotline_12320").columns.rule
 
 
 @pytest.mark.parametrize("producer", PRODUCERS)

@@ -50,7 +50,8 @@ Families (the classes of issue 9 the extractor must handle):
                     reworded into a known section's words
   two_columns       prose set in two page columns (~40%): the ten events (mostly), sometimes the remote
                     medicine, 12320 hotline or development index paragraphs, with a vertical rule in the
-                    gutter or none, the gutter 1–3 ems; balanced, or (reportlab) the right column holding
+                    gutter or none, the gutter 1–3 ems; balanced (Typst too, where the columns fit a page;
+                    LibreOffice without widow control), or (reportlab) the right column holding
                     two lines. The heading stays across the page; a table section may follow on the same
                     page under the columns (the counter-case: a full-width table). The truth is unchanged
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some

@@ -482,14 +482,16 @@ def _columns_element(section, count: int, gap_pt: float, rule: bool) -> None:
 
 def _column_paragraphs(doc, s: Section, lay: _Layout) -> None:
     """The section's paragraphs in a continuous Word section of page columns (two_columns family):
-    LibreOffice balances the columns of a section that ends on the page. The text after it is
-    back in one column."""
+    LibreOffice balances the columns of a section that ends on the page. Widow and orphan control
+    is off in them, as an editor turns it off there: with it, a paragraph of three lines stays
+    whole in the left column beside an empty right one. The text after it is back in one column."""
     cols = s.columns
     assert cols is not None
     doc.add_section(WD_SECTION.CONTINUOUS)
     _columns_element(doc.sections[-1], cols.count, cols.gap_em * lay.body, cols.rule)
     for text in s.paragraphs:
         lay.text(doc, text)
+        doc.paragraphs[-1].paragraph_format.widow_control = False
     doc.add_section(WD_SECTION.CONTINUOUS)  # ends the columns' section (its properties copied into the break)
     _columns_element(doc.sections[-1], 1, 0.0, False)
 

@@ -294,13 +294,16 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
 
 def _prose(s: Section) -> list[str]:
     """The section's paragraphs, set in page columns when the two_columns family asks (CSS
-    columns, balanced; a column rule in the gutter or none)."""
+    columns, balanced; a column rule in the gutter or none). Orphans and widows of one line are
+    allowed in them, as an editor allows them there: with CSS's two, a paragraph of three lines
+    stays whole in the left column beside an empty right one."""
     paragraphs = [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
     cols = s.columns
     if cols is None or not paragraphs:
         return paragraphs
     rule = "0.5pt solid #000" if cols.rule else "none"
     style = f"columns: {cols.count}; column-gap: {cols.gap_em}em; column-rule: {rule}; column-fill: balance;"
+    style += " orphans: 1; widows: 1;"
     return [f'<div class="columns" style="{style}">', *paragraphs, "</div>"]
 
 

@@ -271,19 +271,23 @@ def _backdrop(t: PrintedTable, table: str) -> str:
 
 def _prose(page: _Page, s: Section) -> list[str]:
     """The section's paragraphs, set in page columns when the two_columns family asks: Typst's
-    `columns` (it fills the left column first and does not balance, so a short right column comes
-    by itself). A rule in the gutter is a line as tall as the columns are measured, drawn where
-    they fit one page (kept whole on it); columns running over a page are set without one."""
+    `columns` (it fills the left column first and does not balance). Where the columns fit one
+    page they are balanced as an editor balances them (a paragraph of a few lines is not left in
+    the left column alone beside an empty one): kept whole in a block half as tall as the text
+    set in one column, and a line more (the right column a line or two shorter, or as tall), a
+    rule in the gutter as tall as the block when asked; columns running over a page are set
+    without balance or rule."""
     paragraphs = [f"#par(first-line-indent: (amount: 2em, all: true), {_s(p)})" for p in s.paragraphs]
     cols = s.columns
     if cols is None or not paragraphs:
         return paragraphs
-    body = f"columns({cols.count}, gutter: {cols.gap_em}em)[\n" + "\n\n".join(paragraphs) + "\n]"
-    if not cols.rule:
-        return [f"#{body}"]
-    ruled = f"place(top + center, line(angle: 90deg, length: h, stroke: {page.line}pt)); body"
+    text = "\n\n".join(paragraphs)
+    body = f"columns({cols.count}, gutter: {cols.gap_em}em)[\n{text}\n]"
+    rule = f"place(top + center, line(angle: 90deg, length: half, stroke: {page.line}pt)); " if cols.rule else ""
+    one = f"measure(block(width: (size.width - {cols.gap_em}em) / {cols.count}, [\n{text}\n])).height"
     return [f"#layout(size => {{ let body = {body}; let h = measure(block(width: size.width, body)).height;"
-            f" if h <= size.height {{ block(breakable: false, {{ {ruled} }}) }} else {{ body }} }})"]
+            f" if h <= size.height {{ let half = {one} / {cols.count} + {page.lead}pt;"
+            f" block(breakable: false, height: half, {{ {rule}body }}) }} else {{ body }} }})"]
 
 
 def _strokes(page: _Page, t: PrintedTable) -> tuple[str, list[str], list[str], list[str]]:

@@ -36,6 +36,12 @@ def median(values: Iterable[float], default: float = 0.0) -> float:
     return ordered[len(ordered) // 2] if ordered else default
 
 
+def lower_median(values: Iterable[float], default: float = 0.0) -> float:
+    """The middle value (the lower one of an even count), or `default` when there is none."""
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2] if ordered else default
+
+
 def merged(spans: Iterable[Span], slack: float = 0.0) -> list[Span]:
     """The union of spans: overlapping ones, and ones less than `slack` apart, joined."""
     out: list[Span] = []

@@ -6,8 +6,13 @@ printed row would join a line of the left column to a line of the right one. Her
 characters are looked at before they become lines: a stretch of rows that all leave one gutter
 free, many of them with text on both sides, each side's lines reaching to near their column's
 right edge (prose fills its column), is a stretch of two columns; its text is read as the left
-column top to bottom, then the right. Text across the whole width above or below it (a heading,
-the paragraph before, a table under the columns) keeps its place.
+column top to bottom, then the right. A stretch runs from a row with text on both sides while its
+rows go on at one line pitch and size (a heading set between two stretches belongs to neither). A
+short paragraph set in two columns (a right column of a line, one row with text on both sides) is
+one when its gutter parts the page's text width in even halves and its left lines fill their
+column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not.
+Text across the whole width above or below it (a heading, the paragraph before, a table under
+the columns) keeps its place.
 
 A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
 gutters, hold figures, and their cells do not fill a half of the page.
@@ -21,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..text import is_cjk, looks_numeric
-from .intervals import Span, cut_at_gaps, median, overlapping_groups, overlaps
+from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_groups, overlaps
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows
 from .settings import LayoutSettings
 
@@ -84,7 +89,23 @@ def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
         visible = [c for c in row if not c["text"].isspace()]
         if visible:
             wide = settings.page_column_gap_em * median(c.get("size", 0.0) for c in visible)
-            out.append(Row(row, cut_at_gaps(visible, _x, wide)))
+            spaces = [_x(c) for c in row if c["text"].isspace()]
+            out.append(Row(row, _joined_over_spaces(cut_at_gaps(visible, _x, wide), spaces, settings)))
+    return out
+
+
+def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: LayoutSettings) -> list[list[dict]]:
+    """The runs, those parted by a justified word space joined: a line justified across its
+    column stretches the space between a figure and a Chinese glyph ('2024 年') as wide as a
+    gutter, its printed space standing inside the gap, clear of both its sides (a space printed
+    at a line's end touches the glyph before it)."""
+    out = [runs[0]]
+    for run in runs[1:]:
+        gap = (_x(out[-1][-1])[1] + settings.touch_pt, _x(run[0])[0] - settings.touch_pt)
+        if any(gap[0] < start and end < gap[1] for start, end in spaces):
+            out[-1] = out[-1] + run
+        else:
+            out.append(run)
     return out
 
 
@@ -102,8 +123,9 @@ def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
 def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
     """Where a page gutter may stand: just left of an edge where right-hand runs of rows cut in
     two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
-    kept when rows enough cut in two leave it free (a paragraph's first line, indented, starts
-    right of its column's edge), those most rows leave free first."""
+    kept when a row cut in two leaves it free (a paragraph's first line, indented, starts right
+    of its column's edge; a short stretch may hold one row with text on both sides), those most
+    rows leave free first."""
     halves = [row for row in rows if len(row.runs) == 2]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
@@ -112,15 +134,15 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
         start = min(row.runs[1][0]["x0"] for row in group)
         probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
         free = sum(not crosses(row, probe, settings) for row in halves)
-        if free >= settings.page_column_two_sided_count:
+        if free:
             found.append((free, probe))
     return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
 
 
-def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Stretch]:
-    """The stretches of consecutive rows that leave the probed gutter free, from the first row with
-    text on both sides to the last (and on, a column outlasting the other, at the stretch's line
-    pitch), that are set in two columns."""
+def _stretches_at(rows: list[Row], probe: Span, frame: Span, settings: LayoutSettings) -> list[Stretch]:
+    """The stretches of consecutive rows that leave the probed gutter free, each from a row with
+    text on both sides down as long as its rows go on at one line pitch and size (a column
+    outlasting the other too), that are set in two columns."""
     out: list[Stretch] = []
     i = 0
     while i < len(rows):
@@ -130,49 +152,40 @@ def _stretches_at(rows: list[Row], probe: Span, settings: LayoutSettings) -> lis
         end = i
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
             end += 1
-        core = _two_sided_core(rows[i:end + 1], probe)
-        stretch = _extended(_apart_trimmed(core, settings), rows[i + len(core):end + 1], settings)
+        stretch = _at_pitch(rows[i:end + 1], probe, settings)
         found = Stretch(stretch, gutter_between(stretch, probe))
-        if set_in_columns(found, probe, settings):
+        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch)), settings):
             out.append(found)
-        i = end + 1
+        i += len(stretch)
     return out
 
 
-def _two_sided_core(rows: list[Row], probe: Span) -> list[Row]:
-    """The rows from the first (rows[0]) up to the last with text on both sides of the gutter."""
-    last = max(k for k, row in enumerate(rows) if all(side_of(row, probe)))
-    return rows[:last + 1]
+def _reach_beside(rows: list[Row], stretch: list[Row]) -> float:
+    """How far right the page's text outside the stretch reaches (0 when there is none)."""
+    inside = {id(row) for row in stretch}
+    return max((_x(c)[1] for row in rows if id(row) not in inside for run in row.runs for c in run), default=0.0)
 
 
-def _apart_trimmed(core: list[Row], settings: LayoutSettings) -> list[Row]:
-    """The core without rows set apart at its ends — farther from the next row than its line pitch
-    allows, or set in another size than the columns' text: a running header's two parts
-    ('<issuer>' at the left, '<year> 统计数据公报' at the right) over the columns, a footer's under them."""
-    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
-    size = median(row.size for row in core)
+def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
+    """The rows from the first (rows[0], with text on both sides) down while each stands at most
+    `page_column_pitch_ratio` line pitches under the one above, in its size: a heading set apart
+    above the next columns, a running header or footer, text under the columns end it. The pitch
+    is the one of the rows beside a row with text on both sides (surely column lines; the lower
+    middle one, a two-part running header over two short columns counting as much as they)."""
+    two_sided = [all(side_of(row, probe)) for row in rows]
+    gaps = [b.top - a.top for k, (a, b) in enumerate(zip(rows, rows[1:])) if two_sided[k] or two_sided[k + 1]]
+    if not gaps:
+        return rows[:1]
+    reach = settings.page_column_pitch_ratio * lower_median(gaps)
+    end = 1
+    while end < len(rows) and _goes_on(rows[end - 1], rows[end], reach, settings):
+        end += 1
+    return rows[:end]
 
-    def apart(row: Row, neighbour: Row) -> bool:
-        far = abs(neighbour.top - row.top) > settings.page_column_pitch_ratio * pitch
-        return far or abs(row.size - size) > settings.same_size_pt
 
-    while len(core) > 1 and apart(core[0], core[1]):
-        core = core[1:]
-    while len(core) > 1 and apart(core[-1], core[-2]):
-        core = core[:-1]
-    return core
-
-
-def _extended(core: list[Row], after: list[Row], settings: LayoutSettings) -> list[Row]:
-    """The core and the rows under it that go on at its line pitch (one column outlasting the
-    other); a row set farther down is text under the columns."""
-    pitch = median(b.top - a.top for a, b in zip(core, core[1:]))
-    out = list(core)
-    for row in after:
-        if row.top - out[-1].top > settings.page_column_pitch_ratio * pitch:
-            break
-        out.append(row)
-    return out
+def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bool:
+    """The row goes on the column lines above it: near enough under them, in their size."""
+    return row.top - above.top <= reach and abs(row.size - above.size) <= settings.same_size_pt
 
 
 def gutter_between(rows: list[Row], probe: Span) -> Span:
@@ -183,14 +196,51 @@ def gutter_between(rows: list[Row], probe: Span) -> Span:
     return max(left, default=probe[0]), min(right, default=probe[1])
 
 
-def set_in_columns(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
-    """Two text columns: rows enough with text on both sides, a gutter as wide as the narrowest,
-    both columns wide and filled by their lines, and no table."""
+def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings) -> bool:
+    """Two text columns: a gutter as wide as the narrowest, no table, and either rows enough with
+    text on both sides and both columns wide and filled by their lines, or a short stretch of two
+    columns (`is_short_column_pair`)."""
     two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
-    if two_sided < settings.page_column_two_sided_count or not wide_gutter:
+    if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
-    return fills_both_columns(stretch, settings) and not is_tabular(stretch, settings)
+    if two_sided >= settings.page_column_two_sided_count:
+        return fills_both_columns(stretch, settings)
+    return is_short_column_pair(stretch, frame, settings)
+
+
+def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
+    """A short paragraph set in two columns (a right column of a line or two): the gutter, no
+    wider than a page's (`page_column_short_gutter_max_em`; a masthead's date set far right of
+    its issuer is farther), parts the page's text width (`frame`) in two even halves, as page columns do and a table's columns
+    or labels set side by side rarely do (`even_halves`), and the left column's lines, two or
+    more, all reach its right edge but the last (prose running on into the right column; a line
+    of labels or a running header over a title does not)."""
+    left, _ = stretch.sides()
+    narrow = stretch.gutter[1] - stretch.gutter[0] <= settings.page_column_short_gutter_max_em * stretch.rows[0].size
+    if not narrow or not even_halves(stretch, frame, settings):
+        return False
+    lines = group_rows(left, settings)
+    above_last = [c for row in lines[:-1] for c in row]
+    if len(lines) < settings.page_column_two_sided_count:
+        return False
+    edge = max(_x(c)[1] for c in left)
+    return _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1
+
+
+def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
+    """The stretch's gutter parts the page's text width (`frame`: from the page's leftmost glyph
+    to the rightmost outside the stretch) in halves differing by at most `page_column_even_em`;
+    on a page whose other text falls short of the stretch's right end (a column's last lines
+    alone on a page, under a centred running header) the width is not shown, and the right
+    column need only be no wider than the left."""
+    _, right = stretch.sides()
+    slack = settings.page_column_even_em * stretch.rows[0].size
+    left_half = stretch.gutter[0] - frame[0]
+    right_end = max(_x(c)[1] for c in right)
+    if frame[1] < right_end - slack:
+        return right_end - stretch.gutter[1] <= left_half + slack
+    return abs(left_half - (frame[1] - stretch.gutter[1])) <= slack
 
 
 def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
@@ -206,11 +256,13 @@ def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
     return sum(full for full, _ in counts) >= settings.page_column_full_share * sum(rows for _, rows in counts)
 
 
-def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings) -> tuple[int, int]:
-    """How many of the column's rows end near its right edge, and how many rows it has; (0, rows)
-    when the column spans too little of `width` to be one."""
+def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings,
+                 edge: float | None = None) -> tuple[int, int]:
+    """How many of the column's rows end near its right edge (`edge`, by default the rightmost
+    glyph's), and how many rows it has; (0, rows) when the column spans too little of `width` to
+    be one."""
     rows = group_rows(chars, settings)
-    edge = max(_x(c)[1] for c in chars)
+    edge = max(_x(c)[1] for c in chars) if edge is None else edge
     if edge - min(c["x0"] for c in chars) < settings.page_column_width_share * width:
         return 0, len(rows)
     reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
@@ -227,12 +279,20 @@ def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
     return further > settings.tabular_share * len(rows) or figures > settings.tabular_share * len(runs)
 
 
+def text_frame(rows: list[Row]) -> Span:
+    """Where the page's text stands across it: from its leftmost glyph to its rightmost (nowhere
+    on a page without text outside its tables)."""
+    ink = [_x(c) for row in rows for run in row.runs for c in run]
+    return min((start for start, _ in ink), default=0.0), max((end for _, end in ink), default=0.0)
+
+
 def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
     """The page's stretches set in two columns, top down; a row belongs to one at most."""
     out: list[Stretch] = []
     taken: set[int] = set()
+    frame = text_frame(rows)
     for probe in _probes(rows, settings):
-        for stretch in _stretches_at(rows, probe, settings):
+        for stretch in _stretches_at(rows, probe, frame, settings):
             ids = {id(row) for row in stretch.rows}
             if not ids & taken:
                 taken |= ids

@@ -80,6 +80,12 @@ class LayoutSettings:
     # a column's line ending this close to the column's right edge fills its column (prose, not a cell) …
     page_column_reach_em: float = 1.5
     page_column_full_share: float = 0.5  # … and this share of the two columns' lines fill theirs
+    # a short stretch's gutter parts the page's text width in halves differing by at most this (page columns are
+    # even; hanging marks and a column's ragged edge take a little)
+    page_column_even_em: float = 2.0
+    # … and its gutter is at most this wide (editions part page columns by 1–3 em; a masthead's date set far right
+    # of its issuer, wrapped under it, is no short pair of columns)
+    page_column_short_gutter_max_em: float = 4.0
     # a row under a stretch's last two-sided row stands at most this many times the stretch's line pitch below
     # the row above it to continue its column (a column the other outlasts); farther is text under the columns
     page_column_pitch_ratio: float = 1.25
