@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from . import chromium as cdp
-from . import furniture, typography
+from . import furniture, page_draws, typography
 from .content import Bulletin, PrintedTable, Section
 from .draws import stream
 from .render_docx import FONTS
@@ -109,19 +109,10 @@ class Page:
         # figures level with the first line of a wrapped name, or centred between its lines
         self.valign = rng.choice(["top", "middle"])
         heading = round(self.body * rng.uniform(1.2, 1.4) * 2) / 2
-        if "typography" in b.draws:
-            self.typo = typography.draw(stream("typography", seed), font, available_fonts(), self.body, self.lead,
-                                        heading, weights=self.weights)
-        else:
-            role = typography.Role(heading, font, "regular", "centre")
-            self.typo = typography.Typography("legacy", self.body, self.lead, role, role, self.body, heading)
+        drawn = page_draws.draw(b, seed, font, available_fonts(), self.body, self.lead, heading, self.weights)
+        self.typo, self.furniture, self.wide_from = drawn.typo, drawn.furniture, drawn.wide_from
+        self.mast, self.wraps, self.tails = drawn.mast, drawn.wraps, drawn.tails
         self.body, self.lead = self.typo.body, self.typo.lead
-        self.furniture = (furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws
-                          else furniture.LEGACY)
-        self.wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
-        self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
-        self.wraps = stream("wraps", seed) if "wraps" in b.draws else None
-        self.tails = self.wraps is not None and self.wraps.random() < 0.6
         # wraps family: some bulletins set their text ragged, not justified; a line that ends
         # before a bracketed group Chromium keeps whole ('（2019），') then stays visibly short
         ragged = self.wraps is not None and random.Random(f"wraps-ragged-{seed}").random() < 0.3

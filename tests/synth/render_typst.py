@@ -35,7 +35,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from . import furniture, typography
+from . import furniture, page_draws, typography
 from .content import BodyRow, Bulletin, PrintedTable, Section
 from .draws import stream
 from .render_docx import FONTS
@@ -155,19 +155,11 @@ class _Page:
         self.num_align = rng.choice(["right", "center"])
         self.mast_rule = rng.choice([0.8, 1.0, 1.5])
         heading = round(self.body * rng.uniform(1.2, 1.4) * 2) / 2
-        if "typography" in b.draws:
-            self.typo = typography.draw(stream("typography", seed), font, available_fonts(), self.body, self.lead,
-                                        heading, weights=("regular", "bold", "stroke"))
-        else:
-            role = typography.Role(heading, font, "regular", "centre")
-            self.typo = typography.Typography("legacy", self.body, self.lead, role, role, self.body, heading)
+        drawn = page_draws.draw(b, seed, font, available_fonts(), self.body, self.lead, heading,
+                                ("regular", "bold", "stroke"))
+        self.typo, self.furniture, self.wide_from = drawn.typo, drawn.furniture, drawn.wide_from
+        self.mast, self.wraps, self.tails = drawn.mast, drawn.wraps, drawn.tails
         self.body, self.lead = self.typo.body, self.typo.lead
-        self.furniture = (furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws
-                          else furniture.LEGACY)
-        self.wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
-        self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None
-        self.wraps = stream("wraps", seed) if "wraps" in b.draws else None
-        self.tails = self.wraps is not None and self.wraps.random() < 0.6
         # wraps family: some bulletins set their text ragged, not justified
         self.justify = not (self.wraps is not None and random.Random(f"wraps-ragged-{seed}").random() < 0.3)
         # page_breaks family: titles not kept with what follows, nor their lines together; the

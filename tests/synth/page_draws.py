@@ -1,0 +1,41 @@
+"""The draws of the families that shape a whole bulletin's pages, as the HTML and Typst producers
+take them: typography, furniture, landscape, masthead and wraps, each from its own stream."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from . import furniture, typography
+from .content import Bulletin
+from .draws import stream
+
+
+@dataclass
+class PageDraws:
+    typo: typography.Typography
+    furniture: furniture.Furniture
+    wide_from: int | None  # tables this wide go on landscape pages (landscape family)
+    mast: furniture.Masthead | None
+    wraps: random.Random | None  # the wraps family's stream, for the producer's own wraps draws
+    tails: bool  # a title's bracketed tail wrapped alone onto the next line
+
+
+def draw(b: Bulletin, seed: int, font: str, fonts: list[str], body: float, lead: float, heading: float,
+         weights: tuple[str, ...]) -> PageDraws:
+    """The page families' draws for one bulletin; a family switched off gives what the producer
+    drew before the families existed (the body size and line pitch given, a centred title)."""
+    if "typography" in b.draws:
+        typo = typography.draw(stream("typography", seed), font, fonts, body, lead, heading, weights=weights)
+    else:
+        role = typography.Role(heading, font, "regular", "centre")
+        typo = typography.Typography("legacy", body, lead, role, role, body, heading)
+    wraps = stream("wraps", seed) if "wraps" in b.draws else None
+    return PageDraws(
+        typo=typo,
+        furniture=furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws else furniture.LEGACY,
+        wide_from=furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None,
+        mast=furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None,
+        wraps=wraps,
+        tails=wraps is not None and wraps.random() < 0.6,
+    )
