@@ -315,3 +315,17 @@ def test_an_autospace_gap_over_a_gutter_stays_inside_the_header_cell() -> None:
                      glyph(52.5, 62.5, "在"), glyph(62.5, 72.5, "线")], DEFAULTS)
     assert [s.text for s in cols.split_at_gutters(label, gutter, DEFAULTS, header=True)] == ["2020在线"]
     assert [s.text for s in cols.split_at_gutters(label, gutter, DEFAULTS)] == ["2020", "在线"]
+
+
+def test_two_header_labels_parted_by_a_gap_beside_their_gutter() -> None:
+    """'收入（千元）' ends 0.8 pt past the gutter of the figures under it and '人 次' begins 3.7 pt
+    later (Typst's tight cells): the gap between the labels stands over the neighbour's
+    figures, within an em of the gutter, and parts the cells; a body row's gap there does not."""
+    gutter = [(599.3, 603.0)]
+    income = [glyph(549.8 + 9 * i, 558.8 + 9 * i, ch) for i, ch in enumerate("收入（千元）")]
+    visits = [glyph(607.5, 616.5, "人"), glyph(616.5, 618.5, " "), glyph(620.5, 629.5, "次")]
+    run = Segment(income + visits, DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(run, gutter, DEFAULTS, header=True)] == ["收入（千元）", "人 次"]
+    assert [s.text for s in cols.split_at_gutters(run, gutter, DEFAULTS)] == ["收入（千元）人 次"]
+    assert cols.header_gap_near_gutter((603.8, 607.5), gutter[0], 9.0)
+    assert not cols.header_gap_near_gutter((620.0, 624.0), gutter[0], 9.0)

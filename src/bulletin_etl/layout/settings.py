@@ -172,6 +172,7 @@ class LayoutSettings:
     space_run_gap_em: float = 0.15
     gutter_min_em: float = 0.35  # the narrowest gap between columns (a printed space is about 0.25–0.33)
     split_gap_em: float = 0.15  # a gap between two glyphs over a gutter, tighter than a space, still cuts
+    header_gutter_reach_em: float = 1.0  # … and in a header, one this near a gutter (labels overhang their figures)
     autospace_max_em: float = 0.3  # the widest gap producers set where Chinese meets Latin text (Typst: 0.25)
     span_margin_pt: float = 1.0  # text reaching this close to a column's middle covers that column
     same_header_x_pt: float = 2.0  # header texts this close across pages stand at the same place
