@@ -1,0 +1,64 @@
+"""Where a line of running text ends: short of the right margin because its paragraph ends
+there, or only because the next line's first word did not fit after it (a long figure, a
+bracketed group kept together, a character with the mark no line may start with)."""
+
+from __future__ import annotations
+
+from ..text import is_cjk
+from .lines import HANGING, Margins, TextLine, line_margins, text_edge, tracking
+from .settings import LayoutSettings
+
+
+def stops_short(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:
+    """`prev` stops short of its right margin (`paragraph_short_em`) by more than the next line's
+    first word needed (`next_word_room_em` beyond it): its paragraph ends there. Tracked text sets
+    its spacing before the word and after it too."""
+    room = line_margins(prev, margins)[1] - text_edge(prev)
+    word = _first_word_width(nxt, settings) + 2 * tracking(nxt.chars, settings)
+    return room > settings.paragraph_short_em * prev.size and room > word + settings.next_word_room_em * prev.size
+
+
+def _first_word_width(line: TextLine, settings: LayoutSettings) -> float:
+    """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
+    ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK —
+    unless a mark follows the first character: no line may start with '，', so '个，' moves on
+    as one (LibreOffice, hanging no punctuation, leaves a line two characters short for it)."""
+    chars = [c for c in line.chars if not c["text"].isspace()]
+    bracketed = _bracketed_width(chars, settings)
+    if bracketed is not None:
+        return bracketed
+    if _character_then_mark(chars):
+        return chars[1]["x1"] - chars[0]["x0"]
+    return _latin_run_width(line.chars)
+
+
+def _bracketed_width(chars: list[dict], settings: LayoutSettings) -> float | None:
+    """Width of the bracketed group the glyphs start with and of the mark after it ('（2019），'),
+    or None when they start with none a producer keeps together."""
+    if not chars or chars[0]["text"] not in "（(":
+        return None
+    close = next((i for i, c in enumerate(chars) if c["text"] in "）)"), None)
+    if close is None or close > settings.unbreakable_max_chars:
+        return None
+    end = close + 1 if close + 1 < len(chars) and chars[close + 1]["text"] in HANGING else close
+    return chars[end]["x1"] - chars[0]["x0"]
+
+
+def _cjk_character(text: str) -> bool:
+    """A CJK character other than a mark no line may start with."""
+    return is_cjk(text) and text not in HANGING
+
+
+def _character_then_mark(chars: list[dict]) -> bool:
+    """The glyphs start with a CJK character and a mark no line may start with ('个，')."""
+    return len(chars) > 1 and _cjk_character(chars[0]["text"]) and chars[1]["text"] in HANGING
+
+
+def _latin_run_width(chars: list[dict]) -> float:
+    """Width of the Latin/digit run the glyphs start with ('57176个…' → '57176'); 0 for none."""
+    run = []
+    for char in chars:
+        if char["text"].isspace() or is_cjk(char["text"]):
+            break
+        run.append(char)
+    return run[-1]["x1"] - run[0]["x0"] if run else 0.0
