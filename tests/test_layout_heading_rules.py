@@ -307,3 +307,23 @@ def test_a_titles_second_line_is_never_a_second_title_or_a_unit_line(tmp_path: P
     assert title_second_line(flow, index) is flow.line(index + 1)
     assert heading_at(flow, part) == part and heading_at(flow, index) == index + 1
     assert title_second_line(flow, at(flow, "2030 年度南京市电子健康卡发卡情况统计")) is None
+
+
+
+
+def test_a_line_short_only_for_the_bracketed_group_after_it_closes_no_paragraph(tmp_path: Path) -> None:
+    """A line stops five characters short of the margin ('…信息化发展指数'), but only because
+    '（2028），' did not fit after it (a producer keeps the bracketed group and its mark
+    together): its paragraph goes on."""
+    short = "推进全民健康信息平台建设国家卫健委发布全国卫生健康信息化发展指数"[-31:]
+
+    def page(c) -> None:
+        first_page(c)
+        para(c, 220, [FULL[2:], short])
+        text(c, LEFT, 220 + 2 * 1.6 * BODY, "（2028），南京市在副省级城市及省会城市中保持了第四名的成", BODY)
+        text(c, LEFT, 220 + 3 * 1.6 * BODY, "绩。", BODY)
+
+    flow = drawn_flow(make_pdf(tmp_path / "group.pdf", page))
+    i = at(flow, short)
+    assert flow.ends_short(flow.line(i))  # short of the margin …
+    assert not flow.ends_block(i)  # … for the group after it only

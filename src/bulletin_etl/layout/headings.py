@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..text import join_wrapped, squash
 from .blocks import Block
 from .intervals import Span, gap, median
+from .line_ends import stops_short
 from .lines import Margins, TextLine, body_size, line_family, line_margins, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
@@ -96,12 +97,20 @@ class Flow:
             return False
         if prev is None:
             return True
-        return self.closes_paragraph(prev) or self.unmeasured_page_break(prev, line) or self.opens_paragraph(prev, line)
+        return self.closes_paragraph(prev, line) or self.unmeasured_page_break(prev, line) or self.opens_paragraph(prev, line)
 
-    def closes_paragraph(self, line: TextLine) -> bool:
-        """The line ends its paragraph: it stops short of the right margin, ends a sentence or a
-        remark, or is the masthead's dated line, however wide."""
-        return self.ends_short(line) or ends_sentence(line.text) or is_masthead_line(line.text)
+    def closes_paragraph(self, line: TextLine, nxt: TextLine | None = None) -> bool:
+        """The line ends its paragraph: it stops short of the right margin (for more than the next
+        line's first word, `stops_before`), ends a sentence or a remark, or is the masthead's dated
+        line, however wide."""
+        return self.stops_before(line, nxt) or ends_sentence(line.text) or is_masthead_line(line.text)
+
+    def stops_before(self, line: TextLine, nxt: TextLine | None) -> bool:
+        """The line stops short of its right margin, and not only because the next line's first
+        word did not fit after it ('…发展指数' before '（2028），南京市…' in a narrow column)."""
+        if nxt is None or nxt.page != line.page:
+            return self.ends_short(line)
+        return stops_short(line, nxt, self.margins, self.settings)
 
     def unmeasured_page_break(self, prev: TextLine, line: TextLine) -> bool:
         """A page break next to a page with too few lines to show its margins."""
@@ -136,11 +145,11 @@ class Flow:
         return inside and abs((prev.x0 + prev.x1) / 2 - (line.x0 + line.x1) / 2) <= self.settings.centred_rest_em * line.size
 
     def ends_block(self, i: int) -> bool:
-        """Line i ends its paragraph: it stops short, or no line starting a block follows it."""
-        line = self.line(i)
-        if line is None:
+        """Line i ends its paragraph: no line follows it, or the next starts a block (the line
+        closing its paragraph among the reasons)."""
+        if self.line(i) is None:
             return False
-        return self.ends_short(line) or self.line(i + 1) is None or self.starts_block(i + 1)
+        return self.line(i + 1) is None or self.starts_block(i + 1)
 
     def strong(self, line: TextLine) -> bool:
         return line.bold or line.size >= self.settings.heading_larger_ratio * self.body
