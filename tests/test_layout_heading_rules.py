@@ -109,7 +109,10 @@ def test_the_masthead_line_is_found_by_what_it_says(words: str, masthead: bool) 
 
 
 @pytest.mark.parametrize("words, tail", [("（区）", True), ("（医院）", True), ("（2030）", True),
-                                         ("（单位：万人次）", False), ("采集情况（区）", False)])
+                                         ("（单位：万人次）", False), ("采集情况（区）", False),
+                                         # a title's ending word alone ('…信息系统建设情况' / '统计')
+                                         ("统计", True), ("情况统计", True), ("统计（区）", True),
+                                         ("统计数据公报", False), ("合计", False)])
 def test_a_titles_bracketed_tail_alone(words: str, tail: bool) -> None:
     assert is_title_tail(words) is tail
 

@@ -35,6 +35,10 @@ TITLE_TAIL = re.compile(r"^[（(][^（()）:：]{1,8}[)）]$")
 """A title's last words wrapped alone onto the next line: '（区）', '（医院）', '（2030）' — not a
 unit line ('（单位：万人次）')."""
 
+ENDING_TAIL = re.compile(r"^(?:统计|情况|数据|概况|汇总|一览|简表|表)+(?:[（(][^（()）:：]{1,8}[)）])?$")
+"""A title's ending word wrapped alone onto the next line ('…信息系统建设情况' / '统计'): words that
+say what kind of title it is and nothing on their own."""
+
 
 def same_size(a: float, b: float, settings: LayoutSettings) -> bool:
     """Two sizes the eye takes for one."""
@@ -61,8 +65,8 @@ def is_masthead_line(text: str) -> bool:
 
 
 def is_title_tail(text: str) -> bool:
-    """A title's bracketed last words alone on a line ('（区）')."""
-    return TITLE_TAIL.match(squash(text)) is not None
+    """A title's bracketed last words alone on a line ('（区）'), or its ending word ('统计')."""
+    return TITLE_TAIL.match(squash(text)) is not None or ENDING_TAIL.match(squash(text)) is not None
 
 
 def _vertical(line: TextLine) -> Span:
