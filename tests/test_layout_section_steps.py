@@ -5,18 +5,20 @@ tests/test_layout_masthead_wrap.py and tests/test_layout_docx_tables.py draw the
 from __future__ import annotations
 
 from bulletin_etl.layout.lines import TextLine
-from bulletin_etl.layout.sections import (
-    _box_sized,
-    _box_starts,
-    _boxes,
+from bulletin_etl.layout.line_ends import (
     _bracketed_width,
     _character_then_mark,
     _cjk_character,
     _first_word_width,
+    _latin_run_width,
+)
+from bulletin_etl.layout.sections import (
+    _box_sized,
+    _box_starts,
+    _boxes,
     _glyph_offsets,
     _glyph_under,
     _join_boxes,
-    _latin_run_width,
     _reaches_next_box,
     _runs,
     _wrapped_parts,
