@@ -12,6 +12,31 @@ from .draws import stream
 
 
 @dataclass
+class Metrics:
+    """Sizes and rules of a page printed from markup (HTML, Typst): points, margins in cm."""
+
+    body: float
+    lead: float  # body line pitch
+    table_size: float
+    note: float
+    margins: list[float]  # top right bottom left, cm
+    latin: str | None  # a Latin face for figures and words, or the CJK face's own
+    outer: bool  # no_inner_verticals tables drawn with their outer verticals
+    line: float  # rule width
+    heavy: float  # a 三线表's top and bottom rule width
+
+
+def metrics(rng: random.Random) -> Metrics:
+    """The page's sizes and rules, drawn in this order from the producer's own stream."""
+    body = rng.choice([11.0, 12.0, 12.0, 13.0, 14.0])
+    return Metrics(body=body, lead=round(body * rng.uniform(1.45, 1.85), 1),
+                   table_size=rng.choice([8.5, 9.0, 9.5, 10.0, 10.5]), note=rng.choice([9.0, 9.5, 10.0, 10.5]),
+                   margins=[round(rng.uniform(1.9, 3.0), 2) for _ in range(4)],
+                   latin=rng.choice([None, None, "Liberation Serif", "DejaVu Sans"]), outer=rng.random() < 0.5,
+                   line=rng.choice([0.5, 0.6, 0.75]), heavy=rng.choice([1.0, 1.25, 1.5]))
+
+
+@dataclass
 class PageDraws:
     typo: typography.Typography
     furniture: furniture.Furniture

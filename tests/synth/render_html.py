@@ -96,15 +96,9 @@ class Page:
     def __init__(self, b: Bulletin, style: str, font: str, seed: int):
         rng = self.rng = random.Random(f"{self.producer}-{seed}")
         self.style, self.font, self.family = style, font, FONTS[font]
-        self.body = rng.choice([11.0, 12.0, 12.0, 13.0, 14.0])
-        self.lead = round(self.body * rng.uniform(1.45, 1.85), 1)
-        self.table_size = rng.choice([8.5, 9.0, 9.5, 10.0, 10.5])
-        self.note = rng.choice([9.0, 9.5, 10.0, 10.5])
-        self.margins = [round(rng.uniform(1.9, 3.0), 2) for _ in range(4)]  # top right bottom left, cm
-        self.latin = rng.choice([None, None, "Liberation Serif", "DejaVu Sans"])
-        self.outer = rng.random() < 0.5
-        self.line = rng.choice([0.5, 0.6, 0.75])
-        self.heavy = rng.choice([1.0, 1.25, 1.5])
+        m = page_draws.metrics(rng)
+        self.body, self.lead, self.table_size, self.note, self.margins = m.body, m.lead, m.table_size, m.note, m.margins
+        self.latin, self.outer, self.line, self.heavy = m.latin, m.outer, m.line, m.heavy
         self.pad = (round(rng.uniform(1.5, 4.0), 1), round(rng.uniform(2.0, 4.5), 1))
         # figures level with the first line of a wrapped name, or centred between its lines
         self.valign = rng.choice(["top", "middle"])
