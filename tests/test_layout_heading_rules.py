@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase import pdfmetrics
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.furniture import drop_furniture
@@ -17,6 +18,7 @@ from bulletin_etl.layout.headings import (
     _no_title,
     below_on_page,
     broken_by_page,
+    closes_remark,
     ends_sentence,
     flow_of,
     follows_closely,
@@ -26,6 +28,7 @@ from bulletin_etl.layout.headings import (
     is_title_tail,
     known_only_together,
     may_continue_title,
+    numbered_title_rest,
     one_line_title_alone,
     running_text_pair,
     same_page_and_size,
@@ -41,8 +44,8 @@ from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.sections import TITLE_PATTERNS
 from bulletin_etl.text import squash
 
-from .pdfkit import PAGE_H, make_pdf, text
-from .test_layout_headings import BODY, FULL, LEFT, centred, first_page, para, small_table
+from .pdfkit import CJK_FONT, PAGE_H, make_pdf, text
+from .test_layout_headings import BODY, FULL, LEFT, centred, first_page, para, small_table, titles
 
 DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
@@ -97,9 +100,22 @@ def test_below_on_page_means_starting_under_the_others_foot() -> None:
 
 
 @pytest.mark.parametrize("words, ends", [("作。", True), ("作。 ", True), ("（不包含医院自有途径预约）", True),
-                                         ("2030 年度南京市远程医疗数据", False), ("分别为", False)])
+                                         ("2030 年度南京市远程医疗数据", False), ("分别为", False),
+                                         ("全国卫生健康信息化发展指数（2027）", False)])
 def test_ends_a_sentence_or_a_remark(words: str, ends: bool) -> None:
     assert ends_sentence(words) is ends
+
+
+@pytest.mark.parametrize("words, closes", [
+    ("（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）", True),  # the whole line in brackets
+    ("约）", True), ("院）", True),  # a remark's (or a title's) rest wrapped from the line above
+    ("（2027）", True),
+    ("全国卫生健康信息化发展指数（2027）", False),  # a group after words: '显示，…' may follow
+    ("2030 年南京市卫生信息平台数据采集情况（区）", False),
+    ("（不包含 12320 电话预约", False),  # no closing bracket
+])
+def test_a_line_closes_a_remark_only_when_the_remark_is_all_it_holds(words: str, closes: bool) -> None:
+    assert closes_remark(words) is closes
 
 
 @pytest.mark.parametrize("words, masthead", [(MASTHEAD_LINE, True), ("南京市卫生信息中心 编印", True),
@@ -147,6 +163,21 @@ def test_known_only_together() -> None:
     flow = hand_flow()
     assert known_only_together(flow, "2030 年南京市卫生信息平台数据", "采集情况（区）")
     assert not known_only_together(flow, "2030 年南京市卫生信息平台数据采集情况（区）", "（单位：万人次）")
+    # the rest names a section on its own: one title only under a numbered first line
+    assert known_only_together(flow, "2.2 2026年度南京市卫生信息平台数据", "采集情况（医院）")
+    assert not known_only_together(flow, "2026年度南京市卫生信息平台数据", "采集情况（医院）")
+
+
+@pytest.mark.parametrize("first, second, rest", [
+    ("2.2 2026年度南京市卫生信息平台数据", "采集情况（医院）", True),
+    ("（四）2026年度南京市卫生信息平台", "数据采集情况（区）", True),
+    ("一、2026年度南京市卫生信息平台数据", "采集情况（区）", True),
+    ("2026年度南京市卫生信息平台数据", "采集情况（医院）", False),  # not numbered: may be two titles
+    ("统计数据", "（二）2024年度南京市卫生信息平台数据采集情况", False),  # the second numbered
+    ("（一）2026年度南京市远程医疗数据", "（二）2026年度南京市健康证数据", False),
+])
+def test_a_numbered_titles_rest_carries_no_number(first: str, second: str, rest: bool) -> None:
+    assert numbered_title_rest(first, second) is rest
 
 
 @pytest.mark.parametrize("first, second, completes", [
@@ -166,6 +197,10 @@ def test_a_title_may_go_on_in_its_size_with_no_sentence_or_with_its_tail() -> No
     assert not may_continue_title(title, line("（单位：万人次）", top=120), DEFAULTS)
     assert not may_continue_title(title, line("一、突出政治引领，激活党建动能。", top=120), DEFAULTS)
     assert not may_continue_title(title, line("数据采集情况（区）", top=120, size=BODY + 2), DEFAULTS)
+    # a numbered line begins a heading of its own, never a title's rest
+    assert not may_continue_title(line("统计数据"), line("（二）2024年度南京市卫生信息平台数据采集情况", top=120), DEFAULTS)
+    assert not may_continue_title(title, line("2.2 数据采集情况（区）", top=120), DEFAULTS)
+    assert may_continue_title(line("2.2 2030 年度南京市卫生信息平台各区"), line("数据采集情况（区）", top=120), DEFAULTS)
 
 
 def test_a_second_line_follows_closely_on_its_page() -> None:
@@ -330,3 +365,65 @@ def test_a_line_short_only_for_the_bracketed_group_after_it_closes_no_paragraph(
     i = at(flow, short)
     assert flow.ends_short(flow.line(i))  # short of the margin …
     assert not flow.ends_block(i)  # … for the group after it only
+
+
+def test_a_numbered_title_wrapped_onto_a_line_naming_a_section_is_one_title(tmp_path: Path) -> None:
+    """'2.2 …平台数据' / '采集情况（医院）': the rest names a section on its own, but carries no number
+    in an edition that numbers its headings. Titles set at the body's size (公文), where typography
+    says nothing. Counter-case: two numbered titles one over the other."""
+    size = BODY
+
+    def page(c) -> None:
+        first_page(c)
+        centred(c, 200, "2.2 2026年度南京市卫生信息平台数据", size)
+        centred(c, 200 + 1.4 * size, "采集情况（医院）", size)
+        small_table(250).draw(c)
+        centred(c, 330, "（一）2026年度南京市远程医疗数据", size)
+        centred(c, 330 + 1.4 * size, "（二）2026年度南京市健康证数据", size)
+        small_table(380).draw(c)
+
+    assert titles(make_pdf(tmp_path / "numbered.pdf", page)) == [
+        "", "2030 年度南京市远程医疗数据", "2.2 2026年度南京市卫生信息平台数据采集情况（医院）",
+        "（一）2026年度南京市远程医疗数据", "（二）2026年度南京市健康证数据"]
+
+
+def test_a_numbered_line_under_the_part_title_is_a_heading_of_its_own(tmp_path: Path) -> None:
+    """'统计数据' and '（二）…数据采集情况' close under it (a title naming no section alone, so
+    `two_titles` does not part them): the number begins a heading."""
+    size = 1.3 * BODY
+
+    def page(c) -> None:
+        first_page(c)
+        centred(c, 200, "统计数据", size)
+        centred(c, 200 + 1.4 * size, "（二）2024年度南京市卫生信息平台数据采集情况", size)
+        small_table(250).draw(c)
+
+    flow = drawn_flow(make_pdf(tmp_path / "part.pdf", page))
+    part = at(flow, "统计数据")
+    assert title_second_line(flow, part) is None
+    assert heading_at(flow, part) == part and heading_at(flow, part + 1) == part + 1
+
+
+def test_a_bracketed_group_ending_a_full_line_closes_no_paragraph(tmp_path: Path) -> None:
+    """A paragraph in a narrow column starts '全国卫生健康信息化发展指数（2027）' and goes on '显示，…'
+    on the next line: the line reaches the margin and its '）' closes no remark, so it is the
+    paragraph's first line, no heading. Counter-case: a remark wholly in brackets ends its paragraph."""
+    width, chars = pdfmetrics.stringWidth(INDEX_LINE, CJK_FONT, BODY), 18
+    rest = ["显示，南京市在副省级城市及省会城市中保持", "了第四名的成绩。"]
+
+    def page(c) -> None:
+        text(c, LEFT, 40, MASTHEAD_LINE[:chars], BODY)
+        text(c, LEFT + chars * BODY - width, 80, INDEX_LINE, BODY)  # indented, ending at the margin
+        text(c, LEFT, 80 + 1.6 * BODY, rest[0][:chars], BODY)
+        text(c, LEFT, 80 + 3.2 * BODY, rest[1], BODY)
+        text(c, LEFT + chars * BODY - pdfmetrics.stringWidth(REMARK_LINE, CJK_FONT, BODY), 140, REMARK_LINE, BODY)
+        text(c, LEFT, 140 + 1.6 * BODY, "南京市卫生信息中心持续推进全民健康信息", BODY)
+
+    flow = drawn_flow(make_pdf(tmp_path / "index.pdf", page))
+    index, remark = at(flow, INDEX_LINE), at(flow, REMARK_LINE)
+    assert not flow.ends_block(index) and heading_at(flow, index) is None
+    assert flow.ends_block(remark)
+
+
+INDEX_LINE = "全国卫生健康信息化发展指数（2027）"
+REMARK_LINE = "（不包含医院诊间预约、自有途径预约）"

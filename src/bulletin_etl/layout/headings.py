@@ -25,11 +25,14 @@ from .line_ends import stops_short
 from .lines import Margins, TextLine, body_size, line_family, line_margins, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
-from .vocabulary import MASTHEAD, is_sentence, reads_as_title, without_numbering
+from .vocabulary import MASTHEAD, is_sentence, reads_as_title, starts_numbered, without_numbering
 
-SENTENCE_ENDS = tuple("。！？）)")
-"""A line ending a sentence or a remark may end its paragraph although it reaches the margin (a
-page with one line of text cannot show where its margin is)."""
+SENTENCE_ENDS = tuple("。！？")
+"""A line ending a sentence (or a remark, `closes_remark`) may end its paragraph although it
+reaches the margin (a page with one line of text cannot show where its margin is)."""
+
+REMARK_ENDS = tuple("）)")
+OPENING_BRACKETS = "（("
 
 TITLE_TAIL = re.compile(r"^[（(][^（()）:：]{1,8}[)）]$")
 """A title's last words wrapped alone onto the next line: '（区）', '（医院）', '（2030）' — not a
@@ -55,8 +58,20 @@ def below_on_page(above: TextLine, line: TextLine) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """Ends a sentence or a remark ('。', '）')."""
-    return text.rstrip().endswith(SENTENCE_ENDS)
+    """Ends a sentence or a remark ('。', '（不包含…预约）')."""
+    return text.rstrip().endswith(SENTENCE_ENDS) or closes_remark(text)
+
+
+def closes_remark(text: str) -> bool:
+    """Ends with a bracket closing a remark: the whole line in brackets ('（不包含…预约）'), or a
+    remark's rest wrapped from the line above ('约）'). A bracketed group after words on its line
+    closes no remark: '全国卫生健康信息化发展指数（2027）' at a narrow column's end goes on with
+    '显示，南京市…'."""
+    flat = squash(text)
+    if not flat.endswith(REMARK_ENDS):
+        return False
+    opening = max(flat.rfind(bracket) for bracket in OPENING_BRACKETS)
+    return opening <= 0
 
 
 def is_masthead_line(text: str) -> bool:
@@ -208,8 +223,17 @@ def known_alone(flow: Flow, text: str) -> bool:
 
 
 def known_only_together(flow: Flow, first: str, second: str) -> bool:
-    """Two lines match a known section's title where neither alone is one ('…平台数据' / '采集情况（区）')."""
-    return flow.known(join_wrapped([first, second])) and not flow.known(first) and not known_alone(flow, second)
+    """Two lines match a known section's title where neither alone is one ('…平台数据' / '采集情况（区）'),
+    or where the second is one only by the words a numbered title's rest has (`numbered_title_rest`)."""
+    together = flow.known(join_wrapped([first, second])) and not flow.known(first)
+    return together and (not known_alone(flow, second) or numbered_title_rest(first, second))
+
+
+def numbered_title_rest(first: str, second: str) -> bool:
+    """The first line starts with a heading's number and the second with none: in an edition that
+    numbers its headings the second is no heading of its own ('2.2 2026年度南京市卫生信息平台数据' /
+    '采集情况（医院）' is one title, although '采集情况（医院）' names a section)."""
+    return starts_numbered(first) and not starts_numbered(second)
 
 
 def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
@@ -222,7 +246,10 @@ def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
 
 def may_continue_title(line: TextLine, nxt: TextLine, settings: LayoutSettings) -> bool:
     """The next line is set in the line's size and may be part of a title: it is no sentence, or
-    it is a title's bracketed tail."""
+    it is a title's bracketed tail; it starts with no heading's number (a numbered line begins a
+    heading of its own: '统计数据' over '（二）…采集情况' is two)."""
+    if starts_numbered(nxt.text):
+        return False
     return same_size(nxt.size, line.size, settings) and (not _no_title(nxt.text, settings) or is_title_tail(nxt.text))
 
 

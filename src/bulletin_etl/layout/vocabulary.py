@@ -79,6 +79,12 @@ def unnumbered(text: str) -> str:
     return folded[number.end():] if number else text
 
 
+def starts_numbered(text: str) -> bool:
+    """The line starts with a heading's number ('（二）…', '2.2 …', '一、…'): it begins a heading or
+    an item of its own, never the rest of a title wrapped from the line above."""
+    return HEADING_NUMBER.match(unicodedata.normalize("NFKC", text)) is not None
+
+
 def without_numbering(title: str) -> str:
     """A heading's title as compared (squashed), its number dropped: '（四）2028年健康证数据' →
     '2028年健康证数据'; '12320预约挂号服务统计' keeps its digits."""
@@ -121,6 +127,11 @@ REMARK = re.compile(r"^[（(][^（()）]*[)）]$")
 """A line wholly in brackets: a remark under a title ('（不包含…预约）'), not a title."""
 
 
+def is_remark(text: str) -> bool:
+    """Wholly in brackets ('（不包含 12320 电话预约、…）'), a remark on what follows or precedes it."""
+    return REMARK.match(squash(text)) is not None
+
+
 def is_sentence(text: str, settings: LayoutSettings) -> bool:
     """Running text, a note, a remark, a list item or a table row left outside its table: never
     a heading, however it is set."""
@@ -134,7 +145,7 @@ def is_running_text(text: str, settings: LayoutSettings) -> bool:
 
 def is_aside(text: str) -> bool:
     """A note ('注：…') or a remark wholly in brackets ('（不包含…预约）')."""
-    return NOTE.match(text) is not None or REMARK.match(squash(text)) is not None
+    return NOTE.match(text) is not None or is_remark(text)
 
 
 def is_table_row(text: str) -> bool:
