@@ -12,11 +12,13 @@ import pytest
 from bulletin_etl.completeness import is_numbered_heading
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.sections import cut
+from bulletin_etl.layout.tables import Grid
 from bulletin_etl.layout.vocabulary import without_numbering
 from bulletin_etl.pipeline import recognise
 from bulletin_etl.sections import SECTIONS, TITLE_PATTERNS
 from bulletin_etl.sections.base import Context
 from bulletin_etl.sections.recognition import title_matches
+from bulletin_etl.text import squash
 
 from .pdfkit import Table, cell, make_pdf
 from .test_layout_headings import LEFT, centred, para, text
@@ -269,3 +271,30 @@ def test_a_title_naming_two_sections_whose_content_does_not_tell_is_reported(tmp
         ("ambiguous_heading", "heading '2030年12320卫生热线预约挂号服务统计' names appointments_12320 and hotline_12320 "
                               "(names 12320+预约, ends in 统计; names 热线, ends in 统计) and its content does not tell "
                               "which; its content was not extracted")]
+
+
+REMARK = "（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）"
+
+
+@pytest.mark.parametrize("remark", [True, False])
+def test_a_remark_right_over_a_moved_table_goes_with_the_table(tmp_path: Path, remark: bool) -> None:
+    """The remark under a table section's own (unprinted) title, '（不包含 12320 电话预约…）', set right
+    over its table after a prose section's paragraphs: the table's, not the prose's last paragraph
+    (the evaluation section read it as a clause). Counter-case: without a remark, the paragraph
+    over the table stays the prose's."""
+    def page(c):
+        text(c, LEFT, 40, MASTHEAD)
+        centred(c, 80, "2030 年度南京市远程医疗数据")
+        y = para(c, 110, [INTRO[2:], "远程会诊系统。"])
+        if remark:
+            centred(c, y + 20, REMARK)
+        grid(y + 50, CERTIFICATES, [60.0] + [90.0] * 4).draw(c)
+
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    pieces = cut(load(make_pdf(tmp_path / "remark.pdf", page)), TITLE_PATTERNS)[1:]
+    first = next(i for i, b in enumerate(pieces[0].blocks) if isinstance(b, Grid))
+    assert [squash(ln.text) for ln in pieces[0].remark_over_table(first)] == ([squash(REMARK)] if remark else [])
+    found = recognise(pieces, ctx)
+    assert [(s.name, [q.text for q in p.paragraphs()]) for s, p in found] == [
+        ("remote_medicine", [INTRO[2:] + "远程会诊系统。"]), ("health_certificates", [REMARK] if remark else [])]
+    assert [w.kind for w in ctx.warnings] == ["section_by_content"]  # the table read by its content

@@ -16,7 +16,7 @@ from .line_ends import stops_short
 from .lines import Margins, TextLine, line_margins, margins
 from .settings import LayoutSettings
 from .tables import Grid, LogicalTable, stitch
-from .vocabulary import ISSUE_DATE, MASTHEAD, WHOLE_MASTHEAD, has_sentence_mark
+from .vocabulary import ISSUE_DATE, MASTHEAD, WHOLE_MASTHEAD, has_sentence_mark, is_remark
 
 
 @dataclass
@@ -97,10 +97,22 @@ class SectionText:
 
     def split_at_table(self) -> tuple[SectionText, SectionText]:
         """The piece up to its first table, and the rest from that table on (without a heading of
-        its own): a table printed under another section's heading, its caption not set as one."""
+        its own): a table printed under another section's heading, its caption not set as one. A
+        remark right above the table ('（不包含 12320 电话预约…）') is the table's, not the prose's."""
         first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
+        first -= len(self.remark_over_table(first))
         return (SectionText(self.heading, self.blocks[:first], self.page_margins, settings=self.settings),
                 SectionText(None, self.blocks[first:], self.page_margins, settings=self.settings))
+
+    def remark_over_table(self, table: int) -> list[TextLine]:
+        """The lines of the paragraph right above block `table` when it is a remark wholly in
+        brackets (`is_remark`, wrapped or not); none otherwise."""
+        lines = [b for b in self.blocks[:table] if isinstance(b, TextLine)]
+        found = paragraphs(lines, self.settings, self.page_margins)
+        last = found[-1] if found else None
+        if last is None or not is_remark(last.text) or lines[-1] is not self.blocks[table - 1]:
+            return []
+        return last.lines
 
     def preamble(self) -> list[Paragraph]:
         """Text between the heading and the first table (a subtitle such as '（不包含…）')."""
