@@ -47,7 +47,12 @@ Families (the classes of issue 9 the extractor must handle):
                     without '南京市' (~50%); every heading numbered one way ('一、', '（一）', '1.', '1、',
                     '2.1'; ~35%); one title that says too little ('相关业务数据统计'), the section told by
                     its content, with the warning saying so (~20%). Unknown sections' titles are never
-                    reworded into a known section's words
+                    reworded into a known section's words. The numbered titles' cases (a stream of its
+                    own, 'rewording-numbered-<seed>': ~30% of bulletins, all when forced): numbered
+                    throughout, the platform titles in their longest form ('2.2 …平台数据' / '采集情况
+                    （医院）' where the title wraps; '统计数据' over '（二）…采集情况' / '（区）' — a numbered
+                    line begins a heading), and the online-booking table with its remark '（不包含 12320
+                    电话预约…）' under the prose section before it (the other moved tables have none)
   two_columns       prose set in two page columns (~40%): the ten events (mostly), sometimes the remote
                     medicine, 12320 hotline or development index paragraphs, with a vertical rule in the
                     gutter or none, the gutter 1–3 ems; balanced (Typst too, where the columns fit a page;

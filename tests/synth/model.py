@@ -45,7 +45,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     _expect_missing(ctx, missing, printed_events)
     sections = _arrange(ctx, draws, built, order)
     if "rewording" in draws:
-        rewording.reword(stream("rewording", seed), ctx.year, printed_events, sections, ctx.warnings)
+        rewording.reword(stream("rewording", seed), ctx.year, printed_events, sections, ctx.warnings,
+                         stream("rewording-numbered", seed), forced("rewording"))
     if "two_columns" in draws:
         two_columns(stream("two_columns", seed), printed_events, sections)
     head = masthead.build(ctx)

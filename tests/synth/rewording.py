@@ -48,9 +48,12 @@ names, or paragraphs in their sentence shapes (the events' title always names th
 NUMBERINGS = ["一、", "（一）", "1.", "1、", "2.1"]
 
 
-def reword(rng: random.Random, year: int, events: Section, sections: list[Section], warnings: list) -> None:
+def reword(rng: random.Random, year: int, events: Section, sections: list[Section], warnings: list,
+           cases: random.Random | None = None, always: bool = False) -> None:
     """About half the bulletins reword one to three titles; some number every heading; about one
-    in five gives one section a title that says too little."""
+    in five gives one section a title that says too little. `cases` (a stream of its own, so that
+    the draws above stay as they were) draws the numbered titles' cases in some bulletins (all
+    when `always`): see `numbered_cases`."""
     known = [s for s in sections if s.name in SUBJECTS]
     if rng.random() < 0.5 and known:
         for sec in rng.sample(known, min(len(known), rng.randint(1, 3))):
@@ -60,9 +63,47 @@ def reword(rng: random.Random, year: int, events: Section, sections: list[Sectio
         sec = rng.choice(vague)
         sec.title = rng.choice(VAGUE)
         warnings.append((sec.name, f"read as {sec.name} by its content"))
+    featured = cases is not None and (always or cases.random() < CASES_SHARE)
+    if featured:
+        numbered_cases(year, sections, warnings)
     move_under(rng, sections, warnings)
     if rng.random() < 0.35:
         number(rng.choice(NUMBERINGS), events, sections)
+    elif featured and cases is not None:
+        number(cases.choice(NUMBERINGS), events, sections)
+
+
+CASES_SHARE = 0.3
+"""Share of the reworded bulletins drawing `numbered_cases`."""
+
+LONG_TITLES = {"platform_collection_districts": "{y}年度南京市卫生信息平台数据采集情况（区）",
+               "platform_collection_hospitals": "{y}年度南京市卫生信息平台数据采集情况（医院）"}
+"""The platform titles in their longest form: a title that wraps at a large heading size or in a
+narrow box, its rest ('采集情况（医院）') naming the section on its own."""
+
+
+def numbered_cases(year: int, sections: list[Section], warnings: list) -> None:
+    """The numbered titles' cases on purpose (the bulletin is numbered too, `reword`): the platform
+    titles in their longest form, so that '2.2 …平台数据' / '采集情况（医院）' wraps with a rest that
+    names a section, and '（二）…数据采集情况' / '（区）' may stand right under '统计数据' (a numbered
+    line begins a heading: counter-case of the wrap); and the online-booking table under the prose
+    section before it, with its remark '（不包含 12320 电话预约…）' right over the table (counter-case:
+    the other moved tables have none). A title that says too little stays as it is."""
+    said = {name for name, text in warnings if text.endswith("by its content")}
+    for sec in sections:
+        if sec.name in LONG_TITLES and sec.name not in said:
+            sec.title = LONG_TITLES[sec.name].format(y=year)
+    for before, sec in zip(sections, sections[1:]):
+        if sec.name == "online_booking_channels" and sec.preamble and under_prose(before, sec, said):
+            sec.title = ""
+            warnings.append((sec.name, f"read as {sec.name} by its content"))
+
+
+def under_prose(before: Section, sec: Section, said: set[str]) -> bool:
+    """The section may be printed under the heading of the prose section before it: neither is
+    read by its content already (two sections' content under a title that says too little is not
+    drawn)."""
+    return before.name in PROSE and not {before.name, sec.name} & said
 
 
 PROSE = ("remote_medicine", "hotline_12320", "development_index", "evaluation_ratings")

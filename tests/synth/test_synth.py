@@ -563,3 +563,33 @@ def test_printed_figures_come_from_the_units_and_thousands_families() -> None:
     with_units = figures(ALL - {"thousands"})
     assert any("万" in p for p in with_units) and any("３" in p for p in with_units)
     assert any("," in p for p in figures(ALL - {"units"}))
+
+
+def test_rewording_draws_the_numbered_titles_cases() -> None:
+    """Some reworded bulletins (all where the family is forced) draw the numbered titles' cases:
+    numbered throughout, the platform titles in their longest form ('…数据采集情况（区）'), and the
+    online-booking table with its remark under the prose section before it — read by content."""
+    import os
+
+    from bulletin_etl.layout.vocabulary import starts_numbered, without_numbering
+
+    from .draws import ALL
+    from .rewording import LONG_TITLES
+
+    os.environ["BULLETIN_SYNTH_FORCE"] = "rewording"
+    try:
+        bulletins = [make_bulletin(seed, draws=ALL) for seed in range(40)]
+    finally:
+        del os.environ["BULLETIN_SYNTH_FORCE"]
+    long_titles, moved = 0, 0
+    for b in bulletins:
+        assert starts_numbered(b.events.title), b.seed
+        said = {name for name, text in b.expected_warnings if text.endswith("by its content")}
+        for sec in b.sections:
+            if sec.name in LONG_TITLES and sec.name not in said:
+                assert without_numbering(sec.title) == without_numbering(LONG_TITLES[sec.name].format(y=b.year))
+                long_titles += 1
+            if sec.name == "online_booking_channels" and not sec.title:
+                assert sec.preamble and sec.name in said
+                moved += 1
+    assert long_titles >= 40 and moved >= 3
