@@ -159,3 +159,30 @@ def test_units_family_through_each_producer(producer: str, seed: int, tmp_path: 
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- the rewording family
+
+REWORDING_CASES = [
+    ("reportlab", 710258, "three_line", "uming", False),  # '2.2 …平台数据' / '采集情况（医院）': one numbered title
+    ("docx", 710004, "no_inner_verticals", "uming", True),  # '统计数据' over '（二）…采集情况': two headings
+    ("reportlab", 710214, "grid", "STSong-Light", False),  # '…发展指数（2027）' / '显示，…' in a column: no heading
+    ("docx", 710275, "three_line", "uming", False),  # '（不包含 12320 电话预约…）' over a moved table: the table's
+]
+"""Bulletins of the rewording family with numbered titles (its cases drawn on purpose, draws.py),
+one failure class of issue 17 each, through the producers that printed them."""
+
+
+@pytest.mark.parametrize(("producer", "seed", "style", "font", "quirks"), REWORDING_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in REWORDING_CASES])
+def test_numbered_titles_through_each_producer(producer: str, seed: int, style: str, font: str, quirks: bool,
+                                              tmp_path: Path) -> None:
+    from .synth.draws import ALL
+
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"
