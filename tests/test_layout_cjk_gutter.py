@@ -96,6 +96,13 @@ def test_a_table_cells_spread_label_keeps_its_space(tmp_path: Path) -> None:
     assert row_text(row, DEFAULTS, page_text=True) == "合计"
 
 
+def test_a_running_headers_parts_at_the_margins_stay_two_words(tmp_path: Path) -> None:
+    """'南京市卫生信息中心' at the left margin, '统计数据公报' at the right: farther apart than any
+    gutter (`cjk_gutter_max_em`), a space."""
+    assert line_texts(tmp_path, [(LEFT, 40.0, "南京市卫生信息中心"), (400.0, 40.0, "统计数据公报")]) == [
+        "南京市卫生信息中心 统计数据公报"]
+
+
 def test_is_cjk_gutter() -> None:
     """The predicate alone: two Chinese glyphs at least `cjk_gutter_gap_em` apart over the line's
     spacing; a figure on either side, or a narrower gap, is no gutter."""
@@ -106,6 +113,8 @@ def test_is_cjk_gutter() -> None:
     assert not is_cjk_gutter(glyph("受", 0.0), glyph("理", SIZE + 8.9), 0.0, DEFAULTS)
     assert not is_cjk_gutter(glyph("受", 0.0), glyph("理", SIZE + 10.0), 2.0, DEFAULTS)
     assert not is_cjk_gutter(glyph("京", 0.0), glyph("1", SIZE + 20.0), 0.0, DEFAULTS)
+    assert is_cjk_gutter(glyph("受", 0.0), glyph("理", SIZE + 40.0), 0.0, DEFAULTS)
+    assert not is_cjk_gutter(glyph("受", 0.0), glyph("理", SIZE + 40.1), 0.0, DEFAULTS)
 
 
 def test_a_paragraph_with_one_row_of_its_columns_on_the_page_reads_whole(tmp_path: Path) -> None:

@@ -122,10 +122,13 @@ def is_cjk_gutter(prev: dict, char: dict, spacing: float, settings: LayoutSettin
     columns, one row of it on the page ('…卫生热线共受' | '理咨询电话…', the columns going on over
     the page break), joins one column's line to the next column's. Chinese prose sets no space
     between two of its characters, and a line end inside it is none ('受' + '理' is '受理'); a
-    word space (a name list's) is printed, or narrower than a gutter."""
-    both_cjk = is_cjk(prev["text"][-1]) and is_cjk(char["text"][0])
+    word space (a name list's) is printed, or narrower than a gutter; a running header's two
+    parts at the margins stand farther apart than a gutter (`cjk_gutter_max_em`)."""
+    if not (is_cjk(prev["text"][-1]) and is_cjk(char["text"][0])):
+        return False
     size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
-    return both_cjk and char["x0"] - prev["x1"] - spacing >= settings.cjk_gutter_gap_em * size
+    gap_em = (char["x0"] - prev["x1"] - spacing) / size
+    return settings.cjk_gutter_gap_em <= gap_em <= settings.cjk_gutter_max_em
 
 
 def build_lines(chars: Iterable[dict], page: int, settings: LayoutSettings) -> list[TextLine]:
