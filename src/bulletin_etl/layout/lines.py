@@ -99,7 +99,7 @@ def row_text(chars: Sequence[dict], settings: LayoutSettings, *, page_text: bool
                 out.append(" ")
             prev = char
             continue
-        if prev is not None and out and out[-1] != " " and _reads_as_space(prev, char, spacing, settings, page_text):
+        if prev is not None and not prev["text"].isspace() and _reads_as_space(prev, char, spacing, settings, page_text):
             out.append(" ")
         out.append(text)
         prev = char
