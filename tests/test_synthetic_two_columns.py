@@ -46,3 +46,36 @@ def test_two_column_bulletins_extract_exactly(producer: str, tmp_path: Path) -> 
         assert case.problems == [], f"replay: {case.replay}"
         in_columns = [ln for ln in load(pdfs[case.seed]).lines if ln.frame is not None]
         assert len(in_columns) >= 10, case.replay
+
+
+FOOT_ROW_CASES = [
+    # seed, style: the hotline's columns begin at a page's foot with one row (reportlab); read across
+    # that row, '…热线共受理咨询' | '电话…' (9) and '…热线共' | '受理咨询电话…' (33) must not part at the gutter
+    (9, "no_inner_verticals"),
+    (33, "no_inner_verticals"),
+]
+
+
+def test_the_family_begins_some_columns_at_a_page_foot() -> None:
+    """foot_row (a stream of its own): the hotline of seeds 9 and 33, not the events."""
+    for seed, _ in FOOT_ROW_CASES:
+        b = make_bulletin(seed, draws=ALL)
+        hotline = b.section("hotline_12320").columns
+        assert hotline is not None and hotline.foot_row
+        assert b.events.columns is None or not b.events.columns.foot_row
+
+
+def test_one_row_of_columns_at_a_page_foot_reads_across_exactly(tmp_path: Path) -> None:
+    """The row is read across the gutter (no column frame) and its two halves join without a
+    space: the hotline's figures are all labelled (lines.is_cjk_gutter)."""
+    reason = missing_tool("reportlab")
+    if reason:
+        pytest.skip(reason)
+    cases = [Case(seed, "reportlab", style, "wqy-zenhei" if seed == 33 else "STSong-Light", draws=ALL)
+             for seed, style in FOOT_ROW_CASES]
+    pdfs = render(cases, tmp_path)
+    for case in cases:
+        check(case, pdfs[case.seed], tmp_path)
+        assert case.problems == [], f"replay: {case.replay}"
+        across = [ln.text for ln in load(pdfs[case.seed]).lines if "热线共" in ln.text and ln.frame is None]
+        assert len(across) == 1 and "热线共受理咨询电话" in across[0], case.replay

@@ -105,12 +105,15 @@ class PageColumns:
     producer can set them: how many columns, a vertical rule in the gutter or none, the gutter's
     width in ems of the body size, and how the columns share the text: 'balanced' (as CSS and
     word processors balance them) or 'short_right' (the left column filled first, the right one
-    holding the last two lines; a producer that cannot leave a column short balances them)."""
+    holding the last two lines; a producer that cannot leave a column short balances them).
+    `foot_row`: the columns begin at a page's foot with room for one row, one line in each column
+    there and the rest atop the next page (reportlab; the others break where their text falls)."""
 
     count: int = 2
     rule: bool = False
     gap_em: float = 2.0
     fill: str = "balanced"
+    foot_row: bool = False
 
 
 @dataclass

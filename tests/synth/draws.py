@@ -58,7 +58,11 @@ Families (the classes of issue 9 the extractor must handle):
                     gutter or none, the gutter 1–3 ems; balanced (Typst too, where the columns fit a page;
                     LibreOffice without widow control), or (reportlab) the right column holding
                     two lines. The heading stays across the page; a table section may follow on the same
-                    page under the columns (the counter-case: a full-width table). The truth is unchanged
+                    page under the columns (the counter-case: a full-width table). The truth is unchanged.
+                    Half the prose sections in columns (reportlab; a stream of its own,
+                    'two_columns-foot-<seed>') begin at a page's foot with one row of their columns: read
+                    across, the gutter between '…热线共受' and '理咨询电话…' is no space; a gutter beside a
+                    figure ('南京' | '12320') stays one
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
                     figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
                     only where every figure is whole and at least that large, with exactly the

@@ -49,6 +49,7 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
                          stream("rewording-numbered", seed), forced("rewording"))
     if "two_columns" in draws:
         two_columns(stream("two_columns", seed), printed_events, sections)
+        foot_rows(random.Random(f"two_columns-foot-{seed}"), sections)
     head = masthead.build(ctx)
     return Bulletin(seed=seed, year=ctx.year, issuer=masthead.ISSUER, issue_date=head.issue_date, masthead=head.line,
                     events=printed_events, sections=sections, colophon=head.colophon,
@@ -190,6 +191,16 @@ def two_columns(rng: random.Random, printed_events: Section, sections: list[Sect
     for sec in chosen:
         sec.columns = PageColumns(2, rng.random() < 0.5, round(rng.uniform(1.0, 3.0), 1),
                                   "short_right" if rng.random() < 0.25 else "balanced")
+
+
+def foot_rows(rng: random.Random, sections: list[Section]) -> None:
+    """Half of the prose sections (not the events) set in columns begin them at a page's foot with
+    room for one row: the row, read across the gutter, joins one column's line to the next's
+    ('…热线共受' | '理咨询电话…'), and its gutter is no space. A stream of its own
+    ('two_columns-foot-<seed>'), so that the family's other draws are as they were."""
+    for sec in sections:
+        if sec.columns is not None and rng.random() < 0.5:
+            sec.columns.foot_row = True
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")

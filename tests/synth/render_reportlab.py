@@ -957,6 +957,8 @@ class Renderer:
                 # producer without keep-with-next)
                 orphan = True
                 self.info.setdefault("orphan_titles", []).append({"section": sec.name, "page": self.page})
+        if sec.columns is not None and sec.columns.foot_row and broken is None and not orphan:
+            keep = self._columns_to_page_foot(sec, role)
         self.heading_block(sec.title, keep, role, broken=broken, at_foot=orphan)
         for line in sec.preamble:
             self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
@@ -990,6 +992,16 @@ class Renderer:
         if self.y + h < self.bottom - 1:
             self.y = self.bottom - h - 0.5
             self.info["prose_at_foot"] = {"section": sec.name, "page": self.page}
+
+    def _columns_to_page_foot(self, sec: Section, role: typography.Role) -> float:
+        """Move down the page so that this section's title and one row of its columns are the
+        page's last lines (two_columns family, `foot_row`); the title's keep: that row."""
+        size = role.size
+        h = 1.4 * size + len(self.title_lines(sec.title, role)) * size * 1.35 + 0.7 * size + self.lead
+        if self.y + h < self.bottom - 1:
+            self.y = self.bottom - h
+        self.info.setdefault("column_foot_rows", []).append({"section": sec.name, "page": self.page})
+        return self.lead
 
     def _to_page_foot(self, sec: Section) -> bool:
         """Move down the page so that this section's table ends with its notes at the foot of
@@ -1063,11 +1075,15 @@ def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> No
     for p in paragraphs:
         wrapped, track = r.para_lines(p, r.body, width, 2 * r.body)
         lines += [(i, len(wrapped), ln, track) for i, ln in enumerate(wrapped)]
+    first = True
     while lines:
         rows = int(r.room() // r.lead)
-        if rows < 2:
+        if first and cols.foot_row and rows >= 1:
+            rows = 1  # the columns' first page holds one row of them (at its foot)
+        elif rows < 2:
             r.new_page()
             continue
+        first = False
         parts = _column_parts(lines, rows, cols)
         for k, part in enumerate(parts):
             left = r.ml + k * (width + gap)

@@ -83,11 +83,12 @@ def tracking(chars: Sequence[dict], settings: LayoutSettings) -> float:
     return max(gaps[(len(gaps) - 1) // 2], 0.0) if len(gaps) >= settings.tracked_gap_count else 0.0
 
 
-def row_text(chars: Sequence[dict], settings: LayoutSettings) -> str:
+def row_text(chars: Sequence[dict], settings: LayoutSettings, *, page_text: bool = False) -> str:
     """Text of one row: printed spaces kept (collapsed), a visible gap between two Latin/digit
     glyphs read as a space (producers that position words without space glyphs). A justified
     line spreads every glyph apart ('2 0 2 2年'): only a gap wider than the line's own spacing
-    counts."""
+    counts. In a page's text line (`page_text`, outside tables) a gutter between two Chinese
+    glyphs is no space (`is_cjk_gutter`); a table cell's text keeps its gaps as spaces."""
     out: list[str] = []
     prev: dict | None = None
     spacing = tracking(chars, settings)
@@ -98,15 +99,36 @@ def row_text(chars: Sequence[dict], settings: LayoutSettings) -> str:
                 out.append(" ")
             prev = char
             continue
-        if prev is not None and out and out[-1] != " ":
-            gap = char["x0"] - prev["x1"]
-            size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
-            both_latin = not is_cjk(prev["text"][-1]) and not is_cjk(text[0])
-            if gap - spacing > (settings.latin_word_gap_em if both_latin else settings.cjk_word_gap_em) * size:
-                out.append(" ")
+        if prev is not None and not prev["text"].isspace() and _reads_as_space(prev, char, spacing, settings, page_text):
+            out.append(" ")
         out.append(text)
         prev = char
     return "".join(out).strip()
+
+
+def _reads_as_space(prev: dict, char: dict, spacing: float, settings: LayoutSettings, page_text: bool) -> bool:
+    """The gap between two neighbouring glyphs, no space printed in it, stands for a word space."""
+    gap = char["x0"] - prev["x1"] - spacing
+    size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
+    both_latin = not is_cjk(prev["text"][-1]) and not is_cjk(char["text"][0])
+    if page_text and is_cjk_gutter(prev, char, spacing, settings):
+        return False
+    return gap > (settings.latin_word_gap_em if both_latin else settings.cjk_word_gap_em) * size
+
+
+def is_cjk_gutter(prev: dict, char: dict, spacing: float, settings: LayoutSettings) -> bool:
+    """Two Chinese glyphs parted by a page gutter (`cjk_gutter_gap_em` over the line's own spacing),
+    no space printed between them: a row read across the two columns of a paragraph set in
+    columns, one row of it on the page ('…卫生热线共受' | '理咨询电话…', the columns going on over
+    the page break), joins one column's line to the next column's. Chinese prose sets no space
+    between two of its characters, and a line end inside it is none ('受' + '理' is '受理'); a
+    word space (a name list's) is printed, or narrower than a gutter; a running header's two
+    parts at the margins stand farther apart than a gutter (`cjk_gutter_max_em`)."""
+    if not (is_cjk(prev["text"][-1]) and is_cjk(char["text"][0])):
+        return False
+    size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
+    gap_em = (char["x0"] - prev["x1"] - spacing) / size
+    return settings.cjk_gutter_gap_em <= gap_em <= settings.cjk_gutter_max_em
 
 
 def build_lines(chars: Iterable[dict], page: int, settings: LayoutSettings) -> list[TextLine]:
@@ -115,7 +137,7 @@ def build_lines(chars: Iterable[dict], page: int, settings: LayoutSettings) -> l
         visible = [c for c in row if not c["text"].isspace()]
         if not visible:
             continue
-        text = row_text(row, settings)
+        text = row_text(row, settings, page_text=True)
         sizes = sorted(c.get("size", 0.0) for c in visible)
         lines.append(
             TextLine(

@@ -53,6 +53,13 @@ class LayoutSettings:
     latin_word_gap_em: float = 0.2
     cjk_word_gap_em: float = 0.6  # … and by this where either glyph is Chinese
     tracked_gap_count: int = 4  # gaps a line needs before its glyph spacing counts as tracking, not word spaces
+    # a gap this much wider than its line's spacing between two Chinese glyphs of a page's text line, no space
+    # printed in it, is a page gutter the line was read across (a paragraph's two columns one row each on a
+    # page): a column's line end, read as no space (as the narrowest gutter, `page_column_gap_em`) …
+    cjk_gutter_gap_em: float = 0.9
+    # … and at most this (as the widest, `page_column_short_gutter_max_em`): a running header's two parts set at
+    # the margins ('南京市卫生信息中心' … '统计数据公报') are farther apart, and stay two words
+    cjk_gutter_max_em: float = 4.0
     bold_share: float = 0.8  # a line is bold when this share of its glyphs are set in a bold font
     # a text matrix sheared by this much of its x scale is still horizontal (italics); more is a turned page
     italic_shear_ratio: float = 0.1
