@@ -59,7 +59,7 @@ def fold_glyphs(text: str) -> str:
     return text.translate(_glyph_folds())
 
 
-FIGURE_END = re.compile(r"\d[.,]?$")
+FIGURE_END = re.compile(r"\d[.,，]?$")  # a figure in full-width digits separates thousands with '，'
 FIGURE_START = re.compile(r"[.,]?\d|[万亿%]")
 
 
@@ -71,8 +71,9 @@ def continues_figure(before: str, after: str) -> bool:
 
 
 def is_unfinished_figure(text: str) -> bool:
-    """A figure the line end cut after its decimal point or a thousands separator ('38682.', '1,234,')."""
-    return bool(re.search(r"\d[.,]$", fold_width(text.strip()[-2:])))
+    """A figure the line end cut after its decimal point or a thousands separator ('38682.', '1,234,',
+    '１９６，５８９，')."""
+    return bool(re.search(r"\d[.,，]$", fold_width(text.strip()[-2:])))
 
 
 def wrap_is_a_space(before: str, after: str) -> bool:

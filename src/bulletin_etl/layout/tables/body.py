@@ -69,12 +69,27 @@ def _figure_cuts_over(rows: list[Line], i: int, settings: LayoutSettings) -> lis
     return cut
 
 
+def _is_wide_digit(char: str) -> bool:
+    return "０" <= char <= "９"
+
+
 def goes_on_as_wide_digits_or_unit(rest: str) -> bool:
     """A figure's rest after a line end that fell between two of its digits: full-width digits
     (each a CJK character, breakable anywhere) or its unit ('万'). Latin digits are one word a
     producer keeps whole: '153' under '44068' is the next row's figure, not their tail."""
     first = rest.strip()[:1]
-    return bool(first) and (first in UNIT_MULTIPLIERS or "０" <= first <= "９")
+    return bool(first) and (first in UNIT_MULTIPLIERS or _is_wide_digit(first))
+
+
+def line_end_may_cut(before: str, rest: str) -> bool:
+    """A line end may fall between a figure's two parts: after its decimal point or a separator
+    ('３８６８２．' / '７７万'), before its unit ('38682.77' / '万'), or between two full-width
+    digits ('１７５４０８３．５' / '８'). A figure in Latin digits is one word a producer keeps whole:
+    '158' over '３０８' two lines on is a row's figure over the next row's, never one cut figure."""
+    head, tail = before.strip()[-1:], rest.strip()[:1]
+    if is_unfinished_figure(before) or tail in UNIT_MULTIPLIERS:
+        return bool(tail)
+    return _is_wide_digit(head) and _is_wide_digit(tail)
 
 
 def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
@@ -82,8 +97,9 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
     and not a row: when a figure above stops at its decimal point or a separator ('３８６８２．' /
     '７７万'), or, digits cut between digits ('１２３' / '４５'), when it stands clearly nearer the line
     above than the line below (rows stand further apart than the lines of one cell), goes on in
-    full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and holds fewer figures than a
-    line above it (`fewer_figures_than_above`)."""
+    full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and either finishes figures
+    begun over a row's own line (`_rests_under_their_row`) or holds fewer figures than a line
+    above it (`fewer_figures_than_above`)."""
     cut = _figure_cuts_over(rows, i, settings)
     if not cut:
         return False
@@ -91,7 +107,19 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
         return True
     if not all(goes_on_as_wide_digits_or_unit(rest.text) for _, rest in cut):
         return False
+    if _rests_under_their_row(rows, i, cut):
+        return True
     return i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings) and fewer_figures_than_above(rows, i, settings)
+
+
+def _rests_under_their_row(rows: list[Line], i: int, cut: list[tuple[Segment, Segment]]) -> bool:
+    """Every figure of the line finishes one begun above a row's own line where a line end may
+    cut it (`line_end_may_cut`): a wrapped figure centred on its row, its first part over the
+    row's line, its rest under it ('３，１２５，８' / '合计 …' / '４０，７９３'), however the lines
+    around it are spaced (the table's last line has none below)."""
+    line_of = {id(s): k for k, row in enumerate(rows[:i]) for s in row}
+    return all(line_end_may_cut(above.text, rest.text) and any(_anchors_a_row(rows[k]) for k in range(line_of[id(above)] + 1, i))
+               for above, rest in cut)
 
 
 def fewer_figures_than_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
@@ -104,15 +132,23 @@ def fewer_figures_than_above(rows: list[Line], i: int, settings: LayoutSettings)
     return any(len(_figures_of(row)) > mine for row in rows[:i] if middle(rows[i]) - middle(row) <= reach)
 
 
+def _a_rows_own_line(rows: list[Line], k: int, settings: LayoutSettings) -> bool:
+    """A line holding a figure or a total that finishes no figure cut above it: the rest of a
+    wrapped figure ('８' under '１７５４０８３．５') holds a figure but is no row's own line."""
+    return _anchors_a_row(rows[k]) and not _continues_a_figure(rows, k, settings)
+
+
 def _finished_across_a_row(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> bool:
-    """A later line, past a row's own line, finishes the run's figure in its column."""
+    """A later line, past a row's own line (`_a_rows_own_line`), finishes the run's figure in its
+    column where a line end may cut it (`line_end_may_cut`)."""
     reach = 2 * settings.figure_wrap_lines * _line_height(rows[i])
     for j in range(i + 1, len(rows)):
         if middle(rows[j]) - middle(rows[i]) > reach:
             return False
         under = [t for t in rows[j] if iv.overlaps((s.x0, s.x1), (t.x0, t.x1), settings.touch_pt)]
         if under:
-            return continues_figure(s.text, under[0].text) and any(_anchors_a_row(rows[k]) for k in range(i + 1, j))
+            cut = continues_figure(s.text, under[0].text) and line_end_may_cut(s.text, under[0].text)
+            return cut and any(_a_rows_own_line(rows, k, settings) for k in range(i + 1, j))
     return False
 
 
