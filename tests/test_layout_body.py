@@ -255,3 +255,28 @@ def test_two_tight_rows_of_full_width_figures_stay_two_rows(tmp_path: Path) -> N
     cut = _figure_cuts_over(rows, 1, DEFAULTS)
     assert cut is None or not _rests_under_their_row(rows, 1, cut)
     assert len(list(body_bands(rows, [], DEFAULTS))) == 3
+
+
+def test_a_wrapped_figures_rest_ends_a_top_aligned_table(tmp_path: Path) -> None:
+    """The rest '１' of the last row's '２，３４３，４９５．５' runs on a cell's line under it, the table's
+    last line: nearer its row than the rows above stand apart."""
+    from bulletin_etl.layout.tables.body import _ends_the_table_close_under
+
+    runs = [*row(100, "南京鼓楼医院", "157", "４，５８５，９９７．１"), (FIGURE_X + 95, 112, "６"),
+            *row(132, "南京市胸科医院", "240", "２，３４３，４９５．５")]
+    rows = drawn(tmp_path, *runs, (FIGURE_X + 95, 144, "１"))
+    assert _ends_the_table_close_under(rows, 3, DEFAULTS)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["南京鼓楼医院", "157", "４，５８５，９９７．１", "６"],
+                     ["南京市胸科医院", "240", "２，３４３，４９５．５", "１"]]
+
+
+def test_a_last_row_as_far_below_as_the_rows_above_stays_a_row(tmp_path: Path) -> None:
+    """The counter-case: a last row of one full-width figure ('１' under '…４９５．５'), set at the
+    rows' own pitch, is a row of its own."""
+    from bulletin_etl.layout.tables.body import _ends_the_table_close_under
+
+    rows = drawn(tmp_path, *row(100, "南京鼓楼医院", "157", "４５８５"), *row(124, "南京市胸科医院", "240", "２３４３"),
+                 (FIGURE_X + 60, 148, "１"))
+    assert not _ends_the_table_close_under(rows, 2, DEFAULTS)
+    assert len(list(body_bands(rows, [], DEFAULTS))) == 3

@@ -96,7 +96,8 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
     """A line finishing figures the line end cut in the line above, a narrow cell's wrapped figure
     and not a row: when a figure above stops at its decimal point or a separator ('３８６８２．' /
     '７７万'), or, digits cut between digits ('１２３' / '４５'), when it stands clearly nearer the line
-    above than the line below (rows stand further apart than the lines of one cell), goes on in
+    above than the line below (rows stand further apart than the lines of one cell; the table's
+    last line, `_ends_the_table_close_under`), goes on in
     full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and either finishes figures
     begun over a row's own line (`_rests_under_their_row`) or holds fewer figures than a line
     above it (`fewer_figures_than_above`)."""
@@ -109,7 +110,20 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
         return False
     if _rests_under_their_row(rows, i, cut):
         return True
-    return i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings) and fewer_figures_than_above(rows, i, settings)
+    nearer = _clearly_nearer_above(rows, i, settings) if i + 1 < len(rows) else _ends_the_table_close_under(rows, i, settings)
+    return nearer and fewer_figures_than_above(rows, i, settings)
+
+
+def _ends_the_table_close_under(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """The table's last line, clearly nearer the line above it than that one stands from its own
+    neighbour above: with no line below to measure by, the rows above set the pitch, and a
+    cell's wrapped line ('２，３４３，４９５．５' / '１' at a top-aligned table's foot) runs on
+    closer. A last row set as far below as the rows above stand apart is a row."""
+    if i < 2:
+        return False
+    up = middle(rows[i]) - middle(rows[i - 1])
+    before = middle(rows[i - 1]) - middle(_neighbour(rows, i - 1, -1, settings))
+    return up < before - settings.clear_gap_lines * _line_height(rows[i])
 
 
 def _rests_under_their_row(rows: list[Line], i: int, cut: list[tuple[Segment, Segment]]) -> bool:
