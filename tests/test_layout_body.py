@@ -190,7 +190,7 @@ FALLBACK_RISE = 0.84
 
 
 def test_a_line_end_may_cut_a_figure_only_where_a_producer_breaks() -> None:
-    from bulletin_etl.layout.tables.body import line_end_may_cut
+    from bulletin_etl.text import line_end_may_cut
 
     assert line_end_may_cut("１７５４０８３．５", "８")  # between two full-width digits
     assert line_end_may_cut("38682.", "77万") and line_end_may_cut("１９６，５８９，", "５６４")  # after a separator

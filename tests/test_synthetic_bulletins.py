@@ -164,11 +164,13 @@ def test_units_family_through_each_producer(producer: str, seed: int, tmp_path: 
 # ----------------------------------------------------------------------------- tight Typst tables
 
 TIGHT_TYPST_CASES = [(710118, "three_line", "noto-sans", True), (710048, "three_line", "noto-sans", False),
-                     (710081, "no_inner_verticals", "wqy-zenhei", False), (710018, "three_line", "noto-sans", False)]
+                     (710081, "no_inner_verticals", "wqy-zenhei", False), (710018, "three_line", "noto-sans", False),
+                     (710127, "no_inner_verticals", "noto-sans", False)]
 """Typst sets its cells with 1.5 pt padding and its full-width digits in the CJK face, a point
 off the Latin figures' boxes: narrow cells wrap '１７５４０８３．５' / '８' centred on their row (its
 Latin '158' over the next row's '３０８'), '１９６，５８９，' / '５６４' after a separator, a
-table's last figure at its foot ('…４９５．５' / '１'), and columns stand 3.4 pt apart, after
+table's last figure at its foot ('…４９５．５' / '１'), a first row's '３７８，８３１，２' / '０６' between
+its rules (its '，' no sentence mark), and columns stand 3.4 pt apart, after
 the autospace before a '万' ('31.7778 万' | '１４７１９５２'). Rows of whole Latin figures set as tight
 stand in the same tables and stay rows."""
 

@@ -76,6 +76,22 @@ def is_unfinished_figure(text: str) -> bool:
     return bool(re.search(r"\d[.,，]$", fold_width(text.strip()[-2:])))
 
 
+def is_wide_digit(char: str) -> bool:
+    """A full-width digit ('０'–'９'), each a CJK character a line may end after."""
+    return "０" <= char <= "９"
+
+
+def line_end_may_cut(before: str, rest: str) -> bool:
+    """A line end may fall between a figure's two parts: after its decimal point or a separator
+    ('３８６８２．' / '７７万'), before its unit ('38682.77' / '万'), or between two full-width
+    digits ('１７５４０８３．５' / '８'). A figure in Latin digits is one word a producer keeps whole:
+    '158' over '３０８' two lines on is a row's figure over the next row's, never one cut figure."""
+    head, tail = before.strip()[-1:], rest.strip()[:1]
+    if is_unfinished_figure(before) or tail in UNIT_MULTIPLIERS:
+        return bool(tail)
+    return is_wide_digit(head) and is_wide_digit(tail)
+
+
 def wrap_is_a_space(before: str, after: str) -> bool:
     """A line end between two Latin or digit runs that do not make one figure ('Health' / 'App')."""
     return not is_cjk(before[-1]) and not is_cjk(after[0]) and not continues_figure(before, after)

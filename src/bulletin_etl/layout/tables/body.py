@@ -9,7 +9,14 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterator
 
-from ...text import UNIT_MULTIPLIERS, continues_figure, is_unfinished_figure, looks_numeric
+from ...text import (
+    UNIT_MULTIPLIERS,
+    continues_figure,
+    is_unfinished_figure,
+    is_wide_digit,
+    line_end_may_cut,
+    looks_numeric,
+)
 from .. import intervals as iv
 from ..settings import LayoutSettings
 from .columns import make_cell, span_of
@@ -69,27 +76,12 @@ def _figure_cuts_over(rows: list[Line], i: int, settings: LayoutSettings) -> lis
     return cut
 
 
-def _is_wide_digit(char: str) -> bool:
-    return "０" <= char <= "９"
-
-
 def goes_on_as_wide_digits_or_unit(rest: str) -> bool:
     """A figure's rest after a line end that fell between two of its digits: full-width digits
     (each a CJK character, breakable anywhere) or its unit ('万'). Latin digits are one word a
     producer keeps whole: '153' under '44068' is the next row's figure, not their tail."""
     first = rest.strip()[:1]
-    return bool(first) and (first in UNIT_MULTIPLIERS or _is_wide_digit(first))
-
-
-def line_end_may_cut(before: str, rest: str) -> bool:
-    """A line end may fall between a figure's two parts: after its decimal point or a separator
-    ('３８６８２．' / '７７万'), before its unit ('38682.77' / '万'), or between two full-width
-    digits ('１７５４０８３．５' / '８'). A figure in Latin digits is one word a producer keeps whole:
-    '158' over '３０８' two lines on is a row's figure over the next row's, never one cut figure."""
-    head, tail = before.strip()[-1:], rest.strip()[:1]
-    if is_unfinished_figure(before) or tail in UNIT_MULTIPLIERS:
-        return bool(tail)
-    return _is_wide_digit(head) and _is_wide_digit(tail)
+    return bool(first) and (first in UNIT_MULTIPLIERS or is_wide_digit(first))
 
 
 def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
