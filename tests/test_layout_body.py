@@ -181,3 +181,102 @@ def test_a_line_as_full_of_figures_as_the_one_above_is_a_row(tmp_path: Path) -> 
     assert len(rows) == 2 and not fewer_figures_than_above(rows, 1, DEFAULTS)
     (tail,) = segments(drawn_chars(tmp_path, [(180, 110, "４５")], 9), DEFAULTS)
     assert fewer_figures_than_above([rows[0], tail], 1, DEFAULTS)
+
+
+# Typst sets a table's Latin figures in the Latin face and its full-width ones in the CJK fallback,
+# whose glyph box stands FALLBACK_RISE pt higher on the same baseline; a narrow cell wraps a
+# full-width figure (breakable between any two of its digits) and centres it on its row.
+FALLBACK_RISE = 0.84
+
+
+def test_a_line_end_may_cut_a_figure_only_where_a_producer_breaks() -> None:
+    from bulletin_etl.text import line_end_may_cut
+
+    assert line_end_may_cut("１７５４０８３．５", "８")  # between two full-width digits
+    assert line_end_may_cut("38682.", "77万") and line_end_may_cut("１９６，５８９，", "５６４")  # after a separator
+    assert line_end_may_cut("38682.77", "万")  # before its unit
+    assert not line_end_may_cut("158", "３０８")  # a Latin figure is one word: the next row's figure under it
+    assert not line_end_may_cut("１２５７０２９２５", "112917201")
+    assert not line_end_may_cut("38682.77", "")
+
+
+def wrapped_figure_centred_on_a_row(tmp_path: Path) -> list[list[Segment]]:
+    """Three rows, the middle one's name and its last figure each wrapped in two, centred on the
+    row's own line, whose Latin '158' stands over the next row's full-width '３０８'."""
+    return drawn(tmp_path,
+                 *row(80, "南京市胸科医院", "150009707", "３４９"),
+                 (NAME_X, 100, "南京燕子矶耳"), (380, 100, "１７５４０８３．５"),
+                 (FIGURE_X, 106 - FALLBACK_RISE, "１２５７０２９２５"), (300, 106, "158"),
+                 (NAME_X, 112, "鼻喉专科医院"), (410, 112, "８"),
+                 (NAME_X, 130, "东部战区空军医院"), (FIGURE_X, 130 - FALLBACK_RISE, "１１２９１７２０１"),
+                 (296, 130 - FALLBACK_RISE, "３０８"), (380, 130 - FALLBACK_RISE, "１４３４６７．３"))
+
+
+def test_a_wrapped_figures_rest_is_no_rows_own_line(tmp_path: Path) -> None:
+    from bulletin_etl.layout.tables.body import _a_rows_own_line, _finished_across_a_row
+
+    rows = wrapped_figure_centred_on_a_row(tmp_path)
+    assert [[s.text for s in line] for line in rows][1:4] == [
+        ["南京燕子矶耳", "１７５４０８３．５"], ["１２５７０２９２５", "158"], ["鼻喉专科医院", "８"]]
+    assert _a_rows_own_line(rows, 2, DEFAULTS) and not _a_rows_own_line(rows, 3, DEFAULTS)
+    assert _finished_across_a_row(rows, 1, rows[1][1], DEFAULTS)  # '１７５４０８３．５' … '８'
+    assert not _finished_across_a_row(rows, 2, rows[2][1], DEFAULTS)  # '158' is no part of '３０８'
+
+
+def test_a_figure_wrapped_around_its_row_stays_in_that_row(tmp_path: Path) -> None:
+    rows = wrapped_figure_centred_on_a_row(tmp_path)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["南京市胸科医院", "150009707", "３４９"],
+                     ["南京燕子矶耳", "１７５４０８３．５", "１２５７０２９２５", "158", "鼻喉专科医院", "８"],
+                     ["东部战区空军医院", "１１２９１７２０１", "３０８", "１４３４６７．３"]]
+
+
+def test_a_wrapped_total_ends_the_table_under_its_row(tmp_path: Path) -> None:
+    """The table's last line, the rest of a total's figure cut after a separator and centred on the
+    total's line: none below it to measure its spacing by."""
+    from bulletin_etl.layout.tables.body import _figure_cuts_over, _rests_under_their_row
+
+    rows = drawn(tmp_path, (NAME_X, 74, "中国医学科学院"), (300, 80, "185"), (NAME_X, 86, "皮肤病研究所"),
+                 (FIGURE_X, 100, "３，１２５，８"), (NAME_X, 106 - FALLBACK_RISE, "合计"), (300, 106, "50,357,915"),
+                 (FIGURE_X + 4, 112, "４０，７９３"))
+    cut = _figure_cuts_over(rows, 5, DEFAULTS)
+    assert cut is not None and _rests_under_their_row(rows, 5, cut)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["中国医学科学院", "185", "皮肤病研究所"], ["３，１２５，８", "合计", "50,357,915", "４０，７９３"]]
+
+
+def test_two_tight_rows_of_full_width_figures_stay_two_rows(tmp_path: Path) -> None:
+    """The counter-case: rows 10 pt apart, each figure whole ('２１３' over '１５８'), no row's own line
+    between them: each is a row, however close."""
+    from bulletin_etl.layout.tables.body import _figure_cuts_over, _rests_under_their_row
+
+    rows = drawn(tmp_path, *row(100, "南京医科大学", "213", "２１３"), *row(110, "南京燕子矶", "158", "１５８"),
+                 *row(124, "东部战区", "308", "３０８"))
+    cut = _figure_cuts_over(rows, 1, DEFAULTS)
+    assert cut is None or not _rests_under_their_row(rows, 1, cut)
+    assert len(list(body_bands(rows, [], DEFAULTS))) == 3
+
+
+def test_a_wrapped_figures_rest_ends_a_top_aligned_table(tmp_path: Path) -> None:
+    """The rest '１' of the last row's '２，３４３，４９５．５' runs on a cell's line under it, the table's
+    last line: nearer its row than the rows above stand apart."""
+    from bulletin_etl.layout.tables.body import _ends_the_table_close_under
+
+    runs = [*row(100, "南京鼓楼医院", "157", "４，５８５，９９７．１"), (FIGURE_X + 95, 112, "６"),
+            *row(132, "南京市胸科医院", "240", "２，３４３，４９５．５")]
+    rows = drawn(tmp_path, *runs, (FIGURE_X + 95, 144, "１"))
+    assert _ends_the_table_close_under(rows, 3, DEFAULTS)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["南京鼓楼医院", "157", "４，５８５，９９７．１", "６"],
+                     ["南京市胸科医院", "240", "２，３４３，４９５．５", "１"]]
+
+
+def test_a_last_row_as_far_below_as_the_rows_above_stays_a_row(tmp_path: Path) -> None:
+    """The counter-case: a last row of one full-width figure ('１' under '…４９５．５'), set at the
+    rows' own pitch, is a row of its own."""
+    from bulletin_etl.layout.tables.body import _ends_the_table_close_under
+
+    rows = drawn(tmp_path, *row(100, "南京鼓楼医院", "157", "４５８５"), *row(124, "南京市胸科医院", "240", "２３４３"),
+                 (FIGURE_X + 60, 148, "１"))
+    assert not _ends_the_table_close_under(rows, 2, DEFAULTS)
+    assert len(list(body_bands(rows, [], DEFAULTS))) == 3

@@ -252,6 +252,22 @@ def test_a_run_under_two_header_cells_splits_at_the_gap_between_them(tmp_path: P
     assert cols._split_run(run, chars, header[:1], 10.0, DEFAULTS) == [run]
 
 
+def test_a_run_splits_past_the_gap_before_a_figures_unit(tmp_path: Path) -> None:
+    """Typst sets its columns 3.4 pt apart: '31.7778 万' (autospaced 2.5 pt before its unit) stands
+    that close to '１４７１９５２'. The first gap between the heads' middles is the unit's; the
+    columns part at the next one."""
+    body = drawn(tmp_path, (256.7, 120, "31.7778"), (295.3, 120, "万"), (308.7, 120, "１４７１９５２"),
+                 (251.1, 140, "213.7878"), (295.3, 140, "万"), (339.8, 140, "8711026"))
+    header = [s for row in drawn(tmp_path, (255.5, 100, "个人用户数"), (324, 100, "预约订单数")) for s in row]
+    chars = chars_of(body)
+    (run,) = cols._covered(chars, DEFAULTS.gutter_min_em * 10.0)
+    lines = lines_of(body)
+    assert cols._parts_figures_from_units((292.8, 295.3), lines) and not cols._parts_two_columns((292.8, 295.3), lines)
+    assert cols._parts_two_columns((305.3, 308.7), lines)
+    pieces = cols._split_run(run, chars, header, 10.0, DEFAULTS)
+    assert [(round(a, 1), round(b, 1)) for a, b in pieces] == [(251.1, 305.3), (308.7, 378.7)]
+
+
 def test_a_glyph_stays_in_its_part_across_a_space_a_change_of_script_or_a_narrow_gap() -> None:
     assert cols._autospaced(glyph(0, 5, "8"), glyph(8, 18, "年"))
     assert not cols._autospaced(glyph(0, 5, "2"), glyph(8, 13, "8"))

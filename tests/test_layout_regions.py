@@ -67,6 +67,15 @@ def test_prose_in_several_runs_needs_a_sentence_mark() -> None:
     assert not rg._reads_as_prose([seg(60, "南京市鼓楼医院"), seg(200, "1066")])
 
 
+def test_a_figure_cut_inside_a_digit_group_is_no_sentence() -> None:
+    """Typst wraps '３７８，８３１，２０６' in a narrow cell after '２': its '，' before a group of one
+    digit is no thousands separator by its shape, yet the run is a figure, and the row no prose."""
+    row = [seg(60, "雨花台区"), seg(108, "３７８，８３１，２"), seg(218, "３０"), seg(292, "0/11"), seg(343, "1,932,696")]
+    assert not rg._reads_as_prose(row) and not rg._is_running_text(row, width=480, settings=DEFAULTS)
+    assert [s.text for s in rg._words_of(row)] == ["雨花台区"]
+    assert rg._reads_as_prose([seg(60, "分别为"), seg(200, "120，350家")])  # a sentence's '，' among its words
+
+
 def test_a_note_or_a_folio_is_never_table_text() -> None:
     assert rg._is_note_or_folio([seg(60, "注：数据截至年底")])
     assert rg._is_note_or_folio([seg(200, "- 3 -")])

@@ -186,3 +186,37 @@ def test_numbered_titles_through_each_producer(producer: str, seed: int, style: 
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- tight Typst tables
+
+TIGHT_TYPST_CASES = [(710118, "three_line", "noto-sans", True), (710048, "three_line", "noto-sans", False),
+                     (710081, "no_inner_verticals", "wqy-zenhei", False), (710018, "three_line", "noto-sans", False),
+                     (710127, "no_inner_verticals", "noto-sans", False)]
+"""Typst sets its cells with 1.5 pt padding and its full-width digits in the CJK face, a point
+off the Latin figures' boxes: narrow cells wrap '１７５４０８３．５' / '８' centred on their row (its
+Latin '158' over the next row's '３０８'), '１９６，５８９，' / '５６４' after a separator, a
+table's last figure at its foot ('…４９５．５' / '１'), a first row's '３７８，８３１，２' / '０６' between
+its rules (its '，' no sentence mark), and columns stand 3.4 pt apart, after
+the autospace before a '万' ('31.7778 万' | '１４７１９５２'). Rows of whole Latin figures set as tight
+stand in the same tables and stay rows."""
+
+
+@pytest.mark.parametrize(("seed", "style", "font", "quirks"), TIGHT_TYPST_CASES,
+                         ids=[f"typst-{s}-{st}-{f}" for s, st, f, _ in TIGHT_TYPST_CASES])
+def test_tight_typst_tables_keep_their_rows_and_columns(seed: int, style: str, font: str, quirks: bool,
+                                                        tmp_path: Path) -> None:
+    import re
+
+    from .synth.draws import ALL
+
+    reason = missing_tool("typst")
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "typst", style, font, quirks, draws=ALL)
+    b = bulletin(case)[0]
+    cells = [c for s in b.sections if s.table for r in s.table.rows for c in r.cells]
+    assert any(re.fullmatch("[０-９，．]{7,}", c) for c in cells) and any(re.fullmatch(r"\d{3}", c) for c in cells)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

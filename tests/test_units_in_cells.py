@@ -61,10 +61,19 @@ def test_fold_width_keeps_positions_and_the_clause_comma() -> None:
 @pytest.mark.parametrize(("before", "after", "cut"), [
     ("38682.", "77万", True), ("1,234,", "567", True), ("123", "45", True), ("１２３", "４５", True),
     ("38682", ".77", True), ("38682.77", "万", True), ("45", "%", True),
+    ("１９６，５８９，", "５６４", True),  # full-width digits separate thousands with '，'
     ("Health", "App", False), ("App", "2", False), ("版本2", "App", False),
 ])
 def test_continues_figure(before: str, after: str, cut: bool) -> None:
     assert continues_figure(before, after) is cut
+
+
+def test_a_figure_cut_after_a_separator_is_unfinished() -> None:
+    from bulletin_etl.text import is_unfinished_figure
+
+    assert is_unfinished_figure("38682.") and is_unfinished_figure("1,234,")
+    assert is_unfinished_figure("１９６，５８９，")  # Typst wraps '１９６，５８９，５６４' in a narrow cell
+    assert not is_unfinished_figure("１９６，５８９") and not is_unfinished_figure("南京，")
 
 
 def test_a_figure_broken_over_a_line_end_joins_without_a_space() -> None:

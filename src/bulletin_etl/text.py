@@ -59,7 +59,7 @@ def fold_glyphs(text: str) -> str:
     return text.translate(_glyph_folds())
 
 
-FIGURE_END = re.compile(r"\d[.,]?$")
+FIGURE_END = re.compile(r"\d[.,，]?$")  # a figure in full-width digits separates thousands with '，'
 FIGURE_START = re.compile(r"[.,]?\d|[万亿%]")
 
 
@@ -71,8 +71,25 @@ def continues_figure(before: str, after: str) -> bool:
 
 
 def is_unfinished_figure(text: str) -> bool:
-    """A figure the line end cut after its decimal point or a thousands separator ('38682.', '1,234,')."""
-    return bool(re.search(r"\d[.,]$", fold_width(text.strip()[-2:])))
+    """A figure the line end cut after its decimal point or a thousands separator ('38682.', '1,234,',
+    '１９６，５８９，')."""
+    return bool(re.search(r"\d[.,，]$", fold_width(text.strip()[-2:])))
+
+
+def is_wide_digit(char: str) -> bool:
+    """A full-width digit ('０'–'９'), each a CJK character a line may end after."""
+    return "０" <= char <= "９"
+
+
+def line_end_may_cut(before: str, rest: str) -> bool:
+    """A line end may fall between a figure's two parts: after its decimal point or a separator
+    ('３８６８２．' / '７７万'), before its unit ('38682.77' / '万'), or between two full-width
+    digits ('１７５４０８３．５' / '８'). A figure in Latin digits is one word a producer keeps whole:
+    '158' over '３０８' two lines on is a row's figure over the next row's, never one cut figure."""
+    head, tail = before.strip()[-1:], rest.strip()[:1]
+    if is_unfinished_figure(before) or tail in UNIT_MULTIPLIERS:
+        return bool(tail)
+    return is_wide_digit(head) and is_wide_digit(tail)
 
 
 def wrap_is_a_space(before: str, after: str) -> bool:

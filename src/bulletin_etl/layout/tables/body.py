@@ -9,7 +9,14 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterator
 
-from ...text import UNIT_MULTIPLIERS, continues_figure, is_unfinished_figure, looks_numeric
+from ...text import (
+    UNIT_MULTIPLIERS,
+    continues_figure,
+    is_unfinished_figure,
+    is_wide_digit,
+    line_end_may_cut,
+    looks_numeric,
+)
 from .. import intervals as iv
 from ..settings import LayoutSettings
 from .columns import make_cell, span_of
@@ -74,16 +81,18 @@ def goes_on_as_wide_digits_or_unit(rest: str) -> bool:
     (each a CJK character, breakable anywhere) or its unit ('万'). Latin digits are one word a
     producer keeps whole: '153' under '44068' is the next row's figure, not their tail."""
     first = rest.strip()[:1]
-    return bool(first) and (first in UNIT_MULTIPLIERS or "０" <= first <= "９")
+    return bool(first) and (first in UNIT_MULTIPLIERS or is_wide_digit(first))
 
 
 def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
     """A line finishing figures the line end cut in the line above, a narrow cell's wrapped figure
     and not a row: when a figure above stops at its decimal point or a separator ('３８６８２．' /
     '７７万'), or, digits cut between digits ('１２３' / '４５'), when it stands clearly nearer the line
-    above than the line below (rows stand further apart than the lines of one cell), goes on in
-    full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and holds fewer figures than a
-    line above it (`fewer_figures_than_above`)."""
+    above than the line below (rows stand further apart than the lines of one cell; the table's
+    last line, `_ends_the_table_close_under`), goes on in
+    full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and either finishes figures
+    begun over a row's own line (`_rests_under_their_row`) or holds fewer figures than a line
+    above it (`fewer_figures_than_above`)."""
     cut = _figure_cuts_over(rows, i, settings)
     if not cut:
         return False
@@ -91,7 +100,32 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
         return True
     if not all(goes_on_as_wide_digits_or_unit(rest.text) for _, rest in cut):
         return False
-    return i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings) and fewer_figures_than_above(rows, i, settings)
+    if _rests_under_their_row(rows, i, cut):
+        return True
+    nearer = _clearly_nearer_above(rows, i, settings) if i + 1 < len(rows) else _ends_the_table_close_under(rows, i, settings)
+    return nearer and fewer_figures_than_above(rows, i, settings)
+
+
+def _ends_the_table_close_under(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """The table's last line, clearly nearer the line above it than that one stands from its own
+    neighbour above: with no line below to measure by, the rows above set the pitch, and a
+    cell's wrapped line ('２，３４３，４９５．５' / '１' at a top-aligned table's foot) runs on
+    closer. A last row set as far below as the rows above stand apart is a row."""
+    if i < 2:
+        return False
+    up = middle(rows[i]) - middle(rows[i - 1])
+    before = middle(rows[i - 1]) - middle(_neighbour(rows, i - 1, -1, settings))
+    return up < before - settings.clear_gap_lines * _line_height(rows[i])
+
+
+def _rests_under_their_row(rows: list[Line], i: int, cut: list[tuple[Segment, Segment]]) -> bool:
+    """Every figure of the line finishes one begun above a row's own line where a line end may
+    cut it (`line_end_may_cut`): a wrapped figure centred on its row, its first part over the
+    row's line, its rest under it ('３，１２５，８' / '合计 …' / '４０，７９３'), however the lines
+    around it are spaced (the table's last line has none below)."""
+    line_of = {id(s): k for k, row in enumerate(rows[:i]) for s in row}
+    return all(line_end_may_cut(above.text, rest.text) and any(_anchors_a_row(rows[k]) for k in range(line_of[id(above)] + 1, i))
+               for above, rest in cut)
 
 
 def fewer_figures_than_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
@@ -104,15 +138,23 @@ def fewer_figures_than_above(rows: list[Line], i: int, settings: LayoutSettings)
     return any(len(_figures_of(row)) > mine for row in rows[:i] if middle(rows[i]) - middle(row) <= reach)
 
 
+def _a_rows_own_line(rows: list[Line], k: int, settings: LayoutSettings) -> bool:
+    """A line holding a figure or a total that finishes no figure cut above it: the rest of a
+    wrapped figure ('８' under '１７５４０８３．５') holds a figure but is no row's own line."""
+    return _anchors_a_row(rows[k]) and not _continues_a_figure(rows, k, settings)
+
+
 def _finished_across_a_row(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> bool:
-    """A later line, past a row's own line, finishes the run's figure in its column."""
+    """A later line, past a row's own line (`_a_rows_own_line`), finishes the run's figure in its
+    column where a line end may cut it (`line_end_may_cut`)."""
     reach = 2 * settings.figure_wrap_lines * _line_height(rows[i])
     for j in range(i + 1, len(rows)):
         if middle(rows[j]) - middle(rows[i]) > reach:
             return False
         under = [t for t in rows[j] if iv.overlaps((s.x0, s.x1), (t.x0, t.x1), settings.touch_pt)]
         if under:
-            return continues_figure(s.text, under[0].text) and any(_anchors_a_row(rows[k]) for k in range(i + 1, j))
+            cut = continues_figure(s.text, under[0].text) and line_end_may_cut(s.text, under[0].text)
+            return cut and any(_a_rows_own_line(rows, k, settings) for k in range(i + 1, j))
     return False
 
 

@@ -163,8 +163,8 @@ def _split_under_headers(runs: list[Span], chars: list[dict], header: list[Segme
 
 
 def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float, settings: LayoutSettings) -> list[Span]:
-    """One run of body text, cut at each gap between two neighbouring header cells over it that
-    parts the lines under it (`_text_on_both_sides`)."""
+    """One run of body text, cut at the first gap between two neighbouring header cells over it
+    that parts the lines under it into two columns (`_parts_two_columns`)."""
     heads = _heads_over(run, header, size, settings)
     if len(heads) < 2:
         return [run]
@@ -173,8 +173,8 @@ def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float,
     lines = group_rows([c for c in under if not c["text"].isspace()], settings)
     pieces = [run]
     for left, right in zip(heads, heads[1:]):
-        gap = _gap_between(left, right, gaps)
-        if gap is not None and _text_on_both_sides(gap, lines) and not _parts_figures_from_units(gap, lines):
+        gap = _gap_between(left, right, [g for g in gaps if _parts_two_columns(g, lines)])
+        if gap is not None:
             last = pieces.pop()
             pieces += [(last[0], gap[0]), (gap[1], last[1])]
     return pieces
@@ -216,6 +216,14 @@ def _gap_between(left: Span, right: Span, gaps: list[Span]) -> Span | None:
     """The first gap whose middle lies between the middles of two header cells."""
     lo, hi = (left[0] + left[1]) / 2, (right[0] + right[1]) / 2
     return next((g for g in gaps if lo < (g[0] + g[1]) / 2 < hi), None)
+
+
+def _parts_two_columns(gap: Span, lines: list[list[dict]]) -> bool:
+    """A gap with text on both sides in most lines (`_text_on_both_sides`) that is not a figure's
+    autospace before its unit (`_parts_figures_from_units`). Between two heads over columns set
+    tight (Typst's 1.7 pt padding) the gap before each figure's '万' may come first: the
+    columns' gap is the next one ('31.7778 万' | '１４７１９５２')."""
+    return _text_on_both_sides(gap, lines) and not _parts_figures_from_units(gap, lines)
 
 
 UNIT_MARKS = frozenset("万亿%％")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ...text import join_wrapped, squash
+from ...text import join_wrapped, looks_numeric, squash
 from .. import trace
 from ..intervals import covers, median
 from ..lines import CharsByHeight, row_text
@@ -91,7 +91,13 @@ def _reads_as_prose(row: list[Segment]) -> bool:
     sentences that justified setting stretched apart. Header cells set so tight that no gap
     parts them ('2030年总量累计总量…') hold no sentence mark."""
     text = line_text(row)
-    return is_prose(text) and (len(row) == 1 or has_sentence_mark(text))
+    return is_prose(text) and (len(row) == 1 or has_sentence_mark(line_text(_words_of(row))))
+
+
+def _words_of(row: list[Segment]) -> list[Segment]:
+    """A line's runs less its figures: a figure a narrow cell cut after a digit of a group
+    ('３７８，８３１，２' / '０６') keeps its full-width '，', no sentence mark."""
+    return [s for s in row if not looks_numeric(s.text)]
 
 
 def _is_note_or_folio(row: list[Segment]) -> bool:
