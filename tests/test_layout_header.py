@@ -23,11 +23,11 @@ from bulletin_etl.layout.tables.header import (
     _rule_beneath,
     _runs,
     _share_out,
-    starts_fit_clearly_better,
     _stacks,
     _stands_over,
     _titles_and_leaves,
     header_slots,
+    starts_fit_clearly_better,
 )
 from bulletin_etl.layout.tables.regions import Rule
 from bulletin_etl.layout.tables.segments import Segment, segments
