@@ -20,7 +20,8 @@ large that its date wraps), wraps (titles in narrow boxes, ragged text), page_br
 kept with what follows, their lines not kept together; unruled tables' rows cut by a page),
 spacing, notes, bands (content). Not drawn: a continuation page's header merged otherwise than the
 first page's (Typst repeats the header as it is). The shading family is
-painted by `_fill` and `_backdrop`, the two_columns family by `_prose` (Typst's `columns`).
+painted by `_fill` and `_backdrop` (the dark_fills family's light text by `_ink`, a show rule on
+the table's cells), the two_columns family by `_prose` (Typst's `columns`).
 
 Needs the `typst` package (the test extras) and the Debian CJK fonts (Typst's bundled fonts have
 no CJK); tests skip without them.
