@@ -222,6 +222,54 @@ def test_grid_with_cell_fills_stroked_and_not(tmp_path: Path) -> None:
     assert cells_of(table) == BODY
 
 
+NAVY = (0.12, 0.22, 0.39)  # a table style's dark header (1F3864)
+WHITE = (1.0, 1.0, 1.0)
+
+
+def dark_three_line(rows: list[list[str]], fills, inks: dict[int, tuple[float, float, float]]):
+    """A 三线表 of `rows` with `fills` (box, RGB colour) under it, the text of the rows `inks`
+    names printed in that colour (light text on a dark fill, dark_fills family), the rest black."""
+    def draw(c) -> None:
+        for (x0, top, x1, bottom), colour in fills:
+            c.setFillColorRGB(*colour)
+            c.rect(x0, PAGE_H - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+        c.setFillGray(0)
+        bottom = TOP + len(rows) * ROW_H
+        rule(c, TOP, 1.0)
+        rule(c, TOP + ROW_H, 0.5)
+        rule(c, bottom, 1.0)
+        for r, row in enumerate(rows):
+            c.setFillColorRGB(*inks.get(r, (0.0, 0.0, 0.0)))
+            rows_text(c, [[""] * len(row)] * r + [row])
+        c.setFillGray(0)
+    return draw
+
+
+def test_dark_header_band_and_total_row_with_light_text(tmp_path: Path) -> None:
+    """A navy header band and a near-black 合计 row, their text white and pale yellow: the fills
+    are backgrounds, and the table reads as the unshaded one (the text's colour is nothing)."""
+    rows = [HEAD, *BODY, TOTAL]
+    dark = [(row_box(0), NAVY), (row_box(5), (0.05, 0.05, 0.05))]
+    pdf = make_pdf(tmp_path / "dark.pdf", dark_three_line(rows, dark, {0: WHITE, 5: (1.0, 0.95, 0.8)}))
+    table = only_table(pdf)
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == [*BODY, TOTAL]
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[0]
+        assert [(b["top"], b["bottom"]) for b in graphics.backgrounds(page, DEFAULTS)] == [(100.0, 120.0), (200.0, 220.0)]
+        assert {c["non_stroking_color"] for c in page.chars if c["text"] in "序号合计"} == {WHITE, (1.0, 0.95, 0.8)}
+
+
+def test_dark_fills_painted_cell_by_cell(tmp_path: Path) -> None:
+    """LibreOffice paints a dark header's shading cell by cell: each is a background, none cuts the
+    header into rules of its own."""
+    pdf = make_pdf(tmp_path / "dark-cells.pdf",
+                   dark_three_line([HEAD, *BODY], [(b, NAVY) for b in cell_boxes(0)], {0: WHITE}))
+    table = only_table(pdf)
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == BODY
+
+
 def test_thin_filled_rules_are_still_rules(tmp_path: Path) -> None:
     """The counter-case: a 三线表 whose rules are thin filled rectangles (no stroke at all)."""
     pdf = make_pdf(tmp_path / "filled-rules.pdf", three_line([HEAD, *BODY], filled_rules=True))

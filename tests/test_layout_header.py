@@ -4,6 +4,7 @@ the pure rules on spans written out by hand. Text is drawn 9 pt high."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,18 @@ from bulletin_etl.layout.tables.header import (
     _column_holding,
     _columns_under,
     _crosses,
+    _lead_in,
     _level,
     _misfit,
     _reaches_down,
     _rule_beneath,
     _runs,
     _share_out,
-    starts_fit_clearly_better,
     _stacks,
     _stands_over,
     _titles_and_leaves,
     header_slots,
+    starts_fit_clearly_better,
 )
 from bulletin_etl.layout.tables.regions import Rule
 from bulletin_etl.layout.tables.segments import Segment, segments
@@ -71,8 +73,28 @@ def test_the_misfit_of_titles_centred_or_starting_over_their_runs() -> None:
     heads = [(100.0, 120.0), (130.0, 200.0), (210.0, 230.0)]
     titles = [(130.0, 170.0), (205.0, 235.0)]
     assert _misfit(titles, [[0, 1], [2]], heads, centred=True) == pytest.approx(0 + 0)
-    assert _misfit(titles, [[0, 1], [2]], heads, centred=False) == pytest.approx(30 + 5)
+    # starting: the first title 30 pt past the room before column 0's header (from the page's edge
+    # to 100), the second within the room between columns 1 and 2 (200–210)
+    assert _misfit(titles, [[0, 1], [2]], heads, centred=False) == pytest.approx(30 + 0)
     assert _misfit(titles, [[0], [1, 2]], heads, centred=True) == pytest.approx(40 + 40)
+    assert _misfit(titles, [[0], [1, 2]], heads, centred=False) == pytest.approx(30 + 75)
+
+
+def test_a_start_aligned_title_starts_in_the_room_before_its_first_columns_header() -> None:
+    heads = [(100.0, 120.0), (130.0, 200.0)]
+    assert _lead_in(heads, 1) == (120.0, 130.0)
+    assert _lead_in(heads, 0) == (-math.inf, 100.0)
+    assert _lead_in([(100.0, 135.0), (130.0, 200.0)], 1) == (130.0, 130.0)  # headers that touch: no room
+
+
+def test_titles_printed_at_their_cells_start_over_centred_headers_share_them_out() -> None:
+    # group_start family, reportlab (seed 801005): '门诊转诊' … '各类转诊总量' printed at their cells'
+    # left edges over '2019年总量' | '累计总量' centred in wide columns; measured from the headers'
+    # starts, centring fitted about as well by chance (runs of 1, 3, 1, 3 columns)
+    heads = [(103, 145), (176, 228), (257, 299), (328, 381), (409, 451), (478, 520), (546, 588), (617, 669), (698, 740)]
+    titles = [[seg(172, 214)], [seg(324, 387)], [seg(476, 518)], [seg(613, 676)]]
+    assert _share_out([1, 2, 3, 4, 5, 6, 7, 8], titles, [(float(a), float(b)) for a, b in heads], DEFAULTS) == {
+        0: [1, 2], 1: [3, 4], 2: [5, 6], 3: [7, 8]}
 
 
 HEADS = [(100.0, 120.0), (130.0, 200.0), (210.0, 230.0), (240.0, 260.0)]  # a narrow column beside a wide one

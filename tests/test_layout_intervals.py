@@ -73,3 +73,10 @@ def test_overlaps_beyond_a_touch() -> None:
     assert iv.overlaps((0, 10), (9, 20)) and not iv.overlaps((0, 10), (10, 20))
     assert not iv.overlaps((0, 10), (9.7, 20), touch=0.5) and iv.overlaps((0, 10), (9.4, 20), touch=0.5)
     assert iv.overlaps((5, 5.2), (0, 10), touch=0.5)  # a sliver inside a wide span
+
+
+def test_the_distance_of_a_point_outside_a_span() -> None:
+    assert iv.distance(95.0, (100.0, 120.0)) == 5.0
+    assert iv.distance(110.0, (100.0, 120.0)) == 0.0
+    assert iv.distance(126.0, (100.0, 120.0)) == 6.0
+    assert iv.distance(-1e9, (float("-inf"), 100.0)) == 0.0

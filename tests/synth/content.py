@@ -39,23 +39,58 @@ class HeaderCell:
     colspan: int = 1
 
 
+Fill = float | str
+"""A fill: a grey from 0 (black) to 1 (white), or a colour as six hex digits ('1F3864', dark_fills family)."""
+
+
+def fill_rgb(fill: Fill) -> tuple[int, int, int]:
+    """The fill's red, green and blue, 0–255 each."""
+    if isinstance(fill, str):
+        return int(fill[0:2], 16), int(fill[2:4], 16), int(fill[4:6], 16)
+    level = round(fill * 255)
+    return level, level, level
+
+
+def fill_hex(fill: Fill) -> str:
+    """The fill as six upper-case hex digits."""
+    return "".join(f"{v:02X}" for v in fill_rgb(fill))
+
+
+def is_dark(fill: Fill | None) -> bool:
+    """A fill black text would not read on (its luminance under half): text over it is printed light."""
+    if fill is None:
+        return False
+    r, g, b = fill_rgb(fill)
+    return 0.299 * r + 0.587 * g + 0.114 * b < 0.5 * 255
+
+
 @dataclass
 class Shading:
     """The backgrounds a table is printed with (shading family), as any producer can paint them:
-    greys from 0 (black) to 1 (white). Rows and cells count body rows from 0; a cell's fill is
-    painted over its row's, a merged cell's by its first column."""
+    greys from 0 (black) to 1 (white), or colours (dark_fills family). Rows and cells count body
+    rows from 0; a cell's fill is painted over its row's, a merged cell's by its first column.
+    Text over a dark fill is printed in `ink` (white or a light colour)."""
 
-    header: float | None = None  # the whole header band
-    rows: dict[int, float] = field(default_factory=dict)  # whole body rows: zebra bands, the 合计 row
-    cells: dict[tuple[int, int], float] = field(default_factory=dict)  # single body cells
+    header: Fill | None = None  # the whole header band
+    rows: dict[int, Fill] = field(default_factory=dict)  # whole body rows: zebra bands, the 合计 row
+    cells: dict[tuple[int, int], Fill] = field(default_factory=dict)  # single body cells
     stroked: bool = False  # a producer that draws fills (reportlab) also strokes each cell's fill (grid style)
-    backdrop: float | None = None  # one fill behind the whole table (1.0: white painted over the page)
+    backdrop: Fill | None = None  # one fill behind the whole table (1.0: white painted over the page)
+    ink: str = "FFFFFF"  # the text's colour over a dark fill (six hex digits)
 
-    def row_grey(self, row: int) -> float | None:
+    def row_grey(self, row: int) -> Fill | None:
         return self.rows.get(row)
 
-    def cell_grey(self, row: int, col: int) -> float | None:
+    def cell_grey(self, row: int, col: int) -> Fill | None:
         return self.cells.get((row, col), self.rows.get(row))
+
+    def header_ink(self) -> str | None:
+        """The header's text colour when its band is dark (None: the text's own, black)."""
+        return self.ink if is_dark(self.header) else None
+
+    def cell_ink(self, row: int, col: int) -> str | None:
+        """A body cell's text colour when its fill is dark (None: black)."""
+        return self.ink if is_dark(self.cell_grey(row, col)) else None
 
 
 @dataclass
@@ -63,6 +98,7 @@ class PrintedTable:
     columns: list[Column]
     rows: list[BodyRow]
     shading: Shading | None = None
+    group_align: str = "centre"  # a header group's title over its sub-columns: centre | start (group_start family)
 
     @property
     def n_cols(self) -> int:

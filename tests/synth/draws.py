@@ -42,6 +42,15 @@ Families (the classes of issue 9 the extractor must handle):
                     table; reportlab paints filled rectangles (a cell's fill stroked in grid tables),
                     docx the cells' own shading (w:shd, as Word's table styles), html CSS backgrounds
                     on th/tr/td. The truth is unchanged: a fill rules nothing
+  dark_fills        dark table fills (~30% of bulletins, most of their tables; shading.py draw_dark): the
+                    header band or the 合计 row (or both) filled dark grey, navy, dark blue, near-black or
+                    dark red, their text printed white or light (pale blue, pale yellow), over the shading
+                    family's light fills or alone; every producer paints them as it paints the shading
+                    family's. The truth is unchanged: a dark fill is a background, the text's colour is
+                    nothing
+  group_start       header groups' titles start-aligned (~30% of bulletins, model.group_start): a label
+                    merged over several columns ('门诊' over '年总量' / '累计总量', the bands family's
+                    bands) printed at its cell's left edge, not centred over its columns
   rewording         section titles worded otherwise (rewording.py): another synonym ending ('…情况',
                     '…概况', '…统计表'), the year before, after or not at all, '年' or '年度', with or
                     without '南京市' (~50%); every heading numbered one way ('一、', '（一）', '1.', '1、',
@@ -84,7 +93,8 @@ import os
 import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
-            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units")
+            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
+            "dark_fills", "group_start")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -92,7 +92,27 @@ def _arrange(ctx: Context, draws: frozenset[str], built: dict[str, Section], ord
         letter_spacing(stream("spacing", ctx.seed), sections, ctx.warnings)
     if "shading" in draws:
         shading.draw(stream("shading", ctx.seed), sections, forced("shading"))
+    if "dark_fills" in draws:
+        shading.draw_dark(stream("dark_fills", ctx.seed), sections, forced("dark_fills"))
+    if "group_start" in draws:
+        group_start(stream("group_start", ctx.seed), sections, forced("group_start"))
     return sections
+
+
+GROUP_START_SHARE = 0.3  # bulletins printing their header groups' titles start-aligned
+
+
+def group_start(rng: random.Random, sections: list[Section], forced: bool = False) -> None:
+    """Some bulletins (every one when `forced`) print the titles of their header groups (a label
+    merged over several columns: '门诊' over '年总量' / '累计总量') start-aligned, not centred, in
+    most of their tables that have groups."""
+    if rng.random() >= GROUP_START_SHARE and not forced:
+        return
+    for sec in sections:
+        table = sec.table
+        if table is None or table.n_header_rows < 2 or rng.random() >= 0.8:
+            continue
+        table.group_align = "start"
 
 
 PLATFORM_BAND = (("outpatient_visits", "outpatient_revenue_thousand_yuan", "discharges", "inpatient_revenue_thousand_yuan"),

@@ -17,11 +17,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
 from . import furniture, typography
-from .content import Bulletin, PrintedTable, Section
+from .content import Bulletin, Fill, PrintedTable, Section, fill_hex
 from .draws import stream
 
 FONTS = {"wqy-zenhei": "WenQuanYi Zen Hei", "uming": "AR PL UMing CN", "noto-sans": "Noto Sans CJK SC",
@@ -145,7 +145,8 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
         cell = table.cell(hc.row, hc.col)
         if hc.rowspan > 1 or hc.colspan > 1:
             cell = cell.merge(table.cell(hc.row + hc.rowspan - 1, hc.col + hc.colspan - 1))
-        _set_text(cell, hc.text, family, size, WD_ALIGN_PARAGRAPH.CENTER, spaced)
+        start = printed.group_align == "start" and hc.colspan > 1  # group_start family
+        _set_text(cell, hc.text, family, size, WD_ALIGN_PARAGRAPH.LEFT if start else WD_ALIGN_PARAGRAPH.CENTER, spaced)
         if style == "three_line" and (hc.row + hc.rowspan < n_head):
             _cell_bottom(cell, 4)  # the short rule under a group header
     if style == "three_line":
@@ -174,20 +175,24 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
     return table
 
 
-def _shd(grey: float):
-    """A w:shd element filling with this grey, as Word's table styles shade cells."""
+def _shd(grey: Fill):
+    """A w:shd element filling with this grey (or colour), as Word's table styles shade cells."""
     el = OxmlElement("w:shd")
     el.set(qn("w:val"), "clear")
     el.set(qn("w:color"), "auto")
-    el.set(qn("w:fill"), f"{round(grey * 255):02X}" * 3)
+    el.set(qn("w:fill"), fill_hex(grey))
     return el
 
 
-def _shade_cell(tc, grey: float) -> None:
+def _shade_cell(tc, grey: Fill, ink: str | None = None) -> None:
+    """The cell's fill; its text in `ink` when the fill is dark (dark_fills family)."""
     tc_pr = tc.get_or_add_tcPr()
     for old in tc_pr.findall(qn("w:shd")):
         tc_pr.remove(old)
     tc_pr.append(_shd(grey))
+    if ink is not None:
+        for run in _Cell(tc, None).paragraphs[0].runs:
+            run.font.color.rgb = RGBColor.from_string(ink)
 
 
 def _shade(table, printed: PrintedTable) -> None:
@@ -202,14 +207,14 @@ def _shade(table, printed: PrintedTable) -> None:
     for r in range(n_head):
         for tc in table.rows[r]._tr.tc_lst:
             if sh.header is not None:
-                _shade_cell(tc, sh.header)
+                _shade_cell(tc, sh.header, sh.header_ink())
     for i in range(len(printed.rows)):
         seen: set[int] = set()  # a merged cell is shaded by its first column, as reportlab paints it
         for c in range(printed.n_cols):
             tc = table.cell(n_head + i, c)._tc
             grey = sh.cell_grey(i, c)
             if grey is not None and id(tc) not in seen:
-                _shade_cell(tc, grey)
+                _shade_cell(tc, grey, sh.cell_ink(i, c))
             seen.add(id(tc))
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import chromium as cdp
 from . import furniture, page_draws, typography
-from .content import Bulletin, PrintedTable, Section
+from .content import Bulletin, Fill, PrintedTable, Section, fill_hex, is_dark
 from .draws import stream
 from .render_docx import FONTS
 from .render_docx import available_fonts as _fc_fonts
@@ -209,13 +209,13 @@ class Page:
         ])
 
 
-def _background(grey: float | None) -> str:
-    """A CSS background of this grey (none for None), printed as it is (Chromium leaves backgrounds
-    out of print unless told)."""
+def _background(grey: Fill | None, ink: str | None = None) -> str:
+    """A CSS background of this grey or colour (none for None), printed as it is (Chromium leaves
+    backgrounds out of print unless told); over a dark fill the text light (dark_fills family)."""
     if grey is None:
         return ""
-    level = f"{round(grey * 255):02x}"
-    return f"background: #{level * 3}; -webkit-print-color-adjust: exact; print-color-adjust: exact;"
+    color = f" color: #{ink.lower()};" if ink is not None and is_dark(grey) else ""
+    return f"background: #{fill_hex(grey).lower()}; -webkit-print-color-adjust: exact; print-color-adjust: exact;{color}"
 
 
 def _styled(css: str) -> str:
@@ -229,7 +229,7 @@ def _shade(t: PrintedTable, where: str, row: int = -1, col: int = -1, css: str =
     if sh is None:
         return _styled(css)
     grey = {"th": sh.header, "tr": sh.row_grey(row), "td": sh.cells.get((row, col))}[where]
-    return _styled(css + _background(grey))
+    return _styled(css + _background(grey, sh.ink))
 
 
 def _figure_ems(t: PrintedTable, c: int) -> float:
@@ -255,7 +255,8 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
         for hc in (c for c in cells if c.row == r):
             span = (f' colspan="{hc.colspan}"' if hc.colspan > 1 else "") + (f' rowspan="{hc.rowspan}"' if hc.rowspan > 1 else "")
             cls = ' class="group"' if hc.colspan > 1 and hc.row + hc.rowspan < n else ""
-            out.append(f"<th{span}{cls}{_shade(t, 'th')}>{cell(hc.text)}</th>")
+            start = "text-align: left; " if t.group_align == "start" and hc.colspan > 1 else ""  # group_start family
+            out.append(f"<th{span}{cls}{_shade(t, 'th', css=start)}>{cell(hc.text)}</th>")
         out.append("</tr>")
     out.append("</thead><tbody>")
     for i, row in enumerate(t.rows):

@@ -41,7 +41,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from . import furniture, typography
-from .content import BodyRow, Bulletin, HeaderCell, PageColumns, PrintedTable, Section
+from .content import BodyRow, Bulletin, Fill, HeaderCell, PageColumns, PrintedTable, Section, fill_rgb
 from .draws import stream
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
@@ -226,12 +226,20 @@ class TablePlan:
         return n_lines * self.lead + 2 * self.pad_y
 
 
-def _fill(c: rl_canvas.Canvas, ph: float, box: tuple[float, float, float, float], grey: float,
+def _set_fill(c: rl_canvas.Canvas, fill: Fill) -> None:
+    """The canvas's fill colour: a grey as a grey, a colour (six hex digits) as RGB."""
+    if isinstance(fill, str):
+        c.setFillColorRGB(*(v / 255 for v in fill_rgb(fill)))
+    else:
+        c.setFillGray(fill)
+
+
+def _fill(c: rl_canvas.Canvas, ph: float, box: tuple[float, float, float, float], grey: Fill,
           stroke: float = 0.0) -> None:
     """A filled rectangle (x0, top, x1, bottom, top-based), its outline stroked `stroke` wide if
     not 0; the fill colour is black again afterwards, for the text."""
     x0, top, x1, bottom = box
-    c.setFillGray(grey)
+    _set_fill(c, grey)
     if stroke:
         c.setLineWidth(stroke)
     c.rect(x0, ph - bottom, x1 - x0, bottom - top, stroke=1 if stroke else 0, fill=1)
@@ -835,16 +843,21 @@ class Renderer:
             paint_shading(self.c, self.ph, plan, [plan.rows[k].row for k, _a, _b in frag.rows], xs, ys,
                           [k for k, _a, _b in frag.rows])
         self._rules(plan, owner, xs, ys, n_h, head_cells)
-        # header texts: centred both ways
+        # header texts: centred both ways (a group's title at its cell's start: group_start family)
         s = plan.size
+        sh = pt.shading
+        self._ink(sh.header_ink() if sh else None)
         for hc in head_cells:
             lines = head_lines[(hc.row, hc.col)]
             x0, x1 = xs[hc.col], xs[hc.col + hc.colspan]
             y0, y1 = ys[hc.row], ys[hc.row + hc.rowspan]
             ty = (y0 + y1) / 2 - len(lines) * plan.lead / 2
+            start = pt.group_align == "start" and hc.colspan > 1
             for ln in lines:
-                self.t.draw((x0 + x1 - self.t.width(ln, s)) / 2, ty + (plan.lead - s) / 2, ln, s)
+                x = x0 + plan.pad_x if start else (x0 + x1 - self.t.width(ln, s)) / 2
+                self.t.draw(x, ty + (plan.lead - s) / 2, ln, s)
                 ty += plan.lead
+        self._ink(None)
         # body: top-aligned
         for n, (k, a, b_) in enumerate(frag.rows):
             rp = plan.rows[k]
@@ -856,6 +869,7 @@ class Renderer:
                 span = rp.row.merge if rp.row.merge and rp.row.merge[0] == c else (c, c + 1)
                 x0, x1 = xs[span[0]], xs[span[1]]
                 align = self._align(plan, rp.row, c)
+                self._ink(sh.cell_ink(k, span[0]) if sh else None)
                 ty = y0 + plan.pad_y
                 for ln in lines:
                     w = self.t.width(ln, s)
@@ -867,7 +881,18 @@ class Renderer:
                         x = (x0 + x1 - w) / 2
                     self.t.draw(x, ty + (plan.lead - s) / 2, ln, s)
                     ty += plan.lead
+                self._ink(None)
         return ys[-1]
+
+    def _ink(self, ink: str | None) -> None:
+        """Text printed light over a dark fill (dark_fills family), black otherwise; a black text
+        sets nothing, so a bulletin without dark fills draws the bytes it drew before."""
+        if ink is not None:
+            self.c.setFillColorRGB(*(v / 255 for v in fill_rgb(ink)))
+            self._inked = True
+        elif getattr(self, "_inked", False):
+            self.c.setFillGray(0)
+            self._inked = False
 
     def _align(self, plan: TablePlan, row: BodyRow, c: int) -> str:
         pt = plan.table

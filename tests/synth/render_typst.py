@@ -20,7 +20,8 @@ large that its date wraps), wraps (titles in narrow boxes, ragged text), page_br
 kept with what follows, their lines not kept together; unruled tables' rows cut by a page),
 spacing, notes, bands (content). Not drawn: a continuation page's header merged otherwise than the
 first page's (Typst repeats the header as it is). The shading family is
-painted by `_fill` and `_backdrop`, the two_columns family by `_prose` (Typst's `columns`).
+painted by `_fill` and `_backdrop` (the dark_fills family's light text by `_ink`, a show rule on
+the table's cells), the two_columns family by `_prose` (Typst's `columns`).
 
 Needs the `typst` package (the test extras) and the Debian CJK fonts (Typst's bundled fonts have
 no CJK); tests skip without them.
@@ -36,7 +37,7 @@ import subprocess
 from pathlib import Path
 
 from . import furniture, page_draws, typography
-from .content import BodyRow, Bulletin, PrintedTable, Section
+from .content import BodyRow, Bulletin, Fill, PrintedTable, Section, is_dark
 from .draws import stream
 from .render_docx import FONTS
 
@@ -226,11 +227,30 @@ class _Page:
                 f" text(size: {role.size}pt, {indent}{words}))))")
 
 
-def _luma(grey: float) -> str:
-    return f"luma({round(grey * 100)}%)"
+def _luma(grey: Fill) -> str:
+    """A grey as Typst's luma, a colour (dark_fills family) as its rgb."""
+    return f'rgb("#{grey}")' if isinstance(grey, str) else f"luma({round(grey * 100)}%)"
 
 
-def _dict(entries: dict[str, float]) -> str:
+def _ink(t: PrintedTable) -> str:
+    """A show rule printing the text of the table's dark cells (header band, body rows) in the
+    shading's light ink (dark_fills family); '' when none is dark."""
+    sh, n = t.shading, t.n_header_rows
+    if sh is None:
+        return ""
+    rows = [y + n for y in range(len(t.rows)) if is_dark(sh.row_grey(y))]
+    header = is_dark(sh.header)
+    if not rows and not header:
+        return ""
+    dark = f"it.y < {n}" if header else "false"
+    return f'show table.cell: it => {{ set text(fill: rgb("#{sh.ink}")) if {dark} or it.y in {_tuple(rows)}; it }}; '
+
+
+def _tuple(values: list[int]) -> str:
+    return "(" + "".join(f"{v}, " for v in values) + ")"
+
+
+def _dict(entries: dict[str, Fill]) -> str:
     """A Typst dictionary of greys ('(:)' when empty)."""
     return "(" + (", ".join(f'"{k}": {_luma(g)}' for k, g in entries.items()) or ":") + ")"
 
@@ -319,7 +339,8 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
     for hc in t.header_cells():
         spans = (f"colspan: {hc.colspan}, " if hc.colspan > 1 else "") + (f"rowspan: {hc.rowspan}, " if hc.rowspan > 1 else "")
         # placed where they go: header_cells() lists a group's cells before the next group's
-        head.append(f"table.cell(x: {hc.col}, y: {hc.row}, {spans}align: center + horizon, {_s(hc.text)})")
+        align = "left" if t.group_align == "start" and hc.colspan > 1 else "center"  # group_start family
+        head.append(f"table.cell(x: {hc.col}, y: {hc.row}, {spans}align: {align} + horizon, {_s(hc.text)})")
     body = [cell for row in t.rows for cell in _body_cells(page, t, row)]
     first = size or page.table_size
     sizes = [first] + [s for s in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s < first]
@@ -330,7 +351,7 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
     return (f"#block(width: 100%, above: 6pt, below: 4pt)[\n"
             f"#set par(leading: 0.35em, spacing: 0.35em, justify: false)\n"
             f"#fitted({width}pt, ({', '.join(f'{s}pt' for s in sizes)},), size => {{ set text(size: size);"
-            f" align(center, {_backdrop(t, table)}) }})]")
+            f" {_ink(t)}align(center, {_backdrop(t, table)}) }})]")
 
 
 def _section(page: _Page, s: Section) -> list[str]:

@@ -2,7 +2,11 @@
 CSS backgrounds print them — a grey header band, zebra body rows, a filled 合计 row, single cells
 filled (stroked or not), light and mid greys, sometimes one fill (white or near-white) behind the
 whole table. What is filled is a plain description on the table (`content.Shading`) that every
-producer paints in its own way; the truth does not change: a background rules nothing."""
+producer paints in its own way; the truth does not change: a background rules nothing.
+
+The dark_fills family (`draw_dark`, a stream of its own) darkens some tables' header band or 合计
+row to a dark grey, navy or near-black printed with white or light text (a table style's dark
+header), over the shading family's light fills or alone."""
 
 from __future__ import annotations
 
@@ -53,3 +57,46 @@ def draw(rng: random.Random, sections: list[Section], forced: bool = False) -> N
         if sec.table is None or rng.random() >= TABLE_SHARE:
             continue
         sec.table.shading = shade_table(rng, sec.table, rng.choice(PATTERNS))
+
+
+DARK_PATTERNS = ("header", "total", "header+total")
+"""What a dark table style fills dark."""
+DARK_COLOURS = ("1F3864", "203764", "2F5496", "1F4E79", "262626", "0D0D0D", "404040", "7B2C2C")
+"""Dark fills as table styles print them: navy and dark blues, near-blacks, a dark red."""
+INKS = ("FFFFFF", "FFFFFF", "F2F2F2", "DDEBF7", "FFF2CC")
+"""The light text printed over a dark fill: white, near-white, pale blue, pale yellow."""
+DARK_BULLETIN_SHARE = 0.3  # bulletins with dark fills
+DARK_TABLE_SHARE = 0.6  # of their tables, those with a dark header or 合计 row
+
+
+def _dark(rng: random.Random) -> float | str:
+    """A dark fill: a grey from near-black to dark grey, or a dark colour."""
+    return round(rng.uniform(0.05, 0.35), 2) if rng.random() < 0.4 else rng.choice(DARK_COLOURS)
+
+
+def darken_table(rng: random.Random, table: PrintedTable, pattern: str) -> Shading:
+    """The table's shading (its own light one, or a new one) with the parts `pattern` names dark;
+    single light cells on a darkened row are dropped, so a row's text has one colour."""
+    shading = table.shading or Shading()
+    shading.ink = rng.choice(INKS)
+    parts = set(pattern.split("+"))
+    if "header" in parts:
+        shading.header = _dark(rng)
+    if "total" in parts:
+        fill = _dark(rng)
+        dark_rows = {i for i, row in enumerate(table.rows) if row.kind in ("total", "span")}
+        shading.rows.update({i: fill for i in dark_rows})
+        shading.cells = {k: g for k, g in shading.cells.items() if k[0] not in dark_rows}
+    return shading
+
+
+def draw_dark(rng: random.Random, sections: list[Section], forced: bool = False) -> None:
+    """About a third of bulletins (every one when `forced`) print a dark header band or 合计 row in
+    most of their tables."""
+    if rng.random() >= DARK_BULLETIN_SHARE and not forced:
+        return
+    for sec in sections:
+        if sec.table is None or rng.random() >= DARK_TABLE_SHARE:
+            continue
+        totals = any(row.kind in ("total", "span") for row in sec.table.rows)
+        sec.table.shading = darken_table(rng, sec.table, rng.choice(DARK_PATTERNS) if totals else "header")

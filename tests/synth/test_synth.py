@@ -593,3 +593,84 @@ def test_rewording_draws_the_numbered_titles_cases() -> None:
                 assert sec.preamble and sec.name in said
                 moved += 1
     assert long_titles >= 40 and moved >= 3
+
+
+# ------------------------------------------------------------------- the dark_fills and group_start families
+
+@pytest.mark.parametrize("seed", range(20))
+def test_dark_fills_and_group_start_leave_the_truth_alone(seed: int) -> None:
+    """Dark fills and start-aligned group titles change how tables print, not what they hold; with
+    both off, every other family draws what it drew before (their own streams)."""
+    from .draws import ALL
+
+    with_them, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"dark_fills", "group_start"})
+    assert truth(with_them) == truth(without)
+    assert with_them.expected_warnings == without.expected_warnings
+    light = [s.table.shading for s in without.sections if s.table and s.table.shading]
+    assert all(not isinstance(g, str) and g >= 0.6 for sh in light for g in [sh.header, *sh.rows.values()] if g is not None)
+
+
+def test_dark_fills_and_group_start_are_drawn() -> None:
+    """About a third of bulletins print dark header bands or 合计 rows (greys and colours, light
+    text of several colours), about a third print their header groups' titles start-aligned."""
+    from .content import is_dark
+
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    tables = [[s.table for s in b.sections if s.table] for b in bulletins]
+    dark = [[t.shading for t in ts if t.shading and (is_dark(t.shading.header) or any(map(is_dark, t.shading.rows.values())))]
+            for ts in tables]
+    assert 0.15 * 60 <= sum(bool(d) for d in dark) <= 0.5 * 60
+    every = [sh for d in dark for sh in d]
+    assert any(is_dark(sh.header) for sh in every) and any(any(map(is_dark, sh.rows.values())) for sh in every)
+    fills = [g for sh in every for g in [sh.header, *sh.rows.values()] if is_dark(g)]
+    assert any(isinstance(g, str) for g in fills) and any(isinstance(g, float) for g in fills)
+    assert len({sh.ink for sh in every}) >= 3
+    starting = [[t for t in ts if t.group_align == "start"] for ts in tables]
+    assert 0.15 * 60 <= sum(bool(s) for s in starting) <= 0.5 * 60
+    assert all(t.n_header_rows >= 2 for s in starting for t in s)
+
+
+def test_dark_fills_and_group_start_reach_every_producer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forced: reportlab paints dark fills under light glyphs and starts group titles at their
+    cells' edges; docx shades cells dark (w:shd) with coloured runs and left-aligned group
+    paragraphs; HTML (Chromium, WeasyPrint) a dark background with a light `color` and
+    `text-align: left` on group th; Typst a show rule inking dark cells and left-aligned group cells."""
+    import zipfile
+
+    from . import render_docx, render_typst
+
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "dark_fills,group_start")
+    seed = 801005
+    render(make_bulletin(seed), tmp_path / "b.pdf", style="three_line", font="STSong-Light", seed=seed)
+    with pdfplumber.open(tmp_path / "b.pdf") as doc:
+        inks = {c["non_stroking_color"] for p in doc.pages for c in p.chars}
+    assert {(0,), (1, 1, 1)} <= {tuple(round(v, 2) for v in ink) for ink in inks}
+    path = render_docx.build(make_bulletin(seed), tmp_path / "b.docx", style="three_line", font="uming", seed=seed)
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode()
+    assert 'w:fill="2F5496"' in xml and '<w:color w:val="FFFFFF"/>' in xml and '<w:jc w:val="left"/>' in xml
+    render_html.build(make_bulletin(seed), tmp_path / "b.html", style="three_line", font="uming", seed=seed)
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert "background: #2f5496;" in html and "color: #ffffff;" in html
+    assert '<th colspan="2" class="group" style="text-align: left; ' in html
+    source, _info = render_typst.source(make_bulletin(seed), style="three_line", font="uming", seed=seed)
+    assert 'show table.cell: it => { set text(fill: rgb("#FFFFFF")) if it.y < 2' in source
+    assert "colspan: 2, align: left + horizon" in source and 'rgb("#2F5496")' in source
+
+
+@pytest.mark.parametrize("producer", ["reportlab", "docx", "html", "weasyprint", "typst"])
+def test_dark_fills_and_group_start_bulletins_extract_exactly(producer: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed 801005 forced: navy and near-black header bands, dark 合计 rows, light text; group titles
+    ('门诊转诊', '预约挂号', …) at their cells' left edges over centred sub-headers — reportlab's
+    shared the columns 1-3-1-3 while a start-aligned title was measured from its first header's start."""
+    from .draws import ALL
+    from .sweep import Case, check, fonts, missing_tool
+    from .sweep import render as render_cases
+
+    if missing_tool(producer):
+        pytest.skip(missing_tool(producer))
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "dark_fills,group_start")
+    case = Case(801005, producer, "no_inner_verticals", fonts(producer)[0], draws=ALL)
+    pdf = render_cases([case], tmp_path)[case.seed]
+    assert check(case, pdf, tmp_path).problems == []

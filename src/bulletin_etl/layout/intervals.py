@@ -30,6 +30,11 @@ def gap(a: Span, b: Span) -> float:
     return b[0] - a[1]
 
 
+def distance(x: float, span: Span) -> float:
+    """How far `x` lies outside `span` (0 within it)."""
+    return max(0.0, span[0] - x, x - span[1])
+
+
 def median(values: Iterable[float], default: float = 0.0) -> float:
     """The middle value (the upper one of an even count), or `default` when there is none."""
     ordered = sorted(values)

@@ -7,6 +7,7 @@ Each way a piece of header text is placed is a named rule below (`_rule_beneath`
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator
 
 from .. import intervals as iv
@@ -67,12 +68,22 @@ def _runs(under: list[int], cuts: tuple[int, ...]) -> list[list[int]]:
     return [under[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
+def _lead_in(heads: list[iv.Span], column: int) -> iv.Span:
+    """The room before a column's header text, from the previous column's header text (from the
+    page's edge for the first column): a start-aligned title over the column starts there, at its
+    cell's edge plus padding, however far a centred header stands in from that edge."""
+    start = heads[column][0]
+    return (min(heads[column - 1][1], start) if column > 0 else -math.inf, start)
+
+
 def _misfit(titles: list[iv.Span], runs: list[list[int]], heads: list[iv.Span], centred: bool) -> float:
     """How far each title stands from the headers of its run of columns: centre from centre, or
-    start from start."""
+    its start from the room before the run's first header (`_lead_in`)."""
     def misfit(title: iv.Span, run: list[int]) -> float:
         left, right = heads[run[0]][0], heads[run[-1]][1]
-        return abs(iv.midpoint(title) - iv.midpoint((left, right))) if centred else abs(title[0] - left)
+        if centred:
+            return abs(iv.midpoint(title) - iv.midpoint((left, right)))
+        return iv.distance(title[0], _lead_in(heads, run[0]))
 
     return sum(misfit(title, run) for title, run in zip(titles, runs))
 
