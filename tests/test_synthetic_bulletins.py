@@ -159,3 +159,25 @@ def test_units_family_through_each_producer(producer: str, seed: int, tmp_path: 
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- the cut_halves family
+
+CUT_HALVES_CASES = [(730040, "no_inner_verticals", 2), (730046, "three_line", 2), (730041, "no_inner_verticals", 1)]
+"""reportlab bulletins whose side-by-side online-booking table the page cuts inside a row: both
+halves' names wrapped over the break, or (the counter-case) the left half's alone."""
+
+
+@pytest.mark.parametrize(("seed", "style", "halves"), CUT_HALVES_CASES,
+                         ids=[f"{s}-{st}-{h}" for s, st, h in CUT_HALVES_CASES])
+def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from .synth.draws import ALL
+
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "cut_halves")
+    case = Case(seed, "reportlab", style, "STSong-Light", draws=ALL)
+    pdf = tmp_path / f"{seed}.pdf"
+    info = render_reportlab.render_info(bulletin(case)[0], pdf, style=style, font="STSong-Light", seed=seed)
+    assert [(cut["section"], cut["halves"]) for cut in info["cut_halves"]] == [("online_booking_channels", halves)]
+    check(case, pdf, tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

@@ -42,7 +42,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from . import furniture, typography
 from .content import BodyRow, Bulletin, HeaderCell, PageColumns, PrintedTable, Section
-from .draws import stream
+from .draws import forced, stream
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 FONT_FILES = {
@@ -185,6 +185,13 @@ class Text:
 # Tables
 # --------------------------------------------------------------------------------------------
 
+def _side_by_side(pt: PrintedTable) -> bool:
+    """A table printed as two identical column groups side by side (序号 名称 预约数量 twice)."""
+    headers = [c.header for c in pt.columns]
+    half = len(headers) // 2
+    return len(headers) == 2 * half > 0 and headers[:half] == headers[half:]
+
+
 @dataclass
 class RowPlan:
     row: BodyRow
@@ -211,6 +218,7 @@ class TablePlan:
     outer_border: bool
     line_w: float
     heavy_w: float
+    cut_row: int | None = None  # the row the page break must cut (cut_halves family)
 
     @property
     def width(self) -> float:
@@ -336,6 +344,12 @@ class Renderer:
                            "remerge_rest": r.choice(["empty", "span"]), "rng": r}
             # drawn after the others, so that adding it changed none of their draws
             self.breaks["orphan_at"] = r.randrange(n) if n and r.random() < 0.4 else None
+        # the cut_halves family: a side-by-side table cut by the page inside a row (draws.py)
+        self.cut_halves: dict | None = None
+        if "cut_halves" in self.draws:
+            r = stream("cut_halves", seed)
+            if forced("cut_halves") or r.random() < 0.5:
+                self.cut_halves = {"row": None}
         self.page = 1
         self.y = self.mt
 
@@ -724,7 +738,7 @@ class Renderer:
             # the page is full: split a wrapped row at the break, or start the row on a new page
             fits = int((room - used - 2 * plan.pad_y) // plan.lead)
             row = plan.rows[k]
-            if self.split_rows and row.splittable and b_ - a >= 2 and fits >= 1 and frags[-1].rows:
+            if (self.split_rows or k == plan.cut_row) and row.splittable and b_ - a >= 2 and fits >= 1 and frags[-1].rows:
                 frags[-1].rows.append((k, a, a + fits))
                 queue[i] = (k, a + fits, b_)
             elif force and frags[-1].rows:
@@ -753,6 +767,8 @@ class Renderer:
 
     def draw_table(self, pt: PrintedTable, name: str = "", tail: float = 0.0) -> None:
         plan = self.plan_table(pt)
+        if self.cut_halves is not None and self.cut_halves["row"] is not None and name == self.cut_halves["section"]:
+            self._wrap_halves(plan, self.cut_halves["row"], self.cut_halves["halves"])
         header = sum(plan.header_h)
         first_rows = sum(plan.row_h(r.n_lines) for r in plan.rows[:2])
         if self.room() < header + first_rows:
@@ -970,6 +986,8 @@ class Renderer:
             if sec.notes and not foot:
                 tail = note_gap + sum(len(self.t.wrap(n, self.note, self.width, hang=True)) for n in sec.notes) \
                     * self.note * 1.45 + 2
+            if self.cut_halves is not None and not foot and _side_by_side(sec.table):
+                self._cut_halves_at_foot(sec)
             self.draw_table(sec.table, sec.name, tail)
             if sec.notes:
                 self.y += note_gap
@@ -1015,6 +1033,46 @@ class Renderer:
         self.y = end - h
         self.info.setdefault("notes_at_foot", []).append({"section": sec.name, "page": self.page, "spill": spill})
         return True
+
+    def _cut_halves_at_foot(self, sec: Section) -> None:
+        """Move down the page so that the page break cuts the last row of the side-by-side table
+        whose halves both hold a channel (or, `both` false, the left half alone) after its first
+        line: its names wrapped, their rests under the repeated header on the next page
+        (cut_halves family; docx 710034). Nothing is moved when that row's first line does not fit
+        on this page."""
+        pt = sec.table
+        assert pt is not None
+        width = len(pt.columns) // 2
+        k = max((k for k, r in enumerate(pt.rows) if r.kind == "data"), default=0)
+        if k < 2:  # two rows over it: the table is not moved to the next page whole
+            return
+        both = bool(pt.rows[k].cells[width + 1])  # an odd number of channels leaves the right half empty
+        state = self.rng.getstate()  # measure the table without changing what is drawn next
+        plan = self.plan_table(pt)
+        self.rng.setstate(state)
+        halves = (1, width + 1) if both else (1,)
+        self._wrap_halves(plan, k, halves)
+        need = sum(plan.header_h) + sum(plan.row_h(r.n_lines) for r in plan.rows[:k]) + plan.row_h(1) + 0.5 * plan.lead
+        if self.y + need > self.bottom:
+            return
+        self.y = self.bottom - need
+        self.cut_halves.update(section=sec.name, row=k, halves=halves)
+        self.info.setdefault("cut_halves", []).append({"section": sec.name, "page": self.page, "row": k,
+                                                       "halves": len(halves)})
+
+    def _wrap_halves(self, plan: TablePlan, k: int, halves: tuple[int, ...]) -> None:
+        """The names of row k in the given columns wrapped onto two lines (a producer's column too
+        narrow for them), its page break forced after the first."""
+        row = plan.rows[k]
+        for j in halves:
+            name = row.row.cells[j]
+            # cut near the middle, never inside a run of Latin letters or digits ('12320')
+            cuts = [i for i in range(1, len(name)) if not (name[i - 1].isascii() and name[i].isascii())
+                    or name[i] == " "]
+            cut = min(cuts, key=lambda i: abs(i - len(name) / 2), default=len(name))
+            row.cells[j] = [name[:cut].rstrip(), name[cut:].lstrip()]
+        row.n_lines = max(2, row.n_lines)
+        plan.cut_row = k
 
     def render(self) -> None:
         b = self.b
