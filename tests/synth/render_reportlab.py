@@ -344,6 +344,9 @@ class Renderer:
                            "remerge_rest": r.choice(["empty", "span"]), "rng": r}
             # drawn after the others, so that adding it changed none of their draws
             self.breaks["orphan_at"] = r.randrange(n) if n and r.random() < 0.4 else None
+        # the note_frames family: a table's notes set in the table's width (draws.py)
+        self.note_frames = stream("note_frames", seed) if "note_frames" in self.draws else None
+        self.table_frame: tuple[float, float] | None = None  # the last table's left edge and width
         # the cut_halves family: a side-by-side table cut by the page inside a row (draws.py)
         self.cut_halves: dict | None = None
         if "cut_halves" in self.draws:
@@ -769,6 +772,7 @@ class Renderer:
         plan = self.plan_table(pt)
         if self.cut_halves is not None and self.cut_halves["row"] is not None and name == self.cut_halves["section"]:
             self._wrap_halves(plan, self.cut_halves["row"], self.cut_halves["halves"])
+        self.table_frame = (plan.left, plan.width)
         header = sum(plan.header_h)
         first_rows = sum(plan.row_h(r.n_lines) for r in plan.rows[:2])
         if self.room() < header + first_rows:
@@ -991,9 +995,10 @@ class Renderer:
             self.draw_table(sec.table, sec.name, tail)
             if sec.notes:
                 self.y += note_gap
+                left, width = self._note_frame(sec)
                 for note in sec.notes:
                     centre = note.startswith("（") and self.t.width(note, self.note) < self.width and self.rng.random() < 0.6
-                    self.paragraph(note, size=self.note, indent=False, centre=centre)
+                    self.paragraph(note, size=self.note, indent=False, centre=centre, left=left, width=width)
             self.y += max(CM * 1.05, self.heading)
         else:
             self.y += self.body * 0.5
@@ -1033,6 +1038,22 @@ class Renderer:
         self.y = end - h
         self.info.setdefault("notes_at_foot", []).append({"section": sec.name, "page": self.page, "spill": spill})
         return True
+
+    def _note_frame(self, sec: Section) -> tuple[float | None, float | None]:
+        """Where a table's notes are set: across the page's text width, or (note_frames family,
+        about half the tables' notes of a bulletin drawing it) in a block of their own set in from
+        the page's margin by one to two ems, or the table's left edge where that is further in, as
+        a producer setting them in the table's block or a paragraph style indented left does —
+        their second line then starts where the first does, right of the page's margin."""
+        rng = self.note_frames
+        if rng is None or self.table_frame is None:
+            return None, None
+        if not forced("note_frames") and rng.random() >= 0.5:
+            return None, None
+        left = max(self.table_frame[0], self.ml + rng.uniform(1.0, 2.0) * self.note)
+        self.info.setdefault("notes_set_in", []).append({"section": sec.name, "page": self.page,
+                                                         "indent": round(left - self.ml, 1)})
+        return left, self.ml + self.width - left
 
     def _cut_halves_at_foot(self, sec: Section) -> None:
         """Move down the page so that the page break cuts the last row of the side-by-side table
