@@ -79,8 +79,9 @@ def test_a_header_repeating_its_texts_side_by_side_is_cut_into_its_groups(tmp_pa
 
 def test_a_header_repeating_no_texts_side_by_side_is_one_group(tmp_path: Path) -> None:
     assert side_by_side_groups(drawn(tmp_path, (60, 100, "序号"), (120, 100, "名称"), (250, 100, "预约数量"))) == WHOLE
-    # the same word twice in one header is no group repeated
+    # the same word twice in one header is no group repeated, nor one label over two columns
     assert side_by_side_groups(drawn(tmp_path, (60, 100, "人次"), (120, 100, "收入"), (250, 100, "人次"))) == WHOLE
+    assert side_by_side_groups(drawn(tmp_path, (60, 100, "人次"), (250, 100, "人次"))) == WHOLE
 
 
 def test_a_lone_run_in_each_side_by_side_group_is_the_rest_of_a_cut_row(tmp_path: Path) -> None:

@@ -48,12 +48,14 @@ def is_cut_row_rest(band: list[Line], groups: list[iv.Span]) -> bool:
 
 def side_by_side_groups(header: list[Line]) -> list[iv.Span]:
     """The extents of the column groups a header repeats side by side (序号 名称 预约数量 |
-    序号 名称 预约数量): its texts, left to right, the same run of texts two times or more; each
-    group from its first text to the next group's. The whole width when the header repeats none."""
+    序号 名称 预约数量): its texts, left to right, the same run of two texts or more, two times
+    or more; each group from its first text to the next group's. The whole width when the
+    header repeats none."""
     runs = sorted((s for line in header for s in line), key=lambda s: (s.x0, s.top))
     texts = [squash(s.text) for s in runs]
     n = len(texts)
-    width = next((w for w in range(1, n // 2 + 1) if n % w == 0 and texts[w:] == texts[:-w]), None)
+    # a group is two columns or more: one label twice ('人次' '人次') is no table printed twice
+    width = next((w for w in range(2, n // 2 + 1) if n % w == 0 and texts[w:] == texts[:-w]), None)
     if width is None:
         return [(-math.inf, math.inf)]
     starts = [runs[k].x0 for k in range(width, n, width)]  # the first group reaches the table's left edge
