@@ -27,6 +27,8 @@ from bulletin_etl.layout.tables.header import (
     _stands_over,
     _titles_and_leaves,
     header_slots,
+    is_cut_row_rest,
+    side_by_side_groups,
     starts_fit_clearly_better,
 )
 from bulletin_etl.layout.tables.regions import Rule
@@ -58,10 +60,41 @@ def test_text_reaching_a_point_above_a_rule_crosses_it(tmp_path: Path) -> None:
     assert not _crosses(line[0], 111, DEFAULTS)  # over it
 
 
+WHOLE = [(-math.inf, math.inf)]  # the groups of a header that repeats none
+
+
 def test_a_band_of_several_cells_without_figures_is_another_header_level(tmp_path: Path) -> None:
-    assert _another_header_level(drawn(tmp_path, (60, 100, "2030年总量"), (160, 100, "累计总量")))
-    assert not _another_header_level(drawn(tmp_path, (60, 100, "南京市鼓楼医院"), (160, 100, "120")))
-    assert not _another_header_level(drawn(tmp_path, (60, 100, "桥荫路社区卫生服务站")))  # a cut row's rest
+    assert _another_header_level(drawn(tmp_path, (60, 100, "2030年总量"), (160, 100, "累计总量")), WHOLE)
+    assert not _another_header_level(drawn(tmp_path, (60, 100, "南京市鼓楼医院"), (160, 100, "120")), WHOLE)
+    assert not _another_header_level(drawn(tmp_path, (60, 100, "桥荫路社区卫生服务站")), WHOLE)  # a cut row's rest
+
+
+def test_a_header_repeating_its_texts_side_by_side_is_cut_into_its_groups(tmp_path: Path) -> None:
+    """Each group from its first text to the next group's; the first reaches the table's left edge."""
+    header = drawn(tmp_path, (125, 100, "序号"), (190, 100, "名称"), (256, 100, "预约数量"),
+                   (313, 100, "序号"), (372, 100, "名称"), (431, 100, "预约数量"))
+    assert side_by_side_groups(header) == [(-math.inf, 313.0), (313.0, math.inf)]
+    three = drawn(tmp_path, *[(x + dx, 100, t) for x in (100, 250, 400) for dx, t in ((0, "名称"), (60, "数量"))])
+    assert side_by_side_groups(three) == [(-math.inf, 250.0), (250.0, 400.0), (400.0, math.inf)]
+
+
+def test_a_header_repeating_no_texts_side_by_side_is_one_group(tmp_path: Path) -> None:
+    assert side_by_side_groups(drawn(tmp_path, (60, 100, "序号"), (120, 100, "名称"), (250, 100, "预约数量"))) == WHOLE
+    # the same word twice in one header is no group repeated, nor one label over two columns
+    assert side_by_side_groups(drawn(tmp_path, (60, 100, "人次"), (120, 100, "收入"), (250, 100, "人次"))) == WHOLE
+    assert side_by_side_groups(drawn(tmp_path, (60, 100, "人次"), (250, 100, "人次"))) == WHOLE
+
+
+def test_a_lone_run_in_each_side_by_side_group_is_the_rest_of_a_cut_row(tmp_path: Path) -> None:
+    groups = [(-math.inf, 313.0), (313.0, math.inf)]
+    rests = drawn(tmp_path, (159, 100, "程序"), (347, 100, "端"))
+    assert is_cut_row_rest(rests, groups)
+    assert not _another_header_level(rests, groups)
+    assert not is_cut_row_rest(rests, WHOLE)  # the same two runs under a header of one group: two cells
+    assert _another_header_level(rests, WHOLE)
+    two_in_a_group = drawn(tmp_path, (159, 100, "程序"), (260, 100, "年度"), (347, 100, "端"))
+    assert not is_cut_row_rest(two_in_a_group, groups)
+    assert is_cut_row_rest(drawn(tmp_path, (347, 100, "端")), groups)  # the right half's rest alone
 
 
 def test_columns_cut_into_runs() -> None:

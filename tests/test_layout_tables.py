@@ -1182,3 +1182,41 @@ def test_a_leaf_header_beside_its_figures_under_a_group_cell_stacked_over_its_ne
     table = only_table(make_pdf(tmp_path / "group-over-neighbour.pdf", page))
     assert table.header_paths == [("接入单位",), ("门急诊信息", "人次"), ("门急诊信息", "收入（千元）")]
     assert cells_of(table) == rows
+
+
+def test_a_notes_second_line_under_a_table_set_in_from_a_few_lines_margin_goes_on(tmp_path: Path) -> None:
+    """A page of a few lines takes its margins from its outermost lines (here a remark hanging left
+    of the table): a note set at the table's left edge wraps onto a second line that starts where
+    it does, no paragraph of its own (`note_margins`; typst 710033: '…其中27家已接入市互联' /
+    '网医院服务门户。' lost the city-portal figure's label)."""
+    def page(c) -> None:
+        heading(c, 60, 60, "Appointments")
+        text(c, 45, 80, "（不包含电话预约、医院自有途径预约）", 9)
+        table = _simple_table(100, FIRST_BOOKINGS)
+        table.draw(c)
+        text(c, 60, table.bottom + 6, "注：全市共有 12 家医院接入，其中 8 家已接入市互联网医", 9)
+        text(c, 60, table.bottom + 18, "院服务门户。", 9)
+
+    pieces = cut(load(make_pdf(tmp_path / "note.pdf", page)))
+    assert [p.title for p in pieces] == ["", "Appointments"]
+    assert pieces[1].page_margins[1][0] == pytest.approx(45, abs=0.5)  # the remark's edge: the page's margin
+    assert [p.text for p in pieces[1].notes()] == ["注：全市共有 12 家医院接入，其中 8 家已接入市互联网医院服务门户。"]
+
+
+def test_notes_set_in_from_the_margin_keep_their_own_paragraphs(tmp_path: Path) -> None:
+    """The counter-case: two notes at the table's edge, the first stopping short, are two
+    paragraphs; a note's line indented from the notes' own edge starts one too."""
+    def page(c) -> None:
+        heading(c, 60, 60, "Appointments")
+        text(c, 45, 80, "（不包含电话预约、医院自有途径预约）", 9)
+        table = _simple_table(100, FIRST_BOOKINGS)
+        table.draw(c)
+        text(c, 60, table.bottom + 6, "注：1. 全市共有 12 家医院接入。", 9)
+        text(c, 60, table.bottom + 18, "2. 其中 8 家已接入市互联网医院服务门户，余下的将于明年接入市互联网", 9)
+        text(c, 78, table.bottom + 30, "3. 数据截至年底。", 9)
+
+    pieces = cut(load(make_pdf(tmp_path / "notes.pdf", page)))
+    assert [p.text for p in pieces[1].notes()] == [
+        "注：1. 全市共有 12 家医院接入。",
+        "2. 其中 8 家已接入市互联网医院服务门户，余下的将于明年接入市互联网",
+        "3. 数据截至年底。"]

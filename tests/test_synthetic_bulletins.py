@@ -220,3 +220,46 @@ def test_tight_typst_tables_keep_their_rows_and_columns(seed: int, style: str, f
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- the cut_halves family
+
+CUT_HALVES_CASES = [(730040, "no_inner_verticals", 2), (730046, "three_line", 2), (730041, "no_inner_verticals", 1)]
+"""reportlab bulletins whose side-by-side online-booking table the page cuts inside a row: both
+halves' names wrapped over the break, or (the counter-case) the left half's alone."""
+
+
+@pytest.mark.parametrize(("seed", "style", "halves"), CUT_HALVES_CASES,
+                         ids=[f"{s}-{st}-{h}" for s, st, h in CUT_HALVES_CASES])
+def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from .synth.draws import ALL
+
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "cut_halves")
+    case = Case(seed, "reportlab", style, "STSong-Light", draws=ALL)
+    pdf = tmp_path / f"{seed}.pdf"
+    info = render_reportlab.render_info(bulletin(case)[0], pdf, style=style, font="STSong-Light", seed=seed)
+    assert [(cut["section"], cut["halves"]) for cut in info["cut_halves"]] == [("online_booking_channels", halves)]
+    check(case, pdf, tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- the note_frames family
+
+NOTE_FRAMES_CASES = [(730063, "grid"), (730065, "three_line")]
+"""reportlab bulletins whose tables' notes are set in from the page's margin, wrapped onto a
+second line that starts where the first does (the typst 710033 case)."""
+
+
+@pytest.mark.parametrize(("seed", "style"), NOTE_FRAMES_CASES, ids=[f"{s}-{st}" for s, st in NOTE_FRAMES_CASES])
+def test_note_frames_family_through_reportlab(seed: int, style: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from .synth.draws import ALL
+
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "note_frames")
+    case = Case(seed, "reportlab", style, "STSong-Light", draws=ALL)
+    pdf = tmp_path / f"{seed}.pdf"
+    info = render_reportlab.render_info(bulletin(case)[0], pdf, style=style, font="STSong-Light", seed=seed)
+    assert info["notes_set_in"] and all(note["indent"] > 0 for note in info["notes_set_in"])
+    check(case, pdf, tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

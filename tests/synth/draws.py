@@ -80,6 +80,21 @@ Families (the classes of issue 9 the extractor must handle):
                     hotline's in 万 ('7.9605万个'); counter-case: an institution named with 万
                     ('南京万寿医院'). The truth keeps the numbers; totals' `printed` and events'
                     bodies the text as printed
+  cut_halves        (reportlab; ~50%) a table printed as two halves side by side (the online-booking
+                    channels) cut by the page inside its last row, only the rest of that row and the
+                    total under the repeated header on the next page: both halves' names wrapped,
+                    their rests ('程序', '端') side by side, or, where the right half is empty (an odd
+                    number of channels), the counter-case: the left half's rest alone (a lone run, as
+                    in a table of one group). The table is moved down its page so that the break
+                    falls there; nothing is drawn when that row has fewer than two rows over it or
+                    its first line does not fit on the page. The truth is unchanged
+  note_frames       (reportlab) the notes under about half the tables set in a block of their own, in
+                    from the page's margin by one to two ems or at the table's left edge where that
+                    is further in (a producer setting them in the table's block, a paragraph style
+                    indented left; Typst's notes under a table on a page of few lines read so too):
+                    a note's second line starts where its first does, right of the page's margin,
+                    and goes on the same paragraph; the other tables' notes, across the text width,
+                    are the counter-case. The truth is unchanged
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -94,7 +109,7 @@ import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
-            "dark_fills", "group_start")
+            "dark_fills", "group_start", "cut_halves", "note_frames")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

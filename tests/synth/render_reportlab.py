@@ -42,7 +42,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 
 from . import furniture, typography
 from .content import BodyRow, Bulletin, Fill, HeaderCell, PageColumns, PrintedTable, Section, fill_rgb
-from .draws import stream
+from .draws import forced, stream
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 FONT_FILES = {
@@ -185,6 +185,13 @@ class Text:
 # Tables
 # --------------------------------------------------------------------------------------------
 
+def _side_by_side(pt: PrintedTable) -> bool:
+    """A table printed as two identical column groups side by side (序号 名称 预约数量 twice)."""
+    headers = [c.header for c in pt.columns]
+    half = len(headers) // 2
+    return len(headers) == 2 * half > 0 and headers[:half] == headers[half:]
+
+
 @dataclass
 class RowPlan:
     row: BodyRow
@@ -211,6 +218,7 @@ class TablePlan:
     outer_border: bool
     line_w: float
     heavy_w: float
+    cut_row: int | None = None  # the row the page break must cut (cut_halves family)
 
     @property
     def width(self) -> float:
@@ -344,6 +352,15 @@ class Renderer:
                            "remerge_rest": r.choice(["empty", "span"]), "rng": r}
             # drawn after the others, so that adding it changed none of their draws
             self.breaks["orphan_at"] = r.randrange(n) if n and r.random() < 0.4 else None
+        # the note_frames family: a table's notes set in the table's width (draws.py)
+        self.note_frames = stream("note_frames", seed) if "note_frames" in self.draws else None
+        self.table_frame: tuple[float, float] | None = None  # the last table's left edge and width
+        # the cut_halves family: a side-by-side table cut by the page inside a row (draws.py)
+        self.cut_halves: dict | None = None
+        if "cut_halves" in self.draws:
+            r = stream("cut_halves", seed)
+            if forced("cut_halves") or r.random() < 0.5:
+                self.cut_halves = {"row": None}
         self.page = 1
         self.y = self.mt
 
@@ -732,7 +749,7 @@ class Renderer:
             # the page is full: split a wrapped row at the break, or start the row on a new page
             fits = int((room - used - 2 * plan.pad_y) // plan.lead)
             row = plan.rows[k]
-            if self.split_rows and row.splittable and b_ - a >= 2 and fits >= 1 and frags[-1].rows:
+            if (self.split_rows or k == plan.cut_row) and row.splittable and b_ - a >= 2 and fits >= 1 and frags[-1].rows:
                 frags[-1].rows.append((k, a, a + fits))
                 queue[i] = (k, a + fits, b_)
             elif force and frags[-1].rows:
@@ -761,6 +778,9 @@ class Renderer:
 
     def draw_table(self, pt: PrintedTable, name: str = "", tail: float = 0.0) -> None:
         plan = self.plan_table(pt)
+        if self.cut_halves is not None and self.cut_halves["row"] is not None and name == self.cut_halves["section"]:
+            self._wrap_halves(plan, self.cut_halves["row"], self.cut_halves["halves"])
+        self.table_frame = (plan.left, plan.width)
         header = sum(plan.header_h)
         first_rows = sum(plan.row_h(r.n_lines) for r in plan.rows[:2])
         if self.room() < header + first_rows:
@@ -997,12 +1017,15 @@ class Renderer:
             if sec.notes and not foot:
                 tail = note_gap + sum(len(self.t.wrap(n, self.note, self.width, hang=True)) for n in sec.notes) \
                     * self.note * 1.45 + 2
+            if self.cut_halves is not None and not foot and _side_by_side(sec.table):
+                self._cut_halves_at_foot(sec)
             self.draw_table(sec.table, sec.name, tail)
             if sec.notes:
                 self.y += note_gap
+                left, width = self._note_frame(sec)
                 for note in sec.notes:
                     centre = note.startswith("（") and self.t.width(note, self.note) < self.width and self.rng.random() < 0.6
-                    self.paragraph(note, size=self.note, indent=False, centre=centre)
+                    self.paragraph(note, size=self.note, indent=False, centre=centre, left=left, width=width)
             self.y += max(CM * 1.05, self.heading)
         else:
             self.y += self.body * 0.5
@@ -1052,6 +1075,62 @@ class Renderer:
         self.y = end - h
         self.info.setdefault("notes_at_foot", []).append({"section": sec.name, "page": self.page, "spill": spill})
         return True
+
+    def _note_frame(self, sec: Section) -> tuple[float | None, float | None]:
+        """Where a table's notes are set: across the page's text width, or (note_frames family,
+        about half the tables' notes of a bulletin drawing it) in a block of their own set in from
+        the page's margin by one to two ems, or the table's left edge where that is further in, as
+        a producer setting them in the table's block or a paragraph style indented left does —
+        their second line then starts where the first does, right of the page's margin."""
+        rng = self.note_frames
+        if rng is None or self.table_frame is None:
+            return None, None
+        if not forced("note_frames") and rng.random() >= 0.5:
+            return None, None
+        left = max(self.table_frame[0], self.ml + rng.uniform(1.0, 2.0) * self.note)
+        self.info.setdefault("notes_set_in", []).append({"section": sec.name, "page": self.page,
+                                                         "indent": round(left - self.ml, 1)})
+        return left, self.ml + self.width - left
+
+    def _cut_halves_at_foot(self, sec: Section) -> None:
+        """Move down the page so that the page break cuts the last row of the side-by-side table
+        whose halves both hold a channel (or, `both` false, the left half alone) after its first
+        line: its names wrapped, their rests under the repeated header on the next page
+        (cut_halves family; docx 710034). Nothing is moved when that row's first line does not fit
+        on this page."""
+        pt = sec.table
+        assert pt is not None
+        width = len(pt.columns) // 2
+        k = max((k for k, r in enumerate(pt.rows) if r.kind == "data"), default=0)
+        if k < 2:  # two rows over it: the table is not moved to the next page whole
+            return
+        both = bool(pt.rows[k].cells[width + 1])  # an odd number of channels leaves the right half empty
+        state = self.rng.getstate()  # measure the table without changing what is drawn next
+        plan = self.plan_table(pt)
+        self.rng.setstate(state)
+        halves = (1, width + 1) if both else (1,)
+        self._wrap_halves(plan, k, halves)
+        need = sum(plan.header_h) + sum(plan.row_h(r.n_lines) for r in plan.rows[:k]) + plan.row_h(1) + 0.5 * plan.lead
+        if self.y + need > self.bottom:
+            return
+        self.y = self.bottom - need
+        self.cut_halves.update(section=sec.name, row=k, halves=halves)
+        self.info.setdefault("cut_halves", []).append({"section": sec.name, "page": self.page, "row": k,
+                                                       "halves": len(halves)})
+
+    def _wrap_halves(self, plan: TablePlan, k: int, halves: tuple[int, ...]) -> None:
+        """The names of row k in the given columns wrapped onto two lines (a producer's column too
+        narrow for them), its page break forced after the first."""
+        row = plan.rows[k]
+        for j in halves:
+            name = row.row.cells[j]
+            # cut near the middle, never inside a run of Latin letters or digits ('12320')
+            cuts = [i for i in range(1, len(name)) if not (name[i - 1].isascii() and name[i].isascii())
+                    or name[i] == " "]
+            cut = min(cuts, key=lambda i: abs(i - len(name) / 2), default=len(name))
+            row.cells[j] = [name[:cut].rstrip(), name[cut:].lstrip()]
+        row.n_lines = max(2, row.n_lines)
+        plan.cut_row = k
 
     def render(self) -> None:
         b = self.b

@@ -93,7 +93,7 @@ class SectionText:
                 break
             kept.append(block)
             page, bottom = block.page, block.bottom
-        return paragraphs(kept, self.settings, self.page_margins)
+        return paragraphs(kept, self.settings, note_margins(kept, self.page_margins))
 
     def split_at_table(self) -> tuple[SectionText, SectionText]:
         """The piece up to its first table, and the rest from that table on (without a heading of
@@ -118,6 +118,19 @@ class SectionText:
         """Text between the heading and the first table (a subtitle such as '（不包含…）')."""
         first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
         return paragraphs([b for b in self.blocks[:first] if isinstance(b, TextLine)], self.settings, self.page_margins)
+
+
+def note_margins(lines: list[TextLine], page_margins: Margins) -> Margins:
+    """The margins a table's notes are set in, per page: the page's, but on the left where the
+    notes start furthest left when that is right of the page's margin. Notes are set in a frame
+    of their own (under a table set in from the margin), and a page of a few lines takes its
+    margins from its outermost lines (a title's tail hanging left): a note's second line is
+    indented from neither ('…其中27家已接入市互联' / '网医院服务门户。')."""
+    out = dict(page_margins)
+    for page in {ln.page for ln in lines}:
+        left, right = page_margins[page]
+        out[page] = (max(left, min(ln.x0 for ln in lines if ln.page == page)), right)
+    return out
 
 
 def paragraphs(lines: list[TextLine], settings: LayoutSettings, page_margins: Margins | None = None) -> list[Paragraph]:

@@ -10,6 +10,7 @@ import itertools
 import math
 from collections.abc import Iterator
 
+from ...text import squash
 from .. import intervals as iv
 from ..settings import LayoutSettings
 from .columns import clustered, make_cell, span_of
@@ -31,11 +32,34 @@ def _crosses(s: Segment, y: float, settings: LayoutSettings) -> bool:
     return s.top < y - settings.rule_crossing_pt < s.bottom
 
 
-def _another_header_level(band: list[Line]) -> bool:
-    """A band under a header rule that is a header level ruled across: several cells, no figure.
-    A lone run of text is the rest of a row the page break cut (continued under the repeated
-    header)."""
-    return not has_figure(band) and any(len(row) >= 2 for row in band)
+def _another_header_level(band: list[Line], groups: list[iv.Span]) -> bool:
+    """A band under a header rule that is a header level ruled across: several cells, no figure,
+    and not the rest of a row the page break cut (`is_cut_row_rest`)."""
+    return not has_figure(band) and not is_cut_row_rest(band, groups)
+
+
+def is_cut_row_rest(band: list[Line], groups: list[iv.Span]) -> bool:
+    """The rest of a row the page break cut, continued under the repeated header: on each line a
+    lone run of text in each of the header's column groups (`side_by_side_groups`) — the rest of
+    a wrapped name ('…医' / '院'), or in a table printed as two halves side by side the rests of
+    both halves' names ('健康南京APP小' / '程序' and '我的南京客户' / '端')."""
+    return all(sum(iv.contains(group, s.x0) for s in line) <= 1 for line in band for group in groups)
+
+
+def side_by_side_groups(header: list[Line]) -> list[iv.Span]:
+    """The extents of the column groups a header repeats side by side (序号 名称 预约数量 |
+    序号 名称 预约数量): its texts, left to right, the same run of two texts or more, two times
+    or more; each group from its first text to the next group's. The whole width when the
+    header repeats none."""
+    runs = sorted((s for line in header for s in line), key=lambda s: (s.x0, s.top))
+    texts = [squash(s.text) for s in runs]
+    n = len(texts)
+    # a group is two columns or more: one label twice ('人次' '人次') is no table printed twice
+    width = next((w for w in range(2, n // 2 + 1) if n % w == 0 and texts[w:] == texts[:-w]), None)
+    if width is None:
+        return [(-math.inf, math.inf)]
+    starts = [runs[k].x0 for k in range(width, n, width)]  # the first group reaches the table's left edge
+    return list(zip([-math.inf, *starts], [*starts, math.inf]))
 
 
 def header_boundary(region: list[Rule], rows: list[Line], settings: LayoutSettings) -> float:
@@ -53,10 +77,11 @@ def header_boundary(region: list[Rule], rows: list[Line], settings: LayoutSettin
         figures = [row for row in rows if has_figure([row])]
         # No figure at all: a header left alone at the foot of a page.
         return min(s.top for s in figures[0]) - settings.boundary_gap_pt if figures else region[-1].y
+    groups = side_by_side_groups(band(top, inner[first].y))
     while first + 1 < len(inner):
         rule = inner[first].y
         below = [[s for s in row if not _crosses(s, rule, settings)] for row in band(rule, inner[first + 1].y)]
-        if not _another_header_level(below):
+        if not _another_header_level(below, groups):
             break
         first += 1
     return inner[first].y
