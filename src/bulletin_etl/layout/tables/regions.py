@@ -13,7 +13,7 @@ from .. import trace
 from ..intervals import covers, median
 from ..lines import CharsByHeight, row_text
 from ..settings import LayoutSettings
-from ..vocabulary import BARE_FOLIO, NOTE, has_sentence_mark, is_page_number, reads_as_title
+from ..vocabulary import BARE_FOLIO, NOTE, REMARK, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
 
 
@@ -161,13 +161,21 @@ def _stray_line_under(a: Rule, b: Rule, last: Rule, chars: CharsByHeight, settin
     """No cell of a header band (set centred or at its top, in the table's size, cells side by
     side) but a line over the table between its first rules `a` and `b`, under a page header's
     rule: a title's part that the page break carried over, which LibreOffice sets midway between
-    the rules, perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）')."""
+    the rules, perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）'), or a line wholly in
+    brackets set anywhere between them."""
     rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)), settings)
     if not rows or any(len(row) != 1 for row in rows):
         return False
-    if _far_below_first_rule(rows, a, b, settings):
+    if _far_below_first_rule(rows, a, b, settings) or is_bracketed_line(rows):
         return True
     return len(rows) == 1 and _set_larger(rows[0][0], chars.inside((a.x0, b.y, a.x1, last.y)), settings)
+
+
+def is_bracketed_line(rows: list[list[Segment]]) -> bool:
+    """One line wholly in brackets: a title's bracketed tail ('（医院）') or a remark that the page
+    break carried over under the page header's rule, set right under it (Chromium, WeasyPrint) —
+    never a header band, whose labels are words."""
+    return len(rows) == 1 and REMARK.match(squash(rows[0][0].text)) is not None
 
 
 def _far_below_first_rule(rows: list[list[Segment]], a: Rule, b: Rule, settings: LayoutSettings) -> bool:
