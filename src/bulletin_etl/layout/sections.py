@@ -99,8 +99,16 @@ class SectionText:
         """The piece up to its first table, and the rest from that table on (without a heading of
         its own): a table printed under another section's heading, its caption not set as one."""
         first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
-        return (SectionText(self.heading, self.blocks[:first], self.page_margins, settings=self.settings),
-                SectionText(None, self.blocks[first:], self.page_margins, settings=self.settings))
+        return self._split_at(first)
+
+    def split_at_grid(self, grid: Grid) -> tuple[SectionText, SectionText]:
+        """The piece up to the given grid (a later table's first), and the rest from it on: a
+        second table under a table section's heading, its own title not printed as a heading."""
+        return self._split_at(next(i for i, b in enumerate(self.blocks) if b is grid))
+
+    def _split_at(self, index: int) -> tuple[SectionText, SectionText]:
+        return (SectionText(self.heading, self.blocks[:index], self.page_margins, settings=self.settings),
+                SectionText(None, self.blocks[index:], self.page_margins, settings=self.settings))
 
     def preamble(self) -> list[Paragraph]:
         """Text between the heading and the first table (a subtitle such as '（不包含…）')."""
