@@ -269,3 +269,32 @@ def test_a_title_naming_two_sections_whose_content_does_not_tell_is_reported(tmp
         ("ambiguous_heading", "heading '2030年12320卫生热线预约挂号服务统计' names appointments_12320 and hotline_12320 "
                               "(names 12320+预约, ends in 统计; names 热线, ends in 统计) and its content does not tell "
                               "which; its content was not extracted")]
+
+
+EXAMS = [["序号", "单位", "2030年报告数量", "累计报告数量"],
+         ["1", "南京鼓楼医院", "1200", "5000"],
+         ["2", "江苏省人民医院", "800", "3000"]]
+
+
+def test_a_second_table_under_a_table_sections_heading_is_read_as_the_section_its_content_shows(
+        tmp_path: Path) -> None:
+    """The heading between two tables lost (LibreOffice dropped it in docx 710287): the second
+    table is the section its content alone shows, among those no title names."""
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "second.pdf", [("2030年度南京市从业人员健康证系统数据统计", CERTIFICATES),
+                                                         ("", EXAMS)]), ctx)
+    assert [(s.name, len(p.tables())) for s, p in found] == [
+        ("remote_medicine", 0), ("health_certificates", 1), ("physical_exam_reports", 1)]
+    assert [(w.kind, w.section, w.message) for w in ctx.warnings] == [
+        ("section_by_content", "physical_exam_reports",
+         "a table under heading '2030年度南京市从业人员健康证系统数据统计' (health_certificates) read as "
+         "physical_exam_reports by its content (its table's header: 4 of 4 cells in the physical_exam_reports "
+         "column map, rows labelled by institution)")]
+
+
+def test_an_unknown_second_table_under_a_table_sections_heading_stays_where_it_is(tmp_path: Path) -> None:
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "second-unknown.pdf", [("2030年度南京市从业人员健康证系统数据统计", CERTIFICATES),
+                                                                 ("", UNKNOWN)]), ctx)
+    assert [(s.name, len(p.tables())) for s, p in found] == [("remote_medicine", 0), ("health_certificates", 2)]
+    assert ctx.warnings == []
