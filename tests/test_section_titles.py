@@ -298,3 +298,26 @@ def test_an_unknown_second_table_under_a_table_sections_heading_stays_where_it_i
                                                                  ("", UNKNOWN)]), ctx)
     assert [(s.name, len(p.tables())) for s, p in found] == [("remote_medicine", 0), ("health_certificates", 2)]
     assert ctx.warnings == []
+
+
+def test_a_table_sections_notes_are_those_under_its_own_table_when_an_unread_table_follows(tmp_path: Path) -> None:
+    """The note under the section's table, then an unknown table printed without a heading: the
+    section's own part ends at the unknown table and its notes are the line under its table."""
+    from bulletin_etl.sections.base import own_part
+
+    def page(c):
+        text(c, LEFT, 40, MASTHEAD)
+        centred(c, 80, "2030年度南京市从业人员健康证系统数据统计")
+        first = grid(110, CERTIFICATES, [60.0] + [90.0] * 4)
+        first.draw(c)
+        text(c, LEFT, first.bottom + 4, "注：累计办理电子健康证290146张。")
+        grid(first.bottom + 50, UNKNOWN, [60.0] + [90.0] * 3).draw(c)
+
+    (piece,) = cut(load(make_pdf(tmp_path / "notes.pdf", page)), TITLE_PATTERNS)[1:]
+    tables = piece.tables()
+    assert [t.n_cols for t in tables] == [5, 4]
+    assert piece.notes() == []  # under the last table: nothing
+    own = own_part(piece, tables)
+    assert [p.text for p in own.notes()] == ["注：累计办理电子健康证290146张。"]
+    assert [t.n_cols for t in own.tables()] == [5]
+    assert own_part(own, own.tables()) is own
