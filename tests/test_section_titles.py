@@ -298,3 +298,55 @@ def test_a_remark_right_over_a_moved_table_goes_with_the_table(tmp_path: Path, r
     assert [(s.name, [q.text for q in p.paragraphs()]) for s, p in found] == [
         ("remote_medicine", [INTRO[2:] + "远程会诊系统。"]), ("health_certificates", [REMARK] if remark else [])]
     assert [w.kind for w in ctx.warnings] == ["section_by_content"]  # the table read by its content
+
+
+EXAMS = [["序号", "单位", "2030年报告数量", "累计报告数量"],
+         ["1", "南京鼓楼医院", "1200", "5000"],
+         ["2", "江苏省人民医院", "800", "3000"]]
+
+
+def test_a_second_table_under_a_table_sections_heading_is_read_as_the_section_its_content_shows(
+        tmp_path: Path) -> None:
+    """The heading between two tables lost (LibreOffice dropped it in docx 710287): the second
+    table is the section its content alone shows, among those no title names."""
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "second.pdf", [("2030年度南京市从业人员健康证系统数据统计", CERTIFICATES),
+                                                         ("", EXAMS)]), ctx)
+    assert [(s.name, len(p.tables())) for s, p in found] == [
+        ("remote_medicine", 0), ("health_certificates", 1), ("physical_exam_reports", 1)]
+    assert [(w.kind, w.section, w.message) for w in ctx.warnings] == [
+        ("section_by_content", "physical_exam_reports",
+         "a table under heading '2030年度南京市从业人员健康证系统数据统计' (health_certificates) read as "
+         "physical_exam_reports by its content (its table's header: 4 of 4 cells in the physical_exam_reports "
+         "column map, rows labelled by institution)")]
+
+
+def test_an_unknown_second_table_under_a_table_sections_heading_stays_where_it_is(tmp_path: Path) -> None:
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "second-unknown.pdf", [("2030年度南京市从业人员健康证系统数据统计", CERTIFICATES),
+                                                                 ("", UNKNOWN)]), ctx)
+    assert [(s.name, len(p.tables())) for s, p in found] == [("remote_medicine", 0), ("health_certificates", 2)]
+    assert ctx.warnings == []
+
+
+def test_a_table_sections_notes_are_those_under_its_own_table_when_an_unread_table_follows(tmp_path: Path) -> None:
+    """The note under the section's table, then an unknown table printed without a heading: the
+    section's own part ends at the unknown table and its notes are the line under its table."""
+    from bulletin_etl.sections.base import own_part
+
+    def page(c):
+        text(c, LEFT, 40, MASTHEAD)
+        centred(c, 80, "2030年度南京市从业人员健康证系统数据统计")
+        first = grid(110, CERTIFICATES, [60.0] + [90.0] * 4)
+        first.draw(c)
+        text(c, LEFT, first.bottom + 4, "注：累计办理电子健康证290146张。")
+        grid(first.bottom + 50, UNKNOWN, [60.0] + [90.0] * 3).draw(c)
+
+    (piece,) = cut(load(make_pdf(tmp_path / "notes.pdf", page)), TITLE_PATTERNS)[1:]
+    tables = piece.tables()
+    assert [t.n_cols for t in tables] == [5, 4]
+    assert piece.notes() == []  # under the last table: nothing
+    own = own_part(piece, tables)
+    assert [p.text for p in own.notes()] == ["注：累计办理电子健康证290146张。"]
+    assert [t.n_cols for t in own.tables()] == [5]
+    assert own_part(own, own.tables()) is own

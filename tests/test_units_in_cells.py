@@ -182,6 +182,8 @@ def test_a_drawn_table_with_units_in_its_cells(tmp_path: Path, style: str, align
 
 @pytest.mark.parametrize(("text", "mark"), [
     ("３，０６６，１５１", False), ("3,066,151", False), ("分别为120，350家", True), ("共３家，其中", True),
+    # two figure cells set close, read as one run: a Latin group, then a full-width figure
+    ("338,548３０，６７３，５３７", False), ("67,745４２，０２８．９９", False), ("共 1,000３家，其中", True),
 ])
 def test_a_full_width_thousands_separator_is_no_sentence_mark(text: str, mark: bool) -> None:
     from bulletin_etl.layout.vocabulary import has_sentence_mark

@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import re
 
-from . import rewording, shading
+from . import headless, rewording, shading
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
 from .printed import printed_figures
@@ -50,6 +50,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     if "two_columns" in draws:
         two_columns(stream("two_columns", seed), printed_events, sections)
         foot_rows(random.Random(f"two_columns-foot-{seed}"), sections)
+    if "headless_tables" in draws:
+        headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
     head = masthead.build(ctx)
     return Bulletin(seed=seed, year=ctx.year, issuer=masthead.ISSUER, issue_date=head.issue_date, masthead=head.line,
                     events=printed_events, sections=sections, colophon=head.colophon,

@@ -101,8 +101,16 @@ class SectionText:
         remark right above the table ('（不包含 12320 电话预约…）') is the table's, not the prose's."""
         first = next((i for i, b in enumerate(self.blocks) if isinstance(b, Grid)), len(self.blocks))
         first -= len(self.remark_over_table(first))
-        return (SectionText(self.heading, self.blocks[:first], self.page_margins, settings=self.settings),
-                SectionText(None, self.blocks[first:], self.page_margins, settings=self.settings))
+        return self._split_at(first)
+
+    def split_at_grid(self, grid: Grid) -> tuple[SectionText, SectionText]:
+        """The piece up to the given grid (a later table's first), and the rest from it on: a
+        second table under a table section's heading, its own title not printed as a heading."""
+        return self._split_at(next(i for i, b in enumerate(self.blocks) if b is grid))
+
+    def _split_at(self, index: int) -> tuple[SectionText, SectionText]:
+        return (SectionText(self.heading, self.blocks[:index], self.page_margins, settings=self.settings),
+                SectionText(None, self.blocks[index:], self.page_margins, settings=self.settings))
 
     def remark_over_table(self, table: int) -> list[TextLine]:
         """The lines of the paragraph right above block `table` when it is a remark wholly in

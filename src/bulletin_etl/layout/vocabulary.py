@@ -42,7 +42,10 @@ WHOLE_MASTHEAD = re.compile(rf"^.+编印.*?{ISSUE_DATE.pattern}$")
 SENTENCE_MARKS = frozenset("。，；！？,;!?")
 """A title is no sentence: a line holding one of these marks is running text, not a heading."""
 
-_DIGIT_GROUP = re.compile(r"(?<=\d),(?=\d{3}(?!\d))|(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+_DIGIT_GROUP = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))|(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+"""A thousands separator: Latin digits around a Latin comma, or full-width ones around a full-width
+comma. Latin and full-width digits are told apart (`\\d` would take both): two figure cells set
+close read as one run ('338,548３０，６７３') have a Latin group followed by a full-width digit."""
 
 
 def has_sentence_mark(text: str) -> bool:

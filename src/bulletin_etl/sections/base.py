@@ -184,6 +184,12 @@ def plausible(figure: Decimal) -> bool:
     return abs(figure) < MAX_FIGURE
 
 
+def own_part(text: SectionText, tables: list[LogicalTable]) -> SectionText:
+    """The section up to a second table it does not read: its notes are those under its own table
+    ('（截止…总预约挂号量为…）' over an unknown table printed without a heading)."""
+    return text if len(tables) < 2 else text.split_at_grid(tables[1].grids[0])[0]
+
+
 @dataclass(frozen=True)
 class TableSection:
     """A section holding one table (possibly continued over pages), rows → one dataset row each,
@@ -236,7 +242,7 @@ class TableSection:
                 printed.extend(self._printed_rows(record, figures))
         if self.reshape is not None:
             records = self.reshape(records)
-        totals.extend(self._note_figures(text, ctx))
+        totals.extend(self._note_figures(own_part(text, tables), ctx))
         return {self.dataset: records, "totals": totals, "printed_figures": printed}
 
     def _report_columns(self, match: ColumnMatch, table: LogicalTable, ctx: Context) -> None:

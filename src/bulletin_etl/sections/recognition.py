@@ -129,12 +129,14 @@ def _what_title_says(matches: list[TitleMatch]) -> str:
 
 def moved_table(section: Section, piece: SectionText, unnamed: list[Section],
                 ctx: Context) -> tuple[SectionText, tuple[Section, SectionText]] | None:
-    """A table under a prose section's heading ('…远程医疗数据' over paragraphs, then a table whose
-    own title is not set as a heading), read as the table section its content alone shows: the
-    prose part and (that section, the table part); None where there is no such table."""
-    if isinstance(section, TableSection) or not piece.tables():
+    """A table under another section's heading whose own title is not set as a heading (a prose
+    section's: '…远程医疗数据' over paragraphs, then a table; a table section's: a second table
+    after its own), read as the table section its content alone shows: the section's own part
+    and (that section, the table part); None where there is no such table."""
+    parts = foreign_table_part(section, piece)
+    if parts is None:
         return None
-    prose, rest = piece.split_at_table()
+    prose, rest = parts
     evidence = by_content(rest, unnamed, ctx.gazetteer)
     if len(evidence) != 1:
         return None
@@ -143,3 +145,14 @@ def moved_table(section: Section, piece: SectionText, unnamed: list[Section],
                         f"by its content ({evidence[0].reason})", "section_by_content")
     ctx.section = ""
     return prose, (evidence[0].section, rest)
+
+
+def foreign_table_part(section: Section, piece: SectionText) -> tuple[SectionText, SectionText] | None:
+    """Where a table that may be another section's starts in the piece: a prose section's first
+    table, a table section's second (its first is its own); None where the piece has none."""
+    tables = piece.tables()
+    if not isinstance(section, TableSection):
+        return piece.split_at_table() if tables else None
+    if len(tables) < 2:
+        return None
+    return piece.split_at_grid(tables[1].grids[0])

@@ -27,7 +27,7 @@ from .body import band_cells, body_bands
 from .columns import Columns, Layouts, columns_of, split_at_gutters
 from .header import header_boundary, header_slots
 from .model import Cell, Grid, LogicalTable, TableRow
-from .regions import Rule, extend_down, horizontal_rules, regions
+from .regions import Rule, broken_at_foot, extend_down, horizontal_rules, regions
 from .ruled import grid_from_cells
 from .segments import Segment, has_figure, line_text, middle, segments
 from .stitch import header_paths, header_row_count, split_side_by_side, stitch
@@ -179,6 +179,7 @@ def find_unruled(edges: list[dict], index: CharsByHeight, page: int, page_width:
     min_width = max(settings.min_rule_page_share * page_width, min_stacked)
     trace.at_page(page)
     found = regions(rules, index, min_width, min_stacked, settings)
+    found = sorted(found + broken_at_foot(rules, index, found, min_width, min_stacked, settings), key=lambda run: run[0].y)
     found = [extend_down(run, index, found, settings) for run in found]
     tables = []
     for region in found:

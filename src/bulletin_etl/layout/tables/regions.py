@@ -13,7 +13,7 @@ from .. import trace
 from ..intervals import covers, median
 from ..lines import CharsByHeight, row_text
 from ..settings import LayoutSettings
-from ..vocabulary import BARE_FOLIO, NOTE, has_sentence_mark, is_page_number, reads_as_title
+from ..vocabulary import BARE_FOLIO, NOTE, REMARK, has_sentence_mark, is_page_number, reads_as_title
 from .segments import Segment, has_figure, is_prose, line_text, segments
 
 
@@ -167,13 +167,21 @@ def _stray_line_under(a: Rule, b: Rule, last: Rule, chars: CharsByHeight, settin
     """No cell of a header band (set centred or at its top, in the table's size, cells side by
     side) but a line over the table between its first rules `a` and `b`, under a page header's
     rule: a title's part that the page break carried over, which LibreOffice sets midway between
-    the rules, perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）')."""
+    the rules, perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）'), or a line wholly in
+    brackets set anywhere between them."""
     rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)), settings)
     if not rows or any(len(row) != 1 for row in rows):
         return False
-    if _far_below_first_rule(rows, a, b, settings):
+    if _far_below_first_rule(rows, a, b, settings) or is_bracketed_line(rows):
         return True
     return len(rows) == 1 and _set_larger(rows[0][0], chars.inside((a.x0, b.y, a.x1, last.y)), settings)
+
+
+def is_bracketed_line(rows: list[list[Segment]]) -> bool:
+    """One line wholly in brackets: a title's bracketed tail ('（医院）') or a remark that the page
+    break carried over under the page header's rule, set right under it (Chromium, WeasyPrint) —
+    never a header band, whose labels are words."""
+    return len(rows) == 1 and REMARK.match(squash(rows[0][0].text)) is not None
 
 
 def _far_below_first_rule(rows: list[list[Segment]], a: Rule, b: Rule, settings: LayoutSettings) -> bool:
@@ -304,6 +312,41 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]],
     if not any(len(r) >= 2 for r in taken):
         return run
     return [*run, Rule(max(s.bottom for s in taken[-1]) + settings.closing_rule_gap_pt, last.x0, last.x1)]
+
+
+def broken_at_foot(rules: list[Rule], index: CharsByHeight, found: list[list[Rule]], min_width: float,
+                   min_stacked: float, settings: LayoutSettings) -> list[list[Rule]]:
+    """Narrow 三线表 that the page broke right under their header: a table narrower than
+    `min_width` is found by its three rules of one extent, but on the page where its top and header
+    rules stand alone (its closing rule is on the next page) only two come; they are a table's
+    when header text stands between them and its rows under them run down to the page's foot."""
+    narrow = [r for r in rules if min_stacked <= r.length < min_width and not _within_any(r, found, settings)]
+    pairs = [group for group in _extent_groups(narrow, settings) if len(group) == 2]
+    return [pair for pair in pairs if is_head_over_rows_to_foot(pair, index, found, settings)]
+
+
+def _within_any(rule: Rule, runs: list[list[Rule]], settings: LayoutSettings) -> bool:
+    """The rule stands within a run's height (a group header's rule inside a table found)."""
+    return any(covers((run[0].y, run[-1].y), (rule.y, rule.y), settings.nested_run_margin_pt) for run in runs)
+
+
+def is_head_over_rows_to_foot(pair: list[Rule], index: CharsByHeight, others: list[list[Rule]],
+                              settings: LayoutSettings) -> bool:
+    """Header text and no figure between the two rules, table rows under the lower one (taken as
+    `extend_down` takes a broken table's), and nothing under those rows but the folio: a table
+    the page broke, not two group rules nor a pair of rules around a caption."""
+    top, head = pair
+    between = segments(index.inside((top.x0, top.y, top.x1, head.y)), settings)
+    if not between or has_figure(between):
+        return False
+    closed = extend_down(pair, index, others, settings)
+    return len(closed) > len(pair) and _only_folio_below(closed[-1].y, index, settings)
+
+
+def _only_folio_below(y: float, index: CharsByHeight, settings: LayoutSettings) -> bool:
+    """Nothing printed under `y` across the page but folio lines."""
+    below = [c for c in index.inside((-math.inf, y, math.inf, math.inf)) if (c["top"] + c["bottom"]) / 2 > y]
+    return all(_is_folio_line(row, index, settings) for row in segments(below, settings))
 
 
 def _chars_below(last: Rule, index: CharsByHeight, others: list[list[Rule]], settings: LayoutSettings) -> list[dict]:

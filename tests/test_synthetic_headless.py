@@ -1,0 +1,65 @@
+"""Synthetic bulletins with a table printed without a heading of its own right under another table
+section's table (the headless_tables draw family, tests/synth/headless.py), through every installed
+producer: the known section's table is read as that section by its content (the warning says so),
+an unknown section's table stays a second table not read, and the section above it keeps the notes
+under its own table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .synth.draws import ALL
+from .synth.model import make_bulletin, truth
+from .synth.sweep import PRODUCERS, check, missing_tool, plan, render
+
+CASES = [
+    # seed, what the family draws for it
+    (24, "the health certificates' table under the 12320 appointments' table and note"),
+    (157, "an unknown section's table under the 12320 appointments' table and its '（截止…）' note"),
+]
+
+
+def test_the_family_draws_these_cases() -> None:
+    drawn = {seed: make_bulletin(seed, draws=ALL) for seed, _ in CASES}
+    headless = {seed: [(before.name, s.name) for before, s in zip(b.sections, b.sections[1:]) if not s.title]
+                for seed, b in drawn.items()}
+    assert headless[24] == [("appointments_12320", "health_certificates")]
+    assert [(before, s.startswith("unknown_")) for before, s in headless[157]] == [("appointments_12320", True)]
+    assert ("health_certificates", "read as health_certificates by its content") in drawn[24].expected_warnings
+    assert ("appointments_12320", "a second table with") in drawn[157].expected_warnings
+    plain = make_bulletin(157, draws=ALL - {"headless_tables"})
+    unknown_titles = [w for w in plain.expected_warnings if w not in drawn[157].expected_warnings]
+    assert len(unknown_titles) == 1 and unknown_titles[0][0] == ""  # its title is not printed, nor reported
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_family_leaves_the_truth_alone(seed: int) -> None:
+    """A heading dropped changes no figure; the only warnings it adds say how the table was read."""
+    with_it, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"headless_tables"})
+    assert truth(with_it) == truth(without)
+    added = [w for w in with_it.expected_warnings if w not in without.expected_warnings]
+    assert all(text.endswith("by its content") or text == "a second table with" for _, text in added)
+
+
+def test_numbered_bulletins_never_draw_it() -> None:
+    from .synth.headless import NUMBERED
+
+    for seed in range(200):
+        b = make_bulletin(seed, draws=ALL)
+        if any(NUMBERED.match(s.title) for s in b.sections):
+            plain = make_bulletin(seed, draws=ALL - {"headless_tables"})
+            assert [s.title for s in b.sections] == [s.title for s in plain.sections], seed
+
+
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_headless_tables_extract_exactly(producer: str, tmp_path: Path) -> None:
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    cases = plan([seed for seed, _ in CASES], producer)
+    pdfs = render(cases, tmp_path)
+    for case in cases:
+        check(case, pdfs[case.seed], tmp_path)
+    assert [(case.seed, case.problems) for case in cases] == [(case.seed, []) for case in cases]
