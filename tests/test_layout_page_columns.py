@@ -196,7 +196,8 @@ def test_a_line_under_the_columns_further_than_their_pitch_is_read_after_them(tm
 
 def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -> None:
     """Columns 1.5 em apart; the left column's first line ends in a '，' hanging past the column's
-    edge (its box a full em, its ink in the left half): the gutter is still free on every row."""
+    edge (its box a full em, its ink in the box's left part, `closing_mark_ink_share`): the gutter is
+    still free on every row."""
     gap = 1.5 * SIZE
     right = LEFT + COLUMN_CHARS * SIZE + gap
     body = (WORDS * 2)[:COLUMN_CHARS]
@@ -204,7 +205,39 @@ def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -
     runs += [(x, 100.0 + r * LEADING, body) for r in (1, 2, 3) for x in (LEFT, right)]
     found = find_stretches(page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS), DEFAULTS)
     assert len(found) == 1 and len(found[0].rows) == 4
-    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE + SIZE / 2 and round(found[0].gutter[1]) == right
+    ink = DEFAULTS.closing_mark_ink_share * SIZE
+    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE + ink and round(found[0].gutter[1]) == right
+
+
+def hanging_comma_page(tmp_path: Path, gap_em: float, mark_at: int) -> list:
+    """Two columns `gap_em` apart, four rows; the first left line ends in a '、' (a full em box)
+    `mark_at` glyphs past the column's edge (1: hanging past it) and the right line beside it starts
+    at its column's edge."""
+    right = LEFT + COLUMN_CHARS * SIZE + gap_em * SIZE
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    runs = [(LEFT, 100.0, body[:COLUMN_CHARS - 1 + mark_at] + "、"), (right, 100.0, body)]
+    runs += [(x, 100.0 + r * LEADING, body) for r in (1, 2, 3) for x in (LEFT, right)]
+    return page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+
+
+def test_a_comma_hanging_into_a_gutter_of_little_more_than_an_em_leaves_it_free(tmp_path: Path) -> None:
+    """Columns 1.3 em apart (as ReportLab sets them); a '、' hangs past the left column's edge, its
+    box reaching 0.3 em from the right column. Counted as half its box, its ink would narrow the
+    gutter to 0.8 em, under `page_column_gap_em`, and that row would be read across the page; a
+    '、' is a dot in its box's lower left: the row is cut in two and the stretch holds all four rows."""
+    rows = hanging_comma_page(tmp_path, 1.3, 1)
+    assert [len(row.runs) for row in rows] == [2, 2, 2, 2]
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(found.rows) == 4 and found.rows[0].runs[0][-1]["text"] == "、"
+
+
+def test_a_comma_inside_a_line_across_the_gutter_does_not_cut_it(tmp_path: Path) -> None:
+    """The counter-case: a line across the whole page with a '、' inside it, where the gutter of
+    the rows below would be, is one run (the next glyph follows the mark's box at once)."""
+    body = (WORDS * 3)[:2 * COLUMN_CHARS + 3]
+    line = body[:COLUMN_CHARS] + "、" + body[COLUMN_CHARS:]
+    rows = page_rows(drawn_chars(tmp_path, [(LEFT, 100.0, line)], SIZE), DEFAULTS)
+    assert [len(row.runs) for row in rows] == [1]
 
 
 def test_a_running_header_in_two_parts_over_the_columns_is_no_column_line(tmp_path: Path) -> None:

@@ -74,12 +74,18 @@ def _centre(char: dict) -> float:
     return (char["x0"] + char["x1"]) / 2
 
 
-def _x(char: dict) -> Span:
+def _x(char: dict, settings: LayoutSettings) -> Span:
     """Where the glyph's ink stands across the page: a closing mark's box is a full em, its ink in
-    the box's left half — a '，' hanging past a column's edge reaches no further into the gutter."""
-    if char["text"] in HANGING and is_cjk(char["text"]):
-        return char["x0"], (char["x0"] + char["x1"]) / 2
+    the box's left part (`closing_mark_ink_share`) — a '，' or '、' hanging past a column's edge
+    reaches no further into the gutter (`hangs_past_edge`)."""
+    if hangs_past_edge(char):
+        return char["x0"], char["x0"] + settings.closing_mark_ink_share * (char["x1"] - char["x0"])
     return char["x0"], char["x1"]
+
+
+def hangs_past_edge(char: dict) -> bool:
+    """A Chinese closing mark: set at a line's end, a producer may hang it past the column's edge."""
+    return char["text"] in HANGING and is_cjk(char["text"])
 
 
 def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
@@ -89,8 +95,8 @@ def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
         visible = [c for c in row if not c["text"].isspace()]
         if visible:
             wide = settings.page_column_gap_em * median(c.get("size", 0.0) for c in visible)
-            spaces = [_x(c) for c in row if c["text"].isspace()]
-            out.append(Row(row, _joined_over_spaces(cut_at_gaps(visible, _x, wide), spaces, settings)))
+            spaces = [_x(c, settings) for c in row if c["text"].isspace()]
+            out.append(Row(row, _joined_over_spaces(cut_at_gaps(visible, lambda c: _x(c, settings), wide), spaces, settings)))
     return out
 
 
@@ -101,7 +107,7 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     at a line's end touches the glyph before it)."""
     out = [runs[0]]
     for run in runs[1:]:
-        gap = (_x(out[-1][-1])[1] + settings.touch_pt, _x(run[0])[0] - settings.touch_pt)
+        gap = (_x(out[-1][-1], settings)[1] + settings.touch_pt, _x(run[0], settings)[0] - settings.touch_pt)
         if any(gap[0] < start and end < gap[1] for start, end in spaces):
             out[-1] = out[-1] + run
         else:
@@ -111,12 +117,12 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
 
 def crosses(row: Row, probe: Span, settings: LayoutSettings) -> bool:
     """A glyph of the row stands in the probed gutter: the row runs across it."""
-    return any(overlaps(_x(c), probe, settings.touch_pt) for run in row.runs for c in run)
+    return any(overlaps(_x(c, settings), probe, settings.touch_pt) for run in row.runs for c in run)
 
 
-def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
+def side_of(row: Row, probe: Span, settings: LayoutSettings) -> tuple[bool, bool]:
     """Whether the row has text left of the probed gutter, and right of it."""
-    ink = [_x(c) for run in row.runs for c in run]
+    ink = [_x(c, settings) for run in row.runs for c in run]
     return any(end <= probe[1] for _, end in ink), any(start >= probe[0] for start, _ in ink)
 
 
@@ -146,24 +152,24 @@ def _stretches_at(rows: list[Row], probe: Span, frame: Span, settings: LayoutSet
     out: list[Stretch] = []
     i = 0
     while i < len(rows):
-        if crosses(rows[i], probe, settings) or not all(side_of(rows[i], probe)):
+        if crosses(rows[i], probe, settings) or not all(side_of(rows[i], probe, settings)):
             i += 1
             continue
         end = i
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings)
-        found = Stretch(stretch, gutter_between(stretch, probe))
-        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch)), settings):
+        found = Stretch(stretch, gutter_between(stretch, probe, settings))
+        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, settings)), settings):
             out.append(found)
         i += len(stretch)
     return out
 
 
-def _reach_beside(rows: list[Row], stretch: list[Row]) -> float:
+def _reach_beside(rows: list[Row], stretch: list[Row], settings: LayoutSettings) -> float:
     """How far right the page's text outside the stretch reaches (0 when there is none)."""
     inside = {id(row) for row in stretch}
-    return max((_x(c)[1] for row in rows if id(row) not in inside for run in row.runs for c in run), default=0.0)
+    return max((_x(c, settings)[1] for row in rows if id(row) not in inside for run in row.runs for c in run), default=0.0)
 
 
 def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
@@ -172,7 +178,7 @@ def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Ro
     above the next columns, a running header or footer, text under the columns end it. The pitch
     is the one of the rows beside a row with text on both sides (surely column lines; the lower
     middle one, a two-part running header over two short columns counting as much as they)."""
-    two_sided = [all(side_of(row, probe)) for row in rows]
+    two_sided = [all(side_of(row, probe, settings)) for row in rows]
     gaps = [b.top - a.top for k, (a, b) in enumerate(zip(rows, rows[1:])) if two_sided[k] or two_sided[k + 1]]
     if not gaps:
         return rows[:1]
@@ -188,9 +194,9 @@ def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bo
     return row.top - above.top <= reach and abs(row.size - above.size) <= settings.same_size_pt
 
 
-def gutter_between(rows: list[Row], probe: Span) -> Span:
+def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings) -> Span:
     """The free span between the rows' text left of the probe and right of it."""
-    ink = [_x(c) for row in rows for run in row.runs for c in run]
+    ink = [_x(c, settings) for row in rows for run in row.runs for c in run]
     left = [end for _, end in ink if end <= probe[1]]
     right = [start for start, _ in ink if start >= probe[0]]
     return max(left, default=probe[0]), min(right, default=probe[1])
@@ -200,7 +206,7 @@ def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutS
     """Two text columns: a gutter as wide as the narrowest, no table, and either rows enough with
     text on both sides and both columns wide and filled by their lines, or a short stretch of two
     columns (`is_short_column_pair`)."""
-    two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
+    two_sided = sum(all(side_of(row, probe, settings)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
@@ -224,7 +230,7 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     above_last = [c for row in lines[:-1] for c in row]
     if len(lines) < settings.page_column_two_sided_count:
         return False
-    edge = max(_x(c)[1] for c in left)
+    edge = max(_x(c, settings)[1] for c in left)
     return _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1
 
 
@@ -237,7 +243,7 @@ def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool
     _, right = stretch.sides()
     slack = settings.page_column_even_em * stretch.rows[0].size
     left_half = stretch.gutter[0] - frame[0]
-    right_end = max(_x(c)[1] for c in right)
+    right_end = max(_x(c, settings)[1] for c in right)
     if frame[1] < right_end - slack:
         return right_end - stretch.gutter[1] <= left_half + slack
     return abs(left_half - (frame[1] - stretch.gutter[1])) <= slack
@@ -262,11 +268,11 @@ def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings,
     glyph's), and how many rows it has; (0, rows) when the column spans too little of `width` to
     be one."""
     rows = group_rows(chars, settings)
-    edge = max(_x(c)[1] for c in chars) if edge is None else edge
+    edge = max(_x(c, settings)[1] for c in chars) if edge is None else edge
     if edge - min(c["x0"] for c in chars) < settings.page_column_width_share * width:
         return 0, len(rows)
     reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
-    return sum(edge - max(_x(c)[1] for c in row) <= reach for row in rows), len(rows)
+    return sum(edge - max(_x(c, settings)[1] for c in row) <= reach for row in rows), len(rows)
 
 
 def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
@@ -279,10 +285,10 @@ def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
     return further > settings.tabular_share * len(rows) or figures > settings.tabular_share * len(runs)
 
 
-def text_frame(rows: list[Row]) -> Span:
+def text_frame(rows: list[Row], settings: LayoutSettings) -> Span:
     """Where the page's text stands across it: from its leftmost glyph to its rightmost (nowhere
     on a page without text outside its tables)."""
-    ink = [_x(c) for row in rows for run in row.runs for c in run]
+    ink = [_x(c, settings) for row in rows for run in row.runs for c in run]
     return min((start for start, _ in ink), default=0.0), max((end for _, end in ink), default=0.0)
 
 
@@ -290,7 +296,7 @@ def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
     """The page's stretches set in two columns, top down; a row belongs to one at most."""
     out: list[Stretch] = []
     taken: set[int] = set()
-    frame = text_frame(rows)
+    frame = text_frame(rows, settings)
     for probe in _probes(rows, settings):
         for stretch in _stretches_at(rows, probe, frame, settings):
             ids = {id(row) for row in stretch.rows}
