@@ -397,3 +397,22 @@ def test_a_running_header_over_a_centred_title_alone_is_no_short_pair(tmp_path: 
 
     with pdfplumber.open(make_pdf(tmp_path / "header_title.pdf", page)) as pdf:
         assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_a_short_pair_under_centred_titles_is_read_column_by_column(tmp_path: Path) -> None:
+    """A centred title wider than the right column reaches, then a short paragraph in two columns
+    (a right column of one short line), then a centred table's row: no row but the pair's starts at
+    the page's left margin, so the centred rows do not show where the page's text ends
+    (`starts_at_margin`) and the pair is read by its left column's width."""
+    centre = (LEFT + RIGHT) / 2
+    title = "全国卫生健康信息化发展指数统计"
+
+    def page(c) -> None:
+        text(c, centre - len(title) * SIZE, 60.0, title, 2 * SIZE)
+        draw_columns(c, 100.0, [SHORT], rule=False, split=2)
+        text(c, centre - 10 * SIZE, 160.0, "类别  用人单位  个人用户  订单数", SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "centred.pdf", page)) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[1:3] and len(found.rows[0].runs) == 2

@@ -160,16 +160,26 @@ def _stretches_at(rows: list[Row], probe: Span, frame: Span, settings: LayoutSet
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings)
         found = Stretch(stretch, gutter_between(stretch, probe, settings))
-        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, settings)), settings):
+        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
             out.append(found)
         i += len(stretch)
     return out
 
 
-def _reach_beside(rows: list[Row], stretch: list[Row], settings: LayoutSettings) -> float:
-    """How far right the page's text outside the stretch reaches (0 when there is none)."""
+def _reach_beside(rows: list[Row], stretch: list[Row], margin: float, settings: LayoutSettings) -> float:
+    """How far right the page's text outside the stretch reaches, counting the rows set from the
+    page's left margin (`starts_at_margin`) — a centred heading or table shows no right margin —
+    (0 when there is none)."""
     inside = {id(row) for row in stretch}
-    return max((_x(c, settings)[1] for row in rows if id(row) not in inside for run in row.runs for c in run), default=0.0)
+    beside = [row for row in rows if id(row) not in inside and starts_at_margin(row, margin, settings)]
+    return max((_x(c, settings)[1] for row in beside for run in row.runs for c in run), default=0.0)
+
+
+def starts_at_margin(row: Row, margin: float, settings: LayoutSettings) -> bool:
+    """The row's text starts at the page's left margin or a paragraph's indent past it (at most
+    `paragraph_indent_max_em`): a line of a paragraph set across the text width, not a centred
+    title, caption or table."""
+    return row.runs[0][0]["x0"] - margin <= settings.paragraph_indent_max_em * row.size
 
 
 def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
