@@ -416,3 +416,65 @@ def test_a_short_pair_under_centred_titles_is_read_column_by_column(tmp_path: Pa
         rows = page_rows(pdf.pages[0].chars, DEFAULTS)
     (found,) = find_stretches(rows, DEFAULTS)
     assert found.rows == rows[1:3] and len(found.rows[0].runs) == 2
+
+
+LONG_EVENTS = [event(k, 150) for k in range(6)]
+"""Six events of seven column lines each, the last one short."""
+
+
+def columns_over_a_page_break(tmp_path: Path, page_two_top=None) -> Path:
+    """A paragraph across the page, then LONG_EVENTS in two columns of 16 rows each down page one,
+    the fifth event running off its right column's foot; page two goes on in its left column alone
+    (the rest of the fifth event, the sixth), under `page_two_top` when given; page three, text
+    across the page (the document's margins)."""
+    lines = [ln for p in LONG_EVENTS for ln in wrapped(p)]
+    rows = 16
+
+    def flow(c, top: float, part: list[tuple[bool, str]], column: int) -> None:
+        x0 = LEFT + column * (COLUMN_CHARS * SIZE + GUTTER)
+        for row, (first, s) in enumerate(part):
+            text(c, x0 + (2 * SIZE if first else 0.0), top + row * LEADING, s, SIZE)
+
+    def one(c) -> None:
+        bottom = full_width(c, 60.0, INTRO)
+        flow(c, bottom + 12.0, lines[:rows], 0)
+        flow(c, bottom + 12.0, lines[rows:2 * rows], 1)
+
+    def two(c) -> None:
+        if page_two_top is not None:
+            page_two_top(c)
+        flow(c, 100.0, lines[2 * rows:], 0)
+
+    return make_pdf(tmp_path / "break.pdf", one, two, lambda c: full_width(c, 60.0, INTRO * 8))
+
+
+def test_a_paragraph_running_off_the_columns_foot_goes_on_in_the_next_pages_column(tmp_path: Path) -> None:
+    """Page two holds the columns' last lines, in its left column alone: they go on the column page
+    one left open (`open_column`, `continue_column`) and carry its edges, so that the lines reaching
+    its edge are no short lines: the fifth event is one paragraph across the break, the sixth
+    another."""
+    path = columns_over_a_page_break(tmp_path)
+    doc = load(path)
+    two = [b for b in doc.blocks if not isinstance(b, Grid) and b.page == 2]
+    assert len(two) == 10 and {ln.frame for ln in two} == {(LEFT, LEFT + COLUMN_CHARS * SIZE)}
+    assert paragraph_texts(path) == [INTRO, *LONG_EVENTS, INTRO * 8]
+
+
+def test_a_page_opening_with_text_across_it_goes_on_no_column(tmp_path: Path) -> None:
+    """The counter-case: page two opens with a paragraph across the page, in the columns' size
+    (its short last line fits the column): the column lines under it go on no column."""
+    path = columns_over_a_page_break(tmp_path, lambda c: full_width(c, 60.0, INTRO))
+    two = [b for b in load(path).blocks if not isinstance(b, Grid) and b.page == 2]
+    assert len(two) == 12 and {ln.frame for ln in two} == {None}
+
+
+def test_a_running_header_over_the_continued_column_is_passed_over(tmp_path: Path) -> None:
+    """Page two opens with a running header across the page, smaller than the text: the column's
+    lines under it go on page one's column."""
+    def header(c) -> None:
+        text(c, LEFT, 70.0, "南京市卫生信息中心", 8.0)
+        text(c, RIGHT - 24.0, 70.0, "第1期", 8.0)
+
+    path = columns_over_a_page_break(tmp_path, header)
+    two = [b for b in load(path).blocks if not isinstance(b, Grid) and b.page == 2]
+    assert [ln.frame for ln in two] == [None] + [(LEFT, LEFT + COLUMN_CHARS * SIZE)] * 10

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..text import is_cjk, looks_numeric
 from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_groups, overlaps
-from .lines import HANGING, TextLine, build_lines, column_frame, group_rows
+from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
 
 OrderKey = tuple[float, int, float]
@@ -333,3 +333,59 @@ def page_lines(chars: list[dict], page: int, settings: LayoutSettings) -> list[t
                 ln.frame = frame
                 out.append(((stretch.top, column, ln.top), ln))
     return out
+
+
+def open_column(lines: list[TextLine], order: dict[int, OrderKey]) -> Span | None:
+    """The left column's edges of the page's last stretch when that stretch's text is the last the
+    page reads (its furniture left out): a paragraph running off the right column's foot goes on at
+    the top of the next page's left column. None when the page ends in text across its width."""
+    if not lines:
+        return None
+    last = max(lines, key=lambda ln: order[id(ln)])
+    if last.frame is None:
+        return None
+    top = order[id(last)][0]
+    left = [ln for ln in lines if order[id(ln)][:2] == (top, 1)]
+    return left[0].frame if left else None
+
+
+def continue_column(lines: list[TextLine], frame: Span | None, settings: LayoutSettings) -> list[TextLine]:
+    """The page's first lines that go on the previous page's open column (`open_column`), now
+    carrying its edges: from the page's first line outside a stretch, or the first under smaller
+    ones above it (a running header), while they fit inside the column (`fits_column`; a centred
+    title or text across the page ends them) — when they fill the column (`fills_carried_column`),
+    a page set in one column alone being the columns' last page."""
+    if frame is None:
+        return []
+    free = sorted((ln for ln in lines if ln.frame is None), key=lambda ln: ln.top)
+    first = next((k for k, ln in enumerate(free) if fits_column(ln, frame, settings)), len(free))
+    if first == len(free) or not all(is_smaller(ln, free[first], settings) for ln in free[:first]):
+        return []
+    run = [free[first]]
+    for ln in free[first + 1:]:
+        if not fits_column(ln, frame, settings):
+            break
+        run.append(ln)
+    if not fills_carried_column(run, frame, settings):
+        return []
+    for ln in run:
+        ln.frame = frame
+    return run
+
+
+def is_smaller(line: TextLine, body: TextLine, settings: LayoutSettings) -> bool:
+    """The line is set smaller than the body line (by more than `same_size_pt`): a running header."""
+    return line.size < body.size - settings.same_size_pt
+
+
+def fits_column(line: TextLine, frame: Span, settings: LayoutSettings) -> bool:
+    """The line stands inside the column's edges (within `margin_agreement_pt`; a mark may hang)."""
+    agree = settings.margin_agreement_pt
+    return line.x0 >= frame[0] - agree and text_edge(line) <= frame[1] + agree
+
+
+def fills_carried_column(run: list[TextLine], frame: Span, settings: LayoutSettings) -> bool:
+    """At least `page_column_two_sided_count` of the lines end at the column's right edge (within
+    `margin_agreement_pt`): prose filling the column, not a short line or two that happen to fit."""
+    ends = [abs(text_edge(ln) - frame[1]) <= settings.margin_agreement_pt for ln in run]
+    return sum(ends) >= settings.page_column_two_sided_count
