@@ -177,9 +177,9 @@ def _reach_beside(rows: list[Row], stretch: list[Row], margin: float, settings: 
 
 def starts_at_margin(row: Row, margin: float, settings: LayoutSettings) -> bool:
     """The row's text starts at the page's left margin or a paragraph's indent past it (at most
-    `paragraph_indent_max_em`): a line of a paragraph set across the text width, not a centred
+    `margin_row_start_max_em`): a line of a paragraph set across the text width, not a centred
     title, caption or table."""
-    return row.runs[0][0]["x0"] - margin <= settings.paragraph_indent_max_em * row.size
+    return row.runs[0][0]["x0"] - margin <= settings.margin_row_start_max_em * row.size
 
 
 def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
