@@ -18,7 +18,12 @@ A table's own gutters are no page columns (`is_tabular`): a table's rows are cut
 gutters, hold figures, and their cells do not fill a half of the page.
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
-headings measure indents and short lines against the column, not the page."""
+headings measure indents and short lines against the column, not the page. Columns running off a
+page's foot go on at the top of the next page's left column: when that page's first lines fill it
+alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`).
+
+A closing mark hanging past the left column's edge stands in the gutter with its ink only, the
+left part of its box (`closing_mark_ink_share`), so it does not join its row across the gutter."""
 
 from __future__ import annotations
 
