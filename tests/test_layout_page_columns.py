@@ -196,8 +196,8 @@ def test_a_line_under_the_columns_further_than_their_pitch_is_read_after_them(tm
 
 def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -> None:
     """Columns 1.5 em apart; the left column's first line ends in a '，' hanging past the column's
-    edge (its box a full em, its ink in the box's left part, `closing_mark_ink_share`): the gutter is
-    still free on every row."""
+    edge (its box a full em): the gutter is still free on every row, measured from the column's
+    edge, where the mark's box starts (`_standing`)."""
     gap = 1.5 * SIZE
     right = LEFT + COLUMN_CHARS * SIZE + gap
     body = (WORDS * 2)[:COLUMN_CHARS]
@@ -205,8 +205,7 @@ def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -
     runs += [(x, 100.0 + r * LEADING, body) for r in (1, 2, 3) for x in (LEFT, right)]
     found = find_stretches(page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS), DEFAULTS)
     assert len(found) == 1 and len(found[0].rows) == 4
-    ink = DEFAULTS.closing_mark_ink_share * SIZE
-    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE + ink and round(found[0].gutter[1]) == right
+    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE and round(found[0].gutter[1]) == right
 
 
 def hanging_comma_page(tmp_path: Path, gap_em: float, mark_at: int) -> list:
@@ -222,13 +221,24 @@ def hanging_comma_page(tmp_path: Path, gap_em: float, mark_at: int) -> list:
 
 def test_a_comma_hanging_into_a_gutter_of_little_more_than_an_em_leaves_it_free(tmp_path: Path) -> None:
     """Columns 1.3 em apart (as ReportLab sets them); a '、' hangs past the left column's edge, its
-    box reaching 0.3 em from the right column. Counted as half its box, its ink would narrow the
-    gutter to 0.8 em, under `page_column_gap_em`, and that row would be read across the page; a
-    '、' is a dot in its box's lower left: the row is cut in two and the stretch holds all four rows."""
+    box reaching 0.3 em from the right column: its ink leaves 0.8 em beside it, under
+    `page_column_gap_em`, so the row is one run; but the mark stands at its box's start, the
+    column's edge (`_standing`), and crosses no gutter: the stretch holds all four rows, the gutter
+    measured from the column's edge, the '、' read in the left column."""
     rows = hanging_comma_page(tmp_path, 1.3, 1)
-    assert [len(row.runs) for row in rows] == [2, 2, 2, 2]
+    assert [len(row.runs) for row in rows] == [1, 2, 2, 2]
     (found,) = find_stretches(rows, DEFAULTS)
-    assert len(found.rows) == 4 and found.rows[0].runs[0][-1]["text"] == "、"
+    assert len(found.rows) == 4 and round(found.gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE
+    assert found.sides()[0][COLUMN_CHARS]["text"] == "、"
+
+
+def test_a_justified_space_after_a_comma_is_no_gap(tmp_path: Path) -> None:
+    """The counter-case: a justified line stretches the space after a '、' by 0.3 em, as wide as
+    the hanging mark's room above: between glyphs its ink counts, the row is one run."""
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    runs = [(LEFT, 100.0, body[:8] + "、"), (LEFT + 9.3 * SIZE, 100.0, body[8:])]
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    assert [len(row.runs) for row in rows] == [1]
 
 
 def test_a_comma_inside_a_line_across_the_gutter_does_not_cut_it(tmp_path: Path) -> None:
@@ -478,3 +488,20 @@ def test_a_running_header_over_the_continued_column_is_passed_over(tmp_path: Pat
     path = columns_over_a_page_break(tmp_path, header)
     two = [b for b in load(path).blocks if not isinstance(b, Grid) and b.page == 2]
     assert [ln.frame for ln in two] == [None] + [(LEFT, LEFT + COLUMN_CHARS * SIZE)] * 10
+
+
+def test_a_comma_in_a_line_across_the_page_does_not_hang(tmp_path: Path) -> None:
+    """The counter-case of a hanging mark: columns 2.5 em apart, and between their rows a justified
+    line across the page whose '、' ends just before the right column's edge and whose next glyph
+    starts at that edge. The mark's box starts far right of the left column's edge: it stands
+    with its ink (`_standing`), the line crosses the gutter and belongs to no stretch."""
+    gap = 2.5 * SIZE
+    right = LEFT + COLUMN_CHARS * SIZE + gap
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    n = COLUMN_CHARS + 2
+    across = [(right - 0.15 * SIZE - n * SIZE, 100.0 + 2 * LEADING, (WORDS * 2)[:n - 1] + "、"),
+              (right, 100.0 + 2 * LEADING, body)]
+    runs = [(x, 100.0 + r * LEADING, body) for r in (0, 1, 3, 4) for x in (LEFT, right)] + across
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    found = find_stretches(rows, DEFAULTS)
+    assert [len(s.rows) for s in found] == [2, 2] and all(rows[2] not in s.rows for s in found)

@@ -22,8 +22,8 @@ headings measure indents and short lines against the column, not the page. Colum
 page's foot go on at the top of the next page's left column: when that page's first lines fill it
 alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`).
 
-A closing mark hanging past the left column's edge stands in the gutter with its ink only, the
-left part of its box (`closing_mark_ink_share`), so it does not join its row across the gutter."""
+A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
+is measured from the column's edge, where its box starts (`_standing`)."""
 
 from __future__ import annotations
 
@@ -81,8 +81,7 @@ def _centre(char: dict) -> float:
 
 def _x(char: dict, settings: LayoutSettings) -> Span:
     """Where the glyph's ink stands across the page: a closing mark's box is a full em, its ink in
-    the box's left part (`closing_mark_ink_share`) — a '，' or '、' hanging past a column's edge
-    reaches no further into the gutter (`hangs_past_edge`)."""
+    the box's left part (`closing_mark_ink_share`) — a '，' reaches no further into a gap."""
     if hangs_past_edge(char):
         return char["x0"], char["x0"] + settings.closing_mark_ink_share * (char["x1"] - char["x0"])
     return char["x0"], char["x1"]
@@ -120,9 +119,30 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     return out
 
 
-def crosses(row: Row, probe: Span, settings: LayoutSettings) -> bool:
-    """A glyph of the row stands in the probed gutter: the row runs across it."""
-    return any(overlaps(_x(c, settings), probe, settings.touch_pt) for run in row.runs for c in run)
+def _standing(char: dict, settings: LayoutSettings, edge: float | None) -> Span:
+    """Where the glyph stands for a page gutter: a closing mark whose box starts inside the left
+    column or at its `edge` (within `margin_agreement_pt`) at its box's start alone — hanging past
+    the column's edge into the gutter (a '、' in a gutter of 1.3 em leaves less than
+    `page_column_gap_em` beside its ink), it does not cross it. A mark starting right of the edge
+    stands with its ink (`_x`): in a line across the page it is no column's end."""
+    if edge is not None and hangs_past_edge(char) and char["x0"] - edge <= settings.margin_agreement_pt:
+        return char["x0"], char["x0"]
+    return _x(char, settings)
+
+
+def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None = None) -> bool:
+    """A glyph of the row stands in the probed gutter (a mark hanging past the left column's
+    `edge` does not, `_standing`): the row runs across it."""
+    return any(overlaps(_standing(c, settings, edge), probe, settings.touch_pt) for run in row.runs for c in run)
+
+
+def column_edge(halves: list[Row], settings: LayoutSettings) -> float:
+    """The left column's right edge, as the rows cut in two show it: the end of their left runs'
+    last glyphs but a closing mark (which may hang past it) most of them share (within
+    `margin_agreement_pt`; a short line or a line a Latin word overfills does not)."""
+    ends = [next((c["x1"] for c in reversed(row.runs[0]) if not hangs_past_edge(c)), row.runs[0][-1]["x1"])
+            for row in halves]
+    return max(ends, key=lambda e: sum(abs(e - other) <= settings.margin_agreement_pt for other in ends))
 
 
 def side_of(row: Row, probe: Span, settings: LayoutSettings) -> tuple[bool, bool]:
@@ -131,12 +151,12 @@ def side_of(row: Row, probe: Span, settings: LayoutSettings) -> tuple[bool, bool
     return any(end <= probe[1] for _, end in ink), any(start >= probe[0] for start, _ in ink)
 
 
-def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
+def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float]]:
     """Where a page gutter may stand: just left of an edge where right-hand runs of rows cut in
     two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
     kept when a row cut in two leaves it free (a paragraph's first line, indented, starts right
     of its column's edge; a short stretch may hold one row with text on both sides), those most
-    rows leave free first."""
+    rows leave free first; each with its left column's edge (`column_edge`)."""
     halves = [row for row in rows if len(row.runs) == 2]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
@@ -144,27 +164,29 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
     for group in edges:
         start = min(row.runs[1][0]["x0"] for row in group)
         probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
-        free = sum(not crosses(row, probe, settings) for row in halves)
+        edge = column_edge(group, settings)
+        free = sum(not crosses(row, probe, settings, edge) for row in halves)
         if free:
-            found.append((free, probe))
+            found.append((free, (probe, edge)))
     return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
 
 
-def _stretches_at(rows: list[Row], probe: Span, frame: Span, settings: LayoutSettings) -> list[Stretch]:
+def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, settings: LayoutSettings) -> list[Stretch]:
     """The stretches of consecutive rows that leave the probed gutter free, each from a row with
     text on both sides down as long as its rows go on at one line pitch and size (a column
     outlasting the other too), that are set in two columns."""
+    probe, edge = probed
     out: list[Stretch] = []
     i = 0
     while i < len(rows):
-        if crosses(rows[i], probe, settings) or not all(side_of(rows[i], probe, settings)):
+        if crosses(rows[i], probe, settings, edge) or not all(side_of(rows[i], probe, settings)):
             i += 1
             continue
         end = i
-        while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
+        while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings, edge):
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings)
-        found = Stretch(stretch, gutter_between(stretch, probe, settings))
+        found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
             out.append(found)
         i += len(stretch)
@@ -209,9 +231,10 @@ def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bo
     return row.top - above.top <= reach and abs(row.size - above.size) <= settings.same_size_pt
 
 
-def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings) -> Span:
-    """The free span between the rows' text left of the probe and right of it."""
-    ink = [_x(c, settings) for row in rows for run in row.runs for c in run]
+def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge: float | None = None) -> Span:
+    """The free span between the rows' text left of the probe and right of it (a mark hanging past
+    the left column's `edge` standing at its box's start)."""
+    ink = [_standing(c, settings, edge) for row in rows for run in row.runs for c in run]
     left = [end for _, end in ink if end <= probe[1]]
     right = [start for start, _ in ink if start >= probe[0]]
     return max(left, default=probe[0]), min(right, default=probe[1])
@@ -312,8 +335,8 @@ def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
     out: list[Stretch] = []
     taken: set[int] = set()
     frame = text_frame(rows, settings)
-    for probe in _probes(rows, settings):
-        for stretch in _stretches_at(rows, probe, frame, settings):
+    for probed in _probes(rows, settings):
+        for stretch in _stretches_at(rows, probed, frame, settings):
             ids = {id(row) for row in stretch.rows}
             if not ids & taken:
                 taken |= ids
