@@ -196,7 +196,8 @@ def test_a_line_under_the_columns_further_than_their_pitch_is_read_after_them(tm
 
 def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -> None:
     """Columns 1.5 em apart; the left column's first line ends in a '，' hanging past the column's
-    edge (its box a full em, its ink in the left half): the gutter is still free on every row."""
+    edge (its box a full em): the gutter is still free on every row, measured from the column's
+    edge, where the mark's box starts (`_standing`)."""
     gap = 1.5 * SIZE
     right = LEFT + COLUMN_CHARS * SIZE + gap
     body = (WORDS * 2)[:COLUMN_CHARS]
@@ -204,7 +205,49 @@ def test_a_mark_hanging_into_a_narrow_gutter_does_not_cross_it(tmp_path: Path) -
     runs += [(x, 100.0 + r * LEADING, body) for r in (1, 2, 3) for x in (LEFT, right)]
     found = find_stretches(page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS), DEFAULTS)
     assert len(found) == 1 and len(found[0].rows) == 4
-    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE + SIZE / 2 and round(found[0].gutter[1]) == right
+    assert round(found[0].gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE and round(found[0].gutter[1]) == right
+
+
+def hanging_comma_page(tmp_path: Path, gap_em: float, mark_at: int) -> list:
+    """Two columns `gap_em` apart, four rows; the first left line ends in a '、' (a full em box)
+    `mark_at` glyphs past the column's edge (1: hanging past it) and the right line beside it starts
+    at its column's edge."""
+    right = LEFT + COLUMN_CHARS * SIZE + gap_em * SIZE
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    runs = [(LEFT, 100.0, body[:COLUMN_CHARS - 1 + mark_at] + "、"), (right, 100.0, body)]
+    runs += [(x, 100.0 + r * LEADING, body) for r in (1, 2, 3) for x in (LEFT, right)]
+    return page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+
+
+def test_a_comma_hanging_into_a_gutter_of_little_more_than_an_em_leaves_it_free(tmp_path: Path) -> None:
+    """Columns 1.3 em apart (as ReportLab sets them); a '、' hangs past the left column's edge, its
+    box reaching 0.3 em from the right column: its ink leaves 0.8 em beside it, under
+    `page_column_gap_em`, so the row is one run; but the mark stands at its box's start, the
+    column's edge (`_standing`), and crosses no gutter: the stretch holds all four rows, the gutter
+    measured from the column's edge, the '、' read in the left column."""
+    rows = hanging_comma_page(tmp_path, 1.3, 1)
+    assert [len(row.runs) for row in rows] == [1, 2, 2, 2]
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(found.rows) == 4 and round(found.gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE
+    assert found.sides()[0][COLUMN_CHARS]["text"] == "、"
+
+
+def test_a_justified_space_after_a_comma_is_no_gap(tmp_path: Path) -> None:
+    """The counter-case: a justified line stretches the space after a '、' by 0.3 em, as wide as
+    the hanging mark's room above: between glyphs its ink counts, the row is one run."""
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    runs = [(LEFT, 100.0, body[:8] + "、"), (LEFT + 9.3 * SIZE, 100.0, body[8:])]
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    assert [len(row.runs) for row in rows] == [1]
+
+
+def test_a_comma_inside_a_line_across_the_gutter_does_not_cut_it(tmp_path: Path) -> None:
+    """The counter-case: a line across the whole page with a '、' inside it, where the gutter of
+    the rows below would be, is one run (the next glyph follows the mark's box at once)."""
+    body = (WORDS * 3)[:2 * COLUMN_CHARS + 3]
+    line = body[:COLUMN_CHARS] + "、" + body[COLUMN_CHARS:]
+    rows = page_rows(drawn_chars(tmp_path, [(LEFT, 100.0, line)], SIZE), DEFAULTS)
+    assert [len(row.runs) for row in rows] == [1]
 
 
 def test_a_running_header_in_two_parts_over_the_columns_is_no_column_line(tmp_path: Path) -> None:
@@ -364,3 +407,101 @@ def test_a_running_header_over_a_centred_title_alone_is_no_short_pair(tmp_path: 
 
     with pdfplumber.open(make_pdf(tmp_path / "header_title.pdf", page)) as pdf:
         assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_a_short_pair_under_centred_titles_is_read_column_by_column(tmp_path: Path) -> None:
+    """A centred title wider than the right column reaches, then a short paragraph in two columns
+    (a right column of one short line), then a centred table's row: no row but the pair's starts at
+    the page's left margin, so the centred rows do not show where the page's text ends
+    (`starts_at_margin`) and the pair is read by its left column's width."""
+    centre = (LEFT + RIGHT) / 2
+    title = "全国卫生健康信息化发展指数统计"
+
+    def page(c) -> None:
+        text(c, centre - len(title) * SIZE, 60.0, title, 2 * SIZE)
+        draw_columns(c, 100.0, [SHORT], rule=False, split=2)
+        text(c, centre - 10 * SIZE, 160.0, "类别  用人单位  个人用户  订单数", SIZE)
+
+    with pdfplumber.open(make_pdf(tmp_path / "centred.pdf", page)) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[1:3] and len(found.rows[0].runs) == 2
+
+
+LONG_EVENTS = [event(k, 150) for k in range(6)]
+"""Six events of seven column lines each, the last one short."""
+
+
+def columns_over_a_page_break(tmp_path: Path, page_two_top=None) -> Path:
+    """A paragraph across the page, then LONG_EVENTS in two columns of 16 rows each down page one,
+    the fifth event running off its right column's foot; page two goes on in its left column alone
+    (the rest of the fifth event, the sixth), under `page_two_top` when given; page three, text
+    across the page (the document's margins)."""
+    lines = [ln for p in LONG_EVENTS for ln in wrapped(p)]
+    rows = 16
+
+    def flow(c, top: float, part: list[tuple[bool, str]], column: int) -> None:
+        x0 = LEFT + column * (COLUMN_CHARS * SIZE + GUTTER)
+        for row, (first, s) in enumerate(part):
+            text(c, x0 + (2 * SIZE if first else 0.0), top + row * LEADING, s, SIZE)
+
+    def one(c) -> None:
+        bottom = full_width(c, 60.0, INTRO)
+        flow(c, bottom + 12.0, lines[:rows], 0)
+        flow(c, bottom + 12.0, lines[rows:2 * rows], 1)
+
+    def two(c) -> None:
+        if page_two_top is not None:
+            page_two_top(c)
+        flow(c, 100.0, lines[2 * rows:], 0)
+
+    return make_pdf(tmp_path / "break.pdf", one, two, lambda c: full_width(c, 60.0, INTRO * 8))
+
+
+def test_a_paragraph_running_off_the_columns_foot_goes_on_in_the_next_pages_column(tmp_path: Path) -> None:
+    """Page two holds the columns' last lines, in its left column alone: they go on the column page
+    one left open (`open_column`, `continue_column`) and carry its edges, so that the lines reaching
+    its edge are no short lines: the fifth event is one paragraph across the break, the sixth
+    another."""
+    path = columns_over_a_page_break(tmp_path)
+    doc = load(path)
+    two = [b for b in doc.blocks if not isinstance(b, Grid) and b.page == 2]
+    assert len(two) == 10 and {ln.frame for ln in two} == {(LEFT, LEFT + COLUMN_CHARS * SIZE)}
+    assert paragraph_texts(path) == [INTRO, *LONG_EVENTS, INTRO * 8]
+
+
+def test_a_page_opening_with_text_across_it_goes_on_no_column(tmp_path: Path) -> None:
+    """The counter-case: page two opens with a paragraph across the page, in the columns' size
+    (its short last line fits the column): the column lines under it go on no column."""
+    path = columns_over_a_page_break(tmp_path, lambda c: full_width(c, 60.0, INTRO))
+    two = [b for b in load(path).blocks if not isinstance(b, Grid) and b.page == 2]
+    assert len(two) == 12 and {ln.frame for ln in two} == {None}
+
+
+def test_a_running_header_over_the_continued_column_is_passed_over(tmp_path: Path) -> None:
+    """Page two opens with a running header across the page, smaller than the text: the column's
+    lines under it go on page one's column."""
+    def header(c) -> None:
+        text(c, LEFT, 70.0, "南京市卫生信息中心", 8.0)
+        text(c, RIGHT - 24.0, 70.0, "第1期", 8.0)
+
+    path = columns_over_a_page_break(tmp_path, header)
+    two = [b for b in load(path).blocks if not isinstance(b, Grid) and b.page == 2]
+    assert [ln.frame for ln in two] == [None] + [(LEFT, LEFT + COLUMN_CHARS * SIZE)] * 10
+
+
+def test_a_comma_in_a_line_across_the_page_does_not_hang(tmp_path: Path) -> None:
+    """The counter-case of a hanging mark: columns 2.5 em apart, and between their rows a justified
+    line across the page whose '、' ends just before the right column's edge and whose next glyph
+    starts at that edge. The mark's box starts far right of the left column's edge: it stands
+    with its ink (`_standing`), the line crosses the gutter and belongs to no stretch."""
+    gap = 2.5 * SIZE
+    right = LEFT + COLUMN_CHARS * SIZE + gap
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    n = COLUMN_CHARS + 2
+    across = [(right - 0.15 * SIZE - n * SIZE, 100.0 + 2 * LEADING, (WORDS * 2)[:n - 1] + "、"),
+              (right, 100.0 + 2 * LEADING, body)]
+    runs = [(x, 100.0 + r * LEADING, body) for r in (0, 1, 3, 4) for x in (LEFT, right)] + across
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    found = find_stretches(rows, DEFAULTS)
+    assert [len(s.rows) for s in found] == [2, 2] and all(rows[2] not in s.rows for s in found)

@@ -79,3 +79,25 @@ def test_one_row_of_columns_at_a_page_foot_reads_across_exactly(tmp_path: Path) 
         assert case.problems == [], f"replay: {case.replay}"
         across = [ln.text for ln in load(pdfs[case.seed]).lines if "热线共" in ln.text and ln.frame is None]
         assert len(across) == 1 and "热线共受理咨询电话" in across[0], case.replay
+
+
+BROKEN_BEFORE = [
+    # seed, producer, style, font, quirks: what the columns hold that was read wrong (issue 17, class 1)
+    (700155, "reportlab", "three_line", "wqy-zenhei", False),  # a '、' hanging into a 1.3 em gutter
+    (710048, "reportlab", "three_line", "uming", False),  # the same, the events read across the gutter
+    (710256, "docx", "grid", "noto-sans", True),  # the index's short pair under a centred title and table
+    (710080, "typst", "grid", "wqy-zenhei", False),  # the events' last lines alone in a page's left column
+    (710040, "typst", "grid", "wqy-zenhei", True),  # remote medicine going on over a page break
+]
+
+
+@pytest.mark.parametrize("seed, producer, style, font, quirks", BROKEN_BEFORE)
+def test_two_column_bulletins_once_misread(seed: int, producer: str, style: str, font: str, quirks: bool,
+                                           tmp_path: Path) -> None:
+    reason = missing_tool(producer) or (None if font in fonts(producer) else f"font {font} not installed")
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, producer, style, font, quirks=quirks)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

@@ -25,8 +25,9 @@ from ..errors import DamagedInput, NoTextLayer, OverBudget, UnreadableInput
 from ..text import fold_glyphs
 from . import trace
 from .blocks import Block
+from .intervals import Span
 from .lines import TextLine, centre_inside
-from .page_columns import page_lines
+from .page_columns import continue_column, open_column, page_lines
 from .pagefacts import PageFacts, page_facts
 from .settings import LayoutSettings
 from .tables import Grid, Layouts, UnruledTable, find_tables, page_grids
@@ -125,7 +126,11 @@ def scan_page(page: pdfplumber.page.Page, settings: LayoutSettings) -> PageScan:
     return PageScan(page.page_number, page.width, chars, grids, unruled, len(page.images))
 
 
-def page_blocks(scan: PageScan, layouts: Layouts, settings: LayoutSettings) -> list[Block]:
+def page_blocks(scan: PageScan, layouts: Layouts, settings: LayoutSettings,
+                carried: Span | None = None) -> tuple[list[Block], Span | None]:
+    """The page's blocks in reading order, and the edges of a page column its text leaves open at
+    its foot (`open_column`); `carried`: the one the page before left open, which the page's first
+    lines may go on (`continue_column`)."""
     grids = page_grids(scan.grids, scan.unruled, layouts, settings)
     record_grids(grids)
     free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
@@ -137,8 +142,9 @@ def page_blocks(scan: PageScan, layouts: Layouts, settings: LayoutSettings) -> l
     trace.record_placed("page columns", [ln for ln in lines if ln.frame is not None], "set in a page column")
     # a line of a page column is read where its column stretch begins, column after column
     order = {id(ln): key for key, ln in placed}
+    trace.record_placed("page columns", continue_column(lines, carried, settings), "goes on the page before's column")
     blocks: list[Block] = [*lines, *grids]
-    return sorted(blocks, key=lambda b: order.get(id(b), (_top(b), 0, _top(b))))
+    return sorted(blocks, key=lambda b: order.get(id(b), (_top(b), 0, _top(b)))), open_column(lines, order)
 
 
 class _Collect(logging.Handler):
@@ -198,10 +204,12 @@ def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: guard.DataLoss,
         images += scan.images
         page.close()
     blocks: list[Block] = []
+    carried = None
     for scan in scans:
         log.page = scan.number
         guard.stage_started("laying out", scan.number)
-        blocks.extend(page_blocks(scan, layouts, settings))
+        laid, carried = page_blocks(scan, layouts, settings, carried)
+        blocks.extend(laid)
     return facts, blocks, images
 
 

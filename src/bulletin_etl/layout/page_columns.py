@@ -18,7 +18,12 @@ A table's own gutters are no page columns (`is_tabular`): a table's rows are cut
 gutters, hold figures, and their cells do not fill a half of the page.
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
-headings measure indents and short lines against the column, not the page."""
+headings measure indents and short lines against the column, not the page. Columns running off a
+page's foot go on at the top of the next page's left column: when that page's first lines fill it
+alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`).
+
+A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
+is measured from the column's edge, where its box starts (`_standing`)."""
 
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ from dataclasses import dataclass
 
 from ..text import is_cjk, looks_numeric
 from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_groups, overlaps
-from .lines import HANGING, TextLine, build_lines, column_frame, group_rows
+from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
 
 OrderKey = tuple[float, int, float]
@@ -74,12 +79,17 @@ def _centre(char: dict) -> float:
     return (char["x0"] + char["x1"]) / 2
 
 
-def _x(char: dict) -> Span:
+def _x(char: dict, settings: LayoutSettings) -> Span:
     """Where the glyph's ink stands across the page: a closing mark's box is a full em, its ink in
-    the box's left half — a '，' hanging past a column's edge reaches no further into the gutter."""
-    if char["text"] in HANGING and is_cjk(char["text"]):
-        return char["x0"], (char["x0"] + char["x1"]) / 2
+    the box's left part (`closing_mark_ink_share`) — a '，' reaches no further into a gap."""
+    if hangs_past_edge(char):
+        return char["x0"], char["x0"] + settings.closing_mark_ink_share * (char["x1"] - char["x0"])
     return char["x0"], char["x1"]
+
+
+def hangs_past_edge(char: dict) -> bool:
+    """A Chinese closing mark: set at a line's end, a producer may hang it past the column's edge."""
+    return char["text"] in HANGING and is_cjk(char["text"])
 
 
 def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
@@ -89,8 +99,8 @@ def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
         visible = [c for c in row if not c["text"].isspace()]
         if visible:
             wide = settings.page_column_gap_em * median(c.get("size", 0.0) for c in visible)
-            spaces = [_x(c) for c in row if c["text"].isspace()]
-            out.append(Row(row, _joined_over_spaces(cut_at_gaps(visible, _x, wide), spaces, settings)))
+            spaces = [_x(c, settings) for c in row if c["text"].isspace()]
+            out.append(Row(row, _joined_over_spaces(cut_at_gaps(visible, lambda c: _x(c, settings), wide), spaces, settings)))
     return out
 
 
@@ -101,7 +111,7 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     at a line's end touches the glyph before it)."""
     out = [runs[0]]
     for run in runs[1:]:
-        gap = (_x(out[-1][-1])[1] + settings.touch_pt, _x(run[0])[0] - settings.touch_pt)
+        gap = (_x(out[-1][-1], settings)[1] + settings.touch_pt, _x(run[0], settings)[0] - settings.touch_pt)
         if any(gap[0] < start and end < gap[1] for start, end in spaces):
             out[-1] = out[-1] + run
         else:
@@ -109,23 +119,44 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     return out
 
 
-def crosses(row: Row, probe: Span, settings: LayoutSettings) -> bool:
-    """A glyph of the row stands in the probed gutter: the row runs across it."""
-    return any(overlaps(_x(c), probe, settings.touch_pt) for run in row.runs for c in run)
+def _standing(char: dict, settings: LayoutSettings, edge: float | None) -> Span:
+    """Where the glyph stands for a page gutter: a closing mark whose box starts inside the left
+    column or at its `edge` (within `margin_agreement_pt`) at its box's start alone — hanging past
+    the column's edge into the gutter (a '、' in a gutter of 1.3 em leaves less than
+    `page_column_gap_em` beside its ink), it does not cross it. A mark starting right of the edge
+    stands with its ink (`_x`): in a line across the page it is no column's end."""
+    if edge is not None and hangs_past_edge(char) and char["x0"] - edge <= settings.margin_agreement_pt:
+        return char["x0"], char["x0"]
+    return _x(char, settings)
 
 
-def side_of(row: Row, probe: Span) -> tuple[bool, bool]:
+def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None = None) -> bool:
+    """A glyph of the row stands in the probed gutter (a mark hanging past the left column's
+    `edge` does not, `_standing`): the row runs across it."""
+    return any(overlaps(_standing(c, settings, edge), probe, settings.touch_pt) for run in row.runs for c in run)
+
+
+def column_edge(halves: list[Row], settings: LayoutSettings) -> float:
+    """The left column's right edge, as the rows cut in two show it: the end of their left runs'
+    last glyphs but a closing mark (which may hang past it) most of them share (within
+    `margin_agreement_pt`; a short line or a line a Latin word overfills does not)."""
+    ends = [next((c["x1"] for c in reversed(row.runs[0]) if not hangs_past_edge(c)), row.runs[0][-1]["x1"])
+            for row in halves]
+    return max(ends, key=lambda e: sum(abs(e - other) <= settings.margin_agreement_pt for other in ends))
+
+
+def side_of(row: Row, probe: Span, settings: LayoutSettings) -> tuple[bool, bool]:
     """Whether the row has text left of the probed gutter, and right of it."""
-    ink = [_x(c) for run in row.runs for c in run]
+    ink = [_x(c, settings) for run in row.runs for c in run]
     return any(end <= probe[1] for _, end in ink), any(start >= probe[0] for start, _ in ink)
 
 
-def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
+def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float]]:
     """Where a page gutter may stand: just left of an edge where right-hand runs of rows cut in
     two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
     kept when a row cut in two leaves it free (a paragraph's first line, indented, starts right
     of its column's edge; a short stretch may hold one row with text on both sides), those most
-    rows leave free first."""
+    rows leave free first; each with its left column's edge (`column_edge`)."""
     halves = [row for row in rows if len(row.runs) == 2]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
@@ -133,37 +164,49 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[Span]:
     for group in edges:
         start = min(row.runs[1][0]["x0"] for row in group)
         probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
-        free = sum(not crosses(row, probe, settings) for row in halves)
+        edge = column_edge(group, settings)
+        free = sum(not crosses(row, probe, settings, edge) for row in halves)
         if free:
-            found.append((free, probe))
+            found.append((free, (probe, edge)))
     return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
 
 
-def _stretches_at(rows: list[Row], probe: Span, frame: Span, settings: LayoutSettings) -> list[Stretch]:
+def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, settings: LayoutSettings) -> list[Stretch]:
     """The stretches of consecutive rows that leave the probed gutter free, each from a row with
     text on both sides down as long as its rows go on at one line pitch and size (a column
     outlasting the other too), that are set in two columns."""
+    probe, edge = probed
     out: list[Stretch] = []
     i = 0
     while i < len(rows):
-        if crosses(rows[i], probe, settings) or not all(side_of(rows[i], probe)):
+        if crosses(rows[i], probe, settings, edge) or not all(side_of(rows[i], probe, settings)):
             i += 1
             continue
         end = i
-        while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings):
+        while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings, edge):
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings)
-        found = Stretch(stretch, gutter_between(stretch, probe))
-        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch)), settings):
+        found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
+        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
             out.append(found)
         i += len(stretch)
     return out
 
 
-def _reach_beside(rows: list[Row], stretch: list[Row]) -> float:
-    """How far right the page's text outside the stretch reaches (0 when there is none)."""
+def _reach_beside(rows: list[Row], stretch: list[Row], margin: float, settings: LayoutSettings) -> float:
+    """How far right the page's text outside the stretch reaches, counting the rows set from the
+    page's left margin (`starts_at_margin`) — a centred heading or table shows no right margin —
+    (0 when there is none)."""
     inside = {id(row) for row in stretch}
-    return max((_x(c)[1] for row in rows if id(row) not in inside for run in row.runs for c in run), default=0.0)
+    beside = [row for row in rows if id(row) not in inside and starts_at_margin(row, margin, settings)]
+    return max((_x(c, settings)[1] for row in beside for run in row.runs for c in run), default=0.0)
+
+
+def starts_at_margin(row: Row, margin: float, settings: LayoutSettings) -> bool:
+    """The row's text starts at the page's left margin or a paragraph's indent past it (at most
+    `margin_row_start_max_em`): a line of a paragraph set across the text width, not a centred
+    title, caption or table."""
+    return row.runs[0][0]["x0"] - margin <= settings.margin_row_start_max_em * row.size
 
 
 def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
@@ -172,7 +215,7 @@ def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Ro
     above the next columns, a running header or footer, text under the columns end it. The pitch
     is the one of the rows beside a row with text on both sides (surely column lines; the lower
     middle one, a two-part running header over two short columns counting as much as they)."""
-    two_sided = [all(side_of(row, probe)) for row in rows]
+    two_sided = [all(side_of(row, probe, settings)) for row in rows]
     gaps = [b.top - a.top for k, (a, b) in enumerate(zip(rows, rows[1:])) if two_sided[k] or two_sided[k + 1]]
     if not gaps:
         return rows[:1]
@@ -188,9 +231,10 @@ def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bo
     return row.top - above.top <= reach and abs(row.size - above.size) <= settings.same_size_pt
 
 
-def gutter_between(rows: list[Row], probe: Span) -> Span:
-    """The free span between the rows' text left of the probe and right of it."""
-    ink = [_x(c) for row in rows for run in row.runs for c in run]
+def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge: float | None = None) -> Span:
+    """The free span between the rows' text left of the probe and right of it (a mark hanging past
+    the left column's `edge` standing at its box's start)."""
+    ink = [_standing(c, settings, edge) for row in rows for run in row.runs for c in run]
     left = [end for _, end in ink if end <= probe[1]]
     right = [start for start, _ in ink if start >= probe[0]]
     return max(left, default=probe[0]), min(right, default=probe[1])
@@ -200,7 +244,7 @@ def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutS
     """Two text columns: a gutter as wide as the narrowest, no table, and either rows enough with
     text on both sides and both columns wide and filled by their lines, or a short stretch of two
     columns (`is_short_column_pair`)."""
-    two_sided = sum(all(side_of(row, probe)) for row in stretch.rows)
+    two_sided = sum(all(side_of(row, probe, settings)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
@@ -224,7 +268,7 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     above_last = [c for row in lines[:-1] for c in row]
     if len(lines) < settings.page_column_two_sided_count:
         return False
-    edge = max(_x(c)[1] for c in left)
+    edge = max(_x(c, settings)[1] for c in left)
     return _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1
 
 
@@ -237,7 +281,7 @@ def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool
     _, right = stretch.sides()
     slack = settings.page_column_even_em * stretch.rows[0].size
     left_half = stretch.gutter[0] - frame[0]
-    right_end = max(_x(c)[1] for c in right)
+    right_end = max(_x(c, settings)[1] for c in right)
     if frame[1] < right_end - slack:
         return right_end - stretch.gutter[1] <= left_half + slack
     return abs(left_half - (frame[1] - stretch.gutter[1])) <= slack
@@ -262,11 +306,11 @@ def _filled_rows(chars: list[dict], width: float, settings: LayoutSettings,
     glyph's), and how many rows it has; (0, rows) when the column spans too little of `width` to
     be one."""
     rows = group_rows(chars, settings)
-    edge = max(_x(c)[1] for c in chars) if edge is None else edge
+    edge = max(_x(c, settings)[1] for c in chars) if edge is None else edge
     if edge - min(c["x0"] for c in chars) < settings.page_column_width_share * width:
         return 0, len(rows)
     reach = settings.page_column_reach_em * median(c.get("size", 0.0) for c in chars)
-    return sum(edge - max(_x(c)[1] for c in row) <= reach for row in rows), len(rows)
+    return sum(edge - max(_x(c, settings)[1] for c in row) <= reach for row in rows), len(rows)
 
 
 def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
@@ -279,10 +323,10 @@ def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
     return further > settings.tabular_share * len(rows) or figures > settings.tabular_share * len(runs)
 
 
-def text_frame(rows: list[Row]) -> Span:
+def text_frame(rows: list[Row], settings: LayoutSettings) -> Span:
     """Where the page's text stands across it: from its leftmost glyph to its rightmost (nowhere
     on a page without text outside its tables)."""
-    ink = [_x(c) for row in rows for run in row.runs for c in run]
+    ink = [_x(c, settings) for row in rows for run in row.runs for c in run]
     return min((start for start, _ in ink), default=0.0), max((end for _, end in ink), default=0.0)
 
 
@@ -290,9 +334,9 @@ def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
     """The page's stretches set in two columns, top down; a row belongs to one at most."""
     out: list[Stretch] = []
     taken: set[int] = set()
-    frame = text_frame(rows)
-    for probe in _probes(rows, settings):
-        for stretch in _stretches_at(rows, probe, frame, settings):
+    frame = text_frame(rows, settings)
+    for probed in _probes(rows, settings):
+        for stretch in _stretches_at(rows, probed, frame, settings):
             ids = {id(row) for row in stretch.rows}
             if not ids & taken:
                 taken |= ids
@@ -317,3 +361,59 @@ def page_lines(chars: list[dict], page: int, settings: LayoutSettings) -> list[t
                 ln.frame = frame
                 out.append(((stretch.top, column, ln.top), ln))
     return out
+
+
+def open_column(lines: list[TextLine], order: dict[int, OrderKey]) -> Span | None:
+    """The left column's edges of the page's last stretch when that stretch's text is the last the
+    page reads (its furniture left out): a paragraph running off the right column's foot goes on at
+    the top of the next page's left column. None when the page ends in text across its width."""
+    if not lines:
+        return None
+    last = max(lines, key=lambda ln: order[id(ln)])
+    if last.frame is None:
+        return None
+    top = order[id(last)][0]
+    left = [ln for ln in lines if order[id(ln)][:2] == (top, 1)]
+    return left[0].frame if left else None
+
+
+def continue_column(lines: list[TextLine], frame: Span | None, settings: LayoutSettings) -> list[TextLine]:
+    """The page's first lines that go on the previous page's open column (`open_column`), now
+    carrying its edges: from the page's first line outside a stretch, or the first under smaller
+    ones above it (a running header), while they fit inside the column (`fits_column`; a centred
+    title or text across the page ends them) — when they fill the column (`fills_carried_column`),
+    a page set in one column alone being the columns' last page."""
+    if frame is None:
+        return []
+    free = sorted((ln for ln in lines if ln.frame is None), key=lambda ln: ln.top)
+    first = next((k for k, ln in enumerate(free) if fits_column(ln, frame, settings)), len(free))
+    if first == len(free) or not all(is_smaller(ln, free[first], settings) for ln in free[:first]):
+        return []
+    run = [free[first]]
+    for ln in free[first + 1:]:
+        if not fits_column(ln, frame, settings):
+            break
+        run.append(ln)
+    if not fills_carried_column(run, frame, settings):
+        return []
+    for ln in run:
+        ln.frame = frame
+    return run
+
+
+def is_smaller(line: TextLine, body: TextLine, settings: LayoutSettings) -> bool:
+    """The line is set smaller than the body line (by more than `same_size_pt`): a running header."""
+    return line.size < body.size - settings.same_size_pt
+
+
+def fits_column(line: TextLine, frame: Span, settings: LayoutSettings) -> bool:
+    """The line stands inside the column's edges (within `margin_agreement_pt`; a mark may hang)."""
+    agree = settings.margin_agreement_pt
+    return line.x0 >= frame[0] - agree and text_edge(line) <= frame[1] + agree
+
+
+def fills_carried_column(run: list[TextLine], frame: Span, settings: LayoutSettings) -> bool:
+    """At least `page_column_two_sided_count` of the lines end at the column's right edge (within
+    `margin_agreement_pt`): prose filling the column, not a short line or two that happen to fit."""
+    ends = [abs(text_edge(ln) - frame[1]) <= settings.margin_agreement_pt for ln in run]
+    return sum(ends) >= settings.page_column_two_sided_count

@@ -81,6 +81,12 @@ class LayoutSettings:
     unbreakable_max_chars: int = 8  # a bracketed group a producer keeps together on a line ('（2019）'); longer may break
 
     # == Pages set in columns (page_columns.py) ==
+    # a Chinese closing mark's ink fills at most this share of its em box, from the left ('、' '，' '。' are a dot or
+    # hook in its lower left; '：' '？' stand in its middle): the space after it is part of a gap
+    closing_mark_ink_share: float = 0.5
+    # a row starting at most this far right of the page's left margin is a paragraph's line (indented 2 em as a
+    # rule) and shows where the page's text width ends; one starting farther is centred (a title, a table)
+    margin_row_start_max_em: float = 3.0
     page_column_gap_em: float = 0.9  # the narrowest gap between two page columns (CSS sets 1 em by default)
     page_column_two_sided_count: int = 2  # rows with text on both sides of its gutter a stretch of two columns holds
     page_column_width_share: float = 0.3  # each column spans at least this share of the page's text width
