@@ -26,7 +26,8 @@ def centred(c, top: float, line: str, size: float) -> None:
     text(c, LEFT + (RIGHT - LEFT - len(line) * size) / 2, top, line, size)
 
 
-def draw_first_page(c, issuer: tuple[str, str], date: tuple[str, str], name: str | None = None) -> None:
+def draw_first_page(c, issuer: tuple[str, str], date: tuple[str, str], name: str | None = None,
+                    date_box: float = DATE_BOX) -> None:
     """The bulletin's name (maybe), the masthead in two boxes each wrapped onto a second line,
     the rule under it, the first section's title and a paragraph."""
     top = 70.0
@@ -37,7 +38,7 @@ def draw_first_page(c, issuer: tuple[str, str], date: tuple[str, str], name: str
         if issuer[k]:
             text(c, LEFT, top + k * 1.3 * MAST, issuer[k], MAST)
         if date[k]:
-            text(c, DATE_BOX, top + k * 1.3 * MAST, date[k], MAST)
+            text(c, date_box, top + k * 1.3 * MAST, date[k], MAST)
     c.setLineWidth(1.0)
     rule = top + 2.6 * MAST + 4
     c.line(LEFT, PAGE_H - rule, RIGHT, PAGE_H - rule)
@@ -99,4 +100,38 @@ def test_a_whole_masthead_line_keeps_the_title_under_it(tmp_path: Path) -> None:
 
     pieces = cut(load(make_pdf(tmp_path / "masthead.pdf", page)), TITLE_PATTERNS)
     assert [p.title for p in pieces] == ["", "2030年度南京市卫生信息中心十件大事"]
+    assert masthead_of(tmp_path, pieces) == ("南京市卫生信息中心", "2031-02-08", [])
+
+
+WIDE_DATE_BOX = 350.0  # the date's box starts well clear of the issuer's: a gap a page-column cut runs through
+
+
+def test_a_wrapped_masthead_cut_into_page_columns_is_one_masthead(tmp_path: Path) -> None:
+    """Both boxes wrapped and the date's box set far right (Chromium's flex masthead on a narrow
+    page, 22 pt): the gap between the boxes runs down both lines, and the page-column stage reads
+    the issuer's box ('… 编' / '印') before the date's ('2031 年 2 月 18' / '日'). Put back side
+    by side, the lines are one masthead; no '印', '日' or bulletin-name heading."""
+    def page(c):
+        draw_first_page(c, ("南京市卫生信息中心 编", "印"), ("2031 年 2 月 18", "日"), name="卫生信息统计",
+                        date_box=WIDE_DATE_BOX)
+
+    pieces = cut(load(make_pdf(tmp_path / "masthead.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030年度南京市卫生信息中心十件大事"]
+    assert [ln.text for ln in pieces[0].lines] == ["卫生信息统计", "南京市卫生信息中心 编印 2031 年 2 月 18日"]
+    assert masthead_of(tmp_path, pieces) == ("南京市卫生信息中心", "2031-02-18", [])
+
+
+def test_a_first_page_head_side_by_side_stays_as_read_where_the_masthead_is_whole(tmp_path: Path) -> None:
+    """Counter-case: a name left and a note right on one baseline at the page's head, over a
+    masthead line read whole: the flow is left as it reads (one line: no page-column cut there)."""
+    def page(c):
+        text(c, LEFT, 70, "卫生信息统计", MAST)
+        text(c, WIDE_DATE_BOX, 70, "内部资料", MAST)
+        text(c, LEFT, 70 + 1.3 * MAST, "南京市卫生信息中心 编印 2031 年 2 月 8 日", BODY)
+        text(c, LEFT + 2 * BODY, 70 + 4 * MAST, "2030年度南京市卫生信息中心十件大事", BODY)
+        text(c, LEFT + 2 * BODY, 70 + 6 * MAST, "一、夯实科研基础，争做全国试点。", BODY)
+
+    pieces = cut(load(make_pdf(tmp_path / "masthead.pdf", page)), TITLE_PATTERNS)
+    assert [p.title for p in pieces] == ["", "2030年度南京市卫生信息中心十件大事"]
+    assert [ln.text for ln in pieces[0].lines] == ["卫生信息统计 内部资料", "南京市卫生信息中心 编印 2031 年 2 月 8 日"]
     assert masthead_of(tmp_path, pieces) == ("南京市卫生信息中心", "2031-02-08", [])
