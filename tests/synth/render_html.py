@@ -106,9 +106,7 @@ class Page:
         drawn = page_draws.draw(b, seed, font, available_fonts(), self.body, self.lead, heading, self.weights)
         self.typo, self.furniture, self.wide_from = drawn.typo, drawn.furniture, drawn.wide_from
         self.mast, self.wraps, self.tails = drawn.mast, drawn.wraps, drawn.tails
-        # masthead family: the masthead's two boxes set so large that both wrap (a page-column cut may
-        # run between them), or its counter-case, one line with the boxes far apart; its own stream
-        self.mast_boxes = _mast_boxes(stream("masthead-boxes", seed)) if "masthead" in b.draws else ""
+        self.mast_boxes = drawn.boxes
         self.body, self.lead = self.typo.body, self.typo.lead
         # wraps family: some bulletins set their text ragged, not justified; a line that ends
         # before a bracketed group Chromium keeps whole ('（2019），') then stays visibly short
@@ -365,28 +363,28 @@ def _masthead(b: Bulletin, page: Page) -> list[str]:
             out.append(f'<div class="mast" style="display: block; font-size: {size:.1f}pt; line-height: 1.3;">'
                        f'<span style="white-space: nowrap">{_e(left)}</span> {_e(right)}</div>')
             return out
-    size = _mast_box_size(page, left, right)
-    style = f' style="font-size: {size:.1f}pt;"' if size else ""
-    out.append(f'<div class="mast"{style}><span>{_e(left)}</span><span>{_e(right)}</span></div>')
+    if page.mast_boxes is not None:
+        boxes = _mast_boxes(page, left, right, page.mast_boxes)
+        if boxes is not None:
+            out.append(boxes)
+            return out
+    out.append(f'<div class="mast"><span>{_e(left)}</span><span>{_e(right)}</span></div>')
     return out
 
 
-def _mast_boxes(rng: random.Random) -> str:
-    """The masthead family's boxes draw: '' as the typography sets it; 'wrap' so large that each
-    box wraps its last characters ('… 编' / '印', '… 22' / '日'); 'apart' one line, the boxes
-    2–4 em apart (the counter-case)."""
-    return rng.choice(["wrap", "apart"]) if rng.random() < 0.4 else ""
-
-
-def _mast_box_size(page: Page, left: str, right: str) -> float | None:
-    """The masthead's size for the boxes draw (None: the typography's)."""
-    ems = _ems(left) + _ems(right)
-    aim = {"wrap": ems - 2.6, "apart": ems + 3.0}.get(page.mast_boxes)
-    if aim is None or page.text_width / aim > 3 * page.body:
+def _mast_boxes(page: Page, left: str, right: str, boxes: furniture.MastBoxes) -> str | None:
+    """The masthead's boxes (masthead family): each box a little narrower than its text, so that
+    its last characters wrap under its first glyph, the boxes `gap_em` apart; or one line, the
+    boxes `gap_em` apart. None where the size it takes is not a masthead's (under the body, over
+    three times it)."""
+    widths = (_ems(left) - 0.5, _ems(right) - 0.5) if boxes.aim == "wrap" else (_ems(left), _ems(right))
+    size = page.text_width / (sum(widths) + boxes.gap_em)
+    if not page.body <= size <= 3 * page.body:
         return None
-    size = page.text_width / aim
-    page.drawn["masthead_boxes"] = {"size": round(size, 1), "aim": page.mast_boxes}
-    return size
+    page.drawn["masthead_boxes"] = {"size": round(size, 1), "aim": boxes.aim, "gap_em": boxes.gap_em}
+    spans = [f'<span style="flex: none; width: {w:.2f}em">{_e(t)}</span>' if boxes.aim == "wrap" else f"<span>{_e(t)}</span>"
+             for t, w in zip((left, right), widths)]
+    return f'<div class="mast" style="font-size: {size:.1f}pt; line-height: 1.3;">{"".join(spans)}</div>'
 
 
 def convert(html_files: list[Path], out_dir: Path, timeout: float = 120, one_browser: bool = True) -> list[Path]:
