@@ -118,7 +118,8 @@ class MastBoxes:
 
 def mast_boxes(rng: random.Random, always: bool = False) -> MastBoxes | None:
     """~40% of bulletins (all when `always`), wrapped boxes or one line far apart alike."""
-    if not always and rng.random() >= 0.4:
+    drawn = rng.random() < 0.4  # drawn first, so that a bulletin forced draws what it draws unforced
+    if not (drawn or always):
         return None
     aim = rng.choice(["wrap", "apart"])
     return MastBoxes(aim, round(rng.uniform(1.2, 3.0) if aim == "wrap" else rng.uniform(2.0, 4.0), 2))
