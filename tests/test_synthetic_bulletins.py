@@ -263,3 +263,33 @@ def test_note_frames_family_through_reportlab(seed: int, style: str, tmp_path: P
     assert info["notes_set_in"] and all(note["indent"] > 0 for note in info["notes_set_in"])
     check(case, pdf, tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- the masthead boxes
+
+MASTHEAD_BOX_CASES = [
+    ("html", 730017, "three_line", "uming", True),  # the flex masthead at 22 pt on a narrow page: a page-column cut
+    ("html", 730238, "three_line", "uming", True),  # wrapped boxes cut into columns, between two rules
+    ("reportlab", 730221, "three_line", "STSong-Light", False),  # the same, the bulletin's name over it
+    ("weasyprint", 730221, "three_line", "uming", False),  # wrapped boxes cut into page columns, between two rules
+    ("typst", 730230, "grid", "wqy-zenhei", False),  # wrapped grid cells cut into page columns
+    ("html", 730212, "three_line", "wqy-zenhei", False),  # counter-case: one line, the boxes far apart
+]
+"""Bulletins of the masthead family whose masthead's two boxes each wrap their last character
+('… 编' / '印', '… 22' / '日') far enough apart that a page-column cut runs between them, and a
+counter-case; one failure class of issue 17, through the producers that print it."""
+
+
+@pytest.mark.parametrize(("producer", "seed", "style", "font", "quirks"), MASTHEAD_BOX_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in MASTHEAD_BOX_CASES])
+def test_masthead_boxes_through_each_producer(producer: str, seed: int, style: str, font: str, quirks: bool,
+                                              tmp_path: Path) -> None:
+    from .synth.draws import ALL
+
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

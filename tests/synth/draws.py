@@ -20,7 +20,13 @@ Families (the classes of issue 9 the extractor must handle):
   landscape         wide tables on landscape pages
   thousands         thousands separators in table figures ('3,066,151')
   masthead          the bulletin's name set large above the masthead line ('卫生信息统计简报'); the
-                    masthead line set so large that it wraps inside its date ('… 2021年1月26' / '日')
+                    masthead line set so large that it wraps inside its date ('… 2021年1月26' / '日').
+                    The masthead's two boxes (a stream of its own, 'masthead-boxes-<seed>': ~40%, all
+                    when forced; furniture.mast_boxes): each box narrower than its text by its last
+                    character, so that it wraps under the box's first glyph ('… 编' / '印', '… 22' /
+                    '日'), the boxes 1.2–3 em apart — a page-column cut may run between them, and a
+                    running header's rule over them rules them off like a table; counter-case: one
+                    line, the boxes 2–4 em apart (reportlab, html, WeasyPrint, Typst; not docx)
   wraps             a title's bracketed tail wrapped alone onto the next line ('…采集情况' / '（区）');
                     a paragraph line cut short before a bracketed group that did not fit
                     ('…发展指数' / '（2019），南京市…'): reportlab tracks a paragraph to bring a group to

@@ -102,3 +102,24 @@ def masthead(rng: random.Random, year: int) -> Masthead:
             name += (rng.choice([f"第 {rng.randint(1, 4)} 期", f"（{year}年度）", f"{year}年第{rng.randint(1, 4)}期"]),)
     wrap = rng.choice(["mark", "day", "month", "all"]) if rng.random() < 0.35 else ""
     return Masthead(name, round(rng.uniform(1.3, 1.8), 2), rng.choice(["regular", "bold", "stroke"]), wrap)
+
+
+@dataclass(frozen=True)
+class MastBoxes:
+    """The masthead family's boxes draw (a stream of its own, 'masthead-boxes-<seed>'): the
+    masthead's two boxes ('<issuer> 编印' left, the date right) set so large on the page's
+    measure that each wraps its last characters under its first glyph ('… 编' / '印', '… 22' /
+    '日'), the boxes `gap_em` apart — a gap down both lines that a page-column cut may run
+    through; or (the counter-case) one line, the boxes `gap_em` apart, nothing wrapped."""
+
+    aim: str  # 'wrap' | 'apart'
+    gap_em: float  # the room between the boxes, in the masthead's ems
+
+
+def mast_boxes(rng: random.Random, always: bool = False) -> MastBoxes | None:
+    """~40% of bulletins (all when `always`), wrapped boxes or one line far apart alike."""
+    drawn = rng.random() < 0.4  # drawn first, so that a bulletin forced draws what it draws unforced
+    if not (drawn or always):
+        return None
+    aim = rng.choice(["wrap", "apart"])
+    return MastBoxes(aim, round(rng.uniform(1.2, 3.0) if aim == "wrap" else rng.uniform(2.0, 4.0), 2))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import furniture, typography
 from .content import Bulletin
-from .draws import stream
+from .draws import forced, stream
 
 
 @dataclass
@@ -42,6 +42,7 @@ class PageDraws:
     furniture: furniture.Furniture
     wide_from: int | None  # tables this wide go on landscape pages (landscape family)
     mast: furniture.Masthead | None
+    boxes: furniture.MastBoxes | None  # the masthead's two boxes wrapped, or far apart (masthead family)
     wraps: random.Random | None  # the wraps family's stream, for the producer's own wraps draws
     tails: bool  # a title's bracketed tail wrapped alone onto the next line
 
@@ -61,6 +62,7 @@ def draw(b: Bulletin, seed: int, font: str, fonts: list[str], body: float, lead:
         furniture=furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws else furniture.LEGACY,
         wide_from=furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None,
         mast=furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None,
+        boxes=furniture.mast_boxes(stream("masthead-boxes", seed), forced("masthead")) if "masthead" in b.draws else None,
         wraps=wraps,
         tails=wraps is not None and wraps.random() < 0.6,
     )

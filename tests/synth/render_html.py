@@ -106,6 +106,7 @@ class Page:
         drawn = page_draws.draw(b, seed, font, available_fonts(), self.body, self.lead, heading, self.weights)
         self.typo, self.furniture, self.wide_from = drawn.typo, drawn.furniture, drawn.wide_from
         self.mast, self.wraps, self.tails = drawn.mast, drawn.wraps, drawn.tails
+        self.mast_boxes = drawn.boxes
         self.body, self.lead = self.typo.body, self.typo.lead
         # wraps family: some bulletins set their text ragged, not justified; a line that ends
         # before a bracketed group Chromium keeps whole ('（2019），') then stays visibly short
@@ -363,8 +364,28 @@ def _masthead(b: Bulletin, page: Page) -> list[str]:
             out.append(f'<div class="mast" style="display: block; font-size: {size:.1f}pt; line-height: 1.3;">'
                        f'<span style="white-space: nowrap">{_e(left)}</span> {_e(right)}</div>')
             return out
+    if page.mast_boxes is not None:
+        boxes = _mast_boxes(page, left, right, page.mast_boxes)
+        if boxes is not None:
+            out.append(boxes)
+            return out
     out.append(f'<div class="mast"><span>{_e(left)}</span><span>{_e(right)}</span></div>')
     return out
+
+
+def _mast_boxes(page: Page, left: str, right: str, boxes: furniture.MastBoxes) -> str | None:
+    """The masthead's boxes (masthead family): each box a little narrower than its text, so that
+    its last characters wrap under its first glyph, the boxes `gap_em` apart; or one line, the
+    boxes `gap_em` apart. None where the size it takes is not a masthead's (under the body, over
+    three times it)."""
+    widths = (_ems(left) - 0.5, _ems(right) - 0.5) if boxes.aim == "wrap" else (_ems(left), _ems(right))
+    size = page.text_width / (sum(widths) + boxes.gap_em)
+    if not page.body <= size <= 3 * page.body:
+        return None
+    page.drawn["masthead_boxes"] = {"size": round(size, 1), "aim": boxes.aim, "gap_em": boxes.gap_em}
+    spans = [f'<span style="flex: none; width: {w:.2f}em">{_e(t)}</span>' if boxes.aim == "wrap" else f"<span>{_e(t)}</span>"
+             for t, w in zip((left, right), widths)]
+    return f'<div class="mast" style="font-size: {size:.1f}pt; line-height: 1.3;">{"".join(spans)}</div>'
 
 
 def convert(html_files: list[Path], out_dir: Path, timeout: float = 120, one_browser: bool = True) -> list[Path]:

@@ -335,6 +335,8 @@ class Renderer:
         self.info["landscape_pages"] = []
         # the masthead, wraps and page_breaks families (draws.py): each decides from its own stream
         self.mast = furniture.masthead(stream("masthead", seed), b.year) if "masthead" in self.draws else None
+        self.boxes = (furniture.mast_boxes(stream("masthead-boxes", seed), forced("masthead"))
+                      if "masthead" in self.draws else None)
         self.wraps: dict | None = None
         if "wraps" in self.draws:
             w = stream("wraps", seed)
@@ -454,6 +456,8 @@ class Renderer:
                 self.y += size * 1.5
                 self.info["masthead_wrap"] = {"size": round(size, 1), "lines": [f"{left} {head}".strip(), tail]}
                 right = ""
+        if right and self.boxes is not None:
+            size, right = self.mast_boxes(left, right, self.boxes, size)
         if right:
             self.t.draw(self.ml, self.y, left, size)
             self.t.draw(self.pw - self.mr - self.t.width(right, size), self.y, right, size)
@@ -461,6 +465,26 @@ class Renderer:
         self.c.setLineWidth(self.rng.choice([0.8, 1.0, 1.5]))
         self.c.line(self.ml, self.ph - self.y, self.pw - self.mr, self.ph - self.y)
         self.y += size * 1.2
+
+    def mast_boxes(self, left: str, right: str, boxes: furniture.MastBoxes, size: float) -> tuple[float, str]:
+        """The masthead's two boxes (masthead family): each wrapping its last character under its
+        first glyph ('… 编' / '印' at the left margin, '… 22' / '日' in the date's box, right
+        aligned), the boxes `gap_em` apart; or one line, the boxes `gap_em` apart. The size and
+        what is left to set as one line ('' where the boxes were drawn); as it was where the size
+        it takes is not a masthead's (under the body, over three times it)."""
+        kept = (left[:-1], right[:-1]) if boxes.aim == "wrap" else (left, right)
+        aim = self.width / (sum(self.t.width(text, 1.0) for text in kept) + boxes.gap_em)
+        if not self.body <= aim <= 3 * self.body:
+            return size, right
+        self.info["masthead_boxes"] = {"size": round(aim, 1), "aim": boxes.aim, "gap_em": boxes.gap_em}
+        if boxes.aim == "apart":
+            return aim, right
+        date_box = self.pw - self.mr - self.t.width(kept[1], aim)
+        for x, text in ((self.ml, left), (date_box, right)):
+            self.t.draw(x, self.y, text[:-1], aim)
+            self.t.draw(x, self.y + aim * 1.3, text[-1], aim)
+        self.y += aim * 2.8
+        return aim, ""
 
     def text_in(self, font: str) -> Text:
         """Text set in another face (a heading's), Latin runs in that face too."""

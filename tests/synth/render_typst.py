@@ -154,6 +154,7 @@ class _Page:
                                 ("regular", "bold", "stroke"))
         self.typo, self.furniture, self.wide_from = drawn.typo, drawn.furniture, drawn.wide_from
         self.mast, self.wraps, self.tails = drawn.mast, drawn.wraps, drawn.tails
+        self.mast_boxes = drawn.boxes
         self.body, self.lead = self.typo.body, self.typo.lead
         # wraps family: some bulletins set their text ragged, not justified
         self.justify = not (self.wraps is not None and random.Random(f"wraps-ragged-{seed}").random() < 0.3)
@@ -395,9 +396,27 @@ def _masthead(b: Bulletin, page: _Page) -> list[str]:
             out.append(f"#par(justify: false, leading: 0.3em, text(size: {size:.1f}pt, box({_s(left)}) + \" \" + {_s(right)}))")
             out.append(rule)
             return out
-    out.append(f"#block(width: 100%, text(size: {page.typo.masthead}pt, {_s(left)} + h(1fr) + {_s(right)}))")
+    boxes = _mast_boxes(page, left, right, page.mast_boxes) if page.mast_boxes is not None else None
+    out.append(boxes or f"#block(width: 100%, text(size: {page.typo.masthead}pt, {_s(left)} + h(1fr) + {_s(right)}))")
     out.append(rule)
     return out
+
+
+def _mast_boxes(page: _Page, left: str, right: str, boxes: furniture.MastBoxes) -> str | None:
+    """The masthead's boxes (masthead family, as render_html draws them): two grid cells, each a
+    little narrower than its text so that its last characters wrap under its first glyph, the
+    cells `gap_em` apart; or one line, the boxes `gap_em` apart. None where the size it takes is
+    not a masthead's (under the body, over three times it)."""
+    widths = (_ems(left) - 0.5, _ems(right) - 0.5) if boxes.aim == "wrap" else (_ems(left), _ems(right))
+    size = page.text_width / (sum(widths) + boxes.gap_em)
+    if not page.body <= size <= 3 * page.body:
+        return None
+    page.drawn["masthead_boxes"] = {"size": round(size, 1), "aim": boxes.aim, "gap_em": boxes.gap_em}
+    if boxes.aim == "apart":
+        return f"#block(width: 100%, text(size: {size:.1f}pt, {_s(left)} + h(1fr) + {_s(right)}))"
+    cells = f"columns: ({widths[0]:.2f}em, 1fr, {widths[1]:.2f}em), text({_s(left)}), [], text({_s(right)})"
+    return (f"#block(width: 100%)[#set text(size: {size:.1f}pt); #set par(justify: false, leading: 0.3em);"
+            f" #grid({cells})]")
 
 
 def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]:

@@ -11,7 +11,7 @@ from .blocks import Block
 from .document import Document
 from .furniture import drop_furniture
 from .headings import find_headings
-from .intervals import cut_at_gaps
+from .intervals import clustered_by_centre, cut_at_gaps
 from .line_ends import stops_short
 from .lines import Margins, TextLine, line_margins, margins
 from .settings import LayoutSettings
@@ -188,6 +188,57 @@ def _masthead_end(blocks: list[Block], settings: LayoutSettings) -> int:
     return -1
 
 
+def _unboxed_masthead(blocks: list[Block], settings: LayoutSettings) -> list[Block]:
+    """The flow with its masthead's boxes joined (`_unbox_masthead`), first as the flow reads them,
+    else with the first page's head put back side by side (`_head_side_by_side`) — taken only
+    where the masthead then reads whole, so that a flow whose masthead is otherwise set keeps it."""
+    unboxed = _unbox_masthead(blocks, settings)
+    if has_whole_masthead(unboxed, settings):
+        return unboxed
+    beside = _unbox_masthead(_head_side_by_side(blocks, settings), settings)
+    return beside if has_whole_masthead(beside, settings) else unboxed
+
+
+def has_whole_masthead(blocks: list[Block], settings: LayoutSettings) -> bool:
+    """One of the first page's first lines says all the masthead says (`WHOLE_MASTHEAD`)."""
+    return any(WHOLE_MASTHEAD.search(squash(ln.text)) for ln in _head_lines(blocks, settings.masthead_line_count))
+
+
+def _head_lines(blocks: list[Block], count: int) -> list[TextLine]:
+    """The flow's leading text lines on its first page, at most `count` of them."""
+    head: list[TextLine] = []
+    for block in blocks[:count]:
+        if not isinstance(block, TextLine) or block.page != blocks[0].page:
+            break
+        head.append(block)
+    return head
+
+
+def _head_side_by_side(blocks: list[Block], settings: LayoutSettings) -> list[Block]:
+    """The first page's head (the masthead's lines and their wraps) with lines standing on one
+    baseline joined into one, left to right. A masthead whose two boxes are set so large that both
+    wrap leaves a gap down the page between them, and a page-column cut runs through it
+    (page_columns.py): the flow then reads the issuer's box ('南京市卫生信息中心 编' / '印') before
+    the date's ('2030 年 1 月 22' / '日'), and no line of it says '编印' or ends in the date."""
+    head = _head_lines(blocks, settings.masthead_line_count + settings.masthead_wrap_line_count)
+    rows = clustered_by_centre(head, lambda ln: (ln.top, ln.bottom), settings.row_centre_lines,
+                               floor=settings.min_size_pt)
+    joined = [_side_by_side(row) for row in rows]
+    return [*joined, *blocks[len(head):]]
+
+
+def _side_by_side(row: list[TextLine]) -> TextLine:
+    """Lines on one baseline read as the one line they are printed as, left to right."""
+    if len(row) == 1:
+        return row[0]
+    ordered = sorted(row, key=lambda ln: ln.x0)
+    first = ordered[0]
+    return TextLine(text=" ".join(ln.text for ln in ordered), page=first.page, x0=first.x0,
+                    x1=max(ln.x1 for ln in ordered), top=min(ln.top for ln in ordered),
+                    bottom=max(ln.bottom for ln in ordered), doctop=min(ln.doctop for ln in ordered),
+                    size=first.size, bold=first.bold, chars=[c for ln in ordered for c in ln.chars])
+
+
 def _unbox_masthead(blocks: list[Block], settings: LayoutSettings) -> list[Block]:
     """The masthead set in boxes side by side ('<issuer> 编印' in one, the date in the other: a
     two-cell row, a flex line) and so large that each box wraps its last characters onto a line of
@@ -330,7 +381,7 @@ def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     pieces: list[SectionText] = [SectionText(None, [], page_margins, settings=settings)]
     # Lines above the masthead's own line ('<issuer> 编印 <date>', however large) are the
     # masthead too: a bulletin's name set large at the top is no section.
-    blocks = _unbox_masthead(blocks, settings)
+    blocks = _unboxed_masthead(blocks, settings)
     masthead = _masthead_end(blocks, settings)
     starts = {first: last for first, last in find_headings(blocks, page_margins, settings, titles) if first > masthead}
     i = 0

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from ...text import squash
+from ...text import join_wrapped, squash
 from .. import graphics, trace
 from ..intervals import covers, overlapping_groups
 from ..lines import CharsByHeight, centre_inside
 from ..settings import LayoutSettings
-from ..vocabulary import MASTHEAD, is_page_number
+from ..vocabulary import MASTHEAD, WHOLE_MASTHEAD, is_page_number
 from . import marks
 from .body import band_cells, body_bands
 from .columns import Columns, Layouts, columns_of, split_at_gutters
@@ -137,7 +137,35 @@ def _is_ruled_off_masthead(rows: list[list[Segment]], page: int, settings: Layou
     if page != 1 or len(rows) > settings.masthead_row_count:
         return False
     masthead = [MASTHEAD.search(squash(line_text(row))) is not None for row in rows]
+    if not any(masthead):
+        boxed = boxed_masthead_rows(rows, settings)
+        masthead = [k in boxed for k in range(len(rows))]
     return any(masthead) and not has_figure([row for row, dated in zip(rows, masthead) if not dated])
+
+
+def boxed_masthead_rows(rows: list[list[Segment]], settings: LayoutSettings) -> range:
+    """The rows of a masthead set in two boxes so large that each wraps its last characters under
+    its first glyph ('南京市卫生信息中心 编  2030 年 1 月 22' / '印  日'): no row says '编印' or
+    ends in the date, yet a row and the rows it wraps onto (at most `masthead_wrap_line_count`)
+    read box by box as the whole masthead. Empty where no rows do."""
+    for first in range(len(rows)):
+        for more in range(1, settings.masthead_wrap_line_count + 1):
+            if first + more < len(rows) and reads_as_masthead_by_box(rows[first:first + more + 1], settings):
+                return range(first, first + more + 1)
+    return range(0)
+
+
+def reads_as_masthead_by_box(rows: list[list[Segment]], settings: LayoutSettings) -> bool:
+    """The rows' segments, gathered into boxes by where they start (a box's wrapped part starts
+    under its first glyph, `masthead_box_x_em`) and read box by box, left to right, say all the
+    masthead says: an issuer, '编印', the date ending it."""
+    parts = [s for row in rows for s in row if s.visible]
+    if not parts:
+        return False
+    size = max(c.get("size", settings.default_size_pt) for s in parts for c in s.visible)
+    boxes = overlapping_groups(parts, lambda s: (s.x0, s.x0), settings.masthead_box_x_em * size)
+    text = " ".join(join_wrapped([s.text for s in sorted(box, key=lambda s: s.top)]) for box in boxes)
+    return WHOLE_MASTHEAD.search(squash(text)) is not None
 
 
 def grid_from_rules(table: UnruledTable, settings: LayoutSettings, layouts: Layouts | None = None) -> Grid | None:
