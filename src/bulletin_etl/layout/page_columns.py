@@ -7,7 +7,11 @@ characters are looked at before they become lines: a stretch of rows that all le
 free, many of them with text on both sides, each side's lines reaching to near their column's
 right edge (prose fills its column), is a stretch of two columns; its text is read as the left
 column top to bottom, then the right. A stretch runs from a row with text on both sides while its
-rows go on at one line pitch and size (a heading set between two stretches belongs to neither). A
+rows go on at one line pitch and size (a heading set between two stretches belongs to neither; a
+stretch of one such row, its columns cut by a page break, takes the page's pitch, so that a heading
+set apart under it ends it: `stretch_pitch`). A running header in two parts atop the page, its
+right part set flush right where no column line starts, begins no stretch
+(`is_running_header_row`), even when set at the columns' pitch and nearly their size. A
 short paragraph set in two columns (a right column of a line, one row with text on both sides) is
 one when its gutter parts the page's text width in even halves and its left lines fill their
 column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not.
