@@ -11,7 +11,7 @@ import pdfplumber
 
 from bulletin_etl.layout import sections
 from bulletin_etl.layout.document import load
-from bulletin_etl.layout.page_columns import Stretch, find_stretches, is_tabular, page_rows
+from bulletin_etl.layout.page_columns import Stretch, find_stretches, is_tabular, page_rows, stretch_pitch
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Grid
 
@@ -505,3 +505,72 @@ def test_a_comma_in_a_line_across_the_page_does_not_hang(tmp_path: Path) -> None
     rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
     found = find_stretches(rows, DEFAULTS)
     assert [len(s.rows) for s in found] == [2, 2] and all(rows[2] not in s.rows for s in found)
+
+
+def flush_header_page(right_column_indented: bool):
+    """Events in two columns from the page's top, under a two-part running header one line pitch
+    above them, set half a point smaller (as WeasyPrint's margin boxes are): the issuer at the left
+    margin, '第 2 期' flush right. The right column opens a paragraph (indented two glyphs) when
+    asked, else goes on the left column's paragraph."""
+    split = 3 if right_column_indented else 4  # EVENTS[0] fills three lines: the right column then opens EVENTS[1]
+
+    def page(c) -> None:
+        text(c, LEFT, 100.0 - LEADING, "南京市卫生信息中心", SIZE - 0.5)
+        text(c, RIGHT - 4 * (SIZE - 0.5), 100.0 - LEADING, "第2期", SIZE - 0.5)
+        draw_columns(c, 100.0, EVENTS[:3], rule=False, split=split)
+    return page
+
+
+def test_a_flush_right_running_header_at_the_page_top_starts_no_stretch(tmp_path: Path) -> None:
+    """The header's right part starts far right of the right column's edge, where no column line
+    starts (`is_running_header_row`): the stretch starts under it, and the header's parts join no
+    event."""
+    with pdfplumber.open(make_pdf(tmp_path / "flush.pdf", flush_header_page(False))) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[1:] and "".join(c["text"] for c in rows[0].chars) == "南京市卫生信息中心第2期"
+
+
+def test_a_top_row_whose_right_column_opens_a_paragraph_starts_the_stretch(tmp_path: Path) -> None:
+    """The counter-case: with no header, the page's top row is the columns' first, its right column
+    opening a paragraph indented two glyphs (within `margin_row_start_max_em`): the stretch starts
+    at it, and the events read in order."""
+    def page(c) -> None:
+        draw_columns(c, 100.0, EVENTS[:3], rule=False, split=3)
+
+    path = make_pdf(tmp_path / "top.pdf", page)
+    with pdfplumber.open(path) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows
+    assert paragraph_texts(path) == EVENTS[:3]
+
+
+def one_row_pair_then_heading(c) -> None:
+    """A paragraph across the page, then its last words in two columns of one row (the page broke
+    the columns before it), then a heading at the left margin in the text's size, set apart (two and
+    a half pitches under), and a paragraph across the page."""
+    bottom = full_width(c, 60.0, INTRO)
+    row = bottom + LEADING
+    text(c, LEFT, row, (WORDS * 2)[:COLUMN_CHARS], SIZE)
+    text(c, LEFT + COLUMN_CHARS * SIZE + GUTTER, row, "发展指数中排名第六。", SIZE)
+    text(c, LEFT, row + 2.5 * LEADING, "南京市医疗机构国家三项测评成绩", SIZE)
+    full_width(c, row + 3.5 * LEADING, INTRO)
+
+
+def test_a_heading_under_a_one_row_pair_ends_it(tmp_path: Path) -> None:
+    """A stretch of one row with text on both sides shows one step only, to the heading set apart
+    under it: the page's pitch stands for the columns' (`stretch_pitch`), the heading goes on no
+    column, and the row alone is no pair of columns."""
+    with pdfplumber.open(make_pdf(tmp_path / "one_row.pdf", one_row_pair_then_heading)) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    assert find_stretches(rows, DEFAULTS) == []
+
+
+def test_the_page_pitch_stands_for_a_single_step() -> None:
+    """`stretch_pitch`: two steps or more give their lower median; one step, the page's pitch when
+    smaller (or the step itself on a page without one)."""
+    assert stretch_pitch([16.0, 30.0], 12.0) == 16.0
+    assert stretch_pitch([39.0], 22.5) == 22.5
+    assert stretch_pitch([16.0], 22.5) == 16.0
+    assert stretch_pitch([39.0], 0.0) == 39.0

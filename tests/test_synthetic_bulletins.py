@@ -293,3 +293,30 @@ def test_masthead_boxes_through_each_producer(producer: str, seed: int, style: s
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- two_columns: furniture and headings
+
+TWO_COLUMN_EDGE_CASES = [
+    ("weasyprint", 710020, "grid", "wqy-zenhei", False),  # '南京市卫生信息中心 … 2028 年度统计数据公报' atop continued columns
+    ("weasyprint", 710106, "three_line", "wqy-zenhei", True),  # '南京市卫生信息中心 … 第 2 期' atop continued columns
+    ("html", 710058, "three_line", "wqy-zenhei", False),  # a heading under a one-row stretch left by the page break
+]
+"""Bulletins of the two_columns family (issue 17, class 1): a two-part running header, half a point
+smaller than the text, one line pitch over the columns going on atop a page, is no column row; a
+heading set apart under a stretch of one row with text on both sides ends it."""
+
+
+@pytest.mark.parametrize(("producer", "seed", "style", "font", "quirks"), TWO_COLUMN_EDGE_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in TWO_COLUMN_EDGE_CASES])
+def test_two_columns_under_a_running_header_or_over_a_heading(producer: str, seed: int, style: str, font: str,
+                                                              quirks: bool, tmp_path: Path) -> None:
+    from .synth.draws import ALL
+
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

@@ -7,7 +7,11 @@ characters are looked at before they become lines: a stretch of rows that all le
 free, many of them with text on both sides, each side's lines reaching to near their column's
 right edge (prose fills its column), is a stretch of two columns; its text is read as the left
 column top to bottom, then the right. A stretch runs from a row with text on both sides while its
-rows go on at one line pitch and size (a heading set between two stretches belongs to neither). A
+rows go on at one line pitch and size (a heading set between two stretches belongs to neither; a
+stretch of one such row, its columns cut by a page break, takes the page's pitch, so that a heading
+set apart under it ends it: `stretch_pitch`). A running header in two parts atop the page, its
+right part set flush right where no column line starts, begins no stretch
+(`is_running_header_row`), even when set at the columns' pitch and nearly their size. A
 short paragraph set in two columns (a right column of a line, one row with text on both sides) is
 one when its gutter parts the page's text width in even halves and its left lines fill their
 column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not.
@@ -178,19 +182,46 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
     probe, edge = probed
     out: list[Stretch] = []
     i = 0
+    page_pitch = body_pitch(rows, settings)
     while i < len(rows):
-        if crosses(rows[i], probe, settings, edge) or not all(side_of(rows[i], probe, settings)):
+        if not _may_start(rows, i, probed, settings):
             i += 1
             continue
         end = i
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings, edge):
             end += 1
-        stretch = _at_pitch(rows[i:end + 1], probe, settings)
+        stretch = _at_pitch(rows[i:end + 1], probe, settings, page_pitch)
         found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
             out.append(found)
         i += len(stretch)
     return out
+
+
+def _may_start(rows: list[Row], i: int, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row may begin a stretch: it leaves the probed gutter free, has text on both sides of
+    it, and is no running header (`is_running_header_row`)."""
+    probe, edge = probed
+    if crosses(rows[i], probe, settings, edge) or not all(side_of(rows[i], probe, settings)):
+        return False
+    return not (i == 0 and is_running_header_row(rows[i], probe, settings))
+
+
+def is_running_header_row(row: Row, probe: Span, settings: LayoutSettings) -> bool:
+    """The page's top row, parted by the probed gutter, is a two-part running header (an issuer
+    left, a title or an issue's number set flush right: '南京市卫生信息中心 … 第 2 期'), no row of
+    two columns: its right part starts farther right of the right column's edge (the probe's end)
+    than a paragraph's indent (`margin_row_start_max_em`), where a column's line never starts.
+    Only the page's first row is asked: furniture stands at the top."""
+    right = [c for run in row.runs for c in run if _x(c, settings)[0] >= probe[0]]
+    return right[0]["x0"] - probe[1] > settings.margin_row_start_max_em * row.size
+
+
+def body_pitch(rows: list[Row], settings: LayoutSettings) -> float:
+    """The page's line pitch: the lower median of the steps between consecutive rows in one size
+    (0 when no two are)."""
+    pairs = zip(rows, rows[1:])
+    return lower_median(b.top - a.top for a, b in pairs if abs(b.size - a.size) <= settings.same_size_pt)
 
 
 def _reach_beside(rows: list[Row], stretch: list[Row], margin: float, settings: LayoutSettings) -> float:
@@ -209,21 +240,31 @@ def starts_at_margin(row: Row, margin: float, settings: LayoutSettings) -> bool:
     return row.runs[0][0]["x0"] - margin <= settings.margin_row_start_max_em * row.size
 
 
-def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings) -> list[Row]:
+def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings, page_pitch: float = 0.0) -> list[Row]:
     """The rows from the first (rows[0], with text on both sides) down while each stands at most
     `page_column_pitch_ratio` line pitches under the one above, in its size: a heading set apart
     above the next columns, a running header or footer, text under the columns end it. The pitch
     is the one of the rows beside a row with text on both sides (surely column lines; the lower
-    middle one, a two-part running header over two short columns counting as much as they)."""
+    middle one, a two-part running header over two short columns counting as much as they); a
+    stretch showing one step only takes the page's (`stretch_pitch`)."""
     two_sided = [all(side_of(row, probe, settings)) for row in rows]
     gaps = [b.top - a.top for k, (a, b) in enumerate(zip(rows, rows[1:])) if two_sided[k] or two_sided[k + 1]]
     if not gaps:
         return rows[:1]
-    reach = settings.page_column_pitch_ratio * lower_median(gaps)
+    reach = settings.page_column_pitch_ratio * stretch_pitch(gaps, page_pitch)
     end = 1
     while end < len(rows) and _goes_on(rows[end - 1], rows[end], reach, settings):
         end += 1
     return rows[:end]
+
+
+def stretch_pitch(gaps: list[float], page_pitch: float) -> float:
+    """The stretch's line pitch: the lower median of its steps — but one step alone (a single row
+    with text on both sides, the row under it) may be the space above a heading set apart under
+    the columns, so the page's pitch (`body_pitch`), when smaller, stands for it."""
+    if len(gaps) > 1 or page_pitch <= 0:
+        return lower_median(gaps)
+    return min(gaps[0], page_pitch)
 
 
 def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bool:
