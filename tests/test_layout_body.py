@@ -280,3 +280,40 @@ def test_a_last_row_as_far_below_as_the_rows_above_stays_a_row(tmp_path: Path) -
                  (FIGURE_X + 60, 148, "１"))
     assert not _ends_the_table_close_under(rows, 2, DEFAULTS)
     assert len(list(body_bands(rows, [], DEFAULTS))) == 3
+
+
+def figure_centred_on_a_row_sharing_its_line(tmp_path: Path, rest_top: float) -> list[list[Segment]]:
+    """Chromium's centred cells: a name and a figure each wrapped in two ('南京市职业病防治' / '院',
+    '712.7414' / '万') around the row's own line, their second lines a few points under its figures,
+    close enough to read as one line with it; a row above and below."""
+    return drawn(tmp_path, *row(80, "南京市高淳中医院", "10209278", "8.7609万"),
+                 (NAME_X, 97, "南京市职业病防治"), (FIGURE_X + 60, 99, "712.7414"),
+                 (NAME_X, rest_top, "院"), (FIGURE_X, 104, "8392496"), (FIGURE_X + 62, rest_top, "万"),
+                 *row(124, "东部战区总医院", "1652673", "60.6396万"))
+
+
+def test_a_figure_centred_on_its_row_and_sharing_its_line_is_no_row(tmp_path: Path) -> None:
+    from bulletin_etl.layout.tables.body import _opens_a_figure_on_the_next_line, _sunk_below_its_lines_figures
+
+    rows = figure_centred_on_a_row_sharing_its_line(tmp_path, 106.5)
+    assert [[s.text for s in line] for line in rows][1:3] == [["南京市职业病防治", "712.7414"], ["院", "8392496", "万"]]
+    assert _sunk_below_its_lines_figures(rows[2][2], rows[2], DEFAULTS)  # '万' 3 pt under '8392496'
+    assert _opens_a_figure_on_the_next_line(rows, 1, DEFAULTS)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["南京市高淳中医院", "10209278", "8.7609万"],
+                     ["南京市职业病防治", "712.7414", "院", "8392496", "万"],
+                     ["东部战区总医院", "1652673", "60.6396万"]]
+
+
+def test_two_tight_rows_level_with_each_other_stay_two_rows(tmp_path: Path) -> None:
+    """The counter-cases: the next row's figure level with its line's figures ('４５６' under '１２３',
+    a line end may fall between them) is that row's own, and a one-character name row ('院') under
+    a row whose figure ends in a unit's place stays a row."""
+    from bulletin_etl.layout.tables.body import _opens_a_figure_on_the_next_line
+
+    rows = drawn(tmp_path, *row(100, "南京", "１２３"), *row(111, "院", "４５６", "789"), *row(124, "东部战区", "308", "１"))
+    assert [[s.text for s in line] for line in rows] == [["南京", "１２３"], ["院", "４５６", "789"], ["东部战区", "308", "１"]]
+    assert not _opens_a_figure_on_the_next_line(rows, 0, DEFAULTS)
+    assert len(list(body_bands(rows, [], DEFAULTS))) == 3
+    level = figure_centred_on_a_row_sharing_its_line(tmp_path, 104)  # '万' level with '8392496'
+    assert not _opens_a_figure_on_the_next_line(level, 1, DEFAULTS)

@@ -192,7 +192,8 @@ def test_numbered_titles_through_each_producer(producer: str, seed: int, style: 
 
 TIGHT_TYPST_CASES = [(710118, "three_line", "noto-sans", True), (710048, "three_line", "noto-sans", False),
                      (710081, "no_inner_verticals", "wqy-zenhei", False), (710018, "three_line", "noto-sans", False),
-                     (710127, "no_inner_verticals", "noto-sans", False)]
+                     (710127, "no_inner_verticals", "noto-sans", False), (730201, "three_line", "uming", True),
+                     (730238, "three_line", "uming", False), (730217, "no_inner_verticals", "wqy-zenhei", False)]
 """Typst sets its cells with 1.5 pt padding and its full-width digits in the CJK face, a point
 off the Latin figures' boxes: narrow cells wrap '１７５４０８３．５' / '８' centred on their row (its
 Latin '158' over the next row's '３０８'), '１９６，５８９，' / '５６４' after a separator, a
@@ -219,6 +220,21 @@ def test_tight_typst_tables_keep_their_rows_and_columns(seed: int, style: str, f
     assert any(re.fullmatch("[０-９，．]{7,}", c) for c in cells) and any(re.fullmatch(r"\d{3}", c) for c in cells)
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"
+
+
+def test_a_figure_centred_on_its_row_in_chromium_keeps_its_row_whole(tmp_path: Path) -> None:
+    """html 730110: Chromium centres '南京市职业病防治' / '院' and '712.7414' / '万' on their row, the
+    second lines a few points under the row's figures and read as one line with them; the first
+    line holds a figure but is no row of its own."""
+    from .synth.draws import ALL
+
+    reason = missing_tool("html")
+    if reason:
+        pytest.skip(reason)
+    case = Case(730110, "html", "three_line", "noto-sans", True, draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[730110], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
 
 

@@ -165,8 +165,36 @@ def _opens_a_wrapped_figure(rows: list[Line], i: int, settings: LayoutSettings) 
     return bool(figures) and all(_finished_across_a_row(rows, i, s, settings) for s in figures)
 
 
+def _sunk_below_its_lines_figures(rest: Segment, line: Line, settings: LayoutSettings) -> bool:
+    """A run standing clearly lower than the line's other figures: the rest of a figure wrapped
+    around the row's line ('万' half a line under '8392496'), which the line end merged into it."""
+    others = [t for t in _figures_of(line) if t is not rest]
+    drop = settings.wrapped_rest_drop_lines * (rest.bottom - rest.top)
+    return bool(others) and middle([rest]) - middle(others) > drop
+
+
+def _finished_on_the_rows_line(rows: list[Line], i: int, s: Segment, settings: LayoutSettings) -> bool:
+    """The next line, a row's own, finishes the run's figure in its column where a line end may
+    cut it (`line_end_may_cut`), the rest sunk below that line's figures
+    (`_sunk_below_its_lines_figures`): a figure centred on its row ('712.7414' over the row's
+    line, '万' under it), the rest close enough to share the row's line."""
+    under = [t for t in rows[i + 1] if iv.overlaps((s.x0, s.x1), (t.x0, t.x1), settings.touch_pt)] if i + 1 < len(rows) else []
+    if not under or not continues_figure(s.text, under[0].text):
+        return False
+    return line_end_may_cut(s.text, under[0].text) and _sunk_below_its_lines_figures(under[0], rows[i + 1], settings)
+
+
+def _opens_a_figure_on_the_next_line(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line each of whose figures the next line, a row's own, finishes under it
+    (`_finished_on_the_rows_line`): the first line of figures centred on that row, not a row."""
+    figures = _figures_of(rows[i])
+    return bool(figures) and all(_finished_on_the_rows_line(rows, i, s, settings) for s in figures)
+
+
 def _wrapped_figure_part(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
     """A line holding only parts of figures its cells wrapped: no row of its own."""
+    if _opens_a_figure_on_the_next_line(rows, i, settings):
+        return True
     return _continues_a_figure(rows, i, settings) or _opens_a_wrapped_figure(rows, i, settings)
 
 
