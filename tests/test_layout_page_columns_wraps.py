@@ -11,9 +11,19 @@ import pdfplumber
 
 from bulletin_etl.layout.page_columns import find_stretches, hangs_at_column_end, page_rows
 
-from .pdfkit import make_pdf, text
-from .test_layout_page_columns import (COLUMN_CHARS, DEFAULTS, GUTTER, INTRO, LEADING, LEFT, SIZE, WORDS,
-                                       drawn_chars, full_width, paragraph_texts)
+from .pdfkit import drawn_chars, make_pdf, text
+from .test_layout_page_columns import (
+    COLUMN_CHARS,
+    DEFAULTS,
+    GUTTER,
+    INTRO,
+    LEADING,
+    LEFT,
+    SIZE,
+    WORDS,
+    full_width,
+    paragraph_texts,
+)
 
 RIGHT_COLUMN = LEFT + COLUMN_CHARS * SIZE + GUTTER
 OPENING = "全国卫生健康信息化发展指数南京市排名"  # 17 glyphs: indented 2, the line stops 3 em short
