@@ -27,7 +27,10 @@ page's foot go on at the top of the next page's left column: when that page's fi
 alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`).
 
 A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
-is measured from the column's edge, where its box starts (`_standing`)."""
+is measured from the column's edge, where its box starts (`_standing`), a line overfilled by the
+spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`). A short
+pair's left line may stop short of its column's edge only because the next line's first word did
+not fit after it (`runs_on_to_edge`: a bracketed year moved on whole, ragged text)."""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from dataclasses import dataclass
 
 from ..text import is_cjk, looks_numeric
 from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_groups, overlaps
+from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
 
@@ -129,9 +133,17 @@ def _standing(char: dict, settings: LayoutSettings, edge: float | None) -> Span:
     the column's edge into the gutter (a '、' in a gutter of 1.3 em leaves less than
     `page_column_gap_em` beside its ink), it does not cross it. A mark starting right of the edge
     stands with its ink (`_x`): in a line across the page it is no column's end."""
-    if edge is not None and hangs_past_edge(char) and char["x0"] - edge <= settings.margin_agreement_pt:
+    if edge is not None and hangs_at_column_end(char, edge, settings):
         return char["x0"], char["x0"]
     return _x(char, settings)
+
+
+def hangs_at_column_end(char: dict, edge: float, settings: LayoutSettings) -> bool:
+    """A closing mark whose box starts inside the left column, at its `edge`, or past it by no more
+    than a line overfilled by the spaces beside a figure reaches (`page_column_overfill_em`; at
+    least `margin_agreement_pt`)."""
+    reach = max(settings.margin_agreement_pt, settings.page_column_overfill_em * char.get("size", 0.0))
+    return hangs_past_edge(char) and char["x0"] - edge <= reach
 
 
 def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None = None) -> bool:
@@ -310,7 +322,23 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     if len(lines) < settings.page_column_two_sided_count:
         return False
     edge = max(_x(c, settings)[1] for c in left)
-    return _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1
+    if _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1:
+        return True
+    return runs_on_to_edge(left, (frame[1] - frame[0], edge), settings)
+
+
+def runs_on_to_edge(left: list[dict], measure: tuple[float, float], settings: LayoutSettings) -> bool:
+    """The left column, a sizeable share of the page's text width (`measure`: that width and the
+    column's right edge; `page_column_width_share`), has lines each of which but the last reaches
+    its edge or stops short of it only because the next line's first word did not fit after it
+    (`stops_short`: '…发展指数' before '（2030）显示…', justified or ragged text alike)."""
+    width, edge = measure
+    lines = build_lines(left, 0, settings)
+    start = min(ln.x0 for ln in lines)
+    if len(lines) < settings.page_column_two_sided_count or edge - start < settings.page_column_width_share * width:
+        return False
+    margins = {0: (start, edge)}
+    return not any(stops_short(above, below, margins, settings) for above, below in zip(lines, lines[1:]))
 
 
 def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:

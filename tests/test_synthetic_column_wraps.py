@@ -1,0 +1,32 @@
+"""Synthetic bulletins (two_columns draw family) whose column lines do not quite meet their column's
+edge, once misread (issue 17, class 1): extracted exactly through the producer that drew them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .synth.sweep import Case, check, fonts, missing_tool, render
+
+BROKEN_BEFORE = [
+    # seed, producer, style, font, quirks: what the columns hold that was read wrong
+    # remote medicine over a page break: '108 家…3家，' overfills its column, its '，' hanging past the edge
+    (730008, "reportlab", "three_line", "uming", False),
+    # the index's short pair: '全国卫生健康信息化发展指数' stops short before '（2030）显示…'
+    (801013, "weasyprint", "three_line", "wqy-zenhei", False),
+    # the same in ragged text: '布全国卫生健康信息化发展指数' before '(2019)，…' (no heading)
+    (710280, "typst", "grid", "wqy-zenhei", True),
+]
+
+
+@pytest.mark.parametrize("seed, producer, style, font, quirks", BROKEN_BEFORE)
+def test_columns_short_of_or_past_their_edge_extract_exactly(seed: int, producer: str, style: str, font: str,
+                                                              quirks: bool, tmp_path: Path) -> None:
+    reason = missing_tool(producer) or (None if font in fonts(producer) else f"font {font} not installed")
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, producer, style, font, quirks=quirks)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"
