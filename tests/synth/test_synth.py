@@ -703,3 +703,39 @@ def test_masthead_boxes_are_drawn_in_each_producer_that_can(tmp_path: Path) -> N
         _, typst = render_typst.source(b, style="grid", font="uming", seed=seed)
         seen["typst"].add(typst.get("masthead_boxes", {}).get("aim", ""))
     assert all({"wrap", "apart"} <= aims for aims in seen.values()), seen
+
+
+def test_docx_titles_kept_with_what_follows_unless_loose(tmp_path: Path) -> None:
+    """docx keeps every title with what follows (as html's 'break-after: avoid'); the page_breaks
+    family's loose bulletins (seed 2) leave them free, so that a title may stay alone at a page's
+    foot. Built, not printed."""
+    from docx import Document
+
+    from . import render_docx
+
+    titles = {}
+    for seed in (1, 2):
+        b = make_bulletin(seed)
+        render_docx.build(b, tmp_path / f"{seed}.docx", style="grid", font="uming", seed=seed)
+        names = {s.title for s in [b.events, *b.sections] if s.title} | {"统计数据"}
+        kept = [p.paragraph_format.keep_with_next for p in Document(str(tmp_path / f"{seed}.docx")).paragraphs
+                if p.text in names]
+        titles[seed] = set(kept), len(kept) == len(names)
+    assert titles == {1: ({True}, True), 2: ({False}, True)}
+
+
+def test_docx_title_between_two_tables_is_printed(tmp_path: Path) -> None:
+    """A title set between two tables, a continuous section of two columns after them on the page:
+    not kept with its table, LibreOffice laid it out on no page (seed 710287, the health
+    certificates' title under the family doctors' table)."""
+    from .sweep import Case, check, missing_tool
+    from .sweep import render as render_cases
+
+    if missing_tool("docx"):
+        pytest.skip(missing_tool("docx"))
+    case = Case(710287, "docx", "three_line", "wqy-zenhei")
+    pdf = render_cases([case], tmp_path)[case.seed]
+    with pdfplumber.open(pdf) as doc:
+        text = "".join(page.extract_text() or "" for page in doc.pages)
+    assert "6、2029年度南京市从业人员健康证系统数据统计" in text.replace(" ", "")
+    assert check(case, pdf, tmp_path).problems == []
