@@ -133,3 +133,11 @@ def test_a_title_boxed_at_the_foot_stays_out_of_the_tables(tmp_path: Path) -> No
     found = grids(make_pdf(tmp_path / "boxed.pdf", lambda c: head_at_foot(c, band=((110, TITLE),)),
                            body_on_next_page))
     assert [(g.page, len(g.slots)) for g in found] == [(2, 4)]
+
+
+def test_the_head_at_the_foot_heads_rows_that_do_not_repeat_it(tmp_path: Path) -> None:
+    found = grids(make_pdf(tmp_path / "none.pdf", head_at_foot, lambda c: body_on_next_page(c, repeated=False)))
+    assert [(g.page, len(g.slots)) for g in found] == [(1, 1), (2, 3)]
+    [table] = stitch(found, DEFAULTS)
+    assert table.header_paths == [(label,) for _, label in HEADER]
+    assert [r.cells for r in table.rows] == [[name, *figures] for name, figures in BODY]

@@ -140,6 +140,12 @@ def test_the_columns_under_a_header_part_left_at_the_previous_pages_foot() -> No
     assert st._columns_under_foot(foot_of_two(5), below, 0, DEFAULTS) is None  # the grid has no header of its own
 
 
+def test_a_whole_header_at_the_previous_pages_foot_heads_rows_without_a_header() -> None:
+    rows = grid(6, [["1", "13", "27"]])
+    assert st._columns_under_foot(grid(5, [["序号", "2030年度总量", "累计总量"]]), rows, 0, DEFAULTS) == [0, 1, 2]
+    assert st._columns_under_foot(foot_of_two(5), rows, 0, DEFAULTS) is None  # a header part: its rest is missing
+
+
 def test_the_column_holding_a_point_ends_included() -> None:
     assert st._column_at([(0, 10), (10, 30)], 10) == 0
     assert st._column_at([(0, 10), (10, 30)], 20) == 1

@@ -265,11 +265,22 @@ def _new_table(grid: Grid, n_header: int, foot: Grid | None, settings: LayoutSet
 
 
 def _columns_under_foot(foot: Grid | None, grid: Grid, n_header: int, settings: LayoutSettings) -> list[int] | None:
-    """For a grid with a header of its own, the columns of the header part left at the foot of
-    the page before standing over its columns (see `_columns_under`); else None."""
-    if foot is None or foot.page != grid.page - 1 or not n_header:
+    """The columns of the header part left at the foot of the page before standing over the
+    grid's columns (see `_columns_under`); else None. The grid holds the rest of that header
+    (the header row broke over the page), or none: a 三线表 broken right under its header that
+    does not repeat it, its rows alone at the top of the next page."""
+    if foot is None or foot.page != grid.page - 1:
         return None
+    if not n_header and not _heads_whole(foot, grid, settings):
+        return None  # a header part needs the rest of its header under it
     return _columns_under(foot, grid, settings)
+
+
+def _heads_whole(foot: Grid, grid: Grid, settings: LayoutSettings) -> bool:
+    """The header at the page's foot is a whole header over the grid's rows: as many columns,
+    the same ends (`rule_same_extent_pt`)."""
+    same = settings.rule_same_extent_pt
+    return foot.n_cols == grid.n_cols and all(abs(a - b) <= same for a, b in zip(foot.bbox[::2], grid.bbox[::2]))
 
 
 def _phantom(table: LogicalTable, col: int) -> bool:
