@@ -353,9 +353,9 @@ def is_head_band_at_foot(rows: list[list[Segment]], bottom: Rule, index: CharsBy
 
 
 def is_header_line(row: list[Segment], settings: LayoutSettings) -> bool:
-    """Header cells side by side: at least `head_band_min_cells` runs, no figure, none of them
+    """Header cells side by side: at least `head_band_cell_count` runs, no figure, none of them
     prose or a title of its own (one long enough, `min_title_chars`, worded as titles end)."""
-    return len(row) >= settings.head_band_min_cells and not has_figure([row]) and not any(
+    return len(row) >= settings.head_band_cell_count and not has_figure([row]) and not any(
         is_prose(s.text) or _is_title_run(s.text, settings) for s in row)
 
 
