@@ -140,6 +140,29 @@ def test_the_columns_under_a_header_part_left_at_the_previous_pages_foot() -> No
     assert st._columns_under_foot(foot_of_two(5), below, 0, DEFAULTS) is None  # the grid has no header of its own
 
 
+def test_a_whole_header_at_the_previous_pages_foot_heads_the_rows_under_it_repeated_or_none() -> None:
+    head = ["序号", "2030年度总量", "累计总量"]
+    foot = grid(5, [head])
+    for rows in ([["1", "13", "27"]], [head, ["1", "13", "27"]]):
+        table = st._headed_by_foot(foot, grid(6, rows), DEFAULTS)
+        assert table is not None
+        assert table.header_paths == [("序号",), ("2030年度总量",), ("累计总量",)]
+        assert [r.cells for r in table.rows] == [["1", "13", "27"]]
+        assert [g.page for g in table.grids] == [6]
+    assert st._headed_by_foot(foot_of_two(5), grid(6, [["1", "13", "27"]]), DEFAULTS) is None  # a header part
+    assert st._headed_by_foot(foot, grid(7, [["1", "13", "27"]]), DEFAULTS) is None  # not the page before
+    rest = grid(6, [["序号", "年总量", "累计"], ["1", "13", "27"]])  # the rest of a header row the page broke
+    assert st._headed_by_foot(foot, rest, DEFAULTS) is None
+
+
+def test_a_header_left_at_the_foot_starts_a_new_table_of_as_many_columns() -> None:
+    before = grid(5, [["单位", "总量", "累计"], ["玄武区", "1", "2"]])  # above it on its page
+    foot = grid(5, [["序号", "2030年度总量", "累计总量"]])
+    tables = st.stitch([before, foot, grid(6, [["序号", "2030年度总量", "累计总量"], ["1", "13", "27"]])], DEFAULTS)
+    assert [[g.page for g in t.grids] for t in tables] == [[5], [6]]
+    assert tables[1].header_paths == [("序号",), ("2030年度总量",), ("累计总量",)]
+
+
 def test_the_column_holding_a_point_ends_included() -> None:
     assert st._column_at([(0, 10), (10, 30)], 10) == 0
     assert st._column_at([(0, 10), (10, 30)], 20) == 1

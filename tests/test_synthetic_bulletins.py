@@ -336,3 +336,33 @@ def test_two_columns_under_a_running_header_or_over_a_heading(producer: str, see
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- a header alone at a page's foot
+
+HEAD_AT_FOOT_CASES = [
+    ("docx", 731002, "three_line", "wqy-zenhei", ""),  # '行政区划 门诊转诊…' alone between two rules: no heading
+    ("reportlab", 731102, "three_line", "STSong-Light", "page_breaks"),  # a two-level header alone under the
+    # table above, of as many columns: the rows on the next page are the new table's
+    ("reportlab", 731108, "three_line", "uming", "page_breaks"),  # a one-row header alone, repeated over its rows
+]
+"""A 三线表 broken right after its header (page_breaks family): its header alone between two rules at a
+page's foot, its rows on the next page under the header repeated (or the rest of a header row
+LibreOffice broke)."""
+
+
+@pytest.mark.parametrize(("producer", "seed", "style", "font", "force"), HEAD_AT_FOOT_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in HEAD_AT_FOOT_CASES])
+def test_a_header_alone_at_a_page_foot_through_each_producer(producer: str, seed: int, style: str, font: str,
+                                                             force: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from .synth.draws import ALL
+
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", force)
+    case = Case(seed, producer, style, font, draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

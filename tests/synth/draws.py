@@ -36,7 +36,12 @@ Families (the classes of issue 9 the extractor must handle):
                     ending at a page's foot, '统计数据' at one page's foot, the next title atop the next);
                     a table's title alone at a page's foot; titles not kept with what follows (html,
                     docx); rows of unruled tables cut by a page break under the repeated header; a
-                    continuation page repeating the header merged otherwise (group label + sub-column)
+                    continuation page repeating the header merged otherwise (group label + sub-column);
+                    (reportlab; a stream of its own, 'page_breaks-head-<seed>', all bulletins when forced)
+                    an unruled table broken right after its header: its title and header alone at a
+                    page's foot between two rules, its rows on the next page under the repeated header
+                    (docx by chance: LibreOffice breaks a header row over the page); counter-case, an
+                    orphaned title boxed by two rules at a page's foot
   spacing           letter-spaced table labels (~30%): a few short header labels of some tables set with
                     one or two spaces between their characters ('单 位', '序  号', '第 三 方') and the
                     total rows' '合 计' ('合 计：8123' across the table); the truth is unchanged (html

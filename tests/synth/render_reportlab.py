@@ -354,6 +354,15 @@ class Renderer:
                            "remerge_rest": r.choice(["empty", "span"]), "rng": r}
             # drawn after the others, so that adding it changed none of their draws
             self.breaks["orphan_at"] = r.randrange(n) if n and r.random() < 0.4 else None
+            # a stream of its own ('page_breaks-head-<seed>': the draws above stay as they were): an
+            # unruled table broken right after its header (the header alone at a page's foot, its
+            # rows on the next page under the repeated header), and its counter-case, an orphaned
+            # title boxed by two rules at a page's foot
+            h = random.Random(f"page_breaks-head-{seed}")
+            self.breaks["head_at"] = h.randrange(n) if n and (forced("page_breaks") or h.random() < 0.4) else None
+            self.breaks["boxed_orphan"] = h.random() < 0.5
+        self.heading_span = (0.0, 0.0)  # the last heading's top and bottom
+        self.head_alone = False  # the next table's header goes alone at this page's foot (page_breaks)
         # the note_frames family: a table's notes set in the table's width (draws.py)
         self.note_frames = stream("note_frames", seed) if "note_frames" in self.draws else None
         self.table_frame: tuple[float, float] | None = None  # the last table's left edge and width
@@ -558,6 +567,7 @@ class Renderer:
                 self.new_page()
             else:
                 self.y += before
+        self.heading_span = (self.y, self.y + h)  # where its lines stand (the last page's, when broken)
         for n, ln in enumerate(lines):
             if broken and n == 1:
                 self.new_page()
@@ -807,10 +817,12 @@ class Renderer:
         self.table_frame = (plan.left, plan.width)
         header = sum(plan.header_h)
         first_rows = sum(plan.row_h(r.n_lines) for r in plan.rows[:2])
-        if self.room() < header + first_rows:
+        alone = self._head_alone_at_foot(plan, name)
+        if not alone and self.room() < header + first_rows:
             self.new_page()
-        frags = self.fragments(plan, self.room(), self.bottom - self.mt, tail)
-        if not frags[0].rows:
+        # the header alone at the page's foot: no row fits under it on this page
+        frags = self.fragments(plan, header + 0.01 if alone else self.room(), self.bottom - self.mt, tail)
+        if not frags[0].rows and not alone:
             self.new_page()
             frags = frags[1:]
         self.info["tables"][name] = {"first_page": self.page, "pages": len(frags), "size": plan.size,
@@ -826,6 +838,39 @@ class Renderer:
             if remerged:
                 self.info.setdefault("remerged_headers", []).append({"section": name, "page": self.page})
             self.y = self.draw_fragment(plan, frag, self.y, remerged)
+
+    def _head_alone_asked(self, sec: Section, index: int) -> bool:
+        """The page_breaks family asks this section's table to break right after its header: a
+        table section with no text between its title and its table, not at a page's top."""
+        return (self.breaks is not None and self.breaks["head_at"] == index and sec.table is not None
+                and not sec.paragraphs and not sec.preamble and self.y > self.mt + 1)
+
+    def _title_to_foot_for_head(self, sec: Section, role: typography.Role) -> float:
+        """Move down so that the title and the table's header (its size guessed generously) end
+        near the page's foot; the keep the title then needs (none: the header goes where it fits)."""
+        assert sec.table is not None
+        reserve = role.size * 1.35 * 2 + role.size * 2 + self.table_size * 1.3 * sec.table.n_header_rows * 2.5 + 10
+        if self.room() > reserve:
+            self.y = self.bottom - reserve
+        return 0.0
+
+    def _box_orphan(self, role: typography.Role) -> None:
+        """Two rules across the text width boxing in the title just set alone at the page's foot
+        (the page_breaks family's counter-case to a table's header alone there: a title)."""
+        top, bottom = self.heading_span
+        self.c.setLineWidth(0.75)
+        for y in (top - role.size * 0.3, bottom + role.size * 0.2):
+            self.c.line(self.ml, self.ph - y, self.ml + self.width, self.ph - y)
+        self.info.setdefault("boxed_orphans", []).append({"page": self.page})
+
+    def _head_alone_at_foot(self, plan: TablePlan, name: str) -> bool:
+        """The page_breaks family's table broken right after its header: an unruled table whose
+        section asked for it (`head_alone`), with room on this page for its header and more."""
+        alone, self.head_alone = self.head_alone, False
+        if not alone or plan.style == "grid" or self.room() < sum(plan.header_h) + 1:
+            return False
+        self.info.setdefault("heads_at_foot", []).append({"section": name, "page": self.page})
+        return True
 
     def _remerged(self, plan: TablePlan) -> tuple[list[HeaderCell], dict[tuple[int, int], list[str]]] | None:
         """The header as a continuation page repeats it merged otherwise (page_breaks family): each
@@ -1028,7 +1073,13 @@ class Renderer:
                 self.info.setdefault("orphan_titles", []).append({"section": sec.name, "page": self.page})
         if sec.columns is not None and sec.columns.foot_row and broken is None and not orphan:
             keep = self._columns_to_page_foot(sec, role)
+        head_alone = self._head_alone_asked(sec, index) and not (foot or orphan or broken)
+        if head_alone:
+            keep = self._title_to_foot_for_head(sec, role)
         self.heading_block(sec.title, keep, role, broken=broken, at_foot=orphan)
+        if orphan and self.breaks is not None and self.breaks["boxed_orphan"]:
+            self._box_orphan(role)
+        self.head_alone = head_alone
         for line in sec.preamble:
             self.paragraph(line, size=self.body - 0.5 if self.rng.random() < 0.5 else self.body - 1.5, indent=False,
                            centre=True)

@@ -202,7 +202,7 @@ def test_masthead_wraps_and_page_breaks_are_drawn(tmp_path: Path) -> None:
     infos = {seed: render_info(make_bulletin(seed), tmp_path / f"{seed}.pdf", style=STYLES[seed % 3],
                                font="STSong-Light", seed=seed) for seed in seeds}
     for key in ("masthead_name", "masthead_wrap", "wrapped_titles", "titles_broken_by_page", "stats_at_foot",
-                "prose_at_foot", "cut_before_group", "remerged_headers", "orphan_titles"):
+                "prose_at_foot", "cut_before_group", "remerged_headers", "orphan_titles", "heads_at_foot"):
         assert any(info.get(key) for info in infos.values()), key
     assert any(info["split_rows"] for seed, info in infos.items() if STYLES[seed % 3] != "grid")
     # where they were drawn, they are on the page as drawn

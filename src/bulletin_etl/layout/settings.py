@@ -178,6 +178,7 @@ class LayoutSettings:
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # a lone line this many line heights under a run's first rule is not in its table
     stacked_rule_count: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom)
+    head_band_cell_count: int = 3  # a lone line between two rules at a page's foot with this many cells is a header
 
     # == Tables: text runs and columns (tables/segments.py, tables/columns.py) ==
     segment_gap_em: float = 0.6  # wider than a printed space, narrower than a column gutter: a gap between runs

@@ -27,7 +27,7 @@ from .body import band_cells, body_bands
 from .columns import Columns, Layouts, columns_of, split_at_gutters
 from .header import header_boundary, header_slots
 from .model import Cell, Grid, LogicalTable, TableRow
-from .regions import Rule, broken_at_foot, extend_down, horizontal_rules, regions
+from .regions import Rule, broken_at_foot, extend_down, horizontal_rules, is_head_band_at_foot, regions
 from .ruled import grid_from_cells
 from .segments import Segment, has_figure, line_text, middle, segments
 from .stitch import header_paths, header_row_count, split_side_by_side, stitch
@@ -116,12 +116,15 @@ class UnruledTable:
         return columns_of(self.body_rows, self.header_rows, self.region[0].x0, self.region[0].x1, self.settings)
 
 
-def analyse(region: list[Rule], inner: list[Rule], chars: list[dict], page: int,
+def analyse(region: list[Rule], inner: list[Rule], index: CharsByHeight, page: int,
             settings: LayoutSettings) -> UnruledTable | None:
     top, bottom = region[0], region[-1]
-    rows = [row for row in segments([c for c in chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))], settings)
+    rows = [row for row in segments([c for c in index.chars if centre_inside(c, (top.x0, top.y, top.x1, bottom.y))],
+                                    settings)
             if not is_page_number(line_text(row))]  # a folio between a table's rules is furniture
-    if len(rows) < 2:  # one line between two rules is a ruled-off line (a masthead), not a table
+    # one line between two rules is a ruled-off line (a masthead), not a table, unless it is the
+    # header of a table the page broke right under it
+    if not rows or (len(rows) < 2 and not is_head_band_at_foot(rows, bottom, index, settings)):
         return None
     if _is_ruled_off_masthead(rows, page, settings):
         return None
@@ -216,7 +219,7 @@ def find_unruled(edges: list[dict], index: CharsByHeight, page: int, page_width:
         if any(t[1] - m <= top <= t[3] + m or t[1] - m <= bottom <= t[3] + m for t in taken):
             continue
         inner = [r for r in rules if top < r.y < bottom and r not in region]
-        table = analyse(region, inner, chars, page, settings)
+        table = analyse(region, inner, index, page, settings)
         if table is not None:
             tables.append(table)
     marks.record_unruled(tables, rules, page)

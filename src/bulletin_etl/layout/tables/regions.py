@@ -343,6 +343,26 @@ def is_head_over_rows_to_foot(pair: list[Rule], index: CharsByHeight, others: li
     return len(closed) > len(pair) and _only_folio_below(closed[-1].y, index, settings)
 
 
+def is_head_band_at_foot(rows: list[list[Segment]], bottom: Rule, index: CharsByHeight,
+                         settings: LayoutSettings) -> bool:
+    """One line between two rules at a page's foot (nothing under the `bottom` rule but the
+    folio) that is a header row: a 三线表 the page broke right under its head, its body (and
+    perhaps the rest of its header) on the next page. Not a title the rules box in, nor a
+    ruled-off line of prose."""
+    return len(rows) == 1 and is_header_line(rows[0], settings) and _only_folio_below(bottom.y, index, settings)
+
+
+def is_header_line(row: list[Segment], settings: LayoutSettings) -> bool:
+    """Header cells side by side: at least `head_band_cell_count` runs, no figure, none of them
+    prose or a title of its own (one long enough, `min_title_chars`, worded as titles end)."""
+    return len(row) >= settings.head_band_cell_count and not has_figure([row]) and not any(
+        is_prose(s.text) or _is_title_run(s.text, settings) for s in row)
+
+
+def _is_title_run(text: str, settings: LayoutSettings) -> bool:
+    return len(squash(text)) >= settings.min_title_chars and reads_as_title(text, settings)
+
+
 def _only_folio_below(y: float, index: CharsByHeight, settings: LayoutSettings) -> bool:
     """Nothing printed under `y` across the page but folio lines."""
     below = [c for c in index.inside((-math.inf, y, math.inf, math.inf)) if (c["top"] + c["bottom"]) / 2 > y]

@@ -185,6 +185,11 @@ def stitch(grids: list[Grid], settings: LayoutSettings) -> list[LogicalTable]:
     tables: list[LogicalTable] = []
     foot: Grid | None = None  # a header left alone at the foot of the previous page
     for grid in grids:
+        headed = _headed_by_foot(foot, grid, settings) if foot is not None else None
+        if headed is not None:  # a table broken right after its header: it starts at the foot
+            tables.append(headed)
+            foot = None
+            continue
         if tables and _continues_on(tables[-1], grid):
             _continue(tables[-1], grid, settings)
             continue
@@ -270,6 +275,29 @@ def _columns_under_foot(foot: Grid | None, grid: Grid, n_header: int, settings: 
     if foot is None or foot.page != grid.page - 1 or not n_header:
         return None
     return _columns_under(foot, grid, settings)
+
+
+def _headed_by_foot(foot: Grid, grid: Grid, settings: LayoutSettings) -> LogicalTable | None:
+    """The table whose whole header the page before left alone at its foot, its rows in the
+    grid: under that header repeated (as a continued page repeats it, see `_repeated_header_end`)
+    or under none. None when the grid is no such table's (another page, other columns or ends,
+    or a header of its own that repeats no part of the foot's: the rest of a header row the page
+    broke, see `_new_table`)."""
+    if foot.page != grid.page - 1 or not _heads_whole(foot, grid, settings):
+        return None
+    table = LogicalTable(header_paths=header_paths(foot, len(foot.slots)),
+                         header_rows=[foot.row(r) for r in range(len(foot.slots))])
+    if header_row_count(grid) and not _repeated_header_end(table, grid, {}, {}, settings):
+        return None
+    _continue(table, grid, settings)
+    return table
+
+
+def _heads_whole(foot: Grid, grid: Grid, settings: LayoutSettings) -> bool:
+    """The header at the page's foot is a whole header over the grid's rows: as many columns,
+    the same ends (`rule_same_extent_pt`)."""
+    same = settings.rule_same_extent_pt
+    return foot.n_cols == grid.n_cols and all(abs(a - b) <= same for a, b in zip(foot.bbox[::2], grid.bbox[::2]))
 
 
 def _phantom(table: LogicalTable, col: int) -> bool:
