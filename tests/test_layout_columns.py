@@ -345,3 +345,60 @@ def test_two_header_labels_parted_by_a_gap_beside_their_gutter() -> None:
     assert [s.text for s in cols.split_at_gutters(run, gutter, DEFAULTS)] == ["收入（千元）人 次"]
     assert cols.header_gap_near_gutter((603.8, 607.5), gutter[0], 9.0)
     assert not cols.header_gap_near_gutter((620.0, 624.0), gutter[0], 9.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# A total's label set one character a line, the spaces of its wrapped first line hanging to the
+# next column (`is_hanging_tail`; html 731405 found it)
+
+
+NAMES = ["南京市儿童医院", "南京梅山医院", "南京市溧水区中医院", "南京市六合区中医院"]
+
+
+def _numbered_table(c, total_label: list[str], names: list[str] = NAMES) -> None:
+    """A table of 序号, 单位 and 数量, the 序号 figures right-aligned 14 pt before the names,
+    and a 合计 row whose label lines are `total_label`, one over the other beside its figure."""
+    size, left, top = 10.0, 60.0, 100.0
+    widths = [32.0, 120.0, 60.0]
+    rows = [[str(k), name, figure] for k, (name, figure) in enumerate(zip(names, ["2646", "327", "654", "665"]), 1)]
+    t = Table(left=left, top=top, col_widths=widths, row_heights=[20.0] * (len(rows) + 1) + [30.0], size=size,
+              style="no_inner_verticals", centred_rows=1)
+    t.cells = [cell(0, k, h) for k, h in enumerate(["序号", "单位", "数量"])]
+    t.draw(c)
+    for r, row in enumerate(rows):
+        y = top + 20.0 * (r + 1) + 5.0
+        text(c, left + 20 - c.stringWidth(row[0], LATIN_FONT, size), y, row[0], size)
+        text(c, left + 34, y, row[1], size)
+        text(c, left + 210 - c.stringWidth(row[2], LATIN_FONT, size), y, row[2], size)
+    y = top + 20.0 * (len(rows) + 1) + 2.0
+    for k, line in enumerate(total_label):
+        text(c, left + 8, y + 12.0 * k, line, size)
+    text(c, left + 210 - c.stringWidth("4292", LATIN_FONT, size), y + 6.0, "4292", size)
+
+
+def test_the_spaces_hanging_after_a_wrapped_total_label_part_no_columns(tmp_path: Path) -> None:
+    """'合' and its trailing spaces reach from the 序号 column to the names' first glyph (which
+    stands 14 pt from the 序号 figures), '计' on the line under: the spaces print nothing, the 序号
+    and 单位 columns stay apart (counted, they made one column of both)."""
+    table = only_table(make_pdf(tmp_path / "hanging.pdf", lambda c: _numbered_table(c, ["合        ", "计"])))
+    assert table.header_paths == [("序号",), ("单位",), ("数量",)]
+    assert [row.cells for row in table.rows] == [
+        ["1", "南京市儿童医院", "2646"], ["2", "南京梅山医院", "327"], ["3", "南京市溧水区中医院", "654"],
+        ["4", "南京市六合区中医院", "665"], ["合计", "", "4292"]]
+
+
+def test_spaces_between_the_words_of_a_cell_still_bridge_its_column(tmp_path: Path) -> None:
+    """Counter-case: every name printed as '南京  …', two spaces (4 pt, wider than a gutter
+    without them) between its words: spaces between glyphs still join them, one 单位 column."""
+    names = ["南京  市儿童医院", "南京  梅山医院", "南京  溧水区中医院", "南京  六合区中医院"]
+    table = only_table(make_pdf(tmp_path / "spaced.pdf", lambda c: _numbered_table(c, ["合        ", "计"], names)))
+    assert table.header_paths == [("序号",), ("单位",), ("数量",)]
+    assert [row.cells for row in table.rows] == [
+        ["1", "南京 市儿童医院", "2646"], ["2", "南京 梅山医院", "327"], ["3", "南京 溧水区中医院", "654"],
+        ["4", "南京 六合区中医院", "665"], ["合计", "", "4292"]]
+
+
+def test_a_hanging_tail_is_a_space_after_the_last_glyph_only() -> None:
+    assert cols.is_hanging_tail(glyph(20, 23, " "), 20.0)
+    assert not cols.is_hanging_tail(glyph(20, 23, " "), 30.0)  # between two words of one cell
+    assert not cols.is_hanging_tail(glyph(20, 30, "计"), 20.0)

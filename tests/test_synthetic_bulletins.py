@@ -238,6 +238,21 @@ def test_a_figure_centred_on_its_row_in_chromium_keeps_its_row_whole(tmp_path: P
     assert case.problems == [], f"replay: {case.replay}"
 
 
+def test_the_spaces_hanging_after_a_wrapped_total_label_merge_no_columns(tmp_path: Path) -> None:
+    """html 731405: Chromium wraps physical_exam_reports' total label one character a line ('合' over
+    '计', in uming), the first line's trailing spaces reaching from the 序号 column to the names'
+    first glyph; they print nothing and part no columns (`is_hanging_tail`): every row is read."""
+    from .synth.draws import ALL
+
+    reason = missing_tool("html")
+    if reason:
+        pytest.skip(reason)
+    case = Case(731405, "html", "three_line", "uming", False, draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[731405], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"
+
+
 # ----------------------------------------------------------------------------- the cut_halves family
 
 CUT_HALVES_CASES = [(730040, "no_inner_verticals", 2), (730046, "three_line", 2), (730041, "no_inner_verticals", 1)]

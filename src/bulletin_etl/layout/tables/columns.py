@@ -65,8 +65,8 @@ def _gutter_runs(body: list[list[Segment]], settings: LayoutSettings) -> tuple[l
     figures), unless leaving them out parts more columns: its figures are the widest, nearly
     touching in tight columns ('0 197655 456965'). A total printed in one run across the table
     ('合计：290146') never counts."""
-    with_totals = [c for row in body if not _spanning_total(row) for s in _figures_of(row) for c in s.chars]
-    without = [c for row in body if not is_total_row(row) for s in row for c in s.chars]
+    with_totals = [c for row in body if not _spanning_total(row) for s in _figures_of(row) for c in _inked(s)]
+    without = [c for row in body if not is_total_row(row) for s in row for c in _inked(s)]
     # Character by character (printed spaces included: '南京卫生 12320 微信' is one cell), so
     # that a narrow 序号 column set close to the names still shows its gutter. A continued page
     # holding only the header and a '合计：N' line has no figures in columns: its header cells
@@ -78,6 +78,21 @@ def _gutter_runs(body: list[list[Segment]], settings: LayoutSettings) -> tuple[l
         if len(parted) > len(runs):
             chars, runs = without, parted
     return chars, runs, size
+
+
+def _inked(segment: Segment) -> list[dict]:
+    """A segment's characters less the printed spaces hanging after its last glyph
+    (`is_hanging_tail`)."""
+    last = segment.x1
+    return [c for c in segment.chars if not is_hanging_tail(c, last)]
+
+
+def is_hanging_tail(char: dict, last_glyph_x1: float) -> bool:
+    """A printed space after the last glyph of its run of text: a browser leaves the spaces of a
+    line wrapped there ('合  ' over '计', a total's label set one character a line) reaching to its
+    cell's edge, and so across the gutter into the next column's text, yet they print nothing.
+    Spaces between glyphs stay: they join one cell's words ('南京卫生 12320 微信')."""
+    return char["text"].isspace() and char["x0"] >= last_glyph_x1
 
 
 def _columns_between(runs: list[Span], x0: float, x1: float) -> Columns:
