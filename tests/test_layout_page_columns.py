@@ -11,7 +11,17 @@ import pdfplumber
 
 from bulletin_etl.layout import sections
 from bulletin_etl.layout.document import load
-from bulletin_etl.layout.page_columns import Stretch, find_stretches, is_tabular, page_rows, stretch_pitch
+from bulletin_etl.layout.page_columns import (
+    Stretch,
+    find_stretches,
+    is_short_column_pair,
+    is_tabular,
+    page_rows,
+    parted_after_mid_line_mark,
+    rejoined_after_marks,
+    stretch_pitch,
+    text_frame,
+)
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Grid
 
@@ -574,3 +584,86 @@ def test_the_page_pitch_stands_for_a_single_step() -> None:
     assert stretch_pitch([39.0], 22.5) == 22.5
     assert stretch_pitch([16.0], 22.5) == 16.0
     assert stretch_pitch([39.0], 0.0) == 39.0
+
+
+def stretched_mark_rows(tmp_path: Path, space_after_box_em: float) -> list:
+    """Two columns 1.3 em apart, six rows; in three left lines a '、' (a full em box) set mid-line
+    is followed by `space_after_box_em` of justified space before the line goes on."""
+    right = LEFT + COLUMN_CHARS * SIZE + 1.3 * SIZE
+    body = (WORDS * 2)[:COLUMN_CHARS]
+    runs = [(x, 100.0 + r * LEADING, body) for r in range(6) for x in (LEFT, right)
+            if not (x == LEFT and r in (1, 2, 3))]
+    for r in (1, 2, 3):
+        runs += [(LEFT, 100.0 + r * LEADING, body[:6] + "、"),
+                 (LEFT + (7 + space_after_box_em) * SIZE, 100.0 + r * LEADING, body[:8])]
+    return page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+
+
+def test_a_stretched_space_after_a_mid_line_mark_is_no_table_gutter(tmp_path: Path) -> None:
+    """A justified '、' whose next glyph stands 0.45 em after its box: its ink alone leaves 0.95 em,
+    so three rows are cut twice, but the mark's whole box leaves less than `page_column_gap_em`
+    (`parted_after_mid_line_mark`): the columns are no table (`is_tabular`)."""
+    rows = stretched_mark_rows(tmp_path, 0.45)
+    assert [len(row.runs) for row in rows] == [2, 3, 3, 3, 2, 2]
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(found.rows) == 6 and not is_tabular(found, DEFAULTS)
+    assert [len(rejoined_after_marks(row.runs, DEFAULTS)) for row in rows] == [2, 2, 2, 2, 2, 2]
+
+
+def test_clear_space_after_a_marks_whole_box_is_a_gutter(tmp_path: Path) -> None:
+    """The counter-case: a '、' whose whole box leaves 1 em (above `page_column_gap_em`) to the next
+    run: a real gutter, the row stays cut in three."""
+    rows = stretched_mark_rows(tmp_path, 1.0)
+    assert [len(rejoined_after_marks(row.runs, DEFAULTS)) for row in rows] == [2, 3, 3, 3, 2, 2]
+    mark, after = rows[1].runs[0][-1], rows[1].runs[1][0]
+    assert mark["text"] == "、" and not parted_after_mid_line_mark(mark, after, DEFAULTS)
+
+
+def mark_pair_page(space_after_box_em: float):
+    """A paragraph across the page, then a justified line across it whose '、' (a full em box) sits
+    at the page's middle, followed by `space_after_box_em` of space, and the paragraph's short last
+    line under it."""
+    def page(c) -> None:
+        bottom = full_width(c, 60.0, INTRO)
+        body = WORDS * 2
+        mark_x = (LEFT + RIGHT) / 2 - 0.5 * SIZE
+        n = int((mark_x - LEFT) / SIZE)
+        text(c, mark_x - n * SIZE, bottom + 12.0, body[:n] + "、", SIZE)
+        text(c, mark_x + (1 + space_after_box_em) * SIZE, bottom + 12.0, body[:n], SIZE)
+        text(c, LEFT, bottom + 12.0 + LEADING, body[:8] + "。", SIZE)
+    return page
+
+
+def mark_pair(tmp_path: Path, space_after_box_em: float) -> tuple[Stretch, tuple[float, float]]:
+    """The justified line and the short line under it as a stretch whose gutter is the '、''s box
+    to the next glyph (as a column's edge found on the page's other rows sets it, `_standing`),
+    and the page's text frame."""
+    with pdfplumber.open(make_pdf(tmp_path / "mark_pair.pdf", mark_pair_page(space_after_box_em))) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    visible = sorted((c for run in rows[2].runs for c in run), key=lambda c: c["x0"])
+    k = next(k for k, c in enumerate(visible) if c["text"] == "、")
+    return Stretch(rows[2:4], (visible[k]["x0"], visible[k + 1]["x0"])), text_frame(rows, DEFAULTS)
+
+
+def test_a_mid_line_marks_box_is_no_short_pairs_gutter(tmp_path: Path) -> None:
+    """A justified line across the page with a '、' at its middle, its next glyph 0.02 em after the
+    mark's box, over the paragraph's short last line: standing at its box's start the mark leaves
+    a gutter-wide gap parting the page in halves, but its whole box runs up to the next glyph — no
+    short pair (`is_short_column_pair`)."""
+    stretch, frame = mark_pair(tmp_path, 0.02)
+    assert not is_short_column_pair(stretch, frame, DEFAULTS)
+
+
+def test_clear_space_after_a_marks_whole_box_parts_a_short_pair(tmp_path: Path) -> None:
+    """The counter-case: the same line with a full em of space after the mark's box: a short pair."""
+    stretch, frame = mark_pair(tmp_path, 1.0)
+    assert is_short_column_pair(stretch, frame, DEFAULTS)
+
+
+def test_a_mark_hanging_at_a_columns_end_before_a_wide_gutter_parts_the_row(tmp_path: Path) -> None:
+    """The counter-case at a column's end: columns 2.5 em apart, a '、' hanging past the left
+    column's edge leaves 1.5 em clear after its whole box: a real gutter, the row stays in two."""
+    rows = hanging_comma_page(tmp_path, 2.5, 1)
+    mark, after = rows[0].runs[0][-1], rows[0].runs[1][0]
+    assert mark["text"] == "、" and not parted_after_mid_line_mark(mark, after, DEFAULTS)
+    assert [len(rejoined_after_marks(row.runs, DEFAULTS)) for row in rows] == [2, 2, 2, 2]

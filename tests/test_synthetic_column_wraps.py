@@ -17,6 +17,10 @@ BROKEN_BEFORE = [
     (801013, "weasyprint", "three_line", "wqy-zenhei", False),
     # the same in ragged text: '布全国卫生健康信息化发展指数' before '(2019)，…' (no heading)
     (710280, "typst", "grid", "wqy-zenhei", True),
+    # the hotline in two columns, justified: '106725个、|医疗投诉' stretched after a mid-line '、' read as a table's gutter
+    (710142, "docx", "no_inner_verticals", "wqy-zenhei", True),
+    # a justified line's mid-line '、' box (0.19 pt to the next glyph) taken for a short pair's gutter
+    (710285, "docx", "three_line", "uming", True),
 ]
 
 

@@ -21,6 +21,10 @@ the columns) keeps its place.
 A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
 gutters, hold figures, and their cells do not fill a half of the page.
 
+A gutter is clear of a mark's whole box, not only of its ink: a justified line stretching the
+space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
+(`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair.
+
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
 page's foot go on at the top of the next page's left column: when that page's first lines fill it
@@ -317,6 +321,8 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     narrow = stretch.gutter[1] - stretch.gutter[0] <= settings.page_column_short_gutter_max_em * stretch.rows[0].size
     if not narrow or not even_halves(stretch, frame, settings):
         return False
+    if any(_parted_at_mark(row, stretch.gutter, settings) for row in stretch.rows):
+        return False
     lines = group_rows(left, settings)
     above_last = [c for row in lines[:-1] for c in row]
     if len(lines) < settings.page_column_two_sided_count:
@@ -325,6 +331,16 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     if _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1:
         return True
     return runs_on_to_edge(left, (frame[1] - frame[0], edge), settings)
+
+
+def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
+    """The row's glyphs on either side of the gutter's middle stand apart only after a closing
+    mark set inside a line (`parted_after_mid_line_mark`): the gutter is that mark's box."""
+    middle = (gutter[0] + gutter[1]) / 2
+    visible = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
+    left = [c for c in visible if _centre(c) < middle]
+    right = [c for c in visible if _centre(c) >= middle]
+    return bool(left and right) and parted_after_mid_line_mark(left[-1], right[0], settings)
 
 
 def runs_on_to_edge(left: list[dict], measure: tuple[float, float], settings: LayoutSettings) -> bool:
@@ -387,9 +403,29 @@ def is_tabular(stretch: Stretch, settings: LayoutSettings) -> bool:
     further gutter (a table has several), or many of its runs are figures (a table's cells)."""
     rows = stretch.rows
     runs = [run for row in rows for run in row.runs]
-    further = sum(len(row.runs) > 2 for row in rows)
+    further = sum(len(rejoined_after_marks(row.runs, settings)) > 2 for row in rows)
     figures = sum(looks_numeric("".join(c["text"] for c in run)) for run in runs)
     return further > settings.tabular_share * len(rows) or figures > settings.tabular_share * len(runs)
+
+
+def rejoined_after_marks(runs: list[list[dict]], settings: LayoutSettings) -> list[list[dict]]:
+    """The row's runs, those cut only after a closing mark set mid-line joined again
+    (`parted_after_mid_line_mark`)."""
+    out = [runs[0]]
+    for run in runs[1:]:
+        if parted_after_mid_line_mark(out[-1][-1], run[0], settings):
+            out[-1] = out[-1] + run
+        else:
+            out.append(run)
+    return out
+
+
+def parted_after_mid_line_mark(before: dict, after: dict, settings: LayoutSettings) -> bool:
+    """The glyphs stand apart only after a closing mark set inside a line: a justified line
+    stretches the space after a '、' ('106725 个、 医疗投诉'), its ink alone leaving a gap as wide as
+    a gutter, but the mark's whole box leaves less than `page_column_gap_em` to the next glyph. A
+    gutter is clear of a mark's whole box (a mark hanging at a column's end leaves it free)."""
+    return hangs_past_edge(before) and after["x0"] - before["x1"] < settings.page_column_gap_em * before.get("size", 0.0)
 
 
 def text_frame(rows: list[Row], settings: LayoutSettings) -> Span:
