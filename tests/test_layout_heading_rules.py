@@ -39,13 +39,13 @@ from bulletin_etl.layout.headings import (
     two_titles,
     worded_only_together,
 )
-from bulletin_etl.layout.lines import TextLine, margins
+from bulletin_etl.layout.lines import TextLine, margins, within_margins
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.sections import TITLE_PATTERNS
 from bulletin_etl.text import squash
 
 from .pdfkit import CJK_FONT, PAGE_H, make_pdf, text
-from .test_layout_headings import BODY, FULL, LEFT, centred, first_page, para, small_table, titles
+from .test_layout_headings import BODY, FULL, LEFT, RIGHT, centred, first_page, para, small_table, titles
 
 DEFAULTS = LayoutSettings()  # what extract uses when no --settings is given
 
@@ -286,6 +286,47 @@ def test_a_page_break_next_to_a_page_of_few_lines_shows_no_margins(tmp_path: Pat
     foot, top = pair(flow, foot_line, FULL[:20])
     assert flow.unmeasured_page_break(foot, top)
     assert not flow.unmeasured_page_break(*pair(flow, FULL[2:], "作。"))  # no page break
+
+
+def test_a_line_a_few_points_past_the_margin_keeps_its_page_on_the_document_margins(tmp_path: Path) -> None:
+    """A page of two centred captions, a centred title and a paragraph whose first line runs 3 pt
+    (a quarter em) past the document's margin: the page keeps the document's margins, not the
+    captions' edges, and the title stands alone (reportlab 720176). Counter-case: a page set
+    wider (a landscape page's column) keeps its own."""
+    title = "全国卫生健康信息化发展指数（2031）"
+    overfull = FULL[:34]
+
+    def page1(c):
+        first_page(c)
+        para(c, 200, [FULL[2:], *[FULL] * 8, "作。"])
+
+    def page2(c):
+        centred(c, 60, "（截至2031年底，总预约挂号量为86105次）", size=10.0)
+        centred(c, 100, title)
+        text(c, LEFT + 2 * BODY + 3, 130, overfull, BODY)
+        text(c, LEFT, 150, "信息化发展总指数中排名第八。", BODY)
+        centred(c, 200, "2031年度南京市从业人员健康证系统数据统计", size=9.5)
+        small_table(220).draw(c)
+        centred(c, 400, "2031年度南京市体检综合管理平台数据量统计", size=9.5)
+        small_table(420).draw(c)
+
+    def wide(c):
+        for k in range(6):
+            text(c, LEFT - 20, 60 + k * 1.6 * BODY, FULL + FULL[:6], BODY)
+
+    blocks = drop_furniture(load(make_pdf(tmp_path / "overfill.pdf", page1, page2, wide)).blocks, DEFAULTS)
+    lines = [b for b in blocks if isinstance(b, TextLine)]
+    found = margins(lines, DEFAULTS)
+    assert [tuple(round(e, 1) for e in found[p]) for p in (1, 2, 3)] == [(LEFT, RIGHT), (LEFT, RIGHT),
+                                                                        (LEFT - 20, LEFT - 20 + 42 * BODY)]
+    long_line = next(ln for ln in lines if ln.text == overfull)
+    assert within_margins(long_line, found[1], DEFAULTS)
+    assert not within_margins(long_line, found[1], LayoutSettings(page_overfill_em=0.2))  # 3 pt is 0.25 em
+    assert not within_margins(next(ln for ln in lines if ln.page == 3), found[1], DEFAULTS)
+    narrow = margins(lines, LayoutSettings(page_overfill_em=0.2))[2]  # the page measured alone: the captions' edges
+    assert narrow != found[2] and narrow[0] > LEFT + 2 * BODY
+    flow = drawn_flow(tmp_path / "overfill.pdf")
+    assert one_line_title_alone(flow, flow.line(at(flow, title)), at(flow, title))
 
 
 def test_a_caption_is_set_apart_with_a_table_right_under_it(tmp_path: Path) -> None:

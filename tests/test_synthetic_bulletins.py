@@ -381,3 +381,17 @@ def test_a_header_alone_at_a_page_foot_through_each_producer(producer: str, seed
     pdfs = render([case], tmp_path)
     check(case, pdfs[seed], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- a line past the margin
+
+def test_a_line_a_few_points_past_the_margin_keeps_the_document_margins(tmp_path: Path) -> None:
+    """reportlab 720176 (grid, uming): a justified line 2.8 pt past the document's margin on a page
+    of two centred table captions; the page keeps the document's margins, so the title
+    '全国卫生健康信息化发展指数（2021）' over its paragraph stands alone (layout/lines.py within_margins)."""
+    from .synth.draws import ALL
+
+    case = Case(720176, "reportlab", "grid", "uming", draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[720176], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

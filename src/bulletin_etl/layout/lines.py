@@ -180,13 +180,23 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings) -> Margins:
     out: Margins = {}
     for page, on_page in pages.items():
         lefts, rights = [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
-        if usual and min(lefts) >= usual[0] - agree and max(rights) <= usual[1] + agree:
+        if usual and all(within_margins(ln, usual, settings) for ln in on_page):
             out[page] = usual
         elif len(on_page) >= settings.own_margins_line_count:
             out[page] = (_outermost(lefts, min, agree), _outermost(rights, max, agree))
         else:
             out[page] = (min(lefts), max(rights))
     return out
+
+
+def within_margins(line: TextLine, usual: tuple[float, float], settings: LayoutSettings) -> bool:
+    """The line starts and ends inside the document's margins, give or take `margin_agreement_pt`
+    or a glyph's overfill (`page_overfill_em` of the line's size): a justified line a few points
+    past the margin (a glyph squeezed in at its end) leaves its page with the document's margins,
+    where measuring the page alone would take two centred captions' edges for its margins. A
+    page set otherwise (a landscape page, its lines a column wider) reaches far past them."""
+    slack = max(settings.margin_agreement_pt, settings.page_overfill_em * line.size)
+    return line.x0 >= usual[0] - slack and text_edge(line) <= usual[1] + slack
 
 
 def line_margins(line: TextLine, page_margins: Margins) -> tuple[float, float]:

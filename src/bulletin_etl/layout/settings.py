@@ -66,6 +66,7 @@ class LayoutSettings:
     folio_band_share: float = 0.12  # printed page numbers sit within this share of the page's height at its top or foot
     margin_agreement_pt: float = 1.5  # line edges this close share a margin
     own_margins_line_count: int = 6  # lines a page needs to show its own margins where they differ from the document's
+    page_overfill_em: float = 0.5  # a line this far past the document's margins (a glyph squeezed in) keeps its page on them
 
     # == Paragraphs (headings.py's blocks, sections.py's paragraphs and notes) ==
     paragraph_indent_em: float = 0.8  # a line starting this far past the page's left margin starts a paragraph
