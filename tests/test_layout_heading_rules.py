@@ -27,6 +27,7 @@ from bulletin_etl.layout.headings import (
     is_masthead_line,
     is_title_tail,
     known_only_together,
+    known_pair_set_as_one,
     may_continue_title,
     numbered_title_rest,
     one_line_title_alone,
@@ -166,6 +167,20 @@ def test_known_only_together() -> None:
     # the rest names a section on its own: one title only under a numbered first line
     assert known_only_together(flow, "2.2 2026年度南京市卫生信息平台数据", "采集情况（医院）")
     assert not known_only_together(flow, "2026年度南京市卫生信息平台数据", "采集情况（医院）")
+
+
+def test_a_known_pair_set_as_one_title() -> None:
+    """An unnumbered title whose first line reads as a title alone ('…平台数据') and whose rest names
+    a section alone ('采集情况（医院）'): one title when set in one size, close under it. Counter-cases:
+    the part's title '统计数据' (a section's title of its own) over a known title; the rest spaced
+    apart or set in another size."""
+    flow = hand_flow()
+    first, rest = "2022年度南京市卫生信息平台数据", "采集情况（医院）"
+    assert known_pair_set_as_one(flow, line(first), line(rest, top=100 + 1.4 * BODY))
+    assert not known_pair_set_as_one(flow, line("统计数据"), line(rest, top=100 + 1.4 * BODY))
+    assert not known_pair_set_as_one(flow, line(first), line(rest, top=100 + 3 * BODY))
+    assert not known_pair_set_as_one(flow, line(first), line(rest, top=100 + 1.4 * BODY, size=1.3 * BODY))
+    assert not known_pair_set_as_one(flow, line(first), line(rest, top=100, page=2))
 
 
 @pytest.mark.parametrize("first, second, rest", [
@@ -426,6 +441,26 @@ def test_a_numbered_title_wrapped_onto_a_line_naming_a_section_is_one_title(tmp_
     assert titles(make_pdf(tmp_path / "numbered.pdf", page)) == [
         "", "2030 年度南京市远程医疗数据", "2.2 2026年度南京市卫生信息平台数据采集情况（医院）",
         "（一）2026年度南京市远程医疗数据", "（二）2026年度南京市健康证数据"]
+
+
+def test_an_unnumbered_title_wrapped_onto_a_line_naming_a_section_is_one_title(tmp_path: Path) -> None:
+    """'2022年度南京市卫生信息平台数据' / '采集情况（医院）' at the body's size: the first line reads as a
+    title alone and the rest names a section alone, but only together do they name one
+    (`known_pair_set_as_one`). Counter-case: the part's title '统计数据' over a known title is two."""
+    size = BODY
+
+    def page(c) -> None:
+        first_page(c)
+        centred(c, 200, "2022年度南京市卫生信息平台数据", size)
+        centred(c, 200 + 1.4 * size, "采集情况（医院）", size)
+        small_table(250).draw(c)
+        centred(c, 330, "统计数据", size)
+        centred(c, 330 + 1.4 * size, "2022年度南京市远程医疗数据", size)
+        small_table(380).draw(c)
+
+    assert titles(make_pdf(tmp_path / "unnumbered.pdf", page)) == [
+        "", "2030 年度南京市远程医疗数据", "2022年度南京市卫生信息平台数据采集情况（医院）",
+        "统计数据", "2022年度南京市远程医疗数据"]
 
 
 def test_a_numbered_line_under_the_part_title_is_a_heading_of_its_own(tmp_path: Path) -> None:

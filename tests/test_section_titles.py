@@ -350,3 +350,28 @@ def test_a_table_sections_notes_are_those_under_its_own_table_when_an_unread_tab
     assert [p.text for p in own.notes()] == ["注：累计办理电子健康证290146张。"]
     assert [t.n_cols for t in own.tables()] == [5]
     assert own_part(own, own.tables()) is own
+
+
+UNKNOWN_TITLE = "2030年南京市居民健康档案开放调阅情况统计"
+
+
+def test_a_second_table_under_an_unknown_sections_heading_is_read_as_the_section_its_content_shows(
+        tmp_path: Path) -> None:
+    """A headless table (its own title not set as a heading) standing under the table of a section
+    unknown to the extractor (reportlab 720261): the unknown section is reported and left out, its
+    second table read as the section its content alone shows (`unplaced_table`)."""
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "unplaced.pdf", [(UNKNOWN_TITLE, UNKNOWN), ("", EXAMS)]), ctx)
+    assert [(s.name, len(p.tables())) for s, p in found] == [("remote_medicine", 0), ("physical_exam_reports", 1)]
+    assert [(w.kind, w.section) for w in ctx.warnings] == [("unknown_heading", None),
+                                                           ("section_by_content", "physical_exam_reports")]
+    assert ctx.warnings[1].message == (
+        f"a table under heading '{UNKNOWN_TITLE}' (no known section) read as physical_exam_reports by its content "
+        "(its table's header: 4 of 4 cells in the physical_exam_reports column map, rows labelled by institution)")
+
+
+def test_an_unknown_second_table_under_an_unknown_sections_heading_is_left_out(tmp_path: Path) -> None:
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    found = recognise(pieces_of(tmp_path, "unplaced-unknown.pdf", [(UNKNOWN_TITLE, UNKNOWN), ("", UNKNOWN)]), ctx)
+    assert [(s.name, len(p.tables())) for s, p in found] == [("remote_medicine", 0)]
+    assert [w.kind for w in ctx.warnings] == ["unknown_heading"]

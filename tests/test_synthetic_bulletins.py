@@ -168,6 +168,10 @@ REWORDING_CASES = [
     ("docx", 710004, "no_inner_verticals", "uming", True),  # '统计数据' over '（二）…采集情况': two headings
     ("reportlab", 710214, "grid", "STSong-Light", False),  # '…发展指数（2027）' / '显示，…' in a column: no heading
     ("docx", 710275, "three_line", "uming", False),  # '（不包含 12320 电话预约…）' over a moved table: the table's
+    ("reportlab", 720201, "no_inner_verticals", "STSong-Light", False),  # '2022年度…平台数据' / '采集情况（医院）'
+    # unnumbered: one title
+    ("reportlab", 720261, "no_inner_verticals", "STSong-Light", False),  # a headless appointments table under an
+    # unknown section's table: read by its content
 ]
 """Bulletins of the rewording family with numbered titles (its cases drawn on purpose, draws.py),
 one failure class of issue 17 each, through the producers that printed them."""

@@ -29,7 +29,7 @@ from .schemas import BadRecords, all_schemas, schema
 from .sections import IGNORED_HEADINGS, SECTIONS, TITLE_PATTERNS
 from .sections.base import Context, Section, Warning_
 from .sections.masthead import Masthead, read_masthead
-from .sections.recognition import decide, moved_table, title_matches
+from .sections.recognition import decide, moved_table, title_matches, unplaced_table
 from .sections.titles import TitleMatch
 from .text import YEAR, squash
 from .wording import count
@@ -115,12 +115,7 @@ def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, Se
     unnamed = [s for s in SECTIONS if not any(m.section == s.name for ms in titled for m in ms)]
     found: list[tuple[Section, SectionText]] = []
     for piece, matches in zip(pieces, titled):
-        section = _section_of(piece, matches, unnamed, ctx)
-        if section is None:
-            continue
-        moved = moved_table(section, piece, unnamed, ctx)
-        parts = [(section, piece)] if moved is None else [(section, moved[0]), moved[1]]
-        for section, part in parts:
+        for section, part in _parts_of(piece, _section_of(piece, matches, unnamed, ctx), unnamed, ctx):
             if any(s is section for s, _ in found):
                 ctx.warn(part.page, f"section {section.name} appears a second time ({part.title!r}); the first one "
                                     "was used", "duplicate_section")
@@ -128,6 +123,18 @@ def recognise(pieces: list[SectionText], ctx: Context) -> list[tuple[Section, Se
             found.append((section, part))
     _record_headings(pieces, found)
     return found
+
+
+def _parts_of(piece: SectionText, section: Section | None, unnamed: list[Section],
+              ctx: Context) -> list[tuple[Section, SectionText]]:
+    """The piece's parts and their sections: the piece under its section, split where a table
+    under it is another section's (`moved_table`); of a piece no section places, only such a
+    table (`unplaced_table`)."""
+    if section is None:
+        unplaced = unplaced_table(piece, unnamed, ctx)
+        return [] if unplaced is None else [unplaced]
+    moved = moved_table(section, piece, unnamed, ctx)
+    return [(section, piece)] if moved is None else [(section, moved[0]), moved[1]]
 
 
 def _section_of(piece: SectionText, matches: list[TitleMatch], unnamed: list[Section], ctx: Context) -> Section | None:

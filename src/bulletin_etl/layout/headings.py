@@ -236,12 +236,26 @@ def numbered_title_rest(first: str, second: str) -> bool:
     return starts_numbered(first) and not starts_numbered(second)
 
 
+def known_pair_set_as_one(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
+    """Two lines in one size, the second close under the first, that name a known section only
+    together: one title although the rest names a section alone ('2022年度南京市卫生信息平台数据' /
+    '采集情况（医院）'). A first line naming a section of its own ('统计数据', the part's title) over
+    a known title is two headings."""
+    together = flow.known(join_wrapped([line.text, nxt.text])) and not flow.known(line.text)
+    return together and same_page_and_size(line, nxt, flow.settings) and follows_closely(flow, line, nxt)
+
+
 def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
     """The next line is the rest of this title: the title's bracketed tail ('（区）'), or the two
     read as a title where the first alone does not, or as a known section's title where neither
-    alone is one ('…平台数据' / '采集情况（区）')."""
+    alone is one ('…平台数据' / '采集情况（区）') or where they are set as one title."""
     return (is_title_tail(nxt.text) or worded_only_together(flow, line.text, nxt.text)
-            or known_only_together(flow, line.text, nxt.text))
+            or named_only_together(flow, line, nxt))
+
+
+def named_only_together(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
+    """The two lines name a known section as one title (`known_only_together`, `known_pair_set_as_one`)."""
+    return known_only_together(flow, line.text, nxt.text) or known_pair_set_as_one(flow, line, nxt)
 
 
 def may_continue_title(line: TextLine, nxt: TextLine, settings: LayoutSettings) -> bool:

@@ -137,14 +137,34 @@ def moved_table(section: Section, piece: SectionText, unnamed: list[Section],
     if parts is None:
         return None
     prose, rest = parts
+    found = table_by_content(rest, f"{piece.title!r} ({section.name})", unnamed, ctx)
+    return None if found is None else (prose, (found, rest))
+
+
+def unplaced_table(piece: SectionText, unnamed: list[Section], ctx: Context) -> tuple[Section, SectionText] | None:
+    """A table under the heading of a section neither its title nor its content places (a section
+    unknown to the extractor) after that section's own first table, read as the table section its
+    content alone shows (a headless table standing under the unknown one): (that section, the
+    table part); None where there is no such table."""
+    tables = piece.tables()
+    if len(tables) < 2:
+        return None
+    rest = piece.split_at_grid(tables[1].grids[0])[1]
+    found = table_by_content(rest, f"{piece.title!r} (no known section)", unnamed, ctx)
+    return None if found is None else (found, rest)
+
+
+def table_by_content(rest: SectionText, heading: str, unnamed: list[Section], ctx: Context) -> Section | None:
+    """The one section no title names that the table part's content shows, reported as read by
+    content under `heading`; None where its content shows none or several."""
     evidence = by_content(rest, unnamed, ctx.gazetteer)
     if len(evidence) != 1:
         return None
     ctx.section = evidence[0].section.name
-    ctx.warn(rest.page, f"a table under heading {piece.title!r} ({section.name}) read as {evidence[0].section.name} "
+    ctx.warn(rest.page, f"a table under heading {heading} read as {evidence[0].section.name} "
                         f"by its content ({evidence[0].reason})", "section_by_content")
     ctx.section = ""
-    return prose, (evidence[0].section, rest)
+    return evidence[0].section
 
 
 def foreign_table_part(section: Section, piece: SectionText) -> tuple[SectionText, SectionText] | None:
