@@ -199,7 +199,7 @@ def _ruled_rows(c, top: float, count: int, pitch: float, blank: tuple[int, ...] 
 
 def test_an_empty_band_far_taller_than_the_rows_ends_a_run(tmp_path: Path) -> None:
     """Two tables of one width stacked 70 pt apart, the lower one printed without a heading: the
-    empty band between them is more than `empty_band_max_pitches` row pitches (17 pt) tall."""
+    empty band between them is more than `empty_band_pitch_ratio` row pitches (17 pt) tall."""
     def page(c) -> None:
         _ruled_rows(c, 100, 3, 17)  # rules at 100, 117, 134, 151
         _ruled_rows(c, 221, 2, 16)  # rules at 221, 237, 253

@@ -268,13 +268,13 @@ def _continues_run(run: list[Rule], rule: Rule, long: list[Rule], index: CharsBy
 
 def is_empty_band_past_pitch(run: list[Rule], rule: Rule, between: list[dict], settings: LayoutSettings) -> bool:
     """No glyph between the run's last rule and `rule`, which stands more than
-    `empty_band_max_pitches` of the run's row pitch (the lower median gap between its rules) below:
+    `empty_band_pitch_ratio` times the run's row pitch (the lower median gap between its rules) below:
     the space between two tables of one width stacked one under the other, the lower printed
     without a heading. A blank row is one pitch; a tall row holds text; a lone rule has no pitch."""
     if len(run) < 2 or any(not c["text"].isspace() for c in between):
         return False
     pitch = lower_median(b.y - a.y for a, b in zip(run, run[1:]))
-    return rule.y - run[-1].y > settings.empty_band_max_pitches * pitch
+    return rule.y - run[-1].y > settings.empty_band_pitch_ratio * pitch
 
 
 def _other_table_between(inside: list[Rule], rule: Rule, index: CharsByHeight, settings: LayoutSettings) -> bool:
