@@ -186,6 +186,51 @@ def test_a_run_ends_at_a_heading_set_larger_than_its_text(tmp_path: Path) -> Non
     assert rg._continues_run([first], second, [first, second, third], index, DEFAULTS)
 
 
+def _ruled_rows(c, top: float, count: int, pitch: float, blank: tuple[int, ...] = ()) -> None:
+    """A table's rules from `top`, `count` rows `pitch` apart, a name and a figure in each row
+    but the `blank` ones."""
+    for i in range(count):
+        rule(c, top + i * pitch)
+        if i not in blank:
+            text(c, 70, top + i * pitch + 4, "南京市鼓楼医院", 9)
+            text(c, 300, top + i * pitch + 4, "1066", 9)
+    rule(c, top + count * pitch)
+
+
+def test_an_empty_band_far_taller_than_the_rows_ends_a_run(tmp_path: Path) -> None:
+    """Two tables of one width stacked 70 pt apart, the lower one printed without a heading: the
+    empty band between them is more than `empty_band_pitch_ratio` row pitches (17 pt) tall."""
+    def page(c) -> None:
+        _ruled_rows(c, 100, 3, 17)  # rules at 100, 117, 134, 151
+        _ruled_rows(c, 221, 2, 16)  # rules at 221, 237, 253
+
+    index, rules = drawn(tmp_path, page)
+    assert [r.y for r in rules] == [100, 117, 134, 151, 221, 237, 253]
+    upper, lower = rules[:4], rules[4:]
+    assert rg.is_empty_band_past_pitch(upper, lower[0], index.inside((60, 151, 460, 221)), DEFAULTS)
+    assert not rg._continues_run(upper, lower[0], rules, index, DEFAULTS)
+    assert rg._runs_in(rules, rules, index, DEFAULTS) == [upper, lower]
+
+
+def test_a_blank_row_and_a_tall_row_go_on_a_run(tmp_path: Path) -> None:
+    """Counter-cases: a blank row is one pitch; a row of wrapped cells far taller than the rest
+    holds text; under a lone rule there is no pitch to measure the band by."""
+    def page(c) -> None:
+        _ruled_rows(c, 100, 4, 17, blank=(2,))  # rules at 100, 117, 134, 151, 168; the row at 134 blank
+        for line in range(6):  # a row of six wrapped lines, 100 pt tall
+            text(c, 70, 172 + line * 15, "南京市鼓楼医院", 9)
+        text(c, 300, 172, "1066", 9)
+        rule(c, 268)
+
+    index, rules = drawn(tmp_path, page)
+    assert [r.y for r in rules] == [100, 117, 134, 151, 168, 268]
+    blank = index.inside((60, 134, 460, 151))
+    assert not rg.is_empty_band_past_pitch(rules[:3], rules[3], blank, DEFAULTS)
+    assert not rg.is_empty_band_past_pitch(rules[:5], rules[5], index.inside((60, 168, 460, 268)), DEFAULTS)
+    assert not rg.is_empty_band_past_pitch(rules[:1], Rule(300, 60, 460), [], DEFAULTS)
+    assert rg._runs_in(rules, rules, index, DEFAULTS) == [rules]
+
+
 # ---------------------------------------------------------------------------------------------
 # Outer rules that are no part of their table
 

@@ -65,3 +65,31 @@ def test_headless_tables_extract_exactly(producer: str, tmp_path: Path) -> None:
     for case in cases:
         check(case, pdfs[case.seed], tmp_path)
     assert [(case.seed, case.problems) for case in cases] == [(case.seed, []) for case in cases]
+
+
+STACKED_CASES = [
+    # producer, seed, style, font, quirks
+    ("reportlab", 720064, "no_inner_verticals", "wqy-zenhei", False),  # the health certificates' table 70 pt under
+    # the family doctors' table, ruled at the same extent: the empty band between them ends the run of rules
+]
+"""Bulletins whose headless table stands under another table of the same width with an empty band
+between them (regions.is_empty_band_past_pitch), through the producers that printed them."""
+
+
+@pytest.mark.parametrize(("producer", "seed", "style", "font", "quirks"), STACKED_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in STACKED_CASES])
+def test_a_headless_table_stacked_under_one_of_its_width(producer: str, seed: int, style: str, font: str,
+                                                          quirks: bool, tmp_path: Path) -> None:
+    from .synth.sweep import Case
+
+    reason = missing_tool(producer)
+    if reason:
+        pytest.skip(reason)
+    drawn = make_bulletin(seed, quirks=quirks, draws=ALL)
+    names = [s.name for s in drawn.sections]
+    assert names[names.index("family_doctor_referrals") + 1] == "health_certificates"
+    assert not drawn.sections[names.index("health_certificates")].title
+    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    pdfs = render([case], tmp_path)
+    check(case, pdfs[seed], tmp_path)
+    assert case.problems == [], f"replay: {case.replay}"

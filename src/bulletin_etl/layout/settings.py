@@ -180,6 +180,9 @@ class LayoutSettings:
     stray_line_lines: float = 1.5  # a lone line this many line heights under a run's first rule is not in its table
     stacked_rule_count: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom)
     head_band_cell_count: int = 3  # a lone line between two rules at a page's foot with this many cells is a header
+    # an empty band between two rules of one extent taller than this multiple of the run's row pitch (a table printed
+    # without a heading under another of the same width) ends the run; a blank row is one pitch
+    empty_band_pitch_ratio: float = 3.0
 
     # == Tables: text runs and columns (tables/segments.py, tables/columns.py) ==
     segment_gap_em: float = 0.6  # wider than a printed space, narrower than a column gutter: a gap between runs

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ...text import join_wrapped, looks_numeric, squash
 from .. import trace
-from ..intervals import covers, median
+from ..intervals import covers, lower_median, median
 from ..lines import CharsByHeight, row_text
 from ..settings import LayoutSettings
 from ..vocabulary import BARE_FOLIO, NOTE, REMARK, has_sentence_mark, is_page_number, reads_as_title
@@ -253,14 +253,28 @@ def _runs_in(group: list[Rule], long: list[Rule], index: CharsByHeight, settings
 def _continues_run(run: list[Rule], rule: Rule, long: list[Rule], index: CharsByHeight, settings: LayoutSettings) -> bool:
     """The next rule of a run's extent closes the same table: no other table's rules stand
     between (`long`: every rule that may bound a table), the text between is table text and no
-    heading (set larger than the run's text so far, or worded as a title)."""
+    heading (set larger than the run's text so far, or worded as a title), nor an empty band far
+    taller than its rows."""
     between = index.inside((run[-1].x0, run[-1].y, run[-1].x1, rule.y))
     inside = [r for r in long if run[-1].y < r.y < rule.y]
+    if is_empty_band_past_pitch(run, rule, between, settings):
+        return False
     if _other_table_between(inside, rule, index, settings):
         return False
     if not _tabular(segments(between, settings), rule.length, settings):
         return False
     return not _heading_between(between, settings, index.inside((run[0].x0, run[0].y, run[0].x1, run[-1].y)))
+
+
+def is_empty_band_past_pitch(run: list[Rule], rule: Rule, between: list[dict], settings: LayoutSettings) -> bool:
+    """No glyph between the run's last rule and `rule`, which stands more than
+    `empty_band_pitch_ratio` times the run's row pitch (the lower median gap between its rules) below:
+    the space between two tables of one width stacked one under the other, the lower printed
+    without a heading. A blank row is one pitch; a tall row holds text; a lone rule has no pitch."""
+    if len(run) < 2 or any(not c["text"].isspace() for c in between):
+        return False
+    pitch = lower_median(b.y - a.y for a, b in zip(run, run[1:]))
+    return rule.y - run[-1].y > settings.empty_band_pitch_ratio * pitch
 
 
 def _other_table_between(inside: list[Rule], rule: Rule, index: CharsByHeight, settings: LayoutSettings) -> bool:
