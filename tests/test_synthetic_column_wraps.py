@@ -21,6 +21,11 @@ BROKEN_BEFORE = [
     (710142, "docx", "no_inner_verticals", "wqy-zenhei", True),
     # a justified line's mid-line '、' box (0.19 pt to the next glyph) taken for a short pair's gutter
     (710285, "docx", "three_line", "uming", True),
+    # a folio pair ('第2页 / 共10页') probe ties the gutter (25 rows free each); a line ending in two hanging marks crosses it
+    (720087, "reportlab", "no_inner_verticals", "uming", True),
+    # a running header ('南京市卫生信息中心 / 第2期') probe ties the gutter
+    (720058, "docx", "three_line", "noto-sans", False),
+    (720089, "docx", "grid", "noto-serif", True),
 ]
 
 

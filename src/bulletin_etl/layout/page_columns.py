@@ -176,7 +176,9 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
     two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
     kept when a row cut in two leaves it free (a paragraph's first line, indented, starts right
     of its column's edge; a short stretch may hold one row with text on both sides), those most
-    rows leave free first; each with its left column's edge (`column_edge`)."""
+    rows leave free first, and of those freed by as many rows, the one most rows start their right
+    part at (`probe_rank`: a two-part running header or folio starts its right part where no
+    column line does, at one row); each with its left column's edge (`column_edge`)."""
     halves = [row for row in rows if len(row.runs) == 2]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
@@ -187,8 +189,15 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
         edge = column_edge(group, settings)
         free = sum(not crosses(row, probe, settings, edge) for row in halves)
         if free:
-            found.append((free, (probe, edge)))
-    return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
+            found.append((probe_rank(free, len(group)), (probe, edge)))
+    return [probe for _, probe in sorted(found, key=lambda f: f[0])]
+
+
+def probe_rank(free: int, starting: int) -> tuple[int, int]:
+    """How a probed gutter ranks (lower first): by the rows cut in two that leave it free, then by
+    the rows whose right part starts at it (the real gutter's column lines, many; a running
+    header's or folio's parts, set apart, one)."""
+    return -free, -starting
 
 
 def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, settings: LayoutSettings) -> list[Stretch]:
