@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from bulletin_etl.layout.page_columns import find_stretches, hangs_at_column_end, page_rows
+from bulletin_etl.layout.page_columns import Row, column_edge, find_stretches, hangs_at_column_end, page_rows
 
 from .pdfkit import drawn_chars, make_pdf, text
 from .test_layout_page_columns import (
@@ -96,3 +96,24 @@ def test_hangs_at_column_end() -> None:
     assert hangs_at_column_end(comma, 100.0, DEFAULTS)
     assert not hangs_at_column_end({**comma, "x0": 106.5}, 100.0, DEFAULTS)
     assert not hangs_at_column_end({**comma, "text": "家"}, 100.0, DEFAULTS)
+
+
+def halved_row(left_end: float) -> Row:
+    """A row cut in two: a left run of glyphs 10 pt wide ending at `left_end`, a right run at 320."""
+    left = [{"text": "字", "x0": left_end - 10.0 * k, "x1": left_end - 10.0 * (k - 1), "top": 100.0, "size": 10.0}
+            for k in (3, 2, 1)]
+    right = [{"text": "字", "x0": 320.0, "x1": 330.0, "top": 100.0, "size": 10.0}]
+    return Row(left + right, [left, right])
+
+
+def test_a_tie_between_column_ends_takes_the_farthest_right() -> None:
+    """Two rows cut in two, one a paragraph's short last line ('誉。' at 70.1), one a full line
+    (281.5): each end is shared by one row; the column's edge is the farther (a short last line
+    never ends past it), whichever comes first."""
+    assert column_edge([halved_row(70.1), halved_row(281.5)], DEFAULTS) == 281.5
+    assert column_edge([halved_row(281.5), halved_row(70.1)], DEFAULTS) == 281.5
+
+
+def test_the_end_most_rows_share_beats_a_farther_one() -> None:
+    """The counter-case: two rows end at 280, one overfilled to 290 — the edge is 280."""
+    assert column_edge([halved_row(290.0), halved_row(280.0), halved_row(280.0)], DEFAULTS) == 280.0

@@ -159,10 +159,11 @@ def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None 
 def column_edge(halves: list[Row], settings: LayoutSettings) -> float:
     """The left column's right edge, as the rows cut in two show it: the end of their left runs'
     last glyphs but a closing mark (which may hang past it) most of them share (within
-    `margin_agreement_pt`; a short line or a line a Latin word overfills does not)."""
+    `margin_agreement_pt`; a short line or a line a Latin word overfills does not); of ends shared
+    by as many rows, the farthest right (a paragraph's short last line never ends past the edge)."""
     ends = [next((c["x1"] for c in reversed(row.runs[0]) if not hangs_past_edge(c)), row.runs[0][-1]["x1"])
             for row in halves]
-    return max(ends, key=lambda e: sum(abs(e - other) <= settings.margin_agreement_pt for other in ends))
+    return max(ends, key=lambda e: (sum(abs(e - other) <= settings.margin_agreement_pt for other in ends), e))
 
 
 def side_of(row: Row, probe: Span, settings: LayoutSettings) -> tuple[bool, bool]:
