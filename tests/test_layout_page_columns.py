@@ -687,7 +687,7 @@ def test_a_folios_probe_tying_the_gutter_gives_way_to_the_columns(tmp_path: Path
     with pdfplumber.open(make_pdf(tmp_path / "folio.pdf", folio_under_columns)) as pdf:
         rows = page_rows(pdf.pages[0].chars, DEFAULTS)
     (found,) = find_stretches(rows, DEFAULTS)
-    assert found.rows == rows[:5] and found.gutter == (295.0, 315.0)
+    assert found.rows == rows[:5] and found.gutter == (290.0, 315.0)
 
 
 def test_probe_rank() -> None:
