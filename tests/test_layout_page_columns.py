@@ -8,11 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
+import pytest
 
 from bulletin_etl.layout import sections
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.page_columns import (
+    Row,
     Stretch,
+    body_pitch,
     find_stretches,
     is_short_column_pair,
     is_tabular,
@@ -694,3 +697,19 @@ def test_probe_rank() -> None:
     """More rows leaving a probe free rank it first whatever its group; at a tie, the larger group."""
     assert probe_rank(4, 3) < probe_rank(4, 1)
     assert probe_rank(5, 1) < probe_rank(4, 3)
+
+
+def sized_row(top: float, size: float) -> Row:
+    """A row of one glyph of `size` at `top`."""
+    char = {"text": "字", "x0": 60.0, "x1": 60.0 + size, "top": top, "size": size}
+    return Row([char], [[char]])
+
+
+def test_the_page_pitch_is_the_one_of_the_stretchs_size() -> None:
+    """A short pair in 12 pt (a step of 20.3 pt) over a note in 10.5 pt at 15 pt (html 720023): the
+    pair's page pitch is its own size's (`body_pitch`), not the note's; the note's is 15."""
+    rows = [sized_row(87.3, 12.0), sized_row(107.6, 12.0), sized_row(489.1, 10.5), sized_row(504.1, 10.5),
+            sized_row(519.1, 10.5)]
+    assert body_pitch(rows, DEFAULTS, 12.0) == pytest.approx(20.3)
+    assert body_pitch(rows, DEFAULTS, 10.5) == pytest.approx(15.0)
+    assert body_pitch(rows, DEFAULTS, 9.0) == 0.0

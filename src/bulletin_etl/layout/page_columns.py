@@ -8,7 +8,7 @@ free, many of them with text on both sides, each side's lines reaching to near t
 right edge (prose fills its column), is a stretch of two columns; its text is read as the left
 column top to bottom, then the right. A stretch runs from a row with text on both sides while its
 rows go on at one line pitch and size (a heading set between two stretches belongs to neither; a
-stretch of one such row, its columns cut by a page break, takes the page's pitch, so that a heading
+stretch of one such row, its columns cut by a page break, takes the page's pitch in its size, so that a heading
 set apart under it ends it: `stretch_pitch`). A running header in two parts atop the page, its
 right part set flush right where no column line starts, begins no stretch
 (`is_running_header_row`), even when set at the columns' pitch and nearly their size. A
@@ -208,7 +208,6 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
     probe, edge = probed
     out: list[Stretch] = []
     i = 0
-    page_pitch = body_pitch(rows, settings)
     while i < len(rows):
         if not _may_start(rows, i, probed, settings):
             i += 1
@@ -216,7 +215,7 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
         end = i
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings, edge):
             end += 1
-        stretch = _at_pitch(rows[i:end + 1], probe, settings, page_pitch)
+        stretch = _at_pitch(rows[i:end + 1], probe, settings, body_pitch(rows, settings, rows[i].size))
         found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
             out.append(found)
@@ -243,11 +242,13 @@ def is_running_header_row(row: Row, probe: Span, settings: LayoutSettings) -> bo
     return right[0]["x0"] - probe[1] > settings.margin_row_start_max_em * row.size
 
 
-def body_pitch(rows: list[Row], settings: LayoutSettings) -> float:
-    """The page's line pitch: the lower median of the steps between consecutive rows in one size
-    (0 when no two are)."""
-    pairs = zip(rows, rows[1:])
-    return lower_median(b.top - a.top for a, b in pairs if abs(b.size - a.size) <= settings.same_size_pt)
+def body_pitch(rows: list[Row], settings: LayoutSettings, size: float) -> float:
+    """The page's line pitch in text of `size`: the lower median of the steps between consecutive
+    rows both in that size (within `same_size_pt`; 0 when no two are) — a note or table in another
+    size, set at its own pitch, does not stand for a stretch's."""
+    def sized(row: Row) -> bool:
+        return abs(row.size - size) <= settings.same_size_pt
+    return lower_median(b.top - a.top for a, b in zip(rows, rows[1:]) if sized(a) and sized(b))
 
 
 def _reach_beside(rows: list[Row], stretch: list[Row], margin: float, settings: LayoutSettings) -> float:
