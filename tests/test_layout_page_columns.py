@@ -8,16 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
+import pytest
 
 from bulletin_etl.layout import sections
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.page_columns import (
+    Row,
     Stretch,
+    body_pitch,
     find_stretches,
     is_short_column_pair,
     is_tabular,
     page_rows,
     parted_after_mid_line_mark,
+    probe_rank,
     rejoined_after_marks,
     stretch_pitch,
     text_frame,
@@ -667,3 +671,45 @@ def test_a_mark_hanging_at_a_columns_end_before_a_wide_gutter_parts_the_row(tmp_
     mark, after = rows[0].runs[0][-1], rows[0].runs[1][0]
     assert mark["text"] == "、" and not parted_after_mid_line_mark(mark, after, DEFAULTS)
     assert [len(rejoined_after_marks(row.runs, DEFAULTS)) for row in rows] == [2, 2, 2, 2]
+
+
+def folio_under_columns(c) -> None:
+    """Events in two columns, the left column's second line ending in two closing marks hanging past
+    its edge ('）。'), and a folio in two parts under them ('第2页 … 共10页'), its right part
+    starting in the gutter: the folio's probe and the real gutter are each crossed by one row."""
+    bottom = draw_columns(c, 100.0, EVENTS[:3], rule=False)
+    text(c, LEFT + COLUMN_CHARS * SIZE, 100.0 + LEADING, "）。", SIZE)
+    text(c, LEFT + 150.0, bottom + 3 * LEADING, "第2页", SIZE)
+    text(c, LEFT + 236.0, bottom + 3 * LEADING, "共10页", SIZE)
+
+
+def test_a_folios_probe_tying_the_gutter_gives_way_to_the_columns(tmp_path: Path) -> None:
+    """Both probes are left free by as many rows; the gutter most rows start their right part at
+    wins (`probe_rank`): the hanging marks do not cross it, and all five column rows are read in
+    columns."""
+    with pdfplumber.open(make_pdf(tmp_path / "folio.pdf", folio_under_columns)) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[:5] and found.gutter == (290.0, 315.0)
+
+
+def test_probe_rank() -> None:
+    """More rows leaving a probe free rank it first whatever its group; at a tie, the larger group."""
+    assert probe_rank(4, 3) < probe_rank(4, 1)
+    assert probe_rank(5, 1) < probe_rank(4, 3)
+
+
+def sized_row(top: float, size: float) -> Row:
+    """A row of one glyph of `size` at `top`."""
+    char = {"text": "字", "x0": 60.0, "x1": 60.0 + size, "top": top, "size": size}
+    return Row([char], [[char]])
+
+
+def test_the_page_pitch_is_the_one_of_the_stretchs_size() -> None:
+    """A short pair in 12 pt (a step of 20.3 pt) over a note in 10.5 pt at 15 pt (html 720023): the
+    pair's page pitch is its own size's (`body_pitch`), not the note's; the note's is 15."""
+    rows = [sized_row(87.3, 12.0), sized_row(107.6, 12.0), sized_row(489.1, 10.5), sized_row(504.1, 10.5),
+            sized_row(519.1, 10.5)]
+    assert body_pitch(rows, DEFAULTS, 12.0) == pytest.approx(20.3)
+    assert body_pitch(rows, DEFAULTS, 10.5) == pytest.approx(15.0)
+    assert body_pitch(rows, DEFAULTS, 9.0) == 0.0

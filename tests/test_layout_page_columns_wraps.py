@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from bulletin_etl.layout.page_columns import find_stretches, hangs_at_column_end, page_rows
+from bulletin_etl.layout.page_columns import Row, column_edge, find_stretches, hangs_at_column_end, page_rows
 
 from .pdfkit import drawn_chars, make_pdf, text
 from .test_layout_page_columns import (
@@ -62,11 +62,11 @@ def test_a_left_line_short_before_a_chinese_word_is_no_short_pair(tmp_path: Path
         assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
 
 
-def overfilled_page(tmp_path: Path, past_em: float) -> list:
-    """Two columns 1.4 em apart, four rows; the left column's second line overfilled (a space of
+def overfilled_page(tmp_path: Path, past_em: float, gap_em: float = 1.4) -> list:
+    """Two columns `gap_em` apart, four rows; the left column's second line overfilled (a space of
     `past_em` beside a figure) so that its last glyph ends `past_em` past the column's edge, a '，'
     after it."""
-    gap = 1.4 * SIZE
+    gap = gap_em * SIZE
     right = LEFT + COLUMN_CHARS * SIZE + gap
     body = (WORDS * 2)[:COLUMN_CHARS]
     runs = [(x, 100.0 + r * LEADING, body) for r in (0, 2, 3) for x in (LEFT, right)]
@@ -83,16 +83,44 @@ def test_a_comma_after_a_line_overfilled_past_its_column_hangs(tmp_path: Path) -
     assert found.sides()[0][-COLUMN_CHARS * 2 - 1]["text"] == "，"
 
 
+def test_a_comma_after_a_line_overfilled_by_most_of_an_em_hangs(tmp_path: Path) -> None:
+    """The '，' starts 0.9 em past the edge of a column 2.5 em from the next (reportlab's spaces
+    round a figure, 720203): it hangs, the stretch holds all four rows."""
+    (found,) = find_stretches(overfilled_page(tmp_path, 0.9, gap_em=2.5), DEFAULTS)
+    assert len(found.rows) == 4
+
+
 def test_a_comma_further_past_the_column_crosses_its_gutter(tmp_path: Path) -> None:
-    """The counter-case: the '，' starts 0.75 em past the column's edge, more than an overfilled
+    """The counter-case: the '，' starts 1.25 em past the column's edge, more than an overfilled
     line reaches (`page_column_overfill_em`): its ink stands in the gutter, the row crosses it."""
-    found = find_stretches(overfilled_page(tmp_path, 0.75), DEFAULTS)
+    found = find_stretches(overfilled_page(tmp_path, 1.25, gap_em=2.5), DEFAULTS)
     assert all(len(s.rows) < 4 for s in found)
 
 
 def test_hangs_at_column_end() -> None:
-    """A closing mark up to half an em past the edge hangs, a glyph that is no mark never does."""
-    comma = {"text": "，", "x0": 106.0, "x1": 118.0, "size": 12.0}
+    """A closing mark up to an em past the edge hangs, a glyph that is no mark never does."""
+    comma = {"text": "，", "x0": 112.0, "x1": 124.0, "size": 12.0}
     assert hangs_at_column_end(comma, 100.0, DEFAULTS)
-    assert not hangs_at_column_end({**comma, "x0": 106.5}, 100.0, DEFAULTS)
+    assert not hangs_at_column_end({**comma, "x0": 112.5}, 100.0, DEFAULTS)
     assert not hangs_at_column_end({**comma, "text": "家"}, 100.0, DEFAULTS)
+
+
+def halved_row(left_end: float) -> Row:
+    """A row cut in two: a left run of glyphs 10 pt wide ending at `left_end`, a right run at 320."""
+    left = [{"text": "字", "x0": left_end - 10.0 * k, "x1": left_end - 10.0 * (k - 1), "top": 100.0, "size": 10.0}
+            for k in (3, 2, 1)]
+    right = [{"text": "字", "x0": 320.0, "x1": 330.0, "top": 100.0, "size": 10.0}]
+    return Row(left + right, [left, right])
+
+
+def test_a_tie_between_column_ends_takes_the_farthest_right() -> None:
+    """Two rows cut in two, one a paragraph's short last line ('誉。' at 70.1), one a full line
+    (281.5): each end is shared by one row; the column's edge is the farther (a short last line
+    never ends past it), whichever comes first."""
+    assert column_edge([halved_row(70.1), halved_row(281.5)], DEFAULTS) == 281.5
+    assert column_edge([halved_row(281.5), halved_row(70.1)], DEFAULTS) == 281.5
+
+
+def test_the_end_most_rows_share_beats_a_farther_one() -> None:
+    """The counter-case: two rows end at 280, one overfilled to 290 — the edge is 280."""
+    assert column_edge([halved_row(290.0), halved_row(280.0), halved_row(280.0)], DEFAULTS) == 280.0

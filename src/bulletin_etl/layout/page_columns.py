@@ -8,7 +8,7 @@ free, many of them with text on both sides, each side's lines reaching to near t
 right edge (prose fills its column), is a stretch of two columns; its text is read as the left
 column top to bottom, then the right. A stretch runs from a row with text on both sides while its
 rows go on at one line pitch and size (a heading set between two stretches belongs to neither; a
-stretch of one such row, its columns cut by a page break, takes the page's pitch, so that a heading
+stretch of one such row, its columns cut by a page break, takes the page's pitch in its size, so that a heading
 set apart under it ends it: `stretch_pitch`). A running header in two parts atop the page, its
 right part set flush right where no column line starts, begins no stretch
 (`is_running_header_row`), even when set at the columns' pitch and nearly their size. A
@@ -159,10 +159,11 @@ def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None 
 def column_edge(halves: list[Row], settings: LayoutSettings) -> float:
     """The left column's right edge, as the rows cut in two show it: the end of their left runs'
     last glyphs but a closing mark (which may hang past it) most of them share (within
-    `margin_agreement_pt`; a short line or a line a Latin word overfills does not)."""
+    `margin_agreement_pt`; a short line or a line a Latin word overfills does not); of ends shared
+    by as many rows, the farthest right (a paragraph's short last line never ends past the edge)."""
     ends = [next((c["x1"] for c in reversed(row.runs[0]) if not hangs_past_edge(c)), row.runs[0][-1]["x1"])
             for row in halves]
-    return max(ends, key=lambda e: sum(abs(e - other) <= settings.margin_agreement_pt for other in ends))
+    return max(ends, key=lambda e: (sum(abs(e - other) <= settings.margin_agreement_pt for other in ends), e))
 
 
 def side_of(row: Row, probe: Span, settings: LayoutSettings) -> tuple[bool, bool]:
@@ -176,7 +177,9 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
     two start together (within `margin_agreement_pt`), a span as wide as the narrowest gutter;
     kept when a row cut in two leaves it free (a paragraph's first line, indented, starts right
     of its column's edge; a short stretch may hold one row with text on both sides), those most
-    rows leave free first; each with its left column's edge (`column_edge`)."""
+    rows leave free first, and of those freed by as many rows, the one most rows start their right
+    part at (`probe_rank`: a two-part running header or folio starts its right part where no
+    column line does, at one row); each with its left column's edge (`column_edge`)."""
     halves = [row for row in rows if len(row.runs) == 2]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
@@ -187,8 +190,15 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
         edge = column_edge(group, settings)
         free = sum(not crosses(row, probe, settings, edge) for row in halves)
         if free:
-            found.append((free, (probe, edge)))
-    return [probe for _, probe in sorted(found, key=lambda f: -f[0])]
+            found.append((probe_rank(free, len(group)), (probe, edge)))
+    return [probe for _, probe in sorted(found, key=lambda f: f[0])]
+
+
+def probe_rank(free: int, starting: int) -> tuple[int, int]:
+    """How a probed gutter ranks (lower first): by the rows cut in two that leave it free, then by
+    the rows whose right part starts at it (the real gutter's column lines, many; a running
+    header's or folio's parts, set apart, one)."""
+    return -free, -starting
 
 
 def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, settings: LayoutSettings) -> list[Stretch]:
@@ -198,7 +208,6 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
     probe, edge = probed
     out: list[Stretch] = []
     i = 0
-    page_pitch = body_pitch(rows, settings)
     while i < len(rows):
         if not _may_start(rows, i, probed, settings):
             i += 1
@@ -206,7 +215,7 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
         end = i
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings, edge):
             end += 1
-        stretch = _at_pitch(rows[i:end + 1], probe, settings, page_pitch)
+        stretch = _at_pitch(rows[i:end + 1], probe, settings, body_pitch(rows, settings, rows[i].size))
         found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
             out.append(found)
@@ -233,11 +242,13 @@ def is_running_header_row(row: Row, probe: Span, settings: LayoutSettings) -> bo
     return right[0]["x0"] - probe[1] > settings.margin_row_start_max_em * row.size
 
 
-def body_pitch(rows: list[Row], settings: LayoutSettings) -> float:
-    """The page's line pitch: the lower median of the steps between consecutive rows in one size
-    (0 when no two are)."""
-    pairs = zip(rows, rows[1:])
-    return lower_median(b.top - a.top for a, b in pairs if abs(b.size - a.size) <= settings.same_size_pt)
+def body_pitch(rows: list[Row], settings: LayoutSettings, size: float) -> float:
+    """The page's line pitch in text of `size`: the lower median of the steps between consecutive
+    rows both in that size (within `same_size_pt`; 0 when no two are) — a note or table in another
+    size, set at its own pitch, does not stand for a stretch's."""
+    def sized(row: Row) -> bool:
+        return abs(row.size - size) <= settings.same_size_pt
+    return lower_median(b.top - a.top for a, b in zip(rows, rows[1:]) if sized(a) and sized(b))
 
 
 def _reach_beside(rows: list[Row], stretch: list[Row], margin: float, settings: LayoutSettings) -> float:

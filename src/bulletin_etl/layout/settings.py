@@ -89,8 +89,8 @@ class LayoutSettings:
     # rule) and shows where the page's text width ends; one starting farther is centred (a title, a table)
     margin_row_start_max_em: float = 3.0
     # a column's line overfilled by the spaces beside a figure ('108 家', reportlab) may end this far past the
-    # column's edge, a closing mark after it hanging from there
-    page_column_overfill_em: float = 0.5
+    # column's edge, a closing mark after it hanging from there (reportlab's spaces round a figure reach 0.9 em)
+    page_column_overfill_em: float = 1.0
     page_column_gap_em: float = 0.9  # the narrowest gap between two page columns (CSS sets 1 em by default)
     page_column_two_sided_count: int = 2  # rows with text on both sides of its gutter a stretch of two columns holds
     page_column_width_share: float = 0.3  # each column spans at least this share of the page's text width
