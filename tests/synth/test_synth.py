@@ -743,8 +743,8 @@ def test_docx_title_between_two_tables_is_printed(tmp_path: Path) -> None:
 
 def test_docx_two_column_lines_keep_every_digit(tmp_path: Path) -> None:
     """LibreOffice broke a justified two-column line at the space before a number and printed the
-    number's first digit nowhere ('覆盖全市 83 家' as '市 ' / '3 家'); the renderer makes that space
-    non-breaking, and the PDF prints it as a plain space."""
+    number's first digit nowhere ('覆盖全市 83 家' as '市 ' / '3 家'); the renderer puts a zero-width
+    space (printed as nothing) after that space, and the digit stays."""
     from . import render_docx
     from .sweep import Case, bulletin
 
