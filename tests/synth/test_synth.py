@@ -739,3 +739,21 @@ def test_docx_title_between_two_tables_is_printed(tmp_path: Path) -> None:
         text = "".join(page.extract_text() or "" for page in doc.pages)
     assert "6、2029年度南京市从业人员健康证系统数据统计" in text.replace(" ", "")
     assert check(case, pdf, tmp_path).problems == []
+
+
+def test_docx_two_column_lines_keep_every_digit(tmp_path: Path) -> None:
+    """LibreOffice broke a justified two-column line at the space before a number and printed the
+    number's first digit nowhere ('覆盖全市 83 家' as '市 ' / '3 家'); the renderer puts a zero-width
+    space (printed as nothing) after that space, and the digit stays."""
+    from . import render_docx
+    from .sweep import Case, bulletin
+
+    if render_docx.soffice() is None or "wqy-zenhei" not in render_docx.available_fonts():
+        pytest.skip("LibreOffice or WenQuanYi Zen Hei is not installed")
+    cases = {186: ("no_inner_verticals", "覆盖全市 83 家"), 710142: ("three_line", "咨询电话 277830个")}
+    files = [render_docx.build(bulletin(Case(seed, "docx", style, "wqy-zenhei"))[0], tmp_path / f"docx-{seed}.docx",
+                               style=style, font="wqy-zenhei", seed=seed) for seed, (style, _) in cases.items()]
+    for pdf, (_, piece) in zip(render_docx.convert(files, tmp_path), cases.values(), strict=True):
+        with pdfplumber.open(pdf) as doc:
+            text = "".join(c["text"] for page in doc.pages for c in page.chars)
+        assert piece in text
