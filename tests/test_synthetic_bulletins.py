@@ -30,7 +30,7 @@ import pytest
 from .conftest import SYNTH_BASE, SYNTH_COUNTS
 from .synth import render_reportlab
 from .synth.model import truth
-from .synth.sweep import PRODUCERS, Case, bulletin, check, missing_tool, plan, render
+from .synth.sweep import PRODUCERS, Case, bulletin, cannot_render, check, missing_tool, plan, render
 
 STRICT = os.environ.get("BULLETIN_SYNTH_STRICT") == "1"
 """BULLETIN_SYNTH_STRICT=1: every drawn bulletin must be exact (the committed fixtures always must)."""
@@ -183,7 +183,7 @@ def test_numbered_titles_through_each_producer(producer: str, seed: int, style: 
                                               tmp_path: Path) -> None:
     from .synth.draws import ALL
 
-    reason = missing_tool(producer)
+    reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks, draws=ALL)
@@ -215,7 +215,7 @@ def test_tight_typst_tables_keep_their_rows_and_columns(seed: int, style: str, f
 
     from .synth.draws import ALL
 
-    reason = missing_tool("typst")
+    reason = cannot_render("typst", font)
     if reason:
         pytest.skip(reason)
     case = Case(seed, "typst", style, font, quirks, draws=ALL)
@@ -233,7 +233,7 @@ def test_a_figure_centred_on_its_row_in_chromium_keeps_its_row_whole(tmp_path: P
     line holds a figure but is no row of its own."""
     from .synth.draws import ALL
 
-    reason = missing_tool("html")
+    reason = cannot_render("html", "noto-sans")
     if reason:
         pytest.skip(reason)
     case = Case(730110, "html", "three_line", "noto-sans", True, draws=ALL)
@@ -248,7 +248,7 @@ def test_the_spaces_hanging_after_a_wrapped_total_label_merge_no_columns(tmp_pat
     first glyph; they print nothing and part no columns (`is_hanging_tail`): every row is read."""
     from .synth.draws import ALL
 
-    reason = missing_tool("html")
+    reason = cannot_render("html", "uming")
     if reason:
         pytest.skip(reason)
     case = Case(731405, "html", "three_line", "uming", False, draws=ALL)
@@ -321,7 +321,7 @@ def test_masthead_boxes_through_each_producer(producer: str, seed: int, style: s
                                               tmp_path: Path) -> None:
     from .synth.draws import ALL
 
-    reason = missing_tool(producer)
+    reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks, draws=ALL)
@@ -348,7 +348,7 @@ def test_two_columns_under_a_running_header_or_over_a_heading(producer: str, see
                                                               quirks: bool, tmp_path: Path) -> None:
     from .synth.draws import ALL
 
-    reason = missing_tool(producer)
+    reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks, draws=ALL)
@@ -377,7 +377,7 @@ def test_a_header_alone_at_a_page_foot_through_each_producer(producer: str, seed
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from .synth.draws import ALL
 
-    reason = missing_tool(producer)
+    reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", force)
@@ -395,6 +395,9 @@ def test_a_line_a_few_points_past_the_margin_keeps_the_document_margins(tmp_path
     '全国卫生健康信息化发展指数（2021）' over its paragraph stands alone (layout/lines.py within_margins)."""
     from .synth.draws import ALL
 
+    reason = cannot_render("reportlab", "uming")
+    if reason:
+        pytest.skip(reason)
     case = Case(720176, "reportlab", "grid", "uming", draws=ALL)
     pdfs = render([case], tmp_path)
     check(case, pdfs[720176], tmp_path)

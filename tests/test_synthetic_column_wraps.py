@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .synth.sweep import Case, check, fonts, missing_tool, render
+from .synth.sweep import Case, cannot_render, check, render
 
 BROKEN_BEFORE = [
     # seed, producer, style, font, quirks: what the columns hold that was read wrong
@@ -39,7 +39,7 @@ BROKEN_BEFORE = [
 @pytest.mark.parametrize("seed, producer, style, font, quirks", BROKEN_BEFORE)
 def test_columns_short_of_or_past_their_edge_extract_exactly(seed: int, producer: str, style: str, font: str,
                                                               quirks: bool, tmp_path: Path) -> None:
-    reason = missing_tool(producer) or (None if font in fonts(producer) else f"font {font} not installed")
+    reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks=quirks)

@@ -12,7 +12,7 @@ import pytest
 
 from .synth.draws import ALL
 from .synth.model import make_bulletin, truth
-from .synth.sweep import PRODUCERS, check, missing_tool, plan, render
+from .synth.sweep import PRODUCERS, cannot_render, check, missing_tool, plan, render
 
 CASES = [
     # seed, what the family draws for it
@@ -82,7 +82,7 @@ def test_a_headless_table_stacked_under_one_of_its_width(producer: str, seed: in
                                                           quirks: bool, tmp_path: Path) -> None:
     from .synth.sweep import Case
 
-    reason = missing_tool(producer)
+    reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     drawn = make_bulletin(seed, quirks=quirks, draws=ALL)

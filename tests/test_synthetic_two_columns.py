@@ -12,7 +12,7 @@ from bulletin_etl.layout.document import load
 
 from .synth.draws import ALL
 from .synth.model import make_bulletin
-from .synth.sweep import PRODUCERS, Case, check, fonts, missing_tool, render
+from .synth.sweep import PRODUCERS, Case, cannot_render, check, fonts, missing_tool, render
 
 CASES = [
     # seed, style, what the family draws for it
@@ -68,7 +68,7 @@ def test_the_family_begins_some_columns_at_a_page_foot() -> None:
 def test_one_row_of_columns_at_a_page_foot_reads_across_exactly(tmp_path: Path) -> None:
     """The row is read across the gutter (no column frame) and its two halves join without a
     space: the hotline's figures are all labelled (lines.is_cjk_gutter)."""
-    reason = missing_tool("reportlab")
+    reason = cannot_render("reportlab", "wqy-zenhei")
     if reason:
         pytest.skip(reason)
     cases = [Case(seed, "reportlab", style, "wqy-zenhei" if seed == 33 else "STSong-Light", draws=ALL)
@@ -94,7 +94,7 @@ BROKEN_BEFORE = [
 @pytest.mark.parametrize("seed, producer, style, font, quirks", BROKEN_BEFORE)
 def test_two_column_bulletins_once_misread(seed: int, producer: str, style: str, font: str, quirks: bool,
                                            tmp_path: Path) -> None:
-    reason = missing_tool(producer) or (None if font in fonts(producer) else f"font {font} not installed")
+    reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks=quirks)

@@ -81,6 +81,11 @@ def missing_tool(producer: str) -> str | None:
     return None
 
 
+def cannot_render(producer: str, font: str) -> str | None:
+    """Why this producer cannot print a bulletin in this font here (None: it can)."""
+    return missing_tool(producer) or (None if font in fonts(producer) else f"font {font} is not installed")
+
+
 def plan(seeds: list[int], producer: str) -> list[Case]:
     """Style and font by seed, so that a run covers every style and every font it can."""
     available = fonts(producer)
