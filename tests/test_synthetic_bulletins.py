@@ -30,7 +30,7 @@ import pytest
 from .conftest import SYNTH_BASE, SYNTH_COUNTS
 from .synth import render_reportlab
 from .synth.model import truth
-from .synth.sweep import PRODUCERS, Case, bulletin, cannot_render, check, missing_tool, plan, render
+from .synth.sweep import PRODUCERS, Case, bulletin, cannot_render, check, missing_tool, plan, render, replay
 
 STRICT = os.environ.get("BULLETIN_SYNTH_STRICT") == "1"
 """BULLETIN_SYNTH_STRICT=1: every drawn bulletin must be exact (the committed fixtures always must)."""
@@ -156,9 +156,7 @@ def test_units_family_through_each_producer(producer: str, seed: int, tmp_path: 
     b = bulletin(case)[0]
     cells = [c for s in b.sections if s.table for r in s.table.rows for c in r.cells]
     assert any(re.fullmatch(r"\d+(\.\d+)?[万亿]", c) for c in cells) and any(re.search("[０-９]", c) for c in cells)
-    pdfs = render([case], tmp_path)
-    check(case, pdfs[seed], tmp_path)
-    assert case.problems == [], f"replay: {case.replay}"
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
 # ----------------------------------------------------------------------------- the rewording family
@@ -187,9 +185,7 @@ def test_numbered_titles_through_each_producer(producer: str, seed: int, style: 
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks, draws=ALL)
-    pdfs = render([case], tmp_path)
-    check(case, pdfs[seed], tmp_path)
-    assert case.problems == [], f"replay: {case.replay}"
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
 # ----------------------------------------------------------------------------- tight Typst tables
@@ -222,9 +218,7 @@ def test_tight_typst_tables_keep_their_rows_and_columns(seed: int, style: str, f
     b = bulletin(case)[0]
     cells = [c for s in b.sections if s.table for r in s.table.rows for c in r.cells]
     assert any(re.fullmatch("[０-９，．]{7,}", c) for c in cells) and any(re.fullmatch(r"\d{3}", c) for c in cells)
-    pdfs = render([case], tmp_path)
-    check(case, pdfs[seed], tmp_path)
-    assert case.problems == [], f"replay: {case.replay}"
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
 def test_a_figure_centred_on_its_row_in_chromium_keeps_its_row_whole(tmp_path: Path) -> None:
@@ -325,9 +319,7 @@ def test_masthead_boxes_through_each_producer(producer: str, seed: int, style: s
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks, draws=ALL)
-    pdfs = render([case], tmp_path)
-    check(case, pdfs[seed], tmp_path)
-    assert case.problems == [], f"replay: {case.replay}"
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
 # ----------------------------------------------------------------------------- two_columns: furniture and headings
@@ -352,9 +344,7 @@ def test_two_columns_under_a_running_header_or_over_a_heading(producer: str, see
     if reason:
         pytest.skip(reason)
     case = Case(seed, producer, style, font, quirks, draws=ALL)
-    pdfs = render([case], tmp_path)
-    check(case, pdfs[seed], tmp_path)
-    assert case.problems == [], f"replay: {case.replay}"
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
 # ----------------------------------------------------------------------------- a header alone at a page's foot
@@ -382,9 +372,7 @@ def test_a_header_alone_at_a_page_foot_through_each_producer(producer: str, seed
         pytest.skip(reason)
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", force)
     case = Case(seed, producer, style, font, draws=ALL)
-    pdfs = render([case], tmp_path)
-    check(case, pdfs[seed], tmp_path)
-    assert case.problems == [], f"replay: {case.replay}"
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
 # ----------------------------------------------------------------------------- a line past the margin

@@ -81,6 +81,12 @@ def missing_tool(producer: str) -> str | None:
     return None
 
 
+def replay(case: Case, folder: Path) -> list[str]:
+    """Render one bulletin and compare its extraction with its truth: the differences (none when exact)."""
+    pdf = render([case], folder)[case.seed]
+    return check(case, pdf, folder).problems
+
+
 def cannot_render(producer: str, font: str) -> str | None:
     """Why this producer cannot print a bulletin in this font here (None: it can)."""
     return missing_tool(producer) or (None if font in fonts(producer) else f"font {font} is not installed")
