@@ -231,6 +231,63 @@ def test_a_blank_row_and_a_tall_row_go_on_a_run(tmp_path: Path) -> None:
     assert rg._runs_in(rules, rules, index, DEFAULTS) == [rules]
 
 
+def _head(c, top: float, labels: tuple[str, ...] = ("接入单位", "定时数据上传量", "实时数据上传天数", "门急诊人次")) -> None:
+    """A second table's head from `top`: a rule, a line of header cells, a rule 20 pt below."""
+    rule(c, top)
+    for i, label in enumerate(labels):
+        text(c, 70 + i * 100, top + 5, label, 8)
+    rule(c, top + 20)
+
+
+def test_an_empty_band_of_a_row_over_a_head_ends_a_run(tmp_path: Path) -> None:
+    """Two tables of one width stacked 18.5 pt apart (WeasyPrint collapses the margins around the
+    empty title of the lower one, printed without a heading; 720214): the band is about one row
+    pitch (17 pt) tall, but a body row with figures stands over it and a head of header cells
+    under it."""
+    def page(c) -> None:
+        _ruled_rows(c, 100, 3, 17)  # rules at 100, 117, 134, 151
+        _head(c, 169.5)  # rules at 169.5, 189.5
+        _ruled_rows(c, 189.5, 1, 17)  # a rule at 206.5
+
+    index, rules = drawn(tmp_path, page)
+    assert [r.y for r in rules] == [100, 117, 134, 151, 169.5, 189.5, 206.5]
+    upper, lower = rules[:4], rules[4:]
+    band = index.inside((60, 151, 460, 169.5))
+    assert not rg.is_empty_band_past_pitch(upper, lower[0], band, DEFAULTS)
+    assert rg.is_empty_band_over_head(upper, lower[0], rules, band, index, DEFAULTS)
+    assert rg._runs_in(rules, rules, index, DEFAULTS) == [upper, lower]
+
+
+def test_a_blank_row_over_body_rows_or_under_a_row_without_figures_goes_on_a_run(tmp_path: Path) -> None:
+    """Counter-cases: a blank row with a body row under it; a band under a row without figures
+    (a name's alone), though a head stands under it; a lone rule has no row over it."""
+    def page(c) -> None:
+        _ruled_rows(c, 100, 4, 17, blank=(2,))  # rules at 100, 117, 134, 151, 168; the row at 134 blank
+        text(c, 70, 172, "南京市鼓楼医院", 9)  # a row of a name alone
+        rule(c, 185)
+        _head(c, 203.5)  # rules at 203.5, 223.5
+
+    index, rules = drawn(tmp_path, page)
+    assert [r.y for r in rules] == [100, 117, 134, 151, 168, 185, 203.5, 223.5]
+
+    def band(i: int) -> list[dict]:
+        return index.inside((60, rules[i - 1].y, 460, rules[i].y))
+
+    assert not rg.is_empty_band_over_head(rules[:3], rules[3], rules, band(3), index, DEFAULTS)
+    assert not rg.is_empty_band_over_head(rules[:6], rules[6], rules, band(6), index, DEFAULTS)
+    assert rg._is_head(rg._rows_under(rules[6], rules, index, DEFAULTS), DEFAULTS)
+    assert not rg.is_empty_band_over_head(rules[:1], rules[1], rules, [], index, DEFAULTS)
+    assert rg._runs_in(rules, rules, index, DEFAULTS) == [rules]
+
+
+def test_a_head_is_rows_without_figures_with_a_line_of_header_cells() -> None:
+    cells = [seg(70, "接入单位"), seg(170, "人次"), seg(270, "收入（千元）")]
+    assert rg._is_head([[seg(200, "门急诊信息")], cells], DEFAULTS)
+    assert not rg._is_head([cells, [seg(70, "南京市"), seg(170, "1,066"), seg(270, "12")]], DEFAULTS)
+    assert not rg._is_head([[seg(70, "南京市鼓楼医院")]], DEFAULTS)
+    assert not rg._is_head([], DEFAULTS)
+
+
 # ---------------------------------------------------------------------------------------------
 # Outer rules that are no part of their table
 

@@ -259,6 +259,8 @@ def _continues_run(run: list[Rule], rule: Rule, long: list[Rule], index: CharsBy
     inside = [r for r in long if run[-1].y < r.y < rule.y]
     if is_empty_band_past_pitch(run, rule, between, settings):
         return False
+    if is_empty_band_over_head(run, rule, long, between, index, settings):
+        return False
     if _other_table_between(inside, rule, index, settings):
         return False
     if not _tabular(segments(between, settings), rule.length, settings):
@@ -275,6 +277,30 @@ def is_empty_band_past_pitch(run: list[Rule], rule: Rule, between: list[dict], s
         return False
     pitch = lower_median(b.y - a.y for a, b in zip(run, run[1:]))
     return rule.y - run[-1].y > settings.empty_band_pitch_ratio * pitch
+
+
+def is_empty_band_over_head(run: list[Rule], rule: Rule, long: list[Rule], between: list[dict],
+                            index: CharsByHeight, settings: LayoutSettings) -> bool:
+    """No glyph between the run's last rule and `rule`, figures in the run's last row and a head
+    under `rule` (its rows down to the next rule of its extent among `long`, none with a figure,
+    a line of header cells among them): a second table, printed without a heading, under the
+    first's body — WeasyPrint collapses the margins around the empty title, so the band is no
+    taller than a row. A blank row in a body has body rows under it."""
+    if len(run) < 2 or any(not c["text"].isspace() for c in between):
+        return False
+    last_row = segments(index.inside((run[-1].x0, run[-2].y, run[-1].x1, run[-1].y)), settings)
+    return has_figure(last_row) and _is_head(_rows_under(rule, long, index, settings), settings)
+
+
+def _is_head(rows: list[list[Segment]], settings: LayoutSettings) -> bool:
+    """Rows with no figure, one of them a line of header cells side by side."""
+    return not has_figure(rows) and any(is_header_line(row, settings) for row in rows)
+
+
+def _rows_under(rule: Rule, long: list[Rule], index: CharsByHeight, settings: LayoutSettings) -> list[list[Segment]]:
+    """The text rows within `rule`'s ends from it down to the next rule of its extent (none: none)."""
+    below = [r.y for r in long if r.y > rule.y and _same_extent(r, rule, settings)]
+    return segments(index.inside((rule.x0, rule.y, rule.x1, min(below))), settings) if below else []
 
 
 def _other_table_between(inside: list[Rule], rule: Rule, index: CharsByHeight, settings: LayoutSettings) -> bool:
