@@ -390,3 +390,17 @@ def test_a_line_a_few_points_past_the_margin_keeps_the_document_margins(tmp_path
     pdfs = render([case], tmp_path)
     check(case, pdfs[720176], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+def test_a_docx_page_of_two_columns_keeps_the_document_margins(tmp_path: Path) -> None:
+    """docx 720164 (no_inner_verticals, uming, quirks), the same rule through LibreOffice: without
+    within_margins the title '2028 年度南京市远程医疗数据' over its two columns of prose did not stand
+    alone, its paragraphs were read as notes of the districts' table above, and remote_medicine was
+    empty (exact since 58a384c; with page_overfill_em near 0 it fails again)."""
+    from .synth.draws import ALL
+
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(720164, "docx", "no_inner_verticals", "uming", True, draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
