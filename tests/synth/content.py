@@ -150,6 +150,7 @@ class PageColumns:
     gap_em: float = 2.0
     fill: str = "balanced"
     foot_row: bool = False
+    hung_gap_em: float | None = None  # the gutter reportlab sets when it hangs a '“' in it (hung_quotes family)
 
 
 @dataclass

@@ -233,14 +233,15 @@ def hung_quotes(rng: random.Random, printed_events: Section, force: bool) -> Non
     in a right page column (the events set in columns: the mark stands in the gutter, its row must
     not cross it) or, the counter-case, in text across the page (the mark stands in the margin, no
     gutter left of it). Columns so drawn are 1–1.3 ems apart, as narrow as Typst's (a wider gutter
-    leaves room for a probe left of the mark). Only events whose bodies hold a '“'; the truth is
+    leaves room for a probe left of the mark; reportlab alone draws the family, the others print the
+    columns as the two_columns family drew them). Only events whose bodies hold a '“'; the truth is
     unchanged."""
     quoted = any("“" in p for p in printed_events.paragraphs)
     if quoted and (force or rng.random() < 0.4):
         printed_events.hung_quote = True
         narrow = round(rng.uniform(1.0, 1.3), 1)
         if printed_events.columns is not None:
-            printed_events.columns.gap_em = narrow
+            printed_events.columns.hung_gap_em = narrow
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")

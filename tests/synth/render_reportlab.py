@@ -612,7 +612,7 @@ class Renderer:
 
     def prose(self, sec: Section) -> None:
         """A section's paragraphs across the text width, or in page columns (two_columns family)."""
-        self.hung_quotes = sec.hung_quote and self.justify
+        self.hung_quotes = sec.hung_quote and self.justify and self.t.width("“", 10.0) >= FULL_WIDTH_EM * 10.0
         if sec.columns is not None:
             draw_in_columns(self, sec.paragraphs, sec.columns)
         else:
@@ -639,10 +639,10 @@ class Renderer:
 
     def hung(self, line: str, column: int = 0) -> float:
         """How far (in ems) a paragraph's line, not its first, starts before its edge: half an em
-        when it opens with a full-width '“' (its blank left half, as Typst trims it; a font's narrow
-        Latin quote has none) in a section whose quotes hang (hung_quotes family; recorded with its
-        page column, 0 across the page), else 0."""
-        if not (self.hung_quotes and line.startswith("“")) or self.t.width("“", 10.0) < FULL_WIDTH_EM * 10.0:
+        when it opens with a '“' in a section whose quotes hang (hung_quotes family, in a font whose
+        '“' is full-width: Typst trims its blank left half, a narrow Latin quote has none; recorded
+        with its page column, 0 across the page), else 0."""
+        if not (self.hung_quotes and line.startswith("“")):
             return 0.0
         self.info.setdefault("hung_quotes", []).append((column, line))
         return HUNG_EM
@@ -1283,7 +1283,7 @@ def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> No
     """Paragraphs set in page columns (two_columns family), as frames of equal width `gap_em`
     body ems apart: on each page the columns hold what fits, the last page's balanced (or the
     right one holding two lines), a vertical rule in each gutter when asked."""
-    gap = cols.gap_em * r.body
+    gap = (cols.hung_gap_em if r.hung_quotes and cols.hung_gap_em else cols.gap_em) * r.body
     width = (r.width - gap * (cols.count - 1)) / cols.count
     wraps = [r.para_lines(p, r.body, width, 2 * r.body) for p in paragraphs]
     if r.hung_quotes:
