@@ -32,7 +32,9 @@ alone (the columns' last page), they carry its edges too (`open_column`, `contin
 
 A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
 is measured from the column's edge, where its box starts (`_standing`), a line overfilled by the
-spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`). A short
+spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`). Mirrored,
+an opening mark that begins a right column's line, hung before the column's start into the gutter
+(Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
 not fit after it (`runs_on_to_edge`: a bracketed year moved on whole, ragged text)."""
 
