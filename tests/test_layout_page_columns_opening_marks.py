@@ -86,13 +86,14 @@ def test_hangs_before_edge() -> None:
 
 
 def test_hangs_at_column_start() -> None:
-    """An opening mark whose box ends inside the right column, or short of its start by at most
-    `page_column_overfill_em` (1 em: 10 pt at 10 pt), hangs there; one ending farther left does not."""
+    """An opening mark whose box starts inside the right column, or before its start by at most
+    `opening_mark_hang_share` of its box and `margin_agreement_pt` (5 + 1.5 pt at 10 pt), hangs
+    there; one starting farther left (a box ending at the start, inside a line) does not."""
     start = 300.0
 
-    def quote(x1: float) -> dict:
-        return {"text": "“", "x0": x1 - SIZE, "x1": x1, "size": SIZE}
+    def quote(x0: float) -> dict:
+        return {"text": "“", "x0": x0, "x1": x0 + SIZE, "size": SIZE}
 
-    assert [hangs_at_column_start(quote(x1), start, DEFAULTS) for x1 in (305.0, 300.0, 290.0, 289.9)] == \
-        [True, True, True, False]
+    assert [hangs_at_column_start(quote(x0), start, DEFAULTS) for x0 in (305.0, 300.0, 295.0, 293.5, 293.4, 290.0)] == \
+        [True, True, True, True, False, False]
     assert not hangs_at_column_start({"text": "健", "x0": 295.0, "x1": 305.0, "size": SIZE}, start, DEFAULTS)

@@ -166,11 +166,12 @@ def hangs_at_column_end(char: dict, edge: float, settings: LayoutSettings) -> bo
 
 
 def hangs_at_column_start(char: dict, start: float, settings: LayoutSettings) -> bool:
-    """An opening mark whose box ends inside the right column, at its `start`, or short of it by no
-    more than `page_column_overfill_em` (at least `margin_agreement_pt`): the mark begins a right
-    column's line, hung into the gutter ('“' set half an em before the column, Typst)."""
-    reach = max(settings.margin_agreement_pt, settings.page_column_overfill_em * char.get("size", 0.0))
-    return hangs_before_edge(char) and start - char["x1"] <= reach
+    """An opening mark whose box starts inside the right column, at its `start`, or before it by no
+    more than `opening_mark_hang_share` of its box (and `margin_agreement_pt`): the mark begins a
+    right column's line, hung into the gutter ('“' set half an em before the column, Typst). A mark
+    set farther left, its box covering the gutter, is inside a line across it."""
+    reach = settings.opening_mark_hang_share * (char["x1"] - char["x0"]) + settings.margin_agreement_pt
+    return hangs_before_edge(char) and start - char["x0"] <= reach
 
 
 def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None = None) -> bool:
