@@ -88,6 +88,11 @@ BROKEN_BEFORE = [
     (710256, "docx", "grid", "noto-sans", True),  # the index's short pair under a centred title and table
     (710080, "typst", "grid", "wqy-zenhei", False),  # the events' last lines alone in a page's left column
     (710040, "typst", "grid", "wqy-zenhei", True),  # remote medicine going on over a page break
+    # a right column's line opening with a '“' Typst hangs half an em into the gutter (issue 17, class A2)
+    (720129, "typst", "grid", "noto-serif", False),
+    (720153, "typst", "grid", "uming", False),
+    (720185, "typst", "three_line", "uming", False),
+    (720216, "typst", "grid", "noto-sans", False),
 ]
 
 

@@ -150,6 +150,7 @@ class PageColumns:
     gap_em: float = 2.0
     fill: str = "balanced"
     foot_row: bool = False
+    hung_gap_em: float | None = None  # the gutter reportlab sets when it hangs a '“' in it (hung_quotes family)
 
 
 @dataclass
@@ -161,6 +162,9 @@ class Section:
     table: PrintedTable | None = None
     notes: list[str] = field(default_factory=list)  # printed right under the table, smaller
     columns: PageColumns | None = None  # the paragraphs set in page columns (the heading across the page)
+    # a line of the paragraphs, not a first line, opens with a '“' hung half an em before its column's or the
+    # page's edge, as Typst hangs it (the hung_quotes family; reportlab draws it so)
+    hung_quote: bool = False
     rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
 
 

@@ -54,6 +54,8 @@ CM = 28.3465
 
 NO_START = set("，。、；：！？）》」』”’%,.;:!?)]}")
 NO_END = set("（《「『“‘([{")
+HUNG_EM = 0.5  # a '“' opening a line hangs this far before the edge, as Typst hangs it (hung_quotes family)
+FULL_WIDTH_EM = 0.9  # … when its glyph is this wide at least (a full-width mark, its ink in its right half)
 TOKEN = re.compile(r"[A-Za-z0-9.%@_\-]+|\s+|.", re.S)
 GROUP = r"[（(][^（()）\s]{1,6}[)）][，。、；：]?"
 TOKEN_GROUPS = re.compile(GROUP + r"|[A-Za-z0-9.%@_\-]+|\s+|.", re.S)
@@ -310,6 +312,7 @@ class Renderer:
         self.mt = rng.uniform(2.0, 3.0) * CM
         self.mb = rng.uniform(2.2, 3.0) * CM
         self.justify = rng.random() < 0.85
+        self.hung_quotes, self.cut_at_quote = False, None  # the hung_quotes family, while its section is drawn
         self.split_rows = rng.random() < 0.6
         self.draws = b.draws
         self.texts: dict[str, Text] = {font: self.t}
@@ -586,10 +589,13 @@ class Renderer:
         ind = 2 * size if indent else 0.0
         lines, track = self.para_lines(text, size, width, ind) if indent else (
             self.t.wrap(text, size, width, ind, hang=True), 0.0)
+        cut = self.lines_cut_at_quote(text, size, width, ind) if text == self.cut_at_quote else None
+        if cut is not None:
+            lines, track = cut
         for i, ln in enumerate(lines):
             if self.room() < lead:
                 self.new_page()
-            x = left + (ind if i == 0 else 0.0)
+            x = left + (ind if i == 0 else -self.hung(ln) * size)
             cs = 0.0
             natural = self.t.width(ln, size, track) - track  # no tracking after a line's last glyph: it ends at the margin
             cut = track or (self.wraps is not None and self.wraps["groups"])
@@ -606,11 +612,40 @@ class Renderer:
 
     def prose(self, sec: Section) -> None:
         """A section's paragraphs across the text width, or in page columns (two_columns family)."""
+        self.hung_quotes = sec.hung_quote and self.justify and self.t.width("“", 10.0) >= FULL_WIDTH_EM * 10.0
         if sec.columns is not None:
             draw_in_columns(self, sec.paragraphs, sec.columns)
-            return
-        for p in sec.paragraphs:
-            self.paragraph(p)
+        else:
+            self.cut_at_quote = next((p for p in sec.paragraphs if self.hung_quotes
+                                      and self.lines_cut_at_quote(p, self.body, self.width, 2 * self.body)), None)
+            for p in sec.paragraphs:
+                self.paragraph(p)
+        self.hung_quotes, self.cut_at_quote = False, None
+
+    def lines_cut_at_quote(self, text: str, size: float, width: float, ind: float,
+                           from_line: int = 0) -> tuple[list[str], float] | None:
+        """The paragraph's lines with the first line from `from_line` on (not its last) that ends
+        in a '“' and at most three glyphs after it cut before the mark, the rest wrapped anew from
+        the mark, hung half an em before the edge (hung_quotes family); None when no line does."""
+        lines, track = self.para_lines(text, size, width, ind)
+        for j in range(from_line, len(lines) - 1):
+            k = lines[j].rfind("“")
+            if 0 < k and len(lines[j]) - k <= 3 and lines[j][k - 1] not in NO_END:
+                marks = "".join(lines[:j]).count("“") + lines[j][:k].count("“")
+                at = [n for n, ch in enumerate(text) if ch == "“"][marks]
+                rest = self.t.wrap(text[at:], size, width, -HUNG_EM * size, hang=True, track=track)
+                return [*lines[:j], lines[j][:k], *rest], track
+        return None
+
+    def hung(self, line: str, column: int = 0) -> float:
+        """How far (in ems) a paragraph's line, not its first, starts before its edge: half an em
+        when it opens with a '“' in a section whose quotes hang (hung_quotes family, in a font whose
+        '“' is full-width: Typst trims its blank left half, a narrow Latin quote has none; recorded
+        with its page column, 0 across the page), else 0."""
+        if not (self.hung_quotes and line.startswith("“")):
+            return 0.0
+        self.info.setdefault("hung_quotes", []).append((column, line))
+        return HUNG_EM
 
     def para_lines(self, text: str, size: float, width: float, ind: float) -> tuple[list[str], float]:
         """A body paragraph's lines and its tracking. The wraps family keeps short bracketed
@@ -1248,11 +1283,13 @@ def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> No
     """Paragraphs set in page columns (two_columns family), as frames of equal width `gap_em`
     body ems apart: on each page the columns hold what fits, the last page's balanced (or the
     right one holding two lines), a vertical rule in each gutter when asked."""
-    gap = cols.gap_em * r.body
+    gap = (cols.hung_gap_em if r.hung_quotes and cols.hung_gap_em else cols.gap_em) * r.body
     width = (r.width - gap * (cols.count - 1)) / cols.count
+    wraps = [r.para_lines(p, r.body, width, 2 * r.body) for p in paragraphs]
+    if r.hung_quotes:
+        wraps = _cut_in_right_column(r, paragraphs, wraps, width)
     lines: list[ColumnLine] = []
-    for p in paragraphs:
-        wrapped, track = r.para_lines(p, r.body, width, 2 * r.body)
+    for wrapped, track in wraps:
         lines += [(i, len(wrapped), ln, track) for i, ln in enumerate(wrapped)]
     first = True
     while lines:
@@ -1280,6 +1317,20 @@ def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> No
             r.new_page()
 
 
+def _cut_in_right_column(r: Renderer, paragraphs: list[str], wraps: list[tuple[list[str], float]],
+                         width: float) -> list[tuple[list[str], float]]:
+    """The paragraphs' lines, one of the latter half's lines (the right column's, the columns on one
+    page) cut before a '“' so that the next line opens with it, hung (`lines_cut_at_quote`): the
+    last paragraph that can be so cut (hung_quotes family)."""
+    half = (sum(len(w) for w, _ in wraps) + 1) // 2
+    before = [sum(len(w) for w, _ in wraps[:k]) for k in range(len(wraps))]
+    for k in reversed(range(len(paragraphs))):
+        cut = r.lines_cut_at_quote(paragraphs[k], r.body, width, 2 * r.body, max(0, half + 1 - before[k]))
+        if cut is not None:
+            return [*wraps[:k], cut, *wraps[k + 1:]]
+    return wraps
+
+
 def _column_parts(lines: list[ColumnLine], rows: int, cols: PageColumns) -> list[list[ColumnLine]]:
     """The lines each column of this page holds: full columns while the text goes on past the
     page, else the rest balanced (the left columns one line longer), or with two lines in the last
@@ -1302,7 +1353,7 @@ def _column_line(r: Renderer, line: ColumnLine, left: float, width: float, top: 
     """One line of a paragraph in a column: the first indented two ems, the others justified to the
     column's width when the bulletin justifies its text, the paragraph's last left short."""
     i, count, text, track = line
-    x = left + (2 * r.body if i == 0 else 0.0)
+    x = left + (2 * r.body if i == 0 else -r.hung(text, round((left - r.ml) / width)) * r.body)
     cs = 0.0
     natural = r.t.width(text, r.body, track) - track
     if r.justify and i < count - 1 and len(text) > 1:

@@ -32,7 +32,9 @@ alone (the columns' last page), they carry its edges too (`open_column`, `contin
 
 A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
 is measured from the column's edge, where its box starts (`_standing`), a line overfilled by the
-spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`). A short
+spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`). Mirrored,
+an opening mark that begins a right column's line, hung before the column's start into the gutter
+(Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
 not fit after it (`runs_on_to_edge`: a bracketed year moved on whole, ragged text)."""
 
@@ -104,6 +106,15 @@ def hangs_past_edge(char: dict) -> bool:
     return char["text"] in HANGING and is_cjk(char["text"])
 
 
+OPENING_MARKS = set("“‘《（【「『〈")
+
+
+def hangs_before_edge(char: dict) -> bool:
+    """A Chinese opening mark: set at a line's start, a producer may hang it before the column's
+    edge (Typst hangs a '“' half an em into the gutter before a right column's line)."""
+    return char["text"] in OPENING_MARKS and is_cjk(char["text"])
+
+
 def page_rows(chars: Iterable[dict], settings: LayoutSettings) -> list[Row]:
     """The page's rows, top down, each with its runs (rows of printed spaces alone left out)."""
     out = []
@@ -131,14 +142,18 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     return out
 
 
-def _standing(char: dict, settings: LayoutSettings, edge: float | None) -> Span:
+def _standing(char: dict, settings: LayoutSettings, edge: float | None, start: float | None = None) -> Span:
     """Where the glyph stands for a page gutter: a closing mark whose box starts inside the left
     column or at its `edge` (within `margin_agreement_pt`) at its box's start alone — hanging past
     the column's edge into the gutter (a '、' in a gutter of 1.3 em leaves less than
     `page_column_gap_em` beside its ink), it does not cross it. A mark starting right of the edge
-    stands with its ink (`_x`): in a line across the page it is no column's end."""
+    stands with its ink (`_x`): in a line across the page it is no column's end. Mirrored, an
+    opening mark hanging before the right column's `start` stands at its box's end alone
+    (`hangs_at_column_start`)."""
     if edge is not None and hangs_at_column_end(char, edge, settings):
         return char["x0"], char["x0"]
+    if start is not None and hangs_at_column_start(char, start, settings):
+        return char["x1"], char["x1"]
     return _x(char, settings)
 
 
@@ -150,10 +165,21 @@ def hangs_at_column_end(char: dict, edge: float, settings: LayoutSettings) -> bo
     return hangs_past_edge(char) and char["x0"] - edge <= reach
 
 
+def hangs_at_column_start(char: dict, start: float, settings: LayoutSettings) -> bool:
+    """An opening mark whose box starts inside the right column, at its `start`, or before it by no
+    more than `opening_mark_hang_share` of its box (and `margin_agreement_pt`): the mark begins a
+    right column's line, hung into the gutter ('“' set half an em before the column, Typst). A mark
+    set farther left, its box covering the gutter, is inside a line across it."""
+    reach = settings.opening_mark_hang_share * (char["x1"] - char["x0"]) + settings.margin_agreement_pt
+    return hangs_before_edge(char) and start - char["x0"] <= reach
+
+
 def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None = None) -> bool:
     """A glyph of the row stands in the probed gutter (a mark hanging past the left column's
-    `edge` does not, `_standing`): the row runs across it."""
-    return any(overlaps(_standing(c, settings, edge), probe, settings.touch_pt) for run in row.runs for c in run)
+    `edge`, or before the right column's start — the probe's end —, does not, `_standing`): the
+    row runs across it."""
+    return any(overlaps(_standing(c, settings, edge, probe[1]), probe, settings.touch_pt)
+               for run in row.runs for c in run)
 
 
 def column_edge(halves: list[Row], settings: LayoutSettings) -> float:
@@ -301,8 +327,9 @@ def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bo
 
 def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge: float | None = None) -> Span:
     """The free span between the rows' text left of the probe and right of it (a mark hanging past
-    the left column's `edge` standing at its box's start)."""
-    ink = [_standing(c, settings, edge) for row in rows for run in row.runs for c in run]
+    the left column's `edge` standing at its box's start, one hanging before the right column's
+    start at its box's end)."""
+    ink = [_standing(c, settings, edge, probe[1]) for row in rows for run in row.runs for c in run]
     left = [end for _, end in ink if end <= probe[1]]
     right = [start for start, _ in ink if start >= probe[0]]
     return max(left, default=probe[0]), min(right, default=probe[1])

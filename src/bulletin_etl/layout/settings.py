@@ -85,6 +85,9 @@ class LayoutSettings:
     # a Chinese closing mark's ink fills at most this share of its em box, from the left ('、' '，' '。' are a dot or
     # hook in its lower left; '：' '？' stand in its middle): the space after it is part of a gap
     closing_mark_ink_share: float = 0.5
+    # an opening mark beginning a line hangs at most this share of its box before its column's edge (Typst trims a
+    # full-width '“' of its blank left half); a mark starting farther left stands inside a line across the gutter
+    opening_mark_hang_share: float = 0.5
     # a row starting at most this far right of the page's left margin is a paragraph's line (indented 2 em as a
     # rule) and shows where the page's text width ends; one starting farther is centred (a title, a table)
     margin_row_start_max_em: float = 3.0
