@@ -67,6 +67,7 @@ class LayoutSettings:
     margin_agreement_pt: float = 1.5  # line edges this close share a margin
     own_margins_line_count: int = 6  # lines a page needs to show its own margins where they differ from the document's
     page_overfill_em: float = 0.5  # a line this far past the document's margins (a glyph squeezed in) keeps its page on them
+    page_shape_agreement_pt: float = 1.0  # pages this close in width are of one shape (portrait 595.3, landscape 841.9)
 
     # == Paragraphs (headings.py's blocks, sections.py's paragraphs and notes) ==
     paragraph_indent_em: float = 0.8  # a line starting this far past the page's left margin starts a paragraph
