@@ -455,3 +455,18 @@ def test_a_run_that_sets_chinese_against_latin_with_no_gap_sets_no_autospace() -
     assert not cols.sets_no_autospace(spaced, DEFAULTS)
     assert [s.text for s in cols.split_at_gutters(Segment(spaced, DEFAULTS), gutter, DEFAULTS, header=True)] == [
         "2019年报告数20年"]
+
+
+def test_a_run_that_prints_a_space_where_chinese_meets_latin_sets_no_autospace() -> None:
+    """'2028 年报告数量' printed with a space after the year (1.9 pt) and the next label '2028 年…'
+    2.2 pt on (weasyprint, head_gaps family, seed 5): the run spaces its script changes with
+    printed spaces, so the bare 2.2 pt gap at '量' | '2' is no autospace and parts the labels."""
+    gutter = [(356.1, 388.6)]
+    first = [glyph(294.0, 298.8, "2"), glyph(298.8, 303.5, "0"), glyph(303.5, 308.2, "2"), glyph(308.2, 312.9, "8"),
+             glyph(312.9, 314.8, " "), glyph(314.8, 323.3, "年"), glyph(323.3, 348.8, "报告数"), glyph(348.8, 357.3, "量")]
+    second = [glyph(359.5, 364.2, "2"), glyph(364.2, 368.9, "0"), glyph(368.9, 373.7, "2"), glyph(373.7, 378.4, "8"),
+              glyph(378.4, 380.3, " "), glyph(380.3, 388.8, "年"), glyph(388.8, 397.3, "数")]
+    assert cols.sets_no_autospace(first + second, DEFAULTS)
+    assert not cols.sets_no_autospace(first[:4] + first[5:] + second[:4], DEFAULTS)  # no space, nor touching
+    run = Segment(first + second, DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(run, gutter, DEFAULTS, header=True)] == ["2028 年报告数量", "2028 年数"]

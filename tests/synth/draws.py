@@ -112,6 +112,12 @@ Families (the classes of issue 9 the extractor must handle):
                     section its content shows, the warning says so; counter-case: an unknown
                     section's table so printed stays a second table not read. A numbered run's gap
                     is reported. The truth is unchanged
+  head_gaps         (html, WeasyPrint; ~25%, head_gaps.py) header cells padded 1.0–1.5 pt a side, so that
+                    labels as wide as their columns stand 2–3 pt apart where one ends in Chinese and the
+                    next begins with a digit ('2019年报告数量' | '2019年数据条数'; weasyprint 720007); or
+                    the counter-case, a quarter em of autospace inside a label after a digit before
+                    Chinese ('2019 年报告数量', as Typst sets it), the cells padded 2.5 pt or more. The
+                    truth is unchanged
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -126,7 +132,7 @@ import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
-            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables")
+            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "head_gaps")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -391,13 +391,26 @@ def _glyph_size(char: dict, settings: LayoutSettings) -> float:
 
 
 def sets_no_autospace(chars: list[dict], settings: LayoutSettings) -> bool:
-    """A run of text where Chinese meets Latin text with no gap (`autospace_min_em`, '2019年'):
-    its producer sets no autospace (WeasyPrint, Chromium), so a gap of a quarter em where the
-    script changes elsewhere in the run is no autospace but the gap between two header labels
-    ('2019年报告数量' and '2019年数据条数', 3.0 pt apart over the gutter of their figures)."""
-    visible = [c for c in chars if not c["text"].isspace()]
-    return any(_autospaced(a, b) and b["x0"] - a["x1"] < settings.autospace_min_em * _glyph_size(b, settings)
-               for a, b in zip(visible, visible[1:]))
+    """A run of text that sets a change between Chinese and Latin text otherwise than by autospace:
+    touching (`autospace_min_em`, '2019年') or across a printed space ('2028 年'). Its producer
+    sets no autospace (WeasyPrint, Chromium) or its author typed the spaces, so a bare gap of a
+    quarter em where the script changes elsewhere in the run is no autospace but the gap between
+    two header labels ('2019年报告数量' and '2019年数据条数', 3.0 pt apart over the gutter of their
+    figures)."""
+    last: dict | None = None
+    spaced = False
+    for char in chars:
+        if char["text"].isspace():
+            spaced = True
+            continue
+        if last is not None and _autospaced(last, char) and (spaced or _touching(last, char, settings)):
+            return True
+        last, spaced = char, False
+    return False
+
+
+def _touching(left: dict, right: dict, settings: LayoutSettings) -> bool:
+    return right["x0"] - left["x1"] < settings.autospace_min_em * _glyph_size(right, settings)
 
 
 def is_autospace_gap(left: dict, right: dict, size: float, settings: LayoutSettings) -> bool:
