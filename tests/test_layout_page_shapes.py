@@ -87,3 +87,21 @@ def test_pages_of_one_width_are_of_the_usual_shape() -> None:
 
 
 assert PAGE_H == A4[1]
+
+
+def test_the_usual_width_is_the_one_most_lines_are_set_on() -> None:
+    """A bulletin printing more tables on landscape pages than it has prose pages (the
+    landscape_captions family): the usual shape is the portrait pages', where most lines are
+    (counted by pages, a landscape page's note at the left margin set the margins of the prose,
+    weasyprint 55 with the family)."""
+    from bulletin_etl.layout.lines import _on_usual_pages
+
+    def at(page: int, words: str, x0: float = LEFT) -> TextLine:
+        return TextLine(text=words, page=page, x0=x0, x1=x0 + len(words) * BODY, top=80.0, bottom=92.0,
+                        doctop=80.0, size=BODY, bold=False)
+
+    prose = [at(1, w) for w in PROSE]
+    notes = [at(page, "注：" + FULL[:50]) for page in (2, 3, 4)]
+    widths = {1: 595.3, 2: 841.9, 3: 841.9, 4: 841.9}
+    assert _on_usual_pages(prose + notes, widths, DEFAULTS) == prose
+    assert _on_usual_pages(prose + notes, {}, DEFAULTS) == prose + notes

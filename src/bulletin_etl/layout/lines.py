@@ -163,8 +163,8 @@ Margins = dict[int, tuple[float, float]]
 def margins(lines: Iterable[TextLine], settings: LayoutSettings,
             page_widths: dict[int, float] | None = None) -> Margins:
     """Where each page's text block starts and ends. A page whose lines fit inside the
-    document's own margins (the edges most lines share, on pages of its usual width,
-    `page_widths`) takes them: two short lines of a page may end together by chance (a caption
+    document's own margins (the edges most lines share, on pages of the width most lines are
+    set on, `page_widths`) takes them: two short lines of a page may end together by chance (a caption
     and a paragraph's last line), which is no margin. A page reaching past them shows its own:
     with lines enough, the outermost edges that at least two lines share (one line set apart, a
     large masthead or a right-aligned date, is no margin); with a few lines, its outermost
@@ -192,13 +192,16 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings,
 
 
 def _on_usual_pages(lines: list[TextLine], page_widths: dict[int, float], settings: LayoutSettings) -> list[TextLine]:
-    """The lines on pages of the document's usual width (the width most pages have), or all of
-    them when no page widths are known or none of the lines is on such a page."""
+    """The lines on pages of the document's usual width, the width most of these lines are set on
+    (not most pages: a bulletin may print more tables on landscape pages than prose pages), or
+    all of them when no page widths are known."""
     if not page_widths:
         return lines
-    usual = _most_common(list(page_widths.values()), settings.page_shape_agreement_pt)
-    kept = [ln for ln in lines if is_usual_page_width(page_widths.get(ln.page, usual), usual, settings)]
-    return kept or lines
+    widths = [page_widths[ln.page] for ln in lines if ln.page in page_widths]
+    if not widths:
+        return lines
+    usual = _most_common(widths, settings.page_shape_agreement_pt)
+    return [ln for ln in lines if is_usual_page_width(page_widths.get(ln.page, usual), usual, settings)]
 
 
 def is_usual_page_width(width: float, usual: float, settings: LayoutSettings) -> bool:
