@@ -470,3 +470,10 @@ def test_a_run_that_prints_a_space_where_chinese_meets_latin_sets_no_autospace()
     assert not cols.sets_no_autospace(first[:4] + first[5:] + second[:4], DEFAULTS)  # no space, nor touching
     run = Segment(first + second, DEFAULTS)
     assert [s.text for s in cols.split_at_gutters(run, gutter, DEFAULTS, header=True)] == ["2028 年报告数量", "2028 年数"]
+
+
+def test_a_script_change_set_touching_or_across_a_space_is_no_autospace() -> None:
+    assert cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(45, 55, "年"), False, DEFAULTS)
+    assert cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(47, 57, "年"), True, DEFAULTS)
+    assert not cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(47.5, 57.5, "年"), False, DEFAULTS)
+    assert not cols.script_change_without_autospace(glyph(40, 50, "数"), glyph(50, 60, "量"), False, DEFAULTS)

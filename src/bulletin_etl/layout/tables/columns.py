@@ -403,14 +403,17 @@ def sets_no_autospace(chars: list[dict], settings: LayoutSettings) -> bool:
         if char["text"].isspace():
             spaced = True
             continue
-        if last is not None and _autospaced(last, char) and (spaced or _touching(last, char, settings)):
+        if last is not None and script_change_without_autospace(last, char, spaced, settings):
             return True
         last, spaced = char, False
     return False
 
 
-def _touching(left: dict, right: dict, settings: LayoutSettings) -> bool:
-    return right["x0"] - left["x1"] < settings.autospace_min_em * _glyph_size(right, settings)
+def script_change_without_autospace(left: dict, right: dict, spaced: bool, settings: LayoutSettings) -> bool:
+    """Chinese meeting Latin text across a printed space (`spaced`) or touching it
+    (`autospace_min_em`): set otherwise than by autospace."""
+    touching = right["x0"] - left["x1"] < settings.autospace_min_em * _glyph_size(right, settings)
+    return _autospaced(left, right) and (spaced or touching)
 
 
 def is_autospace_gap(left: dict, right: dict, size: float, settings: LayoutSettings) -> bool:
