@@ -402,3 +402,78 @@ def test_a_hanging_tail_is_a_space_after_the_last_glyph_only() -> None:
     assert cols.is_hanging_tail(glyph(20, 23, " "), 20.0)
     assert not cols.is_hanging_tail(glyph(20, 23, " "), 30.0)  # between two words of one cell
     assert not cols.is_hanging_tail(glyph(20, 30, "计"), 20.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Two header labels a quarter em apart where Chinese meets a digit, from a producer that sets no
+# autospace (`sets_no_autospace`; weasyprint 720007 found it)
+
+
+def _report_counts(c, gap: float) -> None:
+    """'单位', '2019年报告数量' and '2019年数据条数' over right-aligned figures, each label as wide
+    as its figures' column less `gap`, right-aligned with them: the labels stand `gap` apart."""
+    size, left, top = 10.0, 60.0, 100.0
+    label = c.stringWidth("2019年报告数量", "STSong-Light", size)
+    widths = [120.0, label + gap, label + gap]
+    rows = [["东部战区总医院", "46", "7452"], ["南京市儿童医院", "388", "60528"], ["南京市第一医院", "69660", "14837580"]]
+    t = Table(left=left, top=top, col_widths=widths, row_heights=[20.0] * (len(rows) + 1), size=size,
+              style="no_inner_verticals")
+    t.draw(c)
+    ends = [left + widths[0] + widths[1], left + sum(widths)]
+    for k, head in enumerate(["2019年报告数量", "2019年数据条数"]):
+        text(c, ends[k] - label, top + 5.0, head, size)
+    text(c, left + 3, top + 5.0, "单位", size)
+    for r, row in enumerate(rows, start=1):
+        text(c, left + 3, top + 20.0 * r + 5.0, row[0], size)
+        for k, value in enumerate(row[1:]):
+            text(c, ends[k] - c.stringWidth(value, LATIN_FONT, size), top + 20.0 * r + 5.0, value, size, LATIN_FONT)
+
+
+def test_two_labels_a_quarter_em_apart_where_a_digit_follows_chinese(tmp_path: Path) -> None:
+    """'…报告数量' ends where its figures end and '2019年数据条数' begins 3.0 pt (0.3 em) on, over
+    the gutter: a gap where Chinese meets a digit, as narrow as autospace, yet each label sets
+    '2019年' with none, so the gap parts two labels (read as one, '2019年报告数量2019年数据条数'
+    mapped no column)."""
+    table = only_table(make_pdf(tmp_path / "labels.pdf", lambda c: _report_counts(c, 3.0)))
+    assert table.header_paths == [("单位",), ("2019年报告数量",), ("2019年数据条数",)]
+    assert [row.cells for row in table.rows] == [
+        ["东部战区总医院", "46", "7452"], ["南京市儿童医院", "388", "60528"], ["南京市第一医院", "69660", "14837580"]]
+
+
+def test_a_run_that_sets_chinese_against_latin_with_no_gap_sets_no_autospace() -> None:
+    """'9年' touching: no autospace in the run, and its quarter em at '量' | '2' over a gutter cuts;
+    counter-case: a run that sets a quarter em at each change ('2019 年报告数量', Typst) keeps its
+    autospace gap over a gutter whole."""
+    gutter = [(80.0, 100.0)]
+    tight = [glyph(0, 5, "2"), glyph(5, 10, "0"), glyph(10, 15, "1"), glyph(15, 20, "9"), glyph(20, 30, "年"),
+             glyph(30, 40, "报"), glyph(40, 80, "告数量"), glyph(83, 88, "2"), glyph(88, 93, "0"), glyph(93, 103, "年")]
+    assert cols.sets_no_autospace(tight, DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(Segment(tight, DEFAULTS), gutter, DEFAULTS, header=True)] == [
+        "2019年报告数量", "20年"]
+    spaced = [glyph(0, 5, "2"), glyph(5, 10, "0"), glyph(10, 15, "1"), glyph(15, 20, "9"), glyph(22.5, 32.5, "年"),
+              glyph(32.5, 80, "报告数"), glyph(82.5, 87.5, "2"), glyph(87.5, 92.5, "0"), glyph(95, 105, "年")]
+    assert not cols.sets_no_autospace(spaced, DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(Segment(spaced, DEFAULTS), gutter, DEFAULTS, header=True)] == [
+        "2019年报告数20年"]
+
+
+def test_a_run_that_prints_a_space_where_chinese_meets_latin_sets_no_autospace() -> None:
+    """'2028 年报告数量' printed with a space after the year (1.9 pt) and the next label '2028 年…'
+    2.2 pt on (weasyprint, head_gaps family, seed 5): the run spaces its script changes with
+    printed spaces, so the bare 2.2 pt gap at '量' | '2' is no autospace and parts the labels."""
+    gutter = [(356.1, 388.6)]
+    first = [glyph(294.0, 298.8, "2"), glyph(298.8, 303.5, "0"), glyph(303.5, 308.2, "2"), glyph(308.2, 312.9, "8"),
+             glyph(312.9, 314.8, " "), glyph(314.8, 323.3, "年"), glyph(323.3, 348.8, "报告数"), glyph(348.8, 357.3, "量")]
+    second = [glyph(359.5, 364.2, "2"), glyph(364.2, 368.9, "0"), glyph(368.9, 373.7, "2"), glyph(373.7, 378.4, "8"),
+              glyph(378.4, 380.3, " "), glyph(380.3, 388.8, "年"), glyph(388.8, 397.3, "数")]
+    assert cols.sets_no_autospace(first + second, DEFAULTS)
+    assert not cols.sets_no_autospace(first[:4] + first[5:] + second[:4], DEFAULTS)  # no space, nor touching
+    run = Segment(first + second, DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(run, gutter, DEFAULTS, header=True)] == ["2028 年报告数量", "2028 年数"]
+
+
+def test_a_script_change_set_touching_or_across_a_space_is_no_autospace() -> None:
+    assert cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(45, 55, "年"), False, DEFAULTS)
+    assert cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(47, 57, "年"), True, DEFAULTS)
+    assert not cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(47.5, 57.5, "年"), False, DEFAULTS)
+    assert not cols.script_change_without_autospace(glyph(40, 50, "数"), glyph(50, 60, "量"), False, DEFAULTS)

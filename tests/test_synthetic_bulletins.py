@@ -404,3 +404,20 @@ def test_a_docx_page_of_two_columns_keeps_the_document_margins(tmp_path: Path) -
         pytest.skip(reason)
     case = Case(720164, "docx", "no_inner_verticals", "uming", True, draws=ALL)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- weasyprint 720007
+
+def test_close_header_labels_and_landscape_captions_read_whole(tmp_path: Path) -> None:
+    """weasyprint 720007 (no_inner_verticals, noto-sans): '2019年报告数量' and '2019年数据条数' 3.0 pt
+    apart (under a quarter em and a half) over their gutter stay two labels, since the run sets
+    '9年' touching (columns.sets_no_autospace); three captions centred on landscape pages set no
+    right margin for the portrait prose, whose hotline paragraph reads whole ('人工' / '服务…',
+    '自接工单 7772' / '件。'; lines.margins by page width)."""
+    from .synth.draws import ALL
+
+    reason = cannot_render("weasyprint", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(720007, "weasyprint", "no_inner_verticals", "noto-sans", draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -121,6 +121,18 @@ Families (the classes of issue 9 the extractor must handle):
                     section its content shows, the warning says so; counter-case: an unknown
                     section's table so printed stays a second table not read. A numbered run's gap
                     is reported. The truth is unchanged
+  head_gaps         (html, WeasyPrint; ~25%, head_gaps.py) header cells padded 1.0–1.5 pt a side, so that
+                    labels as wide as their columns stand 2–3 pt apart where one ends in Chinese and the
+                    next begins with a digit ('2019年报告数量' | '2019年数据条数'; weasyprint 720007); or
+                    the counter-case, a quarter em of autospace inside a label after a digit before
+                    Chinese ('2019 年报告数量', as Typst sets it), the cells padded 2.5 pt or more. The
+                    truth is unchanged
+  landscape_captions (html, WeasyPrint, Typst; ~35% of the bulletins with landscape pages) every table of
+                    four columns or more on a landscape page: several captions centred on landscape pages
+                    end together past the portrait pages' right margin, where the portrait prose, in
+                    page columns or ragged, may end at no one edge as often (weasyprint 720007); the
+                    portrait pages keep their own margins. Counter-case: the other bulletins with
+                    landscape pages, a few wide tables only. The truth is unchanged
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -135,7 +147,8 @@ import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
-            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes")
+            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
+            "landscape_captions")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -60,9 +60,18 @@ def draw(b: Bulletin, seed: int, font: str, fonts: list[str], body: float, lead:
     return PageDraws(
         typo=typo,
         furniture=furniture.draw(stream("furniture", seed), b.year, b.issuer) if "furniture" in b.draws else furniture.LEGACY,
-        wide_from=furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None,
+        wide_from=_wide_from(b, seed),
         mast=furniture.masthead(stream("masthead", seed), b.year) if "masthead" in b.draws else None,
         boxes=furniture.mast_boxes(stream("masthead-boxes", seed), forced("masthead")) if "masthead" in b.draws else None,
         wraps=wraps,
         tails=wraps is not None and wraps.random() < 0.6,
     )
+
+
+def _wide_from(b: Bulletin, seed: int) -> int | None:
+    """Tables this wide go on landscape pages (landscape family); with the landscape_captions
+    family, every table of four columns or more (its own stream)."""
+    wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
+    if "landscape_captions" not in b.draws:
+        return wide_from
+    return furniture.landscape_captions(stream("landscape_captions", seed), wide_from, forced("landscape_captions"))

@@ -23,9 +23,9 @@ import tempfile
 from pathlib import Path
 
 from . import chromium as cdp
-from . import furniture, page_draws, typography
+from . import furniture, head_gaps, page_draws, typography
 from .content import Bulletin, Fill, PrintedTable, Section, fill_hex, is_dark
-from .draws import stream
+from .draws import forced, stream
 from .render_docx import FONTS
 from .render_docx import available_fonts as _fc_fonts
 
@@ -118,6 +118,8 @@ class Page:
         self.keep = "break-after: auto; orphans: 1; widows: 1;" if loose else "break-after: avoid;"
         self.drawn: dict = {}
         self.draws = b.draws
+        # head_gaps family (its own stream): header labels set close, or autospaced inside
+        self.head_gaps = head_gaps.draw(stream("head_gaps", seed), forced("head_gaps")) if "head_gaps" in b.draws else None
 
     @property
     def text_width(self) -> float:
@@ -203,6 +205,7 @@ class Page:
             "td.narrow { white-space: normal; }",  # units family: '38682.77' / '万' (its width set on each cell)
             "tr { break-inside: avoid; }",
             table,
+            head_gaps.css(self.head_gaps, self.pad[0]),
             ".wide { page: wide; }",
             ".sec { margin-bottom: 18pt; }",
             f".colophon {{ break-before: page; padding-top: {self.rng.randint(30, 45)}vh; }}",
@@ -239,7 +242,7 @@ def _figure_ems(t: PrintedTable, c: int) -> float:
     return 0.55 * max((len(row.cells[c].rstrip("万亿")) for row in t.rows if c < len(row.cells)), default=2)
 
 
-def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
+def _table(t: PrintedTable, size: float | None, spaced: bool = False, gaps: head_gaps.HeadGaps | None = None) -> str:
     """`spaced` (spacing family): a cell's run of spaces printed as typed ('单  位' keeps its two),
     not collapsed to one as HTML would. Backgrounds (shading family) on th, tr and td."""
     sh = t.shading
@@ -257,7 +260,7 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
             span = (f' colspan="{hc.colspan}"' if hc.colspan > 1 else "") + (f' rowspan="{hc.rowspan}"' if hc.rowspan > 1 else "")
             cls = ' class="group"' if hc.colspan > 1 and hc.row + hc.rowspan < n else ""
             start = "text-align: left; " if t.group_align == "start" and hc.colspan > 1 else ""  # group_start family
-            out.append(f"<th{span}{cls}{_shade(t, 'th', css=start)}>{cell(hc.text)}</th>")
+            out.append(f"<th{span}{cls}{_shade(t, 'th', css=start)}>{head_gaps.label(cell(hc.text), gaps)}</th>")
         out.append("</tr>")
     out.append("</thead><tbody>")
     for i, row in enumerate(t.rows):
@@ -304,7 +307,7 @@ def _section(s: Section, page: Page) -> str:
     out += _prose(s)
     if s.table is not None:
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
-        out.append(_table(s.table, size, spaced="spacing" in page.draws))
+        out.append(_table(s.table, size, spaced="spacing" in page.draws, gaps=page.head_gaps))
     out += [f'<p class="note">{_e(n)}</p>' for n in s.notes]
     out.append("</div>")
     return "\n".join(out)

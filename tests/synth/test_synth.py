@@ -18,7 +18,7 @@ from bulletin_etl.schemas import schema
 
 from . import furniture, render_html, render_weasyprint, typography
 from .compare import compare
-from .draws import NONE, stream
+from .draws import ALL, NONE, stream
 from .furniture import Furniture
 from .model import make_bulletin, truth
 from .render_reportlab import STYLES, available_fonts, render, render_info
@@ -318,14 +318,16 @@ def test_weasyprint_prints_landscape_pages_folios_and_stroked_rules(tmp_path: Pa
     """A bulletin with a wide table and a running header, printed by WeasyPrint: the wide table
     on a landscape page, the folio and the header on every page, table rules stroked (not the
     filled rectangles Chromium paints) and every merged header cell's label printed."""
+    draws = ALL - {"landscape_captions"}  # the seed this test has always taken (that family moves it)
+
     def drawn(seed: int) -> bool:
-        page = render_weasyprint.WeasyPage(make_bulletin(seed), "grid", "uming", seed)
+        page = render_weasyprint.WeasyPage(make_bulletin(seed, draws=draws), "grid", "uming", seed)
         wide = any(s.table is not None and page.wide_from and s.table.n_cols >= page.wide_from
-                   for s in make_bulletin(seed).sections)
+                   for s in make_bulletin(seed, draws=draws).sections)
         return bool(wide and page.furniture.header)
 
     seed = next(s for s in range(1, 60) if drawn(s))
-    b = make_bulletin(seed)
+    b = make_bulletin(seed, draws=draws)
     pdf = tmp_path / "b.pdf"
     info = render_weasyprint.render(b, pdf, style="grid", font="uming", seed=seed)
     with pdfplumber.open(pdf) as doc:

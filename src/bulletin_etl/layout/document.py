@@ -196,7 +196,7 @@ def _read_pages(pdf: pdfplumber.PDF, log: _Collect, loss: guard.DataLoss,
     for page in pdf.pages:
         log.page = loss.page = page.page_number
         guard.page_started(page.page_number)
-        facts.append(page_facts(page.page_number, page.chars, len(page.images), page.height, settings))
+        facts.append(page_facts(page.page_number, page.chars, len(page.images), (page.width, page.height), settings))
         scan = scan_page(page, settings)
         for table in scan.unruled:
             layouts.learn(table)

@@ -160,13 +160,15 @@ Margins = dict[int, tuple[float, float]]
 """Per page: where its text lines start and end (left, right)."""
 
 
-def margins(lines: Iterable[TextLine], settings: LayoutSettings) -> Margins:
+def margins(lines: Iterable[TextLine], settings: LayoutSettings,
+            page_widths: dict[int, float] | None = None) -> Margins:
     """Where each page's text block starts and ends. A page whose lines fit inside the
-    document's own margins (the edges most lines share) takes them: two short lines of a page may
-    end together by chance (a caption and a paragraph's last line), which is no margin. A page
-    reaching past them shows its own: with lines enough, the outermost edges that at least two
-    lines share (one line set apart, a large masthead or a right-aligned date, is no margin);
-    with a few lines, its outermost edges (a landscape page)."""
+    document's own margins (the edges most lines share, on pages of the width most lines are
+    set on, `page_widths`) takes them: two short lines of a page may end together by chance (a caption
+    and a paragraph's last line), which is no margin. A page reaching past them shows its own:
+    with lines enough, the outermost edges that at least two lines share (one line set apart, a
+    large masthead or a right-aligned date, is no margin); with a few lines, its outermost
+    edges (a landscape page)."""
     lines = list(lines)
     pages: dict[int, list[TextLine]] = {}
     for ln in lines:
@@ -174,7 +176,7 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings) -> Margins:
     # Punctuation may hang past the margin in ragged text: measure the margin without it.
     agree = settings.margin_agreement_pt
     # the document's margins are where its full-width lines start and end, not a page column's edges
-    full = [ln for ln in lines if ln.frame is None] or lines
+    full = _on_usual_pages([ln for ln in lines if ln.frame is None] or lines, page_widths or {}, settings)
     usual = (_most_common([ln.x0 for ln in full], agree), _most_common([text_edge(ln) for ln in full], agree)) \
         if lines else None
     out: Margins = {}
@@ -187,6 +189,27 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings) -> Margins:
         else:
             out[page] = (min(lefts), max(rights))
     return out
+
+
+def _on_usual_pages(lines: list[TextLine], page_widths: dict[int, float], settings: LayoutSettings) -> list[TextLine]:
+    """The lines on pages of the document's usual width, the width most of these lines are set on
+    (not most pages: a bulletin may print more tables on landscape pages than prose pages), or
+    all of them when no page widths are known."""
+    if not page_widths:
+        return lines
+    widths = [page_widths[ln.page] for ln in lines if ln.page in page_widths]
+    if not widths:
+        return lines
+    usual = _most_common(widths, settings.page_shape_agreement_pt)
+    return [ln for ln in lines if is_usual_page_width(page_widths.get(ln.page, usual), usual, settings)]
+
+
+def is_usual_page_width(width: float, usual: float, settings: LayoutSettings) -> bool:
+    """A page of the document's usual shape: a landscape page among portrait ones is not, and its
+    captions, centred on the wider page ('6. 2019年度…数据量统计' ending 46 pt past the portrait
+    pages' right margin), set no margin of the portrait pages' prose (taken for it, every prose
+    line "stopped short" and was a paragraph of its own)."""
+    return abs(width - usual) <= settings.page_shape_agreement_pt
 
 
 def within_margins(line: TextLine, usual: tuple[float, float], settings: LayoutSettings) -> bool:

@@ -22,6 +22,7 @@ class PageFacts:
     unmapped: int  # of those, '(cid:N)': no Unicode mapping
     images: int
     folio: int | None  # the printed page number ('- 3 -' → 3)
+    width: float = 0.0  # the page's width in points (a landscape page is wider than the bulletin's usual pages)
 
 
 def horizontal(char: dict, settings: LayoutSettings) -> bool:
@@ -31,7 +32,9 @@ def horizontal(char: dict, settings: LayoutSettings) -> bool:
     return a > 0 and abs(b) <= settings.italic_shear_ratio * a
 
 
-def page_facts(number: int, chars: list[dict], images: int, height: float, settings: LayoutSettings) -> PageFacts:
+def page_facts(number: int, chars: list[dict], images: int, size: tuple[float, float],
+               settings: LayoutSettings) -> PageFacts:
+    width, height = size
     visible = [c for c in chars if c["text"].strip()]
     band_share = settings.folio_band_share
     band = [c for c in visible if c["bottom"] < height * band_share or c["top"] > height * (1 - band_share)]
@@ -39,7 +42,7 @@ def page_facts(number: int, chars: list[dict], images: int, height: float, setti
     folios = [ln.text for ln in build_lines(flat, number, settings) if is_page_number(ln.text)]
     folio = _number_in(folios[-1]) if folios else None
     return PageFacts(number, len(visible), sum(not horizontal(c, settings) for c in visible),
-                     sum(bool(UNMAPPED.match(c["text"])) for c in visible), images, folio)
+                     sum(bool(UNMAPPED.match(c["text"])) for c in visible), images, folio, width)
 
 
 def _number_in(folio: str) -> int | None:

@@ -377,7 +377,8 @@ def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     the masthead. The document's settings go with every piece."""
     settings = document.settings
     blocks = drop_furniture(document.blocks, settings)
-    page_margins = margins((b for b in blocks if isinstance(b, TextLine)), settings)
+    page_margins = margins((b for b in blocks if isinstance(b, TextLine)), settings,
+                           {page.number: page.width for page in document.pages})
     pieces: list[SectionText] = [SectionText(None, [], page_margins, settings=settings)]
     # Lines above the masthead's own line ('<issuer> 编印 <date>', however large) are the
     # masthead too: a bulletin's name set large at the top is no section.

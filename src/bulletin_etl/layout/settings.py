@@ -67,6 +67,7 @@ class LayoutSettings:
     margin_agreement_pt: float = 1.5  # line edges this close share a margin
     own_margins_line_count: int = 6  # lines a page needs to show its own margins where they differ from the document's
     page_overfill_em: float = 0.5  # a line this far past the document's margins (a glyph squeezed in) keeps its page on them
+    page_shape_agreement_pt: float = 1.0  # pages this close in width are of one shape (portrait 595.3, landscape 841.9)
 
     # == Paragraphs (headings.py's blocks, sections.py's paragraphs and notes) ==
     paragraph_indent_em: float = 0.8  # a line starting this far past the page's left margin starts a paragraph
@@ -198,6 +199,8 @@ class LayoutSettings:
     split_gap_em: float = 0.15  # a gap between two glyphs over a gutter, tighter than a space, still cuts
     header_gutter_reach_em: float = 1.0  # … and in a header, one this near a gutter (labels overhang their figures)
     autospace_max_em: float = 0.3  # the widest gap producers set where Chinese meets Latin text (Typst: 0.25)
+    # where Chinese meets Latin text closer than this, the producer sets no autospace (Typst's is 0.25)
+    autospace_min_em: float = 0.1
     span_margin_pt: float = 1.0  # text reaching this close to a column's middle covers that column
     same_header_x_pt: float = 2.0  # header texts this close across pages stand at the same place
     gutter_row_count: int = 3  # rows with figures a page needs to show its own gutters

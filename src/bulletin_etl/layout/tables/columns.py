@@ -351,10 +351,12 @@ def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]], setti
     pieces: list[list[dict]] = [[]]
     last: dict | None = None
     spaced = False  # a printed space since the last glyph: '2022 年总' is one run of text
+    autospacing = not sets_no_autospace(segment.chars, settings)
     for char in segment.chars:
         if char["text"].isspace():
             spaced = True
-        elif last is not None and not spaced and _cuts_over_gutter(last, char, gutters, settings, header):
+        elif last is not None and not spaced and _cuts_over_gutter(last, char, gutters, settings, header,
+                                                                   autospacing):
             pieces.append([])
         pieces[-1].append(char)
         if not char["text"].isspace():
@@ -363,13 +365,14 @@ def split_at_gutters(segment: Segment, gutters: list[tuple[float, float]], setti
 
 
 def _cuts_over_gutter(left: dict, right: dict, gutters: list[tuple[float, float]], settings: LayoutSettings,
-                      header: bool = False) -> bool:
+                      header: bool = False, autospacing: bool = True) -> bool:
     """A gap wider than `split_gap_em` between two glyphs over a gutter cuts, unless it is, in a
-    header, the gap a producer sets where Chinese meets Latin text (`is_autospace_gap`). In a
-    header the gap need only stand near a gutter (`header_gap_near_gutter`)."""
+    header whose producer sets autospace (`autospacing`), the gap set where Chinese meets Latin
+    text (`is_autospace_gap`). In a header the gap need only stand near a gutter
+    (`header_gap_near_gutter`)."""
     gap = right["x0"] - left["x1"]
-    size = max(right.get("size", settings.default_size_pt), settings.min_size_pt)
-    if header and is_autospace_gap(left, right, size, settings):
+    size = _glyph_size(right, settings)
+    if header and autospacing and is_autospace_gap(left, right, size, settings):
         return False
     reach = settings.header_gutter_reach_em * size if header else 0.0
     return gap > settings.split_gap_em * size and any(
@@ -381,6 +384,36 @@ def header_gap_near_gutter(gap: tuple[float, float], gutter: tuple[float, float]
     wider than the figures under it reach past their gutter, and the gap between them may stand
     over the neighbour's figures ('收入（千元）' ending past the gutter, '人 次' 0.4 em on)."""
     return gap[0] < gutter[1] + reach and gutter[0] - reach < gap[1]
+
+
+def _glyph_size(char: dict, settings: LayoutSettings) -> float:
+    return max(char.get("size", settings.default_size_pt), settings.min_size_pt)
+
+
+def sets_no_autospace(chars: list[dict], settings: LayoutSettings) -> bool:
+    """A run of text that sets a change between Chinese and Latin text otherwise than by autospace:
+    touching (`autospace_min_em`, '2019年') or across a printed space ('2028 年'). Its producer
+    sets no autospace (WeasyPrint, Chromium) or its author typed the spaces, so a bare gap of a
+    quarter em where the script changes elsewhere in the run is no autospace but the gap between
+    two header labels ('2019年报告数量' and '2019年数据条数', 3.0 pt apart over the gutter of their
+    figures)."""
+    last: dict | None = None
+    spaced = False
+    for char in chars:
+        if char["text"].isspace():
+            spaced = True
+            continue
+        if last is not None and script_change_without_autospace(last, char, spaced, settings):
+            return True
+        last, spaced = char, False
+    return False
+
+
+def script_change_without_autospace(left: dict, right: dict, spaced: bool, settings: LayoutSettings) -> bool:
+    """Chinese meeting Latin text across a printed space (`spaced`) or touching it
+    (`autospace_min_em`): set otherwise than by autospace."""
+    touching = right["x0"] - left["x1"] < settings.autospace_min_em * _glyph_size(right, settings)
+    return _autospaced(left, right) and (spaced or touching)
 
 
 def is_autospace_gap(left: dict, right: dict, size: float, settings: LayoutSettings) -> bool:
