@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .synth.draws import ALL
+from .synth.draws import ALL, pinned_draws
 from .synth.model import make_bulletin, truth
 from .synth.sweep import PRODUCERS, cannot_render, check, missing_tool, plan, render, replay
 
@@ -96,5 +96,5 @@ def test_a_headless_table_stacked_under_one_of_its_width(producer: str, seed: in
     names = [s.name for s in drawn.sections]
     assert names[names.index(above) + 1] == headless
     assert not drawn.sections[names.index(headless)].title
-    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    case = Case(seed, producer, style, font, quirks, draws=pinned_draws(seed))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

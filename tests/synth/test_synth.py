@@ -759,3 +759,17 @@ def test_docx_two_column_lines_keep_every_digit(tmp_path: Path) -> None:
         with pdfplumber.open(pdf) as doc:
             text = "".join(c["text"] for page in doc.pages for c in page.chars)
         assert piece in text
+
+
+def test_drawn_through_names_the_families_of_a_sweeps_commit() -> None:
+    """The families of the sweeps 720000– (commit 33d5086) and 740000– (5e1e193): a family added
+    since is not drawn for a pin of theirs, and families are only ever appended."""
+    from .draws import FAMILIES, drawn_through
+
+    then = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
+            "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
+            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables")
+    assert FAMILIES[:len(then)] == then
+    assert drawn_through("headless_tables") == frozenset(then)
+    assert "hung_quotes" not in drawn_through("headless_tables")
+    assert drawn_through(FAMILIES[-1]) == frozenset(FAMILIES)
