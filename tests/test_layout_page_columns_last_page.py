@@ -12,10 +12,12 @@ from pathlib import Path
 import pdfplumber
 
 from bulletin_etl.layout.document import load
+from bulletin_etl.layout.lines import build_lines
 from bulletin_etl.layout.page_columns import (
     Stretch,
     find_stretches,
     goes_on_carried_column,
+    is_bare_folio_at_foot,
     is_short_column_pair,
     page_rows,
     side_point,
@@ -23,7 +25,7 @@ from bulletin_etl.layout.page_columns import (
 )
 from bulletin_etl.layout.tables import Grid
 
-from .pdfkit import make_pdf, text
+from .pdfkit import drawn_chars, make_pdf, text
 from .test_layout_page_columns import (
     COLUMN_CHARS,
     DEFAULTS,
@@ -52,12 +54,13 @@ def flow(c, top: float, part: list[tuple[bool, str]], column: int) -> None:
         text(c, LEFT + column * (COLUMN_CHARS * SIZE + GUTTER) + (2 * SIZE if first else 0.0), top + row * LEADING, s, SIZE)
 
 
-def last_page_columns(tmp_path: Path, runs_off: bool) -> Path:
+def last_page_columns(tmp_path: Path, runs_off: bool, folio: str = "") -> Path:
     """LAST_EVENTS in two columns of 16 rows down page one, under a paragraph across the page; page
     two holds the rest as Typst sets the columns' last page: the left column filled first (nine
     lines: the fifth event's end, the sixth's start, its first line indented), the right column
     the sixth event's short last line alone, beside the left column's first line. With `runs_off`
-    False page one ends in a paragraph across it, so no column is left open."""
+    False page one ends in a paragraph across it, so no column is left open; `folio` printed
+    centred at page one's foot."""
     lines = [ln for p in LAST_EVENTS for ln in wrapped(p)]
     rows = 16
 
@@ -67,6 +70,7 @@ def last_page_columns(tmp_path: Path, runs_off: bool) -> Path:
         flow(c, bottom + 12.0, lines[rows:2 * rows], 1)
         if not runs_off:
             full_width(c, bottom + 12.0 + (rows + 1) * LEADING, INTRO)
+        text(c, (LEFT + RIGHT) / 2, 800.0, folio, SIZE)
 
     def two(c) -> None:
         flow(c, 100.0, lines[2 * rows:-1], 0)
@@ -84,6 +88,23 @@ def test_the_columns_last_page_with_a_right_column_of_a_line_goes_on_the_open_co
     two = [b for b in load(path).blocks if not isinstance(b, Grid) and b.page == 2]
     assert [ln.frame for ln in two] == [LEFT_COLUMN] * 9 + [(RIGHT_COLUMN[0], RIGHT_COLUMN[0] + 19 * SIZE)]  # '。' hangs
     assert paragraph_texts(path) == [INTRO, *LAST_EVENTS, INTRO * 8]
+
+
+def test_a_bare_folio_under_the_columns_leaves_them_open(tmp_path: Path) -> None:
+    """Page one's folio is a bare number ('2', reportlab's furniture) under the columns: the page's
+    text still ends in the columns (`is_bare_folio_at_foot`), and page two goes on them."""
+    blocks = [b for b in load(last_page_columns(tmp_path, runs_off=True, folio="2")).blocks if not isinstance(b, Grid)]
+    one, two = ([b for b in blocks if b.page == page] for page in (1, 2))
+    assert one[-1].text == "2" and one[-1].frame is None
+    assert [ln.frame for ln in two] == [LEFT_COLUMN] * 9 + [(RIGHT_COLUMN[0], RIGHT_COLUMN[0] + 19 * SIZE)]
+
+
+def test_is_bare_folio_at_foot(tmp_path: Path) -> None:
+    """A number alone under the page's other lines is a folio; the same number above a line, or a
+    number with words, is not."""
+    lines = build_lines(drawn_chars(tmp_path, [(LEFT, 100.0, "全市卫生健康信息化建设"), (LEFT, 120.0, "12"),
+                                               (LEFT, 140.0, "第2页"), (300.0, 800.0, "2")], SIZE), 1, DEFAULTS)
+    assert [ln.text for ln in lines if is_bare_folio_at_foot(ln, lines)] == ["2"]
 
 
 def test_the_same_page_after_no_open_column_is_no_short_pair(tmp_path: Path) -> None:

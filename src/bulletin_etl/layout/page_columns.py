@@ -33,7 +33,8 @@ a closing mark goes with the text before it, even when its box spans the gutter'
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
 page's foot go on at the top of the next page's left column: when that page's first lines fill it
-alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`).
+alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`); a
+folio printed as a bare number under the columns leaves them open (`is_bare_folio_at_foot`).
 
 A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
 is measured from the column's edge, where its box starts (`_standing`), a line overfilled by the
@@ -51,6 +52,7 @@ from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_grou
 from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
+from .vocabulary import BARE_FOLIO
 
 OrderKey = tuple[float, int, float]
 """Where a line stands in its page's reading order: (the height it is read at, its column — 0
@@ -511,15 +513,23 @@ def page_lines(chars: list[dict], page: int, settings: LayoutSettings,
 def open_column(lines: list[TextLine], order: dict[int, OrderKey]) -> Span | None:
     """The left column's edges of the page's last stretch when that stretch's text is the last the
     page reads (its furniture left out): a paragraph running off the right column's foot goes on at
-    the top of the next page's left column. None when the page ends in text across its width."""
-    if not lines:
+    the top of the next page's left column. None when the page ends in text across its width (a
+    folio printed as a bare number under the text does not count, `is_bare_folio_at_foot`)."""
+    text = [ln for ln in lines if not is_bare_folio_at_foot(ln, lines)]
+    if not text:
         return None
-    last = max(lines, key=lambda ln: order[id(ln)])
+    last = max(text, key=lambda ln: order[id(ln)])
     if last.frame is None:
         return None
     top = order[id(last)][0]
     left = [ln for ln in lines if order[id(ln)][:2] == (top, 1)]
     return left[0].frame if left else None
+
+
+def is_bare_folio_at_foot(line: TextLine, lines: list[TextLine]) -> bool:
+    """The line is a number alone (`BARE_FOLIO`, '2') under all the page's other lines: a folio,
+    furniture, which a folio's patterns ('- 2 -', '第 2 页') leave to the page's text."""
+    return BARE_FOLIO.match(line.text) is not None and all(other.top <= line.top for other in lines)
 
 
 def continue_column(lines: list[TextLine], frame: Span | None, settings: LayoutSettings) -> list[TextLine]:
