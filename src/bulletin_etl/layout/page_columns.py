@@ -364,12 +364,20 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
 
 
 def goes_on_carried_column(left: list[dict], carried: Span, settings: LayoutSettings) -> bool:
-    """The left column's lines go on the column the page before left open (`carried`): every one
-    stands inside its edges and they fill it (`fits_column`, `fills_carried_column`) — the columns'
-    last page, whose left column holds the rest of the text with its headings and paragraphs' short
-    last lines, and whose right column holds a line or two."""
+    """The left column's lines go on the column the page before left open (`carried`) — the
+    columns' last page, whose left column holds the rest of the text with its headings and
+    paragraphs' short last lines, and whose right column holds a line or two: every line starts
+    inside the column (within `margin_agreement_pt`) and ends at most a line's overfill past its
+    right edge (`page_column_overfill_em`: a producer justifying loosely overfills a page's lines
+    by a point or two), and `page_column_two_sided_count` of them end near that edge
+    (`page_column_reach_em`), as the column's prose fills it."""
     lines = build_lines(left, 0, settings)
-    return all(fits_column(ln, carried, settings) for ln in lines) and fills_carried_column(lines, carried, settings)
+    size = median(ln.size for ln in lines)
+    inside = (carried[0] - settings.margin_agreement_pt, carried[1] + settings.page_column_overfill_em * size)
+    if not all(inside[0] <= ln.x0 and text_edge(ln) <= inside[1] for ln in lines):
+        return False
+    full = sum(abs(text_edge(ln) - carried[1]) <= settings.page_column_reach_em * size for ln in lines)
+    return full >= settings.page_column_two_sided_count
 
 
 def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
