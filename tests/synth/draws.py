@@ -82,7 +82,13 @@ Families (the classes of issue 9 the extractor must handle):
                     Half the prose sections in columns (reportlab; a stream of its own,
                     'two_columns-foot-<seed>') begin at a page's foot with one row of their columns: read
                     across, the gutter between '…热线共受' and '理咨询电话…' is no space; a gutter beside a
-                    figure ('南京' | '12320') stays one
+                    figure ('南京' | '12320') stays one. Half the sections in columns not begun at a
+                    page's foot (the events too; a stream of its own, 'two_columns-last-<seed>') end,
+                    when their columns run over a page break, on a last page set as Typst sets it
+                    (reportlab; Typst by itself where its text falls so): a right column of one line
+                    (or two) beside a left column of 6–14 lines, headings and short last lines among
+                    them; the page before ends its columns higher up when the rest would not fit so.
+                    The other half, balanced, are the counter-case
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
                     figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
                     only where every figure is whole and at least that large, with exactly the

@@ -50,6 +50,7 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     if "two_columns" in draws:
         two_columns(stream("two_columns", seed), printed_events, sections)
         foot_rows(random.Random(f"two_columns-foot-{seed}"), sections)
+        last_pages(random.Random(f"two_columns-last-{seed}"), [printed_events, *sections])
     if "headless_tables" in draws:
         headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
     head = masthead.build(ctx)
@@ -223,6 +224,19 @@ def foot_rows(rng: random.Random, sections: list[Section]) -> None:
     for sec in sections:
         if sec.columns is not None and rng.random() < 0.5:
             sec.columns.foot_row = True
+
+
+def last_pages(rng: random.Random, sections: list[Section]) -> None:
+    """Half of the sections set in columns (the events too; not those beginning at a page's foot)
+    end, when their columns run over a page break, on a last page set as Typst sets it: a right
+    column of one line (sometimes two) beside a left column of 6–14 lines, headings and a
+    paragraph's short last line among them — the left column goes on the one the page before left
+    open. The other half, balanced, are the counter-case. A stream of its own
+    ('two_columns-last-<seed>'), so that the family's other draws are as they were."""
+    for sec in sections:
+        if sec.columns is not None and not sec.columns.foot_row and rng.random() < 0.5:
+            sec.columns.last_right = 1 if rng.random() < 0.7 else 2
+            sec.columns.carry = rng.randint(6, 14)
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")
