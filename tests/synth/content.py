@@ -143,7 +143,11 @@ class PageColumns:
     word processors balance them) or 'short_right' (the left column filled first, the right one
     holding the last two lines; a producer that cannot leave a column short balances them).
     `foot_row`: the columns begin at a page's foot with room for one row, one line in each column
-    there and the rest atop the next page (reportlab; the others break where their text falls)."""
+    there and the rest atop the next page (reportlab; the others break where their text falls).
+    `last_right`: the columns' last page, when they run over a page break, set as Typst sets it
+    (the left column filled first): its right column holding this many lines, its left column the
+    rest, `carry` lines or so — the page before ending its columns higher up where the rest would
+    not fit so (reportlab; 0: balanced as `fill` says)."""
 
     count: int = 2
     rule: bool = False
@@ -151,6 +155,8 @@ class PageColumns:
     fill: str = "balanced"
     foot_row: bool = False
     hung_gap_em: float | None = None  # the gutter reportlab sets when it hangs a '“' in it (hung_quotes family)
+    last_right: int = 0
+    carry: int = 0
 
 
 @dataclass

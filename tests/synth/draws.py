@@ -92,6 +92,13 @@ Families (the classes of issue 9 the extractor must handle):
                     The line before is cut short by the mark's tail (at most 3 glyphs) and justified, in
                     bulletins that justify their text. Typst hangs such marks where its lines fall (seeds
                     720129, 720153, 720185, 720216); the other producers hang none. The truth is unchanged
+  column_last_pages (with two_columns; reportlab; drawn on the stream 'two_columns-last-<seed>') half
+                    the sections in columns not begun at a page's foot (the events too) end, when their
+                    columns run over a page break, on a last page set as Typst sets it (Typst by
+                    itself where its text falls so): a right column of one line (or two) beside a
+                    left column of 6–14 lines, headings and short last lines among them; the page
+                    before ends its columns higher up when the rest would not fit so.
+                    The other half, balanced, are the counter-case
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
                     figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
                     only where every figure is whole and at least that large, with exactly the
@@ -152,7 +159,7 @@ import random
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
-            "landscape_captions")
+            "landscape_captions", "column_last_pages")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -52,6 +52,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         foot_rows(random.Random(f"two_columns-foot-{seed}"), sections)
     if "hung_quotes" in draws:
         hung_quotes(stream("hung_quotes", seed), printed_events, forced("hung_quotes"))
+    if {"two_columns", "column_last_pages"} <= draws:
+        last_pages(random.Random(f"two_columns-last-{seed}"), [printed_events, *sections])
     if "headless_tables" in draws:
         headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
     head = masthead.build(ctx)
@@ -242,6 +244,19 @@ def hung_quotes(rng: random.Random, printed_events: Section, force: bool) -> Non
         narrow = round(rng.uniform(1.0, 1.3), 1)
         if printed_events.columns is not None:
             printed_events.columns.hung_gap_em = narrow
+
+
+def last_pages(rng: random.Random, sections: list[Section]) -> None:
+    """Half of the sections set in columns (the events too; not those beginning at a page's foot)
+    end, when their columns run over a page break, on a last page set as Typst sets it: a right
+    column of one line (sometimes two) beside a left column of 6–14 lines, headings and a
+    paragraph's short last line among them — the left column goes on the one the page before left
+    open. The other half, balanced, are the counter-case. A family of its own, column_last_pages
+    (drawn on the stream 'two_columns-last-<seed>'), so that bulletins pinned before it print as they did."""
+    for sec in sections:
+        if sec.columns is not None and not sec.columns.foot_row and rng.random() < 0.5:
+            sec.columns.last_right = 1 if rng.random() < 0.7 else 2
+            sec.columns.carry = rng.randint(6, 14)
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")

@@ -1282,7 +1282,8 @@ count, its text, the paragraph's tracking."""
 def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> None:
     """Paragraphs set in page columns (two_columns family), as frames of equal width `gap_em`
     body ems apart: on each page the columns hold what fits, the last page's balanced (or the
-    right one holding two lines), a vertical rule in each gutter when asked."""
+    right one holding two lines, or, on a page after the first, `last_right` lines:
+    `_rows_before_last_page`), a vertical rule in each gutter when asked."""
     gap = (cols.hung_gap_em if r.hung_quotes and cols.hung_gap_em else cols.gap_em) * r.body
     width = (r.width - gap * (cols.count - 1)) / cols.count
     wraps = [r.para_lines(p, r.body, width, 2 * r.body) for p in paragraphs]
@@ -1299,8 +1300,10 @@ def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> No
         elif rows < 2:
             r.new_page()
             continue
-        first = False
-        parts = _column_parts(lines, rows, cols)
+        carried, first = not first, False
+        parts = _column_parts(lines, _rows_before_last_page(len(lines), rows, cols), cols, carried)
+        if carried and cols.last_right and [len(part) for part in parts][1:] == [cols.last_right]:
+            r.info.setdefault("column_last_pages", []).append({"page": r.page, "left": len(parts[0])})
         for k, part in enumerate(parts):
             left = r.ml + k * (width + gap)
             for row, line in enumerate(part):
@@ -1331,13 +1334,28 @@ def _cut_in_right_column(r: Renderer, paragraphs: list[str], wraps: list[tuple[l
     return wraps
 
 
-def _column_parts(lines: list[ColumnLine], rows: int, cols: PageColumns) -> list[list[ColumnLine]]:
+def _rows_before_last_page(n: int, rows: int, cols: PageColumns) -> int:
+    """The rows this page's columns take (`rows` fit) of the `n` lines left: all, but when the
+    columns' last page is to hold `last_right` lines in its right column and the rest would end on
+    this page with more left of them than a column holds, full rows of all but about `carry`
+    lines, which with the `last_right` go on the next page (the columns end here higher up)."""
+    rest = n - cols.last_right
+    if not cols.last_right or rest <= rows or n > 2 * rows:
+        return rows
+    return max(1, (rest - min(cols.carry, rows)) // 2)
+
+
+def _column_parts(lines: list[ColumnLine], rows: int, cols: PageColumns,
+                  carried: bool = False) -> list[list[ColumnLine]]:
     """The lines each column of this page holds: full columns while the text goes on past the
     page, else the rest balanced (the left columns one line longer), or with two lines in the last
-    column ('short_right')."""
+    column ('short_right'), or, the columns going on from the page before (`carried`), with
+    `last_right` lines in the right column and the rest in the left one (Typst)."""
     n = min(len(lines), rows * cols.count)
     if n == rows * cols.count:
         heights = [rows] * cols.count
+    elif carried and cols.count == 2 and 0 < cols.last_right < n - cols.last_right <= rows:
+        heights = [n - cols.last_right, cols.last_right]
     elif cols.fill == "short_right" and cols.count == 2 and 4 <= n - 2 <= rows:
         heights = [n - 2, 2]
     else:

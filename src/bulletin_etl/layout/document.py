@@ -134,7 +134,7 @@ def page_blocks(scan: PageScan, layouts: Layouts, settings: LayoutSettings,
     grids = page_grids(scan.grids, scan.unruled, layouts, settings)
     record_grids(grids)
     free = [c for c in scan.chars if not any(centre_inside(c, g.bbox) for g in grids)]
-    placed = page_lines(free, scan.number, settings)
+    placed = page_lines(free, scan.number, settings, carried)
     built = [ln for _, ln in placed]
     lines = [ln for ln in built if not is_page_number(ln.text) and not COLOPHON.match(ln.text)]
     trace.record_placed("text lines", lines)

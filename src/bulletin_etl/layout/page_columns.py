@@ -14,7 +14,10 @@ right part set flush right where no column line starts, begins no stretch
 (`is_running_header_row`), even when set at the columns' pitch and nearly their size. A
 short paragraph set in two columns (a right column of a line, one row with text on both sides) is
 one when its gutter parts the page's text width in even halves and its left lines fill their
-column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not.
+column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not. On the
+columns' last page a right column of a line beside a long left column, headings and paragraphs'
+short last lines in it, is one when that left column goes on the one the page before left open
+(`goes_on_carried_column`).
 Text across the whole width above or below it (a heading, the paragraph before, a table under
 the columns) keeps its place.
 
@@ -23,12 +26,15 @@ gutters, hold figures, and their cells do not fill a half of the page.
 
 A gutter is clear of a mark's whole box, not only of its ink: a justified line stretching the
 space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
-(`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair.
+(`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair:
+a closing mark goes with the text before it, even when its box spans the gutter's middle
+(`side_point`).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
 page's foot go on at the top of the next page's left column: when that page's first lines fill it
-alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`).
+alone (the columns' last page), they carry its edges too (`open_column`, `continue_column`); a
+folio printed as a bare number under the columns leaves them open (`is_bare_folio_at_foot`).
 
 A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
 is measured from the column's edge, where its box starts (`_standing`), a line overfilled by the
@@ -48,6 +54,7 @@ from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_grou
 from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
+from .vocabulary import BARE_FOLIO
 
 OrderKey = tuple[float, int, float]
 """Where a line stands in its page's reading order: (the height it is read at, its column — 0
@@ -83,14 +90,19 @@ class Stretch:
         return self.rows[0].top
 
     def sides(self) -> tuple[list[dict], list[dict]]:
-        """The stretch's characters left and right of the gutter's middle."""
+        """The stretch's characters left and right of the gutter's middle, each where it stands
+        (`side_point`)."""
         middle = (self.gutter[0] + self.gutter[1]) / 2
         chars = [c for row in self.rows for c in row.chars]
-        return [c for c in chars if _centre(c) < middle], [c for c in chars if _centre(c) >= middle]
+        return [c for c in chars if side_point(c) < middle], [c for c in chars if side_point(c) >= middle]
 
 
-def _centre(char: dict) -> float:
-    return (char["x0"] + char["x1"]) / 2
+def side_point(char: dict) -> float:
+    """Where a glyph stands, to tell the column it belongs to: its box's centre, but a closing
+    mark's box's start — its ink is in the box's left part and it closes the text before it, so a
+    mark whose box spans the gutter's middle (a '。' set where a probed gutter starts, its box
+    running up to the next glyph) goes with the glyph before it."""
+    return char["x0"] if hangs_past_edge(char) else (char["x0"] + char["x1"]) / 2
 
 
 def _x(char: dict, settings: LayoutSettings) -> Span:
@@ -227,10 +239,12 @@ def probe_rank(free: int, starting: int) -> tuple[int, int]:
     return -free, -starting
 
 
-def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, settings: LayoutSettings) -> list[Stretch]:
+def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, settings: LayoutSettings,
+                  carried: Span | None = None) -> list[Stretch]:
     """The stretches of consecutive rows that leave the probed gutter free, each from a row with
     text on both sides down as long as its rows go on at one line pitch and size (a column
-    outlasting the other too), that are set in two columns."""
+    outlasting the other too), that are set in two columns (`carried`: the column the page before
+    left open, `open_column`)."""
     probe, edge = probed
     out: list[Stretch] = []
     i = 0
@@ -243,7 +257,7 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings, body_pitch(rows, settings, rows[i].size))
         found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
-        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
+        if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings, carried):
             out.append(found)
         i += len(stretch)
     return out
@@ -335,26 +349,29 @@ def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge:
     return max(left, default=probe[0]), min(right, default=probe[1])
 
 
-def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings) -> bool:
+def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings,
+                   carried: Span | None = None) -> bool:
     """Two text columns: a gutter as wide as the narrowest, no table, and either rows enough with
     text on both sides and both columns wide and filled by their lines, or a short stretch of two
-    columns (`is_short_column_pair`)."""
+    columns (`is_short_column_pair`; `carried`: the column the page before left open)."""
     two_sided = sum(all(side_of(row, probe, settings)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
     if two_sided >= settings.page_column_two_sided_count:
         return fills_both_columns(stretch, settings)
-    return is_short_column_pair(stretch, frame, settings)
+    return is_short_column_pair(stretch, frame, settings, carried)
 
 
-def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool:
+def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings,
+                         carried: Span | None = None) -> bool:
     """A short paragraph set in two columns (a right column of a line or two): the gutter, no
     wider than a page's (`page_column_short_gutter_max_em`; a masthead's date set far right of
     its issuer is farther), parts the page's text width (`frame`) in two even halves, as page columns do and a table's columns
     or labels set side by side rarely do (`even_halves`), and the left column's lines, two or
     more, all reach its right edge but the last (prose running on into the right column; a line
-    of labels or a running header over a title does not)."""
+    of labels or a running header over a title does not) — or are the column the page before
+    left open (`carried`), going on down the columns' last page (`goes_on_carried_column`)."""
     left, _ = stretch.sides()
     narrow = stretch.gutter[1] - stretch.gutter[0] <= settings.page_column_short_gutter_max_em * stretch.rows[0].size
     if not narrow or not even_halves(stretch, frame, settings):
@@ -368,7 +385,26 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     edge = max(_x(c, settings)[1] for c in left)
     if _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1:
         return True
+    if carried is not None and goes_on_carried_column(left, carried, settings):
+        return True
     return runs_on_to_edge(left, (frame[1] - frame[0], edge), settings)
+
+
+def goes_on_carried_column(left: list[dict], carried: Span, settings: LayoutSettings) -> bool:
+    """The left column's lines go on the column the page before left open (`carried`) — the
+    columns' last page, whose left column holds the rest of the text with its headings and
+    paragraphs' short last lines, and whose right column holds a line or two: every line starts
+    inside the column (within `margin_agreement_pt`) and ends at most a line's overfill past its
+    right edge (`page_column_overfill_em`: a producer justifying loosely overfills a page's lines
+    by a point or two), and `page_column_two_sided_count` of them end near that edge
+    (`page_column_reach_em`), as the column's prose fills it."""
+    lines = build_lines(left, 0, settings)
+    size = median(ln.size for ln in lines)
+    inside = (carried[0] - settings.margin_agreement_pt, carried[1] + settings.page_column_overfill_em * size)
+    if not all(inside[0] <= ln.x0 and text_edge(ln) <= inside[1] for ln in lines):
+        return False
+    full = sum(abs(text_edge(ln) - carried[1]) <= settings.page_column_reach_em * size for ln in lines)
+    return full >= settings.page_column_two_sided_count
 
 
 def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
@@ -376,8 +412,8 @@ def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
     mark set inside a line (`parted_after_mid_line_mark`): the gutter is that mark's box."""
     middle = (gutter[0] + gutter[1]) / 2
     visible = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
-    left = [c for c in visible if _centre(c) < middle]
-    right = [c for c in visible if _centre(c) >= middle]
+    left = [c for c in visible if side_point(c) < middle]
+    right = [c for c in visible if side_point(c) >= middle]
     return bool(left and right) and parted_after_mid_line_mark(left[-1], right[0], settings)
 
 
@@ -473,13 +509,14 @@ def text_frame(rows: list[Row], settings: LayoutSettings) -> Span:
     return min((start for start, _ in ink), default=0.0), max((end for _, end in ink), default=0.0)
 
 
-def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
-    """The page's stretches set in two columns, top down; a row belongs to one at most."""
+def find_stretches(rows: list[Row], settings: LayoutSettings, carried: Span | None = None) -> list[Stretch]:
+    """The page's stretches set in two columns, top down; a row belongs to one at most
+    (`carried`: the column the page before left open, `open_column`)."""
     out: list[Stretch] = []
     taken: set[int] = set()
     frame = text_frame(rows, settings)
     for probed in _probes(rows, settings):
-        for stretch in _stretches_at(rows, probed, frame, settings):
+        for stretch in _stretches_at(rows, probed, frame, settings, carried):
             ids = {id(row) for row in stretch.rows}
             if not ids & taken:
                 taken |= ids
@@ -487,11 +524,13 @@ def find_stretches(rows: list[Row], settings: LayoutSettings) -> list[Stretch]:
     return sorted(out, key=lambda s: s.top)
 
 
-def page_lines(chars: list[dict], page: int, settings: LayoutSettings) -> list[tuple[OrderKey, TextLine]]:
+def page_lines(chars: list[dict], page: int, settings: LayoutSettings,
+               carried: Span | None = None) -> list[tuple[OrderKey, TextLine]]:
     """The page's text lines, each with where it stands in reading order: a stretch set in two
     columns is read at its top, its left column's lines before its right column's; each of them
-    knows its column's edges. A page without columns reads as `build_lines` reads it."""
-    stretches = find_stretches(page_rows(chars, settings), settings)
+    knows its column's edges. A page without columns reads as `build_lines` reads it (`carried`:
+    the column the page before left open, `open_column`)."""
+    stretches = find_stretches(page_rows(chars, settings), settings, carried)
     if not stretches:
         return [((ln.top, 0, ln.top), ln) for ln in build_lines(chars, page, settings)]
     inside = {id(c) for s in stretches for row in s.rows for c in row.chars}
@@ -509,15 +548,23 @@ def page_lines(chars: list[dict], page: int, settings: LayoutSettings) -> list[t
 def open_column(lines: list[TextLine], order: dict[int, OrderKey]) -> Span | None:
     """The left column's edges of the page's last stretch when that stretch's text is the last the
     page reads (its furniture left out): a paragraph running off the right column's foot goes on at
-    the top of the next page's left column. None when the page ends in text across its width."""
-    if not lines:
+    the top of the next page's left column. None when the page ends in text across its width (a
+    folio printed as a bare number under the text does not count, `is_bare_folio_at_foot`)."""
+    text = [ln for ln in lines if not is_bare_folio_at_foot(ln, lines)]
+    if not text:
         return None
-    last = max(lines, key=lambda ln: order[id(ln)])
+    last = max(text, key=lambda ln: order[id(ln)])
     if last.frame is None:
         return None
     top = order[id(last)][0]
     left = [ln for ln in lines if order[id(ln)][:2] == (top, 1)]
     return left[0].frame if left else None
+
+
+def is_bare_folio_at_foot(line: TextLine, lines: list[TextLine]) -> bool:
+    """The line is a number alone (`BARE_FOLIO`, '2') under all the page's other lines: a folio,
+    furniture, which a folio's patterns ('- 2 -', '第 2 页') leave to the page's text."""
+    return BARE_FOLIO.match(line.text) is not None and all(other.top <= line.top for other in lines)
 
 
 def continue_column(lines: list[TextLine], frame: Span | None, settings: LayoutSettings) -> list[TextLine]:
