@@ -46,6 +46,7 @@ from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_grou
 from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
+from .vocabulary import is_sentence
 
 OrderKey = tuple[float, int, float]
 """Where a line stands in its page's reading order: (the height it is read at, its column — 0
@@ -216,6 +217,7 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings, edge):
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings, body_pitch(rows, settings, rows[i].size))
+        stretch = above_title_under_columns(stretch, probed, settings)
         found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
             out.append(found)
@@ -283,6 +285,36 @@ def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings, page_pitch
     while end < len(rows) and _goes_on(rows[end - 1], rows[end], reach, settings):
         end += 1
     return rows[:end]
+
+
+def above_title_under_columns(rows: list[Row], probed: tuple[Span, float], settings: LayoutSettings) -> list[Row]:
+    """The stretch's rows down to a title set under its columns (`is_title_under_columns`), that
+    title and the rows under it left out: they are read after both columns."""
+    for k in range(1, len(rows)):
+        if is_title_under_columns(rows[k - 1], rows[k], probed, settings):
+            return rows[:k]
+    return rows
+
+
+def is_title_under_columns(above: Row, row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row, text left of the gutter alone (the right column ended above it), is a short line
+    that is no sentence, under a left column's line that ends its paragraph short of the column's
+    edge: a title set under columns that ended in the right column (Typst fills the left one
+    first and does not balance them), a line's pitch under the left column's last line, in its
+    size — no line of that column, whose paragraphs end in a sentence and never with a title
+    (a title keeps with the text after it)."""
+    if side_of(row, probed[0], settings)[1] or not stops_short_of_column_edge(above, probed, settings):
+        return False
+    text = "".join(c["text"] for c in row.chars)
+    return stops_short_of_column_edge(row, probed, settings) and not is_sentence(text, settings)
+
+
+def stops_short_of_column_edge(row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row's text left of the gutter ends short of the left column's edge by more than
+    `page_column_reach_em`: a paragraph's last line, or a title (a full line reaches it)."""
+    probe, edge = probed
+    ends = [end for end in (_x(c, settings)[1] for run in row.runs for c in run) if end <= probe[1]]
+    return bool(ends) and edge - max(ends) > settings.page_column_reach_em * row.size
 
 
 def stretch_pitch(gaps: list[float], page_pitch: float) -> float:
