@@ -29,6 +29,7 @@ no CJK); tests skip without them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import random
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from . import furniture, page_draws, typography
 from .content import BodyRow, Bulletin, Fill, PrintedTable, Section, is_dark
-from .draws import stream
+from .draws import forced, stream
 from .render_docx import FONTS
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
@@ -207,9 +208,13 @@ class _Page:
         first = "" if f.header_on_first_page else "if counter(page).get().first() > 1 "
         return f", header: context {first}{{ align(bottom, block({body})) }}"
 
-    def title(self, title: str, role: typography.Role) -> str:
+    def title(self, title: str, role: typography.Role, close: bool = False) -> str:
         """A title as its role sets it; the wraps family may set it in a box so narrow that its
-        bracketed tail goes alone onto the next line ('…采集情况' / '（区）')."""
+        bracketed tail goes alone onto the next line ('…采集情况' / '（区）'). A `close` title
+        (two_columns family, `_close_under_columns`) is set in the body's size a line's pitch under
+        the text above it, as a paragraph would be."""
+        if close:
+            role = dataclasses.replace(role, size=self.body)
         weight = ", weight: \"bold\"" if role.weight == "bold" else ""
         stroke = ", stroke: 0.35pt + black" if role.weight == "stroke" else ""
         words = f"text(font: {self.faces(role.font)}, size: {role.size}pt{weight}{stroke}, {_s(title)})"
@@ -221,6 +226,8 @@ class _Page:
             width = f"{ems * role.size:.1f}pt"  # the title's ems, not the block's (the body's)
             self.drawn.setdefault("narrow_titles", []).append(title)
         before = round(role.size * self.rng.uniform(0.6, 1.3), 1)
+        if close:
+            before = round(self.lead - self.body, 2)
         sticky = "false" if self.loose else "true"
         breakable = "true" if self.loose else "false"
         return (f"#align({ALIGN[role.align]}, block(width: {width}, above: {before}pt, below: {round(role.size * 0.5, 1)}pt,"
@@ -419,6 +426,17 @@ def _mast_boxes(page: _Page, left: str, right: str, boxes: furniture.MastBoxes) 
             f" #grid({cells})]")
 
 
+def _close_under_columns(b: Bulletin, seed: int) -> bool:
+    """two_columns family, on a stream of its own ('two_columns-titles-<seed>'): where the events
+    are set in columns, half the bulletins (all when forced) set the title after them ('统计数据')
+    on the same page, in the body's size, a line's pitch under the columns — under the left
+    column's last line when Typst ended the columns' last page in a shorter right column; the
+    others (counter-case) as before: set apart, often larger, often on a page of its own."""
+    if "two_columns" not in b.draws or b.events.columns is None:
+        return False
+    return forced("two_columns") or stream("two_columns-titles", seed).random() < 0.5
+
+
 def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]:
     """The bulletin as Typst markup, and what was drawn how."""
     if style not in STYLES:
@@ -426,9 +444,12 @@ def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]
     page = _Page(b, style, font, seed)
     parts = [f"#set document(title: {_s(f'{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）')})",
              page.setup(), *_masthead(b, page), *_section(page, b.events)]
-    if page.rng.random() < 0.6:
+    close = _close_under_columns(b, seed)
+    if page.rng.random() < 0.6 and not close:
         parts.append("#pagebreak(weak: true)")
-    parts.append(page.title("统计数据", page.typo.heading))
+    parts.append(page.title("统计数据", page.typo.heading, close=close))
+    if close:
+        page.drawn["title_close_under_columns"] = "统计数据"
     i = 0
     while i < len(b.sections):
         if not _wide(page, b.sections[i]):

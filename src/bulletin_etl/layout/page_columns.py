@@ -16,7 +16,10 @@ short paragraph set in two columns (a right column of a line, one row with text 
 one when its gutter parts the page's text width in even halves and its left lines fill their
 column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not.
 Text across the whole width above or below it (a heading, the paragraph before, a table under
-the columns) keeps its place.
+the columns) keeps its place. A title under columns that end in a shorter right column (Typst
+fills the left one first), set a line's pitch under the left column's last line and in its size,
+is no line of that column when that line ends its paragraph short of the column's edge and the
+title, short too, is no sentence (`is_title_under_columns`): it is read after both columns.
 
 A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
 gutters, hold figures, and their cells do not fill a half of the page.
@@ -205,7 +208,8 @@ def probe_rank(free: int, starting: int) -> tuple[int, int]:
 def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, settings: LayoutSettings) -> list[Stretch]:
     """The stretches of consecutive rows that leave the probed gutter free, each from a row with
     text on both sides down as long as its rows go on at one line pitch and size (a column
-    outlasting the other too), that are set in two columns."""
+    outlasting the other too), that are set in two columns, each without a title set under its
+    columns (`above_title_under_columns`)."""
     probe, edge = probed
     out: list[Stretch] = []
     i = 0
@@ -217,10 +221,10 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
         while end + 1 < len(rows) and not crosses(rows[end + 1], probe, settings, edge):
             end += 1
         stretch = _at_pitch(rows[i:end + 1], probe, settings, body_pitch(rows, settings, rows[i].size))
-        stretch = above_title_under_columns(stretch, probed, settings)
         found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings):
-            out.append(found)
+            columns = above_title_under_columns(stretch, probed, settings)
+            out.append(Stretch(columns, gutter_between(columns, probe, settings, edge)))
         i += len(stretch)
     return out
 
