@@ -25,7 +25,6 @@ from .test_layout_page_columns import (
     DEFAULTS,
     EVENTS,
     GUTTER,
-    LEADING,
     LEFT,
     SIZE,
     draw_columns,
