@@ -2,7 +2,9 @@
 drawn here (tests/pdfkit.py): Typst fills the left column first, so the columns' last page may end
 them in a short right column; the next section's title, set a line's pitch under the left column's
 last line in the text's size, is no line of that column (`is_title_under_columns`) — a one-line
-sentence there, or the same title with the right column going on beside it, is (typst 720294)."""
+sentence there, or the same title with the right column going on beside it, is (typst 720294).
+Text left of the gutter alone under a right column taller than the left is none either
+(`left_column_ended_above`; typst 763052: the last event moved on to the right column)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from bulletin_etl.layout.page_columns import (
     above_title_under_columns,
     find_stretches,
     is_title_under_columns,
+    left_column_ended_above,
     page_rows,
     stops_short_of_column_edge,
 )
@@ -25,6 +28,7 @@ from .test_layout_page_columns import (
     DEFAULTS,
     EVENTS,
     GUTTER,
+    LEADING,
     LEFT,
     SIZE,
     draw_columns,
@@ -97,3 +101,22 @@ def test_the_stretch_ends_above_the_title(tmp_path: Path) -> None:
     rows = rows_of(tmp_path, TITLE)
     assert above_title_under_columns(rows, PROBED, DEFAULTS) == rows[:7]
     assert above_title_under_columns(rows[:7], PROBED, DEFAULTS) == rows[:7]
+
+
+def under_the_right_column(c) -> None:
+    """Event 0 in the left column (three lines), events 1 and 2 in the right (six); the title at the
+    left margin a line's pitch under the right column's last line."""
+    bottom = draw_columns(c, TOP, EVENTS[:3], rule=False, split=3)
+    text(c, LEFT, bottom + 3 * LEADING, TITLE, SIZE)
+
+
+def test_a_title_under_a_taller_right_column_is_read_after_it(tmp_path: Path) -> None:
+    """Under rows of the right column alone, the left column has ended: the title is no line of it."""
+    path = make_pdf(tmp_path / "right.pdf", under_the_right_column)
+    with pdfplumber.open(path) as pdf:
+        rows = page_rows(pdf.pages[0].chars, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(rows) == 7 and found.rows == rows[:6]
+    assert left_column_ended_above(rows[5], PROBED, DEFAULTS) and not left_column_ended_above(rows[2], PROBED, DEFAULTS)
+    assert paragraph_texts(path) == [*EVENTS[:3], TITLE]
+

@@ -16,6 +16,12 @@ TITLE_UNDER_COLUMNS = [
     # seed, producer, style, font, quirks: what the columns hold that was read wrong
     # '统计数据' a pitch under '享调阅。' (event 9's end, left column); event 10 in the right column was lost
     (720294, "typst", "no_inner_verticals", "uming", False),
+    # the two_columns-titles stream: the last event moved on by a column break, '统计数据' a pitch under the
+    # left column's paragraph end, the right column shorter
+    (763030, "typst", "no_inner_verticals", "noto-sans", False),
+    # the same stream: the right column taller (event 10 alone), '统计数据' a pitch under its last line, left
+    # of the gutter alone — the left column had ended above (`left_column_ended_above`)
+    (763052, "typst", "no_inner_verticals", "noto-serif", False),
 ]
 
 

@@ -19,7 +19,9 @@ Text across the whole width above or below it (a heading, the paragraph before, 
 the columns) keeps its place. A title under columns that end in a shorter right column (Typst
 fills the left one first), set a line's pitch under the left column's last line and in its size,
 is no line of that column when that line ends its paragraph short of the column's edge and the
-title, short too, is no sentence (`is_title_under_columns`): it is read after both columns.
+title, short too, is no sentence (`is_title_under_columns`): it is read after both columns; so is
+any text left of the gutter alone under rows of the right column alone (the left column ended
+above them, `left_column_ended_above`).
 
 A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
 gutters, hold figures, and their cells do not fill a half of the page.
@@ -301,16 +303,28 @@ def above_title_under_columns(rows: list[Row], probed: tuple[Span, float], setti
 
 
 def is_title_under_columns(above: Row, row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
-    """The row, text left of the gutter alone (the right column ended above it), is a short line
-    that is no sentence, under a left column's line that ends its paragraph short of the column's
-    edge: a title set under columns that ended in the right column (Typst fills the left one
+    """The row, text left of the gutter alone, is set under the columns, no line of the left one:
+    under a row without text left of the gutter (`left_column_ended_above`), or a short line that
+    is no sentence under a left column's line that ends its paragraph short of the column's edge
+    — a title set under columns that ended in a shorter right column (Typst fills the left one
     first and does not balance them), a line's pitch under the left column's last line, in its
-    size — no line of that column, whose paragraphs end in a sentence and never with a title
-    (a title keeps with the text after it)."""
-    if side_of(row, probed[0], settings)[1] or not stops_short_of_column_edge(above, probed, settings):
+    size (a column's paragraphs end in a sentence, never with a title: a title keeps with the
+    text after it)."""
+    if side_of(row, probed[0], settings)[1]:
+        return False
+    if left_column_ended_above(above, probed, settings):
+        return True
+    if not stops_short_of_column_edge(above, probed, settings):
         return False
     text = "".join(c["text"] for c in row.chars)
     return stops_short_of_column_edge(row, probed, settings) and not is_sentence(text, settings)
+
+
+def left_column_ended_above(above: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row above has no text left of the gutter: the left column ended higher (its last page's
+    right column, taller, went on alone), and no line under that gap is the left column's — text
+    there is set under the columns (a title under a right column holding the last paragraph)."""
+    return not side_of(above, probed[0], settings)[0]
 
 
 def stops_short_of_column_edge(row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
