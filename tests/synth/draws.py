@@ -84,10 +84,11 @@ Families (the classes of issue 9 the extractor must handle):
                     across, the gutter between '…热线共受' and '理咨询电话…' is no space; a gutter beside a
                     figure ('南京' | '12320') stays one. Where the events are in columns, half the
                     bulletins (Typst; a stream of its own, 'two_columns-titles-<seed>', all when
-                    forced) set the title after them ('统计数据') on the same page, in the body's
-                    size, a line's pitch under the columns: under the left column's last line when
-                    Typst ended the columns' last page in a shorter right column (the left column's
-                    next paragraph kept from its foot); counter-case, the others set apart as before
+                    forced) move the last event on to the next column by a column break and set the
+                    title after them ('统计数据') on the same page, in the body's size, a line's pitch
+                    under the columns: under the left column's last line (a paragraph's end) when
+                    the right column is shorter, under the right column's when it is taller (the
+                    left column ended above); counter-case, the others set apart as before
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
                     figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
                     only where every figure is whole and at least that large, with exactly the
