@@ -99,6 +99,12 @@ Families (the classes of issue 9 the extractor must handle):
                     left column of 6–14 lines, headings and short last lines among them; the page
                     before ends its columns higher up when the rest would not fit so.
                     The other half, balanced, are the counter-case
+  titles_under_columns (with two_columns; Typst; drawn on the stream 'two_columns-titles-<seed>') where
+                    the events are in columns, half the bulletins (all when forced) move the last event on to the next column by a column break and set the
+                    title after them ('统计数据') on the same page, in the body's size, a line's pitch
+                    under the columns: under the left column's last line (a paragraph's end) when
+                    the right column is shorter, under the right column's when it is taller (the
+                    left column ended above); counter-case, the others set apart as before
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
                     figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
                     only where every figure is whole and at least that large, with exactly the
@@ -159,7 +165,7 @@ import random
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
-            "landscape_captions", "column_last_pages")
+            "landscape_captions", "column_last_pages", "titles_under_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 
@@ -182,18 +188,20 @@ def drawn_through(last: str) -> frozenset[str]:
     return frozenset(FAMILIES[:FAMILIES.index(last) + 1])
 
 
+PINNED = drawn_through("headless_tables")
+"""The families every bulletin pinned before pins named their draws (5e1e193) was checked with."""
+
 SWEPT_THROUGH = ((720000, 729999, "headless_tables"),  # the sweep at 33d5086
                  (740000, 749999, "headless_tables"))  # the sweep at 5e1e193
 """Seed ranges of the fresh sweeps whose failures are pinned, each with the last family of its commit."""
 
 
 def pinned_draws(seed: int) -> frozenset[str]:
-    """The families a pinned sweep seed is drawn with: those of its sweep's commit (every family for
-    a seed of no listed sweep)."""
+    """The families a pinned bulletin is drawn with: those of its sweep's commit, or PINNED."""
     for first, last, family in SWEPT_THROUGH:
         if first <= seed <= last:
             return drawn_through(family)
-    return ALL
+    return PINNED
 
 
 def default_draws() -> frozenset[str]:

@@ -29,6 +29,7 @@ no CJK); tests skip without them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import random
@@ -38,7 +39,7 @@ from pathlib import Path
 
 from . import furniture, page_draws, typography
 from .content import BodyRow, Bulletin, Fill, PrintedTable, Section, is_dark
-from .draws import stream
+from .draws import forced, stream
 from .render_docx import FONTS
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
@@ -207,9 +208,13 @@ class _Page:
         first = "" if f.header_on_first_page else "if counter(page).get().first() > 1 "
         return f", header: context {first}{{ align(bottom, block({body})) }}"
 
-    def title(self, title: str, role: typography.Role) -> str:
+    def title(self, title: str, role: typography.Role, close: bool = False) -> str:
         """A title as its role sets it; the wraps family may set it in a box so narrow that its
-        bracketed tail goes alone onto the next line ('…采集情况' / '（区）')."""
+        bracketed tail goes alone onto the next line ('…采集情况' / '（区）'). A `close` title
+        (two_columns family, `_close_under_columns`) is set in the body's size a line's pitch under
+        the text above it, as a paragraph would be."""
+        if close:
+            role = dataclasses.replace(role, size=self.body)
         weight = ", weight: \"bold\"" if role.weight == "bold" else ""
         stroke = ", stroke: 0.35pt + black" if role.weight == "stroke" else ""
         words = f"text(font: {self.faces(role.font)}, size: {role.size}pt{weight}{stroke}, {_s(title)})"
@@ -221,6 +226,8 @@ class _Page:
             width = f"{ems * role.size:.1f}pt"  # the title's ems, not the block's (the body's)
             self.drawn.setdefault("narrow_titles", []).append(title)
         before = round(role.size * self.rng.uniform(0.6, 1.3), 1)
+        if close:
+            before = round(self.lead - self.body, 2)
         sticky = "false" if self.loose else "true"
         breakable = "true" if self.loose else "false"
         return (f"#align({ALIGN[role.align]}, block(width: {width}, above: {before}pt, below: {round(role.size * 0.5, 1)}pt,"
@@ -276,25 +283,31 @@ def _backdrop(t: PrintedTable, table: str) -> str:
     return table if sh is None or sh.backdrop is None else f"block(fill: {_luma(sh.backdrop)}, {table})"
 
 
-def _prose(page: _Page, s: Section) -> list[str]:
+def _prose(page: _Page, s: Section, last_apart: bool = False) -> list[str]:
     """The section's paragraphs, set in page columns when the two_columns family asks: Typst's
     `columns` (it fills the left column first and does not balance). Where the columns fit one
     page they are balanced as an editor balances them (a paragraph of a few lines is not left in
     the left column alone beside an empty one): kept whole in a block half as tall as the text
     set in one column, and a line more (the right column a line or two shorter, or as tall), a
     rule in the gutter as tall as the block when asked; columns running over a page are set
-    without balance or rule."""
+    without balance or rule, the last paragraph moved on to the next column by a column break
+    when `last_apart` (`_close_under_columns`: where that break falls in a left column, the
+    columns' last page ends in a right column shorter than the left)."""
     paragraphs = [f"#par(first-line-indent: (amount: 2em, all: true), {_s(p)})" for p in s.paragraphs]
     cols = s.columns
     if cols is None or not paragraphs:
         return paragraphs
     text = "\n\n".join(paragraphs)
     body = f"columns({cols.count}, gutter: {cols.gap_em}em)[\n{text}\n]"
+    broken = body
+    if last_apart and len(paragraphs) > 1:
+        broken = f"columns({cols.count}, gutter: {cols.gap_em}em)[\n" + "\n\n".join(
+            [*paragraphs[:-1], "#colbreak()", paragraphs[-1]]) + "\n]"
     rule = f"place(top + center, line(angle: 90deg, length: half, stroke: {page.line}pt)); " if cols.rule else ""
     one = f"measure(block(width: (size.width - {cols.gap_em}em) / {cols.count}, [\n{text}\n])).height"
     return [f"#layout(size => {{ let body = {body}; let h = measure(block(width: size.width, body)).height;"
             f" if h <= size.height {{ let half = {one} / {cols.count} + {page.lead}pt;"
-            f" block(breakable: false, height: half, {{ {rule}body }}) }} else {{ body }} }})"]
+            f" block(breakable: false, height: half, {{ {rule}body }}) }} else {{ {broken} }} }})"]
 
 
 def _strokes(page: _Page, t: PrintedTable) -> tuple[str, list[str], list[str], list[str]]:
@@ -355,11 +368,11 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
             f" {_ink(t)}align(center, {_backdrop(t, table)}) }})]")
 
 
-def _section(page: _Page, s: Section) -> list[str]:
+def _section(page: _Page, s: Section, last_apart: bool = False) -> list[str]:
     table_section = s.table is not None and not s.paragraphs
     out = [page.title(s.title, page.typo.role(table_section))]
     out += [f"#align(center, text(size: {page.body - 1}pt, {_s(line)}))" for line in s.preamble]
-    out += _prose(page, s)
+    out += _prose(page, s, last_apart)
     if s.table is not None:
         wide = page.wide_from is not None and s.table.n_cols >= page.wide_from
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
@@ -419,16 +432,32 @@ def _mast_boxes(page: _Page, left: str, right: str, boxes: furniture.MastBoxes) 
             f" #grid({cells})]")
 
 
+def _close_under_columns(b: Bulletin, seed: int) -> bool:
+    """titles_under_columns family (with two_columns; drawn on the stream 'two_columns-titles-<seed>'): where the events
+    are set in columns, half the bulletins (all when forced) move the last event on to the next
+    column by a column break (`_prose`) and set the title after them ('统计数据') on the same page,
+    in the body's size, a line's pitch under the columns — under the left column's last line,
+    a paragraph's end, when the break fell in a left column taller than the right one left for the
+    last event; the others (counter-case) as before: set apart, often larger, often on a page of
+    its own."""
+    if not {"two_columns", "titles_under_columns"} <= b.draws or b.events.columns is None:
+        return False
+    return forced("two_columns") or forced("titles_under_columns") or stream("two_columns-titles", seed).random() < 0.5
+
+
 def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]:
     """The bulletin as Typst markup, and what was drawn how."""
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose from {STYLES}")
     page = _Page(b, style, font, seed)
+    close = _close_under_columns(b, seed)
     parts = [f"#set document(title: {_s(f'{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）')})",
-             page.setup(), *_masthead(b, page), *_section(page, b.events)]
-    if page.rng.random() < 0.6:
+             page.setup(), *_masthead(b, page), *_section(page, b.events, last_apart=close)]
+    if page.rng.random() < 0.6 and not close:
         parts.append("#pagebreak(weak: true)")
-    parts.append(page.title("统计数据", page.typo.heading))
+    parts.append(page.title("统计数据", page.typo.heading, close=close))
+    if close:
+        page.drawn["title_close_under_columns"] = "统计数据"
     i = 0
     while i < len(b.sections):
         if not _wide(page, b.sections[i]):

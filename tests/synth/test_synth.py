@@ -773,3 +773,32 @@ def test_drawn_through_names_the_families_of_a_sweeps_commit() -> None:
     assert drawn_through("headless_tables") == frozenset(then)
     assert "hung_quotes" not in drawn_through("headless_tables")
     assert drawn_through(FAMILIES[-1]) == frozenset(FAMILIES)
+
+
+def test_typst_sets_the_title_after_columned_events_close_on_half_the_bulletins(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """two_columns family, its stream 'two_columns-titles': where the events are set in columns,
+    about half the bulletins move the last event on by a column break and set '统计数据' on the
+    same page in the body's size, a line's pitch (the paragraph spacing) under them; the others
+    (counter-case) as before; none without columns or without the family; all when forced. Built,
+    not compiled."""
+    from . import render_typst
+    from .draws import ALL
+
+    def title_markup(b, seed: int) -> tuple[str, str, dict]:
+        source, info = render_typst.source(b, style="grid", font="uming", seed=seed)
+        return next(ln for ln in source.splitlines() if '"统计数据"' in ln), source, info
+
+    columned = [seed for seed in range(1, 61) if make_bulletin(seed).events.columns is not None]
+    close = [seed for seed in columned if render_typst._close_under_columns(make_bulletin(seed), seed)]
+    assert 0.3 * len(columned) <= len(close) <= 0.7 * len(columned)
+    for seed in columned[:8]:
+        b = make_bulletin(seed)
+        line, source, info = title_markup(b, seed)
+        page = render_typst._Page(b, "grid", "uming", seed)
+        spacing = f"above: {round(page.lead - page.body, 2)}pt"
+        assert (seed in close) == (spacing in line and f"size: {page.body}pt, " in line) \
+            == (info.get("title_close_under_columns") == "统计数据") == ("#colbreak()" in source)
+        assert not render_typst._close_under_columns(make_bulletin(seed, draws=ALL - {"two_columns"}), seed)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "two_columns")
+    assert all(render_typst._close_under_columns(make_bulletin(seed), seed) for seed in columned)

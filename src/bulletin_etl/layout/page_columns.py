@@ -19,7 +19,12 @@ columns' last page a right column of a line beside a long left column, headings 
 short last lines in it, is one when that left column goes on the one the page before left open
 (`goes_on_carried_column`).
 Text across the whole width above or below it (a heading, the paragraph before, a table under
-the columns) keeps its place.
+the columns) keeps its place. A title under columns that end in a shorter right column (Typst
+fills the left one first), set a line's pitch under the left column's last line and in its size,
+is no line of that column when that line ends its paragraph short of the column's edge and the
+title, short too, is no sentence (`is_title_under_columns`): it is read after both columns; so is
+any text left of the gutter alone under rows of the right column alone (the left column ended
+above them, `left_column_ended_above`).
 
 A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
 gutters, hold figures, and their cells do not fill a half of the page.
@@ -54,7 +59,7 @@ from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_grou
 from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
-from .vocabulary import BARE_FOLIO
+from .vocabulary import BARE_FOLIO, is_sentence
 
 OrderKey = tuple[float, int, float]
 """Where a line stands in its page's reading order: (the height it is read at, its column — 0
@@ -244,7 +249,8 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
     """The stretches of consecutive rows that leave the probed gutter free, each from a row with
     text on both sides down as long as its rows go on at one line pitch and size (a column
     outlasting the other too), that are set in two columns (`carried`: the column the page before
-    left open, `open_column`)."""
+    left open, `open_column`), each without a title set under its columns
+    (`above_title_under_columns`)."""
     probe, edge = probed
     out: list[Stretch] = []
     i = 0
@@ -258,7 +264,8 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
         stretch = _at_pitch(rows[i:end + 1], probe, settings, body_pitch(rows, settings, rows[i].size))
         found = Stretch(stretch, gutter_between(stretch, probe, settings, edge))
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings, carried):
-            out.append(found)
+            columns = above_title_under_columns(stretch, probed, settings)
+            out.append(Stretch(columns, gutter_between(columns, probe, settings, edge)))
         i += len(stretch)
     return out
 
@@ -323,6 +330,48 @@ def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings, page_pitch
     while end < len(rows) and _goes_on(rows[end - 1], rows[end], reach, settings):
         end += 1
     return rows[:end]
+
+
+def above_title_under_columns(rows: list[Row], probed: tuple[Span, float], settings: LayoutSettings) -> list[Row]:
+    """The stretch's rows down to a title set under its columns (`is_title_under_columns`), that
+    title and the rows under it left out: they are read after both columns."""
+    for k in range(1, len(rows)):
+        if is_title_under_columns(rows[k - 1], rows[k], probed, settings):
+            return rows[:k]
+    return rows
+
+
+def is_title_under_columns(above: Row, row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row, text left of the gutter alone, is set under the columns, no line of the left one:
+    under a row without text left of the gutter (`left_column_ended_above`), or a short line that
+    is no sentence under a left column's line that ends its paragraph short of the column's edge
+    — a title set under columns that ended in a shorter right column (Typst fills the left one
+    first and does not balance them), a line's pitch under the left column's last line, in its
+    size (a column's paragraphs end in a sentence, never with a title: a title keeps with the
+    text after it)."""
+    if side_of(row, probed[0], settings)[1]:
+        return False
+    if left_column_ended_above(above, probed, settings):
+        return True
+    if not stops_short_of_column_edge(above, probed, settings):
+        return False
+    text = "".join(c["text"] for c in row.chars)
+    return stops_short_of_column_edge(row, probed, settings) and not is_sentence(text, settings)
+
+
+def left_column_ended_above(above: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row above has no text left of the gutter: the left column ended higher (its last page's
+    right column, taller, went on alone), and no line under that gap is the left column's — text
+    there is set under the columns (a title under a right column holding the last paragraph)."""
+    return not side_of(above, probed[0], settings)[0]
+
+
+def stops_short_of_column_edge(row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row's text left of the gutter ends short of the left column's edge by more than
+    `page_column_reach_em`: a paragraph's last line, or a title (a full line reaches it)."""
+    probe, edge = probed
+    ends = [end for end in (_x(c, settings)[1] for run in row.runs for c in run) if end <= probe[1]]
+    return bool(ends) and edge - max(ends) > settings.page_column_reach_em * row.size
 
 
 def stretch_pitch(gaps: list[float], page_pitch: float) -> float:
