@@ -122,15 +122,19 @@ def _clearly_nearer_above_than_the_next_figures(rows: list[Line], i: int, below:
 
 def _close_under_the_line_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
     """A line of figures clearly nearer the line above it than the next line of figures below
-    (`_clearly_nearer_above_than_the_next_figures`); with none below, clearly nearer the line
-    above than the line below, or closer under the line above than the rows above stand apart
-    (`_ends_the_table_close_under`)."""
+    (`_clearly_nearer_above_than_the_next_figures`), unless clearly nearer its neighbour below: a
+    row's own line, its name wrapped onto the next line, stands closer to that line than to the
+    row above. With no line of figures below, clearly nearer the line above than the line below,
+    or closer under the line above than the rows above stand apart (`_ends_the_table_close_under`,
+    also the table's last line)."""
+    if i + 1 == len(rows):
+        return _ends_the_table_close_under(rows, i, settings)
+    if _clearly_nearer_below(rows, i, settings):
+        return False
     below = _next_line_of_figures(rows, i)
     if below is not None:
         return _clearly_nearer_above_than_the_next_figures(rows, i, below, settings)
-    if i + 1 < len(rows) and _clearly_nearer_above(rows, i, settings):
-        return True
-    return _ends_the_table_close_under(rows, i, settings)
+    return _clearly_nearer_above(rows, i, settings) or _ends_the_table_close_under(rows, i, settings)
 
 
 def _ends_the_table_close_under(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
