@@ -112,6 +112,12 @@ Families (the classes of issue 9 the extractor must handle):
                     section its content shows, the warning says so; counter-case: an unknown
                     section's table so printed stays a second table not read. A numbered run's gap
                     is reported. The truth is unchanged
+  wrapped_rows      (~15%, wrapped_rows.py) a row of the hospitals' platform table named long enough
+                    ('南京医科大学友谊整形外科医院江北分院') to wrap over three lines in a narrow name column,
+                    beside its widest figure printed in full-width digits, which a narrow figure
+                    column wraps once (Typst's three-line tables, no rules between rows: the figure's
+                    rest ties between its row's line and the name's third line); counter-case: another
+                    row named as long, its figures whole in Latin digits. The truth follows the names
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -126,7 +132,7 @@ import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
-            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables")
+            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "wrapped_rows")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 
