@@ -317,3 +317,61 @@ def test_two_tight_rows_level_with_each_other_stay_two_rows(tmp_path: Path) -> N
     assert len(list(body_bands(rows, [], DEFAULTS))) == 3
     level = figure_centred_on_a_row_sharing_its_line(tmp_path, 104)  # '万' level with '8392496'
     assert not _opens_a_figure_on_the_next_line(level, 1, DEFAULTS)
+
+
+def name_of_three_lines_beside_a_figure_wrapped_once(tmp_path: Path, row_gap: float, next_row: bool = True
+                                                     ) -> list[list[Segment]]:
+    """Typst's three-line tables (no rules between rows), cells top-aligned, their lines 10 pt apart:
+    a row over a row whose name wraps over three lines ('南京医科大学' / '友谊整形外科' / '医院') beside
+    a full-width figure wrapped once ('１５６４２６' / '３'), the next row (if any) `row_gap` under the
+    name's last line. The figure's rest, the name's second and third lines stand evenly spaced."""
+    runs = [*row(86, "南京市栖霞区", "３９９８", "314"), *row(86 + row_gap, "南京医科大学", "１５６４２６", "217"),
+            (NAME_X, 96 + row_gap, "友谊整形外科"), (FIGURE_X + 18, 96 + row_gap, "３"), (NAME_X, 106 + row_gap, "医院")]
+    if next_row:
+        runs += row(106 + 2 * row_gap, "南京市第一医院", "０", "188")
+    return drawn(tmp_path, *runs)
+
+
+def test_a_figures_rest_beside_a_names_middle_line_goes_with_its_row(tmp_path: Path) -> None:
+    """The rest '３' ties between its row's line and the name's third line (10 pt each way); the next
+    line of figures, 24 pt under it, shows it the rest of a figure, not a row."""
+    from bulletin_etl.layout.tables.body import (
+        _clearly_nearer_above_than_the_next_figures,
+        _close_under_the_line_above,
+        _next_line_of_figures,
+    )
+
+    rows = name_of_three_lines_beside_a_figure_wrapped_once(tmp_path, 14)
+    assert [[s.text for s in line] for line in rows][2:4] == [["友谊整形外科", "３"], ["医院"]]
+    assert not _clearly_nearer_above(rows, 2, DEFAULTS) and not _clearly_nearer_below(rows, 2, DEFAULTS)
+    assert _next_line_of_figures(rows, 2) == 4
+    assert _clearly_nearer_above_than_the_next_figures(rows, 2, 4, DEFAULTS)
+    assert _close_under_the_line_above(rows, 2, DEFAULTS)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["南京市栖霞区", "３９９８", "314"],
+                     ["南京医科大学", "１５６４２６", "217", "友谊整形外科", "３", "医院"],
+                     ["南京市第一医院", "０", "188"]]
+
+
+def test_a_figures_rest_beside_a_names_middle_line_at_the_tables_foot(tmp_path: Path) -> None:
+    """The same row last in its table: no line of figures below to measure by; the rest stands
+    closer under its row's line than the rows above stand apart."""
+    rows = name_of_three_lines_beside_a_figure_wrapped_once(tmp_path, 14, next_row=False)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["南京市栖霞区", "３９９８", "314"], ["南京医科大学", "１５６４２６", "217", "友谊整形外科", "３", "医院"]]
+
+
+def test_a_row_of_one_figure_its_name_wrapped_under_it_stays_a_row(tmp_path: Path) -> None:
+    """The counter-case: a row holding one full-width figure ('３' under '１５６４２６', 14 pt on, within
+    a figure's wrap), its name wrapped onto the next line 10 pt under it: clearly nearer that line
+    than the row above, a row's own line, however far the next line of figures."""
+    from bulletin_etl.layout.tables.body import _close_under_the_line_above
+
+    rows = drawn(tmp_path, *row(86, "南京市栖霞区", "３９９８", "314"), *row(100, "南京医科大学", "１５６４２６", "217"),
+                 *row(114, "友谊整形外科"), (FIGURE_X + 18, 114, "３"), (NAME_X, 124, "医院"),
+                 *row(138, "南京市第一医院", "０", "188"))
+    assert _clearly_nearer_below(rows, 2, DEFAULTS)
+    assert not _close_under_the_line_above(rows, 2, DEFAULTS)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert bands == [["南京市栖霞区", "３９９８", "314"], ["南京医科大学", "１５６４２６", "217"],
+                     ["友谊整形外科", "３", "医院"], ["南京市第一医院", "０", "188"]]

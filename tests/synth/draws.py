@@ -146,10 +146,18 @@ Families (the classes of issue 9 the extractor must handle):
                     page columns or ragged, may end at no one edge as often (weasyprint 720007); the
                     portrait pages keep their own margins. Counter-case: the other bulletins with
                     landscape pages, a few wide tables only. The truth is unchanged
+  wrapped_rows      (~15%, wrapped_rows.py) a row of the hospitals' platform table named long enough
+                    ('南京医科大学友谊整形外科医院江北分院') to wrap over three lines in a narrow name column,
+                    beside its widest figure printed in full-width digits, which a narrow figure
+                    column wraps once (Typst's three-line tables, no rules between rows: the figure's
+                    rest ties between its row's line and the name's third line); counter-case: another
+                    row named as long, its figures whole in Latin digits. The truth follows the names
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
-may draw on its seed and print it otherwise, and the pin would no longer test what failed.
+may draw on its seed and print it otherwise, and the pin would no longer test what failed
+(`pinned_draws(seed)` finds them by the sweep's seed range, SWEPT_THROUGH; a bulletin pinned before
+pins named their draws keeps the families it was checked with, PINNED).
 
 A family can be forced on for every bulletin (testing a family's rule across producers):
 
@@ -165,7 +173,7 @@ import random
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
-            "landscape_captions", "column_last_pages", "titles_under_columns")
+            "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

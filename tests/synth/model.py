@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import re
 
-from . import headless, rewording, shading
+from . import headless, rewording, shading, wrapped_rows
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
 from .printed import printed_figures
@@ -42,6 +42,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     printed_events = events.build(ctx, set(present))
     if "units" in draws:
         units.draw(stream("units", seed), list(built.values()), printed_events)
+    if "wrapped_rows" in draws:
+        wrapped_rows.draw(stream("wrapped_rows", seed), [*built.values(), printed_events], forced("wrapped_rows"))
     _expect_missing(ctx, missing, printed_events)
     sections = _arrange(ctx, draws, built, order)
     if "rewording" in draws:

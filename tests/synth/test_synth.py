@@ -554,14 +554,16 @@ def test_printed_figures_truth_is_what_the_cells_print(seed: int) -> None:
 
 
 def test_printed_figures_come_from_the_units_and_thousands_families() -> None:
-    """Without either family every table figure prints plainly: the dataset is empty; each family
-    alone fills it in some bulletins, with units / full width and with separators."""
+    """Without these families (and wrapped_rows, whose long-named row prints a figure full width)
+    every table figure prints plainly: the dataset is empty; each family alone fills it in some
+    bulletins, with units / full width, with separators and full width."""
     from .draws import ALL
 
     def figures(draws: frozenset[str]) -> list[str]:
         return [f["printed"] for seed in range(20) for f in truth(make_bulletin(seed, draws=draws))["printed_figures"]]
 
-    assert figures(ALL - {"units", "thousands"}) == []
+    assert figures(ALL - {"units", "thousands", "wrapped_rows"}) == []
+    assert any("０" <= c <= "９" for p in figures(ALL - {"units", "thousands"}) for c in p)
     with_units = figures(ALL - {"thousands"})
     assert any("万" in p for p in with_units) and any("３" in p for p in with_units)
     assert any("," in p for p in figures(ALL - {"units"}))

@@ -89,7 +89,7 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
     and not a row: when a figure above stops at its decimal point or a separator ('３８６８２．' /
     '７７万'), or, digits cut between digits ('１２３' / '４５'), when it stands clearly nearer the line
     above than the line below (rows stand further apart than the lines of one cell; the table's
-    last line, `_ends_the_table_close_under`), goes on in
+    last line, `_close_under_the_line_above`), goes on in
     full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and either finishes figures
     begun over a row's own line (`_rests_under_their_row`) or holds fewer figures than a line
     above it (`fewer_figures_than_above`)."""
@@ -102,15 +102,47 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
         return False
     if _rests_under_their_row(rows, i, cut):
         return True
-    nearer = _clearly_nearer_above(rows, i, settings) if i + 1 < len(rows) else _ends_the_table_close_under(rows, i, settings)
-    return nearer and fewer_figures_than_above(rows, i, settings)
+    return _close_under_the_line_above(rows, i, settings) and fewer_figures_than_above(rows, i, settings)
+
+
+def _next_line_of_figures(rows: list[Line], i: int) -> int | None:
+    """The first line below the line that holds a figure or a total (`_anchors_a_row`)."""
+    return next((j for j in range(i + 1, len(rows)) if _anchors_a_row(rows[j])), None)
+
+
+def _clearly_nearer_above_than_the_next_figures(rows: list[Line], i: int, below: int, settings: LayoutSettings) -> bool:
+    """The line stands clearly nearer its neighbour above than the next line holding figures. The
+    lines between hold only the rest of its name ('南京医科大学' / '友谊整形外科' beside the '３' of
+    '１５６４２６３' / '医院'), a cell's line apart like the figure's rest from its line: they tie and
+    tell nothing. The next row's own line stands a row's padding further."""
+    up = middle(rows[i]) - middle(_neighbour(rows, i, -1, settings))
+    down = middle(rows[below]) - middle(rows[i])
+    return up < down - settings.clear_gap_lines * _line_height(rows[i])
+
+
+def _close_under_the_line_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line of figures clearly nearer the line above it than the next line of figures below
+    (`_clearly_nearer_above_than_the_next_figures`), unless clearly nearer its neighbour below: a
+    row's own line, its name wrapped onto the next line, stands closer to that line than to the
+    row above. With no line of figures below, clearly nearer the line above than the line below,
+    or closer under the line above than the rows above stand apart (`_ends_the_table_close_under`,
+    also the table's last line)."""
+    if i + 1 == len(rows):
+        return _ends_the_table_close_under(rows, i, settings)
+    if _clearly_nearer_below(rows, i, settings):
+        return False
+    below = _next_line_of_figures(rows, i)
+    if below is not None:
+        return _clearly_nearer_above_than_the_next_figures(rows, i, below, settings)
+    return _clearly_nearer_above(rows, i, settings) or _ends_the_table_close_under(rows, i, settings)
 
 
 def _ends_the_table_close_under(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
-    """The table's last line, clearly nearer the line above it than that one stands from its own
-    neighbour above: with no line below to measure by, the rows above set the pitch, and a
-    cell's wrapped line ('２，３４３，４９５．５' / '１' at a top-aligned table's foot) runs on
-    closer. A last row set as far below as the rows above stand apart is a row."""
+    """A line with no line of figures below it (the table's last row), clearly nearer the line
+    above it than that one stands from its own neighbour above: with no row below to measure by,
+    the rows above set the pitch, and a cell's wrapped line ('２，３４３，４９５．５' / '１' at a
+    top-aligned table's foot) runs on closer. A last row set as far below as the rows above stand
+    apart is a row."""
     if i < 2:
         return False
     up = middle(rows[i]) - middle(rows[i - 1])
