@@ -99,12 +99,13 @@ Families (the classes of issue 9 the extractor must handle):
                     left column of 6–14 lines, headings and short last lines among them; the page
                     before ends its columns higher up when the rest would not fit so.
                     The other half, balanced, are the counter-case
-  titles_under_columns (with two_columns; Typst; drawn on the stream 'two_columns-titles-<seed>') where
-                    the events are in columns, half the bulletins (all when forced) move the last event on to the next column by a column break and set the
-                    title after them ('统计数据') on the same page, in the body's size, a line's pitch
-                    under the columns: under the left column's last line (a paragraph's end) when
-                    the right column is shorter, under the right column's when it is taller (the
-                    left column ended above); counter-case, the others set apart as before
+  titles_under_columns (with two_columns; Typst; drawn on the stream 'two_columns-titles-<seed>')
+                    where the events are in columns, half the bulletins (all when forced) move the
+                    last event on to the next column by a column break and set the title after them
+                    ('统计数据') on the same page, in the body's size, a line's pitch under the
+                    columns: under the left column's last line (a paragraph's end) when the right
+                    column is shorter, under the right column's when it is taller (the left column
+                    ended above); counter-case, the others set apart as before
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
                     figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
                     only where every figure is whole and at least that large, with exactly the
