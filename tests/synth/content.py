@@ -77,6 +77,7 @@ class Shading:
     stroked: bool = False  # a producer that draws fills (reportlab) also strokes each cell's fill (grid style)
     backdrop: Fill | None = None  # one fill behind the whole table (1.0: white painted over the page)
     ink: str = "FFFFFF"  # the text's colour over a dark fill (six hex digits)
+    rules: str | None = None  # the table's rules' colour (six hex digits; None: black): white borders (dark_zebra)
 
     def row_grey(self, row: int) -> Fill | None:
         return self.rows.get(row)

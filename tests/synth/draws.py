@@ -59,6 +59,13 @@ Families (the classes of issue 9 the extractor must handle):
                     family's light fills or alone; every producer paints them as it paints the shading
                     family's. The truth is unchanged: a dark fill is a background, the text's colour is
                     nothing
+  dark_zebra        tables banded dark (~20% of bulletins, most of their tables; shading.band_table): every
+                    other body row filled dark (dark_fills' colours) with light text, the rows between light
+                    grey or unfilled, the header band dark or not; in half of them every cell is filled and
+                    the table's borders print white (a dark table style): between dark cells a white border
+                    parts them as a black one would, where LibreOffice and Chromium draw it as a thin white
+                    filled rectangle; at the table's edge it borders the white page. Replaces the table's
+                    other fills. The truth is unchanged
   group_start       header groups' titles start-aligned (~30% of bulletins, model.group_start): a label
                     merged over several columns ('门诊' over '年总量' / '累计总量', the bands family's
                     bands) printed at its cell's left edge, not centred over its columns
@@ -126,7 +133,7 @@ import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
-            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables")
+            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "dark_zebra")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

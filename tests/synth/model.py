@@ -96,6 +96,8 @@ def _arrange(ctx: Context, draws: frozenset[str], built: dict[str, Section], ord
         shading.draw(stream("shading", ctx.seed), sections, forced("shading"))
     if "dark_fills" in draws:
         shading.draw_dark(stream("dark_fills", ctx.seed), sections, forced("dark_fills"))
+    if "dark_zebra" in draws:
+        shading.draw_zebra(stream("dark_zebra", ctx.seed), sections, forced("dark_zebra"))
     if "group_start" in draws:
         group_start(stream("group_start", ctx.seed), sections, forced("group_start"))
     return sections

@@ -201,6 +201,10 @@ def _shade(table, printed: PrintedTable) -> None:
     sh = printed.shading
     assert sh is not None
     n_head = printed.n_header_rows
+    if sh.rules is not None:  # white borders between dark cells (dark_zebra family): every border's colour
+        for el in table._tbl.iter(*(qn(f"w:{e}") for e in ("top", "left", "bottom", "right", "insideH", "insideV"))):
+            if el.get(qn("w:color")) is not None:
+                el.set(qn("w:color"), sh.rules)
     if sh.backdrop is not None:
         borders = table._tbl.tblPr.find(qn("w:tblBorders"))
         borders.addnext(_shd(sh.backdrop))

@@ -239,6 +239,13 @@ def _figure_ems(t: PrintedTable, c: int) -> float:
     return 0.55 * max((len(row.cells[c].rstrip("万亿")) for row in t.rows if c < len(row.cells)), default=2)
 
 
+def _light_rules(colour: str) -> str:
+    """A style element printing the next table's borders in `colour` (white borders between dark
+    cells, dark_zebra family): the stylesheet's borders keep their width and kind."""
+    parts = ("table.rules", "table.rules thead", "table.rules td", "table.rules th")
+    return f"<style>{', '.join(parts)} {{ border-color: #{colour.lower()}; }}</style>"
+
+
 def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
     """`spaced` (spacing family): a cell's run of spaces printed as typed ('单  位' keeps its two),
     not collapsed to one as HTML would. Backgrounds (shading family) on th, tr and td."""
@@ -248,7 +255,7 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
     def cell(text: str) -> str:
         return f'<span style="white-space: pre-wrap">{_e(text)}</span>' if spaced and "  " in text else _e(text)
 
-    out = [f"<table{style}><thead>"]
+    out = [f"<table{style}><thead>"] if sh is None or sh.rules is None else [_light_rules(sh.rules), f'<table class="rules"{style}><thead>']
     n = t.n_header_rows
     cells = t.header_cells()
     for r in range(n):

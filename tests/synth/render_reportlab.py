@@ -1000,6 +1000,17 @@ class Renderer:
 
     def _rules(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int,
                head_cells: list[HeaderCell]) -> None:
+        """The table's rules, in black or in the shading's rule colour (white borders between dark
+        cells, dark_zebra family); a black table sets no colour, so it draws the bytes it drew before."""
+        rules = plan.table.shading.rules if plan.table.shading else None
+        if rules is not None:
+            self.c.setStrokeColorRGB(*(v / 255 for v in fill_rgb(rules)))
+        self._rule_lines(plan, owner, xs, ys, n_h, head_cells)
+        if rules is not None:
+            self.c.setStrokeGray(0)
+
+    def _rule_lines(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int,
+                    head_cells: list[HeaderCell]) -> None:
         c = self.c
         n_rows, n_cols = len(owner), len(owner[0])
 

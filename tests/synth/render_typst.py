@@ -301,6 +301,8 @@ def _strokes(page: _Page, t: PrintedTable) -> tuple[str, list[str], list[str], l
     """The table's `stroke`, and the lines drawn atop the header, under it (both repeated with
     the header) and at the table's end, for its style."""
     line, heavy, n = f"{page.line}pt", f"{page.heavy}pt", t.n_header_rows
+    if t.shading is not None and t.shading.rules is not None:  # white borders (dark_zebra family)
+        line, heavy = f'({line} + rgb("#{t.shading.rules}"))', f'({heavy} + rgb("#{t.shading.rules}"))'
     if page.style == "grid":
         return line, [], [], []
     if page.style == "no_inner_verticals":

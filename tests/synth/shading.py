@@ -100,3 +100,35 @@ def draw_dark(rng: random.Random, sections: list[Section], forced: bool = False)
             continue
         totals = any(row.kind in ("total", "span") for row in sec.table.rows)
         sec.table.shading = darken_table(rng, sec.table, rng.choice(DARK_PATTERNS) if totals else "header")
+
+
+ZEBRA_BULLETIN_SHARE = 0.2  # bulletins with dark zebra rows (dark_zebra family)
+ZEBRA_TABLE_SHARE = 0.7  # of their tables, those banded dark
+WHITE_RULES_SHARE = 0.5  # banded tables whose every cell is filled and whose borders are white
+
+
+def band_table(rng: random.Random, table: PrintedTable, white_rules: bool) -> Shading:
+    """A table banded dark (a dark table style): every other body row dark with light text, the
+    rows between light grey or unfilled, the header band dark or not; with `white_rules` every cell
+    is filled (the header dark, the rows between light grey) and the table's borders print white —
+    between dark cells a white border still parts them; at the table's edge it borders the page."""
+    dark, odd = _dark(rng), rng.randrange(2)
+    between = round(rng.uniform(0.75, 0.95), 2) if white_rules or rng.random() < 0.5 else None
+    shading = Shading(ink=rng.choice(INKS), rules="FFFFFF" if white_rules else None)
+    shading.header = _dark(rng) if white_rules or rng.random() < 0.5 else None
+    for i in range(len(table.rows)):
+        fill = dark if i % 2 == odd else between
+        if fill is not None:
+            shading.rows[i] = fill
+    return shading
+
+
+def draw_zebra(rng: random.Random, sections: list[Section], forced: bool = False) -> None:
+    """Some bulletins (every one when `forced`) band most of their tables dark, half of those with
+    white borders (the dark_zebra family; it replaces the table's other fills)."""
+    if rng.random() >= ZEBRA_BULLETIN_SHARE and not forced:
+        return
+    for sec in sections:
+        if sec.table is None or rng.random() >= ZEBRA_TABLE_SHARE:
+            continue
+        sec.table.shading = band_table(rng, sec.table, rng.random() < WHITE_RULES_SHARE)
