@@ -599,11 +599,11 @@ def test_rewording_draws_the_numbered_titles_cases() -> None:
 
 @pytest.mark.parametrize("seed", range(20))
 def test_dark_fills_and_group_start_leave_the_truth_alone(seed: int) -> None:
-    """Dark fills and start-aligned group titles change how tables print, not what they hold; with
-    both off, every other family draws what it drew before (their own streams)."""
+    """Dark fills, dark bands and start-aligned group titles change how tables print, not what they
+    hold; with them off, every other family draws what it drew before (their own streams)."""
     from .draws import ALL
 
-    with_them, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"dark_fills", "group_start"})
+    with_them, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"dark_fills", "group_start", "dark_zebra"})
     assert truth(with_them) == truth(without)
     assert with_them.expected_warnings == without.expected_warnings
     light = [s.table.shading for s in without.sections if s.table and s.table.shading]
@@ -612,10 +612,12 @@ def test_dark_fills_and_group_start_leave_the_truth_alone(seed: int) -> None:
 
 def test_dark_fills_and_group_start_are_drawn() -> None:
     """About a third of bulletins print dark header bands or 合计 rows (greys and colours, light
-    text of several colours), about a third print their header groups' titles start-aligned."""
+    text of several colours), about a third print their header groups' titles start-aligned
+    (the dark_zebra family, which bands tables dark, off)."""
     from .content import is_dark
+    from .draws import ALL
 
-    bulletins = [make_bulletin(seed) for seed in range(60)]
+    bulletins = [make_bulletin(seed, draws=ALL - {"dark_zebra"}) for seed in range(60)]
     tables = [[s.table for s in b.sections if s.table] for b in bulletins]
     dark = [[t.shading for t in ts if t.shading and (is_dark(t.shading.header) or any(map(is_dark, t.shading.rows.values())))]
             for ts in tables]
@@ -757,3 +759,87 @@ def test_docx_two_column_lines_keep_every_digit(tmp_path: Path) -> None:
         with pdfplumber.open(pdf) as doc:
             text = "".join(c["text"] for page in doc.pages for c in page.chars)
         assert piece in text
+
+
+# ------------------------------------------------------------------- the dark_zebra family
+
+def _banded(seed: int) -> list:
+    """The shadings the dark_zebra family gave a bulletin's tables (those differing with it off)."""
+    from .draws import ALL
+
+    with_it, without = make_bulletin(seed, draws=ALL), make_bulletin(seed, draws=ALL - {"dark_zebra"})
+    assert truth(with_it) == truth(without) and with_it.expected_warnings == without.expected_warnings
+    return [a.table.shading for a, b in zip(with_it.sections, without.sections)
+            if a.table and b.table and a.table.shading != b.table.shading]
+
+
+def test_dark_zebra_is_drawn() -> None:
+    """About a fifth of bulletins band tables dark: every other body row dark (light text), the
+    rows between light grey or unfilled; half the banded tables fill every cell (the header band
+    dark, the rows between light grey) and print their borders white — the counter-case keeps
+    black borders and may leave the rows between or the header unfilled. The truth is unchanged."""
+    from .content import is_dark
+
+    banded = [_banded(seed) for seed in range(60)]
+    assert 0.1 * 60 <= sum(map(bool, banded)) <= 0.35 * 60
+    every = [sh for b in banded for sh in b]
+    for sh in every:  # every other row dark, from the first or the second
+        dark = sorted(i for i, g in sh.rows.items() if is_dark(g))
+        assert dark[0] in (0, 1) and dark == list(range(dark[0], dark[-1] + 1, 2))
+        assert not any(is_dark(g) for i, g in sh.rows.items() if i % 2 != dark[0] % 2)
+    white = [sh for sh in every if sh.rules == "FFFFFF"]
+    black = [sh for sh in every if sh.rules is None]
+    assert len(white) >= 10 and len(black) >= 10
+    assert all(is_dark(sh.header) and len(sh.rows) == max(sh.rows) + 1 for sh in white)  # every cell filled
+    assert any(sh.header is None for sh in black) and any(len(sh.rows) < max(sh.rows) + 1 for sh in black)
+    assert len({sh.ink for sh in every}) >= 3
+
+
+def test_dark_zebra_reaches_every_producer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forced, seed 750002 (three tables with white borders): reportlab strokes white rules; docx
+    colours the table's borders white (w:color); HTML (Chromium, WeasyPrint) a style element giving
+    the table's borders a white border-color; Typst a white stroke."""
+    import zipfile
+
+    from . import render_docx, render_typst
+
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "dark_zebra")
+    seed = 750002
+    assert [s.table.shading.rules for s in make_bulletin(seed).sections if s.table and s.table.shading].count("FFFFFF") == 3
+    render(make_bulletin(seed), tmp_path / "b.pdf", style="grid", font="STSong-Light", seed=seed)
+    with pdfplumber.open(tmp_path / "b.pdf") as doc:
+        strokes = {tuple(ln["stroking_color"] or (0,)) for p in doc.pages for ln in p.lines}
+    assert (1, 1, 1) in strokes and (0,) in strokes
+    path = render_docx.build(make_bulletin(seed), tmp_path / "b.docx", style="grid", font="uming", seed=seed)
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode()
+    assert xml.count('<w:insideV w:val="single" w:sz="4" w:space="0" w:color="FFFFFF"/>') == 3
+    render_html.build(make_bulletin(seed), tmp_path / "b.html", style="grid", font="uming", seed=seed)
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert html.count('<table class="rules"') == 3 and "table.rules th { border-color: #ffffff; }" in html
+    source, _info = render_typst.source(make_bulletin(seed), style="grid", font="uming", seed=seed)
+    assert source.count('stroke: (0.') >= 3 and 'pt + rgb("#FFFFFF"))' in source
+
+
+HTML_WHITE_BORDERS = ("Chromium draws a border as a thin filled rectangle; graphics.is_background takes a thin fill in "
+                      "the page's colour for a background however dark the cells it parts, so a grid table with white "
+                      "borders between dark cells loses its rules and its rows (replay: python -m tests.synth.sweep "
+                      "--seeds 750002 --producer html --style grid --font wqy-zenhei --force dark_zebra)")
+
+
+@pytest.mark.parametrize("producer", ["reportlab", "docx", pytest.param("html", marks=pytest.mark.xfail(
+    strict=True, reason=HTML_WHITE_BORDERS)), "weasyprint", "typst"])
+def test_dark_zebra_bulletins_extract_exactly(producer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed 750002 forced, grid: tables banded dark with light text, three of them every cell filled
+    with white borders — stroked white rules (reportlab, WeasyPrint, Typst) and LibreOffice's borders
+    part the cells as black ones do."""
+    from .draws import ALL
+    from .sweep import Case, check, fonts, missing_tool
+    from .sweep import render as render_cases
+
+    if missing_tool(producer):
+        pytest.skip(missing_tool(producer))
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "dark_zebra")
+    case = Case(750002, producer, "grid", fonts(producer)[0], draws=ALL)
+    pdf = render_cases([case], tmp_path)[case.seed]
+    assert check(case, pdf, tmp_path).problems == []
