@@ -255,7 +255,10 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
     def cell(text: str) -> str:
         return f'<span style="white-space: pre-wrap">{_e(text)}</span>' if spaced and "  " in text else _e(text)
 
-    out = [f"<table{style}><thead>"] if sh is None or sh.rules is None else [_light_rules(sh.rules), f'<table class="rules"{style}><thead>']
+    if sh is None or sh.rules is None:
+        out = [f"<table{style}><thead>"]
+    else:
+        out = [_light_rules(sh.rules), f'<table class="rules"{style}><thead>']
     n = t.n_header_rows
     cells = t.header_cells()
     for r in range(n):
