@@ -180,6 +180,14 @@ class Bulletin:
     quirks: bool = False
     expected_mismatches: set = field(default_factory=set)  # (check, dataset, subject|None, metric)
     draws: frozenset = frozenset()  # the draw families (draws.py) this bulletin uses
+    part_title: str = "统计数据"  # the heading over the statistics sections (part_title family: worded otherwise)
+    part_role: str = "heading"  # set as the headings ('heading') or as the first title under it ('first')
+
+    def part_is_caption(self) -> bool:
+        """The part's heading is set as the table titles are: like the first title under it, a table
+        section's (part_title family)."""
+        first = self.sections[0] if self.sections else None
+        return self.part_role == "first" and first is not None and first.table is not None and not first.paragraphs
 
     def section(self, name: str) -> Section | None:
         return next((s for s in [self.events, *self.sections] if s.name == name), None)

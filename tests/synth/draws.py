@@ -66,6 +66,11 @@ Families (the classes of issue 9 the extractor must handle):
                     parts them as a black one would, where LibreOffice and Chromium draw it as a thin white
                     filled rectangle; at the table's edge it borders the white page. Replaces the table's
                     other fills. The truth is unchanged
+  part_title        the part's heading over the statistics sections (rewording.part_title, ~30%) worded
+                    otherwise ('主要统计数据', '统计数据汇总', '数据统计') or set like the table titles, in their
+                    size and face, right over the first one: two headings on consecutive lines in one size
+                    (the counter-case of a title's two lines, '…平台数据' / '采集情况（医院）'). The truth is
+                    unchanged
   group_start       header groups' titles start-aligned (~30% of bulletins, model.group_start): a label
                     merged over several columns ('门诊' over '年总量' / '累计总量', the bands family's
                     bands) printed at its cell's left edge, not centred over its columns
@@ -133,7 +138,8 @@ import random
 
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
-            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "dark_zebra")
+            "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "dark_zebra",
+            "part_title")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -53,10 +53,12 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     if "headless_tables" in draws:
         headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
     head = masthead.build(ctx)
+    part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
+        else ("统计数据", "heading")
     return Bulletin(seed=seed, year=ctx.year, issuer=masthead.ISSUER, issue_date=head.issue_date, masthead=head.line,
                     events=printed_events, sections=sections, colophon=head.colophon,
                     expected_warnings=ctx.warnings, missing_sections=missing, quirks=quirks,
-                    expected_mismatches=set(ctx.mismatches), draws=draws)
+                    expected_mismatches=set(ctx.mismatches), draws=draws, part_title=part[0], part_role=part[1])
 
 
 def _section_order(rng: random.Random) -> tuple[list[str], list[str]]:

@@ -328,7 +328,7 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
         masthead = round(aim, 1) if aim <= 3 * body else masthead
     _paragraph(doc, f"{b.masthead[0]} {b.masthead[1]}", family, masthead, space_after=12)
     _section(doc, b.events, lay, rng)
-    lay.heading(doc, "统计数据", typo.heading)
+    lay.heading(doc, b.part_title, typo.caption if b.part_is_caption() else typo.heading)  # part_title family
     for s in b.sections:
         _section(doc, s, lay, rng)
     if lay.landscape:

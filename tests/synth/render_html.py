@@ -339,7 +339,8 @@ def document(b: Bulletin, page_class: type[Page], *, style: str, font: str, seed
              *_masthead(b, page),
              _section(b.events, page)]
     brk = ' style="break-before: page"' if page.rng.random() < 0.6 else ""
-    parts.append(f'<p class="h"{brk}>统计数据</p>')
+    cls = "cap" if b.part_is_caption() else "h"  # part_title family
+    parts.append(f'<p class="{cls}"{brk}>{_e(b.part_title)}</p>')
     parts += [_section(s, page) for s in b.sections]
     if b.colophon:
         parts.append(f'<div class="colophon"><p class="first">{_e(b.colophon[0])}</p>'

@@ -1231,7 +1231,8 @@ class Renderer:
         # next: two headings, not one broken by the page
         at_foot = (self.breaks is not None and self.breaks["stats_at_foot"] and self.y > self.mt + 1
                    and self.room() > 4 * self.typo.heading.size)
-        self.heading_block("统计数据", 6 * self.lead, at_foot=at_foot)
+        role = self.typo.caption if b.part_is_caption() else None  # part_title family
+        self.heading_block(b.part_title, 6 * self.lead, role, at_foot=at_foot)
         if at_foot:
             self.info["stats_at_foot"] = self.page
         for n, sec in enumerate(b.sections):

@@ -430,7 +430,7 @@ def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]
              page.setup(), *_masthead(b, page), *_section(page, b.events)]
     if page.rng.random() < 0.6:
         parts.append("#pagebreak(weak: true)")
-    parts.append(page.title("统计数据", page.typo.heading))
+    parts.append(page.title(b.part_title, page.typo.caption if b.part_is_caption() else page.typo.heading))
     i = 0
     while i < len(b.sections):
         if not _wide(page, b.sections[i]):

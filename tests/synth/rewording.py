@@ -141,6 +141,21 @@ def reworded(rng: random.Random, year: int, name: str) -> str:
     return f"{city}{worded}"
 
 
+PART_TITLES = ("统计数据", "主要统计数据", "统计数据汇总", "数据统计")
+"""The part's heading over the statistics sections as editions may word it (part_title family)."""
+PART_SHARE = 0.3  # bulletins printing the part's heading otherwise (its words or its size)
+
+
+def part_title(rng: random.Random, forced: bool = False) -> tuple[str, str]:
+    """The part's heading and how it is set (part_title family): in some bulletins (every one when
+    `forced`) worded otherwise ('主要统计数据', '统计数据汇总', '数据统计') or set like the table titles
+    right over the first one — two headings on consecutive lines in one size, the first naming the
+    part (its counter-case: a title's two lines, '…平台数据' / '采集情况（医院）', one heading)."""
+    if rng.random() >= PART_SHARE and not forced:
+        return "统计数据", "heading"
+    return rng.choice(PART_TITLES), rng.choice(("heading", "first"))
+
+
 def number(style: str, events: Section, sections: list[Section]) -> None:
     """Every heading numbered one way, the events first (the part title '统计数据' is the renderer's
     and stays as it is)."""
