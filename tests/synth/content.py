@@ -100,6 +100,7 @@ class PrintedTable:
     rows: list[BodyRow]
     shading: Shading | None = None
     group_align: str = "centre"  # a header group's title over its sub-columns: centre | start (group_start family)
+    row_pad_em: float = 0.0  # more space above and under each row's text, in ems of its size (airy_rows family)
 
     @property
     def n_cols(self) -> int:

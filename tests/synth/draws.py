@@ -71,6 +71,11 @@ Families (the classes of issue 9 the extractor must handle):
                     size and face, right over the first one: two headings on consecutive lines in one size
                     (the counter-case of a title's two lines, '…平台数据' / '采集情况（医院）'). The truth is
                     unchanged
+  airy_rows         tables printed with rows far apart (~15% of bulletins, most of their tables;
+                    model.airy_rows): half an em to an em and a half more above and under each row's text
+                    (reportlab's padding, docx's cell margins, CSS padding, Typst's inset), so that the empty
+                    band between two rows' lines is several times a wrapped name's line gap and, in a 三线表,
+                    many times the header's rule pitch — still one table. The truth is unchanged
   group_start       header groups' titles start-aligned (~30% of bulletins, model.group_start): a label
                     merged over several columns ('门诊' over '年总量' / '累计总量', the bands family's
                     bands) printed at its cell's left edge, not centred over its columns
@@ -139,7 +144,7 @@ import random
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "dark_zebra",
-            "part_title")
+            "part_title", "airy_rows")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -102,6 +102,8 @@ def _arrange(ctx: Context, draws: frozenset[str], built: dict[str, Section], ord
         shading.draw_zebra(stream("dark_zebra", ctx.seed), sections, forced("dark_zebra"))
     if "group_start" in draws:
         group_start(stream("group_start", ctx.seed), sections, forced("group_start"))
+    if "airy_rows" in draws:
+        airy_rows(stream("airy_rows", ctx.seed), sections, forced("airy_rows"))
     return sections
 
 
@@ -119,6 +121,20 @@ def group_start(rng: random.Random, sections: list[Section], forced: bool = Fals
         if table is None or table.n_header_rows < 2 or rng.random() >= 0.8:
             continue
         table.group_align = "start"
+
+
+AIRY_SHARE = 0.15  # bulletins printing some tables' rows far apart (airy_rows family)
+
+
+def airy_rows(rng: random.Random, sections: list[Section], forced: bool = False) -> None:
+    """Some bulletins (every one when `forced`) print most of their tables with rows far apart:
+    half an em to an em and a half above and under each row's text, so that the space between
+    two rows' lines is two to four times a wrapped name's line gap — still one table."""
+    if rng.random() >= AIRY_SHARE and not forced:
+        return
+    for sec in sections:
+        if sec.table is not None and rng.random() < 0.6:
+            sec.table.row_pad_em = round(rng.uniform(0.5, 1.5), 2)
 
 
 PLATFORM_BAND = (("outpatient_visits", "outpatient_revenue_thousand_yuan", "discharges", "inpatient_revenue_thousand_yuan"),

@@ -97,6 +97,18 @@ def _table_borders(table, style: str, rng: random.Random) -> None:
                           "insideV": none})
 
 
+def _cell_margins(table, twips: int) -> None:
+    """Every cell's text `twips` from its top and bottom edges (airy_rows family: rows far apart),
+    as a table's default cell margins (w:tblCellMar)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "bottom"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+
+
 def _cell_bottom(cell, size: int) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = tc_pr.find(qn("w:tcBorders"))
@@ -134,6 +146,8 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _table_borders(table, style, rng)
+    if printed.row_pad_em:
+        _cell_margins(table, round(printed.row_pad_em * size * 20))
     widths = [Cm(w) for w in _widths(printed, size, width_cm, rng)]
     _fixed_grid(table, widths)
     for row in table.rows:

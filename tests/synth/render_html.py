@@ -259,6 +259,10 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False) -> str:
         out = [f"<table{style}><thead>"]
     else:
         out = [_light_rules(sh.rules), f'<table class="rules"{style}><thead>']
+    if t.row_pad_em:  # airy_rows family: rows far apart
+        out[-1] = out[-1].replace("<table", f'<table data-airy="{t.row_pad_em}"', 1)
+        out.insert(-1, f'<style>table[data-airy="{t.row_pad_em}"] td {{ padding-top: {t.row_pad_em + 0.2}em;'
+                       f' padding-bottom: {t.row_pad_em + 0.2}em; }}</style>')
     n = t.n_header_rows
     cells = t.header_cells()
     for r in range(n):

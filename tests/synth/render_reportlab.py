@@ -640,7 +640,7 @@ class Renderer:
         rng = self.rng
         size = self.table_size
         pad_x = rng.uniform(2.0, 4.0)
-        pad_y = rng.uniform(2.0, 4.5)
+        pad_y = rng.uniform(2.0, 4.5) + pt.row_pad_em * self.table_size  # airy_rows family: rows far apart
         max_w = self.pw - 2 * 1.6 * CM
         target = self.width * rng.uniform(0.93, 1.0)
         narrow_names = rng.random() < 0.75

@@ -347,7 +347,8 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
     body = [cell for row in t.rows for cell in _body_cells(page, t, row)]
     first = size or page.table_size
     sizes = [first] + [s for s in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s < first]
-    table = (f"table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},\n"
+    inset = f" inset: (x: {page.pad[0]}pt, y: {page.pad[1]}pt + {t.row_pad_em}em)," if t.row_pad_em else ""  # airy_rows
+    table = (f"table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},{inset}\n"
              f" align: (x, y) => ({columns},).at(x),\n"
              f" table.header(repeat: true, {', '.join(top + head + under)}),\n"
              f" {', '.join(body + end)}\n)")
