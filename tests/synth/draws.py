@@ -72,7 +72,7 @@ Families (the classes of issue 9 the extractor must handle):
                     (the counter-case of a title's two lines, '…平台数据' / '采集情况（医院）'). The truth is
                     unchanged
   airy_rows         tables printed with rows far apart (~15% of bulletins, most of their tables;
-                    model.airy_rows): half an em to an em and a half more above and under each row's text
+                    model.airy_rows): a third of an em to an em more above and under each row's text
                     (reportlab's padding, docx's cell margins, CSS padding, Typst's inset), so that the empty
                     band between two rows' lines is several times a wrapped name's line gap and, in a 三线表,
                     many times the header's rule pitch — still one table. The truth is unchanged

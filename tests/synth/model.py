@@ -128,13 +128,14 @@ AIRY_SHARE = 0.15  # bulletins printing some tables' rows far apart (airy_rows f
 
 def airy_rows(rng: random.Random, sections: list[Section], forced: bool = False) -> None:
     """Some bulletins (every one when `forced`) print most of their tables with rows far apart:
-    half an em to an em and a half above and under each row's text, so that the space between
-    two rows' lines is two to four times a wrapped name's line gap — still one table."""
+    a third of an em to an em more above and under each row's text (a table style's row height of
+    two lines or so), so that the space between two rows' lines is several times a wrapped name's
+    line gap — still one table."""
     if rng.random() >= AIRY_SHARE and not forced:
         return
     for sec in sections:
         if sec.table is not None and rng.random() < 0.6:
-            sec.table.row_pad_em = round(rng.uniform(0.5, 1.5), 2)
+            sec.table.row_pad_em = round(rng.uniform(0.3, 1.0), 2)
 
 
 PLATFORM_BAND = (("outpatient_visits", "outpatient_revenue_thousand_yuan", "discharges", "inpatient_revenue_thousand_yuan"),

@@ -894,3 +894,74 @@ def test_part_title_bulletins_extract_exactly(producer: str, seed: int, tmp_path
     case = Case(seed, producer, "grid", fonts(producer)[0], draws=ALL)
     pdf = render_cases([case], tmp_path)[case.seed]
     assert check(case, pdf, tmp_path).problems == []
+
+
+# ------------------------------------------------------------------- the airy_rows family
+
+def test_airy_rows_is_drawn() -> None:
+    """About 15% of bulletins print most of their tables with rows far apart (0.3–1.0 em more above
+    and under each row's text); with the family off no table is, and the truth is unchanged."""
+    from .draws import ALL
+
+    airy = {seed: [s.table.row_pad_em for s in make_bulletin(seed).sections if s.table and s.table.row_pad_em]
+            for seed in range(60)}
+    assert 0.05 * 60 <= sum(map(bool, airy.values())) <= 0.3 * 60
+    assert all(0.3 <= pad <= 1.0 for pads in airy.values() for pad in pads)
+    for seed in [s for s, pads in airy.items() if pads][:5]:
+        off = make_bulletin(seed, draws=ALL - {"airy_rows"})
+        assert not any(s.table.row_pad_em for s in off.sections if s.table)
+        assert truth(off) == truth(make_bulletin(seed))
+
+
+def test_airy_rows_reach_every_producer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forced, seed 750001: reportlab pads the rows (the bulletin runs to more pages), docx sets the
+    table's cell margins (w:tblCellMar), HTML (Chromium, WeasyPrint) pads the body cells, Typst
+    insets the cells more."""
+    import zipfile
+
+    from . import render_docx, render_typst
+    from .draws import ALL
+
+    seed = 750001
+    render(make_bulletin(seed, draws=ALL - {"airy_rows"}), tmp_path / "off.pdf", style="three_line", font="STSong-Light",
+           seed=seed)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    b = make_bulletin(seed)
+    pads = [s.table.row_pad_em for s in b.sections if s.table and s.table.row_pad_em]
+    assert len(pads) >= 3
+    render(b, tmp_path / "on.pdf", style="three_line", font="STSong-Light", seed=seed)
+    with pdfplumber.open(tmp_path / "off.pdf") as off, pdfplumber.open(tmp_path / "on.pdf") as on:
+        assert len(on.pages) > len(off.pages)
+    path = render_docx.build(b, tmp_path / "b.docx", style="three_line", font="uming", seed=seed)
+    with zipfile.ZipFile(path) as z:
+        assert z.read("word/document.xml").decode().count("<w:tblCellMar>") == len(pads)
+    render_html.build(b, tmp_path / "b.html", style="three_line", font="uming", seed=seed)
+    html = (tmp_path / "b.html").read_text(encoding="utf-8")
+    assert html.count("<table data-airy=") == len(pads) and f'td {{ padding-top: {pads[0] + 0.2}em;' in html
+    source, _info = render_typst.source(b, style="three_line", font="uming", seed=seed)
+    assert all(f"pt + {pad}em)," in source for pad in pads)
+
+
+AIRY_BROKEN_THREE_LINE = ("regions.extend_down takes a 三线表 broken by the page (no rule under its last row there) "
+                          "only down to a row standing more than row_gap_lines (1.5) line heights under the one above "
+                          "(_stands_apart): rows an em apart end the table after its first row and the rest of the page's "
+                          "rows are lost (replay: python -m tests.synth.sweep --seeds 750001 --producer {p} --style "
+                          "three_line --font wqy-zenhei --force airy_rows)")
+
+
+@pytest.mark.parametrize("producer", ["reportlab", *[pytest.param(p, marks=pytest.mark.xfail(
+    strict=True, reason=AIRY_BROKEN_THREE_LINE.format(p=p))) for p in ("docx", "html", "weasyprint")], "typst"])
+def test_airy_rows_bulletins_extract_exactly(producer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seed 750001 forced, 三线表: rows a line or so apart, names wrapped in them; each table is one
+    table and each row one row. reportlab closes every page's part of a table with its rule; Typst's
+    parts end with the table on the page."""
+    from .draws import ALL
+    from .sweep import Case, check, fonts, missing_tool
+    from .sweep import render as render_cases
+
+    if missing_tool(producer):
+        pytest.skip(missing_tool(producer))
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(750001, producer, "three_line", fonts(producer)[0], draws=ALL)
+    pdf = render_cases([case], tmp_path)[case.seed]
+    assert check(case, pdf, tmp_path).problems == []
