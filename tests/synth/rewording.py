@@ -5,6 +5,10 @@ all, '年' or '年度', with or without '南京市' — and the whole bulletin's
 so that only the section's content tells which it is (the expected warning says so); sometimes a
 table section printed without a heading of its own, under a prose section's or '统计数据'.
 
+The part_title family (`part_title`, a stream of its own) words the part's heading over the
+statistics sections otherwise ('主要统计数据', '统计数据汇总', '数据统计') or sets it like the table
+title right under it.
+
 Counter-cases kept: the unknown sections' titles are numbered like the rest but never reworded
 into a known section's words, and no rewording here names another section's key words."""
 

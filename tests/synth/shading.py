@@ -6,7 +6,11 @@ producer paints in its own way; the truth does not change: a background rules no
 
 The dark_fills family (`draw_dark`, a stream of its own) darkens some tables' header band or 合计
 row to a dark grey, navy or near-black printed with white or light text (a table style's dark
-header), over the shading family's light fills or alone."""
+header), over the shading family's light fills or alone.
+
+The dark_zebra family (`draw_zebra`, a stream of its own) bands tables dark: every other body row
+dark with light text (`band_table`), and in half of them every cell filled and the borders white
+(`Shading.rules`), as a dark table style prints them."""
 
 from __future__ import annotations
 
