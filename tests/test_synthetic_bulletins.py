@@ -146,13 +146,13 @@ after an autospace gap running down the column."""
 def test_units_family_through_each_producer(producer: str, seed: int, tmp_path: Path) -> None:
     import re
 
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = missing_tool(producer)
     if reason:
         pytest.skip(reason)
     (case,) = plan([seed], producer)
-    case.draws = ALL
+    case.draws = PINNED
     b = bulletin(case)[0]
     cells = [c for s in b.sections if s.table for r in s.table.rows for c in r.cells]
     assert any(re.fullmatch(r"\d+(\.\d+)?[万亿]", c) for c in cells) and any(re.search("[０-９]", c) for c in cells)
@@ -179,12 +179,12 @@ one failure class of issue 17 each, through the producers that printed them."""
                          ids=[f"{c[0]}-{c[1]}" for c in REWORDING_CASES])
 def test_numbered_titles_through_each_producer(producer: str, seed: int, style: str, font: str, quirks: bool,
                                               tmp_path: Path) -> None:
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
-    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    case = Case(seed, producer, style, font, quirks, draws=PINNED)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
@@ -209,12 +209,12 @@ def test_tight_typst_tables_keep_their_rows_and_columns(seed: int, style: str, f
                                                         tmp_path: Path) -> None:
     import re
 
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render("typst", font)
     if reason:
         pytest.skip(reason)
-    case = Case(seed, "typst", style, font, quirks, draws=ALL)
+    case = Case(seed, "typst", style, font, quirks, draws=PINNED)
     b = bulletin(case)[0]
     cells = [c for s in b.sections if s.table for r in s.table.rows for c in r.cells]
     assert any(re.fullmatch("[０-９，．]{7,}", c) for c in cells) and any(re.fullmatch(r"\d{3}", c) for c in cells)
@@ -225,12 +225,12 @@ def test_a_figure_centred_on_its_row_in_chromium_keeps_its_row_whole(tmp_path: P
     """html 730110: Chromium centres '南京市职业病防治' / '院' and '712.7414' / '万' on their row, the
     second lines a few points under the row's figures and read as one line with them; the first
     line holds a figure but is no row of its own."""
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render("html", "noto-sans")
     if reason:
         pytest.skip(reason)
-    case = Case(730110, "html", "three_line", "noto-sans", True, draws=ALL)
+    case = Case(730110, "html", "three_line", "noto-sans", True, draws=PINNED)
     pdfs = render([case], tmp_path)
     check(case, pdfs[730110], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
@@ -240,12 +240,12 @@ def test_the_spaces_hanging_after_a_wrapped_total_label_merge_no_columns(tmp_pat
     """html 731405: Chromium wraps physical_exam_reports' total label one character a line ('合' over
     '计', in uming), the first line's trailing spaces reaching from the 序号 column to the names'
     first glyph; they print nothing and part no columns (`is_hanging_tail`): every row is read."""
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render("html", "uming")
     if reason:
         pytest.skip(reason)
-    case = Case(731405, "html", "three_line", "uming", False, draws=ALL)
+    case = Case(731405, "html", "three_line", "uming", False, draws=PINNED)
     pdfs = render([case], tmp_path)
     check(case, pdfs[731405], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
@@ -262,10 +262,10 @@ halves' names wrapped over the break, or (the counter-case) the left half's alon
                          ids=[f"{s}-{st}-{h}" for s, st, h in CUT_HALVES_CASES])
 def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "cut_halves")
-    case = Case(seed, "reportlab", style, "STSong-Light", draws=ALL)
+    case = Case(seed, "reportlab", style, "STSong-Light", draws=PINNED)
     pdf = tmp_path / f"{seed}.pdf"
     info = render_reportlab.render_info(bulletin(case)[0], pdf, style=style, font="STSong-Light", seed=seed)
     assert [(cut["section"], cut["halves"]) for cut in info["cut_halves"]] == [("online_booking_channels", halves)]
@@ -283,10 +283,10 @@ second line that starts where the first does (the typst 710033 case)."""
 @pytest.mark.parametrize(("seed", "style"), NOTE_FRAMES_CASES, ids=[f"{s}-{st}" for s, st in NOTE_FRAMES_CASES])
 def test_note_frames_family_through_reportlab(seed: int, style: str, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "note_frames")
-    case = Case(seed, "reportlab", style, "STSong-Light", draws=ALL)
+    case = Case(seed, "reportlab", style, "STSong-Light", draws=PINNED)
     pdf = tmp_path / f"{seed}.pdf"
     info = render_reportlab.render_info(bulletin(case)[0], pdf, style=style, font="STSong-Light", seed=seed)
     assert info["notes_set_in"] and all(note["indent"] > 0 for note in info["notes_set_in"])
@@ -313,12 +313,12 @@ counter-case; one failure class of issue 17, through the producers that print it
                          ids=[f"{c[0]}-{c[1]}" for c in MASTHEAD_BOX_CASES])
 def test_masthead_boxes_through_each_producer(producer: str, seed: int, style: str, font: str, quirks: bool,
                                               tmp_path: Path) -> None:
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
-    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    case = Case(seed, producer, style, font, quirks, draws=PINNED)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
@@ -338,12 +338,12 @@ heading set apart under a stretch of one row with text on both sides ends it."""
                          ids=[f"{c[0]}-{c[1]}" for c in TWO_COLUMN_EDGE_CASES])
 def test_two_columns_under_a_running_header_or_over_a_heading(producer: str, seed: int, style: str, font: str,
                                                               quirks: bool, tmp_path: Path) -> None:
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
-    case = Case(seed, producer, style, font, quirks, draws=ALL)
+    case = Case(seed, producer, style, font, quirks, draws=PINNED)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
@@ -365,13 +365,13 @@ LibreOffice broke)."""
 def test_a_header_alone_at_a_page_foot_through_each_producer(producer: str, seed: int, style: str, font: str,
                                                              force: str, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render(producer, font)
     if reason:
         pytest.skip(reason)
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", force)
-    case = Case(seed, producer, style, font, draws=ALL)
+    case = Case(seed, producer, style, font, draws=PINNED)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
@@ -381,12 +381,12 @@ def test_a_line_a_few_points_past_the_margin_keeps_the_document_margins(tmp_path
     """reportlab 720176 (grid, uming): a justified line 2.8 pt past the document's margin on a page
     of two centred table captions; the page keeps the document's margins, so the title
     '全国卫生健康信息化发展指数（2021）' over its paragraph stands alone (layout/lines.py within_margins)."""
-    from .synth.draws import ALL
+    from .synth.draws import PINNED
 
     reason = cannot_render("reportlab", "uming")
     if reason:
         pytest.skip(reason)
-    case = Case(720176, "reportlab", "grid", "uming", draws=ALL)
+    case = Case(720176, "reportlab", "grid", "uming", draws=PINNED)
     pdfs = render([case], tmp_path)
     check(case, pdfs[720176], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
