@@ -77,6 +77,7 @@ class Shading:
     stroked: bool = False  # a producer that draws fills (reportlab) also strokes each cell's fill (grid style)
     backdrop: Fill | None = None  # one fill behind the whole table (1.0: white painted over the page)
     ink: str = "FFFFFF"  # the text's colour over a dark fill (six hex digits)
+    rules: str | None = None  # the table's rules' colour (six hex digits; None: black): white borders (dark_zebra)
 
     def row_grey(self, row: int) -> Fill | None:
         return self.rows.get(row)
@@ -99,6 +100,7 @@ class PrintedTable:
     rows: list[BodyRow]
     shading: Shading | None = None
     group_align: str = "centre"  # a header group's title over its sub-columns: centre | start (group_start family)
+    row_pad_em: float = 0.0  # more space above and under each row's text, in ems of its size (airy_rows family)
 
     @property
     def n_cols(self) -> int:
@@ -189,6 +191,14 @@ class Bulletin:
     quirks: bool = False
     expected_mismatches: set = field(default_factory=set)  # (check, dataset, subject|None, metric)
     draws: frozenset = frozenset()  # the draw families (draws.py) this bulletin uses
+    part_title: str = "统计数据"  # the heading over the statistics sections (part_title family: worded otherwise)
+    part_role: str = "heading"  # set as the headings ('heading') or as the first title under it ('first')
+
+    def part_is_caption(self) -> bool:
+        """The part's heading is set as the table titles are: like the first title under it, a table
+        section's (part_title family)."""
+        first = self.sections[0] if self.sections else None
+        return self.part_role == "first" and first is not None and first.table is not None and not first.paragraphs
 
     def section(self, name: str) -> Section | None:
         return next((s for s in [self.events, *self.sections] if s.name == name), None)

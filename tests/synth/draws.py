@@ -59,6 +59,23 @@ Families (the classes of issue 9 the extractor must handle):
                     family's light fills or alone; every producer paints them as it paints the shading
                     family's. The truth is unchanged: a dark fill is a background, the text's colour is
                     nothing
+  dark_zebra        tables banded dark (~20% of bulletins, most of their tables; shading.band_table): every
+                    other body row filled dark (dark_fills' colours) with light text, the rows between light
+                    grey or unfilled, the header band dark or not; in half of them every cell is filled and
+                    the table's borders print white (a dark table style): between dark cells a white border
+                    parts them as a black one would, where LibreOffice and Chromium draw it as a thin white
+                    filled rectangle; at the table's edge it borders the white page. Replaces the table's
+                    other fills. The truth is unchanged
+  part_title        the part's heading over the statistics sections (rewording.part_title, ~30%) worded
+                    otherwise ('主要统计数据', '统计数据汇总', '数据统计') or set like the table titles, in their
+                    size and face, right over the first one: two headings on consecutive lines in one size
+                    (the counter-case of a title's two lines, '…平台数据' / '采集情况（医院）'). The truth is
+                    unchanged
+  airy_rows         tables printed with rows far apart (~15% of bulletins, most of their tables;
+                    model.airy_rows): a third of an em to an em more above and under each row's text
+                    (reportlab's padding, docx's cell margins, CSS padding, Typst's inset), so that the empty
+                    band between two rows' lines is several times a wrapped name's line gap and, in a 三线表,
+                    many times the header's rule pitch — still one table. The truth is unchanged
   group_start       header groups' titles start-aligned (~30% of bulletins, model.group_start): a label
                     merged over several columns ('门诊' over '年总量' / '累计总量', the bands family's
                     bands) printed at its cell's left edge, not centred over its columns
@@ -174,7 +191,8 @@ import random
 FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs", "bands", "landscape", "thousands",
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
-            "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows")
+            "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
+            "part_title", "airy_rows")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

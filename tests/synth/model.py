@@ -59,10 +59,12 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     if "headless_tables" in draws:
         headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
     head = masthead.build(ctx)
+    part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
+        else ("统计数据", "heading")
     return Bulletin(seed=seed, year=ctx.year, issuer=masthead.ISSUER, issue_date=head.issue_date, masthead=head.line,
                     events=printed_events, sections=sections, colophon=head.colophon,
                     expected_warnings=ctx.warnings, missing_sections=missing, quirks=quirks,
-                    expected_mismatches=set(ctx.mismatches), draws=draws)
+                    expected_mismatches=set(ctx.mismatches), draws=draws, part_title=part[0], part_role=part[1])
 
 
 def _section_order(rng: random.Random) -> tuple[list[str], list[str]]:
@@ -102,8 +104,12 @@ def _arrange(ctx: Context, draws: frozenset[str], built: dict[str, Section], ord
         shading.draw(stream("shading", ctx.seed), sections, forced("shading"))
     if "dark_fills" in draws:
         shading.draw_dark(stream("dark_fills", ctx.seed), sections, forced("dark_fills"))
+    if "dark_zebra" in draws:
+        shading.draw_zebra(stream("dark_zebra", ctx.seed), sections, forced("dark_zebra"))
     if "group_start" in draws:
         group_start(stream("group_start", ctx.seed), sections, forced("group_start"))
+    if "airy_rows" in draws:
+        airy_rows(stream("airy_rows", ctx.seed), sections, forced("airy_rows"))
     return sections
 
 
@@ -121,6 +127,21 @@ def group_start(rng: random.Random, sections: list[Section], forced: bool = Fals
         if table is None or table.n_header_rows < 2 or rng.random() >= 0.8:
             continue
         table.group_align = "start"
+
+
+AIRY_SHARE = 0.15  # bulletins printing some tables' rows far apart (airy_rows family)
+
+
+def airy_rows(rng: random.Random, sections: list[Section], forced: bool = False) -> None:
+    """Some bulletins (every one when `forced`) print most of their tables with rows far apart:
+    a third of an em to an em more above and under each row's text (a table style's row height of
+    two lines or so), so that the space between two rows' lines is several times a wrapped name's
+    line gap — still one table."""
+    if rng.random() >= AIRY_SHARE and not forced:
+        return
+    for sec in sections:
+        if sec.table is not None and rng.random() < 0.6:
+            sec.table.row_pad_em = round(rng.uniform(0.3, 1.0), 2)
 
 
 PLATFORM_BAND = (("outpatient_visits", "outpatient_revenue_thousand_yuan", "discharges", "inpatient_revenue_thousand_yuan"),

@@ -97,6 +97,18 @@ def _table_borders(table, style: str, rng: random.Random) -> None:
                           "insideV": none})
 
 
+def _cell_margins(table, twips: int) -> None:
+    """Every cell's text `twips` from its top and bottom edges (airy_rows family: rows far apart),
+    as a table's default cell margins (w:tblCellMar)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "bottom"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
+
+
 def _cell_bottom(cell, size: int) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = tc_pr.find(qn("w:tcBorders"))
@@ -134,6 +146,8 @@ def _table(doc, printed: PrintedTable, family: str, size: float, style: str, wid
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _table_borders(table, style, rng)
+    if printed.row_pad_em:
+        _cell_margins(table, round(printed.row_pad_em * size * 20))
     widths = [Cm(w) for w in _widths(printed, size, width_cm, rng)]
     _fixed_grid(table, widths)
     for row in table.rows:
@@ -201,6 +215,10 @@ def _shade(table, printed: PrintedTable) -> None:
     sh = printed.shading
     assert sh is not None
     n_head = printed.n_header_rows
+    if sh.rules is not None:  # white borders between dark cells (dark_zebra family): every border's colour
+        for el in table._tbl.iter(*(qn(f"w:{e}") for e in ("top", "left", "bottom", "right", "insideH", "insideV"))):
+            if el.get(qn("w:color")) is not None:
+                el.set(qn("w:color"), sh.rules)
     if sh.backdrop is not None:
         borders = table._tbl.tblPr.find(qn("w:tblBorders"))
         borders.addnext(_shd(sh.backdrop))
@@ -324,7 +342,7 @@ def build(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> Path:
         masthead = round(aim, 1) if aim <= 3 * body else masthead
     _paragraph(doc, f"{b.masthead[0]} {b.masthead[1]}", family, masthead, space_after=12)
     _section(doc, b.events, lay, rng)
-    lay.heading(doc, "统计数据", typo.heading)
+    lay.heading(doc, b.part_title, typo.caption if b.part_is_caption() else typo.heading)  # part_title family
     for s in b.sections:
         _section(doc, s, lay, rng)
     if lay.landscape:

@@ -242,6 +242,13 @@ def _figure_ems(t: PrintedTable, c: int) -> float:
     return 0.55 * max((len(row.cells[c].rstrip("万亿")) for row in t.rows if c < len(row.cells)), default=2)
 
 
+def _light_rules(colour: str) -> str:
+    """A style element printing the next table's borders in `colour` (white borders between dark
+    cells, dark_zebra family): the stylesheet's borders keep their width and kind."""
+    parts = ("table.rules", "table.rules thead", "table.rules td", "table.rules th")
+    return f"<style>{', '.join(parts)} {{ border-color: #{colour.lower()}; }}</style>"
+
+
 def _table(t: PrintedTable, size: float | None, spaced: bool = False, gaps: head_gaps.HeadGaps | None = None) -> str:
     """`spaced` (spacing family): a cell's run of spaces printed as typed ('单  位' keeps its two),
     not collapsed to one as HTML would. Backgrounds (shading family) on th, tr and td."""
@@ -251,7 +258,14 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False, gaps: head
     def cell(text: str) -> str:
         return f'<span style="white-space: pre-wrap">{_e(text)}</span>' if spaced and "  " in text else _e(text)
 
-    out = [f"<table{style}><thead>"]
+    if sh is None or sh.rules is None:
+        out = [f"<table{style}><thead>"]
+    else:
+        out = [_light_rules(sh.rules), f'<table class="rules"{style}><thead>']
+    if t.row_pad_em:  # airy_rows family: rows far apart
+        out[-1] = out[-1].replace("<table", f'<table data-airy="{t.row_pad_em}"', 1)
+        out.insert(-1, f'<style>table[data-airy="{t.row_pad_em}"] td {{ padding-top: {t.row_pad_em + 0.2}em;'
+                       f' padding-bottom: {t.row_pad_em + 0.2}em; }}</style>')
     n = t.n_header_rows
     cells = t.header_cells()
     for r in range(n):
@@ -332,7 +346,8 @@ def document(b: Bulletin, page_class: type[Page], *, style: str, font: str, seed
              *_masthead(b, page),
              _section(b.events, page)]
     brk = ' style="break-before: page"' if page.rng.random() < 0.6 else ""
-    parts.append(f'<p class="h"{brk}>统计数据</p>')
+    cls = "cap" if b.part_is_caption() else "h"  # part_title family
+    parts.append(f'<p class="{cls}"{brk}>{_e(b.part_title)}</p>')
     parts += [_section(s, page) for s in b.sections]
     if b.colophon:
         parts.append(f'<div class="colophon"><p class="first">{_e(b.colophon[0])}</p>'

@@ -675,7 +675,7 @@ class Renderer:
         rng = self.rng
         size = self.table_size
         pad_x = rng.uniform(2.0, 4.0)
-        pad_y = rng.uniform(2.0, 4.5)
+        pad_y = rng.uniform(2.0, 4.5) + pt.row_pad_em * self.table_size  # airy_rows family: rows far apart
         max_w = self.pw - 2 * 1.6 * CM
         target = self.width * rng.uniform(0.93, 1.0)
         narrow_names = rng.random() < 0.75
@@ -1035,6 +1035,17 @@ class Renderer:
 
     def _rules(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int,
                head_cells: list[HeaderCell]) -> None:
+        """The table's rules, in black or in the shading's rule colour (white borders between dark
+        cells, dark_zebra family); a black table sets no colour, so it draws the bytes it drew before."""
+        rules = plan.table.shading.rules if plan.table.shading else None
+        if rules is not None:
+            self.c.setStrokeColorRGB(*(v / 255 for v in fill_rgb(rules)))
+        self._rule_lines(plan, owner, xs, ys, n_h, head_cells)
+        if rules is not None:
+            self.c.setStrokeGray(0)
+
+    def _rule_lines(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int,
+                    head_cells: list[HeaderCell]) -> None:
         c = self.c
         n_rows, n_cols = len(owner), len(owner[0])
 
@@ -1255,7 +1266,8 @@ class Renderer:
         # next: two headings, not one broken by the page
         at_foot = (self.breaks is not None and self.breaks["stats_at_foot"] and self.y > self.mt + 1
                    and self.room() > 4 * self.typo.heading.size)
-        self.heading_block("统计数据", 6 * self.lead, at_foot=at_foot)
+        role = self.typo.caption if b.part_is_caption() else None  # part_title family
+        self.heading_block(b.part_title, 6 * self.lead, role, at_foot=at_foot)
         if at_foot:
             self.info["stats_at_foot"] = self.page
         for n, sec in enumerate(b.sections):

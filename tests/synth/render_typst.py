@@ -314,6 +314,8 @@ def _strokes(page: _Page, t: PrintedTable) -> tuple[str, list[str], list[str], l
     """The table's `stroke`, and the lines drawn atop the header, under it (both repeated with
     the header) and at the table's end, for its style."""
     line, heavy, n = f"{page.line}pt", f"{page.heavy}pt", t.n_header_rows
+    if t.shading is not None and t.shading.rules is not None:  # white borders (dark_zebra family)
+        line, heavy = f'({line} + rgb("#{t.shading.rules}"))', f'({heavy} + rgb("#{t.shading.rules}"))'
     if page.style == "grid":
         return line, [], [], []
     if page.style == "no_inner_verticals":
@@ -358,7 +360,8 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
     body = [cell for row in t.rows for cell in _body_cells(page, t, row)]
     first = size or page.table_size
     sizes = [first] + [s for s in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s < first]
-    table = (f"table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},\n"
+    inset = f" inset: (x: {page.pad[0]}pt, y: {page.pad[1]}pt + {t.row_pad_em}em)," if t.row_pad_em else ""  # airy_rows
+    table = (f"table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},{inset}\n"
              f" align: (x, y) => ({columns},).at(x),\n"
              f" table.header(repeat: true, {', '.join(top + head + under)}),\n"
              f" {', '.join(body + end)}\n)")
@@ -455,9 +458,10 @@ def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]
              page.setup(), *_masthead(b, page), *_section(page, b.events, last_apart=close)]
     if page.rng.random() < 0.6 and not close:
         parts.append("#pagebreak(weak: true)")
-    parts.append(page.title("统计数据", page.typo.heading, close=close))
+    typo = page.typo.caption if b.part_is_caption() else page.typo.heading
+    parts.append(page.title(b.part_title, typo, close=close))
     if close:
-        page.drawn["title_close_under_columns"] = "统计数据"
+        page.drawn["title_close_under_columns"] = b.part_title
     i = 0
     while i < len(b.sections):
         if not _wide(page, b.sections[i]):

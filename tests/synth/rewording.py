@@ -5,6 +5,10 @@ all, '年' or '年度', with or without '南京市' — and the whole bulletin's
 so that only the section's content tells which it is (the expected warning says so); sometimes a
 table section printed without a heading of its own, under a prose section's or '统计数据'.
 
+The part_title family (`part_title`, a stream of its own) words the part's heading over the
+statistics sections otherwise ('主要统计数据', '统计数据汇总', '数据统计') or sets it like the table
+title right under it.
+
 Counter-cases kept: the unknown sections' titles are numbered like the rest but never reworded
 into a known section's words, and no rewording here names another section's key words."""
 
@@ -139,6 +143,21 @@ def reworded(rng: random.Random, year: int, name: str) -> str:
     if where == "after_city" and city:
         return f"{city}{when}{worded}"
     return f"{city}{worded}"
+
+
+PART_TITLES = ("统计数据", "主要统计数据", "统计数据汇总", "数据统计")
+"""The part's heading over the statistics sections as editions may word it (part_title family)."""
+PART_SHARE = 0.3  # bulletins printing the part's heading otherwise (its words or its size)
+
+
+def part_title(rng: random.Random, forced: bool = False) -> tuple[str, str]:
+    """The part's heading and how it is set (part_title family): in some bulletins (every one when
+    `forced`) worded otherwise ('主要统计数据', '统计数据汇总', '数据统计') or set like the table titles
+    right over the first one — two headings on consecutive lines in one size, the first naming the
+    part (its counter-case: a title's two lines, '…平台数据' / '采集情况（医院）', one heading)."""
+    if rng.random() >= PART_SHARE and not forced:
+        return "统计数据", "heading"
+    return rng.choice(PART_TITLES), rng.choice(("heading", "first"))
 
 
 def number(style: str, events: Section, sections: list[Section]) -> None:

@@ -6,7 +6,11 @@ producer paints in its own way; the truth does not change: a background rules no
 
 The dark_fills family (`draw_dark`, a stream of its own) darkens some tables' header band or 合计
 row to a dark grey, navy or near-black printed with white or light text (a table style's dark
-header), over the shading family's light fills or alone."""
+header), over the shading family's light fills or alone.
+
+The dark_zebra family (`draw_zebra`, a stream of its own) bands tables dark: every other body row
+dark with light text (`band_table`), and in half of them every cell filled and the borders white
+(`Shading.rules`), as a dark table style prints them."""
 
 from __future__ import annotations
 
@@ -100,3 +104,35 @@ def draw_dark(rng: random.Random, sections: list[Section], forced: bool = False)
             continue
         totals = any(row.kind in ("total", "span") for row in sec.table.rows)
         sec.table.shading = darken_table(rng, sec.table, rng.choice(DARK_PATTERNS) if totals else "header")
+
+
+ZEBRA_BULLETIN_SHARE = 0.2  # bulletins with dark zebra rows (dark_zebra family)
+ZEBRA_TABLE_SHARE = 0.7  # of their tables, those banded dark
+WHITE_RULES_SHARE = 0.5  # banded tables whose every cell is filled and whose borders are white
+
+
+def band_table(rng: random.Random, table: PrintedTable, white_rules: bool) -> Shading:
+    """A table banded dark (a dark table style): every other body row dark with light text, the
+    rows between light grey or unfilled, the header band dark or not; with `white_rules` every cell
+    is filled (the header dark, the rows between light grey) and the table's borders print white —
+    between dark cells a white border still parts them; at the table's edge it borders the page."""
+    dark, odd = _dark(rng), rng.randrange(2)
+    between = round(rng.uniform(0.75, 0.95), 2) if white_rules or rng.random() < 0.5 else None
+    shading = Shading(ink=rng.choice(INKS), rules="FFFFFF" if white_rules else None)
+    shading.header = _dark(rng) if white_rules or rng.random() < 0.5 else None
+    for i in range(len(table.rows)):
+        fill = dark if i % 2 == odd else between
+        if fill is not None:
+            shading.rows[i] = fill
+    return shading
+
+
+def draw_zebra(rng: random.Random, sections: list[Section], forced: bool = False) -> None:
+    """Some bulletins (every one when `forced`) band most of their tables dark, half of those with
+    white borders (the dark_zebra family; it replaces the table's other fills)."""
+    if rng.random() >= ZEBRA_BULLETIN_SHARE and not forced:
+        return
+    for sec in sections:
+        if sec.table is None or rng.random() >= ZEBRA_TABLE_SHARE:
+            continue
+        sec.table.shading = band_table(rng, sec.table, rng.random() < WHITE_RULES_SHARE)
