@@ -1,7 +1,7 @@
 """Render many synthetic bulletins with each producer, extract each, compare with its truth.
 
     python -m tests.synth.sweep --seeds 100-149 [--producer reportlab|docx|html|weasyprint|typst|all] [--out DIR]
-        [--off FAMILIES]
+        [--off FAMILIES] [--through FAMILY]
 
 Used by tests/test_synthetic_bulletins.py; run by hand to hunt for failures. A failing case
 prints the seed, producer, style and font that replay it.
@@ -28,7 +28,7 @@ from bulletin_etl.cli import main as cli_main
 from . import render_docx, render_html, render_reportlab, render_typst, render_weasyprint, triage
 from .compare import compare
 from .content import Bulletin
-from .draws import ALL, FAMILIES, default_draws, parse_off
+from .draws import ALL, FAMILIES, default_draws, drawn_through, parse_off
 from .model import make_bulletin, truth
 from .sections.totals import plant_wrong_total
 
@@ -261,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write every case (seed, replay, differences, failure classes) here")
     ap.add_argument("--off", default="", help=f"draw families to switch off (debugging): {','.join(FAMILIES)} or all;"
                     " adds to BULLETIN_SYNTH_OFF")
+    ap.add_argument("--through", choices=FAMILIES, help="draw only the families up to this one (a sweep's own, "
+                    "replaying a seed swept at an older commit: draws.drawn_through, SWEPT_THROUGH)")
     ap.add_argument("--force", default="", help="draw families to draw in every bulletin (testing): sets "
                     "BULLETIN_SYNTH_FORCE")
     args = ap.parse_args(argv)
@@ -268,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         parse_off(args.force)  # names checked
         os.environ["BULLETIN_SYNTH_FORCE"] = args.force
     draws = default_draws() - parse_off(args.off)
+    if args.through:
+        draws &= drawn_through(args.through)
     if "-" in args.seeds:
         a, b = args.seeds.split("-")
         seeds = list(range(int(a), int(b) + 1))
