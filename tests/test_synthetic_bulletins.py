@@ -390,3 +390,27 @@ def test_a_line_a_few_points_past_the_margin_keeps_the_document_margins(tmp_path
     pdfs = render([case], tmp_path)
     check(case, pdfs[720176], tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- titles LibreOffice printed nowhere
+
+TITLES_PRINTED_CASES = [
+    (720062, "three_line", "wqy-zenhei", False),  # '（五）…健康证办理数据统计', its table and '（六）…卫生热线…'
+    # before a continuous section of two columns
+    (707726, "three_line", "wqy-zenhei", True),  # '…健康证系统数据统计' over its table at a page's foot
+]
+"""docx bulletins where LibreOffice 7.4 printed a title on no page: kept with a table right under it
+(720062, 707726), or with no title kept at all (710287, pinned in tests/synth/test_synth.py). The
+renderer keeps a title with the text under it only (render_docx `_Layout.heading`)."""
+
+
+@pytest.mark.parametrize(("seed", "style", "font", "quirks"), TITLES_PRINTED_CASES,
+                         ids=[f"docx-{c[0]}" for c in TITLES_PRINTED_CASES])
+def test_every_docx_title_is_printed(seed: int, style: str, font: str, quirks: bool, tmp_path: Path) -> None:
+    from .synth.draws import ALL
+
+    reason = cannot_render("docx", font)
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "docx", style, font, quirks, draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
