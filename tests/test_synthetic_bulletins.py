@@ -414,3 +414,18 @@ def test_every_docx_title_is_printed(seed: int, style: str, font: str, quirks: b
         pytest.skip(reason)
     case = Case(seed, "docx", style, font, quirks, draws=ALL)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_small_note_past_ragged_lines_keeps_the_document_margins(tmp_path: Path) -> None:
+    """html 707726 (three_line, wqy-zenhei): ragged 16 pt body lines stop 16 pt short of the text
+    block's edge; a 9 pt note under a table reaches 13 pt past them on a page of centred captions.
+    The page keeps the document's margins, so '2028年度线上预约情况统计' over its bracketed
+    '（不包含 12320 电话预约…）' is a title and its table is not the hotline's (layout/lines.py
+    fills_past_ragged_body)."""
+    from .synth.draws import ALL
+
+    reason = cannot_render("html", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(707726, "html", "three_line", "wqy-zenhei", draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
