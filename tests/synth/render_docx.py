@@ -380,8 +380,8 @@ class _Layout:
         table at the foot of a page (seed 707726 --quirks), and with its table and the next title
         before a continuous section of columns (seed 720062). Kept with text, a title is laid out:
         with no title kept, LibreOffice left one standing between two tables off every page when a
-        continuous section of columns followed (seed 710287, '6、…健康证系统数据统计'); keeping
-        the title before the columns' section prints it."""
+        continuous section of columns followed (seed 710287, '6、…健康证系统数据统计'); with the
+        titles over text kept it is printed."""
         p = _paragraph(doc, text, FONTS.get(role.font, self.family), role.size, align=self.ALIGN[role.align],
                        indent=role.align == "indent", bold=role.weight != "regular", space_after=6,
                        space_before=0 if self.typo.kind == "legacy" else round(role.size * 0.5))

@@ -732,8 +732,9 @@ def test_docx_titles_kept_with_what_follows_unless_loose(tmp_path: Path) -> None
 
 def test_docx_title_between_two_tables_is_printed(tmp_path: Path) -> None:
     """A title set between two tables, a continuous section of two columns after them on the page:
-    not kept with its table, LibreOffice laid it out on no page (seed 710287, the health
-    certificates' title under the family doctors' table)."""
+    with no title kept with what follows, LibreOffice laid it out on no page (seed 710287, the health
+    certificates' title under the family doctors' table); with the titles over text kept (not those
+    over a table: render_docx `_Layout.heading`) it is printed."""
     from .sweep import Case, check, missing_tool
     from .sweep import render as render_cases
 
