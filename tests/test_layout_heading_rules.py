@@ -40,7 +40,7 @@ from bulletin_etl.layout.headings import (
     two_titles,
     worded_only_together,
 )
-from bulletin_etl.layout.lines import TextLine, margins, within_margins
+from bulletin_etl.layout.lines import TextLine, fills_past_ragged_body, margins, within_margins
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.sections import TITLE_PATTERNS
 from bulletin_etl.text import squash
@@ -335,13 +335,64 @@ def test_a_line_a_few_points_past_the_margin_keeps_its_page_on_the_document_marg
     assert [tuple(round(e, 1) for e in found[p]) for p in (1, 2, 3)] == [(LEFT, RIGHT), (LEFT, RIGHT),
                                                                         (LEFT - 20, LEFT - 20 + 42 * BODY)]
     long_line = next(ln for ln in lines if ln.text == overfull)
-    assert within_margins(long_line, found[1], DEFAULTS)
-    assert not within_margins(long_line, found[1], LayoutSettings(page_overfill_em=0.2))  # 3 pt is 0.25 em
-    assert not within_margins(next(ln for ln in lines if ln.page == 3), found[1], DEFAULTS)
+    assert within_margins(long_line, found[1], BODY, DEFAULTS)
+    assert not within_margins(long_line, found[1], BODY, LayoutSettings(page_overfill_em=0.2))  # 3 pt is 0.25 em
+    assert not within_margins(next(ln for ln in lines if ln.page == 3), found[1], BODY, DEFAULTS)
     narrow = margins(lines, LayoutSettings(page_overfill_em=0.2))[2]  # the page measured alone: the captions' edges
     assert narrow != found[2] and narrow[0] > LEFT + 2 * BODY
     flow = drawn_flow(tmp_path / "overfill.pdf")
     assert one_line_title_alone(flow, flow.line(at(flow, title)), at(flow, title))
+
+
+@pytest.mark.parametrize(("size", "past", "fills"), [
+    (9.0, 0.8 * BODY, True),  # a note in smaller type, less than a body character past the body's lines
+    (9.0, 1.2 * BODY, False),  # farther: a page set wider
+    (BODY, 0.8 * BODY, False),  # a body-size line past them (`page_overfill_em` judges it)
+    (14.0, 0.5 * BODY, False),  # a larger line
+])
+def test_smaller_type_may_fill_past_ragged_body_lines(size: float, past: float, fills: bool) -> None:
+    note = line("注：" + "字" * 10, size=size, x0=RIGHT + past - 12 * size)
+    assert fills_past_ragged_body(note, RIGHT, BODY, DEFAULTS) is fills
+
+
+def test_a_small_note_past_ragged_body_lines_keeps_its_page_on_the_document_margins(tmp_path: Path) -> None:
+    """Ragged body lines stop short of the text block's edge; a note in smaller type on a page of
+    two centred captions reaches 0.8 body characters past them: the page keeps the document's
+    margins, not the captions' edges, so the caption over a bracketed line as wide as the page
+    stands alone as a title (html 707726: '2028年度线上预约情况统计' over '（不包含 12320 电话预约…）'
+    read as its first line, its table then the hotline's). Counter-case: a note 1.2 body characters
+    past shows the page set otherwise."""
+    caption = "2031年度线上预约情况统计"
+    bracketed = "（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）"
+
+    def page1(c):
+        first_page(c)
+        para(c, 200, [FULL[2:], *[FULL] * 8, "作。"])
+
+    def page2(past: float):
+        def draw(c):
+            centred(c, 60, caption, size=11.0)
+            text(c, LEFT, 90, bracketed, BODY)
+            small_table(110).draw(c)
+            centred(c, 200, "2031年互联网医院服务数据", size=11.0)
+            small_table(220).draw(c)
+            note = "注：南京市批准并准入 12 家医疗机构互联网医院牌照，正常提供互联网服务 6 家，其中 3 家已接入市互联网"
+            size = 9.0 * (RIGHT + past - LEFT) / pdfmetrics.stringWidth(note, CJK_FONT, 9.0)  # from the margin
+            assert size < BODY - 1
+            text(c, LEFT, 300, note, size)
+            text(c, LEFT, 312, "医院服务门户。", size)
+        return draw
+
+    for past, kept in ((0.8 * BODY, True), (1.2 * BODY, False)):
+        pdf = make_pdf(tmp_path / f"ragged-{past}.pdf", page1, page2(past))
+        blocks = drop_furniture(load(pdf).blocks, DEFAULTS)
+        found = margins([b for b in blocks if isinstance(b, TextLine)], DEFAULTS)
+        assert (found[2] == found[1]) is kept
+        assert margins([b for b in blocks if isinstance(b, TextLine)], LayoutSettings(ragged_body_fill_em=0.01))[2] \
+            != found[1]
+        if kept:
+            flow = drawn_flow(pdf)
+            assert one_line_title_alone(flow, flow.line(at(flow, caption)), at(flow, caption))
 
 
 def test_a_caption_is_set_apart_with_a_table_right_under_it(tmp_path: Path) -> None:

@@ -396,3 +396,38 @@ def test_close_header_labels_and_landscape_captions_read_whole(tmp_path: Path) -
         pytest.skip(reason)
     case = Case(720007, "weasyprint", "no_inner_verticals", "noto-sans", draws=pinned_draws(720007))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- titles LibreOffice printed nowhere
+
+TITLES_PRINTED_CASES = [
+    (720062, "three_line", "wqy-zenhei", False),  # '（五）…健康证办理数据统计', its table and '（六）…卫生热线…'
+    # before a continuous section of two columns
+    (707726, "three_line", "wqy-zenhei", True),  # '…健康证系统数据统计' over its table at a page's foot
+]
+"""docx bulletins where LibreOffice 7.4 printed a title on no page: kept with a table right under it
+(720062, 707726), or with no title kept at all (710287, pinned in tests/synth/test_synth.py). The
+renderer keeps a title with the text under it only (render_docx `_Layout.heading`)."""
+
+
+@pytest.mark.parametrize(("seed", "style", "font", "quirks"), TITLES_PRINTED_CASES,
+                         ids=[f"docx-{c[0]}" for c in TITLES_PRINTED_CASES])
+def test_every_docx_title_is_printed(seed: int, style: str, font: str, quirks: bool, tmp_path: Path) -> None:
+    reason = cannot_render("docx", font)
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "docx", style, font, quirks, draws=pinned_draws(seed))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_small_note_past_ragged_lines_keeps_the_document_margins(tmp_path: Path) -> None:
+    """html 707726 (three_line, wqy-zenhei): ragged 16 pt body lines stop 16 pt short of the text
+    block's edge; a 9 pt note under a table reaches 13 pt past them on a page of centred captions.
+    The page keeps the document's margins, so '2028年度线上预约情况统计' over its bracketed
+    '（不包含 12320 电话预约…）' is a title and its table is not the hotline's (layout/lines.py
+    fills_past_ragged_body)."""
+    reason = cannot_render("html", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(707726, "html", "three_line", "wqy-zenhei", draws=pinned_draws(707726))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

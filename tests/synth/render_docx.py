@@ -370,10 +370,11 @@ class _Layout:
         self.text_align = WD_ALIGN_PARAGRAPH.JUSTIFY  # wraps family: maybe ragged (LEFT)
         self.spaced = False  # spacing family: table cells keep their runs of spaces
 
-    def title(self, doc, text: str, role: typography.Role) -> None:
+    def title(self, doc, text: str, role: typography.Role, *, over_table: bool = False) -> None:
         """A section's title; the wraps family may set it in a box so narrow (paragraph indents)
-        that its bracketed tail goes alone onto the next line ('…采集情况' / '（区）')."""
-        p = self.heading(doc, text, role)
+        that its bracketed tail goes alone onto the next line ('…采集情况' / '（区）').
+        `over_table`: the table comes right under it (see `heading`)."""
+        p = self.heading(doc, text, role, kept=not over_table)
         if self.loose:
             p.paragraph_format.widow_control = False  # a two-line title may break over a page
         tail = TITLE_TAIL.search(text)
@@ -389,15 +390,20 @@ class _Layout:
         else:
             p.paragraph_format.right_indent = Cm(spare)
 
-    def heading(self, doc, text: str, role: typography.Role):
+    def heading(self, doc, text: str, role: typography.Role, *, kept: bool = True):
         """A title kept with what follows, as an editor's heading style keeps it (and as html's
-        'break-after: avoid'), unless the page_breaks family leaves it loose. Kept, it is also laid
-        out: LibreOffice left a title standing between two tables off every page when a continuous
-        section of columns followed on that page (seed 710287, '6、…健康证系统数据统计')."""
+        'break-after: avoid'), unless the page_breaks family leaves it loose or a table comes right
+        under it (`kept` False). LibreOffice 7.4 prints a title kept with a table nowhere when that
+        table ends near a page's foot with another title after it: '…健康证系统数据统计' over its
+        table at the foot of a page (seed 707726 --quirks), and with its table and the next title
+        before a continuous section of columns (seed 720062). Kept with text, a title is laid out:
+        with no title kept, LibreOffice left one standing between two tables off every page when a
+        continuous section of columns followed (seed 710287, '6、…健康证系统数据统计'); with the
+        titles over text kept it is printed."""
         p = _paragraph(doc, text, FONTS.get(role.font, self.family), role.size, align=self.ALIGN[role.align],
                        indent=role.align == "indent", bold=role.weight != "regular", space_after=6,
                        space_before=0 if self.typo.kind == "legacy" else round(role.size * 0.5))
-        p.paragraph_format.keep_with_next = not self.loose
+        p.paragraph_format.keep_with_next = kept and not self.loose
         return p
 
     def text(self, doc, text: str) -> None:
@@ -475,7 +481,8 @@ def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
     if wide or lay.landscape:
         _turn(doc, wide)
         lay.landscape = wide
-    lay.title(doc, s.title, lay.typo.role(s.table is not None and not s.paragraphs))
+    lay.title(doc, s.title, lay.typo.role(s.table is not None and not s.paragraphs),
+              over_table=s.table is not None and not s.preamble and not s.paragraphs)
     for line in s.preamble:
         _paragraph(doc, line, family, small + 1, align=WD_ALIGN_PARAGRAPH.CENTER)
     if s.columns is not None and s.paragraphs:

@@ -179,10 +179,11 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings,
     full = _on_usual_pages([ln for ln in lines if ln.frame is None] or lines, page_widths or {}, settings)
     usual = (_most_common([ln.x0 for ln in full], agree), _most_common([text_edge(ln) for ln in full], agree)) \
         if lines else None
+    body = body_size(full)
     out: Margins = {}
     for page, on_page in pages.items():
         lefts, rights = [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
-        if usual and all(within_margins(ln, usual, settings) for ln in on_page):
+        if usual and all(within_margins(ln, usual, body, settings) for ln in on_page):
             out[page] = usual
         elif len(on_page) >= settings.own_margins_line_count:
             out[page] = (_outermost(lefts, min, agree), _outermost(rights, max, agree))
@@ -212,14 +213,25 @@ def is_usual_page_width(width: float, usual: float, settings: LayoutSettings) ->
     return abs(width - usual) <= settings.page_shape_agreement_pt
 
 
-def within_margins(line: TextLine, usual: tuple[float, float], settings: LayoutSettings) -> bool:
+def within_margins(line: TextLine, usual: tuple[float, float], body: float, settings: LayoutSettings) -> bool:
     """The line starts and ends inside the document's margins, give or take `margin_agreement_pt`
     or a glyph's overfill (`page_overfill_em` of the line's size): a justified line a few points
     past the margin (a glyph squeezed in at its end) leaves its page with the document's margins,
     where measuring the page alone would take two centred captions' edges for its margins. A
-    page set otherwise (a landscape page, its lines a column wider) reaches far past them."""
+    line in smaller type may end past the body's lines by less than a body character
+    (`fills_past_ragged_body`). A page set otherwise (a landscape page, its lines a column wider)
+    reaches far past them."""
     slack = max(settings.margin_agreement_pt, settings.page_overfill_em * line.size)
-    return line.x0 >= usual[0] - slack and text_edge(line) <= usual[1] + slack
+    ends_inside = text_edge(line) <= usual[1] + slack or fills_past_ragged_body(line, usual[1], body, settings)
+    return line.x0 >= usual[0] - slack and ends_inside
+
+
+def fills_past_ragged_body(line: TextLine, body_edge: float, body: float, settings: LayoutSettings) -> bool:
+    """The line is set smaller than the body (`body` its size) and ends past `body_edge`, where the
+    body's lines end, by less than `ragged_body_fill_em` body characters: ragged body lines hold
+    whole characters and stop short of the text block's edge by up to one, where smaller type
+    still fits (a 9 pt note under a table reaching 13 pt past 16 pt ragged text, html 707726)."""
+    return line.size < body and text_edge(line) - body_edge < settings.ragged_body_fill_em * body
 
 
 def line_margins(line: TextLine, page_margins: Margins) -> tuple[float, float]:

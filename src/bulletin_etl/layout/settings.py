@@ -68,6 +68,9 @@ class LayoutSettings:
     own_margins_line_count: int = 6  # lines a page needs to show its own margins where they differ from the document's
     page_overfill_em: float = 0.5  # a line this far past the document's margins (a glyph squeezed in) keeps its page on them
     page_shape_agreement_pt: float = 1.0  # pages this close in width are of one shape (portrait 595.3, landscape 841.9)
+    # a line in smaller type ending less than this many body sizes past the body's lines keeps its page on the
+    # document's margins (ragged body lines stop up to a character short of the text block's edge)
+    ragged_body_fill_em: float = 1.0
 
     # == Paragraphs (headings.py's blocks, sections.py's paragraphs and notes) ==
     paragraph_indent_em: float = 0.8  # a line starting this far past the page's left margin starts a paragraph
