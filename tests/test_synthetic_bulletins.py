@@ -404,3 +404,19 @@ def test_a_docx_page_of_two_columns_keeps_the_document_margins(tmp_path: Path) -
         pytest.skip(reason)
     case = Case(720164, "docx", "no_inner_verticals", "uming", True, draws=ALL)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_docx_row_cut_in_the_right_half_beside_a_left_half_row_alone(tmp_path: Path) -> None:
+    """docx 740025 (three_line, uming): online_booking_channels printed as two halves side by side,
+    top-aligned, five channels (the right half a row short). The page cut the right half's first
+    row ('南京卫生' / '12320网' under the repeated header) and the right half's next name wrapped
+    ('12320快速预' / '约') beside the left half's last row alone; that row's blank right half read as
+    room for a centred name, so the cut row's rest opened the name of the row under it
+    (body.shares_a_column_group)."""
+    from .synth.draws import ALL
+
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(740025, "docx", "three_line", "uming", draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
