@@ -253,14 +253,18 @@ def test_the_spaces_hanging_after_a_wrapped_total_label_merge_no_columns(tmp_pat
 
 # ----------------------------------------------------------------------------- the cut_halves family
 
-CUT_HALVES_CASES = [(730040, "no_inner_verticals", 2), (730046, "three_line", 2), (730041, "no_inner_verticals", 1)]
+CUT_HALVES_CASES = [(730040, "no_inner_verticals", 2, False), (730046, "three_line", 2, False),
+                    (730041, "no_inner_verticals", 1, False), (730132, "three_line", 1, True),
+                    (730105, "no_inner_verticals", 1, True)]
 """reportlab bulletins whose side-by-side online-booking table the page cuts inside a row: both
-halves' names wrapped over the break, or (the counter-case) the left half's alone."""
+halves' names wrapped over the break, or (the counter-case) the left half's alone, or (`beside`)
+the right half's alone two rows before the left half's last, the right half's next name wrapped
+beside it (docx 740025; 730132 set tight enough to fail before body.shares_a_column_group)."""
 
 
-@pytest.mark.parametrize(("seed", "style", "halves"), CUT_HALVES_CASES,
-                         ids=[f"{s}-{st}-{h}" for s, st, h in CUT_HALVES_CASES])
-def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int, tmp_path: Path,
+@pytest.mark.parametrize(("seed", "style", "halves", "beside"), CUT_HALVES_CASES,
+                         ids=[f"{s}-{st}-{h}{'-beside' if b else ''}" for s, st, h, b in CUT_HALVES_CASES])
+def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int, beside: bool, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from .synth.draws import ALL
 
@@ -268,7 +272,8 @@ def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int,
     case = Case(seed, "reportlab", style, "STSong-Light", draws=ALL)
     pdf = tmp_path / f"{seed}.pdf"
     info = render_reportlab.render_info(bulletin(case)[0], pdf, style=style, font="STSong-Light", seed=seed)
-    assert [(cut["section"], cut["halves"]) for cut in info["cut_halves"]] == [("online_booking_channels", halves)]
+    assert [(cut["section"], cut["halves"], cut["beside"]) for cut in info["cut_halves"]] == [
+        ("online_booking_channels", halves, beside)]
     check(case, pdf, tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
 
