@@ -425,3 +425,17 @@ def test_a_docx_row_cut_in_the_right_half_beside_a_left_half_row_alone(tmp_path:
         pytest.skip(reason)
     case = Case(740025, "docx", "three_line", "uming", draws=ALL)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_typst_header_label_overflowing_its_cell_up_to_the_next(tmp_path: Path) -> None:
+    """typst 740014 (no_inner_verticals, uming): the platform tables too wide for the page, their
+    cells squeezed, '收入（千元）' overflowing its cell to 1 pt before '人次'; read as one label, the
+    districts' outpatient revenue and discharges were left empty (columns.blank_between: the '）'
+    inks only its box's left half)."""
+    from .synth.draws import ALL
+
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(740014, "typst", "no_inner_verticals", "uming", draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
