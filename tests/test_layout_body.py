@@ -24,6 +24,7 @@ from bulletin_etl.layout.tables.body import (
     _row_pitch,
     _within_a_line_of_its_figures,
     body_bands,
+    shares_a_column_group,
 )
 from bulletin_etl.layout.tables.segments import Segment, segments
 
@@ -375,3 +376,39 @@ def test_a_row_of_one_figure_its_name_wrapped_under_it_stays_a_row(tmp_path: Pat
     bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
     assert bands == [["南京市栖霞区", "３９９８", "314"], ["南京医科大学", "１５６４２６", "217"],
                      ["友谊整形外科", "３", "医院"], ["南京市第一医院", "０", "188"]]
+
+
+RIGHT_HALF = 300.0  # a table printed as two halves side by side: the right half starts here
+HALVES = [(float("-inf"), RIGHT_HALF), (RIGHT_HALF, float("inf"))]
+
+
+def halves_cut_under_the_header(tmp_path: Path) -> list[list[Segment]]:
+    """A top-aligned table of two halves side by side, continued under its repeated header: the
+    rest of the right half's row the page cut ('12320网'), a right-half name wrapped ('12320快速预'
+    / '约') beside the left half's row, and the left half's last row alone (an odd number of rows)."""
+    return drawn(tmp_path, (360, 100, "12320网"),
+                 (40, 112, "2"), (NAME_X, 112, "南京卫生"), (200, 112, "46735"),
+                 (320, 112, "5"), (360, 112, "12320快速预"), (440, 112, "238"),
+                 (360, 124, "约"), (40, 136, "3"), (NAME_X, 136, "健康南京"), (200, 136, "358"))
+
+
+def test_a_row_shares_a_column_group_where_both_have_text(tmp_path: Path) -> None:
+    rows = halves_cut_under_the_header(tmp_path)
+    assert shares_a_column_group(rows[1], rows[2], HALVES)  # the row's right half holds '12320快速预'
+    assert not shares_a_column_group(rows[3], rows[2], HALVES)  # the left half's last row alone
+    assert shares_a_column_group(rows[3], rows[2], [(float("-inf"), float("inf"))])  # one group: always
+    assert not _leaves_room_for(rows[3], rows[2], DEFAULTS, HALVES)
+    assert _leaves_room_for(rows[3], rows[2], DEFAULTS)  # read as one group, it would
+
+
+def test_a_left_half_row_alone_shows_no_centred_names(tmp_path: Path) -> None:
+    rows = halves_cut_under_the_header(tmp_path)
+    bands = [[s.text for line in band for s in line if s.x0 > RIGHT_HALF + 40]
+             for _, _, band in body_bands(rows, [], DEFAULTS, HALVES)]
+    # the cut row's rest a row of its own (stitching joins it to its first half), '约' under its row
+    assert bands == [["12320网"], ["12320快速预", "238", "约"], []]
+    # read as one group, '约' over the left half's blank right half looks like a centred name: the
+    # cut row's rest then opened the name of the row under it
+    whole = [[s.text for line in band for s in line if s.x0 > RIGHT_HALF + 40]
+             for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert whole == [["12320网", "12320快速预", "238"], ["约"]]

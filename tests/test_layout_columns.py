@@ -477,3 +477,25 @@ def test_a_script_change_set_touching_or_across_a_space_is_no_autospace() -> Non
     assert cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(47, 57, "年"), True, DEFAULTS)
     assert not cols.script_change_without_autospace(glyph(40, 45, "9"), glyph(47.5, 57.5, "年"), False, DEFAULTS)
     assert not cols.script_change_without_autospace(glyph(40, 50, "数"), glyph(50, 60, "量"), False, DEFAULTS)
+
+
+def test_a_closing_mark_set_apart_leaves_its_boxs_blank_part_to_the_gap() -> None:
+    """Typst 740014: a table too wide for the page, its cells squeezed, '收入（千元）' overflowing its
+    cell ends 1 pt (0.125 em) before '人次' — under `split_gap_em` by the boxes, yet the '）' inks
+    only its box's left half, and on paper the labels stand 5 pt apart over the gutter of the
+    figures under them: two header cells. A mark abutting the next glyph is one run of text."""
+    assert cols.set_apart_after_mark(glyph(397.67, 405.67, "）"), glyph(406.67, 414.67, "人"), DEFAULTS)
+    assert not cols.set_apart_after_mark(glyph(397.67, 405.67, "）"), glyph(405.67, 413.67, "人"), DEFAULTS)
+    assert not cols.set_apart_after_mark(glyph(397.67, 405.67, "元"), glyph(406.67, 414.67, "人"), DEFAULTS)
+    assert cols.blank_between(glyph(397.67, 405.67, "）"), glyph(406.67, 414.67, "人"), DEFAULTS) == 5.0
+    assert cols.blank_between(glyph(397.67, 405.67, "）"), glyph(405.67, 413.67, "人"), DEFAULTS) == 0.0
+    assert cols.blank_between(glyph(397.67, 405.67, "元"), glyph(406.67, 414.67, "人"), DEFAULTS) == 1.0
+    gutter = [(395.67, 406.67)]  # between '66523.32' and '1572' under the labels
+    income = [glyph(357.67 + 8 * i, 365.67 + 8 * i, ch) for i, ch in enumerate("收入（千元）")]
+    apart = Segment(income + [glyph(406.67, 414.67, "人"), glyph(414.67, 422.67, "次")], DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(apart, gutter, DEFAULTS, header=True)] == ["收入（千元）", "人次"]
+    abutting = Segment(income + [glyph(405.67, 413.67, "人"), glyph(413.67, 421.67, "次")], DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(abutting, gutter, DEFAULTS, header=True)] == ["收入（千元）人次"]
+    plain = [glyph(357.67 + 8 * i, 365.67 + 8 * i, ch) for i, ch in enumerate("门诊收入")]
+    close = Segment(plain + [glyph(390.67, 398.67, "人"), glyph(398.67, 406.67, "次")], DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(close, [(389.67, 400.0)], DEFAULTS, header=True)] == ["门诊收入人次"]

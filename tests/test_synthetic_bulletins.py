@@ -244,20 +244,25 @@ def test_the_spaces_hanging_after_a_wrapped_total_label_merge_no_columns(tmp_pat
 
 # ----------------------------------------------------------------------------- the cut_halves family
 
-CUT_HALVES_CASES = [(730040, "no_inner_verticals", 2), (730046, "three_line", 2), (730041, "no_inner_verticals", 1)]
+CUT_HALVES_CASES = [(730040, "no_inner_verticals", 2, False), (730046, "three_line", 2, False),
+                    (730041, "no_inner_verticals", 1, False), (730132, "three_line", 1, True),
+                    (730105, "no_inner_verticals", 1, True)]
 """reportlab bulletins whose side-by-side online-booking table the page cuts inside a row: both
-halves' names wrapped over the break, or (the counter-case) the left half's alone."""
+halves' names wrapped over the break, or (the counter-case) the left half's alone, or (`beside`)
+the right half's alone two rows before the left half's last, the right half's next name wrapped
+beside it (docx 740025; 730132 set tight enough to fail before body.shares_a_column_group)."""
 
 
-@pytest.mark.parametrize(("seed", "style", "halves"), CUT_HALVES_CASES,
-                         ids=[f"{s}-{st}-{h}" for s, st, h in CUT_HALVES_CASES])
-def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int, tmp_path: Path,
+@pytest.mark.parametrize(("seed", "style", "halves", "beside"), CUT_HALVES_CASES,
+                         ids=[f"{s}-{st}-{h}{'-beside' if b else ''}" for s, st, h, b in CUT_HALVES_CASES])
+def test_cut_halves_family_through_reportlab(seed: int, style: str, halves: int, beside: bool, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "cut_halves")
-    case = Case(seed, "reportlab", style, "STSong-Light", draws=pinned_draws(seed))
+    case = Case(seed, "reportlab", style, "STSong-Light", draws=pinned_draws(seed) | {"cut_halves_beside"})
     pdf = tmp_path / f"{seed}.pdf"
     info = render_reportlab.render_info(bulletin(case)[0], pdf, style=style, font="STSong-Light", seed=seed)
-    assert [(cut["section"], cut["halves"]) for cut in info["cut_halves"]] == [("online_booking_channels", halves)]
+    assert [(cut["section"], cut["halves"], cut["beside"]) for cut in info["cut_halves"]] == [
+        ("online_booking_channels", halves, beside)]
     check(case, pdf, tmp_path)
     assert case.problems == [], f"replay: {case.replay}"
 
@@ -430,4 +435,30 @@ def test_a_small_note_past_ragged_lines_keeps_the_document_margins(tmp_path: Pat
     if reason:
         pytest.skip(reason)
     case = Case(707726, "html", "three_line", "wqy-zenhei", draws=pinned_draws(707726))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_docx_row_cut_in_the_right_half_beside_a_left_half_row_alone(tmp_path: Path) -> None:
+    """docx 740025 (three_line, uming): online_booking_channels printed as two halves side by side,
+    top-aligned, five channels (the right half a row short). The page cut the right half's first
+    row ('南京卫生' / '12320网' under the repeated header) and the right half's next name wrapped
+    ('12320快速预' / '约') beside the left half's last row alone; that row's blank right half read as
+    room for a centred name, so the cut row's rest opened the name of the row under it
+    (body.shares_a_column_group)."""
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(740025, "docx", "three_line", "uming", draws=pinned_draws(740025))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_typst_header_label_overflowing_its_cell_up_to_the_next(tmp_path: Path) -> None:
+    """typst 740014 (no_inner_verticals, uming): the platform tables too wide for the page, their
+    cells squeezed, '收入（千元）' overflowing its cell to 1 pt before '人次'; read as one label, the
+    districts' outpatient revenue and discharges were left empty (columns.blank_between: the '）'
+    inks only its box's left half)."""
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(740014, "typst", "no_inner_verticals", "uming", draws=pinned_draws(740014))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -138,7 +138,13 @@ Families (the classes of issue 9 the extractor must handle):
                     number of channels), the counter-case: the left half's rest alone (a lone run, as
                     in a table of one group). The table is moved down its page so that the break
                     falls there; nothing is drawn when that row has fewer than two rows over it or
-                    its first line does not fit on the page. The truth is unchanged
+                    its first line does not fit on the page. Where the right half is empty (family
+                    cut_halves_beside, with cut_halves, drawn on the stream 'cut_halves-beside-<seed>':
+                    ~50%; seven channels or more), the break
+                    cuts instead the right half's name two rows above the last, and the right half's
+                    next name wraps beside the left half's last row alone: a top-aligned table whose
+                    right half a row short shows no centred names (docx 740025). The truth is
+                    unchanged
   note_frames       (reportlab) the notes under about half the tables set in a block of their own, in
                     from the page's margin by one to two ems or at the table's left edge where that
                     is further in (a producer setting them in the table's block, a paragraph style
@@ -192,7 +198,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
-            "part_title", "airy_rows")
+            "part_title", "airy_rows", "cut_halves_beside")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

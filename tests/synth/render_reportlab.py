@@ -374,7 +374,10 @@ class Renderer:
         if "cut_halves" in self.draws:
             r = stream("cut_halves", seed)
             if forced("cut_halves") or r.random() < 0.5:
-                self.cut_halves = {"row": None}
+                # the cut_halves_beside family (drawn on a stream of its own): the right half's row
+                # cut beside the left half's last rows
+                beside = "cut_halves_beside" in self.draws and stream("cut_halves-beside", seed).random() < 0.5
+                self.cut_halves = {"row": None, "beside": beside}
         self.page = 1
         self.y = self.mt
 
@@ -849,11 +852,14 @@ class Renderer:
         plan = self.plan_table(pt)
         if self.cut_halves is not None and self.cut_halves["row"] is not None and name == self.cut_halves["section"]:
             self._wrap_halves(plan, self.cut_halves["row"], self.cut_halves["halves"])
+            for k, j in self.cut_halves.get("wrapped", []):
+                self._wrap_name(plan, k, j)
         self.table_frame = (plan.left, plan.width)
         header = sum(plan.header_h)
         first_rows = sum(plan.row_h(r.n_lines) for r in plan.rows[:2])
         alone = self._head_alone_at_foot(plan, name)
-        if not alone and self.room() < header + first_rows:
+        # a row the cut_halves family cuts is placed to fit (with fewer rows over it than two)
+        if not alone and plan.cut_row is None and self.room() < header + first_rows:
             self.new_page()
         # the header alone at the page's foot: no row fits under it on this page
         frags = self.fragments(plan, header + 0.01 if alone else self.room(), self.bottom - self.mt, tail)
@@ -1230,28 +1236,38 @@ class Renderer:
         plan = self.plan_table(pt)
         self.rng.setstate(state)
         halves = (1, width + 1) if both else (1,)
+        wrapped: list[tuple[int, int]] = []
+        if not both and self.cut_halves["beside"] and k >= 3:  # a row over the cut one: it can be cut
+            k, halves, wrapped = k - 2, (width + 1,), [(k - 1, width + 1)]
         self._wrap_halves(plan, k, halves)
+        for row, column in wrapped:
+            self._wrap_name(plan, row, column)
         need = sum(plan.header_h) + sum(plan.row_h(r.n_lines) for r in plan.rows[:k]) + plan.row_h(1) + 0.5 * plan.lead
         if self.y + need > self.bottom:
             return
         self.y = self.bottom - need
-        self.cut_halves.update(section=sec.name, row=k, halves=halves)
+        self.cut_halves.update(section=sec.name, row=k, halves=halves, wrapped=wrapped)
         self.info.setdefault("cut_halves", []).append({"section": sec.name, "page": self.page, "row": k,
-                                                       "halves": len(halves)})
+                                                       "halves": len(halves), "beside": bool(wrapped)})
 
     def _wrap_halves(self, plan: TablePlan, k: int, halves: tuple[int, ...]) -> None:
         """The names of row k in the given columns wrapped onto two lines (a producer's column too
         narrow for them), its page break forced after the first."""
-        row = plan.rows[k]
         for j in halves:
-            name = row.row.cells[j]
-            # cut near the middle, never inside a run of Latin letters or digits ('12320')
-            cuts = [i for i in range(1, len(name)) if not (name[i - 1].isascii() and name[i].isascii())
-                    or name[i] == " "]
-            cut = min(cuts, key=lambda i: abs(i - len(name) / 2), default=len(name))
-            row.cells[j] = [name[:cut].rstrip(), name[cut:].lstrip()]
-        row.n_lines = max(2, row.n_lines)
+            self._wrap_name(plan, k, j)
         plan.cut_row = k
+
+    @staticmethod
+    def _wrap_name(plan: TablePlan, k: int, j: int) -> None:
+        """The name in column j of row k wrapped onto two lines, near its middle, never inside a run
+        of Latin letters or digits ('12320')."""
+        row = plan.rows[k]
+        name = row.row.cells[j]
+        cuts = [i for i in range(1, len(name)) if not (name[i - 1].isascii() and name[i].isascii())
+                or name[i] == " "]
+        cut = min(cuts, key=lambda i: abs(i - len(name) / 2), default=len(name))
+        row.cells[j] = [name[:cut].rstrip(), name[cut:].lstrip()]
+        row.n_lines = max(2, row.n_lines)
 
     def render(self) -> None:
         b = self.b

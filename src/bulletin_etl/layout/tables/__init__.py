@@ -25,7 +25,7 @@ from ..vocabulary import MASTHEAD, WHOLE_MASTHEAD, is_page_number
 from . import marks
 from .body import band_cells, body_bands
 from .columns import Columns, Layouts, columns_of, split_at_gutters
-from .header import header_boundary, header_slots
+from .header import header_boundary, header_slots, side_by_side_groups
 from .model import Cell, Grid, LogicalTable, TableRow
 from .regions import Rule, broken_at_foot, extend_down, horizontal_rules, is_head_band_at_foot, regions
 from .ruled import grid_from_cells
@@ -188,7 +188,8 @@ def grid_from_rules(table: UnruledTable, settings: LayoutSettings, layouts: Layo
     slots = header_slots(header_rows, header_inner, columns, found.text, settings)
     marks.record_header_levels(table, slots)
     bounds = [(top.y, boundary)] * len(slots)
-    for band_top, band_bottom, band in body_bands(body_rows, [r.y for r in table.region if r.y >= boundary], settings):
+    groups = side_by_side_groups(header_rows)
+    for band_top, band_bottom, band in body_bands(body_rows, [r.y for r in table.region if r.y >= boundary], settings, groups):
         cells = band_cells(band, columns, gutters, settings)
         row: list[Cell | None] = [None] * len(columns)
         for span, cell in cells.items():

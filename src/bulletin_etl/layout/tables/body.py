@@ -6,8 +6,9 @@ Each way a line without figures is placed is a named rule below (`_leaves_room_f
 
 from __future__ import annotations
 
+import math
 import statistics
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ...text import (
     UNIT_MULTIPLIERS,
@@ -24,6 +25,9 @@ from .model import Cell
 from .segments import Segment, is_total_row, middle
 
 Line = list[Segment]
+Groups = Sequence[iv.Span]
+WHOLE_WIDTH: Groups = ((-math.inf, math.inf),)
+"""The column groups of a table that prints none side by side: one, its whole width."""
 
 
 def _line_height(line: Line) -> float:
@@ -37,9 +41,24 @@ def _blank_under(anchor: Line, line: Line, settings: LayoutSettings) -> bool:
     return not any(iv.overlaps((a.x0, a.x1), (s.x0, s.x1), settings.touch_pt) for a in anchor for s in line)
 
 
-def _leaves_room_for(row: Line, line: Line, settings: LayoutSettings) -> bool:
-    """A row's own line, not a total's, blank where the line has text: room for its centred name."""
-    return not is_total_row(row) and _blank_under(row, line, settings)
+def _leaves_room_for(row: Line, line: Line, settings: LayoutSettings, groups: Groups = WHOLE_WIDTH) -> bool:
+    """A row's own line, not a total's, blank where the line has text in a column group it has
+    text in (`shares_a_column_group`): room for its centred name."""
+    return not is_total_row(row) and shares_a_column_group(row, line, groups) and _blank_under(row, line, settings)
+
+
+def _groups_of(line: Line, groups: Groups) -> set[int]:
+    """The column groups the line's runs start in."""
+    return {k for s in line for k, group in enumerate(groups) if iv.contains(group, s.x0)}
+
+
+def shares_a_column_group(row: Line, line: Line, groups: Groups) -> bool:
+    """The row's own line has text in a column group where the line has (`groups`: the header's
+    groups printed side by side, `header.side_by_side_groups`). A table printed as two halves
+    side by side with fewer rows in its right half has rows of the left half alone: blank in the
+    right half, such a row says nothing of how the right half's names are set ('约' under
+    '12320快速预' beside the left half's last row '3 健康南京 358')."""
+    return bool(_groups_of(row, groups) & _groups_of(line, groups))
 
 
 def _anchors_a_row(line: Line) -> bool:
@@ -263,10 +282,12 @@ def _clearly_nearer_below(rows: list[Line], i: int, settings: LayoutSettings) ->
     return down < up - clear
 
 
-def _name_around_its_row(rows: list[Line], anchors: list[int], a: int, settings: LayoutSettings) -> bool:
+def _name_around_its_row(rows: list[Line], anchors: list[int], a: int, settings: LayoutSettings,
+                         groups: Groups = WHOLE_WIDTH) -> bool:
     """A row's own line blank where a wrapped line next to it has text: its name sits above and
     below it."""
-    return any(j not in anchors and _leaves_room_for(rows[a], rows[j], settings) for j in (a - 1, a + 1) if 0 <= j < len(rows))
+    return any(j not in anchors and _leaves_room_for(rows[a], rows[j], settings, groups)
+               for j in (a - 1, a + 1) if 0 <= j < len(rows))
 
 
 def _over_a_row(rows: list[Line], anchors: list[int], i: int) -> bool:
@@ -280,11 +301,11 @@ def _first_line_of_a_centred_name(rows: list[Line], anchors: list[int], i: int, 
     return i >= 1 and _over_a_row(rows, anchors, i) and _clearly_nearer_below(rows, i, settings)
 
 
-def _centred(rows: list[Line], anchors: list[int], settings: LayoutSettings) -> bool:
+def _centred(rows: list[Line], anchors: list[int], settings: LayoutSettings, groups: Groups = WHOLE_WIDTH) -> bool:
     """Cells set vertically centred: some row's name stands around its blank line, or a name's
     first line stands over its row. Top-aligned tables never show either: there a wrapped line
     runs on closely under its own row."""
-    return any(_name_around_its_row(rows, anchors, a, settings) for a in anchors) or any(
+    return any(_name_around_its_row(rows, anchors, a, settings, groups) for a in anchors) or any(
         _first_line_of_a_centred_name(rows, anchors, i, settings) for i in range(len(rows)))
 
 
@@ -326,7 +347,8 @@ def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, firs
     return 0
 
 
-def _owner_between(rows: list[Line], i: int, above: int, below: int, settings: LayoutSettings) -> int:
+def _owner_between(rows: list[Line], i: int, above: int, below: int, settings: LayoutSettings,
+                   groups: Groups = WHOLE_WIDTH) -> int:
     """A line between two rows of a centred table: clearly nearer the line above or below it, it
     goes with that one's row (the last line of a name of three lines centred on its row, above a
     row whose own line is blank there); evenly spaced, with the row whose own line is blank where
@@ -335,12 +357,13 @@ def _owner_between(rows: list[Line], i: int, above: int, below: int, settings: L
         return above
     if _clearly_nearer_below(rows, i, settings):
         return below
-    if _leaves_room_for(rows[below], rows[i], settings) and not _blank_under(rows[above], rows[i], settings):
+    if _leaves_room_for(rows[below], rows[i], settings, groups) and not _blank_under(rows[above], rows[i], settings):
         return below
     return above
 
 
-def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool, settings: LayoutSettings) -> int:
+def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool, settings: LayoutSettings,
+           groups: Groups = WHOLE_WIDTH) -> int:
     """The row a line without figures belongs to. Top-aligned, a wrapped name runs on below
     its row's line; centred, it also stands above, and the row's own line is blank there."""
     above = [a for a in anchors if a < i]
@@ -349,7 +372,7 @@ def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool, settings
         return _owner_over_the_first_row(rows, anchors, i, min(below), centred, settings)
     if not centred or not below:
         return max(above)
-    return _owner_between(rows, i, max(above), min(below), settings)
+    return _owner_between(rows, i, max(above), min(below), settings, groups)
 
 
 def _ruled_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float, float, list[Line]]]:
@@ -360,10 +383,12 @@ def _ruled_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float
             yield a, b, band
 
 
-def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings) -> Iterator[tuple[float, float, list[Line]]]:
+def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings,
+               groups: Groups = WHOLE_WIDTH) -> Iterator[tuple[float, float, list[Line]]]:
     """Body rows: between rules when the body is ruled. Otherwise each line holding a number
     (or a total) anchors a row, and a line without numbers — a wrapped name, set top-aligned
-    below its row or centred around it — joins the nearest anchor (the one above on a tie)."""
+    below its row or centred around it — joins the nearest anchor (the one above on a tie).
+    `groups`: the column groups the header prints side by side (`header.side_by_side_groups`)."""
     if len(rule_ys) > 2:
         yield from _ruled_bands(rows, rule_ys)
         return
@@ -372,10 +397,10 @@ def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings)
         if rows:  # only the rest of a row the page break cut, under the repeated header
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
         return
-    centred = _centred(rows, anchors, settings)
+    centred = _centred(rows, anchors, settings, groups)
     bands: dict[int, list[Line]] = {}
     for i, row in enumerate(rows):
-        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred, settings), []).append(row)
+        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred, settings, groups), []).append(row)
     for i in sorted(bands):
         band = sorted(bands[i], key=middle)
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
