@@ -20,6 +20,7 @@ from . import (
     platform_collection_hospitals,
     remote_medicine,
 )
+from ..layout.vocabulary import PART_TITLE
 from .base import Section
 
 SECTIONS: tuple[Section, ...] = tuple(
@@ -42,7 +43,7 @@ SECTIONS: tuple[Section, ...] = tuple(
 )
 
 IGNORED_HEADINGS = (
-    r"^统计数据$",  # the part title over the statistics sections
+    PART_TITLE.pattern,  # the part's heading over the statistics sections, however worded
     r"^\S{2,20}(中心|编辑部)$",  # the colophon on the back page names the issuer
 )
 
