@@ -5,6 +5,7 @@ the prose sections use to split run-together names."""
 
 from __future__ import annotations
 
+from ..layout.vocabulary import PART_TITLE
 from . import (
     appointments_12320,
     development_index,
@@ -20,7 +21,6 @@ from . import (
     platform_collection_hospitals,
     remote_medicine,
 )
-from ..layout.vocabulary import PART_TITLE
 from .base import Section
 
 SECTIONS: tuple[Section, ...] = tuple(
