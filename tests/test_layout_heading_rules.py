@@ -236,6 +236,7 @@ def test_a_title_broken_by_the_page_goes_on_atop_the_next() -> None:
 def test_two_known_titles_one_over_the_other_are_two() -> None:
     flow = hand_flow()
     assert two_titles(flow, line("统计数据"), line("全国卫生健康信息化发展指数", top=120))
+    assert two_titles(flow, line("数据统计"), line("全国卫生健康信息化发展指数", top=120))  # the part, worded otherwise
     assert not two_titles(flow, line("全国卫生健康信息化发展指数"), line("（2030）", top=120))  # its tail
     assert not two_titles(flow, line("2030 年度南京市卫生信息中心"), line("十件大事", top=120))  # no title alone
 
@@ -494,10 +495,12 @@ def test_a_numbered_title_wrapped_onto_a_line_naming_a_section_is_one_title(tmp_
         "（一）2026年度南京市远程医疗数据", "（二）2026年度南京市健康证数据"]
 
 
-def test_an_unnumbered_title_wrapped_onto_a_line_naming_a_section_is_one_title(tmp_path: Path) -> None:
+@pytest.mark.parametrize("part", ["统计数据", "数据统计", "主要统计指标"])
+def test_an_unnumbered_title_wrapped_onto_a_line_naming_a_section_is_one_title(tmp_path: Path, part: str) -> None:
     """'2022年度南京市卫生信息平台数据' / '采集情况（医院）' at the body's size: the first line reads as a
     title alone and the rest names a section alone, but only together do they name one
-    (`known_pair_set_as_one`). Counter-case: the part's title '统计数据' over a known title is two."""
+    (`known_pair_set_as_one`). Counter-case: the part's title ('统计数据', however worded:
+    `vocabulary.is_part_title`) over a known title is two."""
     size = BODY
 
     def page(c) -> None:
@@ -505,13 +508,13 @@ def test_an_unnumbered_title_wrapped_onto_a_line_naming_a_section_is_one_title(t
         centred(c, 200, "2022年度南京市卫生信息平台数据", size)
         centred(c, 200 + 1.4 * size, "采集情况（医院）", size)
         small_table(250).draw(c)
-        centred(c, 330, "统计数据", size)
+        centred(c, 330, part, size)
         centred(c, 330 + 1.4 * size, "2022年度南京市远程医疗数据", size)
         small_table(380).draw(c)
 
     assert titles(make_pdf(tmp_path / "unnumbered.pdf", page)) == [
         "", "2030 年度南京市远程医疗数据", "2022年度南京市卫生信息平台数据采集情况（医院）",
-        "统计数据", "2022年度南京市远程医疗数据"]
+        part, "2022年度南京市远程医疗数据"]
 
 
 def test_a_numbered_line_under_the_part_title_is_a_heading_of_its_own(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from bulletin_etl.layout.vocabulary import (
     ends_with_colon,
     fits_a_title,
     is_aside,
+    is_part_title,
     is_punctuated,
     is_running_text,
     is_sentence,
@@ -88,3 +89,18 @@ def test_running_text_an_aside_or_a_table_row_is_never_a_heading(text: str) -> N
 
 def test_a_title_is_no_sentence() -> None:
     assert not is_sentence("2030 年度南京市电子健康卡发卡情况统计", DEFAULTS)
+
+
+@pytest.mark.parametrize("title, part", [
+    # the part's heading over the statistics sections, as editions word and number it
+    ("统计数据", True), ("数据统计", True), ("主要统计数据", True), ("统计数据汇总", True),
+    ("统计资料", True), ("主要统计指标", True), ("第二部分 统计数据", True), ("第二部分：主要统计数据", True),
+    ("二、主要统计数据", True), ("（二）统计资料", True), ("统 计 数 据", True),
+    # a section's title: it names what the section counts
+    ("2030年南京市家庭医生分级诊疗系统转诊数据统计", False), ("体检数据统计", False), ("12320卫生热线数据统计", False),
+    ("（四）相关业务数据统计", False), ("主要服务数据一览", False),  # says too little, but names a subject
+    # no statistics named, one word alone, or more than the part's words
+    ("主要情况", False), ("统计", False), ("附表", False), ("统计数据公报", False), ("南京市卫生信息中心", False),
+])
+def test_a_part_title_is_made_only_of_the_parts_words(title: str, part: bool) -> None:
+    assert is_part_title(title) is part

@@ -370,6 +370,28 @@ def test_a_second_table_under_an_unknown_sections_heading_is_read_as_the_section
         "(its table's header: 4 of 4 cells in the physical_exam_reports column map, rows labelled by institution)")
 
 
+@pytest.mark.parametrize("part", ["统计数据", "数据统计", "第二部分 统计数据", "主要统计指标"])
+def test_the_parts_heading_however_worded_is_no_unknown_section(tmp_path: Path, part: str) -> None:
+    """The part's heading over the statistics sections, nothing under it but the next title, is
+    left without a warning; a section's title ending '…数据统计' whose subject no section knows is
+    still reported as unrecognised."""
+    def page(c):
+        text(c, LEFT, 40, MASTHEAD)
+        centred(c, 80, "2030 年度南京市远程医疗数据")
+        y = para(c, 110, [INTRO[2:], "远程会诊系统。"])
+        centred(c, y + 30, part)
+        centred(c, y + 70, "2030年南京市智慧药房数据统计")
+        grid(y + 100, UNKNOWN, [60.0] + [90.0] * 3).draw(c)
+
+    pieces = cut(load(make_pdf(tmp_path / "part.pdf", page)), TITLE_PATTERNS)[1:]
+    assert [p.title for p in pieces] == ["2030 年度南京市远程医疗数据", part, "2030年南京市智慧药房数据统计"]
+    ctx = Context(file=tmp_path / "b.pdf", year=0)
+    assert [s.name for s, _ in recognise(pieces, ctx)] == ["remote_medicine"]
+    assert [(w.kind, w.message) for w in ctx.warnings] == [
+        ("unknown_heading", "unrecognised section heading '2030年南京市智慧药房数据统计' (a table headed "
+                            f"{' | '.join(UNKNOWN[0])!r}); its content was not extracted")]
+
+
 def test_an_unknown_second_table_under_an_unknown_sections_heading_is_left_out(tmp_path: Path) -> None:
     ctx = Context(file=tmp_path / "b.pdf", year=0)
     found = recognise(pieces_of(tmp_path, "unplaced-unknown.pdf", [(UNKNOWN_TITLE, UNKNOWN), ("", UNKNOWN)]), ctx)

@@ -67,10 +67,11 @@ Families (the classes of issue 9 the extractor must handle):
                     filled rectangle; at the table's edge it borders the white page. Replaces the table's
                     other fills. The truth is unchanged
   part_title        the part's heading over the statistics sections (rewording.part_title, ~30%) worded
-                    otherwise ('主要统计数据', '统计数据汇总', '数据统计') or set like the table titles, in their
-                    size and face, right over the first one: two headings on consecutive lines in one size
-                    (the counter-case of a title's two lines, '…平台数据' / '采集情况（医院）'). The truth is
-                    unchanged
+                    otherwise ('主要统计数据', '统计数据汇总', '数据统计', '统计资料', '主要统计指标', '第二部分
+                    统计数据': only the part's words and a part's number) or set like the table titles, in
+                    their size and face, right over the first one: two headings on consecutive lines in one
+                    size (the counter-case of a title's two lines, '…平台数据' / '采集情况（医院）'). The
+                    truth is unchanged
   airy_rows         tables printed with rows far apart (~15% of bulletins, most of their tables;
                     model.airy_rows): a third of an em to an em more above and under each row's text
                     (reportlab's padding, docx's cell margins, CSS padding, Typst's inset), so that the empty

@@ -6,8 +6,8 @@ so that only the section's content tells which it is (the expected warning says 
 table section printed without a heading of its own, under a prose section's or '统计数据'.
 
 The part_title family (`part_title`, a stream of its own) words the part's heading over the
-statistics sections otherwise ('主要统计数据', '统计数据汇总', '数据统计') or sets it like the table
-title right under it.
+statistics sections otherwise ('主要统计数据', '统计数据汇总', '数据统计', '统计资料', '主要统计指标',
+'第二部分 统计数据') or sets it like the table title right under it.
 
 Counter-cases kept: the unknown sections' titles are numbered like the rest but never reworded
 into a known section's words, and no rewording here names another section's key words."""
@@ -145,14 +145,18 @@ def reworded(rng: random.Random, year: int, name: str) -> str:
     return f"{city}{worded}"
 
 
-PART_TITLES = ("统计数据", "主要统计数据", "统计数据汇总", "数据统计")
-"""The part's heading over the statistics sections as editions may word it (part_title family)."""
+PART_TITLES = ("统计数据", "主要统计数据", "统计数据汇总", "数据统计", "统计资料", "主要统计指标", "第二部分 统计数据")
+"""The part's heading over the statistics sections as editions may word it (part_title family):
+only the part's words ('统计', '数据', '资料', '指标', '主要', '汇总') and a part's number ('第二部分',
+never '二、' or '（二）', which the sections' own numbering counts). Its counter-cases are drawn by
+the rewording family: section titles ending '…数据统计' that name a subject ('家庭医生转诊数据统计'),
+titles that say too little ('相关业务数据统计'), and the unknown sections' own titles."""
 PART_SHARE = 0.3  # bulletins printing the part's heading otherwise (its words or its size)
 
 
 def part_title(rng: random.Random, forced: bool = False) -> tuple[str, str]:
     """The part's heading and how it is set (part_title family): in some bulletins (every one when
-    `forced`) worded otherwise ('主要统计数据', '统计数据汇总', '数据统计') or set like the table titles
+    `forced`) worded otherwise (PART_TITLES) or set like the table titles
     right over the first one — two headings on consecutive lines in one size, the first naming the
     part (its counter-case: a title's two lines, '…平台数据' / '采集情况（医院）', one heading)."""
     if rng.random() >= PART_SHARE and not forced:

@@ -94,6 +94,27 @@ def without_numbering(title: str) -> str:
     return squash(unnumbered(title))
 
 
+PART_WORDS = ("统计", "数据", "资料", "附表", "指标", "主要", "汇总", "情况")
+"""The words a part's heading over the statistics sections is made of ('统计数据', '主要统计数据',
+'统计资料', '数据统计汇总'): none of them names what a section counts (转诊, 体检, 热线 …)."""
+
+PART_NOUNS = ("统计", "数据", "资料", "附表", "指标")
+"""What the part holds: its heading names one of these ('主要情况' alone names no statistics)."""
+
+PART_TITLE = re.compile(
+    rf"^[:：]?(?=.*(?:{'|'.join(PART_NOUNS)}))(?:{'|'.join(PART_WORDS)}){{2,}}$"
+)
+"""The part's heading over the statistics sections (squashed, its number dropped: '第二部分 统计数据',
+'二、主要统计数据'): two or more of the part's words and nothing else — a title naming a subject
+('家庭医生转诊数据统计', '相关业务数据统计') is a section's."""
+
+
+def is_part_title(title: str) -> bool:
+    """The heading names the statistics part, not a section: only the part's words after its
+    number ('（二）统计资料', '第二部分：主要统计数据'), whatever the edition calls it."""
+    return PART_TITLE.match(without_numbering(title)) is not None
+
+
 BARE_FOLIO = re.compile(r"^\s*\d{1,3}\s*$")
 """A folio printed as the number alone, at the top or foot of its page."""
 

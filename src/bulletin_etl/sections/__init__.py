@@ -5,6 +5,7 @@ the prose sections use to split run-together names."""
 
 from __future__ import annotations
 
+from ..layout.vocabulary import PART_TITLE
 from . import (
     appointments_12320,
     development_index,
@@ -42,7 +43,7 @@ SECTIONS: tuple[Section, ...] = tuple(
 )
 
 IGNORED_HEADINGS = (
-    r"^统计数据$",  # the part title over the statistics sections
+    PART_TITLE.pattern,  # the part's heading over the statistics sections, however worded
     r"^\S{2,20}(中心|编辑部)$",  # the colophon on the back page names the issuer
 )
 
