@@ -33,7 +33,11 @@ A gutter is clear of a mark's whole box, not only of its ink: a justified line s
 space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
 (`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair:
 a closing mark goes with the text before it, even when its box spans the gutter's middle
-(`side_point`).
+(`side_point`). Nor does such a mark, its box running right up to the next glyph, hang at a
+column's end when a gutter is probed (a footer's two parts probing one across a page of one
+column): it stands at its whole box (`abuts_next_glyph`, `standing_in_row`). A space printed at a
+left column's line end, following its last glyph as a justified line's glyphs follow each other,
+joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
@@ -204,8 +208,8 @@ def hangs_at_column_start(char: dict, start: float, settings: LayoutSettings) ->
 
 def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None = None) -> bool:
     """A glyph of the row stands in the probed gutter (a mark hanging past the left column's
-    `edge`, or before the right column's start — the probe's end —, does not, `_standing`): the
-    row runs across it."""
+    `edge`, or before the right column's start — the probe's end —, does not, `standing_in_row`):
+    the row runs across it."""
     return any(overlaps(span, probe, settings.touch_pt) for span in standing_in_row(row, settings, edge, probe[1]))
 
 
@@ -420,7 +424,7 @@ def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bo
 def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge: float | None = None) -> Span:
     """The free span between the rows' text left of the probe and right of it (a mark hanging past
     the left column's `edge` standing at its box's start, one hanging before the right column's
-    start at its box's end)."""
+    start at its box's end, `standing_in_row`)."""
     ink = [span for row in rows for span in standing_in_row(row, settings, edge, probe[1])]
     left = [end for _, end in ink if end <= probe[1]]
     right = [start for start, _ in ink if start >= probe[0]]
