@@ -33,7 +33,11 @@ A gutter is clear of a mark's whole box, not only of its ink: a justified line s
 space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
 (`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair:
 a closing mark goes with the text before it, even when its box spans the gutter's middle
-(`side_point`).
+(`side_point`). Nor does such a mark, its box running right up to the next glyph, hang at a
+column's end when a gutter is probed (a footer's two parts probing one across a page of one
+column): it stands at its whole box (`abuts_next_glyph`, `standing_in_row`). A space printed at a
+left column's line end, following its last glyph as a justified line's glyphs follow each other,
+joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
@@ -148,15 +152,26 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     """The runs, those parted by a justified word space joined: a line justified across its
     column stretches the space between a figure and a Chinese glyph ('2024 年') as wide as a
     gutter, its printed space standing inside the gap, clear of both its sides (a space printed
-    at a line's end touches the glyph before it)."""
+    at a line's end follows the glyph before it, `ends_left_line`)."""
     out = [runs[0]]
     for run in runs[1:]:
         gap = (_x(out[-1][-1], settings)[1] + settings.touch_pt, _x(run[0], settings)[0] - settings.touch_pt)
-        if any(gap[0] < start and end < gap[1] for start, end in spaces):
+        inside = [(start, end) for start, end in spaces if gap[0] < start and end < gap[1]]
+        if any(not ends_left_line((start, end), out[-1], settings) for start, end in inside):
             out[-1] = out[-1] + run
         else:
             out.append(run)
     return out
+
+
+def ends_left_line(space: Span, run: list[dict], settings: LayoutSettings) -> bool:
+    """The printed space follows the run's last glyph as the run's glyphs follow each other (within
+    `touch_pt` more): set at the end of a left column's line ('…基于 ' before '12320' moved on to
+    the next line), a justified CJK line spreading its glyphs, and the space after them, alike — no
+    word space stretched inside a line, which stands clear of the glyph before it."""
+    last = run[-1]
+    spacing = max(last["x0"] - run[-2]["x1"], 0.0) if len(run) > 1 else 0.0
+    return space[0] - last["x1"] <= spacing + settings.touch_pt
 
 
 def _standing(char: dict, settings: LayoutSettings, edge: float | None, start: float | None = None) -> Span:
@@ -193,10 +208,28 @@ def hangs_at_column_start(char: dict, start: float, settings: LayoutSettings) ->
 
 def crosses(row: Row, probe: Span, settings: LayoutSettings, edge: float | None = None) -> bool:
     """A glyph of the row stands in the probed gutter (a mark hanging past the left column's
-    `edge`, or before the right column's start — the probe's end —, does not, `_standing`): the
-    row runs across it."""
-    return any(overlaps(_standing(c, settings, edge, probe[1]), probe, settings.touch_pt)
-               for run in row.runs for c in run)
+    `edge`, or before the right column's start — the probe's end —, does not, `standing_in_row`):
+    the row runs across it."""
+    return any(overlaps(span, probe, settings.touch_pt) for span in standing_in_row(row, settings, edge, probe[1]))
+
+
+def standing_in_row(row: Row, settings: LayoutSettings, edge: float | None = None,
+                    start: float | None = None) -> list[Span]:
+    """Where each of the row's glyphs stands for a page gutter (`_standing`), left to right — but
+    a closing mark whose box runs right up to the next glyph (`abuts_next_glyph`) is set inside a
+    line, no column's end, and stands at its whole box."""
+    glyphs = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
+    out = [_standing(c, settings, edge, start) for c in glyphs]
+    for k, (mark, after) in enumerate(zip(glyphs, glyphs[1:])):
+        if abuts_next_glyph(mark, after, settings):
+            out[k] = mark["x0"], mark["x1"]
+    return out
+
+
+def abuts_next_glyph(mark: dict, after: dict, settings: LayoutSettings) -> bool:
+    """A closing mark whose box ends where the next glyph's starts (within `touch_pt`): set inside
+    a line ('…中医医院、南京市…'), not hanging at a column's end, where the gutter follows its box."""
+    return hangs_past_edge(mark) and abs(after["x0"] - mark["x1"]) <= settings.touch_pt
 
 
 def column_edge(halves: list[Row], settings: LayoutSettings) -> float:
@@ -391,8 +424,8 @@ def _goes_on(above: Row, row: Row, reach: float, settings: LayoutSettings) -> bo
 def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge: float | None = None) -> Span:
     """The free span between the rows' text left of the probe and right of it (a mark hanging past
     the left column's `edge` standing at its box's start, one hanging before the right column's
-    start at its box's end)."""
-    ink = [_standing(c, settings, edge, probe[1]) for row in rows for run in row.runs for c in run]
+    start at its box's end, `standing_in_row`)."""
+    ink = [span for row in rows for span in standing_in_row(row, settings, edge, probe[1])]
     left = [end for _, end in ink if end <= probe[1]]
     right = [start for start, _ in ink if start >= probe[0]]
     return max(left, default=probe[0]), min(right, default=probe[1])
