@@ -68,7 +68,8 @@ def is_white_border(obj: dict, shadings_under: Iterable[dict], settings: LayoutS
     """A thin fill in the page's colour painted on (or along) one of `shadings_under` (the
     shadings drawn before it): a white border of a dark table style, parting its dark cells. The
     same fill on the bare page rules nothing."""
-    return is_page_colour(obj.get("non_stroking_color")) and any(lies_on(obj, fill, settings) for fill in shadings_under)
+    colour = obj.get("non_stroking_color")
+    return is_page_colour(colour) and any(is_shading(f, settings) and lies_on(obj, f, settings) for f in shadings_under)
 
 
 def is_background(obj: dict, settings: LayoutSettings, shadings_under: Iterable[dict] = ()) -> bool:
