@@ -327,16 +327,15 @@ def dark_banded_grid(borders_first: bool = False):
     """A grid table every cell filled (a navy header, body rows near-black and light grey in
     turn, light text on the dark ones), its borders white thin fills painted after the cells —
     or before them, hidden under them, with `borders_first`."""
-    fills = [(row_box(0), NAVY)] + [(row_box(r), (0.05, 0.05, 0.05) if r in DARK_ROWS else (0.85, 0.85, 0.85))
-                                    for r in range(1, 5)]
+    fills = [NAVY] + [(0.05, 0.05, 0.05) if r in DARK_ROWS else (0.85, 0.85, 0.85) for r in range(1, 5)]
 
     def draw(c) -> None:
         if borders_first:
             white_grid(c)
-        for (x0, top, x1, bottom), colour in fills:
-            for j in range(4):
-                c.setFillColorRGB(*colour)
-                c.rect(XS[j], PAGE_H - bottom, XS[j + 1] - XS[j], bottom - top, stroke=0, fill=1)
+        for r, colour in enumerate(fills):  # each cell on its own, as Chromium paints them
+            c.setFillColorRGB(*colour)
+            for x0, top, x1, bottom in cell_boxes(r):
+                c.rect(x0, PAGE_H - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
         if not borders_first:
             white_grid(c)
         for r, row in enumerate([HEAD, *BODY]):
