@@ -137,6 +137,14 @@ def test_a_small_filled_square_is_no_rule() -> None:
 def test_page_colour_in_every_colour_space() -> None:
     assert [graphics.is_page_colour(c) for c in [(1,), (1, 1, 1), (0, 0, 0, 0), (0.9,), (0,), None, "P0"]] == [
         True, True, True, False, False, False, False]
+    assert [graphics.is_page_colour(c) for c in [1.0, 1, 0.0, True]] == [True, True, False, False]  # pdfminer's '1 g'
+
+
+def test_a_white_strip_in_grey_on_the_bare_page_is_a_background(tmp_path: Path) -> None:
+    """reportlab's setFillGray(1) writes '1 g', which pdfplumber reports as a bare 1.0: white too."""
+    pdf = make_pdf(tmp_path / "strip.pdf", lambda c: fill(c, (60, 600, 400, 600.75), 1.0))
+    with pdfplumber.open(pdf) as doc:
+        assert [b["non_stroking_color"] for b in graphics.backgrounds(doc.pages[0], DEFAULTS)] == [1.0]
 
 
 def test_a_page_without_backgrounds_is_read_as_it_is(tmp_path: Path) -> None:

@@ -29,7 +29,10 @@ SHAPES = ("rect", "curve")
 
 
 def is_page_colour(colour: object) -> bool:
-    """White in any colour space pdfplumber reports: grey (1,), RGB (1, 1, 1), CMYK (0, 0, 0, 0)."""
+    """White in any colour space pdfplumber reports: grey (1,) or a bare 1.0 (pdfminer's '1 g'), RGB
+    (1, 1, 1), CMYK (0, 0, 0, 0)."""
+    if isinstance(colour, (int, float)) and not isinstance(colour, bool):
+        colour = (colour,)
     if not isinstance(colour, (tuple, list)) or not colour or not all(isinstance(v, (int, float)) for v in colour):
         return False
     values = [float(v) for v in colour]
