@@ -876,18 +876,12 @@ def test_dark_zebra_reaches_every_producer(tmp_path: Path, monkeypatch: pytest.M
     assert source.count('stroke: (0.') >= 3 and 'pt + rgb("#FFFFFF"))' in source
 
 
-HTML_WHITE_BORDERS = ("Chromium draws a border as a thin filled rectangle; graphics.is_background takes a thin fill in "
-                      "the page's colour for a background however dark the cells it parts, so a grid table with white "
-                      "borders between dark cells loses its rules and its rows (replay: python -m tests.synth.sweep "
-                      "--seeds 750002 --producer html --style grid --font wqy-zenhei --force dark_zebra)")
-
-
-@pytest.mark.parametrize("producer", ["reportlab", "docx", pytest.param("html", marks=pytest.mark.xfail(
-    strict=True, reason=HTML_WHITE_BORDERS)), "weasyprint", "typst"])
+@pytest.mark.parametrize("producer", ["reportlab", "docx", "html", "weasyprint", "typst"])
 def test_dark_zebra_bulletins_extract_exactly(producer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 750002 forced, grid: tables banded dark with light text, three of them every cell filled
-    with white borders — stroked white rules (reportlab, WeasyPrint, Typst) and LibreOffice's borders
-    part the cells as black ones do."""
+    with white borders — stroked white rules (reportlab, WeasyPrint, Typst), LibreOffice's borders
+    and Chromium's thin white fills painted on the dark cells (graphics.is_white_border) part the
+    cells as black ones do."""
     from .draws import ALL
     from .sweep import Case, check, fonts, missing_tool
     from .sweep import render as render_cases

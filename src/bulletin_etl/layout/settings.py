@@ -164,6 +164,9 @@ class LayoutSettings:
     rule_max_thickness_pt: float = 3.0
     # … and at least this many times as long as it is thick (a filled dot or square is no rule)
     rule_min_aspect_ratio: float = 4.0
+    # a thin white fill whose middle is this close to a shaded cell is its border (Chromium paints a collapsed
+    # table's outer border just outside its cells' fills), and a rule; farther out, on the bare page, it rules nothing
+    white_border_slack_pt: float = 1.0
 
     # == Tables: horizontal rules and the regions of unruled tables between them (tables/regions.py) ==
     rule_y_tolerance_pt: float = 1.5  # a thin filled rectangle gives two edges this close: one rule
