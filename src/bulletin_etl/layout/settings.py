@@ -227,6 +227,9 @@ class LayoutSettings:
     first_name_pitch_share: float = 0.6  # × the row pitch: a centred name's first line stands within this of its row …
     first_name_lines: float = 1.35  # … or within this many line heights (a cut row stands a whole row above)
     figure_wrap_lines: float = 1.6  # a figure the line end cut goes on within this many line heights ('３８６８２．' / '７７万')
+    # × its line height: a centred name's lines balance around its row's middle within this (a name's middle line
+    # and its row's figures sit a little apart in Typst's fonts)
+    centred_name_lines: float = 0.25
     wrapped_rest_drop_lines: float = 0.25  # × its height: a figure's rest this far under its row line's figures was wrapped there
 
     def __post_init__(self) -> None:
