@@ -1013,3 +1013,13 @@ def test_airy_rows_bulletins_extract_exactly(producer: str, tmp_path: Path, monk
     case = Case(750001, producer, "three_line", fonts(producer)[0], draws=ALL)
     pdf = render_cases([case], tmp_path)[case.seed]
     assert check(case, pdf, tmp_path).problems == []
+
+
+def test_pinned_draws_follow_the_sweeps_seed_ranges() -> None:
+    """A seed of a listed sweep is drawn with its sweep's families; any other pinned seed with PINNED."""
+    from .draws import PINNED, drawn_through, pinned_draws
+
+    assert pinned_draws(720294) == pinned_draws(744999) == drawn_through("headless_tables") == PINNED
+    assert pinned_draws(745000) == drawn_through("cut_halves_beside") != PINNED
+    assert "airy_rows" in pinned_draws(745000) and "airy_rows" not in pinned_draws(740118)
+    assert pinned_draws(710040) == PINNED
