@@ -454,8 +454,9 @@ def is_at_table_pitch(row: list[Segment], previous: float, taken: TakenRows, set
     at most `head_gap_pitch_ratio` times the gap across the last rule (from the text above it to
     the first row taken). Cells padded far apart set every row gap alike; a header's cells may be
     padded less than the body's (Chromium, WeasyPrint), so the gap across the rule is the
-    smaller. No row taken yet: no pitch."""
-    if not taken.rows:
+    smaller. Only cells side by side make a row: one run (prose, a note, a title, cut at the table's
+    ends) keeps to the usual gap. No row taken yet: no pitch."""
+    if len(row) < 2 or not taken.rows:
         return False
     tops = [min(s.top for s in r) for r in taken.rows]
     bottoms = [max(s.bottom for s in r) for r in taken.rows]
