@@ -334,7 +334,8 @@ def _within_height(run: list[Rule], taller: list[Rule], settings: LayoutSettings
 def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]], settings: LayoutSettings) -> list[Rule]:
     """A 三线表 broken by the page has no rule under its last row on this page: take the table
     lines below its last rule (rows of several cells and the short runs of wrapped names) down
-    to a heading, a note, a wide gap or the next table; close it with a rule of our own."""
+    to a heading, a note, a gap wider than both the usual one and the table's own row pitch, or
+    the next table; close it with a rule of our own."""
     last = run[-1]
     # The table's own text sets the size a line below must not clearly exceed: a title set
     # larger, cut at the table's ends, may not read as one ('…年度数据统' of '…年度数据统计').
