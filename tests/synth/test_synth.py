@@ -990,19 +990,12 @@ def test_airy_rows_reach_every_producer(tmp_path: Path, monkeypatch: pytest.Monk
     assert all(f"pt + {pad}em)," in source for pad in pads)
 
 
-AIRY_BROKEN_THREE_LINE = ("regions.extend_down takes a 三线表 broken by the page (no rule under its last row there) "
-                          "only down to a row standing more than row_gap_lines (1.5) line heights under the one above "
-                          "(_stands_apart): rows an em apart end the table after its first row and the rest of the page's "
-                          "rows are lost (replay: python -m tests.synth.sweep --seeds 750001 --producer {p} --style "
-                          "three_line --font wqy-zenhei --force airy_rows)")
-
-
-@pytest.mark.parametrize("producer", ["reportlab", *[pytest.param(p, marks=pytest.mark.xfail(
-    strict=True, reason=AIRY_BROKEN_THREE_LINE.format(p=p))) for p in ("docx", "html", "weasyprint")], "typst"])
+@pytest.mark.parametrize("producer", ["reportlab", "docx", "html", "weasyprint", "typst"])
 def test_airy_rows_bulletins_extract_exactly(producer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 750001 forced, 三线表: rows a line or so apart, names wrapped in them; each table is one
     table and each row one row. reportlab closes every page's part of a table with its rule; Typst's
-    parts end with the table on the page."""
+    parts end with the table on the page; LibreOffice, Chromium and WeasyPrint leave the part at a
+    page's foot open, and its rows are taken down at the table's own pitch (regions.is_at_table_pitch)."""
     from .draws import ALL
     from .sweep import Case, check, fonts, missing_tool
     from .sweep import render as render_cases

@@ -185,6 +185,12 @@ class LayoutSettings:
     # … but under a header with no body yet (a 三线表 continued under its repeated header) its first row may stand
     # this far down: LibreOffice continues a row the page split with the lost line's room above it (~1.7 lines)
     first_row_gap_lines: float = 3.0
+    # … and a row at the table's own pitch continues it (rows set far apart, cells padded an em above and below): a
+    # gap within this many line heights of the widest gap between the rows taken below the last rule …
+    row_pitch_tolerance_lines: float = 0.5
+    # … or at most this multiple of the gap across the last rule (header text to first row: header cells may be
+    # padded less than the body's)
+    head_gap_pitch_ratio: float = 1.5
     heading_size_ratio: float = 1.25  # text this many times the table text's size between two tables is a heading
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # a lone line this many line heights under a run's first rule is not in its table
