@@ -713,3 +713,37 @@ def test_the_page_pitch_is_the_one_of_the_stretchs_size() -> None:
     assert body_pitch(rows, DEFAULTS, 12.0) == pytest.approx(20.3)
     assert body_pitch(rows, DEFAULTS, 10.5) == pytest.approx(15.0)
     assert body_pitch(rows, DEFAULTS, 9.0) == 0.0
+
+
+def stacked_marks_page(tmp_path: Path, gap_em: float) -> list:
+    """A paragraph set one em a glyph across the page, as LibreOffice sets it: four full lines, the
+    second and third holding a '、' at the same place near the page's middle, `gap_em` of space
+    after its box before the line goes on (0: the next glyph at once); a folio in two parts
+    ('第1页  共1页') at the page's foot starts its right part where the lines go on after the marks,
+    as LibreOffice's centred folio did (seed 740063): a gutter is probed there (`_probes`)."""
+    half = 23
+    body = WORDS * 3
+    runs = [(LEFT, 100.0, body[:47]), (LEFT, 100.0 + 3 * LEADING, body[10:57])]
+    runs += [(LEFT + half * SIZE - 25.0, 700.0, "第1页"), (LEFT + (half + 1 + gap_em) * SIZE, 700.0, "共1页")]
+    for r in (1, 2):
+        runs += [(LEFT, 100.0 + r * LEADING, body[r:r + half] + "、"),
+                 (LEFT + (half + 1 + gap_em) * SIZE, 100.0 + r * LEADING, body[r + 30:r + 53 - round(gap_em)])]
+    return page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+
+
+def test_marks_set_one_over_another_mid_paragraph_are_no_gutter(tmp_path: Path) -> None:
+    """Two lines of a paragraph on a one-em grid whose '、' fell at one place, the next glyph right
+    after each mark's box: standing at its box's start (`_standing`) the mark column looks like a
+    gutter an em wide parting both rows in even halves, but every row is parted only there
+    (`parted_only_at_marks`): no columns, the lines are read across the page."""
+    rows = stacked_marks_page(tmp_path, 0.0)
+    assert [len(row.runs) for row in rows] == [1, 1, 1, 1, 2]
+    assert find_stretches(rows, DEFAULTS) == []
+
+
+def test_marks_set_one_over_another_before_clear_space_part_columns(tmp_path: Path) -> None:
+    """The counter-case: the same two rows with a full em clear after each mark's box (a real gutter
+    two ems wide, the marks hanging into it): two columns, the marks read in the left one."""
+    rows = stacked_marks_page(tmp_path, 1.0)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(found.rows) == 2 and [c["text"] for c in found.sides()[0]].count("、") == 2

@@ -33,7 +33,8 @@ A gutter is clear of a mark's whole box, not only of its ink: a justified line s
 space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
 (`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair:
 a closing mark goes with the text before it, even when its box spans the gutter's middle
-(`side_point`).
+(`side_point`); nor does a column of marks that fell at one place in consecutive lines of a paragraph
+set one em a glyph, every row parted only there (`parted_only_at_marks`).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
@@ -400,16 +401,30 @@ def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge:
 
 def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings,
                    carried: Span | None = None) -> bool:
-    """Two text columns: a gutter as wide as the narrowest, no table, and either rows enough with
+    """Two text columns: a gutter as wide as the narrowest, no table, not marks set one over another
+    (`parted_only_at_marks`), and either rows enough with
     text on both sides and both columns wide and filled by their lines, or a short stretch of two
     columns (`is_short_column_pair`; `carried`: the column the page before left open)."""
     two_sided = sum(all(side_of(row, probe, settings)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
+    if parted_only_at_marks(stretch, probe, settings):
+        return False
     if two_sided >= settings.page_column_two_sided_count:
         return fills_both_columns(stretch, settings)
     return is_short_column_pair(stretch, frame, settings, carried)
+
+
+def parted_only_at_marks(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
+    """Every row of the stretch with text on both sides of the probed gutter is parted there only
+    after a closing mark whose whole box runs up to the next glyph (`_parted_at_mark`): the gutter
+    is a column of marks that fell at one place in consecutive lines of a paragraph set on a grid of
+    one em a glyph ('…南京市第一医院、' over '…南京市中心医院、', LibreOffice), no space between page
+    columns. Real columns leave their gutter free beside a left line ending in a glyph, or after a
+    mark hanging into a gutter wider than its box by `page_column_gap_em`."""
+    two_sided = [row for row in stretch.rows if all(side_of(row, probe, settings))]
+    return all(_parted_at_mark(row, stretch.gutter, settings) for row in two_sided)
 
 
 def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings,
