@@ -396,3 +396,20 @@ def test_close_header_labels_and_landscape_captions_read_whole(tmp_path: Path) -
         pytest.skip(reason)
     case = Case(720007, "weasyprint", "no_inner_verticals", "noto-sans", draws=pinned_draws(720007))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# --------------------------------------------------------------------- docx 740063, 740055
+
+@pytest.mark.parametrize(("seed", "style", "quirks"), [(740063, "grid", False), (740055, "three_line", True)])
+def test_marks_one_over_another_in_a_docx_paragraph_part_no_columns(seed: int, style: str, quirks: bool,
+                                                                     tmp_path: Path) -> None:
+    """docx 740063 (grid, uming) and 740055 (three_line, uming, quirks): LibreOffice sets the
+    evaluation ratings one em a glyph, and in two lines of the first item a '、' fell at one place
+    near the page's middle ('…南京市第一医院、' over '…南京市中心医院、'); the folio's parts under them
+    probed a gutter there, and the two rows were read as two page columns, names running together
+    ('江苏省南京葛塘医院'). Every row is parted only at a mark's box (`parted_only_at_marks`)."""
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "docx", style, "uming", quirks, draws=pinned_draws(seed))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
