@@ -401,10 +401,10 @@ def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge:
 
 def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings,
                    carried: Span | None = None) -> bool:
-    """Two text columns: a gutter as wide as the narrowest, no table, not marks set one over another
-    (`parted_only_at_marks`), and either rows enough with
-    text on both sides and both columns wide and filled by their lines, or a short stretch of two
-    columns (`is_short_column_pair`; `carried`: the column the page before left open)."""
+    """Two text columns: a gutter as wide as the narrowest, no table, no marks set one over another
+    (`parted_only_at_marks`), and either rows enough with text on both sides and both columns wide
+    and filled by their lines, or a short stretch of two columns (`is_short_column_pair`;
+    `carried`: the column the page before left open)."""
     two_sided = sum(all(side_of(row, probe, settings)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
