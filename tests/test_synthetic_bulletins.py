@@ -29,7 +29,7 @@ import pytest
 
 from .conftest import SYNTH_BASE, SYNTH_COUNTS
 from .synth import render_reportlab
-from .synth.draws import PINNED, pinned_draws
+from .synth.draws import PINNED, drawn_through, pinned_draws
 from .synth.model import truth
 from .synth.sweep import PRODUCERS, Case, bulletin, cannot_render, check, missing_tool, plan, render, replay
 
@@ -412,4 +412,20 @@ def test_marks_one_over_another_in_a_docx_paragraph_part_no_columns(seed: int, s
     if reason:
         pytest.skip(reason)
     case = Case(seed, "docx", style, "uming", quirks, draws=pinned_draws(seed))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------- typst 763005
+
+def test_a_folio_under_a_long_left_column_cuts_no_column(tmp_path: Path) -> None:
+    """typst 763005 (three_line, uming; today's families): the events' last page in columns, a left
+    column of 24 lines beside a right one of 12; the folio '第 3 页  共 9 页' under them probed a
+    gutter of its own, free on every row, that outranked the columns', its left part's end taken for
+    the left column's edge: two ragged lines looked short, the second a title under the columns,
+    and the left column's last ten lines were read after the right column (events 8–10 mixed). A
+    folio probes no gutter (`page_columns.is_folio_row`)."""
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(763005, "typst", "three_line", "uming", draws=drawn_through("airy_rows"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

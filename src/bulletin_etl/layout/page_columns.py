@@ -60,7 +60,7 @@ from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_grou
 from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
-from .vocabulary import BARE_FOLIO, is_sentence
+from .vocabulary import BARE_FOLIO, is_page_number, is_sentence
 
 OrderKey = tuple[float, int, float]
 """Where a line stands in its page's reading order: (the height it is read at, its column — 0
@@ -223,8 +223,9 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
     of its column's edge; a short stretch may hold one row with text on both sides), those most
     rows leave free first, and of those freed by as many rows, the one most rows start their right
     part at (`probe_rank`: a two-part running header or folio starts its right part where no
-    column line does, at one row); each with its left column's edge (`column_edge`)."""
-    halves = [row for row in rows if len(row.runs) == 2]
+    column line does, at one row); each with its left column's edge (`column_edge`). A folio's row
+    probes none (`is_folio_row`)."""
+    halves = [row for row in rows if len(row.runs) == 2 and not is_folio_row(row)]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
     found = []
@@ -236,6 +237,14 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
         if free:
             found.append((probe_rank(free, len(group)), (probe, edge)))
     return [probe for _, probe in sorted(found, key=lambda f: f[0])]
+
+
+def is_folio_row(row: Row) -> bool:
+    """The row reads as a folio ('第 3 页  共 9 页', `is_page_number`): furniture, centred under the
+    text, whose two parts show no page gutter — a probe between them, free on every row above, took
+    the folio's left part's end for the left column's edge and cut a column going on under a
+    shorter right one (Typst)."""
+    return is_page_number("".join(c["text"] for c in row.chars))
 
 
 def probe_rank(free: int, starting: int) -> tuple[int, int]:
