@@ -487,3 +487,36 @@ def test_a_typst_header_label_overflowing_its_cell_up_to_the_next(tmp_path: Path
         pytest.skip(reason)
     case = Case(740014, "typst", "no_inner_verticals", "uming", draws=pinned_draws(740014))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# --------------------------------------------------------------------- docx 740063, 740055
+
+@pytest.mark.parametrize(("seed", "style", "quirks"), [(740063, "grid", False), (740055, "three_line", True)])
+def test_marks_one_over_another_in_a_docx_paragraph_part_no_columns(seed: int, style: str, quirks: bool,
+                                                                     tmp_path: Path) -> None:
+    """docx 740063 (grid, uming) and 740055 (three_line, uming, quirks): LibreOffice sets the
+    evaluation ratings one em a glyph, and in two lines of the first item a '、' fell at one place
+    near the page's middle ('…南京市第一医院、' over '…南京市中心医院、'); the folio's parts under them
+    probed a gutter there, and the two rows were read as two page columns, names running together
+    ('江苏省南京葛塘医院'). Every row is parted only at a mark's box (`parted_only_at_marks`)."""
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "docx", style, "uming", quirks, draws=pinned_draws(seed))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------- typst 763005
+
+def test_a_folio_under_a_long_left_column_cuts_no_column(tmp_path: Path) -> None:
+    """typst 763005 (three_line, uming; today's families): the events' last page in columns, a left
+    column of 24 lines beside a right one of 12; the folio '第 3 页  共 9 页' under them probed a
+    gutter of its own, free on every row, that outranked the columns', its left part's end taken for
+    the left column's edge: two ragged lines looked short, the second a title under the columns,
+    and the left column's last ten lines were read after the right column (events 8–10 mixed). A
+    folio probes no gutter (`page_columns.is_folio_row`)."""
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(763005, "typst", "three_line", "uming", draws=drawn_through("airy_rows"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
