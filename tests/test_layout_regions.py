@@ -561,3 +561,21 @@ def test_rows_set_far_apart_with_names_wrapped_over_three_lines(tmp_path: Path) 
             text(c, 70, top + 18, last, 9)
 
     assert _taken_names(tmp_path, page) == ["南京市高淳", "区河西街道", "卫生服务站", "南京脑科医", "院（红山院", "区）"]
+
+
+def test_lines_taken_from_a_heading_set_no_pitch() -> None:
+    """typst 720058: under a closed 三线表, a heading and its bracketed year were taken (each one run,
+    close under the rule), and the gap across the rule, 1.5 times, took the two-column prose under
+    them for a row at the table's pitch. A pitch is read only when the lines taken begin with a row."""
+    heading, year = [seg(60, "全国卫生健康信息化发展指数", top=112)], [seg(60, "(2027)", top=124)]
+    prose = [seg(60, "2027 年 7 月，国家卫生健康委发布", top=142), seg(300, "市的总指数排名中位列第四。", top=142)]
+    from_heading = rg.TakenRows(above=100, rows=[heading, year])
+    assert not rg.taken_from_a_row(from_heading, prose, DEFAULTS)
+    assert not rg.is_at_table_pitch(prose, [], previous=134, taken=from_heading, settings=DEFAULTS)
+    cells = [seg(60, "玄武区", top=112), seg(200, "35", top=112)]
+    from_cells = rg.TakenRows(above=100, rows=[cells])
+    assert rg.taken_from_a_row(from_cells, prose, DEFAULTS)
+    assert rg.is_at_table_pitch([seg(60, "秦淮区", top=138), seg(200, "7", top=138)], [], 122, from_cells, DEFAULTS)
+    name = rg.TakenRows(above=100, rows=[[seg(60, "南京脑科医院", top=112)]])  # a wrapped name over its cells
+    assert rg.taken_from_a_row(name, [seg(120, "院区", top=117), seg(200, "7", top=117)], DEFAULTS)
+    assert not rg.taken_from_a_row(rg.TakenRows(above=100, rows=[]), cells, DEFAULTS)

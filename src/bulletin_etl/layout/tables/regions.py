@@ -459,8 +459,8 @@ def is_at_table_pitch(row: list[Segment], following: list[Segment], previous: fl
     padded less than the body's (Chromium, WeasyPrint), so the gap across the rule is the
     smaller. Only a row's start stands at the pitch (`opens_row`, given the `following` line):
     other lines under the table (prose, a note, a title, cut at its ends) keep to the usual gap.
-    No row taken yet: no pitch."""
-    if not (taken.rows and opens_row(row, following, settings)):
+    No row taken yet, or none that opens a table row (`taken_from_a_row`): no pitch."""
+    if not (taken_from_a_row(taken, row, settings) and opens_row(row, following, settings)):
         return False
     tops = [min(s.top for s in r) for r in taken.rows]
     bottoms = [max(s.bottom for s in r) for r in taken.rows]
@@ -469,6 +469,17 @@ def is_at_table_pitch(row: list[Segment], following: list[Segment], previous: fl
     gap = min(s.top for s in row) - previous
     within_rows = bool(gaps) and gap <= max(gaps) + settings.row_pitch_tolerance_lines * height
     return within_rows or gap <= settings.head_gap_pitch_ratio * (tops[0] - taken.above)
+
+
+def taken_from_a_row(taken: TakenRows, row: list[Segment], settings: LayoutSettings) -> bool:
+    """The lines taken under the last rule begin with a table row's start (`opens_row`, the line
+    after it the next taken or `row`): a pitch is read from the table's own rows only. A heading
+    and its bracketed year under a closed table ('全国卫生健康信息化发展指数' / '(2027)') set no
+    pitch, and the two-column prose under them stays out of the table (typst 720058)."""
+    if not taken.rows:
+        return False
+    after = taken.rows[1] if len(taken.rows) > 1 else row
+    return opens_row(taken.rows[0], after, settings)
 
 
 def opens_row(row: list[Segment], following: list[Segment], settings: LayoutSettings) -> bool:
