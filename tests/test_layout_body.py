@@ -11,12 +11,14 @@ import pytest
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables.body import (
     _anchors_a_row,
+    _balanced_on_its_figures,
     _blank_under,
     _clearly_nearer_above,
     _clearly_nearer_below,
     _first_line_of_a_centred_name,
     _in_another_column,
     _leaves_room_for,
+    _mirrored_under,
     _name_around_its_row,
     _opens_a_name_centred_on,
     _owner_between,
@@ -24,6 +26,7 @@ from bulletin_etl.layout.tables.body import (
     _row_pitch,
     _within_a_line_of_its_figures,
     body_bands,
+    opens_a_name_centred_below,
     shares_a_column_group,
 )
 from bulletin_etl.layout.tables.segments import Segment, segments
@@ -132,11 +135,58 @@ def test_a_line_over_a_first_row_that_is_a_total_is_a_row_of_its_own(tmp_path: P
 
 def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) -> None:
     below_blank = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, None, "15"))
-    assert _owner_between(below_blank, 1, 0, 2, DEFAULTS) == 2
+    assert _owner_between(below_blank, 1, 0, 2, below_blank[:1], DEFAULTS) == 2
     neither = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, "泰山", "15"))
-    assert _owner_between(neither, 1, 0, 2, DEFAULTS) == 0  # the one above on a tie
+    assert _owner_between(neither, 1, 0, 2, neither[:1], DEFAULTS) == 0  # the one above on a tie
     nearer_above = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 110, "卫生服务站"), *row(124, None, "15"))
-    assert _owner_between(nearer_above, 1, 0, 2, DEFAULTS) == 0
+    assert _owner_between(nearer_above, 1, 0, 2, nearer_above[:1], DEFAULTS) == 0
+
+
+
+def names_of_bands(rows: list[list[Segment]]) -> list[list[str]]:
+    return [[s.text for line in band for s in line if s.x0 < FIGURE_X] for _, _, band in body_bands(rows, [], DEFAULTS)]
+
+
+def test_an_evenly_spaced_line_opens_a_three_line_name_centred_on_the_row_below(tmp_path: Path) -> None:
+    """Typst 740118: a one-line name level with its figures, then a name of three lines centred on
+    the next row, all four lines a line apart: the first of the three is the next row's."""
+    rows = drawn(tmp_path, *row(100, "南京百年世家中医医院", "15"), (NAME_X, 111, "南京市秦淮区中华门街"),
+                 *row(122, "道珠江路社区卫生服务", "30"), (NAME_X, 133, "站"))
+    assert _balanced_on_its_figures(rows[0], rows[:1], rows[1], DEFAULTS)
+    assert _mirrored_under(rows, 1, 2, DEFAULTS)  # '站' 11 pt under the row, as the line stands over it
+    assert opens_a_name_centred_below(rows, 1, 0, 2, rows[:1], DEFAULTS)
+    assert _owner_between(rows, 1, 0, 2, rows[:1], DEFAULTS) == 2
+    # a first row's name set around its blank line shows the table centred
+    table = drawn(tmp_path, (NAME_X, 79, "南京市中医院（西善桥"), *row(84, None, "9"), (NAME_X, 89, "院区）"),
+                  *row(100, "南京百年世家中医医院", "15"), (NAME_X, 111, "南京市秦淮区中华门街"),
+                  *row(122, "道珠江路社区卫生服务", "30"), (NAME_X, 133, "站"))
+    assert names_of_bands(table) == [["南京市中医院（西善桥", "院区）"], ["南京百年世家中医医院"],
+                                      ["南京市秦淮区中华门街", "道珠江路社区卫生服务", "站"]]
+
+
+def test_a_line_opens_a_name_below_a_two_line_name_centred_on_its_blank_line(tmp_path: Path) -> None:
+    """Typst 764014: the row above holds a name of two lines around its blank line; a line 11 pt
+    under its last line and 10 pt over the next row's name opens that row's three-line name."""
+    rows = drawn(tmp_path, (NAME_X, 95, "南京医科大学第四附属"), *row(100, None, "15"), (NAME_X, 105, "医院"),
+                 (NAME_X, 116, "江苏益丰大药房连锁有"), *row(126, "限公司秦淮区御道街诊", "30"), (NAME_X, 136, "所"))
+    assert not _clearly_nearer_above(rows, 3, DEFAULTS) and not _clearly_nearer_below(rows, 3, DEFAULTS)
+    assert _balanced_on_its_figures(rows[1], rows[:3], rows[3], DEFAULTS)
+    assert names_of_bands(rows) == [["南京医科大学第四附属", "医院"], ["江苏益丰大药房连锁有", "限公司秦淮区御道街诊", "所"]]
+
+
+def test_a_line_stays_with_a_row_its_name_is_unbalanced_without(tmp_path: Path) -> None:
+    """Counter-case: the last line of a three-line name centred on the row above, though a line
+    under the next row stands as far from it, stays with its own row (the row above is off centre
+    without it); and with nothing mirrored under the next row, a line stays above (the tie)."""
+    rows = drawn(tmp_path, (NAME_X, 89, "南京医科大学"), *row(100, "第四附属医", "15"), (NAME_X, 111, "院"),
+                 *row(122, "南京江北医院", "30"), (NAME_X, 133, "南京古柏医院"), *row(144, "南京梅山", "45"))
+    assert _mirrored_under(rows, 2, 3, DEFAULTS)
+    assert not _balanced_on_its_figures(rows[1], rows[:2], rows[2], DEFAULTS)
+    assert not opens_a_name_centred_below(rows, 2, 1, 3, rows[:2], DEFAULTS)
+    assert _owner_between(rows, 2, 1, 3, rows[:2], DEFAULTS) == 1
+    lone = drawn(tmp_path, *row(100, "南京百年世家中医医院", "15"), (NAME_X, 111, "南京市秦淮区"), *row(122, "道珠江", "30"))
+    assert not _mirrored_under(lone, 1, 2, DEFAULTS)
+    assert _owner_between(lone, 1, 0, 2, lone[:1], DEFAULTS) == 0
 
 
 REMARK_X = 340.0
@@ -158,7 +208,7 @@ def test_a_line_of_another_column_is_no_neighbour_of_a_name(tmp_path: Path) -> N
     assert not _in_another_column(rows[5], rows[4], DEFAULTS)  # a row's own line always counts
     # '南京怡悦医' stands as near '新' as its row's line; measured in its own column it is the
     # first line of the name centred on the row below, not the last of the one above.
-    assert _owner_between(rows, 4, 1, 5, DEFAULTS) == 5
+    assert _owner_between(rows, 4, 1, 5, rows[:3], DEFAULTS) == 5
     names = [[s.text for line in band for s in line if s.x0 < FIGURE_X] for _, _, band in body_bands(rows, [], DEFAULTS)]
     assert names == [["南京市栖霞", "区医院"], ["南京怡悦医", "院"]]
 

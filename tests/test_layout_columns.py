@@ -541,3 +541,23 @@ def test_a_label_typed_with_a_space_leaves_its_neighbours_autospace_whole(tmp_pa
         ["南京市鼓楼区铁心桥街道卫生院", "118,157", "23,867,714"], ["南京市第二医院", "38,429", "5,918,066"],
         ["南京市江宁医院", "13,302", "997,650"]]
 
+
+
+def test_a_typed_space_beside_autospaced_labels_keeps_the_run_autospacing() -> None:
+    """Typst 710081: one run of labels '2023 年总量' (a typed space, 2.2 pt) then '累计总量' and
+    '2023年总量' (autospace, 1.7 pt bare) over their columns: the run autospaces, so the bare gap
+    at '3' | '年' over a gutter keeps '2023年总量' whole. Counter-case: without the autospaced
+    label the typed space still tells the run sets none (WeasyPrint, head_gaps)."""
+    typed = [glyph(216.6, 221.1, "2"), glyph(221.1, 225.5, "0"), glyph(225.5, 230.0, "2"), glyph(230.0, 234.4, "3"),
+             glyph(234.4, 236.6, " "), glyph(236.6, 243.6, "年"), glyph(243.6, 257.6, "总量"),
+             glyph(261.0, 289.0, "累计总量")]
+    bare = [glyph(292.4, 296.9, "2"), glyph(296.9, 301.4, "0"), glyph(301.4, 305.8, "2"), glyph(305.8, 310.3, "3"),
+            glyph(312.0, 319.0, "年"), glyph(319.0, 333.0, "总量")]
+    assert cols.autospaces_into_chinese(bare[3], bare[4], False, DEFAULTS)
+    assert not cols.autospaces_into_chinese(typed[3], typed[5], True, DEFAULTS)  # across the typed space
+    assert not cols.autospaces_into_chinese(typed[6], typed[7], False, DEFAULTS)  # Chinese into Chinese
+    assert not cols.sets_no_autospace(typed + bare, DEFAULTS)
+    assert cols.sets_no_autospace(typed, DEFAULTS)
+    gutter = [(305.0, 312.0)]
+    assert [s.text for s in cols.split_at_gutters(Segment(typed + bare, DEFAULTS), gutter, DEFAULTS, header=True)] == [
+        "2023 年总量累计总量2023年总量"]

@@ -137,6 +137,14 @@ def test_a_small_filled_square_is_no_rule() -> None:
 def test_page_colour_in_every_colour_space() -> None:
     assert [graphics.is_page_colour(c) for c in [(1,), (1, 1, 1), (0, 0, 0, 0), (0.9,), (0,), None, "P0"]] == [
         True, True, True, False, False, False, False]
+    assert [graphics.is_page_colour(c) for c in [1.0, 1, 0.0, True]] == [True, True, False, False]  # pdfminer's '1 g'
+
+
+def test_a_white_strip_in_grey_on_the_bare_page_is_a_background(tmp_path: Path) -> None:
+    """reportlab's setFillGray(1) writes '1 g', which pdfplumber reports as a bare 1.0: white too."""
+    pdf = make_pdf(tmp_path / "strip.pdf", lambda c: fill(c, (60, 600, 400, 600.75), 1.0))
+    with pdfplumber.open(pdf) as doc:
+        assert [b["non_stroking_color"] for b in graphics.backgrounds(doc.pages[0], DEFAULTS)] == [1.0]
 
 
 def test_a_page_without_backgrounds_is_read_as_it_is(tmp_path: Path) -> None:
@@ -296,3 +304,97 @@ def test_backgrounds_are_recorded_for_the_rules_picture(tmp_path: Path) -> None:
         load(pdf)
     assert found.shapes("backgrounds", 1) == [trace.Box(60.0, 100.0, 400.0, 120.0, "background"),
                                               trace.Box(60.0, 140.0, 400.0, 160.0, "background")]
+
+
+# ---------------------------------------------------------------------------------------------
+# White borders between dark cells (a dark table style; Chromium paints a border as a thin fill)
+
+BORDER = 0.75  # Chromium's 1px border
+DARK_ROWS = (0, 1, 3)  # the header and every other body row: light text on a dark fill
+
+
+def white_border(c, box: tuple[float, float, float, float]) -> None:
+    """A thin fill in RGB white, as Chromium paints it."""
+    x0, top, x1, bottom = box
+    c.setFillColorRGB(*WHITE)
+    c.rect(x0, PAGE_H - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+
+
+def white_grid(c) -> None:
+    """Chromium's white borders of the table XS × rows 0–4: a thin white fill along every row and
+    column edge, the inner ones on the seam of two cells, the outer ones just outside the cells."""
+    bottom = TOP + 5 * ROW_H
+    for r in range(6):
+        y = TOP + r * ROW_H
+        white_border(c, (XS[0] - BORDER, y - BORDER / 2, XS[-1] + BORDER, y + BORDER / 2))
+    for x in XS:
+        white_border(c, (x - BORDER, TOP, x, bottom))
+
+
+def dark_banded_grid(borders_first: bool = False):
+    """A grid table every cell filled (a navy header, body rows near-black and light grey in
+    turn, light text on the dark ones), its borders white thin fills painted after the cells —
+    or before them, hidden under them, with `borders_first`."""
+    fills = [NAVY] + [(0.05, 0.05, 0.05) if r in DARK_ROWS else (0.85, 0.85, 0.85) for r in range(1, 5)]
+
+    def draw(c) -> None:
+        if borders_first:
+            white_grid(c)
+        for r, colour in enumerate(fills):  # each cell on its own, as Chromium paints them
+            c.setFillColorRGB(*colour)
+            for x0, top, x1, bottom in cell_boxes(r):
+                c.rect(x0, PAGE_H - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+        if not borders_first:
+            white_grid(c)
+        for r, row in enumerate([HEAD, *BODY]):
+            c.setFillColorRGB(*(WHITE if r in DARK_ROWS else (0.0, 0.0, 0.0)))
+            rows_text(c, [[""] * 4] * r + [row])
+        c.setFillGray(0)
+    return draw
+
+
+def thin_white(x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"object_type": "rect", "fill": True, "stroke": False, "non_stroking_color": (1, 1, 1),
+            "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+
+
+def test_a_white_border_is_painted_on_or_along_a_shading() -> None:
+    dark_cell = {**thin_white(60.0, 100.0, 100.0, 120.0), "non_stroking_color": (0.05,)}
+    white_cell = {**dark_cell, "non_stroking_color": (1,)}
+    seam = thin_white(60.0, 119.625, 100.0, 120.375)  # on the seam of two rows
+    outside = thin_white(59.25, 100.0, 60.0, 120.0)  # the table's left border, just outside its cells
+    afar = thin_white(60.0, 130.0, 100.0, 130.75)  # on the bare page under the table
+    across = thin_white(60.0, 109.625, 100.0, 110.375)  # across the middle of one dark band
+    assert graphics.is_shading(dark_cell, DEFAULTS)
+    assert not graphics.is_shading(white_cell, DEFAULTS) and not graphics.is_shading(seam, DEFAULTS)
+    assert [graphics.lies_on(b, dark_cell, DEFAULTS) for b in (seam, outside, afar, across)] == [True, True, False, True]
+    assert [graphics.is_white_border(b, [dark_cell], DEFAULTS) for b in (seam, outside, afar, across)] == [
+        True, True, False, True]
+    assert not graphics.is_white_border({**seam, "non_stroking_color": (0,)}, [dark_cell], DEFAULTS)
+    assert [graphics.is_background(seam, DEFAULTS, under) for under in ([dark_cell], [], [white_cell])] == [False, True, True]
+
+
+def test_white_borders_part_dark_cells(tmp_path: Path) -> None:
+    """Every cell filled, the header and every other row dark with white text, the borders thin
+    white fills painted on the cells (Chromium, a dark table style): they rule the table as black
+    ones rule a white one; only the cells' fills are backgrounds."""
+    pdf = make_pdf(tmp_path / "white-borders.pdf", dark_banded_grid())
+    table = only_table(pdf)
+    assert table.header_paths == [(h,) for h in HEAD]
+    assert cells_of(table) == BODY
+    with pdfplumber.open(pdf) as doc:
+        found = graphics.backgrounds(doc.pages[0], DEFAULTS)
+        assert len(found) == 20 and all(b["non_stroking_color"] != WHITE for b in found)
+
+
+def test_white_borders_under_the_cells_or_on_the_bare_page_rule_nothing(tmp_path: Path) -> None:
+    """The counter-cases: the same white fills painted before the cells (hidden under them), and
+    on a page with no shading at all, are backgrounds."""
+    hidden = make_pdf(tmp_path / "hidden.pdf", dark_banded_grid(borders_first=True))
+    bare = make_pdf(tmp_path / "bare.pdf", white_grid)
+    with pdfplumber.open(hidden) as doc:
+        assert len(graphics.backgrounds(doc.pages[0], DEFAULTS)) == 20 + 6 + 5
+    with pdfplumber.open(bare) as doc:
+        page = doc.pages[0]
+        assert len(graphics.backgrounds(page, DEFAULTS)) == 6 + 5
+        assert graphics.ruling_page(page, DEFAULTS).edges == []

@@ -17,6 +17,7 @@ from bulletin_etl.layout.page_columns import (
     Stretch,
     body_pitch,
     find_stretches,
+    is_folio_row,
     is_short_column_pair,
     is_tabular,
     page_rows,
@@ -713,3 +714,73 @@ def test_the_page_pitch_is_the_one_of_the_stretchs_size() -> None:
     assert body_pitch(rows, DEFAULTS, 12.0) == pytest.approx(20.3)
     assert body_pitch(rows, DEFAULTS, 10.5) == pytest.approx(15.0)
     assert body_pitch(rows, DEFAULTS, 9.0) == 0.0
+
+
+def stacked_marks_page(tmp_path: Path, gap_em: float) -> list:
+    """A paragraph set one em a glyph across the page, as LibreOffice sets it: four full lines, the
+    second and third holding a '、' at the same place near the page's middle, `gap_em` of space
+    after its box before the line goes on (0: the next glyph at once); a line in two parts at the
+    page's foot ('内部资料  注意保存') starts its right part where the lines go on after the marks, as
+    LibreOffice's centred folio did (seed 740063; a folio itself probes nothing, `is_folio_row`): a
+    gutter is probed there (`_probes`)."""
+    half = 23
+    body = WORDS * 3
+    runs = [(LEFT, 100.0, body[:47]), (LEFT, 100.0 + 3 * LEADING, body[10:57])]
+    runs += [(LEFT + half * SIZE - 40.0, 700.0, "内部资料"), (LEFT + (half + 1 + gap_em) * SIZE, 700.0, "注意保存")]
+    for r in (1, 2):
+        runs += [(LEFT, 100.0 + r * LEADING, body[r:r + half] + "、"),
+                 (LEFT + (half + 1 + gap_em) * SIZE, 100.0 + r * LEADING, body[r + 30:r + 53 - round(gap_em)])]
+    return page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+
+
+def test_marks_set_one_over_another_mid_paragraph_are_no_gutter(tmp_path: Path) -> None:
+    """Two lines of a paragraph on a one-em grid whose '、' fell at one place, the next glyph right
+    after each mark's box: standing at its box's start (`_standing`) the mark column looks like a
+    gutter an em wide parting both rows in even halves, but every row is parted only there
+    (`parted_only_at_marks`): no columns, the lines are read across the page."""
+    rows = stacked_marks_page(tmp_path, 0.0)
+    assert [len(row.runs) for row in rows] == [1, 1, 1, 1, 2]
+    assert find_stretches(rows, DEFAULTS) == []
+
+
+def test_marks_set_one_over_another_before_clear_space_part_columns(tmp_path: Path) -> None:
+    """The counter-case: the same two rows with a full em clear after each mark's box (a real gutter
+    two ems wide, the marks hanging into it): two columns, the marks read in the left one."""
+    rows = stacked_marks_page(tmp_path, 1.0)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(found.rows) == 2 and [c["text"] for c in found.sides()[0]].count("、") == 2
+
+
+def long_left_column_over_folio(tmp_path: Path, folio: str) -> list:
+    """Typst's columns on a page they do not fill: a left column of 24 lines, its 14th and 15th
+    ending a glyph short (ragged), beside a right column of 12 lines, 2.1 ems apart; under them a
+    line in two parts centred on the page, '第3页' ending 0.6 em right of the left column's edge and
+    `folio` starting 1.7 ems right of it, in the gutter (seed 763005)."""
+    edge = LEFT + COLUMN_CHARS * SIZE
+    right = edge + 2.1 * SIZE
+    body = WORDS * 4
+    runs = [(LEFT, 100.0 + r * LEADING, body[r:r + (COLUMN_CHARS - 1 if r in (13, 14) else COLUMN_CHARS)])
+            for r in range(24)]
+    runs += [(right, 100.0 + r * LEADING, body[r + 5:r + 5 + COLUMN_CHARS]) for r in range(12)]
+    runs += [(edge + 6.0 - 2.5 * SIZE, 100.0 + 27 * LEADING, "第3页"), (edge + 17.0, 100.0 + 27 * LEADING, folio)]
+    return page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+
+
+def test_a_folio_probes_no_gutter(tmp_path: Path) -> None:
+    """The folio's two parts, '第3页' and '共9页', leave a gap free on every row above: probed there,
+    the left column's edge taken from the folio's left part, the ragged 14th and 15th lines looked
+    short of it, the 15th a title under the columns, and the left column was cut there. A folio
+    probes no gutter (`is_folio_row`): one stretch of all 24 rows, at the columns' gutter."""
+    rows = long_left_column_over_folio(tmp_path, "共9页")
+    assert is_folio_row(rows[-1]) and not any(is_folio_row(row) for row in rows[:-1])
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(found.rows) == 24
+    assert (round(found.gutter[0]), round(found.gutter[1])) == (LEFT + COLUMN_CHARS * SIZE, 301)
+
+
+def test_a_line_in_two_parts_under_the_columns_still_probes(tmp_path: Path) -> None:
+    """The counter-case: the same line under the columns reading as no folio ('第3页' | '数据来源')
+    still probes its gutter, which ranks first (`probe_rank`) and cuts the left column as before."""
+    rows = long_left_column_over_folio(tmp_path, "数据来源")
+    assert not is_folio_row(rows[-1])
+    assert [len(s.rows) for s in find_stretches(rows, DEFAULTS)] == [14]

@@ -444,3 +444,120 @@ def test_a_masthead_ruled_off_on_the_first_page_is_no_table() -> None:
                                              page=1, settings=DEFAULTS)  # a figure
     # more lines than a masthead holds
     assert not tables._is_ruled_off_masthead([name] * 5 + [masthead], page=1, settings=DEFAULTS)
+
+
+# ---------------------------------------------------------------------------------------------
+# A broken 三线表 whose rows are set far apart (airy_rows): its own pitch, not a fixed gap
+
+AIRY_PITCH = 25.0  # rows 9 high, 16 apart: more than `row_gap_lines` (1.5 × 9)
+AIRY_ROWS = ("玄武区", "秦淮区", "建邺区", "鼓楼区")
+
+
+def _airy_table(c, under: str | None = None, under_gap: float = AIRY_PITCH) -> None:
+    """A 三线表 broken at the page's foot: top and header rules, a header, rows `AIRY_PITCH` apart
+    (the first 14 under the header's text: header cells padded less), no closing rule; `under`
+    one run `under_gap` under the last row's top."""
+    rule(c, 100)
+    for x, label in ((70, "行政区划"), (200, "门诊转诊"), (330, "床位转诊")):
+        text(c, x, 105, label, 9)
+    rule(c, 117)
+    for i, name in enumerate(AIRY_ROWS):
+        for x, cell in ((70, name), (200, "门诊" + str(35 + i)), (330, "床位" + str(7 + i))):
+            text(c, x, 128 + i * AIRY_PITCH, cell, 9)
+    if under is not None:
+        text(c, 70, 128 + (len(AIRY_ROWS) - 1) * AIRY_PITCH + under_gap, under, 9)
+
+
+def _taken_names(tmp_path: Path, draw: Callable) -> list[str]:
+    """The first cells of the lines `extend_down` takes under the table's header rule."""
+    index, rules = drawn(tmp_path, draw)
+    closed = rg.extend_down(rules[:2], index, [], DEFAULTS)
+    if len(closed) == 2:
+        return []
+    rows = segments(index.inside((0, rules[1].y, PAGE_H, closed[-1].y)), DEFAULTS)
+    return [row[0].text for row in rows]
+
+
+def test_rows_set_far_apart_continue_a_broken_table_at_its_pitch(tmp_path: Path) -> None:
+    assert _taken_names(tmp_path, _airy_table) == list(AIRY_ROWS)
+
+
+def test_prose_a_note_or_a_title_under_rows_set_far_apart_ends_the_table(tmp_path: Path) -> None:
+    """One run under the rows, even at the table's pitch, is no row of it: running text cut at the
+    table's ends, a note, the next table's title."""
+    for under in ("本表数据来源于各单位上报", "注：单位为人次", "2030年南京市家庭医生转诊数据统计"):
+        def page(c, under: str = under) -> None:
+            _airy_table(c, under)
+
+        assert _taken_names(tmp_path, page) == list(AIRY_ROWS), under
+
+
+def test_a_row_past_the_tables_pitch_ends_it(tmp_path: Path) -> None:
+    """Cells side by side standing well past the rows' pitch (a paragraph of figures after a real
+    gap) end the table: 30 under the last row is more than its gap of 16 and 0.5 line."""
+    def page(c) -> None:
+        _airy_table(c)
+        for x, cell in ((70, "全市"), (200, "门诊99"), (330, "床位99")):
+            text(c, x, 128 + (len(AIRY_ROWS) - 1) * AIRY_PITCH + 9 + 30, cell, 9)
+
+    assert _taken_names(tmp_path, page) == list(AIRY_ROWS)
+
+
+def test_a_row_at_the_tables_own_pitch() -> None:
+    """Rows 16 apart (10 high): within 0.5 line of the widest gap between the rows taken; the
+    second row against the gap across the last rule (12 from the header's text: 1.5 × 12 = 18)."""
+    first, second = [seg(60, "玄武区", top=112), seg(200, "35", top=112)], [seg(60, "秦淮区", top=138), seg(200, "7", top=138)]
+    taken = rg.TakenRows(above=100, rows=[first, second])
+    row = [seg(60, "建邺区", top=164), seg(200, "21", top=164)]
+    assert rg.is_at_table_pitch(row, [], previous=148, taken=taken, settings=DEFAULTS)  # 16 ≤ 16 + 5
+    assert rg.is_at_table_pitch([seg(60, "建邺区", top=169), seg(200, "21", top=169)], [], 148, taken, DEFAULTS)  # 21
+    assert not rg.is_at_table_pitch([seg(60, "建邺区", top=170), seg(200, "21", top=170)], [], 148, taken, DEFAULTS)
+    # one row taken: the gap across the last rule (12) sets the pitch, 1.5 times it
+    alone = rg.TakenRows(above=100, rows=[first])
+    assert rg.is_at_table_pitch(second, [], previous=122, taken=alone, settings=DEFAULTS)  # 16 ≤ 18
+    assert not rg.is_at_table_pitch([seg(60, "秦淮区", top=141), seg(200, "7", top=141)], [], 122, alone, DEFAULTS)
+    # one run alone is no row's start, a wrapped name's first line over its figures is; no row taken, no pitch
+    assert not rg.is_at_table_pitch([seg(60, "本表数据来源于各单位上报", top=138)], [], 122, alone, DEFAULTS)
+    figures = [seg(120, "院区", top=143), seg(200, "7", top=143)]
+    assert rg.is_at_table_pitch([seg(60, "南京脑科医院", top=138)], figures, 122, alone, DEFAULTS)
+    assert not rg.is_at_table_pitch(first, [], previous=100, taken=rg.TakenRows(above=90, rows=[]), settings=DEFAULTS)
+
+
+def test_a_row_beyond_the_tables_pitch_stands_apart_and_off_its_pitch() -> None:
+    alone = rg.TakenRows(above=100, rows=[[seg(60, "玄武区", top=112), seg(200, "35", top=112)]])
+    near = [seg(60, "秦淮区", top=130), seg(200, "7", top=130)]  # 8 under: within 1.5 lines
+    assert not rg._beyond_table_pitch(near, [], previous=122, taken=alone, first_under_header=False, settings=DEFAULTS)
+    at_pitch = [seg(60, "秦淮区", top=138), seg(200, "7", top=138)]  # 16 under: apart, but at the pitch
+    assert not rg._beyond_table_pitch(at_pitch, [], previous=122, taken=alone, first_under_header=False, settings=DEFAULTS)
+    off = [seg(60, "秦淮区", top=145), seg(200, "7", top=145)]  # 23 under: past 1.5 × 12
+    assert rg._beyond_table_pitch(off, [], previous=122, taken=alone, first_under_header=False, settings=DEFAULTS)
+
+
+def test_a_rows_first_line_is_cells_or_a_name_over_cells() -> None:
+    cells = [seg(60, "玄武区", top=100), seg(200, "35", top=100)]
+    assert rg.opens_row(cells, [], DEFAULTS)
+    name = [seg(60, "南京脑科医院", top=100)]  # 10 high, bottom 110
+    assert rg.opens_row(name, [seg(120, "院区", top=105), seg(200, "7", top=105)], DEFAULTS)  # figures level below
+    assert rg.opens_row(name, [seg(120, "院区", top=125), seg(200, "7", top=125)], DEFAULTS)  # 15 ≤ 1.5 lines
+    assert not rg.opens_row(name, [seg(120, "院区", top=126), seg(200, "7", top=126)], DEFAULTS)
+    assert not rg.opens_row(name, [seg(60, "截至年底，下同。", top=114)], DEFAULTS)  # prose under prose
+    assert not rg.opens_row(name, [], DEFAULTS)  # nothing under it
+
+
+def test_rows_set_far_apart_with_names_wrapped_over_three_lines(tmp_path: Path) -> None:
+    """Each row a name over three lines, its figures level with the middle one, rows 16 apart
+    (Chromium's padded cells): every row's first line is one run of the name, standing apart."""
+    def page(c) -> None:
+        rule(c, 100)
+        for x, label in ((70, "医疗机构"), (200, "咨询数据"), (330, "在线处方")):
+            text(c, x, 105, label, 9)
+        rule(c, 117)
+        for i, (first, middle, last) in enumerate((("南京市高淳", "区河西街道", "卫生服务站"),
+                                                   ("南京脑科医", "院（红山院", "区）"))):
+            top = 128 + i * 43  # three lines of 9 over 27, 16 apart
+            text(c, 70, top, first, 9)
+            for x, cell in ((70, middle), (200, "咨询" + str(35 + i)), (330, "处方" + str(7 + i))):
+                text(c, x, top + 9, cell, 9)
+            text(c, 70, top + 18, last, 9)
+
+    assert _taken_names(tmp_path, page) == ["南京市高淳", "区河西街道", "卫生服务站", "南京脑科医", "院（红山院", "区）"]

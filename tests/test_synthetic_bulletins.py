@@ -29,7 +29,7 @@ import pytest
 
 from .conftest import SYNTH_BASE, SYNTH_COUNTS
 from .synth import render_reportlab
-from .synth.draws import PINNED, pinned_draws
+from .synth.draws import PINNED, drawn_through, pinned_draws
 from .synth.model import truth
 from .synth.sweep import PRODUCERS, Case, bulletin, cannot_render, check, missing_tool, plan, render, replay
 
@@ -213,6 +213,31 @@ def test_tight_typst_tables_keep_their_rows_and_columns(seed: int, style: str, f
     b = bulletin(case)[0]
     cells = [c for s in b.sections if s.table for r in s.table.rows for c in r.cells]
     assert any(re.fullmatch("[０-９，．]{7,}", c) for c in cells) and any(re.fullmatch(r"\d{3}", c) for c in cells)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_name_of_three_lines_after_a_one_line_row_in_typst_keeps_its_row(tmp_path: Path) -> None:
+    """typst 740118 (internet_hospitals): '南京百年世家中医医院' fills its cell on one line level with
+    its figures; the next row's '南京市秦淮区中华门街' / '道珠江路社区卫生服务' / '站' is centred on its
+    figures, its first line as far from the row above as from its own: it opens the next row."""
+    reason = cannot_render("typst", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(740118, "typst", "three_line", "noto-sans", draws=pinned_draws(740118))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_name_of_three_lines_after_a_two_line_name_in_typst_keeps_its_row(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """typst 764014 (at the families of its day, two_columns forced; internet_hospitals): names of two
+    lines centred around their rows' blank lines, then one of three lines whose first line stands as
+    near the name above: every row keeps its name (and its '主要统计数据' part title under two-column
+    prose is the part's heading, vocabulary.is_part_title)."""
+    reason = cannot_render("typst", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "two_columns")
+    case = Case(764014, "typst", "three_line", "wqy-zenhei", draws=drawn_through("airy_rows"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
@@ -461,4 +486,37 @@ def test_a_typst_header_label_overflowing_its_cell_up_to_the_next(tmp_path: Path
     if reason:
         pytest.skip(reason)
     case = Case(740014, "typst", "no_inner_verticals", "uming", draws=pinned_draws(740014))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# --------------------------------------------------------------------- docx 740063, 740055
+
+@pytest.mark.parametrize(("seed", "style", "quirks"), [(740063, "grid", False), (740055, "three_line", True)])
+def test_marks_one_over_another_in_a_docx_paragraph_part_no_columns(seed: int, style: str, quirks: bool,
+                                                                     tmp_path: Path) -> None:
+    """docx 740063 (grid, uming) and 740055 (three_line, uming, quirks): LibreOffice sets the
+    evaluation ratings one em a glyph, and in two lines of the first item a '、' fell at one place
+    near the page's middle ('…南京市第一医院、' over '…南京市中心医院、'); the folio's parts under them
+    probed a gutter there, and the two rows were read as two page columns, names running together
+    ('江苏省南京葛塘医院'). Every row is parted only at a mark's box (`parted_only_at_marks`)."""
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "docx", style, "uming", quirks, draws=pinned_draws(seed))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------- typst 763005
+
+def test_a_folio_under_a_long_left_column_cuts_no_column(tmp_path: Path) -> None:
+    """typst 763005 (three_line, uming; today's families): the events' last page in columns, a left
+    column of 24 lines beside a right one of 12; the folio '第 3 页  共 9 页' under them probed a
+    gutter of its own, free on every row, that outranked the columns', its left part's end taken for
+    the left column's edge: two ragged lines looked short, the second a title under the columns,
+    and the left column's last ten lines were read after the right column (events 8–10 mixed). A
+    folio probes no gutter (`page_columns.is_folio_row`)."""
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(763005, "typst", "three_line", "uming", draws=drawn_through("airy_rows"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -226,7 +226,8 @@ PINNED = drawn_through("headless_tables")
 """The families every bulletin pinned before pins named their draws (5e1e193) was checked with."""
 
 SWEPT_THROUGH = ((720000, 729999, "headless_tables"),  # the sweep at 33d5086
-                 (740000, 749999, "headless_tables"))  # the sweep at 5e1e193
+                 (740000, 744999, "headless_tables"),  # the sweep at 5e1e193
+                 (745000, 749999, "cut_halves_beside"))  # the sweep at 7a8c302
 """Seed ranges of the fresh sweeps whose failures are pinned, each with the last family of its commit."""
 
 

@@ -876,18 +876,12 @@ def test_dark_zebra_reaches_every_producer(tmp_path: Path, monkeypatch: pytest.M
     assert source.count('stroke: (0.') >= 3 and 'pt + rgb("#FFFFFF"))' in source
 
 
-HTML_WHITE_BORDERS = ("Chromium draws a border as a thin filled rectangle; graphics.is_background takes a thin fill in "
-                      "the page's colour for a background however dark the cells it parts, so a grid table with white "
-                      "borders between dark cells loses its rules and its rows (replay: python -m tests.synth.sweep "
-                      "--seeds 750002 --producer html --style grid --font wqy-zenhei --force dark_zebra)")
-
-
-@pytest.mark.parametrize("producer", ["reportlab", "docx", pytest.param("html", marks=pytest.mark.xfail(
-    strict=True, reason=HTML_WHITE_BORDERS)), "weasyprint", "typst"])
+@pytest.mark.parametrize("producer", ["reportlab", "docx", "html", "weasyprint", "typst"])
 def test_dark_zebra_bulletins_extract_exactly(producer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 750002 forced, grid: tables banded dark with light text, three of them every cell filled
-    with white borders — stroked white rules (reportlab, WeasyPrint, Typst) and LibreOffice's borders
-    part the cells as black ones do."""
+    with white borders — stroked white rules (reportlab, WeasyPrint, Typst), LibreOffice's borders
+    and Chromium's thin white fills painted on the dark cells (graphics.is_white_border) part the
+    cells as black ones do."""
     from .draws import ALL
     from .sweep import Case, check, fonts, missing_tool
     from .sweep import render as render_cases
@@ -996,19 +990,12 @@ def test_airy_rows_reach_every_producer(tmp_path: Path, monkeypatch: pytest.Monk
     assert all(f"pt + {pad}em)," in source for pad in pads)
 
 
-AIRY_BROKEN_THREE_LINE = ("regions.extend_down takes a 三线表 broken by the page (no rule under its last row there) "
-                          "only down to a row standing more than row_gap_lines (1.5) line heights under the one above "
-                          "(_stands_apart): rows an em apart end the table after its first row and the rest of the page's "
-                          "rows are lost (replay: python -m tests.synth.sweep --seeds 750001 --producer {p} --style "
-                          "three_line --font wqy-zenhei --force airy_rows)")
-
-
-@pytest.mark.parametrize("producer", ["reportlab", *[pytest.param(p, marks=pytest.mark.xfail(
-    strict=True, reason=AIRY_BROKEN_THREE_LINE.format(p=p))) for p in ("docx", "html", "weasyprint")], "typst"])
+@pytest.mark.parametrize("producer", ["reportlab", "docx", "html", "weasyprint", "typst"])
 def test_airy_rows_bulletins_extract_exactly(producer: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Seed 750001 forced, 三线表: rows a line or so apart, names wrapped in them; each table is one
     table and each row one row. reportlab closes every page's part of a table with its rule; Typst's
-    parts end with the table on the page."""
+    parts end with the table on the page; LibreOffice, Chromium and WeasyPrint leave the part at a
+    page's foot open, and its rows are taken down at the table's own pitch (regions.is_at_table_pitch)."""
     from .draws import ALL
     from .sweep import Case, check, fonts, missing_tool
     from .sweep import render as render_cases
@@ -1019,3 +1006,13 @@ def test_airy_rows_bulletins_extract_exactly(producer: str, tmp_path: Path, monk
     case = Case(750001, producer, "three_line", fonts(producer)[0], draws=ALL)
     pdf = render_cases([case], tmp_path)[case.seed]
     assert check(case, pdf, tmp_path).problems == []
+
+
+def test_pinned_draws_follow_the_sweeps_seed_ranges() -> None:
+    """A seed of a listed sweep is drawn with its sweep's families; any other pinned seed with PINNED."""
+    from .draws import PINNED, drawn_through, pinned_draws
+
+    assert pinned_draws(720294) == pinned_draws(744999) == drawn_through("headless_tables") == PINNED
+    assert pinned_draws(745000) == drawn_through("cut_halves_beside") != PINNED
+    assert "airy_rows" in pinned_draws(745000) and "airy_rows" not in pinned_draws(740118)
+    assert pinned_draws(710040) == PINNED

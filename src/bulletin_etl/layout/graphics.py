@@ -6,20 +6,22 @@ and WPS's table styles and CSS backgrounds print) has a filled rectangle behind 
 band, and their edges would cut the table into pieces or make tables of their own. A shape only
 filled, never stroked, is a background — unless it is thin: LibreOffice and Chromium draw a
 border as a thin filled rectangle, and that is a rule (`rule_max_thickness_pt`, and long against
-its thickness, `rule_min_aspect_ratio`). A fill in the page's own colour (white painted over part
-of the page) is never a rule, however thin. A stroked shape's strokes are rules, filled or not.
-As PyMuPDF's table finder decides in `make_edges` (fill-only paths are edges only when thin).
+its thickness, `rule_min_aspect_ratio`). A thin fill in the page's own colour (white painted over
+part of the bare page) rules nothing — unless it is painted on a shading (`is_white_border`): a
+dark table style prints its borders white, and a white border between dark cells parts them as a
+black one parts white cells. A stroked shape's strokes are rules, filled or not. As PyMuPDF's
+table finder decides in `make_edges` (fill-only paths are edges only when thin).
 
 The table layer reads rules through `ruling_page` (the page without its backgrounds: its `edges`
 and its `find_tables` see rules only); `backgrounds` lists the fills for `inspect --stages`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pdfplumber
 
-from . import trace
+from . import intervals, trace
 from .settings import LayoutSettings
 
 SHAPES = ("rect", "curve")
@@ -27,7 +29,10 @@ SHAPES = ("rect", "curve")
 
 
 def is_page_colour(colour: object) -> bool:
-    """White in any colour space pdfplumber reports: grey (1,), RGB (1, 1, 1), CMYK (0, 0, 0, 0)."""
+    """White in any colour space pdfplumber reports: grey (1,) or a bare 1.0 (pdfminer's '1 g'), RGB
+    (1, 1, 1), CMYK (0, 0, 0, 0)."""
+    if isinstance(colour, (int, float)) and not isinstance(colour, bool):
+        colour = (colour,)
     if not isinstance(colour, (tuple, list)) or not colour or not all(isinstance(v, (int, float)) for v in colour):
         return False
     values = [float(v) for v in colour]
@@ -45,25 +50,68 @@ def is_fill_only(obj: dict) -> bool:
     return obj.get("object_type") in SHAPES and bool(obj.get("fill")) and not obj.get("stroke")
 
 
-def is_background(obj: dict, settings: LayoutSettings) -> bool:
+def is_shading(obj: dict, settings: LayoutSettings) -> bool:
+    """A fill wider than a rule in a colour other than the page's: a shaded cell, row or band, what
+    a white border can be painted on."""
+    return is_fill_only(obj) and not is_thin(obj, settings) and not is_page_colour(obj.get("non_stroking_color"))
+
+
+def lies_on(obj: dict, fill: dict, settings: LayoutSettings) -> bool:
+    """The middle of `obj` lies within `fill`'s box, give or take `white_border_slack_pt`: a border
+    painted on the cell it borders, on the seam of two cells that meet under it, or along a
+    table's outermost cell."""
+    slack = settings.white_border_slack_pt
+    x = intervals.midpoint((obj["x0"], obj["x1"]))
+    y = intervals.midpoint((obj["top"], obj["bottom"]))
+    return intervals.contains((fill["x0"], fill["x1"]), x, slack) \
+        and intervals.contains((fill["top"], fill["bottom"]), y, slack)
+
+
+def is_white_border(obj: dict, shadings_under: Iterable[dict], settings: LayoutSettings) -> bool:
+    """A thin fill in the page's colour painted on (or along) one of `shadings_under` (the
+    shadings drawn before it): a white border of a dark table style, parting its dark cells. The
+    same fill on the bare page rules nothing."""
+    colour = obj.get("non_stroking_color")
+    return is_page_colour(colour) and any(is_shading(f, settings) and lies_on(obj, f, settings) for f in shadings_under)
+
+
+def is_background(obj: dict, settings: LayoutSettings, shadings_under: Iterable[dict] = ()) -> bool:
     """A fill behind text, not a rule: filled only, and either wider than a rule or in the page's
-    own colour (a thin white rectangle rules nothing on a white page)."""
+    own colour (a thin white rectangle rules nothing on a white page) — but not a white border on
+    one of `shadings_under` (the shadings drawn before it)."""
     if not is_fill_only(obj):
         return False
-    return not is_thin(obj, settings) or is_page_colour(obj.get("non_stroking_color"))
+    if not is_thin(obj, settings):
+        return True
+    return is_page_colour(obj.get("non_stroking_color")) and not is_white_border(obj, shadings_under, settings)
+
+
+def _shadings_under(page: pdfplumber.page.Page, settings: LayoutSettings) -> Callable[[str, int], Iterator[dict]]:
+    """The shadings drawn before the `index`-th shape of `kind`. pdfplumber keeps each kind's
+    objects in the content stream's order but no order across kinds: a shading of the other kind
+    counts as drawn before."""
+    shadings = {kind: [(i, obj) for i, obj in enumerate(page.objects.get(kind, [])) if is_shading(obj, settings)]
+                for kind in SHAPES}
+
+    def under(kind: str, index: int) -> Iterator[dict]:
+        return (obj for other in SHAPES for i, obj in shadings[other] if other != kind or i < index)
+    return under
+
+
+def backgrounds(page: pdfplumber.page.Page, settings: LayoutSettings) -> list[dict]:
+    """The page's fills that are backgrounds, in drawing order per kind."""
+    under = _shadings_under(page, settings)
+    return [obj for kind in SHAPES for i, obj in enumerate(page.objects.get(kind, []))
+            if is_background(obj, settings, under(kind, i))]
 
 
 def ruling_page(page: pdfplumber.page.Page, settings: LayoutSettings) -> pdfplumber.page.Page:
     """The page as its rules draw it: every object but the backgrounds (the page itself when it
     has none, so that nothing is copied for the common unshaded page)."""
-    if not any(is_background(obj, settings) for kind in SHAPES for obj in page.objects.get(kind, [])):
+    found = {id(obj) for obj in backgrounds(page, settings)}
+    if not found:
         return page
-    return page.filter(lambda obj: not is_background(obj, settings))
-
-
-def backgrounds(page: pdfplumber.page.Page, settings: LayoutSettings) -> list[dict]:
-    """The page's fills that are backgrounds, in drawing order per kind."""
-    return [obj for kind in SHAPES for obj in page.objects.get(kind, []) if is_background(obj, settings)]
+    return page.filter(lambda obj: id(obj) not in found)
 
 
 def _background_boxes(page: pdfplumber.page.Page, settings: LayoutSettings) -> Iterator[trace.Box]:

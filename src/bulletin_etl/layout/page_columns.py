@@ -33,11 +33,13 @@ A gutter is clear of a mark's whole box, not only of its ink: a justified line s
 space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
 (`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair:
 a closing mark goes with the text before it, even when its box spans the gutter's middle
-(`side_point`). Nor does such a mark, its box running right up to the next glyph, hang at a
-column's end when a gutter is probed (a footer's two parts probing one across a page of one
-column): it stands at its whole box (`abuts_next_glyph`, `standing_in_row`). A space printed at a
-left column's line end, following its last glyph as a justified line's glyphs follow each other,
-joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it).
+(`side_point`); nor does a column of marks that fell at one place in consecutive lines of a
+paragraph set one em a glyph, every row parted only there (`parted_only_at_marks`). Nor does
+such a mark, its box running right up to the next glyph, hang at a column's end when a gutter is
+probed (a footer's two parts probing one across a page of one column): it stands at its whole
+box (`abuts_next_glyph`, `standing_in_row`). A space printed at a left column's line end,
+following its last glyph as a justified line's glyphs follow each other, joins no runs over the
+gutter after it (`ends_left_line`: a right column of a line beside it).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
@@ -63,7 +65,7 @@ from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_grou
 from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
-from .vocabulary import BARE_FOLIO, is_sentence
+from .vocabulary import BARE_FOLIO, is_page_number, is_sentence
 
 OrderKey = tuple[float, int, float]
 """Where a line stands in its page's reading order: (the height it is read at, its column — 0
@@ -255,8 +257,9 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
     of its column's edge; a short stretch may hold one row with text on both sides), those most
     rows leave free first, and of those freed by as many rows, the one most rows start their right
     part at (`probe_rank`: a two-part running header or folio starts its right part where no
-    column line does, at one row); each with its left column's edge (`column_edge`)."""
-    halves = [row for row in rows if len(row.runs) == 2]
+    column line does, at one row); each with its left column's edge (`column_edge`). A folio's row
+    probes none (`is_folio_row`)."""
+    halves = [row for row in rows if len(row.runs) == 2 and not is_folio_row(row)]
     agree = settings.margin_agreement_pt
     edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
     found = []
@@ -268,6 +271,14 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
         if free:
             found.append((probe_rank(free, len(group)), (probe, edge)))
     return [probe for _, probe in sorted(found, key=lambda f: f[0])]
+
+
+def is_folio_row(row: Row) -> bool:
+    """The row reads as a folio ('第 3 页  共 9 页', `is_page_number`): furniture, centred under the
+    text, whose two parts show no page gutter — a probe between them, free on every row above, took
+    the folio's left part's end for the left column's edge and cut a column going on under a
+    shorter right one (Typst)."""
+    return is_page_number("".join(c["text"] for c in row.chars))
 
 
 def probe_rank(free: int, starting: int) -> tuple[int, int]:
@@ -433,16 +444,30 @@ def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge:
 
 def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings,
                    carried: Span | None = None) -> bool:
-    """Two text columns: a gutter as wide as the narrowest, no table, and either rows enough with
-    text on both sides and both columns wide and filled by their lines, or a short stretch of two
-    columns (`is_short_column_pair`; `carried`: the column the page before left open)."""
+    """Two text columns: a gutter as wide as the narrowest, no table, no marks set one over another
+    (`parted_only_at_marks`), and either rows enough with text on both sides and both columns wide
+    and filled by their lines, or a short stretch of two columns (`is_short_column_pair`;
+    `carried`: the column the page before left open)."""
     two_sided = sum(all(side_of(row, probe, settings)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
+    if parted_only_at_marks(stretch, probe, settings):
+        return False
     if two_sided >= settings.page_column_two_sided_count:
         return fills_both_columns(stretch, settings)
     return is_short_column_pair(stretch, frame, settings, carried)
+
+
+def parted_only_at_marks(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
+    """Every row of the stretch with text on both sides of the probed gutter is parted there only
+    after a closing mark whose whole box runs up to the next glyph (`_parted_at_mark`): the gutter
+    is a column of marks that fell at one place in consecutive lines of a paragraph set on a grid of
+    one em a glyph ('…南京市第一医院、' over '…南京市中心医院、', LibreOffice), no space between page
+    columns. Real columns leave their gutter free beside a left line ending in a glyph, or after a
+    mark hanging into a gutter wider than its box by `page_column_gap_em`."""
+    two_sided = [row for row in stretch.rows if all(side_of(row, probe, settings))]
+    return all(_parted_at_mark(row, stretch.gutter, settings) for row in two_sided)
 
 
 def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings,

@@ -164,6 +164,9 @@ class LayoutSettings:
     rule_max_thickness_pt: float = 3.0
     # … and at least this many times as long as it is thick (a filled dot or square is no rule)
     rule_min_aspect_ratio: float = 4.0
+    # a thin white fill whose middle is this close to a shaded cell is its border (Chromium paints a collapsed
+    # table's outer border just outside its cells' fills), and a rule; farther out, on the bare page, it rules nothing
+    white_border_slack_pt: float = 1.0
 
     # == Tables: horizontal rules and the regions of unruled tables between them (tables/regions.py) ==
     rule_y_tolerance_pt: float = 1.5  # a thin filled rectangle gives two edges this close: one rule
@@ -182,6 +185,12 @@ class LayoutSettings:
     # … but under a header with no body yet (a 三线表 continued under its repeated header) its first row may stand
     # this far down: LibreOffice continues a row the page split with the lost line's room above it (~1.7 lines)
     first_row_gap_lines: float = 3.0
+    # … and a row at the table's own pitch continues it (rows set far apart, cells padded an em above and below): a
+    # gap within this many line heights of the widest gap between the rows taken below the last rule …
+    row_pitch_tolerance_lines: float = 0.5
+    # … or at most this multiple of the gap across the last rule (header text to first row: header cells may be
+    # padded less than the body's)
+    head_gap_pitch_ratio: float = 1.5
     heading_size_ratio: float = 1.25  # text this many times the table text's size between two tables is a heading
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # a lone line this many line heights under a run's first rule is not in its table
@@ -224,6 +233,9 @@ class LayoutSettings:
     first_name_pitch_share: float = 0.6  # × the row pitch: a centred name's first line stands within this of its row …
     first_name_lines: float = 1.35  # … or within this many line heights (a cut row stands a whole row above)
     figure_wrap_lines: float = 1.6  # a figure the line end cut goes on within this many line heights ('３８６８２．' / '７７万')
+    # × its line height: a centred name's lines balance around its row's middle within this (a name's middle line
+    # and its row's figures sit a little apart in Typst's fonts)
+    centred_name_lines: float = 0.25
     wrapped_rest_drop_lines: float = 0.25  # × its height: a figure's rest this far under its row line's figures was wrapped there
 
     def __post_init__(self) -> None:

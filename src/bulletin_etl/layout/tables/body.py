@@ -347,32 +347,74 @@ def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, firs
     return 0
 
 
-def _owner_between(rows: list[Line], i: int, above: int, below: int, settings: LayoutSettings,
+def _parts_in_column(lines: list[Line], line: Line, settings: LayoutSettings) -> list[Segment]:
+    """The runs of the lines that stand over or under the line's text: its column's."""
+    return [s for other in lines for s in other if not _blank_under([s], line, settings)]
+
+
+def _row_centre(row: Line, line: Line, settings: LayoutSettings) -> float:
+    """The middle of a row's centred cell in the line's column: the row's own run there (a name's
+    middle line), else its figures (a name of an even number of lines leaves it blank)."""
+    return middle(_parts_in_column([row], line, settings) or _figures_of(row) or row)
+
+
+def _balanced_on_its_figures(row: Line, held: list[Line], line: Line, settings: LayoutSettings) -> bool:
+    """The lines a row holds so far, its own among them, already centre its text in the line's
+    column on its figures: a centred name complete without the line (a one-line name level with
+    its figures, or two lines around its blank line), which one more line would push off centre."""
+    parts, figures = _parts_in_column(held, line, settings), _figures_of(row)
+    tolerance = settings.centred_name_lines * _line_height(line)
+    return bool(parts and figures) and abs(middle(parts) - middle(figures)) <= tolerance
+
+
+def _mirrored_under(rows: list[Line], i: int, below: int, settings: LayoutSettings) -> bool:
+    """A line without figures in the line's column stands as far under the row below as the line
+    stands over it: the last and the first line of a name centred on that row."""
+    centre = _row_centre(rows[below], rows[i], settings)
+    over, tolerance = centre - middle(rows[i]), settings.centred_name_lines * _line_height(rows[i])
+    return any(abs(middle(rows[j]) - centre - over) <= tolerance for j in range(below + 1, len(rows))
+               if not _anchors_a_row(rows[j]) and not _blank_under(rows[j], rows[i], settings))
+
+
+def opens_a_name_centred_below(rows: list[Line], i: int, above: int, below: int, held: list[Line],
+                               settings: LayoutSettings) -> bool:
+    """An evenly spaced line between two rows of a tight centred table (Typst) opens the name of
+    the row below when the row above is complete without it and a line under the row below
+    mirrors it ('南京百年世家中医医院' one line on its row, then '南京市秦淮区中华门街' / '道珠江路社区卫生服务'
+    / '站' centred on the next)."""
+    return _balanced_on_its_figures(rows[above], held, rows[i], settings) and _mirrored_under(rows, i, below, settings)
+
+
+def _owner_between(rows: list[Line], i: int, above: int, below: int, held: list[Line], settings: LayoutSettings,
                    groups: Groups = WHOLE_WIDTH) -> int:
     """A line between two rows of a centred table: clearly nearer the line above or below it, it
     goes with that one's row (the last line of a name of three lines centred on its row, above a
-    row whose own line is blank there); evenly spaced, with the row whose own line is blank where
-    this one has text."""
+    row whose own line is blank there); evenly spaced, with the row below when it opens a name
+    centred there, else with the row whose own line is blank where this one has text. held: the
+    lines the row above holds so far."""
     if _clearly_nearer_above(rows, i, settings):
         return above
     if _clearly_nearer_below(rows, i, settings):
+        return below
+    if opens_a_name_centred_below(rows, i, above, below, held, settings):
         return below
     if _leaves_room_for(rows[below], rows[i], settings, groups) and not _blank_under(rows[above], rows[i], settings):
         return below
     return above
 
 
-def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool, settings: LayoutSettings,
-           groups: Groups = WHOLE_WIDTH) -> int:
+def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool, bands: dict[int, list[Line]],
+           settings: LayoutSettings, groups: Groups = WHOLE_WIDTH) -> int:
     """The row a line without figures belongs to. Top-aligned, a wrapped name runs on below
-    its row's line; centred, it also stands above, and the row's own line is blank there."""
+    its row's line; centred, it also stands above, and the row's own line is blank there.
+    bands: the lines each row above holds so far."""
     above = [a for a in anchors if a < i]
     below = [a for a in anchors if a > i]
     if not above:
         return _owner_over_the_first_row(rows, anchors, i, min(below), centred, settings)
     if not centred or not below:
         return max(above)
-    return _owner_between(rows, i, max(above), min(below), settings, groups)
+    return _owner_between(rows, i, max(above), min(below), bands.get(max(above), []), settings, groups)
 
 
 def _ruled_bands(rows: list[Line], rule_ys: list[float]) -> Iterator[tuple[float, float, list[Line]]]:
@@ -400,7 +442,7 @@ def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings,
     centred = _centred(rows, anchors, settings, groups)
     bands: dict[int, list[Line]] = {}
     for i, row in enumerate(rows):
-        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred, settings, groups), []).append(row)
+        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred, bands, settings, groups), []).append(row)
     for i in sorted(bands):
         band = sorted(bands[i], key=middle)
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -414,17 +415,36 @@ def sets_no_autospace(chars: list[dict], settings: LayoutSettings) -> bool:
     sets no autospace (WeasyPrint, Chromium) or its author typed the spaces, so a bare gap of a
     quarter em where the script changes elsewhere in the run is no autospace but the gap between
     two header labels ('2019年报告数量' and '2019年数据条数', 3.0 pt apart over the gutter of their
-    figures)."""
+    figures). A printed space tells only where the run shows no autospace of its own
+    (`autospaces_into_chinese`): Typst prints a typed '2023 年总量' beside the '2023年总量' it
+    autospaces, in one run of labels."""
+    changes = list(_script_changes(chars))
+    if any(script_change_without_autospace(left, right, False, settings) for left, right, _ in changes):
+        return True
+    typed = any(spaced for _, _, spaced in changes)
+    return typed and not any(autospaces_into_chinese(left, right, spaced, settings) for left, right, spaced in changes)
+
+
+def _script_changes(chars: list[dict]) -> Iterator[tuple[dict, dict, bool]]:
+    """Each pair of glyphs where Chinese meets Latin text, and whether a printed space stands between."""
     last: dict | None = None
     spaced = False
     for char in chars:
         if char["text"].isspace():
             spaced = True
             continue
-        if last is not None and script_change_without_autospace(last, char, spaced, settings):
-            return True
+        if last is not None and _autospaced(last, char):
+            yield last, char, spaced
         last, spaced = char, False
-    return False
+
+
+def autospaces_into_chinese(left: dict, right: dict, spaced: bool, settings: LayoutSettings) -> bool:
+    """Latin text running into Chinese across a bare gap of autospace width ('2023' | '年总量', a
+    quarter em, no printed space): the producer's autospace inside one label, for a label seldom
+    ends in Latin text with the next one opening in Chinese."""
+    size = _glyph_size(right, settings)
+    autospace = (settings.autospace_min_em * size, settings.autospace_max_em * size)
+    return not spaced and is_cjk(right["text"][:1]) and iv.contains(autospace, right["x0"] - left["x1"])
 
 
 def script_change_without_autospace(left: dict, right: dict, spaced: bool, settings: LayoutSettings) -> bool:

@@ -334,18 +334,21 @@ def _within_height(run: list[Rule], taller: list[Rule], settings: LayoutSettings
 def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]], settings: LayoutSettings) -> list[Rule]:
     """A 三线表 broken by the page has no rule under its last row on this page: take the table
     lines below its last rule (rows of several cells and the short runs of wrapped names) down
-    to a heading, a note, a wide gap or the next table; close it with a rule of our own."""
+    to a heading, a note, a gap wider than both the usual one and the table's own row pitch, or
+    the next table; close it with a rule of our own."""
     last = run[-1]
     # The table's own text sets the size a line below must not clearly exceed: a title set
     # larger, cut at the table's ends, may not read as one ('…年度数据统' of '…年度数据统计').
     own = index.inside((last.x0, run[0].y, last.x1, last.y))
     headed = not has_figure(segments(own, settings))
+    above = max((c["bottom"] for c in own if not c["text"].isspace()), default=last.y)
     taken: list[list[Segment]] = []
-    for row in segments(_chars_below(last, index, others, settings), settings):
+    lines = segments(_chars_below(last, index, others, settings), settings)
+    for row, following in zip(lines, [*lines[1:], []]):
         # the row's lowest text: a wrapped name's last line may stand below its figures
         previous = max(s.bottom for s in taken[-1]) if taken else last.y
         ended = _ends_broken_table(row, index, last.length, settings) \
-            or _stands_apart(row, previous, headed and not taken, settings)
+            or _beyond_table_pitch(row, following, previous, TakenRows(above, taken), headed and not taken, settings)
         if ended or _heading_between([c for r in taken + [row] for s in r for c in s.visible], settings, own):
             break
         taken.append(row)
@@ -427,6 +430,55 @@ def _stands_apart(row: list[Segment], previous: float, first_under_header: bool,
     rule is complete there, and text under it keeps to the usual gap."""
     allowed = settings.first_row_gap_lines if first_under_header else settings.row_gap_lines
     return min(s.top for s in row) - previous > allowed * (row[0].bottom - row[0].top)
+
+
+@dataclass
+class TakenRows:
+    """The lines taken under a broken 三线表's last rule so far, and the lowest text above that rule
+    (its header's, or its body's last row): the table's own pitch is read from them."""
+
+    above: float
+    rows: list[list[Segment]]
+
+
+def _beyond_table_pitch(row: list[Segment], following: list[Segment], previous: float, taken: TakenRows,
+                        first_under_header: bool, settings: LayoutSettings) -> bool:
+    """A row standing apart from the text above (`_stands_apart`) and not at the table's own
+    pitch either (`is_at_table_pitch`): rows set far apart (cells padded an em above and below)
+    continue their table; a paragraph after a wider gap ends it."""
+    return _stands_apart(row, previous, first_under_header, settings) and not is_at_table_pitch(
+        row, following, previous, taken, settings)
+
+
+def is_at_table_pitch(row: list[Segment], following: list[Segment], previous: float, taken: TakenRows,
+                      settings: LayoutSettings) -> bool:
+    """A row whose gap to the text above (`previous`) is the table's own row gap: within
+    `row_pitch_tolerance_lines` line heights of the widest gap between the rows taken so far, or
+    at most `head_gap_pitch_ratio` times the gap across the last rule (from the text above it to
+    the first row taken). Cells padded far apart set every row gap alike; a header's cells may be
+    padded less than the body's (Chromium, WeasyPrint), so the gap across the rule is the
+    smaller. Only a row's start stands at the pitch (`opens_row`, given the `following` line):
+    other lines under the table (prose, a note, a title, cut at its ends) keep to the usual gap.
+    No row taken yet: no pitch."""
+    if not (taken.rows and opens_row(row, following, settings)):
+        return False
+    tops = [min(s.top for s in r) for r in taken.rows]
+    bottoms = [max(s.bottom for s in r) for r in taken.rows]
+    gaps = [top - bottom for bottom, top in zip(bottoms, tops[1:])]
+    height = row[0].bottom - row[0].top
+    gap = min(s.top for s in row) - previous
+    within_rows = bool(gaps) and gap <= max(gaps) + settings.row_pitch_tolerance_lines * height
+    return within_rows or gap <= settings.head_gap_pitch_ratio * (tops[0] - taken.above)
+
+
+def opens_row(row: list[Segment], following: list[Segment], settings: LayoutSettings) -> bool:
+    """The first line of a table row: cells side by side, or one run with cells side by side
+    right under it (within `row_gap_lines`) — a name wrapped over three lines, its figures set
+    level with the middle one. A line of prose is followed by prose, or by nothing."""
+    if len(row) >= 2:
+        return True
+    height = row[0].bottom - row[0].top
+    return len(following) >= 2 and min(s.top for s in following) - row[0].bottom <= settings.row_gap_lines * height
 
 
 def _ends_broken_table(row: list[Segment], index: CharsByHeight, width: float, settings: LayoutSettings) -> bool:
