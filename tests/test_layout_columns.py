@@ -531,9 +531,10 @@ def _typed_apart(c) -> None:
 
 
 def test_a_label_typed_with_a_space_leaves_its_neighbours_autospace_whole(tmp_path: Path) -> None:
-    """'2026 年数据条数' typed with a space sets no autospace, but '2026年报告数量' 5 pt before it is
-    a label of its own: its quarter em after '2026' over the gutter is autospace and does not cut
-    (cut, '2026' stood in the names' column: a header row keyed '2026', the table's schema failed)."""
+    """'2026 年数据条数' is typed with a space, but the run autospaces '2026年报告数量' 5 pt before it
+    (`autospaces_into_chinese`): the quarter em after '2026' over the names' gutter does not cut.
+    Cut, '2026' stood in the names' column: its header read '单位 2026' (typst 768204); under a group
+    title, a header row of its own keyed '2026', and the dataset failed its schema (typst 768211)."""
     pdf = make_pdf(tmp_path / "labels.pdf", _typed_apart)
     table = only_table(pdf)
     assert table.header_paths == [("单位",), ("2026年报告数量",), ("2026 年数据条数",)]
