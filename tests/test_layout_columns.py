@@ -501,6 +501,49 @@ def test_a_closing_mark_set_apart_leaves_its_boxs_blank_part_to_the_gap() -> Non
     assert [s.text for s in cols.split_at_gutters(close, [(389.67, 400.0)], DEFAULTS, header=True)] == ["门诊收入人次"]
 
 
+# ---------------------------------------------------------------------------------------------
+# A label typed with a space where Chinese meets Latin text beside one Typst autospaces: the
+# printed space shows no autospace in the run only where it sets none of its own
+# (`autospaces_into_chinese`; typst 768211, 768210, 768204 found it, 710081 before them)
+
+
+def _typed_apart(c) -> None:
+    """'单位', then '2026年报告数量' as Typst sets it, a quarter em (2.5 pt) of autospace after the
+    year, and 5 pt on '2026 年数据条数' typed with a space; each label wider than its figures, the
+    first reaching back over the gutter after the names so that its autospace gap stands in it."""
+    size, left, top = 10.0, 60.0, 100.0
+    rows = [["南京市鼓楼区铁心桥街道卫生院", "118,157", "23,867,714"], ["南京市第二医院", "38,429", "5,918,066"],
+            ["南京市江宁医院", "13,302", "997,650"]]
+    t = Table(left=left, top=top, col_widths=[150.0, 70.0, 80.0], row_heights=[20.0] * (len(rows) + 1), size=size,
+              style="no_inner_verticals")
+    t.draw(c)
+    ends = [left + 220.0, left + 300.0]
+    year = c.stringWidth("2026", LATIN_FONT, size)
+    label = year + 2.5 + c.stringWidth("年报告数量", "STSong-Light", size)
+    text(c, ends[0] - label, top + 5.0, "2026", size)
+    text(c, ends[0] - label + year + 2.5, top + 5.0, "年报告数量", size)
+    text(c, ends[0] + 5.0, top + 5.0, "2026 年数据条数", size)
+    text(c, left + 3, top + 5.0, "单位", size)
+    for r, row in enumerate(rows, start=1):
+        text(c, left + 3, top + 20.0 * r + 5.0, row[0], size)
+        for k, value in enumerate(row[1:]):
+            text(c, ends[k] - c.stringWidth(value, LATIN_FONT, size), top + 20.0 * r + 5.0, value, size, LATIN_FONT)
+
+
+def test_a_label_typed_with_a_space_leaves_its_neighbours_autospace_whole(tmp_path: Path) -> None:
+    """'2026 年数据条数' is typed with a space, but the run autospaces '2026年报告数量' 5 pt before it
+    (`autospaces_into_chinese`): the quarter em after '2026' over the names' gutter does not cut.
+    Cut, '2026' stood in the names' column: its header read '单位 2026' (typst 768204); under a group
+    title, a header row of its own keyed '2026', and the dataset failed its schema (typst 768211)."""
+    pdf = make_pdf(tmp_path / "labels.pdf", _typed_apart)
+    table = only_table(pdf)
+    assert table.header_paths == [("单位",), ("2026年报告数量",), ("2026 年数据条数",)]
+    assert [row.cells for row in table.rows] == [
+        ["南京市鼓楼区铁心桥街道卫生院", "118,157", "23,867,714"], ["南京市第二医院", "38,429", "5,918,066"],
+        ["南京市江宁医院", "13,302", "997,650"]]
+
+
+
 def test_a_typed_space_beside_autospaced_labels_keeps_the_run_autospacing() -> None:
     """Typst 710081: one run of labels '2023 年总量' (a typed space, 2.2 pt) then '累计总量' and
     '2023年总量' (autospace, 1.7 pt bare) over their columns: the run autospaces, so the bare gap

@@ -143,3 +143,25 @@ def test_typst_two_column_bulletins_once_misread(seed: int, style: str, font: st
         monkeypatch.setenv("BULLETIN_SYNTH_FORCE", force)
     case = Case(seed, "typst", style, font, quirks=quirks, draws=swept_draws(seed))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+TYPST_TYPED_SPACES = [
+    # seed, style, font, quirks: two_columns forced, at the families through cut_halves_beside; one run
+    # of header labels, '2026年报告数量' autospaced beside '2026 年数据条数' typed with a space: the
+    # printed space was taken to show the run set no autospace, so the quarter em after '2026' over
+    # the names' gutter cut, and '2026' stood in the names' column (fixed by autospaces_into_chinese)
+    (768211, "three_line", "noto-serif", False),  # physical_exam_reports: a header row keyed '2026', exit 5
+    (768210, "no_inner_verticals", "noto-serif", True),  # … and family_doctor_referrals' '2026' | '年总量'
+    (768204, "no_inner_verticals", "uming", False),  # '单位 2021' | '年报告数量'; '累计总量2021' | '年度总量'
+]
+
+
+@pytest.mark.parametrize("seed, style, font, quirks", TYPST_TYPED_SPACES)
+def test_typst_labels_typed_with_and_without_a_space(seed: int, style: str, font: str, quirks: bool,
+                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render("typst", font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "two_columns")
+    case = Case(seed, "typst", style, font, quirks=quirks, draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
