@@ -407,6 +407,8 @@ def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutS
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
+    if is_gutter_of_mark_boxes(stretch, settings):
+        return False
     if two_sided >= settings.page_column_two_sided_count:
         return fills_both_columns(stretch, settings)
     return is_short_column_pair(stretch, frame, settings, carried)
@@ -464,6 +466,30 @@ def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
     left = [c for c in visible if side_point(c) < middle]
     right = [c for c in visible if side_point(c) >= middle]
     return bool(left and right) and parted_after_mid_line_mark(left[-1], right[0], settings)
+
+
+def is_gutter_of_mark_boxes(stretch: Stretch, settings: LayoutSettings) -> bool:
+    """No row of the stretch leaves the gutter free of its glyphs' whole boxes: each row with text
+    on both sides is parted only by the blank part of a mark's box (`parted_by_mark_box`) — prose
+    across the page whose rows happen to set a closing mark and an opening one one over the other
+    ('…效能。践行…' over '…精神、“创”…', reportlab), the probe a folio's two parts set. Real columns
+    show their gutter clear of whole boxes in some row (a column's line ends in a glyph, not a mark)."""
+    middle = (stretch.gutter[0] + stretch.gutter[1]) / 2
+    two_sided = [row for row in stretch.rows if all(side_of(row, stretch.gutter, settings))]
+    return bool(two_sided) and all(parted_by_mark_box(row, middle, settings) for row in two_sided)
+
+
+def parted_by_mark_box(row: Row, middle: float, settings: LayoutSettings) -> bool:
+    """The row's glyphs either side of `middle` (`side_point`) stand apart, whole boxes counted, by
+    less than `page_column_gap_em`: a closing mark's box ('。') or an opening mark's ('“') fills the
+    gap its ink leaves."""
+    visible = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
+    left = [c for c in visible if side_point(c) < middle]
+    right = [c for c in visible if side_point(c) >= middle]
+    if not (left and right):
+        return False
+    gap = settings.page_column_gap_em * max(left[-1].get("size", 0.0), right[0].get("size", 0.0))
+    return right[0]["x0"] - left[-1]["x1"] < gap
 
 
 def runs_on_to_edge(left: list[dict], measure: tuple[float, float], settings: LayoutSettings) -> bool:
