@@ -33,7 +33,9 @@ A gutter is clear of a mark's whole box, not only of its ink: a justified line s
 space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
 (`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair:
 a closing mark goes with the text before it, even when its box spans the gutter's middle
-(`side_point`).
+(`side_point`). Rows of prose across the page whose marks stand one over the other ('…效能。践行…'
+over '…精神、“创”…') leave a blank down the page no wider than the marks' boxes' blank parts: a
+stretch each of whose rows is parted by a mark's box alone is no columns (`is_gutter_of_mark_boxes`).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
