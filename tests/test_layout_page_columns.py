@@ -737,7 +737,7 @@ def test_marks_set_one_over_another_mid_paragraph_are_no_gutter(tmp_path: Path) 
     """Two lines of a paragraph on a one-em grid whose '、' fell at one place, the next glyph right
     after each mark's box: standing at its box's start (`_standing`) the mark column looks like a
     gutter an em wide parting both rows in even halves, but every row is parted only there
-    (`parted_only_at_marks`): no columns, the lines are read across the page."""
+    (`is_gutter_of_mark_boxes`): no columns, the lines are read across the page."""
     rows = stacked_marks_page(tmp_path, 0.0)
     assert [len(row.runs) for row in rows] == [1, 1, 1, 1, 2]
     assert find_stretches(rows, DEFAULTS) == []

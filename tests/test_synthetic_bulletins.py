@@ -498,7 +498,7 @@ def test_marks_one_over_another_in_a_docx_paragraph_part_no_columns(seed: int, s
     evaluation ratings one em a glyph, and in two lines of the first item a '、' fell at one place
     near the page's middle ('…南京市第一医院、' over '…南京市中心医院、'); the folio's parts under them
     probed a gutter there, and the two rows were read as two page columns, names running together
-    ('江苏省南京葛塘医院'). Every row is parted only at a mark's box (`parted_only_at_marks`)."""
+    ('江苏省南京葛塘医院'). Every row is parted only at a mark's box (`is_gutter_of_mark_boxes`)."""
     reason = cannot_render("docx", "uming")
     if reason:
         pytest.skip(reason)

@@ -33,13 +33,14 @@ A gutter is clear of a mark's whole box, not only of its ink: a justified line s
 space after a '、' set inside it ('106725 个、 医疗投诉') cuts no further gutter into a row
 (`parted_after_mid_line_mark`), and a mark whose box runs up to the next glyph parts no short pair:
 a closing mark goes with the text before it, even when its box spans the gutter's middle
-(`side_point`); nor does a column of marks that fell at one place in consecutive lines of a
-paragraph set one em a glyph, every row parted only there (`parted_only_at_marks`). Nor does
-such a mark, its box running right up to the next glyph, hang at a column's end when a gutter is
-probed (a footer's two parts probing one across a page of one column): it stands at its whole
-box (`abuts_next_glyph`, `standing_in_row`). A space printed at a left column's line end,
-following its last glyph as a justified line's glyphs follow each other, joins no runs over the
-gutter after it (`ends_left_line`: a right column of a line beside it).
+(`side_point`). Rows whose marks stand one over the other ('…效能。践行…' over '…精神、“创”…',
+or '…南京市第一医院、' over '…南京市中心医院、' set one em a glyph) leave a blank down the page no
+wider than the marks' boxes' blank parts: a stretch each of whose rows is parted by a mark's box
+alone is no columns (`is_gutter_of_mark_boxes`). Nor does a mark whose box runs right up to the
+next glyph hang at a column's end when a gutter is probed (a footer's two parts probing one
+across a page of one column): it stands at its whole box (`abuts_next_glyph`, `standing_in_row`).
+A space printed at a left column's line end, following its last glyph as a justified line's
+glyphs follow each other, joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
@@ -445,29 +446,18 @@ def gutter_between(rows: list[Row], probe: Span, settings: LayoutSettings, edge:
 def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutSettings,
                    carried: Span | None = None) -> bool:
     """Two text columns: a gutter as wide as the narrowest, no table, no marks set one over another
-    (`parted_only_at_marks`), and either rows enough with text on both sides and both columns wide
+    (`is_gutter_of_mark_boxes`), and either rows enough with text on both sides and both columns wide
     and filled by their lines, or a short stretch of two columns (`is_short_column_pair`;
     `carried`: the column the page before left open)."""
     two_sided = sum(all(side_of(row, probe, settings)) for row in stretch.rows)
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
-    if parted_only_at_marks(stretch, probe, settings):
+    if is_gutter_of_mark_boxes(stretch, settings):
         return False
     if two_sided >= settings.page_column_two_sided_count:
         return fills_both_columns(stretch, settings)
     return is_short_column_pair(stretch, frame, settings, carried)
-
-
-def parted_only_at_marks(stretch: Stretch, probe: Span, settings: LayoutSettings) -> bool:
-    """Every row of the stretch with text on both sides of the probed gutter is parted there only
-    after a closing mark whose whole box runs up to the next glyph (`_parted_at_mark`): the gutter
-    is a column of marks that fell at one place in consecutive lines of a paragraph set on a grid of
-    one em a glyph ('…南京市第一医院、' over '…南京市中心医院、', LibreOffice), no space between page
-    columns. Real columns leave their gutter free beside a left line ending in a glyph, or after a
-    mark hanging into a gutter wider than its box by `page_column_gap_em`."""
-    two_sided = [row for row in stretch.rows if all(side_of(row, probe, settings))]
-    return all(_parted_at_mark(row, stretch.gutter, settings) for row in two_sided)
 
 
 def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings,
@@ -522,6 +512,30 @@ def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
     left = [c for c in visible if side_point(c) < middle]
     right = [c for c in visible if side_point(c) >= middle]
     return bool(left and right) and parted_after_mid_line_mark(left[-1], right[0], settings)
+
+
+def is_gutter_of_mark_boxes(stretch: Stretch, settings: LayoutSettings) -> bool:
+    """No row of the stretch leaves the gutter free of its glyphs' whole boxes: each row with text
+    on both sides is parted only by the blank part of a mark's box (`parted_by_mark_box`) — prose
+    across the page whose rows happen to set a closing mark and an opening one one over the other
+    ('…效能。践行…' over '…精神、“创”…', reportlab), the probe a folio's two parts set. Real columns
+    show their gutter clear of whole boxes in some row (a column's line ends in a glyph, not a mark)."""
+    middle = (stretch.gutter[0] + stretch.gutter[1]) / 2
+    two_sided = [row for row in stretch.rows if all(side_of(row, stretch.gutter, settings))]
+    return bool(two_sided) and all(parted_by_mark_box(row, middle, settings) for row in two_sided)
+
+
+def parted_by_mark_box(row: Row, middle: float, settings: LayoutSettings) -> bool:
+    """The row's glyphs either side of `middle` (`side_point`) stand apart, whole boxes counted, by
+    less than `page_column_gap_em`: a closing mark's box ('。') or an opening mark's ('“') fills the
+    gap its ink leaves."""
+    visible = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
+    left = [c for c in visible if side_point(c) < middle]
+    right = [c for c in visible if side_point(c) >= middle]
+    if not (left and right):
+        return False
+    gap = settings.page_column_gap_em * max(left[-1].get("size", 0.0), right[0].get("size", 0.0))
+    return right[0]["x0"] - left[-1]["x1"] < gap
 
 
 def runs_on_to_edge(left: list[dict], measure: tuple[float, float], settings: LayoutSettings) -> bool:
