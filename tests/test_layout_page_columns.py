@@ -24,6 +24,7 @@ from bulletin_etl.layout.page_columns import (
     parted_after_mid_line_mark,
     probe_rank,
     rejoined_after_marks,
+    set_larger,
     stretch_pitch,
     text_frame,
 )
@@ -382,6 +383,56 @@ def test_a_short_pair_alone_on_its_page_is_read_column_by_column(tmp_path: Path)
         draw_columns(c, 80.0, [SHORT], rule=False, split=2)
 
     assert paragraph_texts(make_pdf(tmp_path / "alone.pdf", page)) == ["南京市卫生信息中心年度统计", SHORT]
+
+
+RANKED = (WORDS * 2)[:3 * COLUMN_CHARS - 2] + "第一。"
+"""A one-sentence paragraph: three full lines in the left column, '第一。' alone in the right one."""
+
+
+def ranked_between_headings(c, left_chars: int = COLUMN_CHARS) -> None:
+    """RANKED in two columns (left columns of `left_chars` glyphs) between two headings set in
+    12 pt over the 10 pt text, shorter than the page's width, nothing else on the page across it
+    (its tables read apart): Typst 740232's development index."""
+    text(c, LEFT, 60.0, "2.9 全国卫生健康信息化发展指数", 12.0)
+    lines = [RANKED[:left_chars - 2], RANKED[left_chars - 2:2 * left_chars - 2],
+             RANKED[2 * left_chars - 2:3 * left_chars - 2]]
+    for row, s in enumerate(lines):
+        text(c, LEFT + (2 * SIZE if row == 0 else 0.0), 90.0 + row * LEADING, s, SIZE)
+    text(c, LEFT + left_chars * SIZE + GUTTER, 90.0, RANKED[3 * left_chars - 2:], SIZE)
+    text(c, LEFT, 90.0 + 4 * LEADING, "2.10 2026年南京市体检综合管理平台数据量统计", 12.0)
+
+
+def test_a_short_pair_between_short_headings_is_read_column_by_column(tmp_path: Path) -> None:
+    """The page's lines from its left margin are headings, set larger than the text, ending where
+    their words end: they show no right margin, the right column ('第一。') is no wider than the
+    left, so the sentence is read left column first (_reach_beside, set_larger)."""
+    path = make_pdf(tmp_path / "ranked.pdf", ranked_between_headings)
+    lines = [b for b in load(path).blocks if not isinstance(b, Grid)]
+    assert [ln.text for ln in lines] == [
+        "2.9 全国卫生健康信息化发展指数", RANKED[:20], RANKED[20:42], RANKED[42:64], "第一。",
+        "2.10 2026年南京市体检综合管理平台数据量统计"]
+    assert [ln.frame for ln in lines[1:5]] == [(LEFT, LEFT + 220.0)] * 3 + [(LEFT + 255.0, LEFT + 275.0)]
+
+
+def test_an_uneven_pair_under_a_line_across_the_page_is_no_columns(tmp_path: Path) -> None:
+    """Counter-case: the same page with a paragraph across it (its width shown) and the left
+    lines 16 glyphs wide, the gap right of them far left of the page's middle: no page columns."""
+    def page(c) -> None:
+        full_width(c, 20.0, INTRO[:int((RIGHT - LEFT) / SIZE) - 2])
+        ranked_between_headings(c, left_chars=16)
+
+    with pdfplumber.open(make_pdf(tmp_path / "ranked_uneven.pdf", page)) as pdf:
+        assert find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS) == []
+
+
+def test_set_larger_tells_a_heading_from_text() -> None:
+    """A row in 17 pt over 12 pt text is set larger (Typst 740232's headings); one in 12.4 pt is
+    the text's size within `same_size_pt`, one in 9 pt smaller (a note)."""
+    def row(size: float) -> Row:
+        char = {"text": "统", "x0": LEFT, "x1": LEFT + size, "top": 100.0, "bottom": 100.0 + size, "size": size}
+        return Row([char], [[char]])
+
+    assert [set_larger(row(size), 12.0, DEFAULTS) for size in (17.0, 12.4, 9.0)] == [True, False, False]
 
 
 def test_a_wide_right_text_beside_a_narrow_left_one_is_no_columns(tmp_path: Path) -> None:

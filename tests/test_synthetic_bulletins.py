@@ -29,7 +29,7 @@ import pytest
 
 from .conftest import SYNTH_BASE, SYNTH_COUNTS
 from .synth import render_reportlab
-from .synth.draws import PINNED, drawn_through, pinned_draws
+from .synth.draws import ALL, PINNED, drawn_through, pinned_draws
 from .synth.model import truth
 from .synth.sweep import PRODUCERS, Case, bulletin, cannot_render, check, missing_tool, plan, render, replay
 
@@ -224,6 +224,30 @@ def test_a_name_of_three_lines_after_a_one_line_row_in_typst_keeps_its_row(tmp_p
     if reason:
         pytest.skip(reason)
     case = Case(740118, "typst", "three_line", "noto-sans", draws=pinned_draws(740118))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_ranking_sentence_in_two_columns_between_headings_in_typst_is_read_whole(tmp_path: Path) -> None:
+    """typst 740232 (development_index): the sentence set in two columns, three lines in the left one
+    and '第一。' beside the first, between two headings set larger than the text that end short of
+    the page's right margin, its tables read apart: the headings show no margin
+    (page_columns.set_larger), so the columns are read left then right and the sentence is whole."""
+    reason = cannot_render("typst", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(740232, "typst", "three_line", "wqy-zenhei", draws=pinned_draws(740232))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_the_development_index_of_docx_757004_with_airy_rows_is_read(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """docx 757004 (airy_rows forced, at today's families): its development index sentence,
+    '…发展指数（2025）…', and every table are read exactly."""
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(757004, "docx", "no_inner_verticals", "uming", draws=ALL)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 

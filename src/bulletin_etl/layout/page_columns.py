@@ -346,10 +346,17 @@ def body_pitch(rows: list[Row], settings: LayoutSettings, size: float) -> float:
 def _reach_beside(rows: list[Row], stretch: list[Row], margin: float, settings: LayoutSettings) -> float:
     """How far right the page's text outside the stretch reaches, counting the rows set from the
     page's left margin (`starts_at_margin`) — a centred heading or table shows no right margin —
-    (0 when there is none)."""
+    and not set larger than the stretch's text (`set_larger`: a heading ends where its words end,
+    not at the margin; Typst 740232) (0 when there is none)."""
     inside = {id(row) for row in stretch}
     beside = [row for row in rows if id(row) not in inside and starts_at_margin(row, margin, settings)]
-    return max((_x(c, settings)[1] for row in beside for run in row.runs for c in run), default=0.0)
+    shown = [row for row in beside if not set_larger(row, stretch[0].size, settings)]
+    return max((_x(c, settings)[1] for row in shown for run in row.runs for c in run), default=0.0)
+
+
+def set_larger(row: Row, size: float, settings: LayoutSettings) -> bool:
+    """The row is set larger than `size` (by more than `same_size_pt`): a heading over text."""
+    return row.size > size + settings.same_size_pt
 
 
 def starts_at_margin(row: Row, margin: float, settings: LayoutSettings) -> bool:
