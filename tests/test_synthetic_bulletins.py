@@ -487,3 +487,19 @@ def test_a_typst_header_label_overflowing_its_cell_up_to_the_next(tmp_path: Path
         pytest.skip(reason)
     case = Case(740014, "typst", "no_inner_verticals", "uming", draws=pinned_draws(740014))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_an_airy_three_line_name_under_a_repeated_header_keeps_its_row(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """html 757004 (three_line, uming, airy_rows forced; drawn with today's families, all of them
+    through cut_halves_beside): internet_hospitals continued on the last page under its repeated
+    header, its first row a name of three lines centred on the row, the lines 10.5 pt apart, more
+    than a line's height. The first line ('南京市溧水区燕子矶') was read as the rest of the previous
+    page's last row and joined to it ('南京市高淳中医院南京市溧水区燕子矶'); it opens its row's name, as
+    the name's last line mirrors it and closes the cell (body.opens_the_first_rows_centred_name)."""
+    reason = cannot_render("html", "uming")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(757004, "html", "three_line", "uming", draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

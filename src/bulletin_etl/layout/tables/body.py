@@ -340,7 +340,8 @@ def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, firs
     a row of its own here (0), joined to what it continues when pages are stitched."""
     if is_total_row(rows[first]):
         return 0
-    if _within_a_line_of_its_figures(rows[i], rows[first]):
+    if _within_a_line_of_its_figures(rows[i], rows[first]) or opens_the_first_rows_centred_name(
+            rows, anchors, i, first, settings):
         return first
     if centred and _opens_a_name_centred_on(rows, anchors, i, first, settings):
         return first
@@ -367,13 +368,37 @@ def _balanced_on_its_figures(row: Line, held: list[Line], line: Line, settings: 
     return bool(parts and figures) and abs(middle(parts) - middle(figures)) <= tolerance
 
 
+def _mirroring_lines(rows: list[Line], i: int, below: int, settings: LayoutSettings, until: int) -> list[int]:
+    """The lines without figures in the line's column, under the row below and before `until`,
+    that stand as far under that row as the line stands over it."""
+    centre = _row_centre(rows[below], rows[i], settings)
+    over, tolerance = centre - middle(rows[i]), settings.centred_name_lines * _line_height(rows[i])
+    return [j for j in range(below + 1, until) if abs(middle(rows[j]) - centre - over) <= tolerance
+            and not _anchors_a_row(rows[j]) and not _blank_under(rows[j], rows[i], settings)]
+
+
 def _mirrored_under(rows: list[Line], i: int, below: int, settings: LayoutSettings) -> bool:
     """A line without figures in the line's column stands as far under the row below as the line
     stands over it: the last and the first line of a name centred on that row."""
-    centre = _row_centre(rows[below], rows[i], settings)
-    over, tolerance = centre - middle(rows[i]), settings.centred_name_lines * _line_height(rows[i])
-    return any(abs(middle(rows[j]) - centre - over) <= tolerance for j in range(below + 1, len(rows))
-               if not _anchors_a_row(rows[j]) and not _blank_under(rows[j], rows[i], settings))
+    return bool(_mirroring_lines(rows, i, below, settings, len(rows)))
+
+
+def _closes_its_cell(rows: list[Line], j: int, settings: LayoutSettings) -> bool:
+    """A line clearly nearer the line above it than the line below: its cell's last line, the next
+    row a line and the cells' padding under it."""
+    return j + 1 < len(rows) and _clearly_nearer_above(rows, j, settings)
+
+
+def opens_the_first_rows_centred_name(rows: list[Line], anchors: list[int], i: int, first: int,
+                                      settings: LayoutSettings) -> bool:
+    """A line over the first row, more than a line's height over its figures (airy rows set a
+    name's lines apart), opens the name centred on it when a line of the row's own mirrors it under
+    the row's line and closes the row's cell ('南京市溧水区燕子矶' / '街道天元东路社区卫' level with the
+    figures / '生服务站', then padding). The rest of a row the page break cut stands a line and
+    the cells' padding over the row: mirrored only where the cells have no padding to tell by,
+    and then by no line that closes its cell."""
+    until = min((a for a in anchors if a > first), default=len(rows))
+    return any(_closes_its_cell(rows, j, settings) for j in _mirroring_lines(rows, i, first, settings, until))
 
 
 def opens_a_name_centred_below(rows: list[Line], i: int, above: int, below: int, held: list[Line],
