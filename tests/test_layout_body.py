@@ -173,6 +173,21 @@ def test_a_cut_rows_rest_over_the_first_row_stays_a_row_of_its_own(tmp_path: Pat
     assert not opens_the_first_rows_centred_name(next_rows, [1, 2, 4], 0, 1, DEFAULTS)
 
 
+def test_the_table_foot_closes_the_last_cell_of_an_airy_name(tmp_path: Path) -> None:
+    """html 758001, airy rows: the continued page's only row, a name of three lines centred on it
+    ('南京医科大' / '学附属眼科' level with the figures / '医院'), the table's rule 12.8 pt under its last
+    line's middle: the padding under the cell, so the first line is the row's. Counter-case: a rule
+    close under the last line (no padding) tells nothing, and the line over the row stays a row of
+    its own (the rest of a row the page break cut, in a top-aligned table)."""
+    rows = drawn(tmp_path, (NAME_X, 100, "南京医科大"), *row(110, "学附属眼科", "0", "211"), (NAME_X, 120, "医院"))
+    assert _closes_its_cell(rows, 2, DEFAULTS, foot=137.3)
+    assert not _closes_its_cell(rows, 2, DEFAULTS)  # no rule to go by
+    assert not _closes_its_cell(rows, 2, DEFAULTS, foot=130.5)  # 6 pt under its middle: no padding
+    assert opens_the_first_rows_centred_name(rows, [1], 0, 1, DEFAULTS, foot=137.3)
+    assert names_of_bands(rows, [90.0, 137.3]) == [["南京医科大", "学附属眼科", "医院"]]
+    assert names_of_bands(rows, [90.0, 130.5]) == [["南京医科大"], ["学附属眼科", "医院"]]
+
+
 def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) -> None:
     below_blank = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, None, "15"))
     assert _owner_between(below_blank, 1, 0, 2, below_blank[:1], DEFAULTS) == 2
@@ -183,8 +198,9 @@ def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) 
 
 
 
-def names_of_bands(rows: list[list[Segment]]) -> list[list[str]]:
-    return [[s.text for line in band for s in line if s.x0 < FIGURE_X] for _, _, band in body_bands(rows, [], DEFAULTS)]
+def names_of_bands(rows: list[list[Segment]], rule_ys: list[float] | None = None) -> list[list[str]]:
+    return [[s.text for line in band for s in line if s.x0 < FIGURE_X]
+            for _, _, band in body_bands(rows, rule_ys or [], DEFAULTS)]
 
 
 def test_an_evenly_spaced_line_opens_a_three_line_name_centred_on_the_row_below(tmp_path: Path) -> None:

@@ -503,3 +503,17 @@ def test_an_airy_three_line_name_under_a_repeated_header_keeps_its_row(tmp_path:
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
     case = Case(757004, "html", "three_line", "uming", draws=drawn_through("cut_halves_beside"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_an_airy_three_line_name_alone_under_a_repeated_header_keeps_its_row(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """html 758001 (three_line, wqy-zenhei, airy_rows forced; today's families): the districts'
+    platform table continued on its last page by one row, '南京医科大' / '学附属眼科' / '医院' centred on
+    it, nothing under it but the table's rule: the rule stands the cell's padding under '医院', so the
+    first line is the row's, not a cut row's rest (body._closes_its_cell by the table's foot)."""
+    reason = cannot_render("html", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(758001, "html", "three_line", "wqy-zenhei", draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
