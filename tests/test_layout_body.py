@@ -15,6 +15,7 @@ from bulletin_etl.layout.tables.body import (
     _blank_under,
     _clearly_nearer_above,
     _clearly_nearer_below,
+    _closes_its_cell,
     _first_line_of_a_centred_name,
     _in_another_column,
     _leaves_room_for,
@@ -27,6 +28,7 @@ from bulletin_etl.layout.tables.body import (
     _within_a_line_of_its_figures,
     body_bands,
     opens_a_name_centred_below,
+    opens_the_first_rows_centred_name,
     shares_a_column_group,
 )
 from bulletin_etl.layout.tables.segments import Segment, segments
@@ -133,6 +135,59 @@ def test_a_line_over_a_first_row_that_is_a_total_is_a_row_of_its_own(tmp_path: P
     assert _owner_over_the_first_row(total, [1], 0, 1, centred=True, settings=DEFAULTS) == 0
 
 
+def test_the_first_line_of_an_airy_name_centred_on_the_first_row(tmp_path: Path) -> None:
+    """html 757004, airy rows: under a continued page's repeated header, a name of three lines
+    centred on the first row, its lines 11 pt apart (more than a line's height): its first line is
+    the row's, mirrored by its last under the row's line; the total under it takes no line."""
+    rows = drawn(tmp_path, (NAME_X, 100, "南京市溧水区燕子矶"), *row(111, "街道天元东路社区卫", "0", "2"),
+                 (NAME_X, 122, "生服务站"), *row(140, "合计", "127319", "130428"))
+    assert not _within_a_line_of_its_figures(rows[0], rows[1])
+    assert opens_the_first_rows_centred_name(rows, [1, 3], 0, 1, DEFAULTS)
+    assert _owner_over_the_first_row(rows, [1, 3], 0, 1, centred=False, settings=DEFAULTS) == 1
+    assert names_of_bands(rows) == [["南京市溧水区燕子矶", "街道天元东路社区卫", "生服务站"], ["合计"]]
+
+
+def test_a_cut_rows_rest_over_the_first_row_stays_a_row_of_its_own(tmp_path: Path) -> None:
+    """Counter-cases: the rest of a row the page break cut ('院') over the first row. Over a
+    top-aligned name wrapped under its row, nothing mirrors it. In a tight table (no padding) a
+    line wrapped under the row mirrors it, but runs on to the next row a line under it: no cell
+    closes there, the rest stays a row (stitching joins it). Over an airy centred name, the rest
+    stands a line and the padding over the name's first line, which alone the name's last mirrors.
+    And a line of the next row mirrors nothing."""
+    top_aligned = drawn(tmp_path, (NAME_X, 100, "院"), *row(122, "南京市鼓楼医院", "15"), (NAME_X, 133, "卫生服务站"),
+                        *row(150, "南京市中医院", "30"))
+    assert not opens_the_first_rows_centred_name(top_aligned, [1, 3], 0, 1, DEFAULTS)
+    tight = drawn(tmp_path, (NAME_X, 100, "院"), *row(111, "南京市鼓楼医院", "15"), (NAME_X, 122, "卫生服务站"),
+                  *row(133, "南京市中医院", "30"))
+    assert _mirrored_under(tight, 0, 1, DEFAULTS) and not _closes_its_cell(tight, 2, DEFAULTS)
+    assert not opens_the_first_rows_centred_name(tight, [1, 3], 0, 1, DEFAULTS)
+    assert names_of_bands(tight) == [["院"], ["南京市鼓楼医院", "卫生服务站"], ["南京市中医院"]]
+    airy = drawn(tmp_path, (NAME_X, 82, "院"), (NAME_X, 100, "南京市溧水区燕子矶"),
+                 *row(111, "街道天元东路社区卫", "0"), (NAME_X, 122, "生服务站"), *row(140, "南京市中医院", "30"))
+    assert not opens_the_first_rows_centred_name(airy, [2, 4], 0, 2, DEFAULTS)
+    assert opens_the_first_rows_centred_name(airy, [2, 4], 1, 2, DEFAULTS)
+    assert names_of_bands(airy) == [["院"], ["南京市溧水区燕子矶", "街道天元东路社区卫", "生服务站"], ["南京市中医院"]]
+    next_rows = drawn(tmp_path, (NAME_X, 100, "院"), *row(122, "南京江北医院", "15"),
+                      *row(133, "南京古柏医院", "30"), (NAME_X, 144, "卫生服务站"), *row(162, "南京市中医院", "45"))
+    assert _mirrored_under(next_rows, 0, 1, DEFAULTS)  # '卫生服务站', the next row's
+    assert not opens_the_first_rows_centred_name(next_rows, [1, 2, 4], 0, 1, DEFAULTS)
+
+
+def test_the_table_foot_closes_the_last_cell_of_an_airy_name(tmp_path: Path) -> None:
+    """html 758001, airy rows: the continued page's only row, a name of three lines centred on it
+    ('南京医科大' / '学附属眼科' level with the figures / '医院'), the table's rule 12.8 pt under its last
+    line's middle: the padding under the cell, so the first line is the row's. Counter-case: a rule
+    close under the last line (no padding) tells nothing, and the line over the row stays a row of
+    its own (the rest of a row the page break cut, in a top-aligned table)."""
+    rows = drawn(tmp_path, (NAME_X, 100, "南京医科大"), *row(110, "学附属眼科", "0", "211"), (NAME_X, 120, "医院"))
+    assert _closes_its_cell(rows, 2, DEFAULTS, foot=137.3)
+    assert not _closes_its_cell(rows, 2, DEFAULTS)  # no rule to go by
+    assert not _closes_its_cell(rows, 2, DEFAULTS, foot=130.5)  # 6 pt under its middle: no padding
+    assert opens_the_first_rows_centred_name(rows, [1], 0, 1, DEFAULTS, foot=137.3)
+    assert names_of_bands(rows, [90.0, 137.3]) == [["南京医科大", "学附属眼科", "医院"]]
+    assert names_of_bands(rows, [90.0, 130.5]) == [["南京医科大"], ["学附属眼科", "医院"]]
+
+
 def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) -> None:
     below_blank = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, None, "15"))
     assert _owner_between(below_blank, 1, 0, 2, below_blank[:1], DEFAULTS) == 2
@@ -143,8 +198,9 @@ def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) 
 
 
 
-def names_of_bands(rows: list[list[Segment]]) -> list[list[str]]:
-    return [[s.text for line in band for s in line if s.x0 < FIGURE_X] for _, _, band in body_bands(rows, [], DEFAULTS)]
+def names_of_bands(rows: list[list[Segment]], rule_ys: list[float] | None = None) -> list[list[str]]:
+    return [[s.text for line in band for s in line if s.x0 < FIGURE_X]
+            for _, _, band in body_bands(rows, rule_ys or [], DEFAULTS)]
 
 
 def test_an_evenly_spaced_line_opens_a_three_line_name_centred_on_the_row_below(tmp_path: Path) -> None:

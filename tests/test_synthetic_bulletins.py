@@ -544,3 +544,33 @@ def test_a_folio_under_a_long_left_column_cuts_no_column(tmp_path: Path) -> None
         pytest.skip(reason)
     case = Case(763005, "typst", "three_line", "uming", draws=drawn_through("airy_rows"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_an_airy_three_line_name_under_a_repeated_header_keeps_its_row(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """html 757004 (three_line, uming, airy_rows forced; drawn with today's families, all of them
+    through cut_halves_beside): internet_hospitals continued on the last page under its repeated
+    header, its first row a name of three lines centred on the row, the lines 10.5 pt apart, more
+    than a line's height. The first line ('南京市溧水区燕子矶') was read as the rest of the previous
+    page's last row and joined to it ('南京市高淳中医院南京市溧水区燕子矶'); it opens its row's name, as
+    the name's last line mirrors it and closes the cell (body.opens_the_first_rows_centred_name)."""
+    reason = cannot_render("html", "uming")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(757004, "html", "three_line", "uming", draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_an_airy_three_line_name_alone_under_a_repeated_header_keeps_its_row(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """html 758001 (three_line, wqy-zenhei, airy_rows forced; today's families): the districts'
+    platform table continued on its last page by one row, '南京医科大' / '学附属眼科' / '医院' centred on
+    it, nothing under it but the table's rule: the rule stands the cell's padding under '医院', so the
+    first line is the row's, not a cut row's rest (body._closes_its_cell by the table's foot)."""
+    reason = cannot_render("html", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(758001, "html", "three_line", "wqy-zenhei", draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

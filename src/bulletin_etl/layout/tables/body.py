@@ -335,12 +335,14 @@ def _opens_a_name_centred_on(rows: list[Line], anchors: list[int], i: int, first
 
 
 def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, first: int, centred: bool,
-                              settings: LayoutSettings) -> int:
+                              settings: LayoutSettings, foot: float | None = None) -> int:
     """A line above the first row is that row's name, or the rest of a row cut by the page break:
-    a row of its own here (0), joined to what it continues when pages are stitched."""
+    a row of its own here (0), joined to what it continues when pages are stitched. foot: the
+    rule closing the table, if any."""
     if is_total_row(rows[first]):
         return 0
-    if _within_a_line_of_its_figures(rows[i], rows[first]):
+    if _within_a_line_of_its_figures(rows[i], rows[first]) or opens_the_first_rows_centred_name(
+            rows, anchors, i, first, settings, foot):
         return first
     if centred and _opens_a_name_centred_on(rows, anchors, i, first, settings):
         return first
@@ -367,13 +369,43 @@ def _balanced_on_its_figures(row: Line, held: list[Line], line: Line, settings: 
     return bool(parts and figures) and abs(middle(parts) - middle(figures)) <= tolerance
 
 
+def _mirroring_lines(rows: list[Line], i: int, below: int, settings: LayoutSettings, until: int) -> list[int]:
+    """The lines without figures in the line's column, under the row below and before `until`,
+    that stand as far under that row as the line stands over it."""
+    centre = _row_centre(rows[below], rows[i], settings)
+    over, tolerance = centre - middle(rows[i]), settings.centred_name_lines * _line_height(rows[i])
+    return [j for j in range(below + 1, until) if abs(middle(rows[j]) - centre - over) <= tolerance
+            and not _anchors_a_row(rows[j]) and not _blank_under(rows[j], rows[i], settings)]
+
+
 def _mirrored_under(rows: list[Line], i: int, below: int, settings: LayoutSettings) -> bool:
     """A line without figures in the line's column stands as far under the row below as the line
     stands over it: the last and the first line of a name centred on that row."""
-    centre = _row_centre(rows[below], rows[i], settings)
-    over, tolerance = centre - middle(rows[i]), settings.centred_name_lines * _line_height(rows[i])
-    return any(abs(middle(rows[j]) - centre - over) <= tolerance for j in range(below + 1, len(rows))
-               if not _anchors_a_row(rows[j]) and not _blank_under(rows[j], rows[i], settings))
+    return bool(_mirroring_lines(rows, i, below, settings, len(rows)))
+
+
+def _closes_its_cell(rows: list[Line], j: int, settings: LayoutSettings, foot: float | None = None) -> bool:
+    """A line clearly nearer the line above it than the line below: its cell's last line, the next
+    row a line and the cells' padding under it. The table's last line closes its cell when the
+    table's foot (its rule) stands clearly more than half a line's spacing under it: the padding."""
+    if j + 1 < len(rows):
+        return _clearly_nearer_above(rows, j, settings)
+    if foot is None or j == 0:
+        return False
+    up = middle(rows[j]) - middle(_neighbour(rows, j, -1, settings))
+    return 2 * (foot - middle(rows[j])) > up + settings.clear_gap_lines * _line_height(rows[j])
+
+
+def opens_the_first_rows_centred_name(rows: list[Line], anchors: list[int], i: int, first: int,
+                                      settings: LayoutSettings, foot: float | None = None) -> bool:
+    """A line over the first row, more than a line's height over its figures (airy rows set a
+    name's lines apart), opens the name centred on it when a line of the row's own mirrors it under
+    the row's line and closes the row's cell ('南京市溧水区燕子矶' / '街道天元东路社区卫' level with the
+    figures / '生服务站', then padding). The rest of a row the page break cut stands a line and
+    the cells' padding over the row: mirrored only where the cells have no padding to tell by,
+    and then by no line that closes its cell."""
+    until = min((a for a in anchors if a > first), default=len(rows))
+    return any(_closes_its_cell(rows, j, settings, foot) for j in _mirroring_lines(rows, i, first, settings, until))
 
 
 def opens_a_name_centred_below(rows: list[Line], i: int, above: int, below: int, held: list[Line],
@@ -404,14 +436,14 @@ def _owner_between(rows: list[Line], i: int, above: int, below: int, held: list[
 
 
 def _owner(rows: list[Line], anchors: list[int], i: int, centred: bool, bands: dict[int, list[Line]],
-           settings: LayoutSettings, groups: Groups = WHOLE_WIDTH) -> int:
+           settings: LayoutSettings, groups: Groups = WHOLE_WIDTH, foot: float | None = None) -> int:
     """The row a line without figures belongs to. Top-aligned, a wrapped name runs on below
     its row's line; centred, it also stands above, and the row's own line is blank there.
-    bands: the lines each row above holds so far."""
+    bands: the lines each row above holds so far; foot: the rule closing the table, if any."""
     above = [a for a in anchors if a < i]
     below = [a for a in anchors if a > i]
     if not above:
-        return _owner_over_the_first_row(rows, anchors, i, min(below), centred, settings)
+        return _owner_over_the_first_row(rows, anchors, i, min(below), centred, settings, foot)
     if not centred or not below:
         return max(above)
     return _owner_between(rows, i, max(above), min(below), bands.get(max(above), []), settings, groups)
@@ -440,9 +472,11 @@ def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings,
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
         return
     centred = _centred(rows, anchors, settings, groups)
+    foot = rule_ys[-1] if len(rule_ys) == 2 else None  # the rule under the body: the header's, then the table's foot
     bands: dict[int, list[Line]] = {}
     for i, row in enumerate(rows):
-        bands.setdefault(i if i in anchors else _owner(rows, anchors, i, centred, bands, settings, groups), []).append(row)
+        owner = i if i in anchors else _owner(rows, anchors, i, centred, bands, settings, groups, foot)
+        bands.setdefault(owner, []).append(row)
     for i in sorted(bands):
         band = sorted(bands[i], key=middle)
         yield min(s.top for s in band[0]), max(s.bottom for s in band[-1]), band
