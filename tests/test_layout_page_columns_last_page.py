@@ -1,7 +1,8 @@
 """Page columns on their last page and a closing mark at a short pair's gutter (layout/page_columns.py),
 on small PDFs drawn here (tests/pdfkit.py): the columns' last page, its long left column holding
 headings and paragraphs' short last lines beside a right column of one line, goes on the column the
-page before left open (`goes_on_carried_column`); a '。' whose box spans a probed gutter's middle
+page before left open (`goes_on_carried_column`), a line of it hanging a '“' before the column's
+start too (`starts_inside_column`); a '。' whose box spans a probed gutter's middle
 goes with the text before it (`side_point`), so that a line across a single-column page whose mark
 runs up to the next glyph parts no short pair."""
 
@@ -21,6 +22,7 @@ from bulletin_etl.layout.page_columns import (
     is_short_column_pair,
     page_rows,
     side_point,
+    starts_inside_column,
     text_frame,
 )
 from bulletin_etl.layout.tables import Grid
@@ -124,6 +126,28 @@ def test_goes_on_carried_column(tmp_path: Path) -> None:
     assert goes_on_carried_column(left, LEFT_COLUMN, DEFAULTS)
     assert not goes_on_carried_column(left, (LEFT, LEFT_COLUMN[1] - 3 * SIZE), DEFAULTS)
     assert not goes_on_carried_column(left, (LEFT, LEFT_COLUMN[1] + 3 * SIZE), DEFAULTS)
+
+
+def test_starts_inside_column(tmp_path: Path) -> None:
+    """A line starts inside the column at its start or within `margin_agreement_pt` before it, or
+    with a '“' hung half an em before it; a '“' a whole em before it, or a glyph other than an
+    opening mark half an em before it, starts outside."""
+    runs = [(LEFT, 100.0, "健康南京"), (LEFT - 1.0, 120.0, "健康南京"), (LEFT - SIZE / 2, 140.0, "“健康南京”"),
+            (LEFT - SIZE, 160.0, "“健康南京”"), (LEFT - SIZE / 2, 180.0, "健康南京")]
+    lines = build_lines(drawn_chars(tmp_path, runs, SIZE), 1, DEFAULTS)
+    assert [starts_inside_column(ln, LEFT_COLUMN, DEFAULTS) for ln in lines] == [True, True, True, False, False]
+
+
+def test_goes_on_carried_column_with_a_hung_quote(tmp_path: Path) -> None:
+    """The columns' last page whose left column holds a line opening with a '“' hung half an em
+    before the column (hung_quotes with column_last_pages, seed 12 of the sweep) still goes on the
+    column the page before left open; hung a whole em out, it does not."""
+    lines = [ln for p in LAST_EVENTS for ln in wrapped(p)][32:-1]
+    runs = [(LEFT + (2 * SIZE if first else 0.0), 100.0 + row * LEADING, s) for row, (first, s) in enumerate(lines)]
+    hung = [(LEFT - SIZE / 2, 100.0 + len(runs) * LEADING, "“" + WORDS[:COLUMN_CHARS - 1])]
+    far = [(LEFT - SIZE, 100.0 + len(runs) * LEADING, "“" + WORDS[:COLUMN_CHARS - 1])]
+    assert goes_on_carried_column(drawn_chars(tmp_path, runs + hung, SIZE), LEFT_COLUMN, DEFAULTS)
+    assert not goes_on_carried_column(drawn_chars(tmp_path, runs + far, SIZE), LEFT_COLUMN, DEFAULTS)
 
 
 def mark_at_middle_page(space_after_box_em: float):

@@ -17,7 +17,8 @@ one when its gutter parts the page's text width in even halves and its left line
 column (`is_short_column_pair`): labels set side by side, or a note beside a text, do not. On the
 columns' last page a right column of a line beside a long left column, headings and paragraphs'
 short last lines in it, is one when that left column goes on the one the page before left open
-(`goes_on_carried_column`).
+(`goes_on_carried_column`), a line of it hanging a '“' before the column's start too
+(`starts_inside_column`).
 Text across the whole width above or below it (a heading, the paragraph before, a table under
 the columns) keeps its place. A title under columns that end in a shorter right column (Typst
 fills the left one first), set a line's pitch under the left column's last line and in its size,
@@ -498,17 +499,26 @@ def goes_on_carried_column(left: list[dict], carried: Span, settings: LayoutSett
     """The left column's lines go on the column the page before left open (`carried`) — the
     columns' last page, whose left column holds the rest of the text with its headings and
     paragraphs' short last lines, and whose right column holds a line or two: every line starts
-    inside the column (within `margin_agreement_pt`) and ends at most a line's overfill past its
+    inside the column (`starts_inside_column`) and ends at most a line's overfill past its
     right edge (`page_column_overfill_em`: a producer justifying loosely overfills a page's lines
     by a point or two), and `page_column_two_sided_count` of them end near that edge
     (`page_column_reach_em`), as the column's prose fills it."""
     lines = build_lines(left, 0, settings)
     size = median(ln.size for ln in lines)
-    inside = (carried[0] - settings.margin_agreement_pt, carried[1] + settings.page_column_overfill_em * size)
-    if not all(inside[0] <= ln.x0 and text_edge(ln) <= inside[1] for ln in lines):
+    end = carried[1] + settings.page_column_overfill_em * size
+    if not all(starts_inside_column(ln, carried, settings) and text_edge(ln) <= end for ln in lines):
         return False
     full = sum(abs(text_edge(ln) - carried[1]) <= settings.page_column_reach_em * size for ln in lines)
     return full >= settings.page_column_two_sided_count
+
+
+def starts_inside_column(line: TextLine, column: Span, settings: LayoutSettings) -> bool:
+    """The line starts inside the column (within `margin_agreement_pt`), or with an opening mark
+    hung before its start (`hangs_at_column_start`: a '“' set half an em out, as the line of the
+    column's page before hangs it)."""
+    if line.x0 >= column[0] - settings.margin_agreement_pt:
+        return True
+    return bool(line.chars) and hangs_at_column_start(line.chars[0], column[0], settings)
 
 
 def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
