@@ -18,10 +18,13 @@ from .synth.render_reportlab import render_info
 from .synth.sweep import Case, bulletin, cannot_render, replay
 
 CASES = [
-    # seed, style, font, where the family hangs a '“' (reportlab, not forced)
+    # seed, style, font, where the family hangs a '“' (reportlab, not forced); seed 12 without the
+    # column_last_pages family, which moves its right column's hung lines to the columns' last
+    # page's left column (both families at once: tests/test_synthetic_column_last_page.py)
     (12, "three_line", "STSong-Light", "in the events' right column"),
     (8, "grid", "STSong-Light", "across the page (the events in one column)"),
 ]
+DRAWS = {12: ALL - {"column_last_pages"}, 8: ALL}
 
 
 def test_the_family_draws_these_cases() -> None:
@@ -48,7 +51,7 @@ def test_hung_quotes_extract_exactly(seed: int, style: str, font: str, where: st
     reason = cannot_render("reportlab", font)
     if reason:
         pytest.skip(reason)
-    case = Case(seed, "reportlab", style, font, draws=ALL)
+    case = Case(seed, "reportlab", style, font, draws=DRAWS[seed])
     info = render_info(bulletin(case)[0], tmp_path / "b.pdf", style=style, font=font, seed=seed)
     hung = [(column, line[:6]) for column, line in info["hung_quotes"]]
     assert hung == {12: [(0, "“绿色低碳”"), (0, "“电子病历版"), (1, "“创”的劲头"), (1, "“合理膳食”")],
