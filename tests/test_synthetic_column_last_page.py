@@ -1,7 +1,8 @@
-"""Two-column prose ending on a last page set as Typst sets it (issue 17, class A1) and a mid-line
-mark at a folio's gutter probe (A3): the two_columns family's last-page draw (tests/synth/draws.py,
-stream 'two_columns-last-<seed>'; reportlab draws it), and the Typst bulletins once misread, pinned
-whole: each must extract exactly (layout/page_columns.py)."""
+"""Two-column prose ending on a last page set as Typst sets it (issue 17, class A1): the
+column_last_pages family (tests/synth/draws.py, drawn on the stream 'two_columns-last-<seed>';
+reportlab draws it), each bulletin extracted exactly (layout/page_columns.py). The Typst bulletins
+once misread so (720039, 720058, and 720083 of class A3) are pinned whole in
+test_synthetic_two_columns.py."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ import pytest
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.tables import Grid
 
-from .synth.draws import ALL, pinned_draws
+from .synth.draws import ALL
 from .synth.model import make_bulletin
 from .synth.render_reportlab import render_info
-from .synth.sweep import Case, cannot_render, check, render, replay
+from .synth.sweep import Case, cannot_render, check, render
 
 LAST_PAGE_CASES = [
     # seed, style, font, where the columns' last page is (reportlab, 1-based) and its left
@@ -55,24 +56,3 @@ def test_a_right_column_of_a_line_on_the_columns_last_page_reads_exactly(seed: i
     on_last = [b for b in load(pdf).blocks if not isinstance(b, Grid) and b.page == last["page"] and b.frame]
     assert len(on_last) == last["left"] + 1, case.replay
 
-
-BROKEN_BEFORE = [
-    # seed, producer, style, font, quirks: what was read wrong
-    # the columns' last page: the events' long left column (headings, short last lines) beside a
-    # right column of one line, read across the page (`goes_on_carried_column`)
-    (720039, "typst", "grid", "noto-serif", False),
-    (720058, "typst", "three_line", "noto-sans", False),
-    # a single-column page: a '。' set mid-line where the folio's two parts leave a gutter probe,
-    # its box running up to the next glyph, read as a short pair's gutter (`side_point`)
-    (720083, "typst", "grid", "uming", False),
-]
-
-
-@pytest.mark.parametrize("seed, producer, style, font, quirks", BROKEN_BEFORE)
-def test_typst_column_bulletins_once_misread(seed: int, producer: str, style: str, font: str, quirks: bool,
-                                            tmp_path: Path) -> None:
-    reason = cannot_render(producer, font)
-    if reason:
-        pytest.skip(reason)
-    case = Case(seed, producer, style, font, quirks=quirks, draws=pinned_draws(seed))
-    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -93,6 +93,13 @@ BROKEN_BEFORE = [
     (720153, "typst", "grid", "uming", False),
     (720185, "typst", "three_line", "uming", False),
     (720216, "typst", "grid", "noto-sans", False),
+    # the columns' last page: the events' long left column (headings, short last lines) beside a
+    # right column of one line, read across the page (class A1, `goes_on_carried_column`)
+    (720039, "typst", "grid", "noto-serif", False),
+    (720058, "typst", "three_line", "noto-sans", False),
+    # a single-column page: a '。' set mid-line where the folio's two parts leave a gutter probe,
+    # its box running up to the next glyph, read as a short pair's gutter (class A3, `side_point`)
+    (720083, "typst", "grid", "uming", False),
 ]
 
 
