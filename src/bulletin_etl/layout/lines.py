@@ -106,10 +106,16 @@ def row_text(chars: Sequence[dict], settings: LayoutSettings, *, page_text: bool
     return "".join(out).strip()
 
 
+def glyph_size(char: dict, settings: LayoutSettings) -> float:
+    """A glyph's size for measuring gaps in ems: its own, or the default where the PDF gives none,
+    never under `min_size_pt` (a glyph reported at 0 pt would make every gap wide)."""
+    return max(char.get("size", settings.default_size_pt), settings.min_size_pt)
+
+
 def _reads_as_space(prev: dict, char: dict, spacing: float, settings: LayoutSettings, page_text: bool) -> bool:
     """The gap between two neighbouring glyphs, no space printed in it, stands for a word space."""
     gap = char["x0"] - prev["x1"] - spacing
-    size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
+    size = glyph_size(char, settings)
     both_latin = not is_cjk(prev["text"][-1]) and not is_cjk(char["text"][0])
     if page_text and is_cjk_gutter(prev, char, spacing, settings):
         return False
@@ -126,7 +132,7 @@ def is_cjk_gutter(prev: dict, char: dict, spacing: float, settings: LayoutSettin
     parts at the margins stand farther apart than a gutter (`cjk_gutter_max_em`)."""
     if not (is_cjk(prev["text"][-1]) and is_cjk(char["text"][0])):
         return False
-    size = max(char.get("size", settings.default_size_pt), settings.min_size_pt)
+    size = glyph_size(char, settings)
     gap_em = (char["x0"] - prev["x1"] - spacing) / size
     return settings.cjk_gutter_gap_em <= gap_em <= settings.cjk_gutter_max_em
 

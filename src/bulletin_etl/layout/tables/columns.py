@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ...text import fold_width, is_cjk, join_wrapped
 from .. import intervals as iv
 from ..intervals import Span
-from ..lines import group_rows, row_text
+from ..lines import glyph_size, group_rows, row_text
 from ..page_columns import hangs_past_edge
 from ..settings import LayoutSettings
 from .model import Cell
@@ -373,7 +373,7 @@ def _cuts_over_gutter(left: dict, right: dict, gutters: list[tuple[float, float]
     text (`is_autospace_gap`). In a header the gap need only stand near a gutter
     (`header_gap_near_gutter`)."""
     gap = blank_between(left, right, settings)
-    size = _glyph_size(right, settings)
+    size = glyph_size(right, settings)
     if header and autospacing and is_autospace_gap(left, right, size, settings):
         return False
     reach = settings.header_gutter_reach_em * size if header else 0.0
@@ -403,10 +403,6 @@ def header_gap_near_gutter(gap: tuple[float, float], gutter: tuple[float, float]
     wider than the figures under it reach past their gutter, and the gap between them may stand
     over the neighbour's figures ('收入（千元）' ending past the gutter, '人 次' 0.4 em on)."""
     return gap[0] < gutter[1] + reach and gutter[0] - reach < gap[1]
-
-
-def _glyph_size(char: dict, settings: LayoutSettings) -> float:
-    return max(char.get("size", settings.default_size_pt), settings.min_size_pt)
 
 
 def sets_no_autospace(chars: list[dict], settings: LayoutSettings) -> bool:
@@ -442,7 +438,7 @@ def autospaces_into_chinese(left: dict, right: dict, spaced: bool, settings: Lay
     """Latin text running into Chinese across a bare gap of autospace width ('2023' | '年总量', a
     quarter em, no printed space): the producer's autospace inside one label, for a label seldom
     ends in Latin text with the next one opening in Chinese."""
-    size = _glyph_size(right, settings)
+    size = glyph_size(right, settings)
     autospace = (settings.autospace_min_em * size, settings.autospace_max_em * size)
     return not spaced and is_cjk(right["text"][:1]) and iv.contains(autospace, right["x0"] - left["x1"])
 
@@ -450,7 +446,7 @@ def autospaces_into_chinese(left: dict, right: dict, spaced: bool, settings: Lay
 def script_change_without_autospace(left: dict, right: dict, spaced: bool, settings: LayoutSettings) -> bool:
     """Chinese meeting Latin text across a printed space (`spaced`) or touching it
     (`autospace_min_em`): set otherwise than by autospace."""
-    touching = right["x0"] - left["x1"] < settings.autospace_min_em * _glyph_size(right, settings)
+    touching = right["x0"] - left["x1"] < settings.autospace_min_em * glyph_size(right, settings)
     return _autospaced(left, right) and (spaced or touching)
 
 

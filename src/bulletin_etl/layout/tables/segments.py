@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ...text import looks_numeric
 from .. import intervals as iv
-from ..lines import group_rows, row_text
+from ..lines import glyph_size, group_rows, row_text
 from ..settings import LayoutSettings
 from ..vocabulary import NOTE, TOTAL_WORDS, has_sentence_mark, is_total_label
 
@@ -68,8 +68,7 @@ def segments(chars: list[dict], settings: LayoutSettings) -> list[list[Segment]]
                     current.append(char)
                     spaces.append(char)
                 continue
-            if last is not None and char["x0"] - last["x1"] > settings.segment_gap_em * max(
-                    char.get("size", settings.default_size_pt), settings.min_size_pt) \
+            if last is not None and char["x0"] - last["x1"] > settings.segment_gap_em * glyph_size(char, settings) \
                     and not _letter_spaced(last, char, spaces, settings):
                 cut.append(Segment(current, settings))
                 current = []
@@ -90,7 +89,7 @@ def _without_hanging_spaces(row: list[dict], settings: LayoutSettings) -> list[d
     if not spaces:
         return row
     middles = [iv.midpoint((c["x0"], c["x1"])) for c in row if not c["text"].isspace()]
-    slack = settings.space_run_gap_em * max(spaces[0].get("size", settings.default_size_pt), settings.min_size_pt)
+    slack = settings.space_run_gap_em * glyph_size(spaces[0], settings)
     runs = iv.overlapping_groups(spaces, lambda c: (c["x0"], c["x1"]), slack)
     hanging = {id(c) for run in runs if hangs_over_text(run, middles) for c in run}
     return [c for c in row if id(c) not in hanging]
