@@ -501,6 +501,29 @@ def test_a_closing_mark_set_apart_leaves_its_boxs_blank_part_to_the_gap() -> Non
     assert [s.text for s in cols.split_at_gutters(close, [(389.67, 400.0)], DEFAULTS, header=True)] == ["门诊收入人次"]
 
 
+def test_a_closing_marks_blank_holding_a_whole_gutter_cuts_though_the_next_glyph_abuts() -> None:
+    """Typst 740135 (740185 the same 0.4 pt apart): '收入（千元）' overflows its squeezed cell by
+    just the '）''s blank half and abuts '人 次'; the figures under the one end where the '）''s
+    ink ends (411.39), those under the other start where '人' starts (415.39): the gutter is the
+    mark's blank, no ink of the run stands over it — two header cells. The mark inked within a
+    wider gutter (the label reaching over it), a mark not abutting, a glyph other than a closing
+    mark, a blank too narrow: no cut by this rule."""
+    mark, next_glyph = glyph(407.39, 415.39, "）"), glyph(415.39, 423.39, "人")
+    assert cols.mark_blank_fills_gutter(mark, next_glyph, [(411.4, 415.4)], DEFAULTS)
+    assert cols.mark_blank_fills_gutter(glyph(405.56, 413.56, "）"), glyph(413.96, 421.96, "人"),
+                                        [(409.6, 414.0)], DEFAULTS)
+    assert not cols.mark_blank_fills_gutter(mark, next_glyph, [(409.39, 416.39)], DEFAULTS)  # ink over it
+    assert not cols.mark_blank_fills_gutter(mark, next_glyph, [(300.0, 320.0)], DEFAULTS)
+    assert not cols.mark_blank_fills_gutter(glyph(407.39, 415.39, "元"), next_glyph, [(411.4, 415.4)], DEFAULTS)
+    assert not cols.mark_blank_fills_gutter(mark, glyph(416.39, 424.39, "人"), [(411.4, 415.4)], DEFAULTS)
+    narrow = glyph(407.39, 408.39, "）")  # its blank half 0.5 pt, under split_gap_em
+    assert not cols.mark_blank_fills_gutter(narrow, glyph(408.39, 416.39, "人"), [(407.9, 408.39)], DEFAULTS)
+    income = [glyph(367.39 + 8 * i, 375.39 + 8 * i, ch) for i, ch in enumerate("收入（千元）")]
+    run = Segment(income + [next_glyph, glyph(423.39, 431.39, "次")], DEFAULTS)
+    assert [s.text for s in cols.split_at_gutters(run, [(411.4, 415.4)], DEFAULTS, header=True)] == ["收入（千元）", "人次"]
+    assert [s.text for s in cols.split_at_gutters(run, [(395.67, 416.39)], DEFAULTS, header=True)] == ["收入（千元）人次"]
+
+
 # ---------------------------------------------------------------------------------------------
 # A label typed with a space where Chinese meets Latin text beside one Typst autospaces: the
 # printed space shows no autospace in the run only where it sets none of its own

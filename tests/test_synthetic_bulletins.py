@@ -513,6 +513,19 @@ def test_a_typst_header_label_overflowing_its_cell_up_to_the_next(tmp_path: Path
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+@pytest.mark.parametrize("seed", [740135, 740185])
+def test_a_typst_header_label_overflowing_its_cell_by_its_marks_blank(seed: int, tmp_path: Path) -> None:
+    """typst 740135 and 740185 (three_line, uming): '收入（千元）' overflows its squeezed cell by
+    just the '）''s blank half and abuts '人 次' (0 and 0.4 pt between the boxes), the gutter under
+    them exactly that blank; read as one label, the districts' outpatient revenue and discharges
+    were left empty (columns.mark_blank_fills_gutter)."""
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "typst", "three_line", "uming", draws=pinned_draws(seed))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # --------------------------------------------------------------------- docx 740063, 740055
 
 @pytest.mark.parametrize(("seed", "style", "quirks"), [(740063, "grid", False), (740055, "three_line", True)])

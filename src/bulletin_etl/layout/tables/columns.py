@@ -377,6 +377,8 @@ def _cuts_over_gutter(left: dict, right: dict, gutters: list[tuple[float, float]
     if header and autospacing and is_autospace_gap(left, right, size, settings):
         return False
     reach = settings.header_gutter_reach_em * size if header else 0.0
+    if mark_blank_fills_gutter(left, right, gutters, settings):
+        return True
     return gap > settings.split_gap_em * size and any(
         header_gap_near_gutter((left["x1"], right["x0"]), gutter, reach) for gutter in gutters)
 
@@ -396,6 +398,21 @@ def set_apart_after_mark(left: dict, right: dict, settings: LayoutSettings) -> b
     """A Chinese closing mark (`hangs_past_edge`) whose box ends more than `touch_pt` before the
     next glyph's: the two are not set edge to edge in one run of text."""
     return hangs_past_edge(left) and right["x0"] - left["x1"] > settings.touch_pt
+
+
+def mark_blank_fills_gutter(left: dict, right: dict, gutters: list[tuple[float, float]],
+                            settings: LayoutSettings) -> bool:
+    """A Chinese closing mark abutting the next glyph (not `set_apart_after_mark`) whose box's
+    blank part, wider than `split_gap_em`, holds a whole gutter (give or take `touch_pt`): the
+    mark's ink ends where the gutter begins and the next glyph starts where it ends, so no ink
+    of the run stands over the gutter — a label overflowing its tight cell by just the mark's
+    blank half, edge to edge with the next label ('收入（千元）' '人 次', Typst). A label
+    reaching over a gutter, its mark inked within it, stays one run of text."""
+    if not hangs_past_edge(left) or set_apart_after_mark(left, right, settings):
+        return False
+    blank = (left["x0"] + settings.closing_mark_ink_share * (left["x1"] - left["x0"]), right["x0"])
+    wide = blank[1] - blank[0] > settings.split_gap_em * _glyph_size(right, settings)
+    return wide and any(iv.covers(blank, gutter, settings.touch_pt) for gutter in gutters)
 
 
 def header_gap_near_gutter(gap: tuple[float, float], gutter: tuple[float, float], reach: float) -> bool:
