@@ -100,6 +100,12 @@ BROKEN_BEFORE = [
     # a single-column page: a '。' set mid-line where the folio's two parts leave a gutter probe,
     # its box running up to the next glyph, read as a short pair's gutter (class A3, `side_point`)
     (720083, "typst", "grid", "uming", False),
+    # reportlab overfilling a left column's line by closing marks hung past its edge: '…应用”。', the
+    # '。' up to the right column's first glyph, read across the gutter, cutting the columns in two
+    # (`trails_hung_mark`); the columns' last page whose one two-sided row is parted by a hung '、'
+    # alone, read as a mark-box gutter (`continues_carried_column`)
+    (740002, "reportlab", "three_line", "STSong-Light", True),
+    (745006, "reportlab", "grid", "uming", True),
 ]
 
 
