@@ -18,7 +18,8 @@ column (`is_short_column_pair`): labels set side by side, or a note beside a tex
 columns' last page a right column of a line beside a long left column, headings and paragraphs'
 short last lines in it, is one when that left column goes on the one the page before left open
 (`goes_on_carried_column`), a line of it hanging a '“' before the column's start too
-(`starts_inside_column`).
+(`starts_inside_column`), its one row with text on both sides parted by a closing mark hung past
+the left column's edge alone too (`continues_carried_column`: no mark-box gutter there).
 Text across the whole width above or below it (a heading, the paragraph before, a table under
 the columns) keeps its place. A title under columns that end in a shorter right column (Typst
 fills the left one first), set a line's pitch under the left column's last line and in its size,
@@ -51,7 +52,10 @@ folio printed as a bare number under the columns leaves them open (`is_bare_foli
 
 A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
 is measured from the column's edge, where its box starts (`_standing`), a line overfilled by the
-spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`). Mirrored,
+spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`); a closing
+mark trailing a mark hung so, as the line's glyphs follow each other, hangs with it ('…应用”。'
+reportlab keeps on an overfilled line, its '。' up to the right column's first glyph:
+`trails_hung_mark`). Mirrored,
 an opening mark that begins a right column's line, hung before the column's start into the gutter
 (Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
