@@ -245,7 +245,7 @@ def test_a_comma_hanging_into_a_gutter_of_little_more_than_an_em_leaves_it_free(
     assert [len(row.runs) for row in rows] == [1, 2, 2, 2]
     (found,) = find_stretches(rows, DEFAULTS)
     assert len(found.rows) == 4 and round(found.gutter[0], 1) == LEFT + COLUMN_CHARS * SIZE
-    assert found.sides()[0][COLUMN_CHARS]["text"] == "、"
+    assert found.sides(DEFAULTS)[0][COLUMN_CHARS]["text"] == "、"
 
 
 def test_a_justified_space_after_a_comma_is_no_gap(tmp_path: Path) -> None:
@@ -799,7 +799,7 @@ def test_marks_set_one_over_another_before_clear_space_part_columns(tmp_path: Pa
     two ems wide, the marks hanging into it): two columns, the marks read in the left one."""
     rows = stacked_marks_page(tmp_path, 1.0)
     (found,) = find_stretches(rows, DEFAULTS)
-    assert len(found.rows) == 2 and [c["text"] for c in found.sides()[0]].count("、") == 2
+    assert len(found.rows) == 2 and [c["text"] for c in found.sides(DEFAULTS)[0]].count("、") == 2
 
 
 def long_left_column_over_folio(tmp_path: Path, folio: str) -> list:

@@ -190,7 +190,7 @@ def test_a_mid_line_mark_spanning_the_gutters_middle_parts_no_short_pair(tmp_pat
     mark = next(c for c in stretch.rows[0].chars if c["text"] == "。")
     assert find_stretches(rows, DEFAULTS) == []
     assert not is_short_column_pair(stretch, frame, DEFAULTS)
-    assert side_point(mark) == mark["x0"] and mark in stretch.sides()[0]
+    assert side_point(mark) == mark["x0"] and mark in stretch.sides(DEFAULTS)[0]
 
 
 def test_clear_space_after_the_marks_box_still_parts_a_short_pair(tmp_path: Path) -> None:
@@ -198,7 +198,7 @@ def test_clear_space_after_the_marks_box_still_parts_a_short_pair(tmp_path: Path
     in its left column."""
     stretch, frame, _ = mid_line_mark(tmp_path, 1.0)
     assert is_short_column_pair(stretch, frame, DEFAULTS)
-    assert "".join(c["text"] for c in stretch.sides()[0]).count("。") == 2
+    assert "".join(c["text"] for c in stretch.sides(DEFAULTS)[0]).count("。") == 2
 
 
 def test_side_point() -> None:

@@ -46,14 +46,14 @@ def test_a_quote_hanging_before_the_right_column_leaves_the_gutter_free(tmp_path
     (found,) = find_stretches(rows, DEFAULTS)
     assert len(found.rows) == 4
     assert (round(found.gutter[0], 1), round(found.gutter[1], 1)) == (EDGE, EDGE + gap_em * SIZE)
-    left, right = found.sides()
+    left, right = found.sides(DEFAULTS)
     assert len(left) == 4 * COLUMN_CHARS and "".join(c["text"] for c in right if abs(c["top"] - rows[1].top) < 1) == QUOTED
 
 
 def test_a_quote_hanging_before_the_right_column_of_the_stretchs_first_row(tmp_path: Path) -> None:
     """The stretch's first row (`_may_start`) may open its right line with a hung quote."""
     (found,) = find_stretches(hung_quote_rows(tmp_path, 1.1, quoted_row=0), DEFAULTS)
-    assert len(found.rows) == 4 and found.sides()[1][0]["text"] == "“"
+    assert len(found.rows) == 4 and found.sides(DEFAULTS)[1][0]["text"] == "“"
 
 
 def test_a_quote_opening_single_column_lines_makes_no_gutter(tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_a_comma_after_a_line_overfilled_past_its_column_hangs(tmp_path: Path) -
     hangs from there, the gutter stays free on every row and the stretch holds all four."""
     (found,) = find_stretches(overfilled_page(tmp_path, 0.25), DEFAULTS)
     assert len(found.rows) == 4
-    assert found.sides()[0][-COLUMN_CHARS * 2 - 1]["text"] == "，"
+    assert found.sides(DEFAULTS)[0][-COLUMN_CHARS * 2 - 1]["text"] == "，"
 
 
 def test_a_comma_after_a_line_overfilled_by_most_of_an_em_hangs(tmp_path: Path) -> None:

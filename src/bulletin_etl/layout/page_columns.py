@@ -18,7 +18,8 @@ column (`is_short_column_pair`): labels set side by side, or a note beside a tex
 columns' last page a right column of a line beside a long left column, headings and paragraphs'
 short last lines in it, is one when that left column goes on the one the page before left open
 (`goes_on_carried_column`), a line of it hanging a '“' before the column's start too
-(`starts_inside_column`).
+(`starts_inside_column`), its one row with text on both sides parted by a closing mark hung past
+the left column's edge alone too (`continues_carried_column`: no mark-box gutter there).
 Text across the whole width above or below it (a heading, the paragraph before, a table under
 the columns) keeps its place. A title under columns that end in a shorter right column (Typst
 fills the left one first), set a line's pitch under the left column's last line and in its size,
@@ -51,7 +52,10 @@ folio printed as a bare number under the columns leaves them open (`is_bare_foli
 
 A closing mark hanging past the left column's edge into the gutter does not cross it: the gutter
 is measured from the column's edge, where its box starts (`_standing`), a line overfilled by the
-spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`). Mirrored,
+spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`); a closing
+mark trailing a mark hung so, as the line's glyphs follow each other, hangs with it ('…应用”。'
+reportlab keeps on an overfilled line, its '。' up to the right column's first glyph:
+`trails_hung_mark`). Mirrored,
 an opening mark that begins a right column's line, hung before the column's start into the gutter
 (Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
@@ -102,12 +106,22 @@ class Stretch:
     def top(self) -> float:
         return self.rows[0].top
 
-    def sides(self) -> tuple[list[dict], list[dict]]:
+    def sides(self, settings: LayoutSettings) -> tuple[list[dict], list[dict]]:
         """The stretch's characters left and right of the gutter's middle, each where it stands
-        (`side_point`)."""
+        (`side_point`), a closing mark trailing one hung at the left column's end with it
+        (`trailing_hung_marks`)."""
         middle = (self.gutter[0] + self.gutter[1]) / 2
         chars = [c for row in self.rows for c in row.chars]
-        return [c for c in chars if side_point(c) < middle], [c for c in chars if side_point(c) >= middle]
+        hung = self.hung_marks(settings)
+        left = [c for c in chars if side_point(c) < middle or id(c) in hung]
+        taken = {id(c) for c in left}
+        return left, [c for c in chars if id(c) not in taken]
+
+    def hung_marks(self, settings: LayoutSettings) -> set[int]:
+        """The closing marks past the gutter's middle that trail a left column's line's end
+        (`trailing_hung_marks`), by id."""
+        middle = (self.gutter[0] + self.gutter[1]) / 2
+        return {id(c) for row in self.rows for c in trailing_hung_marks(row, middle, settings)}
 
 
 def side_point(char: dict) -> float:
@@ -227,7 +241,34 @@ def standing_in_row(row: Row, settings: LayoutSettings, edge: float | None = Non
     for k, (mark, after) in enumerate(zip(glyphs, glyphs[1:])):
         if abuts_next_glyph(mark, after, settings):
             out[k] = mark["x0"], mark["x1"]
+        elif edge is not None and out[k] == (mark["x0"], mark["x0"]) and trails_hung_mark(glyphs[:k + 1], after, settings):
+            out[k + 1] = out[k]
     return out
+
+
+def trailing_hung_marks(row: Row, middle: float, settings: LayoutSettings) -> list[dict]:
+    """The row's closing marks right of `middle` that trail the left column's line's end
+    (`trails_hung_mark`): they belong to that line."""
+    line: list[dict] = []
+    out = []
+    for char in sorted((c for run in row.runs for c in run), key=lambda c: c["x0"]):
+        if side_point(char) < middle or trails_hung_mark(line, char, settings):
+            out += [char] if side_point(char) >= middle else []
+            line.append(char)
+    return out
+
+
+def trails_hung_mark(line: list[dict], mark: dict, settings: LayoutSettings) -> bool:
+    """`mark`, a closing mark, follows the line's last glyph, a closing mark, as the line's glyphs
+    follow each other (within `touch_pt` more): a line overfilled by marks reportlab keeps on it
+    ('…试点应用”。', no line starting with a closing mark), the second hanging farther into the
+    gutter than a line's overfill, up to the right column's first glyph. It hangs with the mark
+    before it, at the left column's end."""
+    if len(line) < 2 or not (hangs_past_edge(line[-1]) and hangs_past_edge(mark)):
+        return False
+    before = line[-1]
+    spacing = max(before["x0"] - line[-2]["x1"], 0.0)
+    return mark["x0"] - before["x1"] <= spacing + settings.touch_pt
 
 
 def abuts_next_glyph(mark: dict, after: dict, settings: LayoutSettings) -> bool:
@@ -461,7 +502,7 @@ def set_in_columns(stretch: Stretch, probe: Span, frame: Span, settings: LayoutS
     wide_gutter = stretch.gutter[1] - stretch.gutter[0] >= settings.page_column_gap_em * stretch.rows[0].size
     if not two_sided or not wide_gutter or is_tabular(stretch, settings):
         return False
-    if is_gutter_of_mark_boxes(stretch, settings):
+    if is_gutter_of_mark_boxes(stretch, settings) and not continues_carried_column(stretch, carried, settings):
         return False
     if two_sided >= settings.page_column_two_sided_count:
         return fills_both_columns(stretch, settings)
@@ -477,10 +518,12 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     more, all reach its right edge but the last (prose running on into the right column; a line
     of labels or a running header over a title does not) — or are the column the page before
     left open (`carried`), going on down the columns' last page (`goes_on_carried_column`)."""
-    left, _ = stretch.sides()
+    left, _ = stretch.sides(settings)
     narrow = stretch.gutter[1] - stretch.gutter[0] <= settings.page_column_short_gutter_max_em * stretch.rows[0].size
     if not narrow or not even_halves(stretch, frame, settings):
         return False
+    if continues_carried_column(stretch, carried, settings):
+        return True
     if any(_parted_at_mark(row, stretch.gutter, settings) for row in stretch.rows):
         return False
     lines = group_rows(left, settings)
@@ -490,9 +533,17 @@ def is_short_column_pair(stretch: Stretch, frame: Span, settings: LayoutSettings
     edge = max(_x(c, settings)[1] for c in left)
     if _filled_rows(above_last, frame[1] - frame[0], settings, edge)[0] == len(lines) - 1:
         return True
-    if carried is not None and goes_on_carried_column(left, carried, settings):
-        return True
     return runs_on_to_edge(left, (frame[1] - frame[0], edge), settings)
+
+
+def continues_carried_column(stretch: Stretch, carried: Span | None, settings: LayoutSettings) -> bool:
+    """The stretch's left column goes on the column the page before left open (`carried`,
+    `goes_on_carried_column`): the columns' last page. Its one row with text on both sides may be
+    parted by a closing mark hung past the left column's edge alone ('…以俭修身、' beside '务协同。',
+    reportlab overfilling a line by the mark, its box reaching most of the way over the gutter):
+    a column going on is no line across the page whose marks stand one over another
+    (`is_gutter_of_mark_boxes`), nor one parted after a mark set inside it (`_parted_at_mark`)."""
+    return carried is not None and goes_on_carried_column(stretch.sides(settings)[0], carried, settings)
 
 
 def goes_on_carried_column(left: list[dict], carried: Span, settings: LayoutSettings) -> bool:
@@ -575,7 +626,7 @@ def even_halves(stretch: Stretch, frame: Span, settings: LayoutSettings) -> bool
     on a page whose other text falls short of the stretch's right end (a column's last lines
     alone on a page, under a centred running header) the width is not shown, and the right
     column need only be no wider than the left."""
-    _, right = stretch.sides()
+    _, right = stretch.sides(settings)
     slack = settings.page_column_even_em * stretch.rows[0].size
     left_half = stretch.gutter[0] - frame[0]
     right_end = max(_x(c, settings)[1] for c in right)
@@ -589,9 +640,10 @@ def fills_both_columns(stretch: Stretch, settings: LayoutSettings) -> bool:
     edge, and most of the two columns' lines do (prose set in a column fills it but for the last
     line of each paragraph, and a short column may hold little else; a table's cells or a list of
     labels do not)."""
-    left, right = stretch.sides()
+    left, right = stretch.sides(settings)
     width = max(c["x1"] for c in left + right) - min(c["x0"] for c in left + right)
-    counts = [_filled_rows(side, width, settings) for side in (left, right)]
+    hung = stretch.hung_marks(settings)
+    counts = [_filled_rows([c for c in side if id(c) not in hung], width, settings) for side in (left, right)]
     if any(full == 0 for full, _ in counts):
         return False
     return sum(full for full, _ in counts) >= settings.page_column_full_share * sum(rows for _, rows in counts)
@@ -674,7 +726,7 @@ def page_lines(chars: list[dict], page: int, settings: LayoutSettings,
     inside = {id(c) for s in stretches for row in s.rows for c in row.chars}
     out = [((ln.top, 0, ln.top), ln) for ln in build_lines([c for c in chars if id(c) not in inside], page, settings)]
     for stretch in stretches:
-        for column, side in enumerate(stretch.sides(), start=1):
+        for column, side in enumerate(stretch.sides(settings), start=1):
             lines = build_lines(side, page, settings)
             frame = column_frame(lines, settings)
             for ln in lines:
