@@ -18,6 +18,25 @@ def stops_short(prev: TextLine, nxt: TextLine, margins: Margins, settings: Layou
     return room > settings.paragraph_short_em * prev.size and room > word + settings.next_word_room_em * prev.size
 
 
+def runs_on_mid_clause(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:
+    """`prev`, a line of running text (starting at its left margin or a paragraph's indent, at most
+    `margin_row_start_max_em` past it: no centred caption), ends on a character inside a clause (no
+    mark: a paragraph ends in one) and `nxt` goes on in its size: the text runs on however far short
+    of the right margin `prev` stops — a short paragraph of two page columns left in the left
+    column alone (WeasyPrint; nothing beside it shows the gutter) on a page whose right margin is
+    far beyond that column's edge (WeasyPrint 745036)."""
+    left = line_margins(prev, margins)[0]
+    body_line = prev.x0 - left <= settings.margin_row_start_max_em * prev.size
+    same_size = abs(prev.size - nxt.size) <= settings.same_size_pt
+    return ends_on_character(prev) and body_line and same_size
+
+
+def ends_on_character(line: TextLine) -> bool:
+    """The line's last glyph is a CJK character, no mark (a sentence, clause or bracket closing)."""
+    glyphs = [c for c in line.chars if not c["text"].isspace()]
+    return bool(glyphs) and _cjk_character(glyphs[-1]["text"])
+
+
 def _first_word_width(line: TextLine, settings: LayoutSettings) -> float:
     """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
     ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK —
