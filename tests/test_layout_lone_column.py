@@ -10,7 +10,7 @@ import pytest
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.furniture import drop_furniture
-from bulletin_etl.layout.line_ends import ends_on_character, runs_on_mid_clause
+from bulletin_etl.layout.line_ends import breaks_off_mid_clause, ends_on_character, runs_on_mid_clause
 from bulletin_etl.layout.lines import TextLine
 from bulletin_etl.layout.sections import paragraphs
 from bulletin_etl.layout.settings import LayoutSettings
@@ -45,7 +45,7 @@ def test_a_paragraph_alone_in_the_left_column_is_one_paragraph(tmp_path: Path) -
 
 @pytest.mark.parametrize("first, indent", [
     ("信息化发展指数发布南京市。", 2),  # the line ends a sentence: its paragraph ends
-    ("信息化发展指数发布南京市", 6),  # a centred line, no running text: a caption
+    ("信息化发展指数，发布南京市", 6),  # a line set far in from the margin: a caption
 ])
 def test_a_short_line_ending_a_sentence_or_centred_ends_its_paragraph(tmp_path: Path, first: str, indent: int) -> None:
     assert _paragraphs(tmp_path, first, LEFT + indent * BODY)[1:] == [first, SECOND]
@@ -75,3 +75,10 @@ def test_ends_on_character() -> None:
     assert not ends_on_character(line("（2025）"))
     assert not ends_on_character(line("2025"))
     assert not ends_on_character(line(""))
+
+
+def test_breaks_off_mid_clause() -> None:
+    assert breaks_off_mid_clause(line("2025年，全国卫生健康信息化发展指数发布，南京市"))
+    assert not breaks_off_mid_clause(line("南京市卫生信息中心 编印 2026年1月4日"))  # a masthead: no sentence mark
+    assert not breaks_off_mid_clause(line("十件大事"))  # a title
+    assert not breaks_off_mid_clause(line("全国卫生健康信息化发展指数发布，南京市排名第三。"))  # ends a sentence
