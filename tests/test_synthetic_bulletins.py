@@ -239,6 +239,18 @@ def test_a_ranking_sentence_in_two_columns_between_headings_in_typst_is_read_who
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_ranking_sentence_left_alone_in_the_left_column_in_weasyprint_is_read_whole(tmp_path: Path) -> None:
+    """weasyprint 745036 (development_index): the two-line sentence set in two columns on a landscape
+    page, WeasyPrint leaving both lines in the left column, the first ending '…发布，南京市' half the
+    page short of its right margin: it runs on inside a clause (line_ends.runs_on_mid_clause), so the
+    sentence is one paragraph and the ranking is read."""
+    reason = cannot_render("weasyprint", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(745036, "weasyprint", "grid", "noto-sans", draws=pinned_draws(745036))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 def test_the_development_index_of_docx_757004_with_airy_rows_is_read(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """docx 757004 (airy_rows forced, at today's families): its development index sentence,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..text import is_cjk
 from .lines import HANGING, Margins, TextLine, line_margins, text_edge, tracking
 from .settings import LayoutSettings
+from .vocabulary import has_sentence_mark
 
 
 def stops_short(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:
@@ -16,6 +17,32 @@ def stops_short(prev: TextLine, nxt: TextLine, margins: Margins, settings: Layou
     room = line_margins(prev, margins)[1] - text_edge(prev)
     word = _first_word_width(nxt, settings) + 2 * tracking(nxt.chars, settings)
     return room > settings.paragraph_short_em * prev.size and room > word + settings.next_word_room_em * prev.size
+
+
+def runs_on_mid_clause(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:
+    """`prev`, a line of running text breaking off mid-clause (`breaks_off_mid_clause`) and starting
+    at its left margin or a paragraph's indent (at most `margin_row_start_max_em` past it: no centred
+    caption), and `nxt` goes on in its size: the text runs on however far short
+    of the right margin `prev` stops — a short paragraph of two page columns left in the left
+    column alone (WeasyPrint; nothing beside it shows the gutter) on a page whose right margin is
+    far beyond that column's edge (WeasyPrint 745036)."""
+    left = line_margins(prev, margins)[0]
+    body_line = prev.x0 - left <= settings.margin_row_start_max_em * prev.size
+    same_size = abs(prev.size - nxt.size) <= settings.same_size_pt
+    return breaks_off_mid_clause(prev) and body_line and same_size
+
+
+def breaks_off_mid_clause(line: TextLine) -> bool:
+    """The line is prose (a sentence mark in it, `has_sentence_mark`: a title, label or masthead
+    has none) and ends on a character, no mark (`ends_on_character`): a paragraph ends in a mark,
+    so its text goes on in the next line."""
+    return has_sentence_mark(line.text) and ends_on_character(line)
+
+
+def ends_on_character(line: TextLine) -> bool:
+    """The line's last glyph is a CJK character, no mark (a sentence, clause or bracket closing)."""
+    glyphs = [c for c in line.chars if not c["text"].isspace()]
+    return bool(glyphs) and _cjk_character(glyphs[-1]["text"])
 
 
 def _first_word_width(line: TextLine, settings: LayoutSettings) -> float:

@@ -12,7 +12,7 @@ from .document import Document
 from .furniture import drop_furniture
 from .headings import find_headings
 from .intervals import clustered_by_centre, cut_at_gaps
-from .line_ends import stops_short
+from .line_ends import runs_on_mid_clause, stops_short
 from .lines import Margins, TextLine, line_margins, margins
 from .settings import LayoutSettings
 from .tables import Grid, LogicalTable, stitch
@@ -155,12 +155,19 @@ def paragraphs(lines: list[TextLine], settings: LayoutSettings, page_margins: Ma
         if current:
             prev = current[-1]
             indented = ln.x0 - line_margins(ln, found)[0] > settings.paragraph_indent_em * ln.size
-            if indented or stops_short(prev, ln, found, settings):
+            if indented or ends_paragraph(prev, ln, found, settings):
                 out.append(_paragraph(current))
                 current = []
         current.append(ln)
     out.append(_paragraph(current))
     return out
+
+
+def ends_paragraph(prev: TextLine, nxt: TextLine, found: Margins, settings: LayoutSettings) -> bool:
+    """`prev` ends its paragraph: it stops short of its right margin (`stops_short`) and does not
+    run on into `nxt` inside a clause (`runs_on_mid_clause`: a paragraph left alone in a page
+    column, its right margin not shown)."""
+    return stops_short(prev, nxt, found, settings) and not runs_on_mid_clause(prev, nxt, found, settings)
 
 
 def _paragraph(lines: list[TextLine]) -> Paragraph:
