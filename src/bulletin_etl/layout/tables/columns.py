@@ -411,7 +411,7 @@ def mark_blank_fills_gutter(left: dict, right: dict, gutters: list[tuple[float, 
     if not hangs_past_edge(left) or set_apart_after_mark(left, right, settings):
         return False
     blank = (left["x0"] + settings.closing_mark_ink_share * (left["x1"] - left["x0"]), right["x0"])
-    wide = blank[1] - blank[0] > settings.split_gap_em * _glyph_size(right, settings)
+    wide = blank[1] - blank[0] > settings.split_gap_em * glyph_size(right, settings)
     return wide and any(iv.covers(blank, gutter, settings.touch_pt) for gutter in gutters)
 
 
