@@ -157,3 +157,23 @@ def test_issue_date_and_year_read_back_typed(output_2024: Path) -> None:
     assert str(bulletins["issue_date"].dtype) == "date32[day][pyarrow]"
     assert bulletins["issue_date"].iloc[0].isoformat() == "2025-01-24"
     assert pd.api.types.is_integer_dtype(bulletins["year"]) and bulletins["year"].tolist() == [2024]
+
+
+@pytest.mark.parametrize("module", ["bulletin_etl", "bulletin_etl.cli"])
+@pytest.mark.filterwarnings("ignore:'bulletin_etl.cli' found in sys.modules:RuntimeWarning")  # in-process run only
+def test_python_dash_m_goes_through_the_entry_point(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m bulletin_etl` and `python -m bulletin_etl.cli` run the console script's entry
+    (entry.main: a Ctrl-C while the command line loads is one line, the run time counts from the
+    process's start), never cli.main on its own."""
+    import runpy
+
+    from bulletin_etl import entry
+
+    called = []
+    monkeypatch.setattr(entry, "main", lambda: called.append(module) or 7)
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module(module, run_name="__main__", alter_sys=False)
+    assert (exited.value.code, called) == (7, [module])
+    done = subprocess.run([sys.executable, "-m", module, "extract", "missing.pdf", "-q"],
+                          capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (2, "bulletin-etl: error: missing.pdf: no such file\n")

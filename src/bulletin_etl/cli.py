@@ -503,5 +503,7 @@ def _interrupted(written: Path | None) -> int:
     return EXIT_INTERRUPTED
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+if __name__ == "__main__":  # `python -m bulletin_etl.cli`: through the entry point, as the console script runs
+    from bulletin_etl.entry import main as entry_point
+
+    sys.exit(entry_point())
