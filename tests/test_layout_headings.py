@@ -301,3 +301,46 @@ def test_a_title_right_under_a_wide_masthead_line_is_a_heading(tmp_path: Path) -
         para(c, 40 + 3.5 * BODY, ["一、突出政治引领，激活党建动能。"])
 
     assert titles(make_pdf(tmp_path / "wide-masthead.pdf", page)) == ["", "2030年度南京市卫生信息中心十件大事"]
+
+
+def title_broken_by_page_pdf(tmp_path: Path) -> Path:
+    """A masthead and a section, then '2030 年南京市卫生信息平台数据采集情况（医' at the first page's
+    foot and '院）' atop the next, over a table: one heading on two pages."""
+    def page1(c):
+        first_page(c)
+        centred(c, PAGE_H - 80, "2030 年南京市卫生信息平台数据采集情况（医")
+
+    def page2(c):
+        centred(c, 50, "院）")
+        small_table(80).draw(c)
+
+    return make_pdf(tmp_path / "title-broken-by-page.pdf", page1, page2)
+
+
+def test_a_title_broken_by_the_page_is_boxed_where_it_starts(tmp_path: Path) -> None:
+    """Its box is its first line's on the first page: from the first line's top to the last
+    line's foot it would be upside down (the foot atop page 2 is higher than the top at page 1's
+    foot), and `inspect --stages` could not draw it."""
+    doc = load(title_broken_by_page_pdf(tmp_path))
+    heading = cut(doc, TITLE_PATTERNS)[2].heading
+    assert heading is not None and heading.text == "2030 年南京市卫生信息平台数据采集情况（医院）"
+    (first,) = [b for b in doc.blocks if getattr(b, "text", "") == "2030 年南京市卫生信息平台数据采集情况（医"]
+    assert (heading.page, heading.x0, heading.top, heading.x1, heading.bottom) == (
+        1, first.x0, first.top, first.x1, first.bottom)
+    assert 0 < heading.bottom - heading.top < 1.5 * BODY
+
+
+def test_a_headings_lines_printed_together_go_on_down_its_first_page() -> None:
+    """Down the page: all its lines; its rest atop the next page, or atop the right page column
+    (higher on the same page): from the first line to where it breaks."""
+    from bulletin_etl.layout.lines import TextLine
+    from bulletin_etl.layout.sections import printed_together
+
+    def line(page: int, top: float) -> TextLine:
+        return TextLine("标题", page, 60.0, 200.0, top, top + 12.0, top, 12.0, False)
+
+    down = [line(1, 100.0), line(1, 115.0)]
+    assert printed_together(down) == down
+    assert printed_together([line(1, 760.0), line(2, 50.0)]) == [line(1, 760.0)]
+    assert printed_together([line(1, 431.0), line(1, 77.0)]) == [line(1, 431.0)]  # seed 745006's, across page columns
+    assert printed_together([*down, line(2, 50.0), line(2, 65.0)]) == down

@@ -378,6 +378,31 @@ def _runs(line: TextLine, gap: float) -> list[Run] | None:
     return [(chars[g[0]:g[-1] + 1], _text_of(line, offsets, g[0], g[-1] + 1).strip()) for g in groups]
 
 
+def joined_heading(lines: list[TextLine]) -> TextLine:
+    """A heading's lines as one: their text joined, on the first line's page, its box around the
+    lines that go on down that page from the first (`printed_together`)."""
+    first = lines[0]
+    if len(lines) == 1:
+        return first
+    boxed = printed_together(lines)
+    return TextLine(text=join_wrapped([ln.text for ln in lines]), page=first.page, x0=min(ln.x0 for ln in boxed),
+                    x1=max(ln.x1 for ln in boxed), top=first.top, bottom=boxed[-1].bottom, doctop=first.doctop,
+                    size=first.size, bold=first.bold, chars=[c for ln in lines for c in ln.chars])
+
+
+def printed_together(lines: list[TextLine]) -> list[TextLine]:
+    """The lines from the first on while each stands on its page under the one before: a title the
+    page breaks ('…采集情况（医' / '院）' atop the next page) or a page column breaks (its rest atop
+    the right column, higher on the page) goes on elsewhere, and a box from its first line's top
+    to its last line's foot would be upside down."""
+    together = [lines[0]]
+    for line in lines[1:]:
+        if line.page != together[-1].page or line.top < together[-1].top:
+            break
+        together.append(line)
+    return together
+
+
 def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     """The flow, less its page furniture, cut at its headings (layout/headings.py; `titles` are
     patterns of known section titles, squashed text). The first piece, before any heading, is
@@ -396,13 +421,7 @@ def cut(document: Document, titles: Iterable[str] = ()) -> list[SectionText]:
     while i < len(blocks):
         if i in starts:
             lines = [b for b in blocks[i:starts[i] + 1] if isinstance(b, TextLine)]  # a heading is lines
-            first, last = lines[0], lines[-1]
-            heading = first if len(lines) == 1 else TextLine(
-                text=join_wrapped([ln.text for ln in lines]), page=first.page, x0=min(ln.x0 for ln in lines),
-                x1=max(ln.x1 for ln in lines), top=first.top, bottom=last.bottom, doctop=first.doctop,
-                size=first.size, bold=first.bold, chars=[c for ln in lines for c in ln.chars],
-            )
-            pieces.append(SectionText(heading, [], page_margins, settings=settings))
+            pieces.append(SectionText(joined_heading(lines), [], page_margins, settings=settings))
             i = starts[i] + 1
             continue
         pieces[-1].blocks.append(blocks[i])
