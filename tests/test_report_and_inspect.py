@@ -336,3 +336,60 @@ def test_inspect_stages_draws_a_three_line_table_broken_by_the_page(tmp_path: Pa
     assert CLOSING in page_colours(out / f"{pdf.stem}-page-01-1-rules.png", GROUPS["rules"])
     assert CLOSING not in page_colours(out / f"{pdf.stem}-page-02-1-rules.png", GROUPS["rules"])
     assert {GUTTER, HEADER, TABLE, RULE} <= page_colours(out / f"{pdf.stem}-page-01-2-columns.png", GROUPS["columns"])
+
+
+def test_inspect_stages_draws_a_title_broken_by_the_page(tmp_path: Path) -> None:
+    """'…采集情况（医' at page 1's foot, '院）' atop page 2: the heading is drawn (green) where it
+    starts; its box from its first line's top to its last line's foot was upside down, and
+    drawing it raised ValueError (reportlab seed 745006, page 4, across page columns)."""
+    from bulletin_etl.inspect import GROUPS, RECOGNISED
+
+    from .test_layout_headings import title_broken_by_page_pdf
+
+    pdf = title_broken_by_page_pdf(tmp_path)
+    out = tmp_path / "stages"
+    assert main(["inspect", str(pdf), "--stages", "--out", str(out), "-q"]) == 0
+    assert len(list(out.iterdir())) == 2 * len(GROUPS)
+    assert RECOGNISED in page_colours(out / f"{pdf.stem}-page-01-4-flow.png", GROUPS["flow"])
+
+
+def upside_down_heading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Headings joined as before the fix: a box from the first line's top to the last line's foot."""
+    from dataclasses import replace
+
+    from bulletin_etl.layout import sections
+
+    joined = sections.joined_heading
+    monkeypatch.setattr(sections, "joined_heading", lambda lines: replace(joined(lines), bottom=lines[-1].bottom))
+
+
+def test_a_shape_inspect_cannot_draw_is_one_line_naming_file_page_and_stage(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    """No traceback: the shape is left out, the rest drawn, one line per page and stage, exit 4;
+    --debug shows the traceback."""
+    from bulletin_etl.inspect import GROUPS
+
+    from .test_layout_headings import title_broken_by_page_pdf
+
+    pdf = title_broken_by_page_pdf(tmp_path)
+    upside_down_heading(monkeypatch)
+    out = tmp_path / "stages"
+    assert main(["inspect", str(pdf), "--stages", "--out", str(out), "-q"]) == 4
+    assert len(list(out.iterdir())) == 2 * len(GROUPS)
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (f"bulletin-etl: internal error: {pdf}: page 1: stage 'section headings' (flow picture): 1 shape not "
+                    "drawn (ValueError: y1 must be greater than or equal to y0; the first box x0 138.0, top 762.7, x1 "
+                    "378.7, bottom 62.9); the rest was drawn (rerun with --debug for the traceback and report it)")
+    assert main(["inspect", str(pdf), "--out", str(tmp_path / "plain"), "-q"]) == 4
+    assert "stage 'section headings' (page picture): 1 shape not drawn (ValueError" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="y1 must be greater than or equal to y0"):
+        main(["inspect", str(pdf), "--stages", "--out", str(out), "-q", "--debug"])
+
+
+def test_a_shape_not_drawn_is_described_in_points() -> None:
+    from bulletin_etl.inspect import described
+    from bulletin_etl.layout.trace import Box, HLine, VLine
+
+    assert described(Box(79.33882, 431.3825, 335.0832, 89.1481)) == "box x0 79.3, top 431.4, x1 335.1, bottom 89.1"
+    assert described(HLine(100.04, 60.0, 500.0)) == "line at y 100.0 from x 60.0 to 500.0"
+    assert described(VLine(300.0, 700.0, 90.0)) == "line at x 300.0 from y 700.0 to 90.0"

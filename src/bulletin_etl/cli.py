@@ -353,17 +353,23 @@ def _years(years: list[int]) -> str:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    from .inspect import inspect, legend
+    """The pictures; a shape that cannot be drawn (a bug of ours) is one line naming file, page and
+    stage, the rest drawn, exit status 4 (--debug: the traceback instead)."""
+    from .inspect import NotDrawn, inspect, legend, not_drawn_lines
 
     pages = _pages(args.pages)
     settings = _settings(args.settings)
     if pages:
         _check_pages(Path(args.pdf), pages)
-    written = inspect(args.pdf, args.out, pages, stages=args.stages, settings=settings)
+    problems: list[NotDrawn] = []
+    written = inspect(args.pdf, args.out, pages, stages=args.stages, settings=settings,
+                      not_drawn=None if args.debug else problems.append)
     say = _say(args.quiet)
     for line in [*map(str, written), *legend(args.stages)]:
         say(line)
-    return 0
+    for line in not_drawn_lines(args.pdf, problems):
+        _print(f"bulletin-etl: internal error: {line} (rerun with --debug for the traceback and report it)")
+    return EXIT_INTERNAL if problems else 0
 
 
 def _pages(text: str | None) -> list[int] | None:

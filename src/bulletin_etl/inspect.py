@@ -9,6 +9,7 @@ layer in its own colour with a legend under the page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from .layout.trace import Box, HLine, Shape, Trace
 from .pipeline import recognise
 from .sections import TITLE_PATTERNS
 from .sections.base import Context
+from .wording import count
 
 RGB = tuple[int, int, int]
 
@@ -98,10 +100,50 @@ GROUPS = {
 drawing order."""
 
 
+@dataclass(frozen=True)
+class NotDrawn:
+    """A shape a stage recorded that could not be drawn (a bug of ours: a box upside down, say)."""
+
+    page: int
+    stage: str
+    picture: str  # the group of stages of the picture ('flow'), or 'page' for the plain picture
+    shape: Shape
+    error: Exception
+
+
+OnNotDrawn = Callable[[NotDrawn], None] | None
+"""Told of each shape that could not be drawn, the rest of the picture then drawn; None: the
+error is raised."""
+
+
+def not_drawn_lines(pdf: str | Path, problems: list[NotDrawn]) -> list[str]:
+    """One line per page and stage whose shapes could not all be drawn, naming file, page, stage,
+    how many shapes, the first one's error and the shape itself."""
+    by_stage: dict[tuple[int, str, str], list[NotDrawn]] = {}
+    for problem in problems:
+        by_stage.setdefault((problem.page, problem.stage, problem.picture), []).append(problem)
+    lines = []
+    for (page, stage, picture), found in by_stage.items():
+        first = found[0]
+        lines.append(f"{pdf}: page {page}: stage {stage!r} ({picture} picture): {count(len(found), 'shape')} not drawn "
+                     f"({type(first.error).__name__}: {first.error}; the first {described(first.shape)}); the rest was drawn")
+    return lines
+
+
+def described(shape: Shape) -> str:
+    """The shape in a message, in PDF points: 'box x0 138.0, top 762.7, x1 378.7, bottom 62.9'."""
+    if isinstance(shape, Box):
+        return f"box x0 {shape.x0:.1f}, top {shape.top:.1f}, x1 {shape.x1:.1f}, bottom {shape.bottom:.1f}"
+    if isinstance(shape, HLine):
+        return f"line at y {shape.y:.1f} from x {shape.x0:.1f} to {shape.x1:.1f}"
+    return f"line at x {shape.x:.1f} from y {shape.top:.1f} to {shape.bottom:.1f}"
+
+
 def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None, resolution: int = 100,
-            stages: bool = False, settings: LayoutSettings | None = None) -> list[Path]:
+            stages: bool = False, settings: LayoutSettings | None = None, not_drawn: OnNotDrawn = None) -> list[Path]:
     """Write one annotated PNG per page (all pages, or those listed, 1-based), laid out with the
-    given settings (None: the defaults); with `stages`, one per group of stages per page."""
+    given settings (None: the defaults); with `stages`, one per group of stages per page. A shape
+    that cannot be drawn is passed to `not_drawn` and left out (None: its error is raised)."""
     with trace.tracing() as found:
         doc = _read(pdf, settings)
     out = Path(out_dir)
@@ -113,7 +155,8 @@ def inspect(pdf: str | Path, out_dir: str | Path, pages: list[int] | None = None
                 continue
             image = source.pages[number - 1].to_image(resolution=resolution)
             target = out / f"{doc.path.stem}-page-{number:02d}"
-            written += _stage_pictures(image, found, number, target) if stages else [_picture(image, found, number, target)]
+            written += (_stage_pictures(image, found, number, target, not_drawn) if stages
+                        else [_picture(image, found, number, target, not_drawn)])
     return written
 
 
@@ -125,29 +168,47 @@ def _read(pdf: str | Path, settings: LayoutSettings | None) -> document.Document
     return doc
 
 
-def _picture(image, found: Trace, number: int, target: Path) -> Path:
+def _picture(image, found: Trace, number: int, target: Path, not_drawn: OnNotDrawn) -> Path:
     """The page with its text lines, tables, header cells, rows and headings outlined."""
-    _draw_layers(image, found, number, PLAIN)
+    _draw_layers(image, found, number, PLAIN, _teller(not_drawn, number, "page"))
     image.save(target.with_suffix(".png"))
     return target.with_suffix(".png")
 
 
-def _stage_pictures(image, found: Trace, number: int, target: Path) -> list[Path]:
+def _stage_pictures(image, found: Trace, number: int, target: Path, not_drawn: OnNotDrawn) -> list[Path]:
     """One picture of the page per group of stages, its legend under it."""
     written = []
     for k, (group, styles) in enumerate(GROUPS.items(), start=1):
         image.reset()
-        _draw_layers(image, found, number, styles)
+        _draw_layers(image, found, number, styles, _teller(not_drawn, number, group))
         path = target.with_name(f"{target.name}-{k}-{group}.png")
         _with_legend(image.annotated, f"page {number}: {group}", styles).save(path)
         written.append(path)
     return written
 
 
-def _draw_layers(image, found: Trace, number: int, styles: list[Style]) -> None:
+Failed = Callable[[Shape, Style, Exception], None]
+
+
+def _teller(not_drawn: OnNotDrawn, number: int, picture: str) -> Failed | None:
+    """What tells `not_drawn` of a shape of the page's picture that could not be drawn."""
+    if not_drawn is None:
+        return None
+    return lambda shape, style, error: not_drawn(NotDrawn(number, style.stage, picture, shape, error))
+
+
+def _draw_layers(image, found: Trace, number: int, styles: list[Style],
+                 failed: Failed | None) -> None:
+    """Each style's shapes drawn on the page; one that cannot be drawn is passed to `failed`
+    (None: its error is raised)."""
     for style in styles:
         for shape in found.shapes(style.stage, number):
-            _draw(image, shape, style)
+            try:
+                _draw(image, shape, style)
+            except Exception as error:  # a shape of ours PIL refuses: the rest of the picture still drawn
+                if failed is None:
+                    raise
+                failed(shape, style, error)
 
 
 def _draw(image, shape: Shape, style: Style) -> None:
