@@ -13,6 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from bulletin_etl.cli import EXIT_PARTIAL, main
@@ -67,7 +68,7 @@ def test_the_other_datasets_are_written_and_the_failure_is_named(tmp_path: Path,
         "file": NAME, "dataset": "hotline_12320", "pages": [5], "sections": ["hotline_12320"],
         "cases": [{"column": "unit", "check": "isin(['个', '通', '件'])", "value": "'次'", "page": 5,
                    "section": "hotline_12320"}],
-        "more_cases": 0, "previous_partition_kept": False,
+        "more_cases": 0, "written_without": [], "previous_partition_kept": False,
     }]
 
     report = (out / "report.html").read_text(encoding="utf-8")
@@ -129,3 +130,100 @@ def test_a_repeated_key_is_one_failing_row(tmp_path: Path, monkeypatch: pytest.M
             "((row): unique key (year, metric) failed for (2024, 'calls_received'));") in capsys.readouterr().err
     (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"]
     assert [c["column"] for c in entry["schema_failures"][0]["cases"]] == [None]
+
+
+def printed(dataset: str, row_key: str, column: str, text: str, value: float, page: int) -> dict:
+    return {"dataset": dataset, "row_key": row_key, "column": column, "printed": text, "value": value,
+            "source_page": page}
+
+
+@pytest.fixture()
+def printed_figures_of_two_sections(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[dict]]:
+    """printed_figures rows planted for internet_hospitals (its first row's first figure) and the
+    hotline (given by the test in `planted['hotline_12320']`); the hotline's first figure read twice
+    when `planted['repeat']` is set, its printed figure with it, as typst 768211 repeated a row
+    keyed '2026' (a header line read as a body row)."""
+    from bulletin_etl.sections.base import TableSection
+
+    planted: dict[str, list[dict]] = {"hotline_12320": [], "repeat": []}
+    table_extract, hotline_extract = TableSection.extract, Hotline12320.extract
+
+    def table(self, text, ctx):
+        records = table_extract(self, text, ctx)
+        if self.dataset == "internet_hospitals":
+            first = records[self.dataset][0]
+            records["printed_figures"].append(printed(self.dataset, f"institution={first['institution']}",
+                                                      "appointments_annual", "1.2万", 12000.0, first["source_page"]))
+        return records
+
+    def hotline(self, text, ctx):
+        records = hotline_extract(self, text, ctx)
+        records["printed_figures"] = [dict(row) for row in planted["hotline_12320"]]
+        if planted["repeat"]:
+            records["hotline_12320"].append(dict(records["hotline_12320"][0]))
+            records["printed_figures"].append(dict(planted["hotline_12320"][0]))
+        return records
+
+    monkeypatch.setattr(TableSection, "extract", table)
+    monkeypatch.setattr(Hotline12320, "extract", hotline)
+    return planted
+
+
+def _printed_figures(out: Path) -> list[tuple[str, str, str]]:
+    frame = pd.read_parquet(out / "printed_figures" / "year=2024" / "part-0.parquet")
+    return sorted(zip(frame["dataset"], frame["row_key"], frame["printed"]))
+
+
+def test_a_gathered_dataset_loses_only_the_failing_sections_rows(
+        tmp_path: Path, capsys: pytest.CaptureFixture, printed_figures_of_two_sections: dict) -> None:
+    """The hotline's repeated row fails hotline_12320 and, through its printed figure,
+    printed_figures: printed_figures is written with internet_hospitals' row, not dropped for every
+    section; the errors stand under the bulletin, before its closing line, each once."""
+    planted = printed_figures_of_two_sections
+    planted["hotline_12320"].append(printed("hotline_12320", "metric=calls_received", "value", "34.7万", 347000.0, 5))
+    planted["repeat"].append(True)
+    out = tmp_path / "out"
+    assert main(["extract", str(BULLETIN_2024), "--out", str(out)]) == EXIT_PARTIAL
+    err = capsys.readouterr().err.splitlines()
+    hotline_error = (f"bulletin-etl: error: {BULLETIN_2024}: page 5: section hotline_12320: dataset hotline_12320 failed its "
+                     "schema ((row): unique key (year, metric) failed for (2024, 'calls_received')); not written, its "
+                     "earlier partitions (if any) kept")
+    printed_error = (f"bulletin-etl: error: {BULLETIN_2024}: page 5: section hotline_12320: dataset printed_figures failed "
+                     "its schema ((row): unique key (year, dataset, row_key, column) failed for (2024, 'hotline_12320', "
+                     "'metric=calls_received', 'value')); its rows of hotline_12320 not written (those of earlier runs "
+                     "kept), the rest written")
+    edition = err.index("  2024 edition, 11 pages: 311 rows of data, 343 derived, 1 warning; 2 datasets failed the schema "
+                        "(above)")
+    assert err[edition - 2:edition] == [hotline_error, printed_error]
+    assert err.count(hotline_error) == err.count(printed_error) == 1
+    assert err[-2:] == ["bulletin-etl: 2 datasets failed their schema; everything else was written (exit status 5)",
+                        f"{out} now holds 2024 (1 edition); report: {out / 'report.html'}"]
+    assert _printed_figures(out) == [("internet_hospitals", "institution=南京鼓楼医院", "1.2万")]
+    (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"]
+    assert [(f["dataset"], f["written_without"], f["previous_partition_kept"]) for f in entry["schema_failures"]] == [
+        ("hotline_12320", [], False), ("printed_figures", ["hotline_12320"], False)]
+    assert entry["datasets"]["printed_figures"] == 1 and "hotline_12320" not in entry["datasets"]
+    assert "<td data-label=\"partition\">written without the rows of hotline_12320</td>" in (
+        out / "report.html").read_text(encoding="utf-8")
+
+
+def test_a_gathered_dataset_keeps_the_failing_sections_earlier_rows(
+        tmp_path: Path, capsys: pytest.CaptureFixture, printed_figures_of_two_sections: dict) -> None:
+    """As a failing dataset's earlier partition is kept, so are the failing section's earlier rows
+    of a gathered dataset; the other sections' rows are this run's."""
+    planted = printed_figures_of_two_sections
+    planted["hotline_12320"].append(printed("hotline_12320", "metric=calls_received", "value", "34.7万", 347000.0, 5))
+    out = tmp_path / "out"
+    assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q"]) == 0
+    before = _printed_figures(out)
+    assert before == [("hotline_12320", "metric=calls_received", "34.7万"),
+                      ("internet_hospitals", "institution=南京鼓楼医院", "1.2万")]
+    planted["hotline_12320"][0]["printed"] = "三十四万七千"
+    planted["repeat"].append(True)
+    assert main(["extract", str(BULLETIN_2024), "--out", str(out), "-q"]) == EXIT_PARTIAL
+    assert _printed_figures(out) == before
+    (entry,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"]
+    assert [(f["dataset"], f["written_without"], f["previous_partition_kept"]) for f in entry["schema_failures"]] == [
+        ("hotline_12320", [], True), ("printed_figures", ["hotline_12320"], True)]
+    assert "written without the rows of hotline_12320; their earlier rows kept" in (
+        out / "report.html").read_text(encoding="utf-8")

@@ -77,3 +77,27 @@ def test_strict_fails_and_writes_nothing(bulletin: Path, tmp_path: Path, capsys:
         f"bulletin-etl: error: {bulletin}: 15 warnings of lost or uncertain data (section_not_found, unknown_heading, "
         "unmapped_column, unparsed_cell) with --strict; nothing written\n")
     assert not out.exists()
+
+
+def test_a_header_over_several_unmapped_columns_is_one_warning(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """Two columns headed '新增指标' that no map knows: one warning naming both, not one per column
+    (typst 768211 said "unmapped column header '体检数据'" four times)."""
+    def page(c):
+        text(c, 72, 60, "南京市卫生信息中心 编印 2031 年 1 月 20 日", 11, CJK_FONT)
+        _heading(c, 100, "2030 年度南京市从业人员健康证系统数据统计")
+        t = Table(left=72, top=140, col_widths=[70] * 7, row_heights=[20] * 3)
+        header = ["类别", "用人单位数", "个人用户数", "预约订单数", "电子健康证数", "新增指标", "新增指标"]
+        t.cells = [cell(0, c_, h) for c_, h in enumerate(header)]
+        t.cells += [cell(1, c_, v) for c_, v in enumerate(["2029 年", "10", "20", "30", "40", "5", "7"])]
+        t.cells += [cell(2, c_, v) for c_, v in enumerate(["累计", "100", "200", "300", "400", "6", "8"])]
+        t.draw(c)
+
+    pdf = make_pdf(tmp_path / "twice.pdf", page)
+    out = tmp_path / "out"
+    assert main(["extract", str(pdf), "--out", str(out)]) == 0
+    unmapped = [line for line in capsys.readouterr().err.splitlines() if "unmapped column" in line]
+    assert unmapped == [f"  warning: {pdf}: page 1: section health_certificates: unmapped column header '新增指标' "
+                        "(2 columns); their values were not extracted"]
+    warnings = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["bulletins"][0]["warnings"]
+    assert [w["message"] for w in warnings if w["kind"] == "unmapped_column"] == [
+        "unmapped column header '新增指标' (2 columns); their values were not extracted"]

@@ -264,8 +264,19 @@ def _extract_one(pdf: Path, counter: str, args: argparse.Namespace, say: Callabl
     for warning in result.warnings:
         say(f"  warning: {warning.located(pdf)}")
     _refuse_when_strict(args.strict, pdf, result)
+    for failure in result.failures:  # errors, shown even with -q, in the bulletin's place, before its closing line
+        _error(failed_schema(pdf, failure))
     say(f"  {_edition(result)}")
     return result
+
+
+def failed_schema(pdf: Path, failure) -> str:
+    """A dataset that failed its schema, and what of it was written: nothing, or, of one gathered
+    from several sections, the rows of the others."""
+    if failure.written_without:
+        return (f"{failure.located(pdf)}; its rows of {', '.join(failure.written_without)} not written (those of "
+                "earlier runs kept), the rest written")
+    return f"{failure.located(pdf)}; not written, its earlier partitions (if any) kept"
 
 
 HAND_OVER = "worker start-up and hand-back"
@@ -300,7 +311,8 @@ def _edition(result) -> str:
     said = [f"{count(_rows([result], 'data'), 'row')} of data", f"{figure(_rows([result], 'derived'))} derived"]
     if result.warnings:
         said.append(count(len(result.warnings), "warning"))
-    return f"{result.year} edition, {count(result.pages, 'page')}: {', '.join(said)}"
+    failed = f"; {count(len(result.failures), 'dataset')} failed the schema (above)" if result.failures else ""
+    return f"{result.year} edition, {count(result.pages, 'page')}: {', '.join(said)}{failed}"
 
 
 def _summary(results: list, out: Path, clock: RunClock, say: Callable[[str], None]) -> None:
@@ -317,7 +329,7 @@ def _summary(results: list, out: Path, clock: RunClock, say: Callable[[str], Non
         f"(totals, consistency checks); {count(warnings, 'warning')}, "
         f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')}; {clock.seconds:.1f} s")
     _mismatches(mismatches, say)
-    _failures([(pdf, f) for r in results for pdf, f in ((r.path, f) for f in r.failures)])
+    _failures(sum(len(r.failures) for r in results))
     years = sorted(b["year"] for b in read_manifest(out).get("bulletins", []))
     say(f"{out} now holds {_years(years)}; report: {out / 'report.html'}")
 
@@ -334,12 +346,10 @@ def _mismatches(mismatches: list[tuple[int, dict]], say: Callable[[str], None]) 
         say(f"  and {len(mismatches) - MISMATCHES_SHOWN} more")
 
 
-def _failures(failures: list) -> None:
-    """Datasets that failed their schema: errors, shown even with -q."""
-    for pdf, failure in failures:
-        _error(f"{failure.located(pdf)}; not written, its earlier partitions (if any) kept")
+def _failures(failures: int) -> None:
+    """How many datasets failed their schema (each named under its bulletin): shown even with -q."""
     if failures:
-        _print(f"bulletin-etl: {count(len(failures), 'dataset')} failed {'its' if len(failures) == 1 else 'their'} "
+        _print(f"bulletin-etl: {count(failures, 'dataset')} failed {'its' if failures == 1 else 'their'} "
                f"schema; everything else was written (exit status {EXIT_PARTIAL})")
 
 

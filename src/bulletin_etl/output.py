@@ -1,5 +1,6 @@
 """Write bulletins' validated datasets as hive-partitioned Parquet, atomically (a dataset that failed its
-schema is left out, never half-written).
+schema is left out, never half-written; one gathered from several sections is written without the
+failing sections' rows, their rows of an earlier run kept).
 
 The new state of the output folder is built in a staging folder beside it (a copy of the
 current one with the re-extracted years' partitions replaced) and swapped in with two renames,
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import __version__
@@ -42,8 +44,28 @@ def write_dataset(root: Path, dataset: str, year: int, frame) -> Path:
     return target
 
 
-def manifest_entry(result: BulletinResult, run: dict, previous: Path) -> dict:
-    """What manifest.json keeps of one bulletin; `previous` is the output tree before this run."""
+def earlier_rows(root: Path, dataset: str, year: int, sources: tuple[str, ...]) -> pa.Table | None:
+    """The rows of a gathered dataset's partition (an earlier run's) that these sections gave: kept
+    when this run's rows of them failed the schema (None: there are none)."""
+    target = partition_dir(root, dataset, year) / "part-0.parquet"
+    if not sources or not target.is_file():
+        return None
+    earlier = pq.read_table(target)
+    rows = earlier.filter(pc.is_in(earlier["dataset"], value_set=pa.array(list(sources))))
+    return rows if rows.num_rows else None
+
+
+def append_rows(target: Path, rows: pa.Table) -> None:
+    """The rows added to the end of a Parquet file, in its schema."""
+    table = pq.read_table(target)
+    pq.write_table(pa.concat_tables([table, rows.select(table.column_names).cast(table.schema)]), target)
+
+
+def manifest_entry(result: BulletinResult, run: dict, previous: Path,
+                   carried: frozenset[tuple[int, str]] = frozenset()) -> dict:
+    """What manifest.json keeps of one bulletin; `previous` is the output tree before this run (a
+    failed dataset's partition there was kept), `carried` the (year, dataset) partitions written
+    with an earlier run's rows of the sections that failed (`SchemaFailure.written_without`)."""
     consistency = result.frames.get("consistency")
     mismatches = int((consistency["status"] == "mismatch").sum()) if consistency is not None else None
     return {
@@ -56,7 +78,8 @@ def manifest_entry(result: BulletinResult, run: dict, previous: Path) -> dict:
         "consistency_mismatches": mismatches,
         "warnings": [w.as_dict() for w in result.warnings],
         "schema_failures": [
-            {**f.as_dict(), "previous_partition_kept": partition_dir(previous, f.dataset, result.year).is_dir()}
+            {**f.as_dict(), "previous_partition_kept": (result.year, f.dataset) in carried if f.written_without
+             else partition_dir(previous, f.dataset, result.year).is_dir()}
             for f in result.failures
         ],
         "extracted_at": run["started_at"],
@@ -106,20 +129,27 @@ def _write_tree(tree: Path, results: list[BulletinResult], run: Callable[[], dic
     """The results' partitions, then the manifest (`run` asked once the partitions are written),
     then the files describing the new tree."""
     previous = _read_manifest(tree)
+    carried = set()
     for result in results:
+        left_out = {f.dataset: f.written_without for f in result.failures}
         for dataset, frame in result.frames.items():
-            write_dataset(tree, dataset, result.year, frame)
-    manifest = _manifest(previous, results, run(), tree)
+            earlier = earlier_rows(tree, dataset, result.year, left_out.get(dataset, ()))
+            target = write_dataset(tree, dataset, result.year, frame)
+            if earlier is not None:  # a gathered dataset written in part keeps the failing sections' rows of before
+                append_rows(target, earlier)
+                carried.add((result.year, dataset))
+    manifest = _manifest(previous, results, run(), tree, frozenset(carried))
     (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     for name, content in (extra_files(tree) if extra_files else {}).items():
         (tree / name).write_text(content, encoding="utf-8")
 
 
-def _manifest(previous: dict, results: list[BulletinResult], how: dict, tree: Path) -> dict:
+def _manifest(previous: dict, results: list[BulletinResult], how: dict, tree: Path,
+              carried: frozenset[tuple[int, str]] = frozenset()) -> dict:
     """The earlier manifest's bulletins with those of the results' years replaced, and this run."""
     bulletins = {b["year"]: b for b in previous.get("bulletins", [])}
     for result in results:
-        bulletins[result.year] = manifest_entry(result, how, tree)
+        bulletins[result.year] = manifest_entry(result, how, tree, carried)
     return {
         "package": "bulletin-etl",
         "package_version": __version__,

@@ -10,7 +10,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,9 @@ class SchemaFailure:
     dataset: str
     cases: tuple[FailureCase, ...]
     more: int = 0  # failing values beyond those in cases
+    # a gathered dataset (pipeline.is_gathered) written without the rows of these sections' datasets,
+    # its other rows written; empty: the dataset was not written at all
+    written_without: tuple[str, ...] = ()
 
     @property
     def pages(self) -> list[int]:
@@ -91,7 +94,8 @@ class SchemaFailure:
 
     def as_dict(self) -> dict:
         return {"file": self.file, "dataset": self.dataset, "pages": self.pages, "sections": self.sections,
-                "cases": [c.as_dict() for c in self.cases], "more_cases": self.more}
+                "cases": [c.as_dict() for c in self.cases], "more_cases": self.more,
+                "written_without": list(self.written_without)}
 
 
 @dataclass
@@ -291,34 +295,72 @@ def _names_from_tables(records: dict[str, list[dict]], gazetteer: Gazetteer) -> 
 
 
 def validate(records: dict[str, list[dict]], ctx: Context) -> tuple[dict[str, pd.DataFrame], list[SchemaFailure]]:
-    """Every dataset checked against its schema: those that pass, and what failed in the others."""
+    """Every dataset checked against its schema: those that pass, and what failed in the others. A
+    dataset gathered from several sections (`is_gathered`: totals, printed_figures, consistency)
+    that fails is written without the rows of the sections that fail it (`without_failing_sources`),
+    the others' rows kept."""
     frames, failures = {}, []
     for name, rows in records.items():
-        spec = schema(name)
-        records_of_year = [{"year": ctx.year, **row} for row in rows]
-        try:
-            frames[name] = spec.pandera().validate(spec.frame(records_of_year), lazy=True)
-        except BadRecords as exc:  # a value that does not even convert to the column's type
-            cases = [_case(name, exc.column, exc.check, value, records_of_year[i]) for i, value in exc.cases]
-            failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
-                                          max(0, len(cases) - MAX_FAILURE_CASES)))
-        except pandera.errors.SchemaErrors as exc:
-            cases, repeated = [], set()
-            for _, c in exc.failure_cases.iterrows():
-                row = _row(records_of_year, c.get("index"))
-                if c.get("check") == "multiple_fields_uniqueness":
-                    # pandera names each key column of each repeated row; one case per repeated key reads better
-                    key = tuple(row.get(k) for k in spec.key)
-                    if row and key not in repeated:
-                        repeated.add(key)
-                        cases.append(_case(name, None, f"unique key ({', '.join(spec.key)})", key, row))
-                    continue
-                column = c.get("column")
-                cases.append(_case(name, column if isinstance(column, str) else None, str(c.get("check")),
-                                   c.get("failure_case"), row))
-            failures.append(SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
-                                          max(0, len(cases) - MAX_FAILURE_CASES)))
+        frame, failure = _validated(name, rows, ctx)
+        if failure is not None and is_gathered(name):
+            frame, failure = without_failing_sources(name, rows, ctx, failure)
+        if frame is not None:
+            frames[name] = frame
+        if failure is not None:
+            failures.append(failure)
     return frames, failures
+
+
+def is_gathered(dataset: str) -> bool:
+    """A dataset whose rows come from several sections, each row naming its own: its key has the
+    column `dataset`."""
+    return "dataset" in schema(dataset).key
+
+
+def without_failing_sources(name: str, rows: list[dict], ctx: Context,
+                            failure: SchemaFailure) -> tuple[pd.DataFrame | None, SchemaFailure]:
+    """The gathered dataset without the rows of the sections (values of its `dataset` column) whose
+    rows fail the schema on their own, and the failure saying which were left out; nothing (and
+    the failure as it was) when every source fails or what is left still fails."""
+    sources = list(dict.fromkeys(row.get("dataset") for row in rows))
+    failing = {s for s in sources if _validated(name, [r for r in rows if r.get("dataset") == s], ctx)[1] is not None}
+    kept = [r for r in rows if r.get("dataset") not in failing]
+    frame, still = _validated(name, kept, ctx) if failing and kept else (None, failure)
+    if frame is None or still is not None:
+        return None, failure
+    return frame, replace(failure, written_without=tuple(str(s) for s in sources if s in failing))
+
+
+def _validated(name: str, rows: list[dict], ctx: Context) -> tuple[pd.DataFrame | None, SchemaFailure | None]:
+    """The dataset's frame when its rows pass the schema, or what failed."""
+    spec = schema(name)
+    records_of_year = [{"year": ctx.year, **row} for row in rows]
+    try:
+        return spec.pandera().validate(spec.frame(records_of_year), lazy=True), None
+    except BadRecords as exc:  # a value that does not even convert to the column's type
+        cases = [_case(name, exc.column, exc.check, value, records_of_year[i]) for i, value in exc.cases]
+    except pandera.errors.SchemaErrors as exc:
+        cases = _schema_cases(name, exc, records_of_year)
+    return None, SchemaFailure(ctx.file.name, name, tuple(cases[:MAX_FAILURE_CASES]),
+                               max(0, len(cases) - MAX_FAILURE_CASES))
+
+
+def _schema_cases(name: str, exc: pandera.errors.SchemaErrors, records_of_year: list[dict]) -> list[FailureCase]:
+    """pandera's failure cases, one per repeated key rather than one per key column of each row."""
+    spec = schema(name)
+    cases, repeated = [], set()
+    for _, c in exc.failure_cases.iterrows():
+        row = _row(records_of_year, c.get("index"))
+        if c.get("check") == "multiple_fields_uniqueness":
+            key = tuple(row.get(k) for k in spec.key)
+            if row and key not in repeated:
+                repeated.add(key)
+                cases.append(_case(name, None, f"unique key ({', '.join(spec.key)})", key, row))
+            continue
+        column = c.get("column")
+        cases.append(_case(name, column if isinstance(column, str) else None, str(c.get("check")),
+                           c.get("failure_case"), row))
+    return cases
 
 
 def _row(records: list[dict], index: Any) -> dict:
@@ -330,7 +372,8 @@ def _row(records: list[dict], index: Any) -> dict:
 
 
 def _case(dataset: str, column: str | None, check: str, value: object, row: dict) -> FailureCase:
-    # totals and consistency rows name the dataset (= section) they come from; others have one section.
-    section = row.get("dataset") if dataset in ("totals", "consistency") else schema(dataset).section
+    # a gathered dataset's rows (totals, printed_figures, consistency) name the dataset (= section) they
+    # come from; others have one section.
+    section = row.get("dataset") if is_gathered(dataset) else schema(dataset).section
     page = row.get("source_page")
     return FailureCase(column, check, repr(value), int(page) if isinstance(page, int) else None, section)

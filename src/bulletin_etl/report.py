@@ -181,6 +181,9 @@ FAILURE_HEAD = ["dataset", "file", "page", "section", "column", "check", "value"
 
 def _failure_rows(failure: dict) -> list[list[str]]:
     kept = "earlier partition kept" if failure.get("previous_partition_kept") else "no partition"
+    if failure.get("written_without"):
+        earlier = "; their earlier rows kept" if failure.get("previous_partition_kept") else ""
+        kept = f"written without the rows of {', '.join(failure['written_without'])}{earlier}"
     rows = [[f"<td><code>{_e(failure['dataset'])}</code></td>", f"<td>{_e(failure['file'])}</td>",
              _cell(case.get("page"), "page"), f"<td>{_e(case.get('section'))}</td>",
              f"<td><code>{_e(case.get('column') or '(row)')}</code></td>", f"<td>{_e(case['check'])}</td>",
@@ -200,8 +203,9 @@ def _failures(entry: dict) -> str:
     rows = [row for f in failures for row in _failure_rows(f)]
     return ("<h3>Schema failures</h3>\n"
             f"<p>{count(len(failures), 'dataset')} of this bulletin failed {'its' if one else 'their'} schema "
-            f"and {'was' if one else 'were'} not written; a partition of an earlier run, where there is one, "
-            "is kept as it was.</p>\n" + _table(FAILURE_HEAD, rows, ["failure"] * len(rows), stack=True))
+            f"and {'was' if one else 'were'} not written (one gathered from several sections: without the failing "
+            "sections' rows); a partition of an earlier run, where there is one, is kept as it was (those rows "
+            "of it).</p>\n" + _table(FAILURE_HEAD, rows, ["failure"] * len(rows), stack=True))
 
 
 MISMATCH_COLUMNS = ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"]

@@ -4,6 +4,7 @@ tables — a column map under schemas/column_maps/. The mechanics live here, onc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -246,8 +247,10 @@ class TableSection:
         return {self.dataset: records, "totals": totals, "printed_figures": printed}
 
     def _report_columns(self, match: ColumnMatch, table: LogicalTable, ctx: Context) -> None:
-        for header in match.unmapped:
-            ctx.warn(table.first_page, f"unmapped column header {header!r}; its values were not extracted", "unmapped_column")
+        for header, columns in Counter(match.unmapped).items():  # one warning for a header over several columns
+            ctx.warn(table.first_page, f"unmapped column header {header!r}; its values were not extracted"
+                     if columns == 1 else f"unmapped column header {header!r} ({columns} columns); their values were "
+                     "not extracted", "unmapped_column")
         for band in match.bands:
             ctx.warn(table.first_page, f"header band {band!r} is in no column map; the columns under it were "
                                        "read by their own headers", "unmapped_band")
