@@ -227,13 +227,16 @@ def _shade(table, printed: PrintedTable) -> None:
             if sh.header is not None:
                 _shade_cell(tc, sh.header, sh.header_ink())
     for i in range(len(printed.rows)):
-        seen: set[int] = set()  # a merged cell is shaded by its first column, as reportlab paints it
+        # a merged cell is shaded by its first column, as reportlab paints it. The cells themselves are
+        # kept, not their id(): lxml frees a cell's Python proxy once nothing holds it, and a later
+        # cell's proxy may then get the same id — a cell left unshaded in one run, shaded in the next
+        seen: list = []
         for c in range(printed.n_cols):
             tc = table.cell(n_head + i, c)._tc
             grey = sh.cell_grey(i, c)
-            if grey is not None and id(tc) not in seen:
+            if grey is not None and not any(tc is cell for cell in seen):
                 _shade_cell(tc, grey, sh.cell_ink(i, c))
-            seen.add(id(tc))
+            seen.append(tc)
 
 
 def _text_cm(text: str, size: float) -> float:
