@@ -17,7 +17,8 @@ title typography, folios, running headers, landscape), five independent producer
 render_reportlab.py (every glyph and rule drawn by the tests), render_docx.py (python-docx →
 LibreOffice), render_html.py (HTML + print CSS → headless Chromium, via chromium.py),
 render_weasyprint.py (render_html's HTML with WeasyPrint's CSS → WeasyPrint, in process),
-render_typst.py (Typst markup compiled in-process by the typst package) — compare.py,
+render_typst.py (Typst markup compiled in-process by the typst package) — render_check.py (a
+PDF that prints less text than its document holds: a render defect, not the extractor's), compare.py,
 sweep.py (render, extract, compare many), triage.py (sort failures into classes), fixtures.py
 (the committed regression PDFs).
 

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
 
-from . import furniture, typography
+from . import furniture, render_check, typography
 from .content import Bulletin, Fill, PrintedTable, Section, fill_hex
 from .draws import stream
 
@@ -227,13 +227,16 @@ def _shade(table, printed: PrintedTable) -> None:
             if sh.header is not None:
                 _shade_cell(tc, sh.header, sh.header_ink())
     for i in range(len(printed.rows)):
-        seen: set[int] = set()  # a merged cell is shaded by its first column, as reportlab paints it
+        # a merged cell is shaded by its first column, as reportlab paints it. The cells themselves are
+        # kept, not their id(): lxml frees a cell's Python proxy once nothing holds it, and a later
+        # cell's proxy may then get the same id — a cell left unshaded in one run, shaded in the next
+        seen: list = []
         for c in range(printed.n_cols):
             tc = table.cell(n_head + i, c)._tc
             grey = sh.cell_grey(i, c)
-            if grey is not None and id(tc) not in seen:
+            if grey is not None and not any(tc is cell for cell in seen):
                 _shade_cell(tc, grey, sh.cell_ink(i, c))
-            seen.add(id(tc))
+            seen.append(tc)
 
 
 def _text_cm(text: str, size: float) -> float:
@@ -542,16 +545,41 @@ def _mark_number_breaks(text: str) -> str:
 
 
 def convert(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:
-    """All documents in one LibreOffice run (start-up dominates), with a private profile."""
+    """All documents in one LibreOffice run (start-up dominates), with a private profile. A PDF that
+    prints less text than its document holds is laid out again (`_lay_out_again`)."""
     office = soffice()
     if office is None:
         raise RuntimeError("LibreOffice (soffice) is not installed")
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out_dir), *map(str, docx_files)],
-                       check=True, capture_output=True, timeout=timeout)
+    _soffice(office, "pdf", docx_files, out_dir, timeout)
     pdfs = [out_dir / f"{f.stem}.pdf" for f in docx_files]
     missing = [p.name for p in pdfs if not p.exists()]
     if missing:
         raise RuntimeError(f"LibreOffice did not write {missing}")
+    _lay_out_again(office, [(d, p) for d, p in zip(docx_files, pdfs) if render_check.docx_defect(d, p)], timeout)
     return pdfs
+
+
+def _soffice(office: str, kind: str, files: list[Path], out_dir: Path, timeout: float) -> None:
+    """Convert `files` to `kind` (pdf, odt) into `out_dir` in one LibreOffice run, with a private profile."""
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", kind,
+                        "--outdir", str(out_dir), *map(str, files)],
+                       check=True, capture_output=True, timeout=timeout)
+
+
+def _lay_out_again(office: str, lost: list[tuple[Path, Path]], timeout: float) -> None:
+    """(docx, pdf) pairs whose PDF prints some of the document's text on no page (render_check: LibreOffice
+    7.4 lost three titles and a paragraph between tables of docx 740108): each document saved as .odt
+    and that laid out afresh, which prints them; the new PDF replaces the old one only when it prints
+    everything (otherwise the sweep reports the old one as a render defect). A bulletin printed whole
+    the first time is never laid out again, so no other bulletin prints differently."""
+    if not lost:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _soffice(office, "odt", [docx for docx, _ in lost], folder, timeout)
+        _soffice(office, "pdf", [folder / f"{docx.stem}.odt" for docx, _ in lost], folder, timeout)
+        for docx, pdf in lost:
+            again = folder / f"{docx.stem}.pdf"
+            if again.exists() and render_check.docx_defect(docx, again) is None:
+                shutil.copyfile(again, pdf)

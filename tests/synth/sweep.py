@@ -4,7 +4,9 @@
         [--off FAMILIES] [--through FAMILY]
 
 Used by tests/test_synthetic_bulletins.py; run by hand to hunt for failures. A failing case
-prints the seed, producer, style and font that replay it.
+prints the seed, producer, style and font that replay it. A docx bulletin whose PDF lacks text its
+document holds (render_check) is a render defect, counted apart: not exact, and no fault of the
+extractor's.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from bulletin_etl.cli import main as cli_main
 
-from . import render_docx, render_html, render_reportlab, render_typst, render_weasyprint, triage
+from . import render_check, render_docx, render_html, render_reportlab, render_typst, render_weasyprint, triage
 from .compare import compare
 from .content import Bulletin
 from .draws import ALL, FAMILIES, default_draws, drawn_through, parse_off
@@ -154,7 +156,28 @@ def check(case: Case, pdf: Path, folder: Path) -> Case:
         case.problems = compare(truth(b), out, expected_warnings=expected)
         case.problems += compare_mismatches(contradictions, out, b.year)
         case.problems += said_once(out, b.year, complaints)
+    lost = render_defect(case, pdf)
+    if lost:
+        case.problems.insert(0, lost)
     return case
+
+
+RENDER_DEFECT = "render defect:"
+"""The first words of the problem saying the PDF lacks text its document holds (render_check)."""
+
+
+def render_defect(case: Case, pdf: Path) -> str | None:
+    """What the producer printed on no page (None: everything, or a producer not checked): the
+    docx producer's PDF against its .docx, written beside it. A synthetic bulletin must print all
+    of its truth: a bulletin that does not is counted apart, never passed as exact."""
+    docx = pdf.with_suffix(".docx")
+    if case.producer != "docx" or not docx.exists():
+        return None
+    return render_check.docx_defect(docx, pdf)
+
+
+def is_render_defect(case: Case) -> bool:
+    return bool(case.problems) and case.problems[0].startswith(RENDER_DEFECT)
 
 
 COMPLAINT = re.compile(r"Could not get (\w+)|(\w+) cannot be parsed")
@@ -300,16 +323,18 @@ def main(argv: list[str] | None = None) -> int:
         checked = time.perf_counter()
         bad = [c for c in cases if c.problems]
         failed += len(bad)
+        defects = sum(map(is_render_defect, cases))
         record += [{"seed": c.seed, "producer": c.producer, "style": c.style, "font": c.font, "quirks": c.quirks,
                     "off": sorted(ALL - c.draws), "replay": c.replay, "problems": c.problems,
                     "classes": triage.classify(c.problems)} for c in cases]
         if args.json:  # after every producer, so that a long sweep shows its first results early
             args.json.write_text(json.dumps({"generator": generator, "extractor": _extractor(), "cases": record},
                                             ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact (a bulletin: render "
+        print(f"{producer}: {len(cases) - len(bad)}/{len(cases)} exact, {defects} render defect(s) (a bulletin: render "
               f"{(rendered - started) / len(cases):.1f} s, extract and compare {(checked - rendered) / len(cases):.1f} s)")
         for case in bad:
-            print(f"  FAIL {len(case.problems)} problem(s); replay: {case.replay}")
+            kind = "RENDER DEFECT" if is_render_defect(case) else "FAIL"
+            print(f"  {kind} {len(case.problems)} problem(s); replay: {case.replay}")
             for p in case.problems[:args.show]:
                 print(f"      {p}")
     print(f"files in {folder}")

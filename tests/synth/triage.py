@@ -32,7 +32,9 @@ def classify(problems: list[str]) -> list[str]:
             out.append(name)
 
     for p in problems:
-        if "no bulletin section recognised" in p or "cannot tell which year" in p:
+        if p.startswith("render defect:"):
+            add("render defect (the PDF lacks text its document holds: a producer's fault, not the extractor's)")
+        elif "no bulletin section recognised" in p or "cannot tell which year" in p:
             add("heading not found (no section at all)")
         elif "internal error" in p or "exited with 4" in p:
             add("crash (internal error)")
