@@ -42,7 +42,10 @@ alone is no columns (`is_gutter_of_mark_boxes`). Nor does a mark whose box runs 
 next glyph hang at a column's end when a gutter is probed (a footer's two parts probing one
 across a page of one column): it stands at its whole box (`abuts_next_glyph`, `standing_in_row`).
 A space printed at a left column's line end, following its last glyph as a justified line's
-glyphs follow each other, joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it).
+glyphs follow each other, joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it);
+the glyphs' spacing is measured where no printed space parts them (`glyph_spacing`, `parted_by_word_space`), so that
+a figure alone between two word spaces a justified line stretched over an em ('…接入 6 家…', WeasyPrint) keeps
+its line whole.
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
