@@ -9,7 +9,11 @@ after its box, still stands at its box's start (`hangs_at_column_end`).
 
 A space printed at a left column's line end, where a justified CJK line spreads its glyphs (Typst:
 '…基于 ' before '12320' moved on), follows the last glyph as the glyphs follow each other
-(`ends_left_line`): the row, beside a right column's line, is cut in two at the gutter."""
+(`ends_left_line`): the row, beside a right column's line, is cut in two at the gutter. Its
+glyphs' spacing is measured where no printed space stands between them (`glyph_spacing`,
+`parted_by_word_space`): a lone figure between two word spaces a justified line stretched wider
+than a gutter ('…接入 6 家…', WeasyPrint) is followed by its second space as far as by its first,
+inside the line, and the line stays whole."""
 
 from __future__ import annotations
 
@@ -20,7 +24,9 @@ from bulletin_etl.layout.page_columns import (
     crosses,
     ends_left_line,
     find_stretches,
+    glyph_spacing,
     page_rows,
+    parted_by_word_space,
     standing_in_row,
 )
 from bulletin_etl.layout.settings import LayoutSettings
@@ -118,3 +124,62 @@ def test_ends_left_line() -> None:
     assert ends_left_line((121.3, 124.3), run[1:], DEFAULTS)
     assert not ends_left_line((123.0, 126.0), run, DEFAULTS)
     assert not ends_left_line((121.8, 124.8), run[1:], DEFAULTS)
+
+
+FIGURE_WIDTH = 5.56  # '6' in the drawn Latin face
+SPACE_WIDTH = 2.78  # ' ' in the drawn Latin face
+WORD_GAP = 11.5  # a justified word space each side of the figure, glyph to glyph: wider than a gutter
+
+
+def figure_between_word_spaces(x: float, top: float, before: str, after: str) -> list[tuple[float, float, str]]:
+    """'…接入 6 家…' justified as WeasyPrint sets it (weasyprint 790024): Chinese glyphs abutting, the
+    spaces either side of a lone figure stretched as wide, each standing in the middle of its gap."""
+    figure = x + len(before) * SIZE + WORD_GAP
+    rest = figure + FIGURE_WIDTH + WORD_GAP
+    inset = (WORD_GAP - SPACE_WIDTH) / 2
+    return [(x, top, before), (x + len(before) * SIZE + inset, top, " "), (figure, top, "6"),
+            (figure + FIGURE_WIDTH + inset, top, " "), (rest, top, after)]
+
+
+def test_a_figure_between_justified_word_spaces_keeps_its_line_whole(tmp_path: Path) -> None:
+    """A line across the page ('…接入 6 家…') whose two word spaces, either side of the figure near the
+    page's middle, are stretched wider than a gutter, over a paragraph's short last line ending left of
+    them: the space after the figure follows it as far as the space before did — a word space, not a
+    left column's line end — so the line is one run and the page has no stretch (its lines were read as
+    a short column pair: '…接入 6' / '绘、…等。' / '家医院…'). The run's glyph spacing is the Chinese
+    glyphs' (`glyph_spacing`), not the word space before the figure (`parted_by_word_space`)."""
+    before = BODY[:20]
+    after = BODY[20:LINE_CHARS - 3]
+    runs = [(LEFT, 100.0, BODY), *figure_between_word_spaces(LEFT, 100.0 + LEADING, before, after),
+            (LEFT, 100.0 + 2 * LEADING, BODY[:15] + "。")]
+    rows = page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+    assert [len(row.runs) for row in rows] == [1, 1, 1]
+    assert "".join(c["text"] for c in rows[1].runs[0]) == before + "6" + after
+    assert find_stretches(rows, DEFAULTS) == []
+
+
+def test_a_space_ending_a_left_line_after_a_figure_still_parts_the_row(tmp_path: Path) -> None:
+    """The counter-case: a left column's line ending in a figure after a word space, a space printed
+    right after the figure as the line's glyphs follow each other (0.9 pt), the right column's line
+    3 em on: the space ends the left line (`ends_left_line`), the row is two runs."""
+    left = spread(LEFT, 100.0, BODY[:19], 0.9)
+    figure = LEFT + 19 * (SIZE + 0.9) + 3.0
+    left += [(figure - 2.0, 100.0, " "), (figure, 100.0, "6"), (figure + FIGURE_WIDTH + 0.9, 100.0, " ")]
+    right = [(figure + FIGURE_WIDTH + 3 * SIZE, 100.0, BODY[:10])]
+    (row,) = page_rows(drawn_chars(tmp_path, left + right, SIZE), DEFAULTS)
+    assert ["".join(c["text"] for c in run) for run in row.runs] == [BODY[:19] + "6", BODY[:10]]
+
+
+def test_glyph_spacing_and_parted_by_word_space() -> None:
+    """A gap holding a printed space parts two words; the run's glyph spacing is the last gap that
+    holds none. Given no spaces, the gap before the figure counts as glyph spacing and the space
+    after it would end a left column's line."""
+    run = [{"text": "接", "x0": 100.0, "x1": 110.0}, {"text": "入", "x0": 110.0, "x1": 120.0},
+           {"text": "6", "x0": 131.5, "x1": 137.06}]
+    spaces = [(124.36, 127.14), (141.42, 144.2)]
+    assert parted_by_word_space(run[1], run[2], spaces, DEFAULTS)
+    assert not parted_by_word_space(run[0], run[1], spaces, DEFAULTS)
+    assert glyph_spacing(run, spaces, DEFAULTS) == 0.0
+    assert glyph_spacing(run, [], DEFAULTS) == 11.5
+    assert not ends_left_line(spaces[1], run, DEFAULTS, spaces)
+    assert ends_left_line(spaces[1], run, DEFAULTS)

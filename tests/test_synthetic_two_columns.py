@@ -129,6 +129,11 @@ BROKEN_BEFORE = [
     # alone, read as a mark-box gutter (`continues_carried_column`)
     (740002, "reportlab", "three_line", "STSong-Light", True),
     (745006, "reportlab", "grid", "uming", True),
+    # no columns at all: WeasyPrint justifying '…接入 6 家…' an em a space either side of the figure near
+    # the page's middle, over the paragraph's short last line, read as a short column pair ('…接入 6' /
+    # '绘、…等。' / '家医院…'): the space after the figure was taken for a left line's end, the word
+    # space before it for the line's glyph spacing (`glyph_spacing`, `parted_by_word_space`)
+    (790024, "weasyprint", "no_inner_verticals", "uming", False),
 ]
 
 

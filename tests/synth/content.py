@@ -173,6 +173,10 @@ class Section:
     # a line of the paragraphs, not a first line, opens with a '“' hung half an em before its column's or the
     # page's edge, as Typst hangs it (the hung_quotes family; reportlab draws it so)
     hung_quote: bool = False
+    # a line of the paragraphs across the page holding a lone figure between two word spaces ('…接入 6 家…') is
+    # broken this many glyphs early and justified by those two spaces alone, each stretched over an em as
+    # WeasyPrint stretches them (the word_spaces family; reportlab draws it so; 0: not drawn)
+    word_spaced: int = 0
     rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
 
 

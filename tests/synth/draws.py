@@ -177,6 +177,13 @@ Families (the classes of issue 9 the extractor must handle):
                     column wraps once (Typst's three-line tables, no rules between rows: the figure's
                     rest ties between its row's line and the name's third line); counter-case: another
                     row named as long, its figures whole in Latin digits. The truth follows the names
+  word_spaces       (reportlab; ~40% of the bulletins whose events across the page hold a lone figure between two
+                    spaces, all when forced; model.word_spaces) the first line of the events so holding one
+                    ('…平台接入 6 家医院…'), not a paragraph's last, broken one or two glyphs early and justified by
+                    its two word spaces alone, as WeasyPrint justifies Chinese text: each space stretched over an
+                    em, wider than a page gutter, the figure alone between them (weasyprint 790024, where the
+                    paragraph's short last line under it made a short column pair of it). The counter-case of
+                    a space ending a left column's line (`ends_left_line`, Typst 763004). The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -199,7 +206,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
-            "part_title", "airy_rows", "cut_halves_beside")
+            "part_title", "airy_rows", "cut_halves_beside", "word_spaces")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

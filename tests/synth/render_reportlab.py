@@ -43,6 +43,7 @@ from reportlab.pdfgen import canvas as rl_canvas
 from . import furniture, typography
 from .content import BodyRow, Bulletin, Fill, HeaderCell, PageColumns, PrintedTable, Section, fill_rgb
 from .draws import forced, stream
+from .model import LONE_FIGURE
 
 STYLES = ("grid", "no_inner_verticals", "three_line")
 FONT_FILES = {
@@ -313,6 +314,7 @@ class Renderer:
         self.mb = rng.uniform(2.2, 3.0) * CM
         self.justify = rng.random() < 0.85
         self.hung_quotes, self.cut_at_quote = False, None  # the hung_quotes family, while its section is drawn
+        self.word_spaced = 0  # the word_spaces family, while its section is drawn across the page
         self.split_rows = rng.random() < 0.6
         self.draws = b.draws
         self.texts: dict[str, Text] = {font: self.t}
@@ -595,10 +597,16 @@ class Renderer:
         cut = self.lines_cut_at_quote(text, size, width, ind) if text == self.cut_at_quote else None
         if cut is not None:
             lines, track = cut
+        elif self.word_spaced and not track and "word_spaced" not in self.info:
+            lines = self.lines_word_spaced(text, lines, size, width)
         for i, ln in enumerate(lines):
             if self.room() < lead:
                 self.new_page()
             x = left + (ind if i == 0 else -self.hung(ln) * size)
+            if i < len(lines) - 1 and ln == self.info.get("word_spaced"):
+                self.draw_word_spaced(x, self.y + (lead - size) / 2, ln, size, width - (x - left))
+                self.y += lead
+                continue
             cs = 0.0
             natural = self.t.width(ln, size, track) - track  # no tracking after a line's last glyph: it ends at the margin
             cut = track or (self.wraps is not None and self.wraps["groups"])
@@ -621,9 +629,40 @@ class Renderer:
         else:
             self.cut_at_quote = next((p for p in sec.paragraphs if self.hung_quotes
                                       and self.lines_cut_at_quote(p, self.body, self.width, 2 * self.body)), None)
+            self.word_spaced = sec.word_spaced if self.justify else 0
             for p in sec.paragraphs:
                 self.paragraph(p)
-        self.hung_quotes, self.cut_at_quote = False, None
+        self.hung_quotes, self.cut_at_quote, self.word_spaced = False, None, 0
+
+    def lines_word_spaced(self, text: str, lines: list[str], size: float, width: float) -> list[str]:
+        """The paragraph's lines with its first line (not its last) holding a lone figure between its
+        only two spaces ('…接入 6 家…') broken `word_spaced` glyphs early (Chinese glyphs, no mark that
+        may not start a line moved, no opening one left at its end), the rest wrapped anew; the line is
+        recorded (info['word_spaced']) and drawn justified by its spaces alone (word_spaces family)."""
+        k = self.word_spaced
+        for j, ln in enumerate(lines[:-1]):
+            kept, moved = ln[:-k], ln[-k:]
+            if ln.count(" ") != 2 or not LONE_FIGURE.search(kept) or not all(not ch.isascii() for ch in moved):
+                continue
+            if moved[0] in NO_START or kept[-1] in NO_END:
+                continue
+            rest = text[_offset_after(text, lines[:j + 1]):].lstrip()
+            self.info["word_spaced"] = kept
+            return [*lines[:j], kept, *self.t.wrap(moved + rest, size, width, 0.0, hang=True)]
+        return lines
+
+    def draw_word_spaced(self, x: float, top: float, line: str, size: float, avail: float) -> None:
+        """A line justified by its word spaces alone, as WeasyPrint justifies Chinese text: its glyphs
+        set at their own widths, each space stretched to share what the line leaves of `avail`, the
+        printed space in the middle of its gap (word_spaces family)."""
+        words = line.split(" ")
+        gap = (avail - sum(self.t.width(w, size) for w in words)) / (len(words) - 1)
+        space = self.t.width(" ", size)
+        for n, word in enumerate(words):
+            x = self.t.draw(x, top, word, size)
+            if n < len(words) - 1:
+                self.t.draw(x + (gap - space) / 2, top, " ", size)
+                x += gap
 
     def lines_cut_at_quote(self, text: str, size: float, width: float, ind: float,
                            from_line: int = 0) -> tuple[list[str], float] | None:
@@ -1305,6 +1344,16 @@ class Renderer:
 ColumnLine = tuple[int, int, str, float]
 """A paragraph's line set in a page column: its index in the paragraph, the paragraph's line
 count, its text, the paragraph's tracking."""
+
+
+def _offset_after(text: str, lines: list[str]) -> int:
+    """Where `text` goes on after the wrapped `lines` (the spaces a line break dropped skipped)."""
+    pos = 0
+    for ch in "".join(lines):
+        while text[pos] != ch:
+            pos += 1
+        pos += 1
+    return pos
 
 
 def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> None:

@@ -42,7 +42,10 @@ alone is no columns (`is_gutter_of_mark_boxes`). Nor does a mark whose box runs 
 next glyph hang at a column's end when a gutter is probed (a footer's two parts probing one
 across a page of one column): it stands at its whole box (`abuts_next_glyph`, `standing_in_row`).
 A space printed at a left column's line end, following its last glyph as a justified line's
-glyphs follow each other, joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it).
+glyphs follow each other, joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it);
+the glyphs' spacing is measured where no printed space parts them (`glyph_spacing`, `parted_by_word_space`), so that
+a figure alone between two word spaces a justified line stretched over an em ('…接入 6 家…', WeasyPrint) keeps
+its line whole.
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
@@ -173,23 +176,43 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     at a line's end follows the glyph before it, `ends_left_line`)."""
     out = [runs[0]]
     for run in runs[1:]:
-        gap = (_x(out[-1][-1], settings)[1] + settings.touch_pt, _x(run[0], settings)[0] - settings.touch_pt)
-        inside = [(start, end) for start, end in spaces if gap[0] < start and end < gap[1]]
-        if any(not ends_left_line((start, end), out[-1], settings) for start, end in inside):
+        inside = spaces_between(out[-1][-1], run[0], spaces, settings)
+        if any(not ends_left_line(space, out[-1], settings, spaces) for space in inside):
             out[-1] = out[-1] + run
         else:
             out.append(run)
     return out
 
 
-def ends_left_line(space: Span, run: list[dict], settings: LayoutSettings) -> bool:
+def spaces_between(before: dict, after: dict, spaces: list[Span], settings: LayoutSettings) -> list[Span]:
+    """The printed spaces standing in the gap between two glyphs, clear of both (by `touch_pt`)."""
+    gap = (_x(before, settings)[1] + settings.touch_pt, _x(after, settings)[0] - settings.touch_pt)
+    return [(start, end) for start, end in spaces if gap[0] < start and end < gap[1]]
+
+
+def ends_left_line(space: Span, run: list[dict], settings: LayoutSettings, spaces: list[Span] | None = None) -> bool:
     """The printed space follows the run's last glyph as the run's glyphs follow each other (within
-    `touch_pt` more): set at the end of a left column's line ('…基于 ' before '12320' moved on to
-    the next line), a justified CJK line spreading its glyphs, and the space after them, alike — no
-    word space stretched inside a line, which stands clear of the glyph before it."""
-    last = run[-1]
-    spacing = max(last["x0"] - run[-2]["x1"], 0.0) if len(run) > 1 else 0.0
-    return space[0] - last["x1"] <= spacing + settings.touch_pt
+    `touch_pt` more, `glyph_spacing`): set at the end of a left column's line ('…基于 ' before
+    '12320' moved on to the next line), a justified CJK line spreading its glyphs, and the space
+    after them, alike — no word space stretched inside a line, which stands clear of the glyph
+    before it."""
+    return space[0] - run[-1]["x1"] <= glyph_spacing(run, spaces or [], settings) + settings.touch_pt
+
+
+def glyph_spacing(run: list[dict], spaces: list[Span], settings: LayoutSettings) -> float:
+    """How far apart the run's glyphs are set: the gap before its last glyph that no printed space
+    stands in (0 when none). A gap holding a space is a justified word space, no glyph spacing: a
+    figure alone between two ('…接入 6 家医院…', WeasyPrint stretching both spaces an em wide) is
+    followed by its second space as far as it follows the first, and that space stands inside the
+    line (weasyprint 790024)."""
+    pairs = [(a, b) for a, b in zip(run, run[1:]) if not parted_by_word_space(a, b, spaces, settings)]
+    return max(pairs[-1][1]["x0"] - pairs[-1][0]["x1"], 0.0) if pairs else 0.0
+
+
+def parted_by_word_space(before: dict, after: dict, spaces: list[Span], settings: LayoutSettings) -> bool:
+    """A printed space stands between the two glyphs (`spaces_between`): they are two words, the
+    gap a word space however a justified line stretched it, not the line's spacing of glyphs."""
+    return bool(spaces_between(before, after, spaces, settings))
 
 
 def _standing(char: dict, settings: LayoutSettings, edge: float | None, start: float | None = None) -> Span:
