@@ -599,3 +599,24 @@ def test_an_airy_three_line_name_alone_under_a_repeated_header_keeps_its_row(tmp
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
     case = Case(758001, "html", "three_line", "wqy-zenhei", draws=drawn_through("cut_halves_beside"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------ html and docx 843756
+
+AIRY_UNDER_HEADER_CASES = [("html", False), ("docx", True)]
+
+
+@pytest.mark.parametrize(("producer", "quirks"), AIRY_UNDER_HEADER_CASES, ids=[c[0] for c in AIRY_UNDER_HEADER_CASES])
+def test_airy_rows_under_a_header_keep_their_pitch(producer: str, quirks: bool, tmp_path: Path) -> None:
+    """843756 (three_line, noto-serif; CI's per-commit fresh draw, every family through
+    cut_halves_beside): appointments_12320 broken by the page, its rows padded far apart. Chromium
+    pads the header's cells 3 pt and the body's 9: the first row stands 12 pt under the header's
+    text, the second 18 under the first, and the table ended after its first row. LibreOffice
+    carries the rest of a row the page split ('区）') under the repeated header, one run that opens no
+    row, so no pitch was read and the table ended there. Both keep the body's own padding, read
+    from the first line under the header's rule (regions.is_at_padding_pitch): every row is read."""
+    reason = cannot_render(producer, "noto-serif")
+    if reason:
+        pytest.skip(reason)
+    case = Case(843756, producer, "three_line", "noto-serif", quirks, draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
