@@ -620,3 +620,22 @@ def test_airy_rows_under_a_header_keep_their_pitch(producer: str, quirks: bool, 
         pytest.skip(reason)
     case = Case(843756, producer, "three_line", "noto-serif", quirks, draws=drawn_through("cut_halves_beside"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------- typst 758005
+
+def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """typst 758005 (no_inner_verticals, wqy-zenhei, quirks, airy_rows forced; today's families,
+    all of them through cut_halves_beside): remote medicine in two columns runs over a page break,
+    its last lines in the next page's left column alone, the right one empty. Their first line opens
+    with a '（' Typst hangs half an em before the column, and lines holding Latin digits overfill it
+    by two thirds of an em: the page went on no column, every line stopped short of the page's
+    margin, and '南京市远程心电诊断监测' / '系统…' lost its row to the paragraph before
+    (page_columns.fits_column, as `goes_on_carried_column` reads a last page's lines)."""
+    reason = cannot_render("typst", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(758005, "typst", "no_inner_verticals", "wqy-zenhei", True, draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
