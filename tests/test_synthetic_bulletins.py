@@ -639,3 +639,21 @@ def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tm
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
     case = Case(758005, "typst", "no_inner_verticals", "wqy-zenhei", True, draws=drawn_through("cut_halves_beside"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------- html 867005
+
+def test_a_remark_taller_than_its_name_leaves_the_table_top_aligned(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """html 867005 (three_line, uming, airy_rows forced; today's families, all of them through
+    cut_halves_beside; it failed with airy_rows off too): platform_collection_hospitals, top-aligned,
+    a remark wrapped over three lines ('含' / '分' / '院') beside a name of two. The remark's last line
+    over the next row's blank remark cell read as a centred name's first line, the table as centred,
+    and '医医院' of '南京市溧水区中' / '医医院' went with the row below (body.wraps_into_the_rows_blank:
+    a line closing the cell above wraps into no blank of the row under it)."""
+    reason = cannot_render("html", "uming")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(867005, "html", "three_line", "uming", draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
