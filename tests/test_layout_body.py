@@ -30,6 +30,7 @@ from bulletin_etl.layout.tables.body import (
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
     shares_a_column_group,
+    wraps_into_the_rows_blank,
 )
 from bulletin_etl.layout.tables.segments import Segment, segments
 
@@ -87,6 +88,28 @@ def test_a_name_set_around_its_rows_blank_line(tmp_path: Path) -> None:
     assert _name_around_its_row(centred, [1], 1, DEFAULTS)
     top_aligned = drawn(tmp_path, *row(100, "南京市江北新区", "15", "30"), (NAME_X, 112, "卫生服务站"))
     assert not _name_around_its_row(top_aligned, [0], 0, DEFAULTS)
+
+
+REMARK_X = 380.0  # a remark column right of the figures
+
+
+def test_a_taller_cell_of_the_row_above_wraps_into_no_blank_of_this_row(tmp_path: Path) -> None:
+    """html 867005, top-aligned: a row whose remark wraps over three lines ('含' / '分' / '院') beside
+    a name of two, 10.5 apart, then a row with no remark 16.5 under the remark's last line. That
+    line closes its cell (clearly nearer the line above), so it is no centred name's first line
+    over the blank remark of the row under it: the table is not centred, and the name's second
+    line stays with its row. Counter-case: a line evenly spaced over a row's blank line (a name
+    centred around it) wraps into it."""
+    top_aligned = drawn(tmp_path, *row(100, "南京市溧水区中", "3851246"), (REMARK_X, 100, "含"),
+                        (NAME_X, 110.5, "医医院"), (REMARK_X, 110.5, "分"), (REMARK_X, 121, "院"),
+                        *row(137.5, "江苏省肿瘤医院", "49622181"))
+    assert not wraps_into_the_rows_blank(top_aligned, [0, 3], 3, 2, DEFAULTS)
+    assert not _name_around_its_row(top_aligned, [0, 3], 3, DEFAULTS)
+    assert [len(band) for _, _, band in body_bands(top_aligned, [], DEFAULTS)] == [3, 1]
+    centred = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 116, "南京市江北新区"),
+                    *row(126, None, "15"), (NAME_X, 136, "卫生服务站"))
+    assert wraps_into_the_rows_blank(centred, [0, 2], 2, 1, DEFAULTS)
+    assert wraps_into_the_rows_blank(centred, [0, 2], 2, 3, DEFAULTS)  # under the row: as before
 
 
 def test_the_first_line_of_a_name_centred_on_its_row(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from bulletin_etl.layout.lines import build_lines
 from bulletin_etl.layout.page_columns import (
     Stretch,
     find_stretches,
+    fits_column,
     goes_on_carried_column,
     is_bare_folio_at_foot,
     is_short_column_pair,
@@ -136,6 +137,54 @@ def test_starts_inside_column(tmp_path: Path) -> None:
             (LEFT - SIZE, 160.0, "“健康南京”"), (LEFT - SIZE / 2, 180.0, "健康南京")]
     lines = build_lines(drawn_chars(tmp_path, runs, SIZE), 1, DEFAULTS)
     assert [starts_inside_column(ln, LEFT_COLUMN, DEFAULTS) for ln in lines] == [True, True, True, False, False]
+
+
+def test_the_columns_last_lines_alone_under_a_hung_bracket_go_on_the_open_column(tmp_path: Path) -> None:
+    """typst 758005: page two holds the columns' last lines in its left column alone, the right one
+    empty, the first line opening with a '（' hung half an em before the column (its last glyph
+    half an em past the edge). The lines go on the column page one left open (`continue_column`,
+    `fits_column`), so that none reaching its edge stops short: the fifth event, whose line on page
+    two opens with the bracket, is one paragraph across the break, the sixth another."""
+    lines = [ln for p in LAST_EVENTS for ln in wrapped(p)]
+    rows = 16
+    first, rest = lines[2 * rows]
+    assert not first
+    hung = "（" + rest
+    printed = [*lines[:2 * rows], (False, hung), *lines[2 * rows + 1:]]
+    starts = [k for k, (opens, _) in enumerate(printed) if opens] + [len(printed)]
+    events = ["".join(s for _, s in printed[a:b]) for a, b in zip(starts, starts[1:])]
+
+    def one(c) -> None:
+        bottom = full_width(c, 60.0, INTRO)
+        flow(c, bottom + 12.0, lines[:rows], 0)
+        flow(c, bottom + 12.0, lines[rows:2 * rows], 1)
+
+    def two(c) -> None:
+        text(c, LEFT - SIZE / 2, 100.0, hung, SIZE)
+        flow(c, 100.0 + LEADING, lines[2 * rows + 1:], 0)
+
+    path = make_pdf(tmp_path / "hung_rest.pdf", one, two, lambda c: full_width(c, 60.0, INTRO * 8))
+    two_lines = [b for b in load(path).blocks if not isinstance(b, Grid) and b.page == 2]
+    assert {ln.frame for ln in two_lines} == {LEFT_COLUMN}
+    assert paragraph_texts(path) == [INTRO, *events, INTRO * 8]
+
+
+def test_fits_column(tmp_path: Path) -> None:
+    """typst 758005: the page after the columns holds their last lines in its left column alone (the
+    right one empty), the first opening with a '（' hung half an em before the column and the lines
+    holding Latin digits overfilled by up to two thirds of an em. Each fits the column the page before
+    left open (`continue_column`): it starts inside it, a hung opening mark too (`starts_inside_column`),
+    and ends at most an em (`page_column_overfill_em`) past its edge; a line ending further out (text
+    across the page, a centred title), or starting a whole em before the column, does not."""
+    edge = LEFT_COLUMN[1]
+    runs = [(LEFT - SIZE / 2, 100.0, "（" + WORDS[:COLUMN_CHARS - 1]),  # hung, ends half an em past the edge
+            (LEFT, 120.0, WORDS[:COLUMN_CHARS]), (LEFT, 140.0, WORDS[:COLUMN_CHARS - 1] + "，"),
+            (LEFT, 160.0, WORDS[:COLUMN_CHARS + 1]),  # an em past the edge
+            (LEFT, 180.0, WORDS[:COLUMN_CHARS + 2]),  # two ems
+            (LEFT - SIZE, 200.0, "（" + WORDS[:COLUMN_CHARS - 2]),  # hung a whole em out
+            (edge - 4 * SIZE, 220.0, "统计数据统计数据")]  # a centred title past the edge
+    lines = build_lines(drawn_chars(tmp_path, runs, SIZE), 1, DEFAULTS)
+    assert [fits_column(ln, LEFT_COLUMN, DEFAULTS) for ln in lines] == [True, True, True, True, False, False, False]
 
 
 def test_goes_on_carried_column_with_a_hung_quote(tmp_path: Path) -> None:

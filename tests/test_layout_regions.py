@@ -563,6 +563,71 @@ def test_rows_set_far_apart_with_names_wrapped_over_three_lines(tmp_path: Path) 
     assert _taken_names(tmp_path, page) == ["南京市高淳", "区河西街道", "卫生服务站", "南京脑科医", "院（红山院", "区）"]
 
 
+PADDED_PITCH = 28.0  # rows 9 high, 19 apart: the body's cells padded 9.5 above and below
+
+
+def _padded_table(c, rows: tuple[str, ...] = AIRY_ROWS, rest: str | None = None, last_gap: float = PADDED_PITCH) -> None:
+    """A 三线表 broken at the page's foot whose header cells are padded 2 pt and its body's 9.5
+    (Chromium, html 843756): the header's text 2 over its rule, the first line 9.5 under it, rows 19
+    apart — more than 1.5 times the gap across the rule (11.5). `rest`: the first line under the
+    rule is one run, the rest of a row the page split (LibreOffice, docx 843756), the rows under it;
+    the last row `last_gap` under the one before."""
+    rule(c, 100)
+    for x, label in ((70, "行政区划"), (200, "门诊转诊"), (330, "床位转诊")):
+        text(c, x, 105, label, 9)
+    rule(c, 116)
+    top = 125.5
+    if rest is not None:
+        text(c, 70, top, rest, 9)
+        top += PADDED_PITCH
+    for i, name in enumerate(rows):
+        for x, cell in ((70, name), (200, "门诊" + str(35 + i)), (330, "床位" + str(7 + i))):
+            text(c, x, top, cell, 9)
+        top += PADDED_PITCH if i < len(rows) - 2 else last_gap
+
+
+def test_rows_padded_more_than_their_header_continue_a_broken_table(tmp_path: Path) -> None:
+    """html 843756: the second row stands 19 under the first, past 1.5 times the gap across the rule
+    (17.25); the first row's padding under the rule (9.5) sets the pitch: 2 × 9.5 + 0.5 line."""
+    assert _taken_names(tmp_path, _padded_table) == list(AIRY_ROWS)
+
+
+def test_a_row_past_the_bodys_padding_ends_a_broken_table(tmp_path: Path) -> None:
+    """Cells side by side 27 under the row above: past twice the first row's padding (10, its glyphs
+    standing 0.6 under their drawn top) and half a line (4.5), and past the rows' gap (19) and half a line."""
+    def page(c) -> None:
+        _padded_table(c, last_gap=9 + 27)
+
+    assert _taken_names(tmp_path, page) == list(AIRY_ROWS[:-1])
+
+
+def test_the_rest_of_a_split_row_under_a_repeated_header_sets_the_pitch(tmp_path: Path) -> None:
+    """docx 843756: '区）', the rest of a row the page split, alone under the repeated header opens no
+    row, so no pitch was read from it; its padding under the rule is the body's."""
+    def page(c) -> None:
+        _padded_table(c, rest="区）")
+
+    assert _taken_names(tmp_path, page) == ["区）", *AIRY_ROWS]
+
+
+def test_a_row_at_the_bodys_padding_pitch() -> None:
+    """The first line taken 9 under the header's rule at 100: a row up to 2 × 9 + 0.5 line (5) under
+    the text above is at the pitch; only under a header (no `header_rule` under a body: none)."""
+    rest = [seg(60, "区）", top=109)]
+    under_header = rg.TakenRows(above=95, rows=[rest], header_rule=100)
+    assert rg.is_at_padding_pitch([seg(60, "秦淮区", top=142), seg(200, "7", top=142)], 119, under_header, DEFAULTS)
+    assert not rg.is_at_padding_pitch([seg(60, "秦淮区", top=143), seg(200, "7", top=143)], 119, under_header,
+                                      DEFAULTS)
+    under_body = rg.TakenRows(above=95, rows=[rest])
+    assert not rg.is_at_padding_pitch([seg(60, "秦淮区", top=142), seg(200, "7", top=142)], 119, under_body, DEFAULTS)
+    assert not rg.is_at_padding_pitch(rest, 100, rg.TakenRows(above=95, rows=[], header_rule=100), DEFAULTS)
+    # through is_at_table_pitch: a row's start only; the rest, which opens no row, reads no pitch under a body
+    row = [seg(60, "秦淮区", top=142), seg(200, "7", top=142)]
+    assert rg.is_at_table_pitch(row, [], 119, under_header, DEFAULTS)
+    assert not rg.is_at_table_pitch(row, [], 119, under_body, DEFAULTS)
+    assert not rg.is_at_table_pitch([seg(60, "本表数据来源于各单位上报", top=142)], [], 119, under_header, DEFAULTS)
+
+
 def test_lines_taken_from_a_heading_set_no_pitch() -> None:
     """typst 720058: under a closed 三线表, a heading and its bracketed year were taken (each one run,
     close under the rule), and the gap across the rule, 1.5 times, took the two-column prose under

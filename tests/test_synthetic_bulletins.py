@@ -604,3 +604,61 @@ def test_an_airy_three_line_name_alone_under_a_repeated_header_keeps_its_row(tmp
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
     case = Case(758001, "html", "three_line", "wqy-zenhei", draws=drawn_through("cut_halves_beside"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------ html and docx 843756
+
+AIRY_UNDER_HEADER_CASES = [("html", False), ("docx", True)]
+
+
+@pytest.mark.parametrize(("producer", "quirks"), AIRY_UNDER_HEADER_CASES, ids=[c[0] for c in AIRY_UNDER_HEADER_CASES])
+def test_airy_rows_under_a_header_keep_their_pitch(producer: str, quirks: bool, tmp_path: Path) -> None:
+    """843756 (three_line, noto-serif; CI's per-commit fresh draw, every family through
+    cut_halves_beside): appointments_12320 broken by the page, its rows padded far apart. Chromium
+    pads the header's cells 3 pt and the body's 9: the first row stands 12 pt under the header's
+    text, the second 18 under the first, and the table ended after its first row. LibreOffice
+    carries the rest of a row the page split ('区）') under the repeated header, one run that opens no
+    row, so no pitch was read and the table ended there. Both keep the body's own padding, read
+    from the first line under the header's rule (regions.is_at_padding_pitch): every row is read."""
+    reason = cannot_render(producer, "noto-serif")
+    if reason:
+        pytest.skip(reason)
+    case = Case(843756, producer, "three_line", "noto-serif", quirks, draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------- typst 758005
+
+def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """typst 758005 (no_inner_verticals, wqy-zenhei, quirks, airy_rows forced; today's families,
+    all of them through cut_halves_beside): remote medicine in two columns runs over a page break,
+    its last lines in the next page's left column alone, the right one empty. Their first line opens
+    with a '（' Typst hangs half an em before the column, and lines holding Latin digits overfill it
+    by two thirds of an em: the page went on no column, every line stopped short of the page's
+    margin, and '南京市远程心电诊断监测' / '系统…' lost its row to the paragraph before
+    (page_columns.fits_column, as `goes_on_carried_column` reads a last page's lines)."""
+    reason = cannot_render("typst", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(758005, "typst", "no_inner_verticals", "wqy-zenhei", True, draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------- html 867005
+
+def test_a_remark_taller_than_its_name_leaves_the_table_top_aligned(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """html 867005 (three_line, uming, airy_rows forced; today's families, all of them through
+    cut_halves_beside; it failed with airy_rows off too): platform_collection_hospitals, top-aligned,
+    a remark wrapped over three lines ('含' / '分' / '院') beside a name of two. The remark's last line
+    over the next row's blank remark cell read as a centred name's first line, the table as centred,
+    and '医医院' of '南京市溧水区中' / '医医院' went with the row below (body.wraps_into_the_rows_blank:
+    a line closing the cell above wraps into no blank of the row under it)."""
+    reason = cannot_render("html", "uming")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
+    case = Case(867005, "html", "three_line", "uming", draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

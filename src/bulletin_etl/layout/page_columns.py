@@ -810,9 +810,13 @@ def is_smaller(line: TextLine, body: TextLine, settings: LayoutSettings) -> bool
 
 
 def fits_column(line: TextLine, frame: Span, settings: LayoutSettings) -> bool:
-    """The line stands inside the column's edges (within `margin_agreement_pt`; a mark may hang)."""
-    agree = settings.margin_agreement_pt
-    return line.x0 >= frame[0] - agree and text_edge(line) <= frame[1] + agree
+    """The line stands inside the column's edges as a line of the columns' last page does
+    (`goes_on_carried_column`): it starts inside the column, or with an opening mark hung before
+    its start (`starts_inside_column`), and ends at most a line's overfill past its right edge
+    (`page_column_overfill_em`). Typst hangs the '（' opening the next page's left column half an em
+    out and overfills lines holding Latin digits by up to two thirds of an em (typst 758005)."""
+    end = frame[1] + settings.page_column_overfill_em * line.size
+    return starts_inside_column(line, frame, settings) and text_edge(line) <= end
 
 
 def fills_carried_column(run: list[TextLine], frame: Span, settings: LayoutSettings) -> bool:

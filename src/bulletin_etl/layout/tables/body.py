@@ -284,10 +284,21 @@ def _clearly_nearer_below(rows: list[Line], i: int, settings: LayoutSettings) ->
 
 def _name_around_its_row(rows: list[Line], anchors: list[int], a: int, settings: LayoutSettings,
                          groups: Groups = WHOLE_WIDTH) -> bool:
-    """A row's own line blank where a wrapped line next to it has text: its name sits above and
-    below it."""
-    return any(j not in anchors and _leaves_room_for(rows[a], rows[j], settings, groups)
-               for j in (a - 1, a + 1) if 0 <= j < len(rows))
+    """A row's own line blank where a wrapped line next to it has text (`wraps_into_the_rows_blank`):
+    its name sits above and below it."""
+    return any(wraps_into_the_rows_blank(rows, anchors, a, j, settings, groups) for j in (a - 1, a + 1) if 0 <= j < len(rows))
+
+
+def wraps_into_the_rows_blank(rows: list[Line], anchors: list[int], a: int, j: int, settings: LayoutSettings,
+                              groups: Groups = WHOLE_WIDTH) -> bool:
+    """Line `j`, next to row `a`'s own line and no row's own, has text where the row's line is
+    blank. Above the row, not a line that closes its cell (`_closes_its_cell`): the last line of a
+    taller cell of the row above — a remark of three lines beside a name of two, top-aligned
+    ('含' / '分' / '院' over a row with no remark, html 867005) — wraps into no blank of this row.
+    The body's first line has no cell above it to close."""
+    if j in anchors or not _leaves_room_for(rows[a], rows[j], settings, groups):
+        return False
+    return j > a or j == 0 or not _closes_its_cell(rows, j, settings)
 
 
 def _over_a_row(rows: list[Line], anchors: list[int], i: int) -> bool:

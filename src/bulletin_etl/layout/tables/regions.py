@@ -348,7 +348,8 @@ def extend_down(run: list[Rule], index: CharsByHeight, others: list[list[Rule]],
         # the row's lowest text: a wrapped name's last line may stand below its figures
         previous = max(s.bottom for s in taken[-1]) if taken else last.y
         ended = _ends_broken_table(row, index, last.length, settings) \
-            or _beyond_table_pitch(row, following, previous, TakenRows(above, taken), headed and not taken, settings)
+            or _beyond_table_pitch(row, following, previous, TakenRows(above, taken, last.y if headed else None),
+                                   headed and not taken, settings)
         if ended or _heading_between([c for r in taken + [row] for s in r for c in s.visible], settings, own):
             break
         taken.append(row)
@@ -439,6 +440,9 @@ class TakenRows:
 
     above: float
     rows: list[list[Segment]]
+    # the last rule's height where only header text stands above it (the body all below: a table the page
+    # broke under its header, or continued under its repeated header); None under a body
+    header_rule: float | None = None
 
 
 def _beyond_table_pitch(row: list[Segment], following: list[Segment], previous: float, taken: TakenRows,
@@ -459,8 +463,13 @@ def is_at_table_pitch(row: list[Segment], following: list[Segment], previous: fl
     padded less than the body's (Chromium, WeasyPrint), so the gap across the rule is the
     smaller. Only a row's start stands at the pitch (`opens_row`, given the `following` line):
     other lines under the table (prose, a note, a title, cut at its ends) keep to the usual gap.
-    No row taken yet, or none that opens a table row (`taken_from_a_row`): no pitch."""
-    if not (taken_from_a_row(taken, row, settings) and opens_row(row, following, settings)):
+    No row taken yet, or none that opens a table row (`taken_from_a_row`): no pitch, but under a
+    header the body's own padding (`is_at_padding_pitch`)."""
+    if not opens_row(row, following, settings):
+        return False
+    if is_at_padding_pitch(row, previous, taken, settings):
+        return True
+    if not taken_from_a_row(taken, row, settings):
         return False
     tops = [min(s.top for s in r) for r in taken.rows]
     bottoms = [max(s.bottom for s in r) for r in taken.rows]
@@ -469,6 +478,20 @@ def is_at_table_pitch(row: list[Segment], following: list[Segment], previous: fl
     gap = min(s.top for s in row) - previous
     within_rows = bool(gaps) and gap <= max(gaps) + settings.row_pitch_tolerance_lines * height
     return within_rows or gap <= settings.head_gap_pitch_ratio * (tops[0] - taken.above)
+
+
+def is_at_padding_pitch(row: list[Segment], previous: float, taken: TakenRows, settings: LayoutSettings) -> bool:
+    """Under a header with no body above its rule (`TakenRows.header_rule`) the first line taken is
+    the body's, whether it opens a row or ends one the page split (docx: '区）' under the repeated
+    header): it stands under the rule by a body cell's padding above its text. Rows padded alike
+    stand twice that apart — one cell's padding below, the next one's above — give or take
+    `row_pitch_tolerance_lines` line heights. The gap across the rule says less: a header's cells
+    may be padded far less than the body's (Chromium: 3 pt against 9, a row gap of 1.5 times it)."""
+    if taken.header_rule is None or not taken.rows:
+        return False
+    padding = min(s.top for s in taken.rows[0]) - taken.header_rule
+    gap = min(s.top for s in row) - previous
+    return gap <= 2 * padding + settings.row_pitch_tolerance_lines * (row[0].bottom - row[0].top)
 
 
 def taken_from_a_row(taken: TakenRows, row: list[Segment], settings: LayoutSettings) -> bool:
