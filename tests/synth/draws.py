@@ -177,6 +177,14 @@ Families (the classes of issue 9 the extractor must handle):
                     column wraps once (Typst's three-line tables, no rules between rows: the figure's
                     rest ties between its row's line and the name's third line); counter-case: another
                     row named as long, its figures whole in Latin digits. The truth follows the names
+  long_names        (~25%, long_names.py) in the internet hospitals' table a row named so long that a narrow
+                    name column (Typst sets it five characters wide) wraps it over five lines
+                    ('江苏国药大药房连锁有限公司高淳区雨花西路诊所'), right
+                    above a row named over two ('南京麒麟综合门诊部'): centred (Typst), the long name's lines
+                    under its row's line run on evenly spaced to the next row's name, whose own line is blank
+                    there, and close the long name, mirroring its lines over the row (typst 790048);
+                    counter-case, a second pair the other way round, the long name's first lines over its row
+                    opening it. The truth follows the names
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -199,7 +207,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
-            "part_title", "airy_rows", "cut_halves_beside")
+            "part_title", "airy_rows", "cut_halves_beside", "long_names")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 
