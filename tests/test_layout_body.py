@@ -27,6 +27,7 @@ from bulletin_etl.layout.tables.body import (
     _row_pitch,
     _within_a_line_of_its_figures,
     body_bands,
+    closes_a_name_centred_above,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
     shares_a_column_group,
@@ -224,6 +225,42 @@ def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) 
 def names_of_bands(rows: list[list[Segment]], rule_ys: list[float] | None = None) -> list[list[str]]:
     return [[s.text for line in band for s in line if s.x0 < FIGURE_X]
             for _, _, band in body_bands(rows, rule_ys or [], DEFAULTS)]
+
+
+def name_of_five_lines_over_a_two_line_name(tmp_path: Path) -> list[list[Segment]]:
+    """Typst 790048, rows padded: a name of five lines centred on its row, its middle line level
+    with the figures, the lines 10 pt apart; 14 pt under its last line, the next row's name of two
+    lines around its blank line."""
+    return drawn(tmp_path, (NAME_X, 80, "江苏国药大"), (NAME_X, 90, "药房连锁有"), *row(100, "限公司高淳", "319"),
+                 (NAME_X, 110, "区雨花西路"), (NAME_X, 120, "诊所"),
+                 (NAME_X, 134, "南京麒麟综"), *row(139, None, "78"), (NAME_X, 144, "合门诊部"))
+
+
+def test_a_line_mirroring_a_line_of_the_name_above_closes_that_name(tmp_path: Path) -> None:
+    """'区雨花西路' stands as far under its row's middle line as '药房连锁有' over it: the name's fourth
+    line, though evenly spaced between two lines and the next row's own line is blank under it."""
+    rows = name_of_five_lines_over_a_two_line_name(tmp_path)
+    assert [line[0].text for line in rows] == ["江苏国药大", "药房连锁有", "限公司高淳", "区雨花西路", "诊所",
+                                               "南京麒麟综", "78", "合门诊部"]
+    assert not _clearly_nearer_above(rows, 3, DEFAULTS) and not _clearly_nearer_below(rows, 3, DEFAULTS)
+    assert _leaves_room_for(rows[6], rows[3], DEFAULTS)  # the next row's line is blank under it …
+    assert closes_a_name_centred_above(rows, 3, 2, rows[:3], DEFAULTS)  # … but it mirrors '药房连锁有'
+    assert _owner_between(rows, 3, 2, 6, rows[:3], DEFAULTS) == 2
+    assert names_of_bands(rows) == [["江苏国药大", "药房连锁有", "限公司高淳", "区雨花西路", "诊所"],
+                                    ["南京麒麟综", "合门诊部"]]
+
+
+def test_a_line_mirroring_no_line_of_the_name_above_goes_on_deciding_as_before(tmp_path: Path) -> None:
+    """Counter-cases: a one-line name holds no line over its row (the line under it opens the row
+    below's name); the line under a name's last line stands twice as far under the row as any of
+    its lines over it; a name of two lines around a blank line: its second line, under the
+    figures as far as the first over them, mirrors it."""
+    one_line = drawn(tmp_path, *row(100, "南京市鼓楼医院", "120"), (NAME_X, 112, "卫生服务站"), *row(124, None, "15"))
+    assert not closes_a_name_centred_above(one_line, 1, 0, one_line[:1], DEFAULTS)
+    typst = drawn(tmp_path, (NAME_X, 95, "南京医科大学第四附属"), *row(100, None, "15"), (NAME_X, 105, "医院"),
+                  (NAME_X, 116, "江苏益丰大药房连锁有"), *row(126, "限公司秦淮区御道街诊", "30"), (NAME_X, 136, "所"))
+    assert not closes_a_name_centred_above(typst, 3, 1, typst[:3], DEFAULTS)
+    assert closes_a_name_centred_above(typst, 2, 1, typst[:2], DEFAULTS)
 
 
 def test_an_evenly_spaced_line_opens_a_three_line_name_centred_on_the_row_below(tmp_path: Path) -> None:
@@ -537,7 +574,8 @@ def test_a_left_half_row_alone_shows_no_centred_names(tmp_path: Path) -> None:
     # the cut row's rest a row of its own (stitching joins it to its first half), '约' under its row
     assert bands == [["12320网"], ["12320快速预", "238", "约"], []]
     # read as one group, '约' over the left half's blank right half looks like a centred name: the
-    # cut row's rest then opened the name of the row under it
+    # cut row's rest then opened the name of the row under it (and '约', as far under that row as
+    # the rest stands over it, closes that name: `closes_a_name_centred_above`)
     whole = [[s.text for line in band for s in line if s.x0 > RIGHT_HALF + 40]
              for _, _, band in body_bands(rows, [], DEFAULTS)]
-    assert whole == [["12320网", "12320快速预", "238"], ["约"]]
+    assert whole == [["12320网", "12320快速预", "238", "约"], []]

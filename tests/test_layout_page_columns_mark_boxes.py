@@ -2,18 +2,28 @@
 `is_gutter_of_mark_boxes`), on small PDFs drawn here (tests/pdfkit.py): a '。' closing a title over
 a '、' and a '“' leaves a blank down two rows no wider than the marks' boxes' blank parts; a folio's
 two parts under them probe it as a gutter — no columns. Real columns show their gutter clear of
-whole boxes in some row."""
+whole boxes in some row, or a mark Typst trimmed at a left column's line end
+(`trimmed_at_column_end`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pdfplumber
+import pytest
 
-from bulletin_etl.layout.page_columns import Stretch, find_stretches, page_rows, parted_by_mark_box, set_in_columns
+from bulletin_etl.layout.page_columns import (
+    Stretch,
+    find_stretches,
+    is_gutter_of_mark_boxes,
+    page_rows,
+    parted_by_mark_box,
+    set_in_columns,
+    trimmed_at_column_end,
+)
 from bulletin_etl.layout.settings import LayoutSettings
 
-from .pdfkit import make_pdf, text
+from .pdfkit import drawn_chars, make_pdf, text
 
 DEFAULTS = LayoutSettings()
 SIZE, LEADING, FOLIO = 13.5, 21.6, 10.0
@@ -79,3 +89,52 @@ def test_a_gutter_clear_of_whole_boxes_is_no_mark_box() -> None:
     row = Row(left + right, [left, right])
     assert not parted_by_mark_box(row, 234.0, DEFAULTS)
     assert parted_by_mark_box(Row(left + [glyph("践", 227.0)], [left, [glyph("践", 227.0)]]), 224.0, DEFAULTS)
+
+
+COLUMN_EDGE = 270.0  # the left column's lines end here (21 glyphs of 10 pt from 60)
+
+
+def trimmed_mark_pair_rows(tmp_path: Path) -> list:
+    """Typst 790003: a paragraph set in a short pair of columns 1.3 em apart under a line across the
+    page. The left column's first line ends in a '）' whose box starts half an em before the
+    column's edge (Typst trims its blank right half): its ink ends at the edge, where the second line
+    ends, its box 0.8 em before the right column's one line."""
+    size = 10.0
+    return page_rows(drawn_chars(tmp_path, [
+        (60.0, 100.0, "本年度全市卫生健康信息化工作围绕便民惠民目标持续推进各项重点任务全面完成现将大事介绍如下"),
+        (COLUMN_EDGE - 18.5 * size, 120.0, "全国卫生健康信息化发展指数（二〇二四）"),
+        (COLUMN_EDGE + 1.3 * size, 120.0, "展总指数中位居第七，继续保持前列。"),
+        (60.0, 136.0, "显示，南京市在副省级城市及省会城市的发"[:19] + "展总"),
+    ], size), DEFAULTS)
+
+
+def test_a_mark_trimmed_at_a_left_columns_end_parts_a_short_pair(tmp_path: Path) -> None:
+    """The one row with text on both sides is parted by the '）''s box by less than a gutter
+    (`parted_by_mark_box`), but the mark's ink ends at the gutter's start, where the column's other
+    line ends (`trimmed_at_column_end`): the pair is two columns, read left column first."""
+    rows = trimmed_mark_pair_rows(tmp_path)
+    assert [len(row.runs) for row in rows] == [1, 2, 1]
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows[1:] and found.gutter == pytest.approx((COLUMN_EDGE, COLUMN_EDGE + 13.0), abs=0.1)
+    middle = (found.gutter[0] + found.gutter[1]) / 2
+    assert parted_by_mark_box(rows[1], middle, DEFAULTS)
+    assert trimmed_at_column_end(rows[1], found.gutter, DEFAULTS)
+    assert not is_gutter_of_mark_boxes(found, DEFAULTS)
+    left, right = found.sides(DEFAULTS)
+    assert "".join(c["text"] for c in right) == "展总指数中位居第七，继续保持前列。"
+    assert "".join(c["text"] for c in left).endswith("（二〇二四）显示，南京市在副省级城市及省会城市的发展总")
+
+
+def test_a_mark_whose_ink_ends_short_of_the_columns_edge_is_no_trimmed_end(tmp_path: Path) -> None:
+    """Counter-cases: the column's edge at the mark's box's end (its blank half inside the column,
+    the gap after it the mark's box: marks set inside lines across the page, `is_gutter_of_mark_boxes`),
+    or farther than `margin_agreement_pt` from its ink; and a row ending in a glyph, not a mark."""
+    row = trimmed_mark_pair_rows(tmp_path)[1]
+    assert trimmed_at_column_end(row, (COLUMN_EDGE + 1.0, COLUMN_EDGE + 13.0), DEFAULTS)
+    assert not trimmed_at_column_end(row, (COLUMN_EDGE + 5.0, COLUMN_EDGE + 13.0), DEFAULTS)
+    assert not trimmed_at_column_end(row, (COLUMN_EDGE - 2.0, COLUMN_EDGE + 13.0), DEFAULTS)
+    marks = rows_of(tmp_path, 6.5)  # '…效能。践行…': the mark's box runs up to the next glyph
+    mark = next(c for c in marks[1].chars if c["text"] == "。")
+    assert not trimmed_at_column_end(marks[1], (mark["x1"], mark["x1"] + 1.0), DEFAULTS)
+    first = trimmed_mark_pair_rows(tmp_path)[0]
+    assert not trimmed_at_column_end(first, (400.0, 420.0), DEFAULTS)  # '…介绍如下' ends in a glyph

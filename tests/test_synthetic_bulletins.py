@@ -227,6 +227,18 @@ def test_a_name_of_three_lines_after_a_one_line_row_in_typst_keeps_its_row(tmp_p
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_name_of_five_lines_centred_on_its_row_in_typst_keeps_its_lines(tmp_path: Path) -> None:
+    """typst 790048 (internet_hospitals, rows padded): '江苏国药大' / '药房连锁有' / '限公司高淳' (level
+    with its figures) / '区雨花西路' / '诊所', evenly spaced; the fourth line, as near the third as the
+    fifth and over the next row's blank own line, went with that row. It mirrors the second line
+    about its row: it closes the name (body.closes_a_name_centred_above)."""
+    reason = cannot_render("typst", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790048, "typst", "three_line", "noto-sans", draws=pinned_draws(790048))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 def test_a_ranking_sentence_in_two_columns_between_headings_in_typst_is_read_whole(tmp_path: Path) -> None:
     """typst 740232 (development_index): the sentence set in two columns, three lines in the left one
     and '第一。' beside the first, between two headings set larger than the text that end short of

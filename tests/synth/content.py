@@ -101,6 +101,9 @@ class PrintedTable:
     shading: Shading | None = None
     group_align: str = "centre"  # a header group's title over its sub-columns: centre | start (group_start family)
     row_pad_em: float = 0.0  # more space above and under each row's text, in ems of its size (airy_rows family)
+    # the name column set this many ems wide, its names wrapped to fit (Typst; long_names family); 0: as wide as
+    # the producer makes it
+    name_width_em: float = 0.0
 
     @property
     def n_cols(self) -> int:

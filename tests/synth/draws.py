@@ -184,6 +184,14 @@ Families (the classes of issue 9 the extractor must handle):
                     em, wider than a page gutter, the figure alone between them (weasyprint 790024, where the
                     paragraph's short last line under it made a short column pair of it). The counter-case of
                     a space ending a left column's line (`ends_left_line`, Typst 763004). The truth is unchanged
+  long_names        (~25%, long_names.py) in the internet hospitals' table a row named so long that a narrow
+                    name column (Typst sets it five characters wide) wraps it over five lines
+                    ('江苏国药大药房连锁有限公司高淳区雨花西路诊所'), right
+                    above a row named over two ('南京麒麟综合门诊部'): centred (Typst), the long name's lines
+                    under its row's line run on evenly spaced to the next row's name, whose own line is blank
+                    there, and close the long name, mirroring its lines over the row (typst 790048);
+                    counter-case, a second pair the other way round, the long name's first lines over its row
+                    opening it. The truth follows the names
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -206,7 +214,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
-            "part_title", "airy_rows", "cut_halves_beside", "word_spaces")
+            "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import re
 
-from . import headless, rewording, shading, wrapped_rows
+from . import headless, long_names, rewording, shading, wrapped_rows
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
 from .printed import printed_figures
@@ -44,6 +44,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         units.draw(stream("units", seed), list(built.values()), printed_events)
     if "wrapped_rows" in draws:
         wrapped_rows.draw(stream("wrapped_rows", seed), [*built.values(), printed_events], forced("wrapped_rows"))
+    if "long_names" in draws:
+        long_names.draw(stream("long_names", seed), [*built.values(), printed_events], forced("long_names"))
     _expect_missing(ctx, missing, printed_events)
     sections = _arrange(ctx, draws, built, order)
     if "rewording" in draws:

@@ -344,6 +344,14 @@ def _body_cells(page: _Page, t: PrintedTable, row: BodyRow) -> list[str]:
     return out
 
 
+def _widths(t: PrintedTable) -> str:
+    """The table's columns: as many as it has, each as wide as Typst makes it — but the name
+    column `name_width_em` wide where the long_names family sets it."""
+    if not t.name_width_em:
+        return str(t.n_cols)
+    return "(" + ", ".join(f"{t.name_width_em}em" if c.kind == "name" else "auto" for c in t.columns) + ",)"
+
+
 def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> str:
     """The table at the largest size (not above the one drawn) at which it fits the text width
     `width` (pt): Typst would otherwise shrink its columns and let the unbreakable figures run
@@ -361,7 +369,7 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
     first = size or page.table_size
     sizes = [first] + [s for s in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0) if s < first]
     inset = f" inset: (x: {page.pad[0]}pt, y: {page.pad[1]}pt + {t.row_pad_em}em)," if t.row_pad_em else ""  # airy_rows
-    table = (f"table(columns: {t.n_cols}, stroke: {stroke}, fill: {_fill(page, t)},{inset}\n"
+    table = (f"table(columns: {_widths(t)}, stroke: {stroke}, fill: {_fill(page, t)},{inset}\n"
              f" align: (x, y) => ({columns},).at(x),\n"
              f" table.header(repeat: true, {', '.join(top + head + under)}),\n"
              f" {', '.join(body + end)}\n)")

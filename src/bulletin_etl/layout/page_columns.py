@@ -38,7 +38,9 @@ a closing mark goes with the text before it, even when its box spans the gutter'
 (`side_point`). Rows whose marks stand one over the other ('…效能。践行…' over '…精神、“创”…',
 or '…南京市第一医院、' over '…南京市中心医院、' set one em a glyph) leave a blank down the page no
 wider than the marks' boxes' blank parts: a stretch each of whose rows is parted by a mark's box
-alone is no columns (`is_gutter_of_mark_boxes`). Nor does a mark whose box runs right up to the
+alone is no columns (`is_gutter_of_mark_boxes`) — unless the mark ends a left column's line,
+trimmed of its blank half as Typst sets it, its ink ending where the column's other lines end
+(`trimmed_at_column_end`: a short pair's one row with text on both sides). Nor does a mark whose box runs right up to the
 next glyph hang at a column's end when a gutter is probed (a footer's two parts probing one
 across a page of one column): it stands at its whole box (`abuts_next_glyph`, `standing_in_row`).
 A space printed at a left column's line end, following its last glyph as a justified line's
@@ -597,12 +599,31 @@ def starts_inside_column(line: TextLine, column: Span, settings: LayoutSettings)
 
 def _parted_at_mark(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
     """The row's glyphs on either side of the gutter's middle stand apart only after a closing
-    mark set inside a line (`parted_after_mid_line_mark`): the gutter is that mark's box."""
+    mark set inside a line (`parted_after_mid_line_mark`): the gutter is that mark's box — unless
+    the mark, trimmed, ends the left column's line (`trimmed_at_column_end`)."""
     middle = (gutter[0] + gutter[1]) / 2
     visible = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
     left = [c for c in visible if side_point(c) < middle]
     right = [c for c in visible if side_point(c) >= middle]
-    return bool(left and right) and parted_after_mid_line_mark(left[-1], right[0], settings)
+    if not (left and right) or trimmed_at_column_end(row, gutter, settings):
+        return False
+    return parted_after_mid_line_mark(left[-1], right[0], settings)
+
+
+def trimmed_at_column_end(row: Row, gutter: Span, settings: LayoutSettings) -> bool:
+    """The row's text left of the gutter's middle ends in a closing mark whose ink part
+    (`closing_mark_ink_share` of its box) ends at the gutter's start, where the left column's other
+    lines end (within `margin_agreement_pt`): Typst trims a full-width mark ending a line of its
+    blank right half, the box running that half into the gutter ('…发展指数（2024）' beside '展总
+    指数…', the '）''s box 10.8 pt before '展' across a gutter of 1.4 em; 790003). The mark ends a
+    column's line: no mark set inside a line across the page, where the next glyph follows its
+    whole box."""
+    middle = (gutter[0] + gutter[1]) / 2
+    left = [c for run in row.runs for c in run if side_point(c) < middle]
+    if not left:
+        return False
+    last = max(left, key=lambda c: c["x0"])
+    return hangs_past_edge(last) and abs(_x(last, settings)[1] - gutter[0]) <= settings.margin_agreement_pt
 
 
 def is_gutter_of_mark_boxes(stretch: Stretch, settings: LayoutSettings) -> bool:
@@ -610,10 +631,13 @@ def is_gutter_of_mark_boxes(stretch: Stretch, settings: LayoutSettings) -> bool:
     on both sides is parted only by the blank part of a mark's box (`parted_by_mark_box`) — prose
     across the page whose rows happen to set a closing mark and an opening one one over the other
     ('…效能。践行…' over '…精神、“创”…', reportlab), the probe a folio's two parts set. Real columns
-    show their gutter clear of whole boxes in some row (a column's line ends in a glyph, not a mark)."""
+    show their gutter clear of whole boxes in some row (a column's line ends in a glyph, not a mark),
+    or a row's mark trimmed at the left column's end (`trimmed_at_column_end`: a short pair's one
+    row with text on both sides, Typst)."""
     middle = (stretch.gutter[0] + stretch.gutter[1]) / 2
     two_sided = [row for row in stretch.rows if all(side_of(row, stretch.gutter, settings))]
-    return bool(two_sided) and all(parted_by_mark_box(row, middle, settings) for row in two_sided)
+    return bool(two_sided) and all(parted_by_mark_box(row, middle, settings)
+                                   and not trimmed_at_column_end(row, stretch.gutter, settings) for row in two_sided)
 
 
 def parted_by_mark_box(row: Row, middle: float, settings: LayoutSettings) -> bool:

@@ -428,17 +428,33 @@ def opens_a_name_centred_below(rows: list[Line], i: int, above: int, below: int,
     return _balanced_on_its_figures(rows[above], held, rows[i], settings) and _mirrored_under(rows, i, below, settings)
 
 
+def closes_a_name_centred_above(rows: list[Line], i: int, above: int, held: list[Line], settings: LayoutSettings) -> bool:
+    """A line the row above holds in the line's column stands as far over that row's centre
+    (`_row_centre`) as the line stands under it (within `centred_name_lines`): the two mirror each
+    other about the row, the line closing the name centred there — a name of five lines, its middle
+    one level with the figures, evenly spaced down to the next row's name ('江苏国药大' / '药房连锁有'
+    over '限公司高淳', '区雨花西路' / '诊所' under it; Typst 790048), however blank the next row's own
+    line is where the line has text. held: the lines the row above holds so far."""
+    centre = _row_centre(rows[above], rows[i], settings)
+    under, tolerance = middle(rows[i]) - centre, settings.centred_name_lines * _line_height(rows[i])
+    over = [centre - middle(line) for line in held if not _anchors_a_row(line) and not _blank_under(line, rows[i], settings)]
+    return under > tolerance and any(abs(distance - under) <= tolerance for distance in over)
+
+
 def _owner_between(rows: list[Line], i: int, above: int, below: int, held: list[Line], settings: LayoutSettings,
                    groups: Groups = WHOLE_WIDTH) -> int:
     """A line between two rows of a centred table: clearly nearer the line above or below it, it
     goes with that one's row (the last line of a name of three lines centred on its row, above a
-    row whose own line is blank there); evenly spaced, with the row below when it opens a name
+    row whose own line is blank there); evenly spaced, with the row above when it mirrors a line of
+    that row's name over it (`closes_a_name_centred_above`), with the row below when it opens a name
     centred there, else with the row whose own line is blank where this one has text. held: the
     lines the row above holds so far."""
     if _clearly_nearer_above(rows, i, settings):
         return above
     if _clearly_nearer_below(rows, i, settings):
         return below
+    if closes_a_name_centred_above(rows, i, above, held, settings):
+        return above
     if opens_a_name_centred_below(rows, i, above, below, held, settings):
         return below
     if _leaves_room_for(rows[below], rows[i], settings, groups) and not _blank_under(rows[above], rows[i], settings):
