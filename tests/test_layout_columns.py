@@ -164,7 +164,7 @@ def test_a_header_cell_in_a_gutter_joins_the_column_with_no_header(tmp_path: Pat
     cells = cols.clustered([s for row in rows for s in row])
     runs = [(100.0, 120.0), (160.0, 180.0)]
     assert cols._unheaded_neighbours(cells[0], runs, [False, True], cells) == [0]
-    assert cols._place_header_cells(runs, cells) == [(100.0, 140.0), (160.0, 180.0)]
+    assert cols._place_header_cells(runs, cells, DEFAULTS) == [(100.0, 140.0), (160.0, 180.0)]
 
 
 def test_a_header_cell_between_two_headed_columns_is_a_column_of_its_own(tmp_path: Path) -> None:
@@ -172,7 +172,7 @@ def test_a_header_cell_between_two_headed_columns_is_a_column_of_its_own(tmp_pat
     cells = cols.clustered([s for row in rows for s in row])
     runs = [(100.0, 120.0), (160.0, 180.0)]
     assert cols._unheaded_neighbours(cells[1], runs, [True, True], cells) == []
-    assert cols._place_header_cells(runs, cells) == [(100.0, 120.0), (160.0, 180.0), (130.0, 140.0)]
+    assert cols._place_header_cells(runs, cells, DEFAULTS) == [(100.0, 120.0), (160.0, 180.0), (130.0, 140.0)]
 
 
 def test_a_band_standing_wholly_above_a_header_cell_heads_no_column_alone(tmp_path: Path) -> None:
@@ -585,3 +585,61 @@ def test_a_typed_space_beside_autospaced_labels_keeps_the_run_autospacing() -> N
     gutter = [(305.0, 312.0)]
     assert [s.text for s in cols.split_at_gutters(Segment(typed + bare, DEFAULTS), gutter, DEFAULTS, header=True)] == [
         "2023 年总量累计总量2023年总量"]
+
+
+# ---------------------------------------------------------------------------------------------
+# A mark ending its text counts only its inked part where two heads part one run (typst 790115),
+# and lines of a header cell starting together take their column back to where they start
+# (weasyprint 790067)
+
+
+def test_a_mark_ending_its_text_prints_only_over_its_boxs_left_part() -> None:
+    """A Chinese closing mark or a full-width point, the last glyph of its line or set apart from
+    the next; a mark inside a figure abuts the next digit and counts whole, and so do other glyphs."""
+    point = glyph(195.0, 205.0, "．")
+    assert cols.ends_on_blank_half(point, None, DEFAULTS)
+    assert cols.ends_on_blank_half(point, glyph(205.9, 211.46, "1"), DEFAULTS)
+    assert not cols.ends_on_blank_half(point, glyph(205.3, 210.86, "1"), DEFAULTS)  # within touch_pt
+    assert cols.ends_on_blank_half(glyph(195.0, 205.0, "）"), None, DEFAULTS)
+    assert not cols.ends_on_blank_half(glyph(125.0, 135.0, "，"), glyph(135.0, 145.0, "１"), DEFAULTS)
+    assert not cols.ends_on_blank_half(glyph(195.0, 205.0, "０"), None, DEFAULTS)
+    assert not cols.ends_on_blank_half(glyph(200.0, 202.78, "."), None, DEFAULTS)  # a Latin point hangs no half
+    spans = list(cols._ink_spans([[glyph(185.0, 195.0, "０"), point, glyph(205.9, 211.46, "1")]], DEFAULTS))
+    assert spans == [(185.0, 195.0), (195.0, 200.0), (205.9, 211.46)]
+
+
+def test_two_heads_part_a_run_where_a_wrapped_figures_point_overhangs_its_column(tmp_path: Path) -> None:
+    """Typst 790115: '２，１４９，３７０．' wrapped after its point in a tight revenue column;
+    Typst trims the point's blank half at the line's end, so its box reaches 5 pt past the
+    column's figures, 0.9 pt from the discharges' widest figure ('124,571'): one run of body text
+    under '收入（千元）' and '人次', parted only by the point's ink. Two columns, the gutter from the
+    point's ink to the next figure; a row of plain figures leaves the run whole."""
+    def chars(x: float, top: float, s: str) -> list[tuple[float, float, str]]:
+        return [(x + 10 * k, top, ch) for k, ch in enumerate(s)]
+
+    header = drawn(tmp_path, (140, 80, "收入（千元）"), (215, 80, "人次"))
+    body = drawn(tmp_path, (152.74, 100, "1599452.7"), (212.2, 100, "14968"),
+                 *chars(105, 120, "２，１４９，３７０．"), (205.9, 120, "124571"))
+    columns = cols.columns_of(body, header, 100.0, 260.0, DEFAULTS)
+    assert [(round(a, 1), round(b, 1)) for a, b in columns.gutters] == [(200.0, 205.9)]
+    plain = drawn(tmp_path, (152.74, 100, "1599452.7"), (206.4, 100, "124571"))
+    assert len(cols.columns_of(plain, header, 100.0, 260.0, DEFAULTS).gutters) == 1  # 6.4 pt: a gutter by itself
+
+
+def test_header_lines_starting_together_take_their_column_back_to_their_start(tmp_path: Path) -> None:
+    """Weasyprint 790067: WeasyPrint sets a th at its start, the group title '门急诊信息' over its
+    first sub-column's '人次', both 7 pt past the figures on their left and 11 pt before their own
+    right-aligned ones: the run under them starts where they start, and the edge lies in the
+    7 pt gap (midway between the figures it would leave '人次''s middle in the column on the
+    left). A centred stack ('2026 年报告数' over '量') and a one-line label start nowhere together."""
+    rows = drawn(tmp_path, (161.4, 100, "门急诊信息"), (161.4, 115, "人次"))
+    cells = cols.clustered([s for row in rows for s in row])
+    runs = [(128.9, 154.8), (190.1, 224.4)]
+    assert cols.set_at_column_start(cells[0], runs, DEFAULTS)
+    assert cols._place_header_cells(runs, cells, DEFAULTS) == [(128.9, 154.8), (161.4, 224.4)]
+    centred = drawn(tmp_path, (180, 100, "2026年报告数"), (205, 115, "量"))
+    stack = cols.clustered([s for row in centred for s in row])
+    assert len(stack) == 1 and not cols.set_at_column_start(stack[0], runs, DEFAULTS)
+    assert cols._place_header_cells(runs, stack, DEFAULTS) == runs
+    over = drawn(tmp_path, (190.1, 100, "门急诊信息"), (190.1, 115, "人次"))  # over its run: nothing to take back
+    assert not cols.set_at_column_start(cols.clustered([s for row in over for s in row])[0], runs, DEFAULTS)

@@ -196,18 +196,21 @@ def test_a_title_broken_by_the_page_is_one_heading(tmp_path: Path, size: float) 
     assert [len(p.tables()) for p in pieces[2:]] == [1, 0, 1, 1]
 
 
-def test_a_part_heading_right_over_a_section_title_is_its_own_heading(tmp_path: Path) -> None:
+@pytest.mark.parametrize("part", ["统计数据", "主要统计指标", "统计资料"])
+def test_a_part_heading_right_over_a_section_title_is_its_own_heading(tmp_path: Path, part: str) -> None:
     """'统计数据' set close over a section title whose bracketed tail wrapped: two headings, the
-    second one whole ('全国卫生健康信息化发展指数（2030）')."""
+    second one whole ('全国卫生健康信息化发展指数（2030）'). So too the part's title in words no
+    title ends with ('主要统计指标', '统计资料': `heads_alone`; docx 790073 read '主要统计指标' as
+    the title's first line and left '（2025）' to the sentence under it)."""
     def page(c):
         text(c, LEFT, 40, "南京市卫生信息中心 编印 2031 年 1 月 20 日", BODY)
-        centred(c, 80, "统计数据", 1.3 * BODY)
+        centred(c, 80, part, 1.3 * BODY)
         centred(c, 80 + 1.5 * BODY, "全国卫生健康信息化发展指数", 1.3 * BODY)
         centred(c, 80 + 3.0 * BODY, "（2030）", 1.3 * BODY)
         para(c, 150, ["2030年，全国卫生健康信息化发展指数发布，南京市位列第五。"])
 
     pieces = cut(load(make_pdf(tmp_path / "part-heading.pdf", page)), TITLE_PATTERNS)
-    assert [p.title for p in pieces] == ["", "统计数据", "全国卫生健康信息化发展指数（2030）"]
+    assert [p.title for p in pieces] == ["", part, "全国卫生健康信息化发展指数（2030）"]
     assert [p.text for p in pieces[2].paragraphs()] == ["2030年，全国卫生健康信息化发展指数发布，南京市位列第五。"]
 
 

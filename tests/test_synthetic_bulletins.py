@@ -555,6 +555,43 @@ def test_a_typst_header_label_overflowing_its_cell_by_its_marks_blank(seed: int,
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_typst_wrapped_figures_point_overhanging_its_column(tmp_path: Path) -> None:
+    """typst 790115 (three_line, uming, quirks; the sweep at 3f1d458): in the hospitals' platform
+    table a full-width revenue figure wrapped after its point ('２，１４９，３７０．' / '３８'); Typst
+    trims the point's blank half at the line's end, so its box reached 0.9 pt from the discharges'
+    widest figure and the two columns read as one under '收入（千元）' and '人次': revenue and
+    discharges left empty for every hospital (columns.ends_on_blank_half)."""
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790115, "typst", "three_line", "uming", True, draws=pinned_draws(790115))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_weasyprint_label_set_at_its_cells_start_over_narrow_figures(tmp_path: Path) -> None:
+    """weasyprint 790067 (no_inner_verticals, noto-sans; the sweep at 3f1d458): WeasyPrint sets a th
+    at its start; '门急诊信息' over '人次' both 7 pt past the forms column's figures and 11 pt before
+    their own right-aligned ones (the page with most rows, whose columns every page takes), so the
+    edge midway between the figures left '人次' in the forms column: forms, visits and revenue of
+    every hospital left empty (columns.set_at_column_start)."""
+    reason = cannot_render("weasyprint", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790067, "weasyprint", "no_inner_verticals", "noto-sans", draws=pinned_draws(790067))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_docx_part_title_over_a_title_whose_tail_wrapped(tmp_path: Path) -> None:
+    """docx 790073 (grid, uming; the sweep at 3f1d458): the part's title '主要统计指标' set in the
+    titles' size right over '全国卫生健康信息化发展指数' / '（2025）' was read as that title's first
+    line, and '（2025）' as a sentence of the development index (headings.heads_alone)."""
+    reason = cannot_render("docx", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790073, "docx", "grid", "uming", draws=pinned_draws(790073))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # --------------------------------------------------------------------- docx 740063, 740055
 
 @pytest.mark.parametrize(("seed", "style", "quirks"), [(740063, "grid", False), (740055, "three_line", True)])

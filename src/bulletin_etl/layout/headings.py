@@ -25,7 +25,7 @@ from .line_ends import stops_short
 from .lines import Margins, TextLine, body_size, line_family, line_margins, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
-from .vocabulary import MASTHEAD, is_sentence, reads_as_title, starts_numbered, without_numbering
+from .vocabulary import MASTHEAD, is_part_title, is_sentence, reads_as_title, starts_numbered, without_numbering
 
 SENTENCE_ENDS = tuple("。！？")
 """A line ending a sentence (or a remark, `closes_remark`) may end its paragraph although it
@@ -283,7 +283,15 @@ def two_titles(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
     """Two known titles one over the other, each worded as a title on its own ('统计数据', the
     part's heading, over a section's title): two headings, not one title wrapped. A line ending
     '…中心' matches the colophon's pattern but is no title: '…信息中心' / '十件大事' is one."""
-    return flow.known_title(line.text) and flow.known_title(nxt.text) and not is_title_tail(nxt.text)
+    return heads_alone(flow, line.text) and flow.known_title(nxt.text) and not is_title_tail(nxt.text)
+
+
+def heads_alone(flow: Flow, text: str) -> bool:
+    """A heading on its own line over a title: a known title worded as one, or the part's title
+    in words no title ends with ('主要统计指标', '统计资料', `is_part_title`). Set in the titles'
+    size right over the first one, '主要统计指标' read as the first line of '全国卫生健康信息化发展
+    指数' and left that title's wrapped tail '（2025）' to its sentence (docx 790073)."""
+    return flow.known_title(text) or is_part_title(text)
 
 
 def title_second_line(flow: Flow, i: int) -> TextLine | None:

@@ -215,6 +215,7 @@ class LayoutSettings:
     autospace_min_em: float = 0.1
     span_margin_pt: float = 1.0  # text reaching this close to a column's middle covers that column
     same_header_x_pt: float = 2.0  # header texts this close across pages stand at the same place
+    start_aligned_lines_pt: float = 0.5  # lines of a header cell starting this close are set at the cell's start
     gutter_row_count: int = 3  # rows with figures a page needs to show its own gutters
     touch_pt: float = 0.5  # two glyph boxes may share this much at their edges without overlapping
     # a header cell reaching this close to both ends of a run of tight figures heads the whole run, not one of

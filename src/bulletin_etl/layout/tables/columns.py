@@ -44,7 +44,7 @@ def columns_of(body: list[list[Segment]], header: list[list[Segment]], x0: float
     header_segments = [s for row in header for s in row]
     chars, runs, size = _gutter_runs(body, settings)
     runs = _split_under_headers(runs, chars, header_segments, settings)
-    runs = _place_header_cells(runs, clustered(_header_cells(header_segments, size, settings)))
+    runs = _place_header_cells(runs, clustered(_header_cells(header_segments, size, settings)), settings)
     return _columns_between(sorted(runs), x0, x1)
 
 
@@ -109,15 +109,19 @@ def _covered(chars: list[dict], tolerance: float) -> list[Span]:
     return iv.merged(((c["x0"], c["x1"]) for c in chars), slack=tolerance)
 
 
-def _place_header_cells(runs: list[Span], cells: list[list[Segment]]) -> list[Span]:
+def _place_header_cells(runs: list[Span], cells: list[list[Segment]], settings: LayoutSettings) -> list[Span]:
     """A header cell is its stacked lines together ('2026 年报告数' over a centred '量' that
     stands in the gutter beside right-aligned figures). A centred header over one-digit figures
     may not overlap them: it joins the neighbouring column that has no header of its own; only a
-    header with no such neighbour is a column of its own (blank body)."""
+    header with no such neighbour is a column of its own (blank body). A cell set at its start
+    over one run (`set_at_column_start`) takes the run back to where it starts."""
     runs = list(runs)
     headed = [any(_stands_over(cell, run) for cell in cells) for run in runs]
     for cell in cells:
-        if any(_stands_over(cell, run) for run in runs):
+        over = [i for i, run in enumerate(runs) if _stands_over(cell, run)]
+        if len(over) == 1 and set_at_column_start(cell, runs, settings):
+            runs[over[0]] = (min(runs[over[0]][0], _extent(cell)[0]), runs[over[0]][1])
+        if over:
             continue
         extent = _extent(cell)
         open_sides = _unheaded_neighbours(cell, runs, headed, cells)
@@ -129,6 +133,19 @@ def _place_header_cells(runs: list[Span], cells: list[list[Segment]]) -> list[Sp
             runs.append(extent)
             headed.append(True)
     return runs
+
+
+def set_at_column_start(cell: list[Segment], runs: list[Span], settings: LayoutSettings) -> bool:
+    """Lines of a header cell starting together (within `start_aligned_lines_pt`), one of them
+    standing over no run: set at their cell's start, left of right-aligned figures — WeasyPrint
+    sets a th at its start, and a group title started over its first sub-column's label
+    ('门急诊信息' over '人次', 7 pt past the figures on its left, 11 pt before its own) clusters
+    with it. Midway between the runs, the column's edge would leave the label's middle in the
+    column on its left (weasyprint 790067); a centred stack ('2026 年报告数' over '量') starts
+    nowhere together."""
+    starts = [s.x0 for s in cell]
+    together = len(cell) > 1 and max(starts) - min(starts) <= settings.start_aligned_lines_pt
+    return together and any(not any(_stands_over([line], run) for run in runs) for line in cell)
 
 
 def _extent(cell: list[Segment]) -> Span:
@@ -186,7 +203,7 @@ def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float,
     if len(heads) < 2:
         return [run]
     under = [c for c in chars if _centred_in(c, run)]
-    gaps = iv.free(((c["x0"], c["x1"]) for c in under), at_least=settings.tight_gutter_em * size)
+    gaps = iv.free(_ink_spans(group_rows(under, settings), settings), at_least=settings.tight_gutter_em * size)
     lines = group_rows([c for c in under if not c["text"].isspace()], settings)
     pieces = [run]
     for left, right in zip(heads, heads[1:]):
@@ -195,6 +212,33 @@ def _split_run(run: Span, chars: list[dict], header: list[Segment], size: float,
             last = pieces.pop()
             pieces += [(last[0], gap[0]), (gap[1], last[1])]
     return pieces
+
+
+def _ink_spans(lines: list[list[dict]], settings: LayoutSettings) -> Iterator[Span]:
+    """Where each line's glyphs print: a mark ending its text (`ends_on_blank_half`) only over its
+    box's inked part (`closing_mark_ink_share`)."""
+    for line in lines:
+        ordered = sorted(line, key=lambda c: c["x0"])
+        for char, following in zip(ordered, [*ordered[1:], None]):
+            share = settings.closing_mark_ink_share if ends_on_blank_half(char, following, settings) else 1.0
+            yield char["x0"], char["x0"] + share * (char["x1"] - char["x0"])
+
+
+FULL_WIDTH_POINTS = frozenset("．")
+"""A figure's point printed full-width ('２，１４９，３７０．' wrapped after it): inked at its box's
+left, as a closing mark is."""
+
+
+def ends_on_blank_half(char: dict, following: dict | None, settings: LayoutSettings) -> bool:
+    """A Chinese closing mark or a full-width point (`FULL_WIDTH_POINTS`) ending its text: the last
+    glyph of its line, or set apart from the next (its box ending more than `touch_pt` before it).
+    Typst trims the blank right half of such a mark at a line's end, so its box reaches half an em
+    past the column's edge, to 0.9 pt from the next column's widest figure ('２，１４９，３７０．'
+    wrapped in a tight revenue column beside '124,571', typst 790115); a mark inside a figure
+    ('２，１４９') abuts the next glyph and counts whole."""
+    if not (hangs_past_edge(char) or char["text"] in FULL_WIDTH_POINTS):
+        return False
+    return following is None or following["x0"] - char["x1"] > settings.touch_pt
 
 
 def _centred_in(char: dict, run: Span) -> bool:
