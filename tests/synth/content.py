@@ -166,13 +166,14 @@ class Section:
     name: str  # the extractor's section name
     title: str
     preamble: list[str] = field(default_factory=list)  # subtitle lines under the heading
-    paragraphs: list[str] = field(default_factory=list)  # body paragraphs (first line indented)
+    paragraphs: list[str] = field(default_factory=list)  # body paragraphs (first line indented unless `flush`)
     table: PrintedTable | None = None
     notes: list[str] = field(default_factory=list)  # printed right under the table, smaller
     columns: PageColumns | None = None  # the paragraphs set in page columns (the heading across the page)
     # a line of the paragraphs, not a first line, opens with a '“' hung half an em before its column's or the
     # page's edge, as Typst hangs it (the hung_quotes family; reportlab draws it so)
     hung_quote: bool = False
+    flush: bool = False  # the paragraphs set flush left, no first-line indent (flush_paragraphs family)
     rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
 
 

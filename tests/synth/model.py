@@ -58,6 +58,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         last_pages(random.Random(f"two_columns-last-{seed}"), [printed_events, *sections])
     if "headless_tables" in draws:
         headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
+    if "flush_paragraphs" in draws:
+        flush_paragraphs(stream("flush_paragraphs", seed), [printed_events, *sections], forced("flush_paragraphs"))
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -280,6 +282,42 @@ def last_pages(rng: random.Random, sections: list[Section]) -> None:
         if sec.columns is not None and not sec.columns.foot_row and rng.random() < 0.5:
             sec.columns.last_right = 1 if rng.random() < 0.7 else 2
             sec.columns.carry = rng.randint(6, 14)
+
+
+FLUSH_SHARE = 0.25  # bulletins setting their paragraphs flush left (flush_paragraphs family)
+UNFINISHED_SHARE = 0.4  # of their events, evaluation lists and remote-medicine paragraphs: no final '。'
+UNFINISHED_IN = ("events", "evaluation_ratings", "remote_medicine")
+"""Sections whose paragraphs each begin an item (an event, a list, a system): two read as one lose one."""
+
+
+def flush_paragraphs(rng: random.Random, sections: list[Section], force: bool = False) -> None:
+    """About a bulletin in four (all when forced) sets its paragraphs flush left, as many Word styles
+    print them: no first-line indent, a paragraph told from the next only by where its last line
+    stops. Some paragraphs of the events, the evaluation lists and the remote medicine end with no
+    final mark, on a character ('…平台上线运行', '…获得三级': a sentence the writer cut, a list), so
+    that a closing line holding a clause's '，' or '；' stops short on a bare character right above
+    the next paragraph's first line at the margin in the same size. The truth of an event's body
+    follows its text; the other sections' truth is unchanged."""
+    if rng.random() >= FLUSH_SHARE and not force:
+        return
+    for sec in sections:
+        if not sec.paragraphs:
+            continue
+        sec.flush = True
+        if sec.name in UNFINISHED_IN:
+            sec.paragraphs = [_unfinished(sec, k, p) if rng.random() < UNFINISHED_SHARE else p
+                              for k, p in enumerate(sec.paragraphs)]
+
+
+def _unfinished(sec: Section, index: int, paragraph: str) -> str:
+    """The paragraph without its final '。' where a character stands before it (an event's body
+    truth too); else as it is."""
+    if not (paragraph.endswith("。") and "\u4e00" <= paragraph[-2:-1] <= "\u9fff"):
+        return paragraph
+    if sec.name == "events":
+        row = sec.rows["events"][index]
+        row["body"] = row["body"].removesuffix("。")
+    return paragraph[:-1]
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")

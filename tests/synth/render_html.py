@@ -301,7 +301,8 @@ def _prose(s: Section) -> list[str]:
     columns, balanced; a column rule in the gutter or none). Orphans and widows of one line are
     allowed in them, as an editor allows them there: with CSS's two, a paragraph of three lines
     stays whole in the left column beside an empty right one."""
-    paragraphs = [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
+    flush = ' style="text-indent: 0"' if s.flush else ""  # flush_paragraphs family
+    paragraphs = [f'<p class="text"{flush}>{_e(p)}</p>' for p in s.paragraphs]
     cols = s.columns
     if cols is None or not paragraphs:
         return paragraphs

@@ -313,6 +313,7 @@ class Renderer:
         self.mb = rng.uniform(2.2, 3.0) * CM
         self.justify = rng.random() < 0.85
         self.hung_quotes, self.cut_at_quote = False, None  # the hung_quotes family, while its section is drawn
+        self.indent_em = 2.0  # a paragraph's first-line indent, while its section is drawn (flush_paragraphs: 0)
         self.split_rows = rng.random() < 0.6
         self.draws = b.draws
         self.texts: dict[str, Text] = {font: self.t}
@@ -589,7 +590,7 @@ class Renderer:
         width = width or self.width
         left = self.ml if left is None else left
         lead = lead or (self.lead if size == self.body else size * 1.45)
-        ind = 2 * size if indent else 0.0
+        ind = self.indent_em * size if indent else 0.0
         lines, track = self.para_lines(text, size, width, ind) if indent else (
             self.t.wrap(text, size, width, ind, hang=True), 0.0)
         cut = self.lines_cut_at_quote(text, size, width, ind) if text == self.cut_at_quote else None
@@ -616,14 +617,16 @@ class Renderer:
     def prose(self, sec: Section) -> None:
         """A section's paragraphs across the text width, or in page columns (two_columns family)."""
         self.hung_quotes = sec.hung_quote and self.justify and self.t.width("“", 10.0) >= FULL_WIDTH_EM * 10.0
+        self.indent_em = indent_em(sec)
         if sec.columns is not None:
             draw_in_columns(self, sec.paragraphs, sec.columns)
         else:
             self.cut_at_quote = next((p for p in sec.paragraphs if self.hung_quotes
-                                      and self.lines_cut_at_quote(p, self.body, self.width, 2 * self.body)), None)
+                                      and self.lines_cut_at_quote(p, self.body, self.width, self.indent_em * self.body)),
+                                     None)
             for p in sec.paragraphs:
                 self.paragraph(p)
-        self.hung_quotes, self.cut_at_quote = False, None
+        self.hung_quotes, self.cut_at_quote, self.indent_em = False, None, 2.0
 
     def lines_cut_at_quote(self, text: str, size: float, width: float, ind: float,
                            from_line: int = 0) -> tuple[list[str], float] | None:
@@ -1163,7 +1166,8 @@ class Renderer:
         ending at a page's foot and another starting atop the next are two, not one)."""
         size = role.size
         h = 1.4 * size + len(self.title_lines(sec.title, role)) * size * 1.35 + 0.7 * size
-        h += sum(len(self.para_lines(p, self.body, self.width, 2 * self.body)[0]) * self.lead for p in sec.paragraphs)
+        ind = indent_em(sec) * self.body
+        h += sum(len(self.para_lines(p, self.body, self.width, ind)[0]) * self.lead for p in sec.paragraphs)
         if self.y + h < self.bottom - 1:
             self.y = self.bottom - h - 0.5
             self.info["prose_at_foot"] = {"section": sec.name, "page": self.page}
@@ -1186,8 +1190,9 @@ class Renderer:
         size = role.size
         h = 1.1 * size + len(self.title_lines(sec.title, role)) * size * 1.35 + 0.5 * size
         h += sum(len(self.t.wrap(line, self.body - 1, self.width)) * (self.body - 1) * 1.45 + 2 for line in sec.preamble)
-        h += sum(len(self.t.wrap(p, self.body, self.width, 2 * self.body) if self.wraps is None
-                     else self.para_lines(p, self.body, self.width, 2 * self.body)[0]) * self.lead for p in sec.paragraphs)
+        ind = indent_em(sec) * self.body
+        h += sum(len(self.t.wrap(p, self.body, self.width, ind) if self.wraps is None
+                     else self.para_lines(p, self.body, self.width, ind)[0]) * self.lead for p in sec.paragraphs)
         state = self.rng.getstate()  # measure the table without changing what is drawn next
         plan = self.plan_table(sec.table)
         self.rng.setstate(state)
@@ -1302,6 +1307,12 @@ class Renderer:
         self.info["pages"] = self.page
 
 
+def indent_em(sec: Section) -> float:
+    """A paragraph's first-line indent in the section, in body ems: two characters, none where the
+    paragraphs are set flush left (flush_paragraphs family)."""
+    return 0.0 if sec.flush else 2.0
+
+
 ColumnLine = tuple[int, int, str, float]
 """A paragraph's line set in a page column: its index in the paragraph, the paragraph's line
 count, its text, the paragraph's tracking."""
@@ -1314,7 +1325,7 @@ def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> No
     `_rows_before_last_page`), a vertical rule in each gutter when asked."""
     gap = (cols.hung_gap_em if r.hung_quotes and cols.hung_gap_em else cols.gap_em) * r.body
     width = (r.width - gap * (cols.count - 1)) / cols.count
-    wraps = [r.para_lines(p, r.body, width, 2 * r.body) for p in paragraphs]
+    wraps = [r.para_lines(p, r.body, width, r.indent_em * r.body) for p in paragraphs]
     if r.hung_quotes:
         wraps = _cut_in_right_column(r, paragraphs, wraps, width)
     lines: list[ColumnLine] = []
@@ -1356,7 +1367,7 @@ def _cut_in_right_column(r: Renderer, paragraphs: list[str], wraps: list[tuple[l
     half = (sum(len(w) for w, _ in wraps) + 1) // 2
     before = [sum(len(w) for w, _ in wraps[:k]) for k in range(len(wraps))]
     for k in reversed(range(len(paragraphs))):
-        cut = r.lines_cut_at_quote(paragraphs[k], r.body, width, 2 * r.body, max(0, half + 1 - before[k]))
+        cut = r.lines_cut_at_quote(paragraphs[k], r.body, width, r.indent_em * r.body, max(0, half + 1 - before[k]))
         if cut is not None:
             return [*wraps[:k], cut, *wraps[k + 1:]]
     return wraps
@@ -1399,7 +1410,7 @@ def _column_line(r: Renderer, line: ColumnLine, left: float, width: float, top: 
     """One line of a paragraph in a column: the first indented two ems, the others justified to the
     column's width when the bulletin justifies its text, the paragraph's last left short."""
     i, count, text, track = line
-    x = left + (2 * r.body if i == 0 else -r.hung(text, round((left - r.ml) / width)) * r.body)
+    x = left + (r.indent_em * r.body if i == 0 else -r.hung(text, round((left - r.ml) / width)) * r.body)
     cs = 0.0
     natural = r.t.width(text, r.body, track) - track
     if r.justify and i < count - 1 and len(text) > 1:

@@ -293,7 +293,8 @@ def _prose(page: _Page, s: Section, last_apart: bool = False) -> list[str]:
     without balance or rule, the last paragraph moved on to the next column by a column break
     when `last_apart` (`_close_under_columns`: where that break falls in a left column, the
     columns' last page ends in a right column shorter than the left)."""
-    paragraphs = [f"#par(first-line-indent: (amount: 2em, all: true), {_s(p)})" for p in s.paragraphs]
+    indent = "0em" if s.flush else "2em"  # flush_paragraphs family: set flush left
+    paragraphs = [f"#par(first-line-indent: (amount: {indent}, all: true), {_s(p)})" for p in s.paragraphs]
     cols = s.columns
     if cols is None or not paragraphs:
         return paragraphs
