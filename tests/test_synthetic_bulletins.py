@@ -599,3 +599,39 @@ def test_an_airy_three_line_name_alone_under_a_repeated_header_keeps_its_row(tmp
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "airy_rows")
     case = Case(758001, "html", "three_line", "wqy-zenhei", draws=drawn_through("cut_halves_beside"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------- the flush_paragraphs family
+
+FLUSH_CASES = [
+    ("reportlab", 860001, "no_inner_verticals", "STSong-Light", True),  # event 3 '…信创云环境' and the
+    # consultation system's '…累计开展会诊42次' half an em short (no '。') over the next item's first line
+    ("reportlab", 860002, "three_line", "STSong-Light", False),  # list 1 '…获得四级甲等' a point short of
+    # the margin over '2、国家医院…'; event 7's '…业务协同。' filling its line over '八、…'
+    ("reportlab", 860003, "grid", "wqy-zenhei", True),  # '…第一服务窗口' (no '。') 1.2 em short over '四、…'
+    ("reportlab", 860009, "grid", "STSong-Light", False),  # '…附属逸夫医院获得四级甲等' 1.9 em short over '2、…'
+    # (read as one list, its unique key failed: extract exited 5)
+    *[(p, seed, style, font, False) for p, font in (("docx", "wqy-zenhei"), ("html", "wqy-zenhei"),
+                                                      ("weasyprint", "wqy-zenhei"), ("typst", "wqy-zenhei"))
+      for seed, style in ((860001, "no_inner_verticals"), (860002, "three_line"))],
+]
+"""Bulletins of the flush_paragraphs family (forced, drawn with the families through it): paragraphs
+set flush left, some events, evaluation lists and remote-medicine paragraphs ending on a character
+with no final mark; the reportlab ones read items into the items before them until
+`line_ends.ends_past` and `sections.cut_before_items`."""
+
+
+@pytest.mark.parametrize(("producer", "seed", "style", "font", "quirks"), FLUSH_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in FLUSH_CASES])
+def test_flush_paragraphs_through_each_producer(producer: str, seed: int, style: str, font: str, quirks: bool,
+                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every event, evaluation list and remote-medicine system is read as its own item, its text as
+    printed (an event's body without its '。' where the writer left none)."""
+    reason = cannot_render(producer, font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "flush_paragraphs")
+    case = Case(seed, producer, style, font, quirks=quirks, draws=drawn_through("flush_paragraphs"))
+    b = bulletin(case)[0]
+    assert b.events.flush and any(not p.endswith("。") for p in b.events.paragraphs)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
