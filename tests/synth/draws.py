@@ -177,6 +177,15 @@ Families (the classes of issue 9 the extractor must handle):
                     column wraps once (Typst's three-line tables, no rules between rows: the figure's
                     rest ties between its row's line and the name's third line); counter-case: another
                     row named as long, its figures whole in Latin digits. The truth follows the names
+  flush_paragraphs  (all producers; ~25%, model.flush_paragraphs; all when forced) every prose section's
+                    paragraphs set flush left, as many Word styles print them: no first-line indent, a
+                    paragraph told from the next only by where its last line stops. Some events, evaluation
+                    lists and remote-medicine paragraphs (~40% of them) end on a character with no final
+                    '。' (a sentence its writer cut, a list: '…信创云环境', '…获得四级甲等'): a closing line
+                    holding a '，' or '；' stops short on a bare character over the next item's first line at
+                    the margin in its size (the counter-case of line_ends.runs_on_mid_clause), or fills the
+                    line, or stops a character short (no end shown: sections.cut_before_items). The truth of
+                    an event's body follows its text; the rest is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
