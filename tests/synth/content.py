@@ -174,6 +174,7 @@ class Section:
     # page's edge, as Typst hangs it (the hung_quotes family; reportlab draws it so)
     hung_quote: bool = False
     flush: bool = False  # the paragraphs set flush left, no first-line indent (flush_paragraphs family)
+    close_notes: bool = False  # the notes in the body's size right under the table, at its line pitch (close_notes)
     rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
 
 

@@ -208,7 +208,8 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
-            "part_title", "airy_rows", "cut_halves_beside", "flush_paragraphs")
+            "part_title", "airy_rows", "cut_halves_beside", "flush_paragraphs",
+            "close_notes")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -60,6 +60,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
     if "flush_paragraphs" in draws:
         flush_paragraphs(stream("flush_paragraphs", seed), [printed_events, *sections], forced("flush_paragraphs"))
+    if "close_notes" in draws:
+        close_notes(stream("close_notes", seed), sections, forced("close_notes"))
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -318,6 +320,27 @@ def _unfinished(sec: Section, index: int, paragraph: str) -> str:
         row = sec.rows["events"][index]
         row["body"] = row["body"].removesuffix("。")
     return paragraph[:-1]
+
+
+CLOSE_NOTES_SHARE = 0.2  # bulletins setting their tables' notes close under airy rows (close_notes family)
+
+
+def close_notes(rng: random.Random, sections: list[Section], force: bool = False) -> None:
+    """About a bulletin in five (all when forced) prints its tables that have notes with rows far
+    apart (airy_rows' padding, a third of an em to an em, where that family drew none) and sets each
+    note in the body's size right under the table's last row, at the body's line pitch, as a
+    paragraph of the text ('（截止 2026 年底，总预约挂号量为 …）', '注：…'): the table's row pitch
+    (an airy row's, a wrapped name's lines closer) is far wider than the gap over the note, which
+    must not be taken as a row. The truth is unchanged."""
+    if rng.random() >= CLOSE_NOTES_SHARE and not force:
+        return
+    for sec in sections:
+        if sec.table is None or not sec.notes:
+            continue
+        pad = round(rng.uniform(0.3, 1.0), 2)
+        if not sec.table.row_pad_em:
+            sec.table.row_pad_em = pad
+        sec.close_notes = True
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")

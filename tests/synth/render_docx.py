@@ -496,7 +496,10 @@ def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
         width = lay.width_cm + (29.7 - 21.0 if lay.landscape else 0.0)
         _table(doc, s.table, family, small, lay.style, width, rng, spaced=lay.spaced)
     for note in s.notes:
-        _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
+        if s.close_notes:  # close_notes family: in the body's size and leading, right under the table
+            _paragraph(doc, note, family, lay.body, align=WD_ALIGN_PARAGRAPH.LEFT, line=lay.typo.lead or None)
+        else:
+            _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "", family, lay.body, space_after=6)
 
 

@@ -1143,10 +1143,13 @@ class Renderer:
         if sec.table is not None:
             self.y += self.rng.uniform(2, 6)
             note_gap = self.rng.uniform(3, 6)
+            note_size, note_lead = (self.body, self.lead) if sec.close_notes else (self.note, self.note * 1.45)
+            if sec.close_notes:
+                note_gap = 0.0  # close_notes family: the note at the body's line pitch under the last row
             tail = 0.0
             if sec.notes and not foot:
-                tail = note_gap + sum(len(self.t.wrap(n, self.note, self.width, hang=True)) for n in sec.notes) \
-                    * self.note * 1.45 + 2
+                tail = note_gap + sum(len(self.t.wrap(n, note_size, self.width, hang=True)) for n in sec.notes) \
+                    * note_lead + 2
             if self.cut_halves is not None and not foot and _side_by_side(sec.table):
                 self._cut_halves_at_foot(sec)
             self.draw_table(sec.table, sec.name, tail)
@@ -1155,7 +1158,8 @@ class Renderer:
                 left, width = self._note_frame(sec)
                 for note in sec.notes:
                     centre = note.startswith("（") and self.t.width(note, self.note) < self.width and self.rng.random() < 0.6
-                    self.paragraph(note, size=self.note, indent=False, centre=centre, left=left, width=width)
+                    self.paragraph(note, size=note_size, indent=False, centre=centre and not sec.close_notes, left=left,
+                                   width=width)
             self.y += max(CM * 1.05, self.heading)
         else:
             self.y += self.body * 0.5
