@@ -186,6 +186,13 @@ Families (the classes of issue 9 the extractor must handle):
                     the margin in its size (the counter-case of line_ends.runs_on_mid_clause), or fills the
                     line, or stops a character short (no end shown: sections.cut_before_items). The truth of
                     an event's body follows its text; the rest is unchanged
+  close_notes       (all producers; ~20%, model.close_notes; all when forced) every table with notes printed
+                    with airy rows (airy_rows' padding, a third of an em to an em, where that family drew
+                    none) and its notes set in the body's size and leading right under the last row, at the
+                    body's line pitch ('（截止 2026 年底，总预约挂号量为 …）', '注：累计采集…'): the table's row
+                    pitch (an airy row's; a wrapped name's lines closer, so the pitch changes mid-table) is
+                    far wider than the gap over the note — the counter-case of regions.is_at_table_pitch and
+                    taken_from_a_row: the note is no row. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since

@@ -1081,3 +1081,37 @@ def test_flush_paragraphs_are_set_flush_in_each_producer(tmp_path: Path, monkeyp
         words = doc.pages[0].extract_words()
     starts = {round(w["x0"]) for w in words if w["text"].startswith(("一、", "二、", "三、"))}
     assert len(starts) == 1  # the events' first lines, flush left, start where their other lines do
+
+
+# ------------------------------------------------------------------- the close_notes family
+
+def test_close_notes_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """About a bulletin in five sets every table's notes close under its last row in the body's
+    size, the table's rows far apart (its own padding, or airy_rows'); the truth is unchanged, and
+    the family off, nothing is."""
+    from .draws import ALL
+
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    close = [b for b in bulletins if any(s.close_notes for s in b.sections)]
+    assert 0.05 * 60 <= len(close) <= 0.4 * 60
+    for b in close[:6]:
+        assert all(s.close_notes == (s.table is not None and bool(s.notes)) for s in b.sections)
+        assert all(s.table.row_pad_em >= 0.3 for s in b.sections if s.close_notes)
+        off = make_bulletin(b.seed, draws=ALL - {"close_notes"})
+        assert truth(off) == truth(b) and not any(s.close_notes for s in off.sections)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "close_notes")
+    forced_ = make_bulletin(861000)
+    html, _ = render_html.document(forced_, render_html.Page, style="three_line", font="uming", seed=861000)
+    notes = sum(len(s.notes) for s in forced_.sections)
+    assert notes and html.count("margin-top: 0\">") == notes
+
+
+def test_close_notes_are_set_in_the_body_size_in_reportlab(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "close_notes")
+    b = make_bulletin(861000)
+    pdf = tmp_path / "close.pdf"
+    info = render_info(b, pdf, style="three_line", font="STSong-Light", seed=861000)
+    with pdfplumber.open(pdf) as doc:
+        sizes = {round(w["size"], 1) for page in doc.pages
+                 for w in page.extract_words(extra_attrs=["size"]) if w["text"].startswith(("注：", "（截止"))}
+    assert sizes == {round(info["body_size"], 1)}
