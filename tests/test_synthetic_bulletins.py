@@ -635,3 +635,31 @@ def test_flush_paragraphs_through_each_producer(producer: str, seed: int, style:
     b = bulletin(case)[0]
     assert b.events.flush and any(not p.endswith("。") for p in b.events.paragraphs)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ----------------------------------------------------------------------------- the close_notes family
+
+CLOSE_NOTES_CASES = [
+    ("reportlab", 861005, "wqy-zenhei"), ("reportlab", 861008, "uming"),
+    ("html", 861002, "wqy-zenhei"), ("html", 861008, "noto-sans"),
+    ("weasyprint", 861002, "wqy-zenhei"), ("weasyprint", 861005, "uming"),
+    ("typst", 861002, "wqy-zenhei"), ("typst", 861005, "uming"),
+]
+"""三线表 of the close_notes family (forced, drawn with the families through it): every table with notes
+printed with rows far apart, its notes in the body's size right under its last row at the body's line
+pitch ('（截止 …）' under the appointments, '注：…' under the platform and physical-exam tables) — the
+counter-case of regions.is_at_table_pitch: the note is no row."""
+
+
+@pytest.mark.parametrize(("producer", "seed", "font"), CLOSE_NOTES_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in CLOSE_NOTES_CASES])
+def test_close_notes_under_airy_tables_through_each_producer(producer: str, seed: int, font: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render(producer, font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "close_notes")
+    case = Case(seed, producer, "three_line", font, draws=drawn_through("close_notes"))
+    b = bulletin(case)[0]
+    assert any(s.close_notes and s.table is not None and s.table.row_pad_em >= 0.3 for s in b.sections)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
