@@ -641,6 +641,7 @@ def test_flush_paragraphs_through_each_producer(producer: str, seed: int, style:
 
 CLOSE_NOTES_CASES = [
     ("reportlab", 861005, "wqy-zenhei"), ("reportlab", 861008, "uming"),
+    ("docx", 861002, "wqy-zenhei"), ("docx", 861008, "noto-sans"),
     ("html", 861002, "wqy-zenhei"), ("html", 861008, "noto-sans"),
     ("weasyprint", 861002, "wqy-zenhei"), ("weasyprint", 861005, "uming"),
     ("typst", 861002, "wqy-zenhei"), ("typst", 861005, "uming"),
