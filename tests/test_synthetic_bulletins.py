@@ -664,3 +664,25 @@ def test_close_notes_under_airy_tables_through_each_producer(producer: str, seed
     b = bulletin(case)[0]
     assert any(s.close_notes and s.table is not None and s.table.row_pad_em >= 0.3 for s in b.sections)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ---------------------------------------------------------------------------- the mark_columns family
+
+MARK_COLUMNS_CASES = [(862006, "grid", "uming"), (862007, "no_inner_verticals", "uming"),
+                      (862013, "no_inner_verticals", "wqy-zenhei")]
+"""reportlab bulletins of the mark_columns family (forced, drawn with the families through it): three
+consecutive lines of an event set a '，' or '、' at one x — prose across the page, no page columns
+(`page_columns.is_gutter_of_mark_boxes`)."""
+
+
+@pytest.mark.parametrize(("seed", "style", "font"), MARK_COLUMNS_CASES, ids=[f"reportlab-{c[0]}" for c in MARK_COLUMNS_CASES])
+def test_marks_lined_up_in_prose_across_the_page_make_no_columns(seed: int, style: str, font: str, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render("reportlab", font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "mark_columns")
+    case = Case(seed, "reportlab", style, font, draws=drawn_through("mark_columns"))
+    b = bulletin(case)[0]
+    assert render_reportlab.render_info(b, tmp_path / "probe.pdf", style=style, font=font, seed=seed).get("mark_columns")
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

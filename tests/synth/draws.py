@@ -193,6 +193,14 @@ Families (the classes of issue 9 the extractor must handle):
                     pitch (an airy row's; a wrapped name's lines closer, so the pitch changes mid-table) is
                     far wider than the gap over the note — the counter-case of regions.is_at_table_pitch and
                     taken_from_a_row: the note is no row. The truth is unchanged
+  mark_columns      (reportlab; ~30% of the bulletins whose events are set across the page, no columns and
+                    no hung quote; all of those when forced) the text width narrowed by up to seven
+                    characters, the first width at which three consecutive lines of an event set a mid-line
+                    '，' or '、' at one x (drawn glyph by glyph, where they were measured): a blank strip down
+                    the marks' right halves in a single column of justified prose, no gutter (the case of
+                    page_columns.is_gutter_of_mark_boxes, which 755006 drew by chance). Where no width up to
+                    seven characters narrower lines marks up, the text is as it was (~half the bulletins
+                    asked); the three lines may straddle a page break. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -216,7 +224,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "flush_paragraphs",
-            "close_notes")
+            "close_notes", "mark_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

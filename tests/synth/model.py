@@ -62,6 +62,9 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         flush_paragraphs(stream("flush_paragraphs", seed), [printed_events, *sections], forced("flush_paragraphs"))
     if "close_notes" in draws:
         close_notes(stream("close_notes", seed), sections, forced("close_notes"))
+    if "mark_columns" in draws and printed_events.columns is None and not printed_events.hung_quote:
+        # mark_columns family (reportlab): the events' text across the page set so that mid-line marks line up
+        printed_events.mark_column = forced("mark_columns") or stream("mark_columns", seed).random() < MARK_COLUMNS_SHARE
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -322,6 +325,7 @@ def _unfinished(sec: Section, index: int, paragraph: str) -> str:
     return paragraph[:-1]
 
 
+MARK_COLUMNS_SHARE = 0.3  # bulletins whose events reportlab sets with marks lined up down three lines
 CLOSE_NOTES_SHARE = 0.2  # bulletins setting their tables' notes close under airy rows (close_notes family)
 
 

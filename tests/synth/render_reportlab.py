@@ -314,6 +314,7 @@ class Renderer:
         self.justify = rng.random() < 0.85
         self.hung_quotes, self.cut_at_quote = False, None  # the hung_quotes family, while its section is drawn
         self.indent_em = 2.0  # a paragraph's first-line indent, while its section is drawn (flush_paragraphs: 0)
+        self.glyphs = False  # a paragraph's lines drawn glyph by glyph, while its section is drawn (mark_columns)
         self.split_rows = rng.random() < 0.6
         self.draws = b.draws
         self.texts: dict[str, Text] = {font: self.t}
@@ -379,6 +380,8 @@ class Renderer:
                 # cut beside the left half's last rows
                 beside = "cut_halves_beside" in self.draws and stream("cut_halves-beside", seed).random() < 0.5
                 self.cut_halves = {"row": None, "beside": beside}
+        if b.events.mark_column:  # the mark_columns family
+            self.line_up_marks(b.events)
         self.page = 1
         self.y = self.mt
 
@@ -611,13 +614,56 @@ class Renderer:
                 cs = (width - (x - left) - natural) / (len(ln) - 1)
                 if abs(cs) > 0.25 * size:
                     cs = 0.0
-            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track, glyphs=bool(track))
+            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track, glyphs=bool(track) or self.glyphs)
             self.y += lead
+
+    def line_up_marks(self, sec: Section) -> None:
+        """The mark_columns family: the text width narrowed by up to seven characters, the first
+        width at which three consecutive lines of an event's paragraph set a mid-line '，' or '、' at
+        one x (`_marks_lined_up`): a blank strip down the marks' right halves, no gutter (prose
+        across the page, the counter-case of page_columns.is_gutter_of_mark_boxes' columns); the
+        width as it was when none does."""
+        base = self.mr
+        for chars in range(8):
+            self.mr = base + chars * self.body
+            lined = self._marks_lined_up(sec)
+            if lined is not None:
+                self.info["mark_columns"] = {"narrower_chars": chars, "x": lined}
+                return
+        self.mr = base
+
+    def _marks_lined_up(self, sec: Section) -> float | None:
+        """The x (from the margin) where three consecutive lines of one of the section's paragraphs set
+        a mid-line '，' or '、' (as `paragraph` justifies them), or None."""
+        groups = self.wraps is not None and self.wraps["groups"]
+        ind = indent_em(sec) * self.body
+        for text in sec.paragraphs:
+            if groups and STARTS_GROUP.search(text):
+                continue  # tracked by the wraps family: its lines are measured as drawn only
+            lines = self.t.wrap(text, self.body, self.width, ind, hang=True, groups=groups)
+            marks = [self._mark_xs(ln, ind if i == 0 else 0.0, i == len(lines) - 1) for i, ln in enumerate(lines)]
+            for a, b, c in zip(marks, marks[1:], marks[2:]):
+                common = a & b & c
+                if common:
+                    return min(common) / 2
+        return None
+
+    def _mark_xs(self, line: str, start: float, last: bool) -> set[int]:
+        """The half-points from the margin where the line's mid-line '，' and '、' stand, justified."""
+        size = self.body
+        natural = self.t.width(line, size)
+        cs = 0.0
+        if self.justify and not last and len(line) > 1:
+            cs = (self.width - start - natural) / (len(line) - 1)
+            cs = cs if abs(cs) <= 0.25 * size else 0.0
+        return {round(2 * (start + self.t.width(line[:i], size) + i * cs))
+                for i, ch in enumerate(line[:-1]) if ch in "，、" and i > 0}
 
     def prose(self, sec: Section) -> None:
         """A section's paragraphs across the text width, or in page columns (two_columns family)."""
         self.hung_quotes = sec.hung_quote and self.justify and self.t.width("“", 10.0) >= FULL_WIDTH_EM * 10.0
         self.indent_em = indent_em(sec)
+        self.glyphs = sec.mark_column  # mark_columns: each glyph where it was measured (no Tc read otherwise)
         if sec.columns is not None:
             draw_in_columns(self, sec.paragraphs, sec.columns)
         else:
@@ -626,7 +672,7 @@ class Renderer:
                                      None)
             for p in sec.paragraphs:
                 self.paragraph(p)
-        self.hung_quotes, self.cut_at_quote, self.indent_em = False, None, 2.0
+        self.hung_quotes, self.cut_at_quote, self.indent_em, self.glyphs = False, None, 2.0, False
 
     def lines_cut_at_quote(self, text: str, size: float, width: float, ind: float,
                            from_line: int = 0) -> tuple[list[str], float] | None:

@@ -1115,3 +1115,30 @@ def test_close_notes_are_set_in_the_body_size_in_reportlab(tmp_path: Path, monke
         sizes = {round(w["size"], 1) for page in doc.pages
                  for w in page.extract_words(extra_attrs=["size"]) if w["text"].startswith(("注：", "（截止"))}
     assert sizes == {round(info["body_size"], 1)}
+
+
+# ------------------------------------------------------------------- the mark_columns family
+
+def test_mark_columns_is_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """About a bulletin in three whose events are set across the page (no columns, no hung quote)
+    asks reportlab for marks lined up; the family off, the bulletin is as it was. Forced, reportlab
+    narrows the text (up to seven characters) until three consecutive lines of an event set a
+    mid-line '，' or '、' at one x, and draws them there."""
+    from .draws import ALL
+
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    asked = [b for b in bulletins if b.events.mark_column]
+    across = [b for b in bulletins if b.events.columns is None and not b.events.hung_quote]
+    assert 0.15 * len(across) <= len(asked) <= 0.5 * len(across)
+    for b in asked[:6]:
+        off = make_bulletin(b.seed, draws=ALL - {"mark_columns"})
+        assert truth(off) == truth(b) and not off.events.mark_column
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "mark_columns")
+    b = make_bulletin(862007)
+    pdf = tmp_path / "marks.pdf"
+    info = render_info(b, pdf, style="no_inner_verticals", font="uming", seed=862007)
+    x = info["margins_lrtb"][0] + info["mark_columns"]["x"]
+    with pdfplumber.open(pdf) as doc:
+        tops = [[c["top"] for c in page.chars if c["text"] in "，、" and abs(c["x0"] - x) < 1.0] for page in doc.pages]
+    pitches = [[round(q - p, 1) for p, q in zip(sorted(t), sorted(t)[1:])] for t in tops]
+    assert any(p == q and p < 3 * info["body_size"] for page in pitches for p, q in zip(page, page[1:]))
