@@ -169,7 +169,7 @@ class Section:
     name: str  # the extractor's section name
     title: str
     preamble: list[str] = field(default_factory=list)  # subtitle lines under the heading
-    paragraphs: list[str] = field(default_factory=list)  # body paragraphs (first line indented)
+    paragraphs: list[str] = field(default_factory=list)  # body paragraphs (first line indented unless `flush`)
     table: PrintedTable | None = None
     notes: list[str] = field(default_factory=list)  # printed right under the table, smaller
     columns: PageColumns | None = None  # the paragraphs set in page columns (the heading across the page)
@@ -180,6 +180,9 @@ class Section:
     # broken this many glyphs early and justified by those two spaces alone, each stretched over an em as
     # WeasyPrint stretches them (the word_spaces family; reportlab draws it so; 0: not drawn)
     word_spaced: int = 0
+    flush: bool = False  # the paragraphs set flush left, no first-line indent (flush_paragraphs family)
+    close_notes: bool = False  # the notes in the body's size right under the table, at its line pitch (close_notes)
+    mark_column: bool = False  # reportlab sets the text so that mid-line marks line up down three lines (mark_columns)
     rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
 
 

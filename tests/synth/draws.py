@@ -192,6 +192,30 @@ Families (the classes of issue 9 the extractor must handle):
                     there, and close the long name, mirroring its lines over the row (typst 790048);
                     counter-case, a second pair the other way round, the long name's first lines over its row
                     opening it. The truth follows the names
+  flush_paragraphs  (all producers; ~25%, model.flush_paragraphs; all when forced) every prose section's
+                    paragraphs set flush left, as many Word styles print them: no first-line indent, a
+                    paragraph told from the next only by where its last line stops. Some events, evaluation
+                    lists and remote-medicine paragraphs (~40% of them) end on a character with no final
+                    '。' (a sentence its writer cut, a list: '…信创云环境', '…获得四级甲等'): a closing line
+                    holding a '，' or '；' stops short on a bare character over the next item's first line at
+                    the margin in its size (the counter-case of line_ends.runs_on_mid_clause), or fills the
+                    line, or stops a character short (no end shown: sections.cut_before_items). The truth of
+                    an event's body follows its text; the rest is unchanged
+  close_notes       (all producers; ~20%, model.close_notes; all when forced) every table with notes printed
+                    with airy rows (airy_rows' padding, a third of an em to an em, where that family drew
+                    none) and its notes set in the body's size and leading right under the last row, at the
+                    body's line pitch ('（截止 2026 年底，总预约挂号量为 …）', '注：累计采集…'): the table's row
+                    pitch (an airy row's; a wrapped name's lines closer, so the pitch changes mid-table) is
+                    far wider than the gap over the note — the counter-case of regions.is_at_table_pitch and
+                    taken_from_a_row: the note is no row. The truth is unchanged
+  mark_columns      (reportlab; ~30% of the bulletins whose events are set across the page, no columns and
+                    no hung quote; all of those when forced) the text width narrowed by up to seven
+                    characters, the first width at which three consecutive lines of an event set a mid-line
+                    '，' or '、' at one x (drawn glyph by glyph, where they were measured): a blank strip down
+                    the marks' right halves in a single column of justified prose, no gutter (the case of
+                    page_columns.is_gutter_of_mark_boxes, which 755006 drew by chance). Where no width up to
+                    seven characters narrower lines marks up, the text is as it was (~half the bulletins
+                    asked); the three lines may straddle a page break. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -214,7 +238,8 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "masthead", "wraps", "page_breaks", "spacing", "shading", "rewording", "two_columns", "units",
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
-            "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names")
+            "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
+            "close_notes", "mark_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -62,6 +62,13 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         last_pages(random.Random(f"two_columns-last-{seed}"), [printed_events, *sections])
     if "headless_tables" in draws:
         headless.draw(stream("headless_tables", seed), sections, ctx.warnings, forced("headless_tables"))
+    if "flush_paragraphs" in draws:
+        flush_paragraphs(stream("flush_paragraphs", seed), [printed_events, *sections], forced("flush_paragraphs"))
+    if "close_notes" in draws:
+        close_notes(stream("close_notes", seed), sections, forced("close_notes"))
+    if "mark_columns" in draws and printed_events.columns is None and not printed_events.hung_quote:
+        # mark_columns family (reportlab): the events' text across the page set so that mid-line marks line up
+        printed_events.mark_column = forced("mark_columns") or stream("mark_columns", seed).random() < MARK_COLUMNS_SHARE
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -298,6 +305,64 @@ def last_pages(rng: random.Random, sections: list[Section]) -> None:
         if sec.columns is not None and not sec.columns.foot_row and rng.random() < 0.5:
             sec.columns.last_right = 1 if rng.random() < 0.7 else 2
             sec.columns.carry = rng.randint(6, 14)
+
+
+FLUSH_SHARE = 0.25  # bulletins setting their paragraphs flush left (flush_paragraphs family)
+UNFINISHED_SHARE = 0.4  # of their events, evaluation lists and remote-medicine paragraphs: no final '。'
+UNFINISHED_IN = ("events", "evaluation_ratings", "remote_medicine")
+"""Sections whose paragraphs each begin an item (an event, a list, a system): two read as one lose one."""
+
+
+def flush_paragraphs(rng: random.Random, sections: list[Section], force: bool = False) -> None:
+    """About a bulletin in four (all when forced) sets its paragraphs flush left, as many Word styles
+    print them: no first-line indent, a paragraph told from the next only by where its last line
+    stops. Some paragraphs of the events, the evaluation lists and the remote medicine end with no
+    final mark, on a character ('…平台上线运行', '…获得三级': a sentence the writer cut, a list), so
+    that a closing line holding a clause's '，' or '；' stops short on a bare character right above
+    the next paragraph's first line at the margin in the same size. The truth of an event's body
+    follows its text; the other sections' truth is unchanged."""
+    if rng.random() >= FLUSH_SHARE and not force:
+        return
+    for sec in sections:
+        if not sec.paragraphs:
+            continue
+        sec.flush = True
+        if sec.name in UNFINISHED_IN:
+            sec.paragraphs = [_unfinished(sec, k, p) if rng.random() < UNFINISHED_SHARE else p
+                              for k, p in enumerate(sec.paragraphs)]
+
+
+def _unfinished(sec: Section, index: int, paragraph: str) -> str:
+    """The paragraph without its final '。' where a character stands before it (an event's body
+    truth too); else as it is."""
+    if not (paragraph.endswith("。") and "\u4e00" <= paragraph[-2:-1] <= "\u9fff"):
+        return paragraph
+    if sec.name == "events":
+        row = sec.rows["events"][index]
+        row["body"] = row["body"].removesuffix("。")
+    return paragraph[:-1]
+
+
+MARK_COLUMNS_SHARE = 0.3  # bulletins whose events reportlab sets with marks lined up down three lines
+CLOSE_NOTES_SHARE = 0.2  # bulletins setting their tables' notes close under airy rows (close_notes family)
+
+
+def close_notes(rng: random.Random, sections: list[Section], force: bool = False) -> None:
+    """About a bulletin in five (all when forced) prints its tables that have notes with rows far
+    apart (airy_rows' padding, a third of an em to an em, where that family drew none) and sets each
+    note in the body's size right under the table's last row, at the body's line pitch, as a
+    paragraph of the text ('（截止 2026 年底，总预约挂号量为 …）', '注：…'): the table's row pitch
+    (an airy row's, a wrapped name's lines closer) is far wider than the gap over the note, which
+    must not be taken as a row. The truth is unchanged."""
+    if rng.random() >= CLOSE_NOTES_SHARE and not force:
+        return
+    for sec in sections:
+        if sec.table is None or not sec.notes:
+            continue
+        pad = round(rng.uniform(0.3, 1.0), 2)
+        if not sec.table.row_pad_em:
+            sec.table.row_pad_em = pad
+        sec.close_notes = True
 
 
 SPACED_LABEL = re.compile(r"[\u4e00-\u9fff]{2,4}")

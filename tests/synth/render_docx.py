@@ -409,8 +409,10 @@ class _Layout:
         p.paragraph_format.keep_with_next = kept and not self.loose
         return p
 
-    def text(self, doc, text: str) -> None:
-        _paragraph(doc, text, self.family, self.body, indent=True, align=self.text_align,
+    def text(self, doc, text: str, flush: bool = False) -> None:
+        """A body paragraph, its first line indented two characters unless set flush left
+        (flush_paragraphs family)."""
+        _paragraph(doc, text, self.family, self.body, indent=not flush, align=self.text_align,
                    line=self.typo.lead or None)
 
 
@@ -492,12 +494,15 @@ def _section(doc, s: Section, lay: _Layout, rng: random.Random) -> None:
         _column_paragraphs(doc, s, lay)
     else:
         for text in s.paragraphs:
-            lay.text(doc, text)
+            lay.text(doc, text, s.flush)
     if s.table is not None:
         width = lay.width_cm + (29.7 - 21.0 if lay.landscape else 0.0)
         _table(doc, s.table, family, small, lay.style, width, rng, spaced=lay.spaced)
     for note in s.notes:
-        _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
+        if s.close_notes:  # close_notes family: in the body's size and leading, right under the table
+            _paragraph(doc, note, family, lay.body, align=WD_ALIGN_PARAGRAPH.LEFT, line=lay.typo.lead or None)
+        else:
+            _paragraph(doc, note, family, small, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "", family, lay.body, space_after=6)
 
 
@@ -529,7 +534,7 @@ def _column_paragraphs(doc, s: Section, lay: _Layout) -> None:
     doc.add_section(WD_SECTION.CONTINUOUS)
     _columns_element(doc.sections[-1], cols.count, cols.gap_em * lay.body, cols.rule)
     for text in s.paragraphs:
-        lay.text(doc, _mark_number_breaks(text))
+        lay.text(doc, _mark_number_breaks(text), s.flush)
         doc.paragraphs[-1].paragraph_format.widow_control = False
     doc.add_section(WD_SECTION.CONTINUOUS)  # ends the columns' section (its properties copied into the break)
     _columns_element(doc.sections[-1], 1, 0.0, False)

@@ -301,7 +301,8 @@ def _prose(s: Section) -> list[str]:
     columns, balanced; a column rule in the gutter or none). Orphans and widows of one line are
     allowed in them, as an editor allows them there: with CSS's two, a paragraph of three lines
     stays whole in the left column beside an empty right one."""
-    paragraphs = [f'<p class="text">{_e(p)}</p>' for p in s.paragraphs]
+    flush = ' style="text-indent: 0"' if s.flush else ""  # flush_paragraphs family
+    paragraphs = [f'<p class="text"{flush}>{_e(p)}</p>' for p in s.paragraphs]
     cols = s.columns
     if cols is None or not paragraphs:
         return paragraphs
@@ -322,7 +323,9 @@ def _section(s: Section, page: Page) -> str:
     if s.table is not None:
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
         out.append(_table(s.table, size, spaced="spacing" in page.draws, gaps=page.head_gaps))
-    out += [f'<p class="note">{_e(n)}</p>' for n in s.notes]
+    # close_notes family: the note in the body's size and leading, no space above it
+    close = f' style="font-size: {page.body}pt; line-height: {page.lead}pt; margin-top: 0"' if s.close_notes else ""
+    out += [f'<p class="note"{close}>{_e(n)}</p>' for n in s.notes]
     out.append("</div>")
     return "\n".join(out)
 

@@ -315,6 +315,8 @@ class Renderer:
         self.justify = rng.random() < 0.85
         self.hung_quotes, self.cut_at_quote = False, None  # the hung_quotes family, while its section is drawn
         self.word_spaced = 0  # the word_spaces family, while its section is drawn across the page
+        self.indent_em = 2.0  # a paragraph's first-line indent, while its section is drawn (flush_paragraphs: 0)
+        self.glyphs = False  # a paragraph's lines drawn glyph by glyph, while its section is drawn (mark_columns)
         self.split_rows = rng.random() < 0.6
         self.draws = b.draws
         self.texts: dict[str, Text] = {font: self.t}
@@ -380,6 +382,8 @@ class Renderer:
                 # cut beside the left half's last rows
                 beside = "cut_halves_beside" in self.draws and stream("cut_halves-beside", seed).random() < 0.5
                 self.cut_halves = {"row": None, "beside": beside}
+        if b.events.mark_column:  # the mark_columns family
+            self.line_up_marks(b.events)
         self.page = 1
         self.y = self.mt
 
@@ -591,7 +595,7 @@ class Renderer:
         width = width or self.width
         left = self.ml if left is None else left
         lead = lead or (self.lead if size == self.body else size * 1.45)
-        ind = 2 * size if indent else 0.0
+        ind = self.indent_em * size if indent else 0.0
         lines, track = self.para_lines(text, size, width, ind) if indent else (
             self.t.wrap(text, size, width, ind, hang=True), 0.0)
         cut = self.lines_cut_at_quote(text, size, width, ind) if text == self.cut_at_quote else None
@@ -618,21 +622,67 @@ class Renderer:
                 cs = (width - (x - left) - natural) / (len(ln) - 1)
                 if abs(cs) > 0.25 * size:
                     cs = 0.0
-            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track, glyphs=bool(track))
+            self.t.draw(x, self.y + (lead - size) / 2, ln, size, cs + track, glyphs=bool(track) or self.glyphs)
             self.y += lead
+
+    def line_up_marks(self, sec: Section) -> None:
+        """The mark_columns family: the text width narrowed by up to seven characters, the first
+        width at which three consecutive lines of an event's paragraph set a mid-line '，' or '、' at
+        one x (`_marks_lined_up`): a blank strip down the marks' right halves, no gutter (prose
+        across the page, the counter-case of page_columns.is_gutter_of_mark_boxes' columns); the
+        width as it was when none does."""
+        base = self.mr
+        for chars in range(8):
+            self.mr = base + chars * self.body
+            lined = self._marks_lined_up(sec)
+            if lined is not None:
+                self.info["mark_columns"] = {"narrower_chars": chars, "x": lined}
+                return
+        self.mr = base
+
+    def _marks_lined_up(self, sec: Section) -> float | None:
+        """The x (from the margin) where three consecutive lines of one of the section's paragraphs set
+        a mid-line '，' or '、' (as `paragraph` justifies them), or None."""
+        groups = self.wraps is not None and self.wraps["groups"]
+        ind = indent_em(sec) * self.body
+        for text in sec.paragraphs:
+            if groups and STARTS_GROUP.search(text):
+                continue  # tracked by the wraps family: its lines are measured as drawn only
+            lines = self.t.wrap(text, self.body, self.width, ind, hang=True, groups=groups)
+            marks = [self._mark_xs(ln, ind if i == 0 else 0.0, i == len(lines) - 1) for i, ln in enumerate(lines)]
+            for a, b, c in zip(marks, marks[1:], marks[2:]):
+                common = a & b & c
+                if common:
+                    return min(common) / 2
+        return None
+
+    def _mark_xs(self, line: str, start: float, last: bool) -> set[int]:
+        """The half-points from the margin where the line's mid-line '，' and '、' stand, justified."""
+        size = self.body
+        natural = self.t.width(line, size)
+        cs = 0.0
+        if self.justify and not last and len(line) > 1:
+            cs = (self.width - start - natural) / (len(line) - 1)
+            cs = cs if abs(cs) <= 0.25 * size else 0.0
+        return {round(2 * (start + self.t.width(line[:i], size) + i * cs))
+                for i, ch in enumerate(line[:-1]) if ch in "，、" and i > 0}
 
     def prose(self, sec: Section) -> None:
         """A section's paragraphs across the text width, or in page columns (two_columns family)."""
         self.hung_quotes = sec.hung_quote and self.justify and self.t.width("“", 10.0) >= FULL_WIDTH_EM * 10.0
+        self.indent_em = indent_em(sec)
+        self.glyphs = sec.mark_column  # mark_columns: each glyph where it was measured (no Tc read otherwise)
         if sec.columns is not None:
             draw_in_columns(self, sec.paragraphs, sec.columns)
         else:
             self.cut_at_quote = next((p for p in sec.paragraphs if self.hung_quotes
-                                      and self.lines_cut_at_quote(p, self.body, self.width, 2 * self.body)), None)
+                                      and self.lines_cut_at_quote(p, self.body, self.width, self.indent_em * self.body)),
+                                     None)
             self.word_spaced = sec.word_spaced if self.justify else 0
             for p in sec.paragraphs:
                 self.paragraph(p)
         self.hung_quotes, self.cut_at_quote, self.word_spaced = False, None, 0
+        self.indent_em, self.glyphs = 2.0, False
 
     def lines_word_spaced(self, text: str, lines: list[str], size: float, width: float) -> list[str]:
         """The paragraph's lines with its first line (not its last) holding a lone figure between its
@@ -1179,10 +1229,13 @@ class Renderer:
         if sec.table is not None:
             self.y += self.rng.uniform(2, 6)
             note_gap = self.rng.uniform(3, 6)
+            note_size, note_lead = (self.body, self.lead) if sec.close_notes else (self.note, self.note * 1.45)
+            if sec.close_notes:
+                note_gap = 0.0  # close_notes family: the note at the body's line pitch under the last row
             tail = 0.0
             if sec.notes and not foot:
-                tail = note_gap + sum(len(self.t.wrap(n, self.note, self.width, hang=True)) for n in sec.notes) \
-                    * self.note * 1.45 + 2
+                tail = note_gap + sum(len(self.t.wrap(n, note_size, self.width, hang=True)) for n in sec.notes) \
+                    * note_lead + 2
             if self.cut_halves is not None and not foot and _side_by_side(sec.table):
                 self._cut_halves_at_foot(sec)
             self.draw_table(sec.table, sec.name, tail)
@@ -1191,7 +1244,8 @@ class Renderer:
                 left, width = self._note_frame(sec)
                 for note in sec.notes:
                     centre = note.startswith("（") and self.t.width(note, self.note) < self.width and self.rng.random() < 0.6
-                    self.paragraph(note, size=self.note, indent=False, centre=centre, left=left, width=width)
+                    self.paragraph(note, size=note_size, indent=False, centre=centre and not sec.close_notes, left=left,
+                                   width=width)
             self.y += max(CM * 1.05, self.heading)
         else:
             self.y += self.body * 0.5
@@ -1202,7 +1256,8 @@ class Renderer:
         ending at a page's foot and another starting atop the next are two, not one)."""
         size = role.size
         h = 1.4 * size + len(self.title_lines(sec.title, role)) * size * 1.35 + 0.7 * size
-        h += sum(len(self.para_lines(p, self.body, self.width, 2 * self.body)[0]) * self.lead for p in sec.paragraphs)
+        ind = indent_em(sec) * self.body
+        h += sum(len(self.para_lines(p, self.body, self.width, ind)[0]) * self.lead for p in sec.paragraphs)
         if self.y + h < self.bottom - 1:
             self.y = self.bottom - h - 0.5
             self.info["prose_at_foot"] = {"section": sec.name, "page": self.page}
@@ -1225,8 +1280,9 @@ class Renderer:
         size = role.size
         h = 1.1 * size + len(self.title_lines(sec.title, role)) * size * 1.35 + 0.5 * size
         h += sum(len(self.t.wrap(line, self.body - 1, self.width)) * (self.body - 1) * 1.45 + 2 for line in sec.preamble)
-        h += sum(len(self.t.wrap(p, self.body, self.width, 2 * self.body) if self.wraps is None
-                     else self.para_lines(p, self.body, self.width, 2 * self.body)[0]) * self.lead for p in sec.paragraphs)
+        ind = indent_em(sec) * self.body
+        h += sum(len(self.t.wrap(p, self.body, self.width, ind) if self.wraps is None
+                     else self.para_lines(p, self.body, self.width, ind)[0]) * self.lead for p in sec.paragraphs)
         state = self.rng.getstate()  # measure the table without changing what is drawn next
         plan = self.plan_table(sec.table)
         self.rng.setstate(state)
@@ -1341,6 +1397,12 @@ class Renderer:
         self.info["pages"] = self.page
 
 
+def indent_em(sec: Section) -> float:
+    """A paragraph's first-line indent in the section, in body ems: two characters, none where the
+    paragraphs are set flush left (flush_paragraphs family)."""
+    return 0.0 if sec.flush else 2.0
+
+
 ColumnLine = tuple[int, int, str, float]
 """A paragraph's line set in a page column: its index in the paragraph, the paragraph's line
 count, its text, the paragraph's tracking."""
@@ -1363,7 +1425,7 @@ def draw_in_columns(r: Renderer, paragraphs: list[str], cols: PageColumns) -> No
     `_rows_before_last_page`), a vertical rule in each gutter when asked."""
     gap = (cols.hung_gap_em if r.hung_quotes and cols.hung_gap_em else cols.gap_em) * r.body
     width = (r.width - gap * (cols.count - 1)) / cols.count
-    wraps = [r.para_lines(p, r.body, width, 2 * r.body) for p in paragraphs]
+    wraps = [r.para_lines(p, r.body, width, r.indent_em * r.body) for p in paragraphs]
     if r.hung_quotes:
         wraps = _cut_in_right_column(r, paragraphs, wraps, width)
     lines: list[ColumnLine] = []
@@ -1405,7 +1467,7 @@ def _cut_in_right_column(r: Renderer, paragraphs: list[str], wraps: list[tuple[l
     half = (sum(len(w) for w, _ in wraps) + 1) // 2
     before = [sum(len(w) for w, _ in wraps[:k]) for k in range(len(wraps))]
     for k in reversed(range(len(paragraphs))):
-        cut = r.lines_cut_at_quote(paragraphs[k], r.body, width, 2 * r.body, max(0, half + 1 - before[k]))
+        cut = r.lines_cut_at_quote(paragraphs[k], r.body, width, r.indent_em * r.body, max(0, half + 1 - before[k]))
         if cut is not None:
             return [*wraps[:k], cut, *wraps[k + 1:]]
     return wraps
@@ -1448,7 +1510,7 @@ def _column_line(r: Renderer, line: ColumnLine, left: float, width: float, top: 
     """One line of a paragraph in a column: the first indented two ems, the others justified to the
     column's width when the bulletin justifies its text, the paragraph's last left short."""
     i, count, text, track = line
-    x = left + (2 * r.body if i == 0 else -r.hung(text, round((left - r.ml) / width)) * r.body)
+    x = left + (r.indent_em * r.body if i == 0 else -r.hung(text, round((left - r.ml) / width)) * r.body)
     cs = 0.0
     natural = r.t.width(text, r.body, track) - track
     if r.justify and i < count - 1 and len(text) > 1:

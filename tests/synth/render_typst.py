@@ -293,7 +293,8 @@ def _prose(page: _Page, s: Section, last_apart: bool = False) -> list[str]:
     without balance or rule, the last paragraph moved on to the next column by a column break
     when `last_apart` (`_close_under_columns`: where that break falls in a left column, the
     columns' last page ends in a right column shorter than the left)."""
-    paragraphs = [f"#par(first-line-indent: (amount: 2em, all: true), {_s(p)})" for p in s.paragraphs]
+    indent = "0em" if s.flush else "2em"  # flush_paragraphs family: set flush left
+    paragraphs = [f"#par(first-line-indent: (amount: {indent}, all: true), {_s(p)})" for p in s.paragraphs]
     cols = s.columns
     if cols is None or not paragraphs:
         return paragraphs
@@ -388,8 +389,12 @@ def _section(page: _Page, s: Section, last_apart: bool = False) -> list[str]:
         wide = page.wide_from is not None and s.table.n_cols >= page.wide_from
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
         out.append(_table(page, s.table, size, page.text_width + (wide and (29.7 - 21.0) / 2.54 * 72)))
-    out += [f"#block(above: 4pt, below: 4pt, par(justify: false, leading: 0.45em, text(size: {page.note}pt, {_s(n)})))"
-            for n in s.notes]
+    if s.close_notes:  # close_notes family: in the body's size and leading, right under the table
+        out += [f"#block(above: {round(page.lead - page.body, 2)}pt, below: 4pt, par(justify: false, {_s(n)}))"
+                for n in s.notes]
+    else:
+        out += [f"#block(above: 4pt, below: 4pt, par(justify: false, leading: 0.45em, text(size: {page.note}pt, {_s(n)})))"
+                for n in s.notes]
     out.append("#v(12pt, weak: true)")
     return out
 

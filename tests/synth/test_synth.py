@@ -1032,3 +1032,113 @@ def test_pinned_draws_follow_the_sweeps_seed_ranges() -> None:
     assert pinned_draws(745000) == drawn_through("cut_halves_beside") != PINNED
     assert "airy_rows" in pinned_draws(745000) and "airy_rows" not in pinned_draws(740118)
     assert pinned_draws(710040) == PINNED
+
+
+# ------------------------------------------------------------------- the flush_paragraphs family
+
+def test_flush_paragraphs_is_drawn() -> None:
+    """About a bulletin in four sets its paragraphs flush left, every prose section; some events,
+    evaluation lists and remote-medicine paragraphs of those end on a character, no final '。' (an
+    event's body truth with them). The family off, the bulletin is what it was: every paragraph
+    indented and ending as drawn, the truth but those bodies the same."""
+    from .draws import ALL
+    from .model import UNFINISHED_IN
+
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    flush = [b for b in bulletins if any(s.flush for s in [b.events, *b.sections])]
+    assert 0.1 * 60 <= len(flush) <= 0.4 * 60
+    for b in flush:
+        assert all(s.flush for s in [b.events, *b.sections] if s.paragraphs)
+    cut = [(s.name, p) for b in flush for s in [b.events, *b.sections] for p in s.paragraphs if not p.endswith(("。", "）"))]
+    assert {name for name, _ in cut} == set(UNFINISHED_IN)
+    assert all("\u4e00" <= p[-1] <= "\u9fff" for _, p in cut)
+    for b in flush[:6]:
+        off = make_bulletin(b.seed, draws=ALL - {"flush_paragraphs"})
+        assert not any(s.flush for s in [off.events, *off.sections])
+        for on_s, off_s in zip([b.events, *b.sections], [off.events, *off.sections]):
+            assert [p.removesuffix("。") for p in on_s.paragraphs] == [p.removesuffix("。") for p in off_s.paragraphs]
+        for rec, was in zip(truth(b)["events"], truth(off)["events"]):
+            assert rec["body"] in (was["body"], was["body"].removesuffix("。"))
+        assert {k: v for k, v in truth(b).items() if k != "events"} == {k: v for k, v in truth(off).items() if k != "events"}
+
+
+def test_flush_paragraphs_are_set_flush_in_each_producer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forced, every producer sets the prose's first lines at the margin: reportlab draws them there,
+    the HTML says text-indent 0, Typst's paragraphs an indent of 0em."""
+    from . import render_typst
+
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "flush_paragraphs")
+    b = make_bulletin(860001)
+    assert b.events.flush and any(not p.endswith("。") for p in b.events.paragraphs)
+    html, _ = render_html.document(b, render_html.Page, style="grid", font="uming", seed=860001)
+    assert html.count('<p class="text" style="text-indent: 0">') == sum(len(s.paragraphs) for s in [b.events, *b.sections])
+    if render_typst.missing() is None:
+        source, _ = render_typst.source(b, style="grid", font="uming", seed=860001)
+        assert "amount: 2em" not in source and "first-line-indent: (amount: 0em" in source
+    pdf = tmp_path / "flush.pdf"
+    render(b, pdf, style="grid", font="STSong-Light", seed=860001)
+    with pdfplumber.open(pdf) as doc:
+        words = doc.pages[0].extract_words()
+    starts = {round(w["x0"]) for w in words if w["text"].startswith(("一、", "二、", "三、"))}
+    assert len(starts) == 1  # the events' first lines, flush left, start where their other lines do
+
+
+# ------------------------------------------------------------------- the close_notes family
+
+def test_close_notes_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """About a bulletin in five sets every table's notes close under its last row in the body's
+    size, the table's rows far apart (its own padding, or airy_rows'); the truth is unchanged, and
+    the family off, nothing is."""
+    from .draws import ALL
+
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    close = [b for b in bulletins if any(s.close_notes for s in b.sections)]
+    assert 0.05 * 60 <= len(close) <= 0.4 * 60
+    for b in close[:6]:
+        assert all(s.close_notes == (s.table is not None and bool(s.notes)) for s in b.sections)
+        assert all(s.table.row_pad_em >= 0.3 for s in b.sections if s.close_notes)
+        off = make_bulletin(b.seed, draws=ALL - {"close_notes"})
+        assert truth(off) == truth(b) and not any(s.close_notes for s in off.sections)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "close_notes")
+    forced_ = make_bulletin(861000)
+    html, _ = render_html.document(forced_, render_html.Page, style="three_line", font="uming", seed=861000)
+    notes = sum(len(s.notes) for s in forced_.sections)
+    assert notes and html.count("margin-top: 0\">") == notes
+
+
+def test_close_notes_are_set_in_the_body_size_in_reportlab(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "close_notes")
+    b = make_bulletin(861000)
+    pdf = tmp_path / "close.pdf"
+    info = render_info(b, pdf, style="three_line", font="STSong-Light", seed=861000)
+    with pdfplumber.open(pdf) as doc:
+        sizes = {round(w["size"], 1) for page in doc.pages
+                 for w in page.extract_words(extra_attrs=["size"]) if w["text"].startswith(("注：", "（截止"))}
+    assert sizes == {round(info["body_size"], 1)}
+
+
+# ------------------------------------------------------------------- the mark_columns family
+
+def test_mark_columns_is_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """About a bulletin in three whose events are set across the page (no columns, no hung quote)
+    asks reportlab for marks lined up; the family off, the bulletin is as it was. Forced, reportlab
+    narrows the text (up to seven characters) until three consecutive lines of an event set a
+    mid-line '，' or '、' at one x, and draws them there."""
+    from .draws import ALL
+
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    asked = [b for b in bulletins if b.events.mark_column]
+    across = [b for b in bulletins if b.events.columns is None and not b.events.hung_quote]
+    assert 0.15 * len(across) <= len(asked) <= 0.5 * len(across)
+    for b in asked[:6]:
+        off = make_bulletin(b.seed, draws=ALL - {"mark_columns"})
+        assert truth(off) == truth(b) and not off.events.mark_column
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "mark_columns")
+    b = make_bulletin(862007)
+    pdf = tmp_path / "marks.pdf"
+    info = render_info(b, pdf, style="no_inner_verticals", font="uming", seed=862007)
+    x = info["margins_lrtb"][0] + info["mark_columns"]["x"]
+    with pdfplumber.open(pdf) as doc:
+        tops = [[c["top"] for c in page.chars if c["text"] in "，、" and abs(c["x0"] - x) < 1.0] for page in doc.pages]
+    pitches = [[round(q - p, 1) for p, q in zip(sorted(t), sorted(t)[1:])] for t in tops]
+    assert any(p == q and p < 3 * info["body_size"] for page in pitches for p, q in zip(page, page[1:]))

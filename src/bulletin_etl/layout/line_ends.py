@@ -25,11 +25,21 @@ def runs_on_mid_clause(prev: TextLine, nxt: TextLine, margins: Margins, settings
     caption), and `nxt` goes on in its size: the text runs on however far short
     of the right margin `prev` stops — a short paragraph of two page columns left in the left
     column alone (WeasyPrint; nothing beside it shows the gutter) on a page whose right margin is
-    far beyond that column's edge (WeasyPrint 745036)."""
+    far beyond that column's edge (WeasyPrint 745036). Not where `nxt` ends further right than `prev`
+    (`ends_past`): the text is set wider than `prev`, which stopped short of its measure — a
+    paragraph's closing line cut by its writer, over the next paragraph's first line set flush left."""
     left = line_margins(prev, margins)[0]
     body_line = prev.x0 - left <= settings.margin_row_start_max_em * prev.size
     same_size = abs(prev.size - nxt.size) <= settings.same_size_pt
-    return breaks_off_mid_clause(prev) and body_line and same_size
+    in_its_measure = same_size and not ends_past(nxt, prev, settings)
+    return breaks_off_mid_clause(prev) and body_line and in_its_measure
+
+
+def ends_past(nxt: TextLine, prev: TextLine, settings: LayoutSettings) -> bool:
+    """`nxt`'s text ends more than `wider_measure_em` further right than `prev`'s (hanging marks not
+    counted): the lines are set at least as wide as `nxt`, so `prev` stopped short of its measure —
+    a line stopping at a column's edge has no line under it ending further right."""
+    return text_edge(nxt) - text_edge(prev) > settings.wider_measure_em * prev.size
 
 
 def breaks_off_mid_clause(line: TextLine) -> bool:

@@ -66,7 +66,7 @@ class SectionText:
         paragraph break inside an item. Paragraphs before the first item come back apart."""
         found: list[Paragraph] = []
         stray: list[Paragraph] = []
-        for p in self.paragraphs():
+        for p in (part for whole in self.paragraphs() for part in cut_before_items(whole, start)):
             if start.match(p.text):
                 found.append(Paragraph(p.text, p.page, list(p.lines)))
             elif found:
@@ -168,6 +168,23 @@ def ends_paragraph(prev: TextLine, nxt: TextLine, found: Margins, settings: Layo
     run on into `nxt` inside a clause (`runs_on_mid_clause`: a paragraph left alone in a page
     column, its right margin not shown)."""
     return stops_short(prev, nxt, found, settings) and not runs_on_mid_clause(prev, nxt, found, settings)
+
+
+def cut_before_items(paragraph: Paragraph, start: re.Pattern) -> list[Paragraph]:
+    """The paragraph cut before each of its lines, after the first, that begins an item (`start`:
+    '二、', '2、', a system's name). Paragraphs set flush left show where one ends only by its last
+    line stopping short; a last line that fills the measure (or hangs its '。' past it), or one that
+    ends a sentence its writer left without a mark a character or two short of it, shows nothing,
+    and the next item would be read into the one before. The items' starts are their sections'
+    words: a line inside an item does not begin with one."""
+    parts: list[list[TextLine]] = [[]]
+    for ln in paragraph.lines:
+        if parts[-1] and start.match(ln.text):
+            parts.append([])
+        parts[-1].append(ln)
+    if len(parts) == 1:
+        return [paragraph]
+    return [_paragraph(lines) for lines in parts]
 
 
 def _paragraph(lines: list[TextLine]) -> Paragraph:

@@ -76,6 +76,9 @@ class LayoutSettings:
     paragraph_indent_em: float = 0.8  # a line starting this far past the page's left margin starts a paragraph
     paragraph_short_em: float = 2.0  # a line stopping this far before the right margin ends its paragraph …
     next_word_room_em: float = 0.5  # … when more room than this is left beyond the next line's first word
+    # a next line ending this far past a short line shows a measure that line stopped short of (a paragraph's
+    # closing line over the next's first, flush left): the short line is no column's edge nothing else shows
+    wider_measure_em: float = 1.0
     # this much more space above a line than between the body's lines starts a block of text (公文 leading is
     # loose: a plain gap would see a block at every line)
     paragraph_space_em: float = 0.6
