@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.furniture import drop_furniture
-from bulletin_etl.layout.line_ends import ends_past, runs_on_mid_clause
+from bulletin_etl.layout.line_ends import ends_past, leaves_clause_open, runs_on_mid_clause
 from bulletin_etl.layout.lines import TextLine, margins
 from bulletin_etl.layout.sections import Paragraph, SectionText, cut_before_items, paragraphs
 
@@ -83,3 +83,19 @@ def test_cut_before_items_keeps_a_paragraph_without_an_item_start() -> None:
     assert cut_before_items(whole, EVENT) == [whole]
     parts = cut_before_items(Paragraph("x", 1, [line("一、" + FULL[2:]), line(NEXT)]), EVENT)
     assert [p.text for p in parts] == ["一、" + FULL[2:], NEXT]
+
+
+def test_an_item_start_after_a_clause_left_open_is_no_cut() -> None:
+    """'…覆盖全市一、' / '二、三级医院…': the list of grades goes on over the line end; the line
+    that begins like an event ('二、') continues the sentence (`leaves_clause_open`)."""
+    opened = line("一、" + FULL[2:-3] + "全市一、")
+    whole = Paragraph("whole", 1, [opened, line("二、三级医院" + FULL[6:])])
+    assert cut_before_items(whole, EVENT) == [whole]
+
+
+def test_leaves_clause_open() -> None:
+    assert leaves_clause_open(line("覆盖全市一、"))
+    assert leaves_clause_open(line("推动互联互通，"))
+    assert leaves_clause_open(line("分别为："))
+    assert not leaves_clause_open(line("获得四级甲等"))
+    assert not leaves_clause_open(line("作用显著。"))

@@ -55,6 +55,17 @@ def ends_on_character(line: TextLine) -> bool:
     return bool(glyphs) and _cjk_character(glyphs[-1]["text"])
 
 
+CLAUSE_GOES_ON = frozenset("、，,：:（(“‘《—")
+"""Marks after which the text goes on: a list's '、', a clause's '，', a colon, an opening bracket or quote."""
+
+
+def leaves_clause_open(line: TextLine) -> bool:
+    """The line's last glyph is a mark after which its text goes on (`CLAUSE_GOES_ON`): the next line
+    continues it, whatever that line begins with ('…覆盖全市一、' / '二、三级医院…' is one sentence)."""
+    glyphs = [c for c in line.chars if not c["text"].isspace()]
+    return bool(glyphs) and glyphs[-1]["text"] in CLAUSE_GOES_ON
+
+
 def _first_word_width(line: TextLine, settings: LayoutSettings) -> float:
     """Width of what cannot be broken at the start of a line: the Latin/digit run it starts with
     ('57176个…' → '57176'), or a bracketed group and the mark after it ('（2019），'); 0 for CJK —

@@ -12,7 +12,7 @@ from .document import Document
 from .furniture import drop_furniture
 from .headings import find_headings
 from .intervals import clustered_by_centre, cut_at_gaps
-from .line_ends import runs_on_mid_clause, stops_short
+from .line_ends import leaves_clause_open, runs_on_mid_clause, stops_short
 from .lines import Margins, TextLine, line_margins, margins
 from .settings import LayoutSettings
 from .tables import Grid, LogicalTable, stitch
@@ -176,10 +176,11 @@ def cut_before_items(paragraph: Paragraph, start: re.Pattern) -> list[Paragraph]
     line stopping short; a last line that fills the measure (or hangs its '。' past it), or one that
     ends a sentence its writer left without a mark a character or two short of it, shows nothing,
     and the next item would be read into the one before. The items' starts are their sections'
-    words: a line inside an item does not begin with one."""
+    words: a line inside an item begins with one only where the line before leaves its clause open
+    (`leaves_clause_open`: '…覆盖全市一、' / '二、三级医院…'), which is no cut."""
     parts: list[list[TextLine]] = [[]]
     for ln in paragraph.lines:
-        if parts[-1] and start.match(ln.text):
+        if parts[-1] and start.match(ln.text) and not leaves_clause_open(parts[-1][-1]):
             parts.append([])
         parts[-1].append(ln)
     if len(parts) == 1:
