@@ -798,3 +798,35 @@ def test_marks_lined_up_in_prose_across_the_page_make_no_columns(seed: int, styl
     b = bulletin(case)[0]
     assert render_reportlab.render_info(b, tmp_path / "probe.pdf", style=style, font=font, seed=seed).get("mark_columns")
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_tables_total_alone_on_a_page_of_another_shape_in_weasyprint_is_read(tmp_path: Path) -> None:
+    """weasyprint 790091 (no_inner_verticals, wqy-zenhei; the sweep at 3f1d458): the online booking
+    channels' table begun on a landscape page (the internet hospitals' wide section opened it) goes
+    on, centred 123 pt further left, on a portrait page: only its repeated header and '合 计：114016'.
+    That rest shows no gutters and its header's labels run together; it takes the columns learnt on
+    the landscape page, moved to where it stands (columns.fits_recentred_table), so the total is
+    the table's."""
+    reason = cannot_render("weasyprint", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790091, "weasyprint", "no_inner_verticals", "wqy-zenhei", draws=pinned_draws(790091))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+RECENTRED_RESTS_CASES = [(49, "no_inner_verticals"), (26, "grid"), (28, "no_inner_verticals")]
+"""recentred_rests family, forced (WeasyPrint, wqy-zenhei): 49 — the online booking channels begun on a
+landscape page, the rest of the table on a portrait page; 26 — the health certificates' table so; 28 —
+the counter-case, the landscape table filling its page: the table begun on a portrait page, its rest
+on one as wide."""
+
+
+@pytest.mark.parametrize(("seed", "style"), RECENTRED_RESTS_CASES)
+def test_recentred_rests_family_through_weasyprint(seed: int, style: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render("weasyprint", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "recentred_rests")
+    case = Case(seed, "weasyprint", style, "wqy-zenhei", draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

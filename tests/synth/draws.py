@@ -216,6 +216,14 @@ Families (the classes of issue 9 the extractor must handle):
                     page_columns.is_gutter_of_mark_boxes, which 755006 drew by chance). Where no width up to
                     seven characters narrower lines marks up, the text is as it was (~half the bulletins
                     asked); the three lines may straddle a page break. The truth is unchanged
+  recentred_rests   (WeasyPrint; ~50% of the bulletins with landscape pages, all when forced;
+                    render_html.recentred_rest) the first table set portrait right after a landscape one
+                    has its last row (the total, or '合计：N' across the table) broken onto the next page:
+                    begun on the landscape page, its rest goes on centred on a portrait page, further
+                    left, too short to show its gutters, its header's labels run together (weasyprint
+                    790091; `columns.fits_recentred_table`). Counter-case: where the landscape table fills
+                    its page, the table begins on a portrait page and its rest goes on on one as wide,
+                    where it stood. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -239,7 +247,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns")
+            "close_notes", "mark_columns", "recentred_rests")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

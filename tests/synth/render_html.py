@@ -93,6 +93,8 @@ class Page:
     stroke = "-webkit-text-stroke: 0.35pt #000;"
     """How a stroked title is printed (Chromium's own property)."""
 
+    rests_on_named_pages = False  # a table's rest broken by a row onto a page of its own shape (WeasyPrint)
+
     def __init__(self, b: Bulletin, style: str, font: str, seed: int):
         rng = self.rng = random.Random(f"{self.producer}-{seed}")
         self.style, self.font, self.family = style, font, FONTS[font]
@@ -120,6 +122,9 @@ class Page:
         self.draws = b.draws
         # head_gaps family (its own stream): header labels set close, or autospaced inside
         self.head_gaps = head_gaps.draw(stream("head_gaps", seed), forced("head_gaps")) if "head_gaps" in b.draws else None
+        # recentred_rests family (its own stream; producers whose named pages a row breaks onto)
+        self.recentred_rests = self.rests_on_named_pages and "recentred_rests" in b.draws and (
+            forced("recentred_rests") or stream("recentred_rests", seed).random() < 0.5)
 
     @property
     def text_width(self) -> float:
@@ -249,9 +254,11 @@ def _light_rules(colour: str) -> str:
     return f"<style>{', '.join(parts)} {{ border-color: #{colour.lower()}; }}</style>"
 
 
-def _table(t: PrintedTable, size: float | None, spaced: bool = False, gaps: head_gaps.HeadGaps | None = None) -> str:
+def _table(t: PrintedTable, size: float | None, spaced: bool = False, gaps: head_gaps.HeadGaps | None = None,
+           break_last: bool = False) -> str:
     """`spaced` (spacing family): a cell's run of spaces printed as typed ('单  位' keeps its two),
-    not collapsed to one as HTML would. Backgrounds (shading family) on th, tr and td."""
+    not collapsed to one as HTML would. Backgrounds (shading family) on th, tr and td.
+    `break_last` (recentred_rests family): the last row goes on the next page."""
     sh = t.shading
     style = _styled((f"font-size: {size}pt;" if size else "") + _background(sh.backdrop if sh else None))
 
@@ -278,7 +285,8 @@ def _table(t: PrintedTable, size: float | None, spaced: bool = False, gaps: head
         out.append("</tr>")
     out.append("</thead><tbody>")
     for i, row in enumerate(t.rows):
-        out.append(f"<tr{_shade(t, 'tr', i)}>")
+        rest = "break-before: page; " if break_last and i == len(t.rows) - 1 else ""
+        out.append(f"<tr{_shade(t, 'tr', i, css=rest)}>")
         c = 0
         while c < t.n_cols:
             if row.merge and row.merge[0] == c:
@@ -312,9 +320,32 @@ def _prose(s: Section) -> list[str]:
     return [f'<div class="columns" style="{style}">', *paragraphs, "</div>"]
 
 
-def _section(s: Section, page: Page) -> str:
+def _is_wide(s: Section, page: Page) -> bool:
+    """The section's table goes on landscape pages (landscape family)."""
+    return s.table is not None and page.wide_from is not None and s.table.n_cols >= page.wide_from
+
+
+def recentred_rest(sections: list[Section], page: Page) -> Section | None:
+    """recentred_rests family: a table set portrait right after a landscape one (the online booking
+    channels' where it is one of them, else the first), which
+    WeasyPrint begins on the landscape page (a section of no named page goes on the page at hand)
+    and, its last row broken onto the next page, goes on on a portrait page, centred there, the
+    rest showing no gutters (weasyprint 790091). Where the landscape table fills its page, the
+    table begins on a portrait page, and its rest goes on on one as wide: the counter-case."""
+    if not page.recentred_rests:
+        return None
+    after = [s for before, s in zip(sections, sections[1:])
+             if _is_wide(before, page) and s.table is not None and not _is_wide(s, page) and len(s.table.rows) >= 2]
+    # the online booking channels' halves side by side first: their header's labels run together
+    rest = next((s for s in after if s.name == "online_booking_channels"), after[0] if after else None)
+    if rest is not None:
+        page.drawn["recentred_rest"] = rest.title
+    return rest
+
+
+def _section(s: Section, page: Page, break_last: bool = False) -> str:
     table_section = s.table is not None and not s.paragraphs
-    wide = s.table is not None and page.wide_from is not None and s.table.n_cols >= page.wide_from
+    wide = _is_wide(s, page)
     attrs = page.title_attrs(s.title, page.typo.role(table_section)) if page.wraps is not None else ""
     out = [f'<div class="sec{" wide" if wide else ""}">',
            f'<p class="{"cap" if table_section else "h"}"{attrs}>{_e(s.title)}</p>']
@@ -322,7 +353,7 @@ def _section(s: Section, page: Page) -> str:
     out += _prose(s)
     if s.table is not None:
         size = min(page.table_size, 9.0 if wide else 8.0) if s.table.n_cols >= 8 else None
-        out.append(_table(s.table, size, spaced="spacing" in page.draws, gaps=page.head_gaps))
+        out.append(_table(s.table, size, spaced="spacing" in page.draws, gaps=page.head_gaps, break_last=break_last))
     # close_notes family: the note in the body's size and leading, no space above it
     close = f' style="font-size: {page.body}pt; line-height: {page.lead}pt; margin-top: 0"' if s.close_notes else ""
     out += [f'<p class="note"{close}>{_e(n)}</p>' for n in s.notes]
@@ -351,7 +382,8 @@ def document(b: Bulletin, page_class: type[Page], *, style: str, font: str, seed
     brk = ' style="break-before: page"' if page.rng.random() < 0.6 else ""
     cls = "cap" if b.part_is_caption() else "h"  # part_title family
     parts.append(f'<p class="{cls}"{brk}>{_e(b.part_title)}</p>')
-    parts += [_section(s, page) for s in b.sections]
+    rest = recentred_rest(b.sections, page)
+    parts += [_section(s, page, break_last=s is rest) for s in b.sections]
     if b.colophon:
         parts.append(f'<div class="colophon"><p class="first">{_e(b.colophon[0])}</p>'
                      + "".join(f"<p>{_e(line)}</p>" for line in b.colophon[1:]) + "</div>")

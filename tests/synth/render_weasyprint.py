@@ -57,6 +57,7 @@ class WeasyPage(Page):
     producer = "weasyprint"
     weights = ("regular", "bold")  # WeasyPrint has no text stroke
     stroke = "font-weight: bold;"  # a masthead name drawn stroked is printed bold
+    rests_on_named_pages = True  # a page broken inside a table takes the shape its rest's section names
 
     def css(self) -> str:
         return "\n".join([super().css(), self.weasy_css()])

@@ -1142,3 +1142,25 @@ def test_mark_columns_is_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         tops = [[c["top"] for c in page.chars if c["text"] in "，、" and abs(c["x0"] - x) < 1.0] for page in doc.pages]
     pitches = [[round(q - p, 1) for p, q in zip(sorted(t), sorted(t)[1:])] for t in tops]
     assert any(p == q and p < 3 * info["body_size"] for page in pitches for p, q in zip(page, page[1:]))
+
+
+def test_recentred_rests_family_breaks_one_portrait_tables_last_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """recentred_rests, forced: in WeasyPrint's HTML, the online booking channels' table (49), else the
+    first portrait table right after a landscape one (26), has its last row broken onto the next page —
+    one row in the document; Chromium's HTML never (its named pages are not the case), nor a bulletin
+    without landscape pages (1), nor the family switched off."""
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "recentred_rests")
+    mark = '<tr style="break-before: page; ">'
+
+    def drawn(seed: int, page_class: type, draws: frozenset = ALL) -> tuple[str, dict]:
+        return render_html.document(make_bulletin(seed, draws=draws), page_class, style="grid", font="wqy-zenhei",
+                                    seed=seed)
+
+    html, info = drawn(49, render_weasyprint.WeasyPage)
+    assert html.count(mark) == 1 and "线上预约" in info["recentred_rest"]
+    html, info = drawn(26, render_weasyprint.WeasyPage)
+    assert html.count(mark) == 1 and "健康证" in info["recentred_rest"]
+    assert mark not in drawn(26, render_weasyprint.WeasyPage, ALL - {"recentred_rests"})[0]
+    assert mark not in drawn(26, render_html.Page)[0]
+    html, info = drawn(1, render_weasyprint.WeasyPage)
+    assert mark not in html and "recentred_rest" not in info

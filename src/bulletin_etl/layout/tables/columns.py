@@ -568,6 +568,24 @@ def _fits_short_table(columns: Columns, known: list[tuple[float, str]], table: U
             and _keeps_apart(columns, table.body_rows, settings))
 
 
+def moved_to(columns: Columns, x0: float) -> Columns:
+    """The layout moved along the line so that its left edge stands at `x0`, every extent kept."""
+    dx = x0 - columns.bounds[0][0]
+
+    def move(spans: list[Span]) -> list[Span]:
+        return [(a + dx, b + dx) for a, b in spans]
+    return Columns(move(columns.bounds), move(columns.gutters), move(columns.text))
+
+
+def fits_recentred_table(columns: Columns, known: list[tuple[float, str]], table: UnruledTable,
+                         settings: LayoutSettings) -> bool:
+    """A layout learnt where the table stood elsewhere fits a table too short to show its own
+    gutters once moved to its left edge: a table centred on a page of another shape (a landscape
+    page's table continued on a portrait page, WeasyPrint 790091) stands further left or right,
+    as wide, under the same header."""
+    return _fits_short_table(moved_to(columns, table.region[0].x0), known, table, settings)
+
+
 class Layouts:
     """Column layouts of unruled tables, by header, learnt from every page before any grid is
     built: a table continued under its repeated header keeps its columns, and the page holding
@@ -585,15 +603,19 @@ class Layouts:
         than elsewhere (a group label merged with a sub-column, a cell wrapped differently) takes
         the layout of a table as wide whose header has the same characters, that showed more
         rows and that keeps this page's cells apart (two tables may share their header's words:
-        the districts' and the hospitals' platform tables)."""
+        the districts' and the hospitals' platform tables) — one standing where it stands, else
+        one re-centred on a page of another shape, moved to it (`fits_recentred_table`)."""
         signature = table.signature
         settings = self.settings
         found, shown = next(((cols, seen) for known, cols, seen in self.known
                              if _same_header_layout(known, signature, settings)), (None, table.figure_rows))
         if shown >= settings.gutter_row_count:
             return found
-        return next((cols for known, cols, seen in self.known
-                     if seen > shown and _fits_short_table(cols, known, table, settings)), found)
+        fuller = [(known, cols) for known, cols, seen in self.known if seen > shown]
+        in_place = next((cols for known, cols in fuller if _fits_short_table(cols, known, table, settings)), None)
+        recentred = (moved_to(cols, table.region[0].x0) for known, cols in fuller
+                     if fits_recentred_table(cols, known, table, settings))
+        return in_place or next(recentred, found)
 
     def learn(self, table: UnruledTable) -> None:
         signature, rows = table.signature, table.figure_rows
