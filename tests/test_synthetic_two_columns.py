@@ -144,7 +144,7 @@ def test_two_column_bulletins_once_misread(seed: int, producer: str, style: str,
 
 TYPST_SWEPT = [
     # seed, style, font, quirks, force: two-column prose Typst set that was read wrong (issue 17);
-    # the sweep's seeds (720000–, 740000–) drawn with their sweep's families (pinned_draws), the
+    # the sweep's seeds (720000–, 740000–, 790000–) drawn with their sweep's families (pinned_draws), the
     # helpers' (750000–, 760000–) with the families up to airy_rows, which they were found with
     (720203, "grid", "uming", False, ""),  # a mid-line '、' under a footer's probe (abuts_next_glyph)
     (763004, "three_line", "wqy-zenhei", False, ""),  # a space at a left line's end (ends_left_line)
@@ -161,12 +161,16 @@ TYPST_SWEPT = [
     (761101, "grid", "noto-serif", False, ""),
     (763041, "grid", "noto-serif", False, "two_columns"),
     (764005, "three_line", "uming", False, "two_columns"),
+    # the lead's sweep at 3f1d458 (790000–, its families through cut_halves_beside)
+    (790087, "no_inner_verticals", "noto-sans", False, ""),  # a ragged columns' last page (reaches_column_edge)
+    (790111, "no_inner_verticals", "wqy-zenhei", True, ""),  # columns under a title under columns; '备注' (clustered)
 ]
 
 
 def swept_draws(seed: int) -> frozenset[str]:
-    """The families the seed was drawn with when it failed."""
-    return pinned_draws(seed) if seed < 750000 else drawn_through("airy_rows")
+    """The families the seed was drawn with when it failed: a sweep's (pinned_draws), or the
+    helpers' (750000–789999) up to airy_rows."""
+    return drawn_through("airy_rows") if 750000 <= seed < 790000 else pinned_draws(seed)
 
 
 @pytest.mark.parametrize("seed, style, font, quirks, force", TYPST_SWEPT)
