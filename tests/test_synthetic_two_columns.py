@@ -10,7 +10,7 @@ import pytest
 
 from bulletin_etl.layout.document import load
 
-from .synth.draws import PINNED, drawn_through, pinned_draws
+from .synth.draws import ALL, PINNED, drawn_through, pinned_draws
 from .synth.model import make_bulletin
 from .synth.sweep import PRODUCERS, Case, cannot_render, check, fonts, missing_tool, render, replay
 
@@ -170,6 +170,8 @@ TYPST_SWEPT = [
     # in a short pair of columns, its one row with text on both sides ending in a '）' trimmed at the
     # left column's edge (trimmed_at_column_end)
     (790003, "grid", "uming", False, ""),
+    (790087, "no_inner_verticals", "noto-sans", False, ""),  # a ragged columns' last page (reaches_column_edge)
+    (790111, "no_inner_verticals", "wqy-zenhei", True, ""),  # columns under a title under columns; '备注' (clustered)
 ]
 
 
@@ -210,4 +212,24 @@ def test_typst_labels_typed_with_and_without_a_space(seed: int, style: str, font
         pytest.skip(reason)
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "two_columns")
     case = Case(seed, "typst", style, font, quirks=quirks, draws=drawn_through("cut_halves_beside"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+TYPST_COLUMNS_UNDER_TITLE = [
+    # seed, style, font: the columns_under_title family drawn (every family on): the development
+    # index's columns a line's pitch under its title, flush left, under '统计数据' set close under the
+    # events' columns, one gutter down both; read as one stretch cut at the part title, the index's
+    # columns were skipped and read across the gutter before the rows under a title under columns
+    # were looked at again (typst 790111)
+    (13, "three_line", "noto-sans"),
+    (147, "three_line", "noto-sans"),
+]
+
+
+@pytest.mark.parametrize("seed, style, font", TYPST_COLUMNS_UNDER_TITLE)
+def test_typst_columns_close_under_the_part_title(seed: int, style: str, font: str, tmp_path: Path) -> None:
+    reason = cannot_render("typst", font)
+    if reason:
+        pytest.skip(reason)
+    case = Case(seed, "typst", style, font, draws=ALL)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -124,6 +124,15 @@ Families (the classes of issue 9 the extractor must handle):
                     columns: under the left column's last line (a paragraph's end) when the right
                     column is shorter, under the right column's when it is taller (the left column
                     ended above); counter-case, the others set apart as before
+  columns_under_title (with titles_under_columns; Typst; drawn on the stream 'columns_under_title-<seed>')
+                    where the part title is set close under the events' columns and the first
+                    statistics section is prose set in columns (two_columns), half the bulletins
+                    (all when forced) set that section's title close too, in the body's size a
+                    line's pitch under the part title, and its columns as wide apart as the
+                    events': its columns begin at the pitch of the columns above, under one
+                    gutter, the two titles between them (typst 790111: the rows under the
+                    part title were skipped, and the second columns read across the gutter);
+                    counter-case, the others set apart as before. The truth is unchanged
   units             figures with their unit in the cell (~40% of bulletins, sections/units.py): some
                     figure columns of some tables printed with 万 or 亿 in every cell ('38682.77万'),
                     only where every figure is whole and at least that large, with exactly the
@@ -247,7 +256,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns", "recentred_rests")
+            "close_notes", "mark_columns", "recentred_rests", "columns_under_title")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -21,7 +21,8 @@ kept with what follows, their lines not kept together; unruled tables' rows cut 
 spacing, notes, bands (content). Not drawn: a continuation page's header merged otherwise than the
 first page's (Typst repeats the header as it is). The shading family is
 painted by `_fill` and `_backdrop` (the dark_fills family's light text by `_ink`, a show rule on
-the table's cells), the two_columns family by `_prose` (Typst's `columns`).
+the table's cells), the two_columns family by `_prose` (Typst's `columns`); titles_under_columns
+by `_close_under_columns`, columns_under_title by `_columns_close_under_title`.
 
 Needs the `typst` package (the test extras) and the Debian CJK fonts (Typst's bundled fonts have
 no CJK); tests skip without them.
@@ -380,9 +381,14 @@ def _table(page: _Page, t: PrintedTable, size: float | None, width: float) -> st
             f" {_ink(t)}align(center, {_backdrop(t, table)}) }})]")
 
 
-def _section(page: _Page, s: Section, last_apart: bool = False) -> list[str]:
+def _section(page: _Page, s: Section, last_apart: bool = False, close: bool = False) -> list[str]:
+    """The section's title, its paragraphs, table and notes; a `close` title (columns_under_title
+    family) flush left, a line's pitch under the part title."""
     table_section = s.table is not None and not s.paragraphs
-    out = [page.title(s.title, page.typo.role(table_section))]
+    role = page.typo.role(table_section)
+    if close:
+        role = dataclasses.replace(role, align="left")
+    out = [page.title(s.title, role, close=close)]
     out += [f"#align(center, text(size: {page.body - 1}pt, {_s(line)}))" for line in s.preamble]
     out += _prose(page, s, last_apart)
     if s.table is not None:
@@ -461,6 +467,41 @@ def _close_under_columns(b: Bulletin, seed: int) -> bool:
     return forced("two_columns") or forced("titles_under_columns") or stream("two_columns-titles", seed).random() < 0.5
 
 
+def _fits_left_column(page: _Page, title: str, events: Section) -> bool:
+    """The title, set flush left in the body's size, ends an em or more before the events' gutter."""
+    assert events.columns is not None
+    column = (page.text_width / page.body - events.columns.gap_em) / 2
+    return _ems(title) <= column - 1
+
+
+def _columns_close_under_title(b: Bulletin, seed: int, close: bool, page: _Page) -> bool:
+    """columns_under_title family (with titles_under_columns; drawn on the stream
+    'columns_under_title-<seed>'): where the part title is set close under the events' columns
+    (`close`, `_close_under_columns`) and the first statistics section is prose set in columns
+    (two_columns family), and both titles fit the left column (`_fits_left_column`), half the
+    bulletins (all when forced) set both flush left and that section's title close too, in the
+    body's size a line's pitch under the part title, and its columns as wide apart as
+    the events' (`_with_gutter_of`), so that its columns begin at the pitch of the columns above,
+    under one gutter, the two titles between them (typst 790111: they were read as one
+    stretch, cut at the part title, the second columns then read across the gutter); the others
+    (counter-case) set it as before."""
+    first = b.sections[0] if b.sections else None
+    if not close or "columns_under_title" not in b.draws or first is None:
+        return False
+    if first.columns is None or not first.paragraphs:
+        return False
+    if not (_fits_left_column(page, b.part_title, b.events) and _fits_left_column(page, first.title, b.events)):
+        return False
+    return forced("columns_under_title") or stream("columns_under_title", seed).random() < 0.5
+
+
+def _with_gutter_of(s: Section, events: Section) -> Section:
+    """The section set in columns as wide apart as the events' (columns_under_title family): one
+    gutter down both, as an edition keeps one column layout."""
+    assert s.columns is not None and events.columns is not None
+    return dataclasses.replace(s, columns=dataclasses.replace(s.columns, gap_em=events.columns.gap_em))
+
+
 def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]:
     """The bulletin as Typst markup, and what was drawn how."""
     if style not in STYLES:
@@ -472,19 +513,26 @@ def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]
     if page.rng.random() < 0.6 and not close:
         parts.append("#pagebreak(weak: true)")
     typo = page.typo.caption if b.part_is_caption() else page.typo.heading
+    first_close = _columns_close_under_title(b, seed, close, page)
+    if first_close:
+        typo = dataclasses.replace(typo, align="left")
     parts.append(page.title(b.part_title, typo, close=close))
     if close:
         page.drawn["title_close_under_columns"] = b.part_title
+    sections = list(b.sections)
+    if first_close:
+        page.drawn["columns_close_under_title"] = sections[0].title
+        sections[0] = _with_gutter_of(sections[0], b.events)
     i = 0
-    while i < len(b.sections):
-        if not _wide(page, b.sections[i]):
-            parts += _section(page, b.sections[i])
+    while i < len(sections):
+        if not _wide(page, sections[i]):
+            parts += _section(page, sections[i], close=first_close and i == 0)
             i += 1
             continue
         # a run of wide tables on landscape pages of their own
         inner = []
-        while i < len(b.sections) and _wide(page, b.sections[i]):
-            inner += _section(page, b.sections[i])
+        while i < len(sections) and _wide(page, sections[i]):
+            inner += _section(page, sections[i])
             i += 1
         parts.append("#page(flipped: true)[\n" + "\n".join(inner) + "\n]")
         page.drawn["landscape"] = page.drawn.get("landscape", 0) + 1

@@ -816,6 +816,43 @@ def test_typst_sets_the_title_after_columned_events_close_on_half_the_bulletins(
     assert all(render_typst._close_under_columns(make_bulletin(seed), seed) for seed in columned)
 
 
+def test_typst_sets_a_columned_sections_title_close_under_a_close_part_title(monkeypatch: pytest.MonkeyPatch) -> None:
+    """columns_under_title family, its stream 'columns_under_title': where the part title is set
+    close under the events' columns and the first section is prose in columns, both titles fitting
+    the left column (seeds 5, 13, 97, 147, 150, 214 of 1–240), about half the bulletins (13, 147,
+    150) set both titles flush left, the section's in the body's size a line's pitch under the part
+    title, its columns as wide apart as the events'; none without the family; all when forced.
+    Built, not compiled."""
+    from . import render_typst
+    from .draws import ALL
+
+    def candidate(seed: int) -> bool:
+        b = make_bulletin(seed)
+        first = b.sections[0]
+        if not render_typst._close_under_columns(b, seed) or first.columns is None or not first.paragraphs:
+            return False
+        page = render_typst._Page(b, "grid", "uming", seed)
+        return all(render_typst._fits_left_column(page, t, b.events) for t in (b.part_title, first.title))
+
+    def drawn(seed: int, draws=ALL) -> bool:
+        b = make_bulletin(seed, draws=draws)
+        return render_typst._columns_close_under_title(b, seed, True, render_typst._Page(b, "grid", "uming", seed))
+
+    candidates = [seed for seed in range(1, 241) if candidate(seed)]
+    assert candidates == [5, 13, 97, 147, 150, 214]
+    assert [seed for seed in candidates if drawn(seed)] == [13, 147, 150]
+    b = make_bulletin(13)
+    source, info = render_typst.source(b, style="grid", font="uming", seed=13)
+    page = render_typst._Page(b, "grid", "uming", 13)
+    line = next(ln for ln in source.splitlines() if f'"{b.sections[0].title}"' in ln)
+    assert f"above: {round(page.lead - page.body, 2)}pt" in line and f"size: {page.body}pt, " in line
+    assert line.startswith("#align(left") and info["columns_close_under_title"] == b.sections[0].title
+    assert f"gutter: {b.events.columns.gap_em}em" in source.split(line)[1].split("#v(12pt")[0]
+    assert not drawn(13, ALL - {"columns_under_title"})
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "columns_under_title")
+    assert all(drawn(seed) for seed in candidates)
+
+
 # ------------------------------------------------------------------- the dark_zebra family
 
 def _banded(seed: int) -> list:

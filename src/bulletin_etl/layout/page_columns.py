@@ -362,7 +362,8 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
     text on both sides down as long as its rows go on at one line pitch and size (a column
     outlasting the other too), that are set in two columns (`carried`: the column the page before
     left open, `open_column`), each without a title set under its columns
-    (`above_title_under_columns`)."""
+    (`above_title_under_columns`): the rows from that title on are looked at again, a section set
+    in columns under it at the same pitch beginning a stretch of its own (typst 790111)."""
     probe, edge = probed
     out: list[Stretch] = []
     i = 0
@@ -378,6 +379,7 @@ def _stretches_at(rows: list[Row], probed: tuple[Span, float], frame: Span, sett
         if set_in_columns(found, probe, (frame[0], _reach_beside(rows, stretch, frame[0], settings)), settings, carried):
             columns = above_title_under_columns(stretch, probed, settings)
             out.append(Stretch(columns, gutter_between(columns, probe, settings, edge)))
+            stretch = columns  # the rows from a title under the columns on may begin columns of their own
         i += len(stretch)
     return out
 
@@ -844,7 +846,14 @@ def fits_column(line: TextLine, frame: Span, settings: LayoutSettings) -> bool:
 
 
 def fills_carried_column(run: list[TextLine], frame: Span, settings: LayoutSettings) -> bool:
-    """At least `page_column_two_sided_count` of the lines end at the column's right edge (within
-    `margin_agreement_pt`): prose filling the column, not a short line or two that happen to fit."""
-    ends = [abs(text_edge(ln) - frame[1]) <= settings.margin_agreement_pt for ln in run]
-    return sum(ends) >= settings.page_column_two_sided_count
+    """At least `page_column_two_sided_count` of the lines reach the column's right edge
+    (`reaches_column_edge`): prose filling the column, not a short line or two that happen to fit."""
+    return sum(reaches_column_edge(ln, frame, settings) for ln in run) >= settings.page_column_two_sided_count
+
+
+def reaches_column_edge(line: TextLine, frame: Span, settings: LayoutSettings) -> bool:
+    """The line ends within `page_column_reach_em` of the column's right edge, as a full line of
+    its prose does: justified text at the edge, ragged text a glyph short of it or less (Typst
+    unjustified sets whole glyphs; the edge is where lines ending in a figure or a hung mark reach,
+    so the column's last page, in its left column alone, shows its lines short of it: typst 790087)."""
+    return frame[1] - text_edge(line) <= settings.page_column_reach_em * line.size
