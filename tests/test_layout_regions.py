@@ -360,6 +360,55 @@ def test_a_bare_title_part_set_larger_is_stray_wherever_it_stands(tmp_path: Path
     assert rg._stray_line_under(a, b, last, index, DEFAULTS)
 
 
+def _repeated_head_over_a_rest(c, rest: float, body: bool = False) -> None:
+    """docx 790048: a page header's rule, a 三线表's repeated head of two levels (rules at 73.5, 98.5
+    under its band, 137.5), and under it the rest of the 合计 row the page split, `rest` tall and empty
+    (its bottom padding: its text on the page before), closed by the table's rule; a note right under
+    that rule. `body`: a row with figures between the head and the empty band."""
+    rule(c, 50)
+    rule(c, 73.5)
+    for x, label in ((70, "序号"), (150, "医疗机构"), (300, "预约途径"), (420, "小计")):
+        text(c, x, 85, label, 9)
+    rule(c, 98.5, 240, 400)
+    for x, label in ((250, "在线预约"), (330, "快速预约")):
+        text(c, x, 110, label, 9)
+    rule(c, 137.5)
+    top = 137.5
+    if body:
+        for x, cell in ((70, "15"), (150, "江苏省肿瘤医院"), (250, "653"), (420, "653")):
+            text(c, x, top + 6, cell, 9)
+        top += 22
+        rule(c, top)
+    rule(c, top + rest)
+    text(c, 60, top + rest + 3, "（截至 2019年底，总预约挂号量为2224958次）", 9)
+
+
+def test_an_empty_rest_of_a_split_row_under_a_repeated_head_closes_the_table(tmp_path: Path) -> None:
+    """docx 790048 (airy_rows): LibreOffice carried the 合计 row's bottom padding (23.75 pt) under the
+    repeated head; the run ended at the head's rule, so the note under the table's closing rule stood
+    26 pt under the table, past a note's gap, and its total (总预约挂号量) was not read. The empty band,
+    no taller than the head over it (64 pt), closes the table."""
+    index, rules = drawn(tmp_path, lambda c: _repeated_head_over_a_rest(c, 23.75))
+    page_rule, top, group, head, closing = rules
+    run = [page_rule, top, head, closing]
+    assert rg.closes_split_rows_rest(run[1:], index, DEFAULTS)
+    assert rg._trim(run, index, DEFAULTS) == [top, head, closing]
+
+
+def test_an_empty_band_taller_than_the_head_or_under_body_rows_is_no_rest_of_a_row(tmp_path: Path) -> None:
+    """Counter-cases, trimmed as before: an empty band taller than the head over it (a rule further
+    down is no part of the table); an empty band under a row with figures; two rules alone."""
+    index, rules = drawn(tmp_path, lambda c: _repeated_head_over_a_rest(c, 65))
+    page_rule, top, group, head, closing = rules
+    assert not rg.closes_split_rows_rest([top, head, closing], index, DEFAULTS)
+    assert rg._trim([page_rule, top, head, closing], index, DEFAULTS) == [top, head]
+    index, rules = drawn(tmp_path, lambda c: _repeated_head_over_a_rest(c, 23.75, body=True))
+    page_rule, top, group, head, row, closing = rules
+    assert not rg.closes_split_rows_rest([top, head, row, closing], index, DEFAULTS)
+    assert rg._trim([top, head, row, closing], index, DEFAULTS) == [top, head, row]
+    assert not rg.closes_split_rows_rest([head, closing], index, DEFAULTS)
+
+
 # ---------------------------------------------------------------------------------------------
 # A 三线表 broken by the page: the lines below its last rule
 

@@ -676,6 +676,19 @@ def test_airy_rows_under_a_header_keep_their_pitch(producer: str, quirks: bool, 
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_note_under_the_empty_rest_of_a_split_total_row_is_read(tmp_path: Path) -> None:
+    """docx 790048 (three_line, noto-sans; the sweep at 3f1d458, airy_rows drawn): appointments_12320's
+    合计 row ends its page, padded far apart, and LibreOffice carries its bottom padding (23.75 pt, no
+    text) under the repeated header on the next page. The run of rules ended at the header's rule, so the
+    note under the table's closing rule ('（截至…总预约挂号量为2224958次）') stood 26 pt under the table, past
+    a note's gap: the all-time total was not read (regions.closes_split_rows_rest)."""
+    reason = cannot_render("docx", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790048, "docx", "three_line", "noto-sans", draws=pinned_draws(790048))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # ------------------------------------------------------------------------------- typst 758005
 
 def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,

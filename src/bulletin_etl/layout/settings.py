@@ -202,6 +202,9 @@ class LayoutSettings:
     # an empty band between two rules of one extent taller than this multiple of the run's row pitch (a table printed
     # without a heading under another of the same width) ends the run; a blank row is one pitch
     empty_band_pitch_ratio: float = 3.0
+    # an empty band closing a run under its head alone, no taller than this multiple of the head, is the rest of a
+    # row the page split (its padding, the text all on the page before): the table's, not a rule under it
+    split_row_rest_head_ratio: float = 1.0
 
     # == Tables: text runs and columns (tables/segments.py, tables/columns.py) ==
     segment_gap_em: float = 0.6  # wider than a printed space, narrower than a column gutter: a gap between runs

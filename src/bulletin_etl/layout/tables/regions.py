@@ -143,12 +143,27 @@ def _table_within(narrower: list[Rule], chars: CharsByHeight, settings: LayoutSe
 
 
 def _trim(run: list[Rule], chars: CharsByHeight, settings: LayoutSettings) -> list[Rule]:
-    """A run less the outer rules that are no part of its table."""
+    """A run less the outer rules that are no part of its table: an empty band closes it only as the
+    rest of a row the page split (`closes_split_rows_rest`)."""
     while len(run) >= 2 and _first_rule_outside(run, chars, settings):
         run = run[1:]
-    while len(run) >= 2 and _nothing_between(run[-2], run[-1], chars):
+    while len(run) >= 2 and _nothing_between(run[-2], run[-1], chars) and not closes_split_rows_rest(run, chars, settings):
         run = run[:-1]
     return run
+
+
+def closes_split_rows_rest(run: list[Rule], chars: CharsByHeight, settings: LayoutSettings) -> bool:
+    """The run's last rule closes an empty band right under its head (header text between its first
+    rules, no figure: `_is_head`), the band no taller than `split_row_rest_head_ratio` times that head:
+    the rest of a row the page split, carried under the repeated header with none of its text —
+    LibreOffice moves the bottom padding of a row padded far apart (a 合计 row) onto the next page
+    (docx 790048). The table ends at that rule, and a note under it stands right under the table.
+    A rule further under a head, or under body rows, is no part of the table."""
+    if len(run) < 3:
+        return False
+    head = segments(chars.inside((run[0].x0, run[0].y, run[0].x1, run[-2].y)), settings)
+    band = run[-1].y - run[-2].y
+    return _is_head(head, settings) and band <= settings.split_row_rest_head_ratio * (run[-2].y - run[0].y)
 
 
 def _first_rule_outside(run: list[Rule], chars: CharsByHeight, settings: LayoutSettings) -> bool:
