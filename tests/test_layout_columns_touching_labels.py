@@ -24,7 +24,7 @@ def test_labels_sharing_a_tenth_of_a_point_are_two_cells(tmp_path: Path) -> None
         ("住院收入（千元）", 100.0, 180.0), ("备注", 179.9, 199.9)]
     cells = cols.clustered(parts, DEFAULTS.touch_pt)
     assert [[s.text for s in cell] for cell in cells] == [["住院收入（千元）"], ["备注"]]
-    assert cols._place_header_cells([(105.0, 170.0)], cells) == [(105.0, 170.0), (179.9, 199.9)]
+    assert cols._place_header_cells([(105.0, 170.0)], cells, DEFAULTS) == [(105.0, 170.0), (179.9, 199.9)]
     assert len(cols.clustered(parts)) == 1  # touching boxes counted whole: one cell, and no column
 
 
