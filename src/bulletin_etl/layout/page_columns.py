@@ -24,7 +24,8 @@ Text across the whole width above or below it (a heading, the paragraph before, 
 the columns) keeps its place. A title under columns that end in a shorter right column (Typst
 fills the left one first), set a line's pitch under the left column's last line and in its size,
 is no line of that column when that line ends its paragraph short of the column's edge and the
-title, short too, is no sentence (`is_title_under_columns`): it is read after both columns; so is
+title, short too, is no sentence (`is_title_under_columns`), or when that line fills the column
+ending a sentence and the title is worded as one (`is_title_under_full_line`): it is read after both columns; so is
 any text left of the gutter alone under rows of the right column alone (the left column ended
 above them, `left_column_ended_above`).
 
