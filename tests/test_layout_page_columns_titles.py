@@ -4,7 +4,9 @@ them in a short right column; the next section's title, set a line's pitch under
 last line in the text's size, is no line of that column (`is_title_under_columns`) — a one-line
 sentence there, or the same title with the right column going on beside it, is (typst 720294).
 Text left of the gutter alone under a right column taller than the left is none either
-(`left_column_ended_above`; typst 763052: the last event moved on to the right column)."""
+(`left_column_ended_above`; typst 763052: the last event moved on to the right column). Under a left
+line filling the column and ending a sentence, a short line worded as a title is none either
+(`is_title_under_full_line`; typst 790158, 790206), a paragraph's rest worded otherwise is."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ from bulletin_etl.layout.page_columns import (
     above_title_under_columns,
     find_stretches,
     is_title_under_columns,
+    is_title_under_full_line,
     left_column_ended_above,
+    left_line_ends_sentence,
     page_rows,
     stops_short_of_column_edge,
 )
@@ -32,6 +36,7 @@ from .test_layout_page_columns import (
     LEFT,
     SIZE,
     draw_columns,
+    event,
     paragraph_texts,
     wrapped,
 )
@@ -120,3 +125,60 @@ def test_a_title_under_a_taller_right_column_is_read_after_it(tmp_path: Path) ->
     assert left_column_ended_above(rows[5], PROBED, DEFAULTS) and not left_column_ended_above(rows[2], PROBED, DEFAULTS)
     assert paragraph_texts(path) == [*EVENTS[:3], TITLE]
 
+
+
+FULL_END = [EVENTS[0], event(1, 42), EVENTS[2]]  # event 1's two lines: 20 glyphs indented, 22 ending '。' at the edge
+REST = "获得四级甲等"  # a paragraph's rest its writer left without a '。', worded as no title
+
+
+def under_a_full_line(below: str):
+    """Events 0 and 1 in the left column (five lines, the last filling it and ending the paragraph
+    with its '。'), event 2 in the right (two); `below` at the left margin a line's pitch under it."""
+    def page(c) -> None:
+        bottom = draw_columns(c, TOP, FULL_END, rule=False, split=5)
+        text(c, LEFT, bottom, below, SIZE)
+    return page
+
+
+def full_line_rows(tmp_path: Path, below: str) -> list[Row]:
+    with pdfplumber.open(make_pdf(tmp_path / "full.pdf", under_a_full_line(below))) as pdf:
+        return page_rows(pdf.pages[0].chars, DEFAULTS)
+
+
+def test_the_full_line_drawing_ends_its_paragraph_at_the_edge() -> None:
+    """The fixture's premise: event 1's last line holds a column's 22 glyphs, the last a '。'."""
+    lines = [ln for p in FULL_END[:2] for ln in wrapped(p)]
+    assert len(lines) == 5 and len(lines[-1][1]) == COLUMN_CHARS and lines[-1][1].endswith("。")
+
+
+def test_a_title_under_a_full_line_ending_a_sentence_is_read_after_the_columns(tmp_path: Path) -> None:
+    """Typst 790158/790206: the part's title a pitch under a left line filling the column with its
+    paragraph's '。' is no line of the column — read after the right column, not before it."""
+    rows = full_line_rows(tmp_path, TITLE)
+    assert not stops_short_of_column_edge(rows[4], PROBED, DEFAULTS)
+    assert left_line_ends_sentence(rows[4], PROBED, DEFAULTS) and not left_line_ends_sentence(rows[3], PROBED, DEFAULTS)
+    assert is_title_under_full_line(rows[4], TITLE, PROBED, DEFAULTS)
+    assert is_title_under_full_line(rows[4], "第二部分 统计数据", PROBED, DEFAULTS)
+    assert is_title_under_columns(rows[4], rows[5], PROBED, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(rows) == 6 and found.rows == rows[:5]
+    assert paragraph_texts(make_pdf(tmp_path / "read.pdf", under_a_full_line(TITLE))) == [*FULL_END, TITLE]
+
+
+def test_a_rest_worded_as_no_title_under_a_full_line_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """Counter-case: a short line worded as no title under the full line is its paragraph's rest,
+    a line of the left column read before the right one."""
+    rows = full_line_rows(tmp_path, REST)
+    assert not is_title_under_full_line(rows[4], REST, PROBED, DEFAULTS)
+    assert not is_title_under_columns(rows[4], rows[5], PROBED, DEFAULTS)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert found.rows == rows
+    assert paragraph_texts(make_pdf(tmp_path / "read.pdf", under_a_full_line(REST))) == \
+        [FULL_END[0], FULL_END[1] + REST, FULL_END[2]]
+
+
+def test_a_title_under_a_full_line_going_on_mid_sentence_stays_in_the_column(tmp_path: Path) -> None:
+    """Under a full line not ending a sentence (event 0's second line) a title's words are no title
+    under the columns: that line's paragraph goes on."""
+    rows = full_line_rows(tmp_path, TITLE)
+    assert not is_title_under_full_line(rows[1], TITLE, PROBED, DEFAULTS)

@@ -172,6 +172,10 @@ TYPST_SWEPT = [
     (790003, "grid", "uming", False, ""),
     (790087, "no_inner_verticals", "noto-sans", False, ""),  # a ragged columns' last page (reaches_column_edge)
     (790111, "no_inner_verticals", "wqy-zenhei", True, ""),  # columns under a title under columns; '备注' (clustered)
+    # the part's title a pitch under a left column's last line filling it with its paragraph's '。',
+    # read as that column's line before the right one: event 十 lost (is_title_under_full_line)
+    (790158, "three_line", "noto-sans", True, ""),
+    (790206, "grid", "noto-sans", False, ""),
 ]
 
 

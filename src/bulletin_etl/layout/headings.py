@@ -25,11 +25,7 @@ from .line_ends import stops_short
 from .lines import Margins, TextLine, body_size, line_family, line_margins, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
-from .vocabulary import MASTHEAD, is_part_title, is_sentence, reads_as_title, starts_numbered, without_numbering
-
-SENTENCE_ENDS = tuple("。！？")
-"""A line ending a sentence (or a remark, `closes_remark`) may end its paragraph although it
-reaches the margin (a page with one line of text cannot show where its margin is)."""
+from .vocabulary import MASTHEAD, SENTENCE_ENDS, is_part_title, is_sentence, reads_as_title, starts_numbered, without_numbering
 
 REMARK_ENDS = tuple("）)")
 OPENING_BRACKETS = "（("
@@ -58,7 +54,8 @@ def below_on_page(above: TextLine, line: TextLine) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """Ends a sentence or a remark ('。', '（不包含…预约）')."""
+    """Ends a sentence or a remark ('。', '（不包含…预约）'): such a line may end its paragraph although
+    it reaches the margin (a page with one line of text cannot show where its margin is)."""
     return text.rstrip().endswith(SENTENCE_ENDS) or closes_remark(text)
 
 

@@ -24,7 +24,8 @@ Text across the whole width above or below it (a heading, the paragraph before, 
 the columns) keeps its place. A title under columns that end in a shorter right column (Typst
 fills the left one first), set a line's pitch under the left column's last line and in its size,
 is no line of that column when that line ends its paragraph short of the column's edge and the
-title, short too, is no sentence (`is_title_under_columns`): it is read after both columns; so is
+title, short too, is no sentence (`is_title_under_columns`), or when that line fills the column
+ending a sentence and the title is worded as one (`is_title_under_full_line`): it is read after both columns; so is
 any text left of the gutter alone under rows of the right column alone (the left column ended
 above them, `left_column_ended_above`).
 
@@ -76,7 +77,7 @@ from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_grou
 from .line_ends import stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
-from .vocabulary import BARE_FOLIO, is_page_number, is_sentence
+from .vocabulary import BARE_FOLIO, SENTENCE_ENDS, is_page_number, is_part_title, is_sentence, reads_as_title
 
 OrderKey = tuple[float, int, float]
 """Where a line stands in its page's reading order: (the height it is read at, its column — 0
@@ -474,10 +475,27 @@ def is_title_under_columns(above: Row, row: Row, probed: tuple[Span, float], set
         return False
     if left_column_ended_above(above, probed, settings):
         return True
-    if not stops_short_of_column_edge(above, probed, settings):
-        return False
     text = "".join(c["text"] for c in row.chars)
-    return stops_short_of_column_edge(row, probed, settings) and not is_sentence(text, settings)
+    if is_sentence(text, settings) or not stops_short_of_column_edge(row, probed, settings):
+        return False
+    return stops_short_of_column_edge(above, probed, settings) or is_title_under_full_line(above, text, probed, settings)
+
+
+def is_title_under_full_line(above: Row, text: str, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """`text`, a short line that is no sentence under a left column's line filling the column, is
+    a title set under the columns: worded as one (`reads_as_title`, `is_part_title`: '统计数据',
+    '第二部分 统计数据') under a line ending a sentence (`left_line_ends_sentence`) — its paragraph's
+    last line may fill the column, its '。' at the edge (typst 790158, 790206). Under a line going
+    on mid-sentence, or worded otherwise ('获得四级甲等', a paragraph's rest its writer left without
+    a '。'), it is the paragraph's last line."""
+    worded = reads_as_title(text, settings) or is_part_title(text)
+    return worded and left_line_ends_sentence(above, probed, settings)
+
+
+def left_line_ends_sentence(row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row's last glyph left of the gutter ends a sentence ('。', `SENTENCE_ENDS`)."""
+    left = [c for run in row.runs for c in run if _x(c, settings)[1] <= probed[0][1] and not c["text"].isspace()]
+    return bool(left) and max(left, key=lambda c: c["x0"])["text"] in SENTENCE_ENDS
 
 
 def left_column_ended_above(above: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:

@@ -42,6 +42,10 @@ WHOLE_MASTHEAD = re.compile(rf"^.+编印.*?{ISSUE_DATE.pattern}$")
 SENTENCE_MARKS = frozenset("。，；！？,;!?")
 """A title is no sentence: a line holding one of these marks is running text, not a heading."""
 
+SENTENCE_ENDS = tuple("。！？")
+"""The marks ending a sentence: a line ending in one may end its paragraph although it reaches the
+margin or its column's edge."""
+
 _DIGIT_GROUP = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))|(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 """A thousands separator: Latin digits around a Latin comma, or full-width ones around a full-width
 comma. Latin and full-width digits are told apart (`\\d` would take both): two figure cells set
