@@ -60,7 +60,10 @@ is measured from the column's edge, where its box starts (`_standing`), a line o
 spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`); a closing
 mark trailing a mark hung so, as the line's glyphs follow each other, hangs with it ('…应用”。'
 reportlab keeps on an overfilled line, its '。' up to the right column's first glyph:
-`trails_hung_mark`). Mirrored,
+`trails_hung_mark`; in an unjustified line the marks touch, a chain of them running up to no next
+glyph hangs as one, `opens_hung_chain`). The column's edge is read from its lines' ends, a line
+ending in a closing mark showing it at the mark's box end (set inside the column, as ragged text
+sets a '，') or at the glyph's before it (hung): `line_end_candidates`. Mirrored,
 an opening mark that begins a right column's line, hung before the column's start into the gutter
 (Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
