@@ -337,8 +337,8 @@ def line_end_candidates(run: list[dict]) -> tuple[float, ...]:
     mark ending it may stand inside the column, its box ending at the edge (a '，' ragged or
     justified text sets there), or hang past it, the glyph before ending at the edge (Typst, an
     overfilled reportlab line): both ends. A column of ragged lines many of which end in a mark
-    inside it ('…累计发放' / '…二级以上公立医院。') showed only the glyphs' ends before the marks, an em
-    short of the edge, and a mark hung past the edge ('…应用”。') read as no column's end."""
+    inside it (a '，' or '。' ending at the edge) showed only the glyphs' ends before the marks, an em
+    short of it, and a mark hung past the edge ('…应用”。') read as no column's end (reportlab 790182)."""
     last = run[-1]["x1"]
     before = next((c["x1"] for c in reversed(run) if not hangs_past_edge(c)), last)
     return (before, last) if hangs_past_edge(run[-1]) else (last,)
