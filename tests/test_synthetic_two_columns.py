@@ -10,7 +10,7 @@ import pytest
 
 from bulletin_etl.layout.document import load
 
-from .synth.draws import PINNED, drawn_through, pinned_draws
+from .synth.draws import ALL, PINNED, drawn_through, pinned_draws
 from .synth.model import make_bulletin
 from .synth.sweep import PRODUCERS, Case, cannot_render, check, fonts, missing_tool, render, replay
 
@@ -46,6 +46,28 @@ def test_two_column_bulletins_extract_exactly(producer: str, tmp_path: Path) -> 
         assert case.problems == [], f"replay: {case.replay}"
         in_columns = [ln for ln in load(pdfs[case.seed]).lines if ln.frame is not None]
         assert len(in_columns) >= 10, case.replay
+
+
+RAGGED_CASES = [
+    # seed, style: the events set in columns unjustified (the ragged_columns family, all families on)
+    (5, "grid"),
+    (13, "three_line"),
+]
+
+
+def test_ragged_columns_extract_exactly(tmp_path: Path) -> None:
+    """Columns of unjustified lines, many of the left column's ending in a mark inside it (reportlab
+    790182's events): extracted exactly, the columns read as columns."""
+    reason = cannot_render("reportlab", "STSong-Light")
+    if reason:
+        pytest.skip(reason)
+    cases = [Case(seed, "reportlab", style, "STSong-Light", draws=ALL) for seed, style in RAGGED_CASES]
+    assert all(make_bulletin(case.seed, draws=ALL).events.ragged for case in cases)
+    pdfs = render(cases, tmp_path)
+    for case in cases:
+        check(case, pdfs[case.seed], tmp_path)
+        assert case.problems == [], f"replay: {case.replay}"
+        assert len([ln for ln in load(pdfs[case.seed]).lines if ln.frame is not None]) >= 10, case.replay
 
 
 FOOT_ROW_CASES = [
