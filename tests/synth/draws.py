@@ -231,8 +231,8 @@ Families (the classes of issue 9 the extractor must handle):
                     some short; a line that would leave a closing mark to start the next is overfilled by it,
                     touching marks ('…应用”。') reaching the right column's first glyph (reportlab 790182:
                     `page_columns.line_end_candidates`, `opens_hung_chain`). Counter-case: the justified
-                    columns of the other bulletins, and of sections with a hung quote (hung_quotes). The
-                    truth is unchanged
+                    columns of the other bulletins, of sections with a hung quote (hung_quotes) and of
+                    columns ending on a Typst-like last page (column_last_pages). The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since

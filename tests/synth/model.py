@@ -357,12 +357,13 @@ def ragged_columns(rng: random.Random, sections: list[Section], force: bool = Fa
     the last glyph's end, some an em or two short — and a line that would leave a closing mark to
     start the next one overfilled by it ('…应用”。', the marks touching, the '。''s box reaching the
     right column's first glyph; reportlab 790182). The other bulletins' columns, justified, are the
-    counter-case; so is a section whose hung quote is drawn (hung_quotes hangs it on justified lines).
+    counter-case; so are a section whose hung quote is drawn (hung_quotes hangs it on justified lines)
+    and one whose columns end on a Typst-like last page (column_last_pages measures them justified).
     The truth is unchanged."""
     if rng.random() >= RAGGED_COLUMNS_SHARE and not force:
         return
     for sec in sections:
-        if sec.columns is not None and not sec.hung_quote:
+        if sec.columns is not None and not sec.hung_quote and not sec.columns.last_right:
             sec.ragged = True
 
 
