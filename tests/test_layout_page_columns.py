@@ -738,11 +738,12 @@ def folio_under_columns(c) -> None:
 def test_a_folios_probe_tying_the_gutter_gives_way_to_the_columns(tmp_path: Path) -> None:
     """Both probes are left free by as many rows; the gutter most rows start their right part at
     wins (`probe_rank`): the hanging marks do not cross it, and all five column rows are read in
-    columns."""
+    columns. The gutter starts at the left column's edge: '）。' hangs there as one chain
+    (`opens_hung_chain`; its '）' stood at its whole box before, the gutter starting at the '。')."""
     with pdfplumber.open(make_pdf(tmp_path / "folio.pdf", folio_under_columns)) as pdf:
         rows = page_rows(pdf.pages[0].chars, DEFAULTS)
     (found,) = find_stretches(rows, DEFAULTS)
-    assert found.rows == rows[:5] and found.gutter == (290.0, 315.0)
+    assert found.rows == rows[:5] and found.gutter == (280.0, 315.0)
 
 
 def test_probe_rank() -> None:

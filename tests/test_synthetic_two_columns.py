@@ -48,6 +48,28 @@ def test_two_column_bulletins_extract_exactly(producer: str, tmp_path: Path) -> 
         assert len(in_columns) >= 10, case.replay
 
 
+RAGGED_CASES = [
+    # seed, style: the events set in columns unjustified (the ragged_columns family, all families on)
+    (5, "grid"),
+    (13, "three_line"),
+]
+
+
+def test_ragged_columns_extract_exactly(tmp_path: Path) -> None:
+    """Columns of unjustified lines, many of the left column's ending in a mark inside it (reportlab
+    790182's events): extracted exactly, the columns read as columns."""
+    reason = cannot_render("reportlab", "STSong-Light")
+    if reason:
+        pytest.skip(reason)
+    cases = [Case(seed, "reportlab", style, "STSong-Light", draws=ALL) for seed, style in RAGGED_CASES]
+    assert all(make_bulletin(case.seed, draws=ALL).events.ragged for case in cases)
+    pdfs = render(cases, tmp_path)
+    for case in cases:
+        check(case, pdfs[case.seed], tmp_path)
+        assert case.problems == [], f"replay: {case.replay}"
+        assert len([ln for ln in load(pdfs[case.seed]).lines if ln.frame is not None]) >= 10, case.replay
+
+
 FOOT_ROW_CASES = [
     # seed, style: the hotline's columns begin at a page's foot with one row (reportlab); read across
     # that row, '…热线共受理咨询' | '电话…' (9) and '…热线共' | '受理咨询电话…' (33) must not part at the gutter
@@ -134,6 +156,11 @@ BROKEN_BEFORE = [
     # '绘、…等。' / '家医院…'): the space after the figure was taken for a left line's end, the word
     # space before it for the line's glyph spacing (`glyph_spacing`, `parted_by_word_space`)
     (790024, "weasyprint", "no_inner_verticals", "uming", False),
+    # ragged events whose left lines end mostly in a '，' set inside the column: its edge read an em short,
+    # so '…应用”。' (the marks touching, the '。' over the right column's first glyph) crossed the gutter and
+    # the events were mixed; the hotline's columns going on from a page's foot, a '、' hung 3 pt past the
+    # edge 1 pt short of the right line, read across (`line_end_candidates`, `opens_hung_chain`)
+    (790182, "reportlab", "three_line", "STSong-Light", False),
 ]
 
 

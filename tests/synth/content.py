@@ -183,6 +183,7 @@ class Section:
     flush: bool = False  # the paragraphs set flush left, no first-line indent (flush_paragraphs family)
     close_notes: bool = False  # the notes in the body's size right under the table, at its line pitch (close_notes)
     mark_column: bool = False  # reportlab sets the text so that mid-line marks line up down three lines (mark_columns)
+    ragged: bool = False  # reportlab sets the paragraphs in page columns unjustified (ragged_columns)
     rows: dict[str, list[dict]] = field(default_factory=dict)  # truth, per dataset (without year)
 
 

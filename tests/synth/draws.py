@@ -233,6 +233,15 @@ Families (the classes of issue 9 the extractor must handle):
                     790091; `columns.fits_recentred_table`). Counter-case: where the landscape table fills
                     its page, the table begins on a portrait page and its rest goes on on one as wide,
                     where it stood. The truth is unchanged
+  ragged_columns    (with two_columns; reportlab; ~50% of the bulletins with prose in page columns, all when
+                    forced; model.ragged_columns) those sections set unjustified, each glyph an em after the
+                    one before: the left column's lines end where their last glyph or mark does, many in a '，'
+                    or '。' inside the column (its box ending at the edge, an em past the glyph before it),
+                    some short; a line that would leave a closing mark to start the next is overfilled by it,
+                    touching marks ('…应用”。') reaching the right column's first glyph (reportlab 790182:
+                    `page_columns.line_end_candidates`, `opens_hung_chain`). Counter-case: the justified
+                    columns of the other bulletins, of sections with a hung quote (hung_quotes) and of
+                    columns ending on a Typst-like last page (column_last_pages). The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -256,7 +265,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns", "recentred_rests", "columns_under_title")
+            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

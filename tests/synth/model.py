@@ -69,6 +69,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
     if "mark_columns" in draws and printed_events.columns is None and not printed_events.hung_quote:
         # mark_columns family (reportlab): the events' text across the page set so that mid-line marks line up
         printed_events.mark_column = forced("mark_columns") or stream("mark_columns", seed).random() < MARK_COLUMNS_SHARE
+    if "ragged_columns" in draws:
+        ragged_columns(stream("ragged_columns", seed), [printed_events, *sections], forced("ragged_columns"))
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -345,6 +347,24 @@ def _unfinished(sec: Section, index: int, paragraph: str) -> str:
 
 MARK_COLUMNS_SHARE = 0.3  # bulletins whose events reportlab sets with marks lined up down three lines
 CLOSE_NOTES_SHARE = 0.2  # bulletins setting their tables' notes close under airy rows (close_notes family)
+RAGGED_COLUMNS_SHARE = 0.5  # bulletins whose prose in page columns reportlab sets unjustified (ragged_columns)
+
+
+def ragged_columns(rng: random.Random, sections: list[Section], force: bool = False) -> None:
+    """About half the bulletins (all when forced) whose prose is set in page columns set those
+    sections unjustified (reportlab): each glyph an em after the one before, the left column's lines
+    ending where their last glyph or mark does — many in a '，' or '。' inside the column, an em past
+    the last glyph's end, some an em or two short — and a line that would leave a closing mark to
+    start the next one overfilled by it ('…应用”。', the marks touching, the '。''s box reaching the
+    right column's first glyph; reportlab 790182). The other bulletins' columns, justified, are the
+    counter-case; so are a section whose hung quote is drawn (hung_quotes hangs it on justified lines)
+    and one whose columns end on a Typst-like last page (column_last_pages measures them justified).
+    The truth is unchanged."""
+    if rng.random() >= RAGGED_COLUMNS_SHARE and not force:
+        return
+    for sec in sections:
+        if sec.columns is not None and not sec.hung_quote and not sec.columns.last_right:
+            sec.ragged = True
 
 
 def close_notes(rng: random.Random, sections: list[Section], force: bool = False) -> None:

@@ -669,6 +669,8 @@ class Renderer:
 
     def prose(self, sec: Section) -> None:
         """A section's paragraphs across the text width, or in page columns (two_columns family)."""
+        justified = self.justify
+        self.justify = self.justify and not sec.ragged  # ragged_columns: the columns set unjustified
         self.hung_quotes = sec.hung_quote and self.justify and self.t.width("“", 10.0) >= FULL_WIDTH_EM * 10.0
         self.indent_em = indent_em(sec)
         self.glyphs = sec.mark_column  # mark_columns: each glyph where it was measured (no Tc read otherwise)
@@ -682,7 +684,7 @@ class Renderer:
             for p in sec.paragraphs:
                 self.paragraph(p)
         self.hung_quotes, self.cut_at_quote, self.word_spaced = False, None, 0
-        self.indent_em, self.glyphs = 2.0, False
+        self.indent_em, self.glyphs, self.justify = 2.0, False, justified
 
     def lines_word_spaced(self, text: str, lines: list[str], size: float, width: float) -> list[str]:
         """The paragraph's lines with its first line (not its last) holding a lone figure between its

@@ -1201,3 +1201,38 @@ def test_recentred_rests_family_breaks_one_portrait_tables_last_row(monkeypatch:
     assert mark not in drawn(26, render_html.Page)[0]
     html, info = drawn(1, render_weasyprint.WeasyPage)
     assert mark not in html and "recentred_rest" not in info
+
+
+# ------------------------------------------------------------------- the ragged_columns family
+
+def stretched_steps(pdf: Path, size: float) -> int:
+    """How many steps between consecutive Chinese glyphs of a row, in the body's size, are wider than
+    an em (a justified line's glyph spacing) but no gap."""
+    with pdfplumber.open(pdf) as doc:
+        out = 0
+        for page in doc.pages:
+            chars = sorted((c for c in page.chars if c["size"] == size and "\u4e00" <= c["text"] <= "\u9fff"),
+                           key=lambda c: (round(c["top"]), c["x0"]))
+            out += sum(abs(b["top"] - a["top"]) < 1 and size + 0.01 < b["x0"] - a["x0"] < 1.3 * size
+                       for a, b in zip(chars, chars[1:]))
+    return out
+
+
+def test_ragged_columns_is_drawn(tmp_path: Path) -> None:
+    """About half the bulletins with prose in page columns set it ragged; the family off, the bulletin
+    is as it was. Reportlab draws those columns' lines unjustified (seed 5, a justifying bulletin:
+    the stretched glyph steps left are those of the text across the page)."""
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    in_columns = [b for b in bulletins if any(s.columns is not None for s in [b.events, *b.sections])]
+    ragged = [b for b in in_columns if any(s.ragged for s in [b.events, *b.sections])]
+    assert 0.3 * len(in_columns) <= len(ragged) <= 0.7 * len(in_columns)
+    assert all(s.columns is not None for b in ragged for s in [b.events, *b.sections] if s.ragged)
+    for b in ragged[:6]:
+        off = make_bulletin(b.seed, draws=ALL - {"ragged_columns"})
+        assert truth(off) == truth(b) and not any(s.ragged for s in [off.events, *off.sections])
+    steps = []
+    for draws in (ALL, ALL - {"ragged_columns"}):
+        info = render_info(make_bulletin(5, draws=draws), tmp_path / "ragged.pdf", style="grid", font="uming", seed=5)
+        assert info["justified"]
+        steps.append(stretched_steps(tmp_path / "ragged.pdf", info["body_size"]))
+    assert steps[0] < steps[1] / 3

@@ -61,7 +61,10 @@ is measured from the column's edge, where its box starts (`_standing`), a line o
 spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_end`); a closing
 mark trailing a mark hung so, as the line's glyphs follow each other, hangs with it ('…应用”。'
 reportlab keeps on an overfilled line, its '。' up to the right column's first glyph:
-`trails_hung_mark`). Mirrored,
+`trails_hung_mark`; in an unjustified line the marks touch, a chain of them running up to no next
+glyph hangs as one, `opens_hung_chain`). The column's edge is read from its lines' ends, a line
+ending in a closing mark showing it at the mark's box end (set inside the column, as ragged text
+sets a '，') or at the glyph's before it (hung): `line_end_candidates`. Mirrored,
 an opening mark that begins a right column's line, hung before the column's start into the gutter
 (Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
@@ -265,11 +268,23 @@ def standing_in_row(row: Row, settings: LayoutSettings, edge: float | None = Non
     glyphs = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
     out = [_standing(c, settings, edge, start) for c in glyphs]
     for k, (mark, after) in enumerate(zip(glyphs, glyphs[1:])):
-        if abuts_next_glyph(mark, after, settings):
+        if abuts_next_glyph(mark, after, settings) and not opens_hung_chain(glyphs, k, settings):
             out[k] = mark["x0"], mark["x1"]
         elif edge is not None and out[k] == (mark["x0"], mark["x0"]) and trails_hung_mark(glyphs[:k + 1], after, settings):
             out[k + 1] = out[k]
     return out
+
+
+def opens_hung_chain(glyphs: list[dict], k: int, settings: LayoutSettings) -> bool:
+    """The row's k-th glyph, a closing mark, is followed by closing marks each running up to the
+    one before (`abuts_next_glyph`), the last of them up to no glyph: a chain of marks ending a
+    left column's line ('…应用”。' set unjustified, reportlab overfilling the line by both marks, the
+    '。''s box reaching the right column's first glyph but not set after it), which hangs at the
+    column's end (`trails_hung_mark`), not a mark set inside a line ('…舱”，实时…')."""
+    j = k
+    while j + 1 < len(glyphs) and hangs_past_edge(glyphs[j + 1]) and abuts_next_glyph(glyphs[j], glyphs[j + 1], settings):
+        j += 1
+    return j > k and (j + 1 == len(glyphs) or not abuts_next_glyph(glyphs[j], glyphs[j + 1], settings))
 
 
 def trailing_hung_marks(row: Row, middle: float, settings: LayoutSettings) -> list[dict]:
@@ -304,13 +319,30 @@ def abuts_next_glyph(mark: dict, after: dict, settings: LayoutSettings) -> bool:
 
 
 def column_edge(halves: list[Row], settings: LayoutSettings) -> float:
-    """The left column's right edge, as the rows cut in two show it: the end of their left runs'
-    last glyphs but a closing mark (which may hang past it) most of them share (within
-    `margin_agreement_pt`; a short line or a line a Latin word overfills does not); of ends shared
-    by as many rows, the farthest right (a paragraph's short last line never ends past the edge)."""
-    ends = [next((c["x1"] for c in reversed(row.runs[0]) if not hangs_past_edge(c)), row.runs[0][-1]["x1"])
-            for row in halves]
-    return max(ends, key=lambda e: (sum(abs(e - other) <= settings.margin_agreement_pt for other in ends), e))
+    """The left column's right edge, as the rows cut in two show it: the end most of their left
+    runs' last glyphs share (within `margin_agreement_pt`; a short line or a line a Latin word
+    overfills does not); a line ending in a closing mark shows two ends it may stand for
+    (`line_end_candidates`); of ends shared by as many rows, the farthest right (a paragraph's
+    short last line never ends past the edge)."""
+    candidates = [line_end_candidates(row.runs[0]) for row in halves]
+    ends = sorted({end for row_ends in candidates for end in row_ends})
+
+    def shared(end: float) -> int:
+        return sum(any(abs(end - other) <= settings.margin_agreement_pt for other in row_ends) for row_ends in candidates)
+
+    return max(ends, key=lambda e: (shared(e), e))
+
+
+def line_end_candidates(run: list[dict]) -> tuple[float, ...]:
+    """Where a left column's line may show the column's edge: its last glyph's end — but a closing
+    mark ending it may stand inside the column, its box ending at the edge (a '，' ragged or
+    justified text sets there), or hang past it, the glyph before ending at the edge (Typst, an
+    overfilled reportlab line): both ends. A column of ragged lines many of which end in a mark
+    inside it (a '，' or '。' ending at the edge) showed only the glyphs' ends before the marks, an em
+    short of it, and a mark hung past the edge ('…应用”。') read as no column's end (reportlab 790182)."""
+    last = run[-1]["x1"]
+    before = next((c["x1"] for c in reversed(run) if not hangs_past_edge(c)), last)
+    return (before, last) if hangs_past_edge(run[-1]) else (last,)
 
 
 def side_of(row: Row, probe: Span, settings: LayoutSettings) -> tuple[bool, bool]:
