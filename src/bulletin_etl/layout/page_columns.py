@@ -48,7 +48,8 @@ A space printed at a left column's line end, following its last glyph as a justi
 glyphs follow each other, joins no runs over the gutter after it (`ends_left_line`: a right column of a line beside it);
 the glyphs' spacing is measured where no printed space parts them (`glyph_spacing`, `parted_by_word_space`), so that
 a figure alone between two word spaces a justified line stretched over an em ('…接入 6 家…', WeasyPrint) keeps
-its line whole.
+its line whole; so does a space LibreOffice spreads as it spreads the line's glyphs, the next glyph
+following it as closely (`spread_like_a_glyph`: '…干预 5798', a gap wider than a gutter over it).
 
 Each line of a column carries its column's edges (`TextLine.frame`), so that paragraphs and
 headings measure indents and short lines against the column, not the page. Columns running off a
@@ -179,11 +180,13 @@ def _joined_over_spaces(runs: list[list[dict]], spaces: list[Span], settings: La
     """The runs, those parted by a justified word space joined: a line justified across its
     column stretches the space between a figure and a Chinese glyph ('2024 年') as wide as a
     gutter, its printed space standing inside the gap, clear of both its sides (a space printed
-    at a line's end follows the glyph before it, `ends_left_line`)."""
+    at a line's end follows the glyph before it, `ends_left_line`), or spread as its glyphs are,
+    the next glyph following it so too (`spread_like_a_glyph`, LibreOffice)."""
     out = [runs[0]]
     for run in runs[1:]:
         inside = spaces_between(out[-1][-1], run[0], spaces, settings)
-        if any(not ends_left_line(space, out[-1], settings, spaces) for space in inside):
+        if any(not ends_left_line(space, out[-1], settings, spaces)
+               or spread_like_a_glyph(space, (out[-1], run[0]), settings, spaces) for space in inside):
             out[-1] = out[-1] + run
         else:
             out.append(run)
@@ -203,6 +206,18 @@ def ends_left_line(space: Span, run: list[dict], settings: LayoutSettings, space
     after them, alike — no word space stretched inside a line, which stands clear of the glyph
     before it."""
     return space[0] - run[-1]["x1"] <= glyph_spacing(run, spaces or [], settings) + settings.touch_pt
+
+
+def spread_like_a_glyph(space: Span, between: tuple[list[dict], dict], settings: LayoutSettings,
+                        spaces: list[Span] | None = None) -> bool:
+    """The next glyph follows the printed space as the run's glyphs follow each other (within
+    `touch_pt` more, `glyph_spacing`), as the space follows the run's last glyph: a justified line
+    spreading every character, the space too, as LibreOffice sets Chinese text ('…干预 5798', '电话
+    预约 46438…': each gap about 3 pt, glyph to glyph over the space wider than a gutter; docx
+    881004). The space is a character of the line, no left column's line end (`ends_left_line`),
+    which a gutter follows. `between`: the run before the space and the glyph after it."""
+    run, after = between
+    return after["x0"] - space[1] <= glyph_spacing(run, spaces or [], settings) + settings.touch_pt
 
 
 def glyph_spacing(run: list[dict], spaces: list[Span], settings: LayoutSettings) -> float:
