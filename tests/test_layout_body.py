@@ -30,6 +30,7 @@ from bulletin_etl.layout.tables.body import (
     closes_a_name_centred_above,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
+    runs_on_under_the_line_above,
     shares_a_column_group,
     wraps_into_the_rows_blank,
 )
@@ -210,6 +211,29 @@ def test_the_table_foot_closes_the_last_cell_of_an_airy_name(tmp_path: Path) -> 
     assert opens_the_first_rows_centred_name(rows, [1], 0, 1, DEFAULTS, foot=137.3)
     assert names_of_bands(rows, [90.0, 137.3]) == [["南京医科大", "学附属眼科", "医院"]]
     assert names_of_bands(rows, [90.0, 130.5]) == [["南京医科大"], ["学附属眼科", "医院"]]
+
+
+def test_a_cut_rows_rest_run_on_over_two_lines_stays_with_the_cut_row(tmp_path: Path) -> None:
+    """docx 790172, a tight top-aligned table: the rest of a row the page break cut runs on over
+    two lines ('友谊整形外科' / '医院江北分院'), right over the table's last row, whose name wraps
+    once ('江苏省口腔医' / '院') and closes its cell against the table's foot. The rest's second line
+    is mirrored by '院' as a centred name's first line would be, but it stands under the rest's
+    first line no further than over the row: no padding parts them, they are one cell's lines.
+    Counter-case: a name centred on the row (airy) stands the cells' padding under the rest."""
+    rows = drawn(tmp_path, (NAME_X, 100, "友谊整形外科"), (NAME_X, 111, "医院江北分院"),
+                 *row(122, "江苏省口腔医", "4250765", "9"), (NAME_X, 133, "院"))
+    assert runs_on_under_the_line_above(rows, 1, DEFAULTS)
+    assert not runs_on_under_the_line_above(rows, 0, DEFAULTS)  # nothing above it
+    assert _mirrored_under(rows, 1, 2, DEFAULTS) and _closes_its_cell(rows, 3, DEFAULTS, foot=146.0)
+    assert not opens_the_first_rows_centred_name(rows, [2], 1, 2, DEFAULTS, foot=146.0)
+    assert _owner_over_the_first_row(rows, [2], 1, 2, centred=False, settings=DEFAULTS, foot=146.0) == 0
+    assert names_of_bands(rows, [95.0, 146.0]) == [["友谊整形外科", "医院江北分院"], ["江苏省口腔医", "院"]]
+    airy = drawn(tmp_path, (NAME_X, 71, "友谊整形外科"), (NAME_X, 82, "医院江北分院"), (NAME_X, 100, "南京市溧水区燕子矶"),
+                 *row(111, "街道天元东路社区卫", "0"), (NAME_X, 122, "生服务站"))
+    assert not runs_on_under_the_line_above(airy, 2, DEFAULTS)
+    assert opens_the_first_rows_centred_name(airy, [3], 2, 3, DEFAULTS, foot=137.3)
+    assert names_of_bands(airy, [66.0, 137.3]) == [["友谊整形外科", "医院江北分院"],
+                                                  ["南京市溧水区燕子矶", "街道天元东路社区卫", "生服务站"]]
 
 
 def test_an_evenly_spaced_line_goes_with_the_row_blank_under_it(tmp_path: Path) -> None:

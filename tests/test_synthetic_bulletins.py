@@ -689,6 +689,21 @@ def test_a_note_under_the_empty_rest_of_a_split_total_row_is_read(tmp_path: Path
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_cut_rows_rest_over_two_lines_stays_with_its_row_in_docx(tmp_path: Path) -> None:
+    """docx 790172 (three_line, wqy-zenhei, quirks; the sweep's families, through
+    cut_halves_beside): platform_collection_hospitals broken by the page inside the name
+    '南京医科大学友谊整形外科医院江北分院' (wrapped_rows), its rest '友谊整形外科' / '医院江北分院' under
+    the repeated header, right over the table's last row '江苏省口腔医' / '院' whose '院' closes its cell
+    against the table's foot. The rest's second line, evenly spaced under its first, was read as a
+    centred name's first line and went with the row below ('医院江北分院江苏省口腔医院'); lines no padding
+    parts are one cell's (body.runs_on_under_the_line_above)."""
+    reason = cannot_render("docx", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790172, "docx", "three_line", "wqy-zenhei", True, draws=pinned_draws(790172))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # ------------------------------------------------------------------------------- typst 758005
 
 def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,

@@ -414,9 +414,22 @@ def opens_the_first_rows_centred_name(rows: list[Line], anchors: list[int], i: i
     the row's line and closes the row's cell ('南京市溧水区燕子矶' / '街道天元东路社区卫' level with the
     figures / '生服务站', then padding). The rest of a row the page break cut stands a line and
     the cells' padding over the row: mirrored only where the cells have no padding to tell by,
-    and then by no line that closes its cell."""
+    and then by no line that closes its cell — nor by any when it runs on under the rest
+    (`runs_on_under_the_line_above`)."""
+    if runs_on_under_the_line_above(rows, i, settings):
+        return False
     until = min((a for a in anchors if a > first), default=len(rows))
     return any(_closes_its_cell(rows, j, settings, foot) for j in _mirroring_lines(rows, i, first, settings, until))
+
+
+def runs_on_under_the_line_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """Over the first row, the line stands under a line with text over its own no further than
+    over the row's line (not `_clearly_nearer_below`): no cells' padding parts it from the line
+    above, the two are lines of one cell — the rest of a row the page break cut, run on over two
+    lines ('友谊整形外科' / '医院江北分院' over '江苏省口腔医' and its figures / '院', a tight top-aligned
+    table whose foot closes the last cell; docx 790172). A name centred on the first row stands the
+    cells' padding under the rest above it."""
+    return i >= 1 and not _blank_under(rows[i - 1], rows[i], settings) and not _clearly_nearer_below(rows, i, settings)
 
 
 def opens_a_name_centred_below(rows: list[Line], i: int, above: int, below: int, held: list[Line],
