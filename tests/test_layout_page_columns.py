@@ -498,6 +498,14 @@ LONG_EVENTS = [event(k, 150) for k in range(6)]
 """Six events of seven column lines each, the last one short."""
 
 
+def flow(c, top: float, part: list[tuple[bool, str]], column: int) -> None:
+    """Wrapped lines (first-line flag, text) drawn down page column `column` from `top`, a
+    paragraph's first line indented two characters."""
+    x0 = LEFT + column * (COLUMN_CHARS * SIZE + GUTTER)
+    for row, (first, s) in enumerate(part):
+        text(c, x0 + (2 * SIZE if first else 0.0), top + row * LEADING, s, SIZE)
+
+
 def columns_over_a_page_break(tmp_path: Path, page_two_top=None) -> Path:
     """A paragraph across the page, then LONG_EVENTS in two columns of 16 rows each down page one,
     the fifth event running off its right column's foot; page two goes on in its left column alone
@@ -505,11 +513,6 @@ def columns_over_a_page_break(tmp_path: Path, page_two_top=None) -> Path:
     across the page (the document's margins)."""
     lines = [ln for p in LONG_EVENTS for ln in wrapped(p)]
     rows = 16
-
-    def flow(c, top: float, part: list[tuple[bool, str]], column: int) -> None:
-        x0 = LEFT + column * (COLUMN_CHARS * SIZE + GUTTER)
-        for row, (first, s) in enumerate(part):
-            text(c, x0 + (2 * SIZE if first else 0.0), top + row * LEADING, s, SIZE)
 
     def one(c) -> None:
         bottom = full_width(c, 60.0, INTRO)

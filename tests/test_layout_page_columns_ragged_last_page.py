@@ -17,16 +17,15 @@ from bulletin_etl.layout.lines import TextLine
 from bulletin_etl.layout.page_columns import reaches_column_edge
 from bulletin_etl.layout.tables import Grid
 
-from .pdfkit import make_pdf, text
+from .pdfkit import make_pdf
 from .test_layout_page_columns import (
     COLUMN_CHARS,
     DEFAULTS,
-    GUTTER,
     INTRO,
-    LEADING,
     LEFT,
     LONG_EVENTS,
     SIZE,
+    flow,
     full_width,
     paragraph_texts,
     wrapped,
@@ -65,11 +64,6 @@ def ragged_last_page(tmp_path: Path, short_by: int) -> Path:
     their rest in its left column alone, each line `short_by` glyphs short of the column's edge;
     page three, text across the page."""
     lines = [ln for p in LONG_EVENTS for ln in wrapped(p)]
-
-    def flow(c, top: float, part: list[tuple[bool, str]], column: int) -> None:
-        x0 = LEFT + column * (COLUMN_CHARS * SIZE + GUTTER)
-        for row, (first, s) in enumerate(part):
-            text(c, x0 + (2 * SIZE if first else 0.0), top + row * LEADING, s, SIZE)
 
     def one(c) -> None:
         bottom = full_width(c, 60.0, INTRO)
