@@ -12,8 +12,9 @@ from __future__ import annotations
 import random
 import unicodedata
 
-from .content import BodyRow, Section
+from .content import Section
 from .sections.names import BRANDS, DISTRICTS, PLACES, ROADS
+from .wrapped_rows import rename
 
 SHARE = 0.25
 """Share of the bulletins that draw it (all of them with --force long_names)."""
@@ -58,7 +59,7 @@ def draw(rng: random.Random, sections: list[Section], force: bool = False) -> No
         pairs.append((rng.choice(others), (short_name, long_name)))
     for k, makers in pairs:
         for row, make in zip(rows[k:k + 2], makers):
-            _rename(sec, row, name_at, _unused(rng, make, prose, sec, name_at))
+            rename(sec, row, name_at, _unused(rng, make, prose, sec, name_at), TABLE)
     sec.table.name_width_em = NAME_WIDTH_EM
 
 
@@ -71,11 +72,3 @@ def _unused(rng: random.Random, make, prose: list[str], sec: Section, name_at: i
         name = make(rng)
         if unicodedata.normalize("NFKC", name) not in taken and not any(name in text for text in prose):
             return name
-
-
-def _rename(sec: Section, row: BodyRow, name_at: int, new: str) -> None:
-    old = row.cells[name_at]
-    row.cells[name_at] = new
-    for rec in sec.rows.get(TABLE, []):
-        if rec.get("institution") == old:
-            rec["institution"] = new

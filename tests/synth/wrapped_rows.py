@@ -44,7 +44,7 @@ def draw(rng: random.Random, sections: list[Section], force: bool = False) -> No
         return
     picked = rng.sample(rows, min(2, len(rows)))
     for row, new in zip(picked, rng.sample(names, len(picked))):
-        _rename(sec, row, name_at, new)
+        rename(sec, row, name_at, new)
     j = _widest_figure(sec, picked[0])
     assert j is not None
     picked[0].cells[j] = picked[0].cells[j].translate(FULL_WIDTH)
@@ -70,9 +70,10 @@ def _printed_elsewhere(name: str, sections: list[Section], sec: Section) -> bool
     return _printed_in(name, others) or any(name in text for text in [*sec.paragraphs, *sec.notes, *sec.preamble])
 
 
-def _rename(sec: Section, row: BodyRow, name_at: int, new: str) -> None:
+def rename(sec: Section, row: BodyRow, name_at: int, new: str, table: str = TABLE) -> None:
+    """The row printed under a new name, and its records in the truth of `table` with it."""
     old = row.cells[name_at]
     row.cells[name_at] = new
-    for rec in sec.rows.get(TABLE, []):
+    for rec in sec.rows.get(table, []):
         if rec.get("institution") == old:
             rec["institution"] = new
