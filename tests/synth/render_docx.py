@@ -545,8 +545,9 @@ def _mark_number_breaks(text: str) -> str:
     """A zero-width space (U+200B, which LibreOffice prints as nothing) between a space and the
     number after it: when a justified column line ended at such a space, LibreOffice printed the
     number's first digit nowhere ('覆盖全市 83 家' as '市 ' / '3 家', seed 186; '电话 277830个' lost
-    its '2', seed 710142; in one column too: '覆盖全市 61 家' as '市 ' / '1 家', seed 790282). With the explicit break the line ends where it did and keeps the digit
-    (a non-breaking space kept it too but stretched narrow columns' lines wide)."""
+    its '2', seed 710142; in one column too: '覆盖全市 61 家' as '市 ' / '1 家', seed 790282). With
+    the explicit break the line ends where it did and keeps the digit (a non-breaking space kept it
+    too but stretched narrow columns' lines wide)."""
     return re.sub(r"(?<=\S) (?=\d)", " \u200b", text)
 
 
