@@ -503,6 +503,20 @@ def test_every_docx_title_is_printed(seed: int, style: str, font: str, quirks: b
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_docx_number_after_a_line_end_space_in_one_column_keeps_its_first_digit(tmp_path: Path) -> None:
+    """docx 790282 (three_line, wqy-zenhei): LibreOffice 7.4 ended a justified one-column line of
+    event 7 at the space in '覆盖全市 61 家' and printed the '6' on no page ('市 ' / '1 家'); the
+    folio '6' of page 6 made the character count whole, so render_check saw no defect and the events
+    read '覆盖全市1 家'. The renderer marks every body paragraph's number breaks
+    (render_docx `_mark_number_breaks`, before: page columns only) and render_check counts only
+    the page body."""
+    reason = cannot_render("docx", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(790282, "docx", "three_line", "wqy-zenhei", draws=pinned_draws(790282))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 def test_a_small_note_past_ragged_lines_keeps_the_document_margins(tmp_path: Path) -> None:
     """html 707726 (three_line, wqy-zenhei): ragged 16 pt body lines stop 16 pt short of the text
     block's edge; a 9 pt note under a table reaches 13 pt past them on a page of centred captions.

@@ -11,8 +11,11 @@ the empty paragraphs between, exact line spacing) made the lost text print witho
 before it too: the fault is in the order in which LibreOffice lays the import out.
 
 So the check is by characters: every character the document's text holds (less white space and the
-zero-width spaces LibreOffice prints as nothing) must be printed at least as often in the PDF. A lost
-paragraph or title lacks many; a repeated table header or a running header only adds."""
+zero-width spaces LibreOffice prints as nothing) must be printed at least as often in the PDF's body,
+between the top and bottom page margins. A lost paragraph or title lacks many; a repeated table header
+only adds. The running header and the folio above and below the margins are not counted: they print
+digits the body does not hold, and a folio '6' made up for the '6' LibreOffice lost from '覆盖全市 61 家'
+(docx 790282), so the lost digit went unseen."""
 
 from __future__ import annotations
 
@@ -38,12 +41,32 @@ def _unescape(text: str) -> str:
         "&amp;", "&")
 
 
-def pdf_text(path: Path) -> str:
-    """Every character pdfplumber reads off the PDF's pages."""
+PAGE_MARGIN = re.compile(r"<w:pgMar\s[^>]*>")
+TWIPS_PER_PT = 20
+
+
+def page_margins_pt(path: Path) -> tuple[float, float]:
+    """The least top and bottom page margins (points) of a .docx's sections: its headers and footers
+    print outside them, its body inside (0, 0 when it sets none)."""
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    margins = [_margin_pt(tag, "top") for tag in PAGE_MARGIN.findall(xml)], [
+        _margin_pt(tag, "bottom") for tag in PAGE_MARGIN.findall(xml)]
+    return min(margins[0], default=0.0), min(margins[1], default=0.0)
+
+
+def _margin_pt(tag: str, side: str) -> float:
+    found = re.search(rf'w:{side}="(-?\d+)"', tag)
+    return abs(int(found.group(1))) / TWIPS_PER_PT if found else 0.0
+
+
+def pdf_text(path: Path, top_pt: float = 0.0, bottom_pt: float = 0.0) -> str:
+    """Every character pdfplumber reads off the PDF's pages, less those wholly above the top margin
+    `top_pt` or below the bottom margin `bottom_pt` (running headers, folios)."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        return "".join(c["text"] for page in pdf.pages for c in page.chars)
+        return "".join(c["text"] for page in pdf.pages for c in page.chars
+                       if c["bottom"] > top_pt and c["top"] < page.height - bottom_pt)
 
 
 def unprinted(written: str, printed: str) -> Counter:
@@ -64,5 +87,5 @@ def defect(written: str, printed: str) -> str | None:
 
 
 def docx_defect(docx: Path, pdf: Path) -> str | None:
-    """What LibreOffice's PDF of this .docx lacks (None: nothing)."""
-    return defect(docx_text(docx), pdf_text(pdf))
+    """What LibreOffice's PDF of this .docx lacks in its body (None: nothing)."""
+    return defect(docx_text(docx), pdf_text(pdf, *page_margins_pt(docx)))

@@ -411,8 +411,9 @@ class _Layout:
 
     def text(self, doc, text: str, flush: bool = False) -> None:
         """A body paragraph, its first line indented two characters unless set flush left
-        (flush_paragraphs family)."""
-        _paragraph(doc, text, self.family, self.body, indent=not flush, align=self.text_align,
+        (flush_paragraphs family). A number after a space is marked (`_mark_number_breaks`): in one
+        column as in two, LibreOffice lost its first digit when a justified line ended at the space."""
+        _paragraph(doc, _mark_number_breaks(text), self.family, self.body, indent=not flush, align=self.text_align,
                    line=self.typo.lead or None)
 
 
@@ -534,7 +535,7 @@ def _column_paragraphs(doc, s: Section, lay: _Layout) -> None:
     doc.add_section(WD_SECTION.CONTINUOUS)
     _columns_element(doc.sections[-1], cols.count, cols.gap_em * lay.body, cols.rule)
     for text in s.paragraphs:
-        lay.text(doc, _mark_number_breaks(text), s.flush)
+        lay.text(doc, text, s.flush)
         doc.paragraphs[-1].paragraph_format.widow_control = False
     doc.add_section(WD_SECTION.CONTINUOUS)  # ends the columns' section (its properties copied into the break)
     _columns_element(doc.sections[-1], 1, 0.0, False)
@@ -544,8 +545,9 @@ def _mark_number_breaks(text: str) -> str:
     """A zero-width space (U+200B, which LibreOffice prints as nothing) between a space and the
     number after it: when a justified column line ended at such a space, LibreOffice printed the
     number's first digit nowhere ('覆盖全市 83 家' as '市 ' / '3 家', seed 186; '电话 277830个' lost
-    its '2', seed 710142). With the explicit break the line ends where it did and keeps the digit
-    (a non-breaking space kept it too but stretched narrow columns' lines wide)."""
+    its '2', seed 710142; in one column too: '覆盖全市 61 家' as '市 ' / '1 家', seed 790282). With
+    the explicit break the line ends where it did and keeps the digit (a non-breaking space kept it
+    too but stretched narrow columns' lines wide)."""
     return re.sub(r"(?<=\S) (?=\d)", " \u200b", text)
 
 

@@ -10,7 +10,7 @@ from docx import Document
 
 from tests import pdfkit
 
-from .render_check import defect, docx_defect, docx_text, unprinted
+from .render_check import defect, docx_defect, docx_text, page_margins_pt, pdf_text, unprinted
 from .sweep import Case, is_render_defect, render_defect
 
 TITLE = "8. 南京12320卫生热线2030 年度数据统计"
@@ -32,7 +32,7 @@ def _docx(path: Path) -> Path:
 def _pdf(path: Path, *lines: str) -> Path:
     def page(c) -> None:
         for k, line in enumerate(lines):
-            pdfkit.text(c, 60, 60 + 20 * k, line)
+            pdfkit.text(c, 80, 100 + 20 * k, line)  # inside the 1-inch margins of the python-docx template
     return pdfkit.make_pdf(path, page)
 
 
@@ -74,3 +74,37 @@ def test_only_the_docx_producer_is_checked(tmp_path: Path) -> None:
     _docx(tmp_path / "reportlab-7.docx")
     pdf = _pdf(tmp_path / "reportlab-7.pdf", "  ".join(TABLE))
     assert render_defect(Case(7, "reportlab", "grid", "STSong-Light"), pdf) is None
+
+
+def test_a_digit_lost_from_the_body_is_not_made_up_by_a_folio(tmp_path: Path) -> None:
+    """As LibreOffice printed docx 790282: '覆盖全市 61 家' as '市 ' / '1 家', the folio '6' under the
+    bottom margin (the python-docx template's: 1 inch) holding as many '6' as the document lost."""
+    doc = Document()
+    doc.add_paragraph("覆盖全市 \u200b61 家")
+    docx = tmp_path / "docx-790282.docx"
+    doc.save(docx)
+
+    def page(c) -> None:
+        pdfkit.text(c, 72, 100, "覆盖全市")
+        pdfkit.text(c, 72, 120, "1 家")
+        pdfkit.text(c, 290, 800, "6")  # the folio, wholly below the bottom margin (842 - 72 pt)
+    pdf = pdfkit.make_pdf(tmp_path / "docx-790282.pdf", page)
+    assert page_margins_pt(docx) == (72.0, 72.0)
+    assert pdf_text(pdf) == "覆盖全市1 家6"
+    assert pdf_text(pdf, 72.0, 72.0) == "覆盖全市1 家"
+    assert docx_defect(docx, pdf) == (
+        "render defect: 1 character(s) of the document printed on no page (most missed: 6)")
+
+
+def test_a_docx_printed_whole_with_its_folio_has_no_defect(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("覆盖全市 \u200b61 家")
+    docx = tmp_path / "docx-1.docx"
+    doc.save(docx)
+
+    def page(c) -> None:
+        pdfkit.text(c, 72, 40, "南京市卫生信息中心")  # the running header, above the top margin
+        pdfkit.text(c, 72, 100, "覆盖全市")
+        pdfkit.text(c, 72, 120, "61 家")
+        pdfkit.text(c, 290, 800, "6")
+    assert docx_defect(docx, pdfkit.make_pdf(tmp_path / "docx-1.pdf", page)) is None
