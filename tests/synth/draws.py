@@ -295,7 +295,8 @@ SWEPT_THROUGH = ((720000, 729999, "headless_tables"),  # the sweep at 33d5086
                  (740000, 744999, "headless_tables"),  # the sweep at 5e1e193
                  (745000, 749999, "cut_halves_beside"),  # the sweep at 7a8c302
                  (790000, 799999, "cut_halves_beside"),  # the sweep at 3f1d458
-                 (910000, 919999, "ragged_columns"))  # the sweep at 4162573
+                 (910000, 919999, "ragged_columns"),  # the sweep at 4162573
+                 (920000, 929999, "ragged_columns"))  # the sweep at bf84e67
 """Seed ranges of the fresh sweeps whose failures are pinned, each with the last family of its commit."""
 
 
