@@ -718,6 +718,23 @@ def test_a_cut_rows_rest_over_two_lines_stays_with_its_row_in_docx(tmp_path: Pat
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+# --------------------------------------------------------------------------- reportlab 160259
+
+def test_a_short_right_column_opening_with_a_hung_quote_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 160259 (grid, uming, quirks; CI's per-commit fresh draw, every family through
+    ragged_columns): the events in two columns 1.3 em apart end on a page whose right column holds
+    two lines (short_right), the first opening with a '“' hung half an em into the gutter
+    (hung_quotes). The gutter was probed at the mark's box, so that it began at the left column's
+    edge; a left line a point past it crossed it and the columns ended at the third row: '“一件事
+    一次办”，…线上联办。' (event 10's end) was read inside event 9. The probe takes the column's start
+    from the line not opening with a mark (page_columns.column_start)."""
+    reason = cannot_render("reportlab", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(160259, "reportlab", "grid", "uming", True, draws=drawn_through("ragged_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # ------------------------------------------------------------------------------- typst 758005
 
 def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,
