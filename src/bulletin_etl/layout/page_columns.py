@@ -67,7 +67,8 @@ glyph hangs as one, `opens_hung_chain`). The column's edge is read from its line
 ending in a closing mark showing it at the mark's box end (set inside the column, as ragged text
 sets a '，') or at the glyph's before it (hung): `line_end_candidates`. Mirrored,
 an opening mark that begins a right column's line, hung before the column's start into the gutter
-(Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
+(Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`); the
+gutter is probed where the column's lines not opening with such a mark start (`column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
 not fit after it (`runs_on_to_edge`: a bracketed year moved on whole, ragged text)."""
 
