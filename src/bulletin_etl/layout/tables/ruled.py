@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import bisect
 
+import pdfplumber
+
 from ...text import join_wrapped
 from .. import intervals as iv
-from ..lines import group_rows, row_text
+from ..lines import CharsByHeight, group_rows, row_text
 from ..settings import LayoutSettings
 from .model import Cell, Grid
+from .regions import only_folio_below
 
 Bounds = list[tuple[float, float]]
 
@@ -72,3 +75,54 @@ def grid_from_cells(cell_boxes: list[tuple], chars: list[dict], page: int, setti
     rows = [rows[r] for r in keep]
     _fill(slots, rows, cols, chars, settings)
     return Grid(page=page, bbox=(xs[0], ys[0], xs[-1], ys[-1]), slots=slots, row_bounds=rows, col_bounds=cols)
+
+
+def row_rules(horizontal: list[dict], settings: LayoutSettings) -> list[dict]:
+    """The horizontal edges that rule rows: longer than a rule is thick (`rule_max_thickness_pt`),
+    not the ends of a column's rule painted as a thin rectangle."""
+    return [e for e in horizontal if e["x1"] - e["x0"] > settings.rule_max_thickness_pt]
+
+
+def closing_edges(vertical: list[dict], horizontal: list[dict], index: CharsByHeight,
+                  settings: LayoutSettings) -> list[dict]:
+    """The rule under a grid's last row that the page broke off, drawn by us: one edge across the
+    table at the foot of the column rules running on below its last row rule, when
+    `is_row_open_at_foot`; none else. Chromium leaves the border a row ending right at the page's
+    content foot shares with the next row to neither page; the row's cells are lost without it."""
+    rows = row_rules(horizontal, settings)
+    if not rows:
+        return []
+    last = max(rows, key=lambda e: e["top"])
+    hanging = [e for e in vertical if e["bottom"] > last["top"] + settings.snap_tolerance_pt]
+    if not is_row_open_at_foot(rows, hanging, index, settings):
+        return []
+    foot = max(e["bottom"] for e in hanging)
+    x0, x1 = min(e["x0"] for e in rows), max(e["x1"] for e in rows)
+    moved = pdfplumber.utils.move_object(last, "v", foot - last["top"])
+    return [{**moved, "x0": x0, "x1": x1, "width": x1 - x0}]
+
+
+def is_row_open_at_foot(rows: list[dict], hanging: list[dict], index: CharsByHeight, settings: LayoutSettings) -> bool:
+    """A grid row the page broke off under the table's last row rule: column rules run on below
+    that rule (`hanging`) across the table, all to one foot (`runs_columns_to_one_foot`), text
+    stands between the rule and that foot, and nothing is printed under the foot but the folio.
+    Column rules drawn a little past a table's last rule hold no text; a grid whose columns run on
+    over text mid-page was not broken by the page."""
+    if not runs_columns_to_one_foot(rows, hanging, settings):
+        return False
+    top, foot = max(e["top"] for e in rows), max(e["bottom"] for e in hanging)
+    x0, x1 = min(e["x0"] for e in rows), max(e["x1"] for e in rows)
+    printed = [c for c in index.inside((x0, top, x1, foot)) if not c["text"].isspace()]
+    return bool(printed) and only_folio_below(foot, index, settings)
+
+
+def runs_columns_to_one_foot(rows: list[dict], hanging: list[dict], settings: LayoutSettings) -> bool:
+    """Column rules below the last row rule at the table's both ends (within `snap_tolerance_pt`),
+    all ending level with each other: the outer and inner rules of one row's cells."""
+    if len(hanging) < 2:
+        return False
+    slack = settings.snap_tolerance_pt
+    x0, x1 = min(e["x0"] for e in rows), max(e["x1"] for e in rows)
+    ends = iv.covers((min(e["x0"] for e in hanging), max(e["x1"] for e in hanging)), (x0, x1), slack)
+    feet = [e["bottom"] for e in hanging]
+    return ends and max(feet) - min(feet) <= slack
