@@ -14,7 +14,14 @@ from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables import Grid, grid_from_cells, stitch
 from bulletin_etl.layout.tables.model import Cell
 from bulletin_etl.layout.tables.ruled import (
-    _covers_slot, _slot_holding, _slots, closing_edges, is_row_open_at_foot, row_rules, runs_columns_to_one_foot)
+    _covers_slot,
+    _slot_holding,
+    _slots,
+    closing_edges,
+    is_row_open_at_foot,
+    row_rules,
+    runs_columns_to_one_foot,
+)
 
 from .pdfkit import PAGE_H, Table, cell, make_pdf, text
 
