@@ -20,6 +20,7 @@ from bulletin_etl.layout.tables.ruled import (
     closing_edges,
     is_row_open_at_foot,
     row_rules,
+    rules_across,
     runs_columns_to_one_foot,
 )
 
@@ -107,6 +108,28 @@ def test_a_grid_row_open_at_the_pages_foot_is_closed_at_its_column_rules_foot(tm
     assert (edge["x0"], edge["x1"], edge["top"], edge["bottom"]) == pytest.approx((80, 370, 762, 762))
 
 
+def test_a_cell_stroked_alone_under_an_open_row_leaves_it_open(tmp_path: Path) -> None:
+    """reportlab strokes a shaded cell's fill: the open row's 序号 cell closes its own box (open_feet
+    family, reportlab 12), the rest of the row stays open."""
+    def boxed(c) -> None:
+        c.rect(80, PAGE_H - 762, 30, 21, stroke=1, fill=0)
+
+    vertical, horizontal, index = _page_edges(_drawn(tmp_path, _open_grid(678).draw, boxed, _folio))
+    (edge,) = closing_edges(vertical, horizontal, index, DEFAULTS)
+    assert (edge["x0"], edge["x1"], edge["top"]) == pytest.approx((80, 370, 762))
+
+
+def test_rule_pieces_touching_end_to_end_rule_across_the_table() -> None:
+    rows = [{"x0": 80.0, "x1": 370.0}]
+
+    def piece(x0: float, x1: float) -> dict:
+        return {"x0": x0, "x1": x1}
+
+    assert rules_across([piece(80, 110), piece(110, 310), piece(311, 370)], rows, DEFAULTS)  # cell by cell
+    assert not rules_across([piece(80, 110)], rows, DEFAULTS)  # one cell's stroke
+    assert not rules_across([piece(80, 110), piece(120, 370)], rows, DEFAULTS)  # a gap wider than a rule's join
+
+
 def test_column_rules_past_the_last_rule_close_no_row_without_text_or_above_other_text(tmp_path: Path) -> None:
     def overshoot(c) -> None:  # column rules drawn 12 pt past a closed table's last rule: no text between
         _open_grid(678, OPEN_ROWS[:2], open_foot=False).draw(c)
@@ -122,7 +145,13 @@ def test_column_rules_past_the_last_rule_close_no_row_without_text_or_above_othe
         c.line(80, PAGE_H - 741, 80, PAGE_H - 762)
         text(c, 84, 746, "注")
 
-    for drawing in (overshoot, prose_under, one_column):
+    def close_note(c) -> None:  # column rules 7 pt past a closed table's end, a note right under its rule
+        _open_grid(678, OPEN_ROWS[:2], open_foot=False).draw(c)
+        for x in (80, 110, 310, 370):
+            c.line(x, PAGE_H - 741, x, PAGE_H - 748)
+        text(c, 80, 742, "注：累计采集", 8)  # its middle above their foot, its glyphs reaching past it
+
+    for drawing in (overshoot, prose_under, one_column, close_note):
         vertical, horizontal, index = _page_edges(_drawn(tmp_path, drawing, _folio))
         assert closing_edges(vertical, horizontal, index, DEFAULTS) == [], drawing.__name__
 
