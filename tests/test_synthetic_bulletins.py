@@ -889,3 +889,30 @@ def test_recentred_rests_family_through_weasyprint(seed: int, style: str, tmp_pa
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "recentred_rests")
     case = Case(seed, "weasyprint", style, "wqy-zenhei", draws=ALL)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_grid_row_left_open_at_a_pages_foot_in_chromium_is_read(tmp_path: Path) -> None:
+    """html 920010 (grid, wqy-zenhei; the sweep at bf84e67): appointments_12320's row 5
+    ('南京市职业病防治院') ends right at page 5's content foot; Chromium paints its column rules but
+    not the border under it (shared with row 6, on the next page), so pdfplumber's cells stopped at
+    row 4 and the row was lost. Its column rules' common foot closes it (ruled.closing_edges)."""
+    reason = cannot_render("html", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920010, "html", "grid", "wqy-zenhei", draws=pinned_draws(920010))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+OPEN_FEET_CASES = [2, 3, 12]
+"""open_feet family, forced (reportlab, grid): grid tables broken by the page with no rule under each page's
+last row (2: eight breaks, two of them inside a row whose wrapped name goes on on the next page; 3: four, two
+inside rows; 12: four, one open row's shaded 序号 cell stroked alone, its own box closed — 1 failing before
+`ruled.rules_across`), and the tables' ends with their column rules 2–6 pt past the closing rule (the
+counter-case). All three lost rows before `ruled.closing_edges`."""
+
+
+@pytest.mark.parametrize("seed", OPEN_FEET_CASES)
+def test_open_feet_family_through_reportlab(seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "open_feet")
+    case = Case(seed, "reportlab", "grid", "STSong-Light", draws=drawn_through("open_feet"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
