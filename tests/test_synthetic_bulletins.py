@@ -718,6 +718,22 @@ def test_a_cut_rows_rest_over_two_lines_stays_with_its_row_in_docx(tmp_path: Pat
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_split_rows_rest_over_two_lines_under_a_repeated_header_keeps_airy_rows_in_docx(tmp_path: Path) -> None:
+    """docx 716691 (three_line, wqy-zenhei; CI's per-commit fresh draw, every family through
+    ragged_columns): internet_hospitals, its rows padded far apart, broken by the page inside the long
+    name '江苏百信大药房连锁有限公司江北新区天元东路诊所' (long_names); LibreOffice carries its rest
+    '司江北新区天' / '元东路诊所' under the repeated header. Two runs alone open no row, and the rows under
+    them stand 18.2 pt apart, past twice the rest's padding under the rule (7.05 pt: wqy-zenhei sets its
+    leading under its glyphs) and half a line: the page's table ended on the rest, rows 19–34 were lost.
+    Lines under a header are the body's, the gap across the rule a row gap
+    (regions.begins_body_under_header)."""
+    reason = cannot_render("docx", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(716691, "docx", "three_line", "wqy-zenhei", draws=drawn_through("ragged_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # ------------------------------------------------------------------------------- typst 758005
 
 def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,
