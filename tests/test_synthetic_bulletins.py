@@ -836,6 +836,30 @@ def test_close_notes_under_airy_tables_through_each_producer(producer: str, seed
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+# --------------------------------------------------------------------------- the carried_rests family
+
+CARRIED_RESTS_CASES = [(950004, "wqy-zenhei"), (950017, "uming"), (950012, "wqy-zenhei"), (950003, "wqy-zenhei"),
+                       (950009, "STSong-Light")]
+"""reportlab 三线表 of the carried_rests family (forced, drawn with the families through it): an institutions'
+table with airy rows and tall lines, its glyphs at their lines' tops; the page breaks cut rows named over
+three lines, carrying two lines (950004, 950017) or three (950012) under the repeated header on a page with no
+closing rule (docx 716691: regions.begins_body_under_header). Counter-cases: one line carried (950003), no row
+cut, the breaks between rows (950009)."""
+
+
+@pytest.mark.parametrize(("seed", "font"), CARRIED_RESTS_CASES, ids=[f"reportlab-{c[0]}" for c in CARRIED_RESTS_CASES])
+def test_split_rows_rests_under_a_repeated_header_through_reportlab(seed: int, font: str, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render("reportlab", font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "carried_rests")
+    case = Case(seed, "reportlab", "three_line", font, draws=drawn_through("carried_rests"))
+    b = bulletin(case)[0]
+    assert any(s.table is not None and s.table.carried_rest_lines for s in b.sections)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # ---------------------------------------------------------------------------- the mark_columns family
 
 MARK_COLUMNS_CASES = [(862006, "grid", "uming"), (862007, "no_inner_verticals", "uming"),
