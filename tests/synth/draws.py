@@ -244,7 +244,8 @@ Families (the classes of issue 9 the extractor must handle):
                     columns ending on a Typst-like last page (column_last_pages). The truth is unchanged
   carried_rests     (reportlab; ~30%, model.carried_rests; all when forced) one table of institutions (internet
                     hospitals' or the hospitals' platform table) printed with rows far apart (airy_rows' padding
-                    where that family drew none), names six characters a line, its lines 1.75–2 ems apart, each
+                    where that family drew none; every producer pads them), and in reportlab names six characters
+                    a line, its lines 1.75–2 ems apart, each
                     glyph at its line's top, the leading all under it (as LibreOffice sets wqy-zenhei): two rows
                     stand further apart than twice a line's padding under the header's rule. Each page break
                     inside it cuts the last row named over three lines or more among the page's last four,

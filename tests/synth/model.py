@@ -374,10 +374,10 @@ CARRIED_RESTS_TABLES = ("internet_hospitals", "platform_collection_hospitals")
 
 
 def carried_rests(rng: random.Random, sections: list[Section], force: bool = False) -> None:
-    """About three bulletins in ten (all when forced) print one table of institutions (reportlab) with
-    rows far apart (airy_rows' padding where that family drew none), names six characters a line and
-    lines set 1.75–2 ems apart (a line spacing of 1.5), each glyph at its line's top, its leading all
-    under it, as LibreOffice sets wqy-zenhei: rows stand further apart than twice the first line's
+    """About three bulletins in ten (all when forced) print one table of institutions with rows far
+    apart (airy_rows' padding where that family drew none; every producer pads them) and, in
+    reportlab, names six characters a line and lines set 1.75–2 ems apart (a line spacing of 1.5),
+    each glyph at its line's top, its leading all under it, as LibreOffice sets wqy-zenhei: rows stand further apart than twice the first line's
     padding under a rule. Each page break inside it cuts the last row named over three lines or more
     among the page's last four, carrying two lines of its name (or three, of a name over four) under
     the repeated header (docx 716691: regions.begins_body_under_header, on a page the table goes on
