@@ -377,13 +377,14 @@ def carried_rests(rng: random.Random, sections: list[Section], force: bool = Fal
     """About three bulletins in ten (all when forced) print one table of institutions with rows far
     apart (airy_rows' padding where that family drew none; every producer pads them) and, in
     reportlab, names six characters a line and lines set 1.75–2 ems apart (a line spacing of 1.5),
-    each glyph at its line's top, its leading all under it, as LibreOffice sets wqy-zenhei: rows stand further apart than twice the first line's
-    padding under a rule. Each page break inside it cuts the last row named over three lines or more
-    among the page's last four, carrying two lines of its name (or three, of a name over four) under
-    the repeated header (docx 716691: regions.begins_body_under_header, on a page the table goes on
-    from, no closing rule); counter-cases, a quarter of them carry one line ('区）', docx 843756), the
-    table's last page is closed by its rule, and where no such row stands the break falls between
-    rows. The truth is unchanged."""
+    each glyph at its line's top, its leading all under it, as LibreOffice sets wqy-zenhei: rows
+    stand further apart than twice the first line's padding under a rule. Each page break inside it
+    cuts the last row named over three lines or more among the page's last four, carrying two lines
+    of its name (or three, of a name over four) under the repeated header (docx 716691:
+    regions.begins_body_under_header, on a page the table goes on from, no closing rule);
+    counter-cases, a quarter of them carry one line ('区）', docx 843756), the table's last page is
+    closed by its rule, and where no such row stands the break falls between rows. The truth is
+    unchanged."""
     if rng.random() >= CARRIED_RESTS_SHARE and not force:
         return
     tables = [sec.table for sec in sections if sec.name in CARRIED_RESTS_TABLES and sec.table is not None]
