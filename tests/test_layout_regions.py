@@ -659,6 +659,58 @@ def test_the_rest_of_a_split_row_under_a_repeated_header_sets_the_pitch(tmp_path
     assert _taken_names(tmp_path, page) == ["区）", *AIRY_ROWS]
 
 
+def _carried_rest_table(c, rest: tuple[str, ...], last_gap: float = 17) -> None:
+    """A 三线表 continued under its repeated header as LibreOffice sets it in a face whose glyphs stand
+    high in their line (docx 716691, wqy-zenhei): every cell padded 5 above its text and 12 under it
+    (its leading all below the glyphs). Under the header's rule, the rest of a row the page split,
+    `rest` (one run a line, 11 apart), then rows 17 apart, the last `last_gap` under the one before."""
+    rule(c, 100)
+    for x, label in ((70, "单位"), (200, "咨询数据"), (330, "在线处方")):
+        text(c, x, 105, label, 9)
+    rule(c, 126)
+    top = 131.0
+    for line in rest:
+        text(c, 70, top, line, 9)
+        top += 11
+    top += 17 - 11 + 9
+    for i, name in enumerate(AIRY_ROWS):
+        for x, cell in ((70, name), (200, "咨询" + str(35 + i)), (330, "处方" + str(7 + i))):
+            text(c, x, top, cell, 9)
+        top += 9 + (17 if i < len(AIRY_ROWS) - 2 else last_gap)
+
+
+def test_a_split_rows_rest_over_two_lines_under_a_repeated_header_begins_the_body(tmp_path: Path) -> None:
+    """docx 716691: the rest of a split row, two runs alone under the repeated header, opens no row,
+    and the rows under it stand 17 apart, past twice the rest's padding under the rule (5, and its
+    glyphs' offset) and half a line: the table ended on its rest. The lines under a header are the
+    body's, so the gap across the rule (17, 1.5 times it) sets the pitch."""
+    def page(c) -> None:
+        _carried_rest_table(c, ("司江北新区天", "元东路诊所"))
+
+    assert _taken_names(tmp_path, page) == ["司江北新区天", "元东路诊所", *AIRY_ROWS]
+
+
+def test_a_row_past_the_pitch_across_the_header_rule_ends_a_table_begun_by_a_rest(tmp_path: Path) -> None:
+    """The counter-case: the last row 30 under the row above, past 1.5 times the gap across the rule
+    (25.5) and the rows' gap (17) and half a line, is no row of the table."""
+    def page(c) -> None:
+        _carried_rest_table(c, ("司江北新区天", "元东路诊所"), last_gap=30)
+
+    assert _taken_names(tmp_path, page) == ["司江北新区天", "元东路诊所", *AIRY_ROWS[:-1]]
+
+
+def test_lines_under_a_header_begin_its_body() -> None:
+    """Under a rule with only header text above it the lines taken are the body's, a row's start or
+    its rest; under a body (no `header_rule`), or with nothing taken, they begin nothing."""
+    rest = [[seg(70, "司江北新区天", top=131)], [seg(70, "元东路诊所", top=142)]]
+    assert rg.begins_body_under_header(rg.TakenRows(above=114, rows=rest, header_rule=126))
+    assert not rg.begins_body_under_header(rg.TakenRows(above=114, rows=rest))
+    assert not rg.begins_body_under_header(rg.TakenRows(above=114, rows=[], header_rule=126))
+    row = [seg(70, "玄武区", top=168), seg(200, "35", top=168)]
+    assert rg.taken_from_a_row(rg.TakenRows(above=114, rows=rest, header_rule=126), row, DEFAULTS)
+    assert not rg.taken_from_a_row(rg.TakenRows(above=114, rows=rest), row, DEFAULTS)
+
+
 def test_a_row_at_the_bodys_padding_pitch() -> None:
     """The first line taken 9 under the header's rule at 100: a row up to 2 × 9 + 0.5 line (5) under
     the text above is at the pitch; only under a header (no `header_rule` under a body: none)."""

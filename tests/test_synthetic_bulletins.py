@@ -735,6 +735,22 @@ def test_a_short_right_column_opening_with_a_hung_quote_in_reportlab(tmp_path: P
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_split_rows_rest_over_two_lines_under_a_repeated_header_keeps_airy_rows_in_docx(tmp_path: Path) -> None:
+    """docx 716691 (three_line, wqy-zenhei; CI's per-commit fresh draw, every family through
+    ragged_columns): internet_hospitals, its rows padded far apart, broken by the page inside the long
+    name '江苏百信大药房连锁有限公司江北新区天元东路诊所' (long_names); LibreOffice carries its rest
+    '司江北新区天' / '元东路诊所' under the repeated header. Two runs alone open no row, and the rows under
+    them stand 18.2 pt apart, past twice the rest's padding under the rule (7.05 pt: wqy-zenhei sets its
+    leading under its glyphs) and half a line: the page's table ended on the rest, rows 19–34 were lost.
+    Lines under a header are the body's, the gap across the rule a row gap
+    (regions.begins_body_under_header)."""
+    reason = cannot_render("docx", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(716691, "docx", "three_line", "wqy-zenhei", draws=drawn_through("ragged_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # ------------------------------------------------------------------------------- typst 758005
 
 def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,
@@ -834,6 +850,30 @@ def test_close_notes_under_airy_tables_through_each_producer(producer: str, seed
     case = Case(seed, producer, "three_line", font, draws=drawn_through("close_notes"))
     b = bulletin(case)[0]
     assert any(s.close_notes and s.table is not None and s.table.row_pad_em >= 0.3 for s in b.sections)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# --------------------------------------------------------------------------- the carried_rests family
+
+CARRIED_RESTS_CASES = [(950004, "wqy-zenhei"), (950017, "uming"), (950012, "wqy-zenhei"), (950003, "wqy-zenhei"),
+                       (950009, "STSong-Light")]
+"""reportlab 三线表 of the carried_rests family (forced, drawn with the families through it): an institutions'
+table with airy rows and tall lines, its glyphs at their lines' tops; the page breaks cut rows named over
+three lines, carrying two lines (950004, 950017) or three (950012) under the repeated header on a page with no
+closing rule (docx 716691: regions.begins_body_under_header). Counter-cases: one line carried (950003), no row
+cut, the breaks between rows (950009)."""
+
+
+@pytest.mark.parametrize(("seed", "font"), CARRIED_RESTS_CASES, ids=[f"reportlab-{c[0]}" for c in CARRIED_RESTS_CASES])
+def test_split_rows_rests_under_a_repeated_header_through_reportlab(seed: int, font: str, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render("reportlab", font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "carried_rests")
+    case = Case(seed, "reportlab", "three_line", font, draws=drawn_through("carried_rests"))
+    b = bulletin(case)[0]
+    assert any(s.table is not None and s.table.carried_rest_lines for s in b.sections)
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from .synth.draws import ALL
+from .synth.draws import ALL, drawn_through
 from .synth.model import make_bulletin, truth
 from .synth.render_reportlab import render_info
 from .synth.sweep import Case, bulletin, cannot_render, replay
@@ -53,7 +53,8 @@ def test_word_spaced_lines_extract_exactly(seed: int, style: str, font: str, lin
     reason = cannot_render("reportlab", font)
     if reason:
         pytest.skip(reason)
-    case = Case(seed, "reportlab", style, font, draws=ALL)
+    # the families these were checked with: carried_rests, added since, pads a table of seed 3
+    case = Case(seed, "reportlab", style, font, draws=drawn_through("ragged_columns"))
     info = render_info(bulletin(case)[0], tmp_path / "b.pdf", style=style, font=font, seed=seed)
     assert info["word_spaced"] == line
     with pdfplumber.open(tmp_path / "b.pdf") as pdf:

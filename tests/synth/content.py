@@ -104,6 +104,12 @@ class PrintedTable:
     # the name column set this many ems wide, its names wrapped to fit (Typst; long_names family); 0: as wide as
     # the producer makes it
     name_width_em: float = 0.0
+    # carried_rests family (reportlab): the body's lines set this many ems apart, each glyph at its line's top (its
+    # leading all under it, as LibreOffice sets wqy-zenhei); 0: the producer's own leading, centred
+    line_pitch_em: float = 0.0
+    # … and the first page break inside the table cuts a row named over more lines than this, carrying this many
+    # of its lines under the repeated header (docx 716691); 0: the page breaks where it falls
+    carried_rest_lines: int = 0
 
     @property
     def n_cols(self) -> int:

@@ -250,6 +250,18 @@ Families (the classes of issue 9 the extractor must handle):
                     the row. Counter-case: where such a table ends, its column rules run 2–6 pt past the rule
                     under its last row, nothing printed between (a note may stand close under it). The truth
                     is unchanged
+  carried_rests     (reportlab; ~30%, model.carried_rests; all when forced) one table of institutions (internet
+                    hospitals' or the hospitals' platform table) printed with rows far apart (airy_rows' padding
+                    where that family drew none; every producer pads them), and in reportlab names six characters
+                    a line, its lines 1.75–2 ems apart, each
+                    glyph at its line's top, the leading all under it (as LibreOffice sets wqy-zenhei): two rows
+                    stand further apart than twice a line's padding under the header's rule. Each page break
+                    inside it cuts the last row named over three lines or more among the page's last four,
+                    carrying two lines of its name (three of a name over four) under the repeated header, two
+                    runs alone that open no row, on a page the 三线表 goes on from, no closing rule (docx 716691:
+                    `regions.begins_body_under_header`). Counter-cases: a quarter carry one line ('区）', docx
+                    843756); the table's last page is closed by its rule; where no such row stands the break
+                    falls between rows, a row's start under the header. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -273,7 +285,8 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet")
+            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet",
+            "carried_rests")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

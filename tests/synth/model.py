@@ -71,6 +71,8 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         printed_events.mark_column = forced("mark_columns") or stream("mark_columns", seed).random() < MARK_COLUMNS_SHARE
     if "ragged_columns" in draws:
         ragged_columns(stream("ragged_columns", seed), [printed_events, *sections], forced("ragged_columns"))
+    if "carried_rests" in draws:
+        carried_rests(stream("carried_rests", seed), sections, forced("carried_rests"))
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -365,6 +367,35 @@ def ragged_columns(rng: random.Random, sections: list[Section], force: bool = Fa
     for sec in sections:
         if sec.columns is not None and not sec.hung_quote and not sec.columns.last_right:
             sec.ragged = True
+
+
+CARRIED_RESTS_SHARE = 0.3  # bulletins whose names' table reportlab cuts inside a row, tall lines (carried_rests)
+CARRIED_RESTS_TABLES = ("internet_hospitals", "platform_collection_hospitals")
+
+
+def carried_rests(rng: random.Random, sections: list[Section], force: bool = False) -> None:
+    """About three bulletins in ten (all when forced) print one table of institutions with rows far
+    apart (airy_rows' padding where that family drew none; every producer pads them) and, in
+    reportlab, names six characters a line and lines set 1.75–2 ems apart (a line spacing of 1.5),
+    each glyph at its line's top, its leading all under it, as LibreOffice sets wqy-zenhei: rows
+    stand further apart than twice the first line's padding under a rule. Each page break inside it
+    cuts the last row named over three lines or more among the page's last four, carrying two lines
+    of its name (or three, of a name over four) under the repeated header (docx 716691:
+    regions.begins_body_under_header, on a page the table goes on from, no closing rule);
+    counter-cases, a quarter of them carry one line ('区）', docx 843756), the table's last page is
+    closed by its rule, and where no such row stands the break falls between rows. The truth is
+    unchanged."""
+    if rng.random() >= CARRIED_RESTS_SHARE and not force:
+        return
+    tables = [sec.table for sec in sections if sec.name in CARRIED_RESTS_TABLES and sec.table is not None]
+    if not tables:
+        return
+    table = rng.choice(tables)
+    pad = round(rng.uniform(0.4, 1.0), 2)
+    if not table.row_pad_em:
+        table.row_pad_em = pad
+    table.line_pitch_em = round(rng.uniform(1.75, 2.0), 2)
+    table.carried_rest_lines = rng.choice([1, 2, 2, 3])
 
 
 def close_notes(rng: random.Random, sections: list[Section], force: bool = False) -> None:

@@ -223,6 +223,9 @@ class TablePlan:
     line_w: float
     heavy_w: float
     cut_row: int | None = None  # the row the page break must cut (cut_halves family)
+    # the fragment being drawn goes on over the page with no rule under it, as LibreOffice leaves a 三线表 whose
+    # bottom border is its last row's (carried_rests family)
+    open_foot: bool = False
 
     @property
     def width(self) -> float:
@@ -236,6 +239,32 @@ class TablePlan:
 
     def row_h(self, n_lines: int) -> float:
         return n_lines * self.lead + 2 * self.pad_y
+
+    def glyph_drop(self) -> float:
+        """How far under its line's top a glyph stands: centred in its leading, or (carried_rests
+        family) at the top, the leading all under it."""
+        return 0.0 if self.table.line_pitch_em else (self.lead - self.size) / 2
+
+
+def _carry_rest(plan: TablePlan, frag: Fragment, queue: list[tuple[int, int, int]], i: int, carry: int) -> bool:
+    """carried_rests family: at a page break, cut the last row named over three lines or more among
+    the page's last four, whole on the page, so that `carry` lines of its name (at most all but its first) go on under
+    the repeated header, the rows after it with them (queued before `queue[i]`). False where none stands."""
+    done = frag.rows
+    name_at = [j for j, col in enumerate(plan.table.columns) if col.kind == "name"][:1]
+    named = [len(plan.rows[k].cells[j]) for k, _, _ in done for j in name_at]
+    if len(named) != len(done):
+        return False
+    cands = [n for n in range(max(0, len(done) - 4), len(done))
+             if plan.rows[done[n][0]].splittable and done[n][1] == 0 and named[n] >= 3]
+    if not cands:
+        return False
+    n = cands[-1]
+    k, _, lines = done[n]
+    keep = named[n] - min(carry, named[n] - 1)
+    frag.rows = done[:n] + [(k, 0, keep)]
+    queue[i:i] = [(k, keep, lines)] + done[n + 1:]
+    return True
 
 
 def _set_fill(c: rl_canvas.Canvas, fill: Fill) -> None:
@@ -781,7 +810,7 @@ class Renderer:
         target = self.width * rng.uniform(0.93, 1.0)
         narrow_names = rng.random() < 0.75
         while True:
-            lead = size * 1.3
+            lead = size * (pt.line_pitch_em or 1.3)  # carried_rests family: tall lines
             col_w = self._col_widths(pt, size, pad_x, target, max_w, narrow_names)
             if col_w is not None or size <= 7.0:
                 break
@@ -867,6 +896,9 @@ class Renderer:
                 if widths:
                     cap = widths[min(len(widths) - 1, int(q * len(widths)))] + 2 * pad
                     need[j] = max(min(need[j], cap, 15 * em + 2 * pad), 6 * em + 2 * pad)
+        if pt.carried_rest_lines:  # carried_rests family: names six characters a line, the long ones over three
+            for j in names:
+                need[j] = 6 * em + 2 * pad
         total = sum(need)
         if total > max_w:
             if names and all(need[j] > 6 * em + 2 * pad for j in names):
@@ -881,6 +913,8 @@ class Renderer:
             extra = target - total
             grow = {j for j, col in enumerate(pt.columns) if col.kind != "seq"}
             limit = {j: (natural[j] - em if narrow_names else natural[j] + 4 * em) for j in names}
+            if pt.carried_rest_lines:
+                limit = {j: need[j] for j in names}
             for _ in range(4):
                 grow = {j for j in grow if j not in limit or need[j] < limit[j] - 0.01}
                 if extra <= 0.5 or not grow:
@@ -908,6 +942,7 @@ class Renderer:
             force = True  # page_breaks family: a wrapped name cut by the page in an unruled table
         i = 0
         queue = [(k, 0, r.n_lines) for k, r in enumerate(plan.rows)]
+        carry = plan.table.carried_rest_lines
         while i < len(queue):
             k, a, b_ = queue[i]
             h = plan.row_h(b_ - a)
@@ -919,7 +954,11 @@ class Renderer:
             # the page is full: split a wrapped row at the break, or start the row on a new page
             fits = int((room - used - 2 * plan.pad_y) // plan.lead)
             row = plan.rows[k]
-            if (self.split_rows or k == plan.cut_row) and row.splittable and b_ - a >= 2 and fits >= 1 and frags[-1].rows:
+            if carry:  # carried_rests family: a row cut as it asks, or the page broken between rows
+                if _carry_rest(plan, frags[-1], queue, i, carry):
+                    self.info.setdefault("carried_rests", []).append({"row": plan.rows[queue[i][0]].row.cells[:3],
+                                                                      "lines": queue[i][2] - queue[i][1]})
+            elif (self.split_rows or k == plan.cut_row) and row.splittable and b_ - a >= 2 and fits >= 1 and frags[-1].rows:
                 frags[-1].rows.append((k, a, a + fits))
                 queue[i] = (k, a + fits, b_)
             elif force and frags[-1].rows:
@@ -976,6 +1015,7 @@ class Renderer:
             remerged = self._remerged(plan) if n and self.breaks is not None and self.breaks["remerge"] else None
             if remerged:
                 self.info.setdefault("remerged_headers", []).append({"section": name, "page": self.page})
+            plan.open_foot = bool(pt.carried_rest_lines) and n < len(frags) - 1
             self.y = self.draw_fragment(plan, frag, self.y, remerged, ends=n == len(frags) - 1)
 
     def _head_alone_asked(self, sec: Section, index: int) -> bool:
@@ -1084,7 +1124,7 @@ class Renderer:
             start = pt.group_align == "start" and hc.colspan > 1
             for ln in lines:
                 x = x0 + plan.pad_x if start else (x0 + x1 - self.t.width(ln, s)) / 2
-                self.t.draw(x, ty + (plan.lead - s) / 2, ln, s)
+                self.t.draw(x, ty + plan.glyph_drop(), ln, s)
                 ty += plan.lead
         self._ink(None)
         # body: top-aligned
@@ -1108,7 +1148,7 @@ class Renderer:
                         x = x1 - plan.pad_x - w
                     else:
                         x = (x0 + x1 - w) / 2
-                    self.t.draw(x, ty + (plan.lead - s) / 2, ln, s)
+                    self.t.draw(x, ty + plan.glyph_drop(), ln, s)
                     ty += plan.lead
                 self._ink(None)
         return ys[-1]
@@ -1178,7 +1218,8 @@ class Renderer:
         if plan.style == "three_line":
             hline(ys[0], xs[0], xs[-1], plan.heavy_w)
             hline(ys[n_h], xs[0], xs[-1], plan.line_w)
-            hline(ys[-1], xs[0], xs[-1], plan.heavy_w)
+            if not plan.open_foot:
+                hline(ys[-1], xs[0], xs[-1], plan.heavy_w)
             for hc in head_cells:
                 if hc.colspan > 1 and hc.row + hc.rowspan < n_h + 0:
                     y = ys[hc.row + hc.rowspan]

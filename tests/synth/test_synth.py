@@ -18,7 +18,7 @@ from bulletin_etl.schemas import schema
 
 from . import furniture, render_html, render_weasyprint, typography
 from .compare import compare
-from .draws import ALL, NONE, stream
+from .draws import ALL, NONE, drawn_through, stream
 from .furniture import Furniture
 from .model import make_bulletin, truth
 from .render_reportlab import STYLES, available_fonts, render, render_info
@@ -164,7 +164,10 @@ def test_every_family_is_drawn() -> None:
 
 
 def test_landscape_and_notes_at_the_page_foot_are_drawn(tmp_path: Path) -> None:
-    infos = [render_info(make_bulletin(seed), tmp_path / f"{seed}.pdf", style="grid", font="STSong-Light", seed=seed)
+    # the families this was checked with: carried_rests, added since, pads a table of some and moves their notes
+    draws = drawn_through("ragged_columns")
+    infos = [render_info(make_bulletin(seed, draws=draws), tmp_path / f"{seed}.pdf", style="grid", font="STSong-Light",
+                         seed=seed)
              for seed in range(40, 52)]
     assert any(i["landscape_pages"] for i in infos)
     assert any(n["spill"] for i in infos for n in i.get("notes_at_foot", []))
@@ -1004,7 +1007,8 @@ def test_airy_rows_is_drawn() -> None:
     and under each row's text); with the family off no table is, and the truth is unchanged."""
     from .draws import ALL
 
-    others = ALL - {"close_notes"}  # close_notes pads the rows of tables with notes too, a draw of its own
+    # close_notes pads the rows of tables with notes too, carried_rests one table of institutions, draws of their own
+    others = ALL - {"close_notes", "carried_rests"}
     airy = {seed: [s.table.row_pad_em for s in make_bulletin(seed, draws=others).sections
                    if s.table and s.table.row_pad_em]
             for seed in range(60)}
@@ -1154,6 +1158,43 @@ def test_close_notes_are_set_in_the_body_size_in_reportlab(tmp_path: Path, monke
         sizes = {round(w["size"], 1) for page in doc.pages
                  for w in page.extract_words(extra_attrs=["size"]) if w["text"].startswith(("注：", "（截止"))}
     assert sizes == {round(info["body_size"], 1)}
+
+
+# ------------------------------------------------------------------- the carried_rests family
+
+def test_carried_rests_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """About three bulletins in ten set one table of institutions with airy rows and tall lines, its
+    rows cut by the page as the family asks; the truth is unchanged, and the family off, nothing is."""
+    bulletins = [make_bulletin(seed) for seed in range(60)]
+    drawn = [b for b in bulletins if any(s.table is not None and s.table.carried_rest_lines for s in b.sections)]
+    assert 0.1 * 60 <= len(drawn) <= 0.5 * 60
+    for b in drawn[:6]:
+        tables = [s.table for s in b.sections if s.table is not None and s.table.carried_rest_lines]
+        assert len(tables) == 1 and 1.75 <= tables[0].line_pitch_em <= 2.0 and tables[0].row_pad_em >= 0.3
+        assert tables[0].carried_rest_lines in (1, 2, 3)
+        off = make_bulletin(b.seed, draws=ALL - {"carried_rests"})
+        assert truth(off) == truth(b)
+        assert not any(s.table.line_pitch_em or s.table.carried_rest_lines for s in off.sections if s.table)
+
+
+def test_carried_rests_cut_names_under_the_repeated_header_in_reportlab(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forced: reportlab cuts a row named over three lines at each page break of the table where one
+    stands among the page's last four, its rest (two lines, then three) the next page's first lines under
+    the repeated header, and leaves no rule under a page the table goes on from."""
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "carried_rests")
+    b = make_bulletin(950004)
+    pdf = tmp_path / "carried.pdf"
+    info = render_info(b, pdf, style="three_line", font="wqy-zenhei", seed=950004)
+    assert info["carried_rests"] == [{"row": ["8", "南京医科大学第四附属医院(京新)", "25377"], "lines": 2},
+                                     {"row": ["15", "南京市江北新区泰山街道桥荫路社区卫生服务站", "0"], "lines": 3},
+                                     {"row": ["30", "南京市高淳区西善桥街道社区卫生服务中心", "0"], "lines": 3}]
+    with pdfplumber.open(pdf) as doc:
+        page = next(p for p in doc.pages if "(京新)" in (p.extract_text() or ""))
+        lines = [line["text"] for line in page.extract_text_lines()]
+        rules = [e for e in page.edges if e["orientation"] == "h"]
+    assert lines[lines.index("(京新)") - 1] == "第四附属医院" and lines[lines.index("(京新)") + 1].startswith("9 ")
+    assert max(r["top"] for r in rules) < page.height / 4  # the header's rules only: no closing rule
 
 
 # ------------------------------------------------------------------- the mark_columns family

@@ -511,13 +511,24 @@ def is_at_padding_pitch(row: list[Segment], previous: float, taken: TakenRows, s
 
 def taken_from_a_row(taken: TakenRows, row: list[Segment], settings: LayoutSettings) -> bool:
     """The lines taken under the last rule begin with a table row's start (`opens_row`, the line
-    after it the next taken or `row`): a pitch is read from the table's own rows only. A heading
-    and its bracketed year under a closed table ('全国卫生健康信息化发展指数' / '(2027)') set no
-    pitch, and the two-column prose under them stays out of the table (typst 720058)."""
+    after it the next taken or `row`), or begin the body under its header (`begins_body_under_header`):
+    a pitch is read from the table's own rows only. A heading and its bracketed year under a closed
+    table ('全国卫生健康信息化发展指数' / '(2027)') set no pitch, and the two-column prose under them
+    stays out of the table (typst 720058)."""
     if not taken.rows:
         return False
     after = taken.rows[1] if len(taken.rows) > 1 else row
-    return opens_row(taken.rows[0], after, settings)
+    return opens_row(taken.rows[0], after, settings) or begins_body_under_header(taken)
+
+
+def begins_body_under_header(taken: TakenRows) -> bool:
+    """Lines taken under a rule with only header text above it (`TakenRows.header_rule`) are the
+    body's, whether the first opens a row or ends one the page split: LibreOffice carries a split
+    row's rest under the repeated header ('司江北新区天' / '元东路诊所', two runs alone, docx 716691),
+    and the gap across the rule, header cell's padding below and body cell's above, is a row gap.
+    The body's padding read from the rule (`is_at_padding_pitch`) falls short of it where a face
+    sets its glyphs high in the line (wqy-zenhei: its leading all under the glyphs)."""
+    return taken.header_rule is not None and bool(taken.rows)
 
 
 def opens_row(row: list[Segment], following: list[Segment], settings: LayoutSettings) -> bool:
