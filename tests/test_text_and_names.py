@@ -189,6 +189,7 @@ def test_a_misprint_in_a_name_cut_by_shape_is_flagged_as_printed(gazetteer: Gaze
     "南京鼓楼医院六合区分院",  # a campus's tail: a district and a suffix, nothing between
     "南京市第一医院某某新医院",  # no prefix after the suffix
     "南京河西康复医院",  # one new name
+    "南京市建邺区仙林医院",  # one new name: a city and a district begin it, they end no name
 ])
 def test_runs_that_are_not_cut_by_shape(gazetteer: Gazetteer, printed: str) -> None:
     assert [n.text for n in gazetteer.split(printed).names] == [printed]
@@ -211,7 +212,8 @@ def test_is_name_cut() -> None:
 
 
 @pytest.mark.parametrize("part, shaped", [("南京蒲口康复医院", True), ("泰康仙林鼓楼医院", True), ("六合区分院", False),
-                                          ("南京医院", False), ("南京市建邺区", False), ("中科院皮研所", True)])
+                                          ("南京医院", False), ("南京市建邺区", False), ("中科院皮研所", True),
+                                          ("南京市", False), ("建邺区", False)])
 def test_has_name_shape(part: str, shaped: bool) -> None:
     assert Gazetteer.curated().has_name_shape(part) is shaped
 

@@ -198,21 +198,23 @@ class Gazetteer:
         return spans
 
     def known_spans(self, text: str) -> list[tuple[int, int]]:
-        """Every occurrence of a known name in text (names inside names too)."""
+        """Every occurrence of a known institution in text (names inside names too); a city or a
+        district begins a name ('南京市建邺区…'), it does not end one."""
         if not self.kinds:
             return []
-        return [(end + 1 - len(key), end + 1) for end, key in self._matcher().iter(text)]
+        return [(end + 1 - len(key), end + 1) for end, key in self._matcher().iter(text)
+                if self.kinds[key] == "institution"]
 
     def is_name_cut(self, text: str, pos: int, known: list[tuple[int, int]]) -> bool:
-        """A name ends right before pos and another begins at it, and no known name runs across it."""
+        """A name ends right before pos and another begins at it, and no known institution runs across it."""
         ends_name = text[:pos].endswith(self.suffixes) or any(e == pos for _, e in known)
         begins_name = any(text.startswith(p, pos) for p in self._prefixes()) or any(s == pos for s, _ in known)
         return ends_name and begins_name and not any(s < pos < e for s, e in known)
 
     def has_name_shape(self, part: str) -> bool:
-        """A known name, or one ending in a name suffix with more before it than a prefix
-        ('南京蒲口康复医院'; not '六合区分院', a campus's tail)."""
-        if part in self.kinds:
+        """A known institution, or a name ending in a name suffix with more before it than a prefix
+        ('南京蒲口康复医院'; not '六合区分院', a campus's tail, nor '南京市', a city)."""
+        if self.kinds.get(part) == "institution":
             return True
         suffix = next((x for x in self.suffixes if part.endswith(x)), None)
         if suffix is None:
