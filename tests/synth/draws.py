@@ -242,6 +242,13 @@ Families (the classes of issue 9 the extractor must handle):
                     `page_columns.line_end_candidates`, `opens_hung_chain`). Counter-case: the justified
                     columns of the other bulletins, of sections with a hung quote (hung_quotes) and of
                     columns ending on a Typst-like last page (column_last_pages). The truth is unchanged
+  new_names         (all producers; ~30%, new_names.py; all when forced) institutions new this year, in no table
+                    and no gazetteer, run together in the evaluation ratings' last list of the second or
+                    third evaluation (issue 19 §4): two new names, or a listed name then a new one, or a new
+                    one then a listed one ('南京市建邺区人民医院南京河西康复医院', docx 910013), cut by the
+                    shape of institution names, both run_together, the warning naming both parts;
+                    counter-case in the same list, a new campus ('南京仙林口腔医院河西分院', 医院 inside it
+                    before a place that begins no name) listed alone and kept whole. The truth follows
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -265,7 +272,8 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns")
+            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns",
+            "new_names")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from .. import new_names
 from ..content import Section
+from ..draws import forced
 from .context import Context
 from .names import DISTRICTS, gazetteer_names
 
@@ -37,11 +39,14 @@ class _Lists:
     pool: list[str]
     districts: list[str]
     counts: dict[str, int] = field(default_factory=dict)
+    new_names: new_names.NewNames | None = None  # the new_names family's draw
 
 
 def build(ctx: Context) -> Section:
     rng = ctx.rng
     lists = _lists(ctx)
+    if ctx.new_names is not None:
+        lists.new_names = new_names.draw(ctx.new_names, ctx.table_names, forced("new_names"))
     interop, emr, smart = _levels(ctx)
     paragraphs, truth = [], []
     for number, (evaluation, levels) in enumerate(zip(EVALUATIONS, [interop, emr, smart]), 1):
@@ -87,7 +92,12 @@ def _evaluation(lists: _Lists, number: int, evaluation: str, levels: list[Level]
         names = _listed(lists, number, evaluation, li, level, len(levels), used)
         rows = [{"evaluation": evaluation, "level": level, "institution": x, "institution_type": t,
                  "list_position": i, "source_quirk": None} for i, (x, t) in enumerate(names, 1)]
-        clauses.append(f"{_printed_list(lists.ctx, rows, names)}{verb}{level}{suffix}")
+        printed = _printed_list(lists.ctx, rows, names)
+        plan = lists.new_names
+        if plan is not None and plan.number == number and li == len(levels) - 1:
+            printed = new_names.apply(plan, rows, printed, lists.ctx.warnings)
+            lists.counts[f"{number}_{level}_inst"] = len(rows)
+        clauses.append(f"{printed}{verb}{level}{suffix}")
         truth += rows
     return f"{number}、{evaluation}：" + "；".join(clauses) + "。", truth
 
