@@ -8,7 +8,7 @@ import pytest
 
 from bulletin_etl.column_maps import column_map, match_columns
 from bulletin_etl.layout.notes import figures, label_of
-from bulletin_etl.names import RUN_TOGETHER, SUSPECTED_TYPO, Gazetteer
+from bulletin_etl.names import RUN_TOGETHER, SUSPECTED_TYPO, Gazetteer, misspells_district
 from bulletin_etl.text import chinese_numeral, expand_units, fold_glyphs, is_cjk, join_wrapped, parse_number
 
 
@@ -271,3 +271,18 @@ def test_a_band_over_column_groups_does_not_unmap_the_columns_under_it() -> None
     assert {i: r.columns for i, r in match.by_index.items()} == {
         0: ("seq",), 1: ("institution",), 2: ("appointments_annual",), 3: ("appointments_cumulative",),
         4: ("consultations_annual",)}
+
+
+@pytest.mark.parametrize("window, district, misspelt", [
+    ("栖震区", "栖霞区", True), ("江兆新区", "江北新区", True), ("栖霞区", "栖霞区", False),
+    ("栖霞县", "栖霞区", False), ("江社区", "江宁区", False), ("花园区", "花台区", False),
+])
+def test_misspells_district(window: str, district: str, misspelt: bool) -> None:
+    assert misspells_district(window, district) is misspelt
+
+
+def test_a_community_centre_is_no_misprinted_district() -> None:
+    # '阳江社区': 江社区 is one character from 江宁区, but 社区 is a word (new_names, seed 910454)
+    split = Gazetteer.curated().split("雨花台区阳江社区卫生服务中心")
+    assert [(n.text, n.quirk) for n in split.names] == [("雨花台区阳江社区卫生服务中心", None)]
+    assert "kept whole" in split.problem

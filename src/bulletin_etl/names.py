@@ -23,6 +23,8 @@ from .schemas import load_yaml
 RUN_TOGETHER = "run_together"
 SUSPECTED_TYPO = "suspected_typo"
 CONJUNCTIONS = "和与及"
+AREA_WORDS = ("社区", "园区", "院区", "城区", "校区", "景区", "街区", "片区", "小区")
+"""Words ending in 区 that name no district: a name holding one is no misprinted district."""
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,7 @@ class Gazetteer:
             if kind != "district" or len(key) < 3:
                 continue
             for start in range(len(text) - len(key) + 1):
-                window = text[start:start + len(key)]
-                if window != key and window[-1] == key[-1] and sum(a != b for a, b in zip(key, window)) == 1:
+                if misspells_district(text[start:start + len(key)], key):
                     return key
         return None
 
@@ -240,6 +241,16 @@ class Gazetteer:
         parts = " | ".join(repr(n.text) for n in names)
         return Split(names, "; ".join([f"split by the shape of institution names, not by known names: {parts}",
                                        *notes]), by_shape=True)
+
+
+def misspells_district(window: str, district: str) -> bool:
+    """The window is the district's name with one character other than its last substituted
+    ('栖震区' for 栖霞区), and does not end in a word of its own ('阳江社区': '江社区' is no 江宁区)."""
+    if window == district or window[-1] != district[-1]:
+        return False
+    if window[-2:] in AREA_WORDS and window[-2:] != district[-2:]:
+        return False
+    return sum(a != b for a, b in zip(district, window)) == 1
 
 
 def _printed(item: str, index: list[int], start: int, end: int) -> str:

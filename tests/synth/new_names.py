@@ -20,6 +20,8 @@ RUNS = ("new+new", "known+new", "new+known")
 NAME = "evaluation_ratings"
 PREFIXES = ("南京", "江苏", "中国", "东南大学", "东部战区")
 """How a name may begin (a campus's place must not): the gazetteer's name_prefixes' first words."""
+LONG_NAMES_SHAPES = ("综合门诊部", "大药房连锁有限公司")
+"""The shapes of long_names' names (long_names.short_name, long_name)."""
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,20 @@ def draw(rng: random.Random, table_names: set[str], force: bool = False) -> NewN
     if not force and rng.random() >= SHARE:
         return None
     known = set(gazetteer_names()["institutions"]) | table_names
-    first = _new(rng, known, lambda: invent_institution(rng))
-    second = _new(rng, known | {first}, lambda: invent_institution(rng))
+    first = _new(rng, known, lambda: _institution(rng))
+    second = _new(rng, known | {first}, lambda: _institution(rng))
     campus = _new(rng, known | {first, second}, lambda: _campus(rng))
     return NewNames(rng.choice([2, 3]), rng.choice(RUNS), (first, second), campus)
+
+
+def _institution(rng: random.Random) -> str:
+    """A new institution, not of the shapes the long_names family renames table rows to afterwards
+    ('南京红山综合门诊部', '江苏…大药房连锁有限公司…诊所'): such a row may print a name one character
+    from it ('南京顶山综合门诊部'), which makes it look a misprint (910096 drawn so)."""
+    while True:
+        name = invent_institution(rng)
+        if not name.endswith(LONG_NAMES_SHAPES[0]) and LONG_NAMES_SHAPES[1] not in name:
+            return name
 
 
 def _campus(rng: random.Random) -> str:
