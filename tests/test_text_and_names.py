@@ -8,7 +8,7 @@ import pytest
 
 from bulletin_etl.column_maps import column_map, match_columns
 from bulletin_etl.layout.notes import figures, label_of
-from bulletin_etl.names import RUN_TOGETHER, SUSPECTED_TYPO, Gazetteer
+from bulletin_etl.names import RUN_TOGETHER, SUSPECTED_TYPO, Gazetteer, misspells_district
 from bulletin_etl.text import chinese_numeral, expand_units, fold_glyphs, is_cjk, join_wrapped, parse_number
 
 
@@ -92,9 +92,9 @@ def test_conjunction_is_a_separator(gazetteer: Gazetteer) -> None:
 
 
 def test_unknown_residue_is_kept_whole_and_reported(gazetteer: Gazetteer) -> None:
-    split = gazetteer.split("南京市第一医院南京市某某新医院")
-    assert [(n.text, n.quirk) for n in split.names] == [("南京市第一医院南京市某某新医院", None)]
-    assert "kept whole" in split.problem
+    split = gazetteer.split("南京市第一医院某某新医院")  # no prefix after 医院: no name begins there
+    assert [(n.text, n.quirk) for n in split.names] == [("南京市第一医院某某新医院", None)]
+    assert "kept whole" in split.problem and not split.by_shape
 
 
 def test_typo_one_character_from_a_known_name_is_flagged_not_fixed(gazetteer: Gazetteer) -> None:
@@ -153,10 +153,76 @@ def test_run_together_names_split_when_one_is_misprinted(gazetteer: Gazetteer, p
     assert "南京鼓搂医院" in split.problem and "南京鼓楼医院" in split.problem
 
 
-def test_two_misprints_run_together_are_not_guessed(gazetteer: Gazetteer) -> None:
+def test_two_misprints_run_together_are_cut_by_shape_and_both_flagged(gazetteer: Gazetteer) -> None:
     split = gazetteer.split("南京鼓搂医院南京市儿董医院")
-    assert [n.text for n in split.names] == ["南京鼓搂医院南京市儿董医院"]
-    assert "kept whole" in split.problem
+    assert [(n.text, n.quirk) for n in split.names] == [("南京鼓搂医院", SUSPECTED_TYPO), ("南京市儿董医院", SUSPECTED_TYPO)]
+    assert split.by_shape and "'南京鼓搂医院' | '南京市儿董医院'" in split.problem
+    assert "'南京鼓楼医院'" in split.problem and "'南京市儿童医院'" in split.problem  # neither corrected
+
+
+@pytest.mark.parametrize("printed, parts", [
+    ("南京市建邺区人民医院南京蒲口康复医院", ["南京市建邺区人民医院", "南京蒲口康复医院"]),  # docx 910013: known + new
+    ("南京蒲口康复医院南京市建邺区人民医院", ["南京蒲口康复医院", "南京市建邺区人民医院"]),  # new + known
+    ("南京河西康复医院江苏华润大药房连锁有限公司秦淮区长江路诊所",
+     ["南京河西康复医院", "江苏华润大药房连锁有限公司秦淮区长江路诊所"]),  # two new names
+    ("南京蒲口康复医院泰康仙林鼓楼医院", ["南京蒲口康复医院", "泰康仙林鼓楼医院"]),  # a known name begins, no prefix
+    ("南京市第一医院(河西院区)南京河西康复医院", ["南京市第一医院(河西院区)", "南京河西康复医院"]),  # a known campus ends
+])
+def test_new_names_run_together_are_cut_by_their_shape(gazetteer: Gazetteer, printed: str, parts: list[str]) -> None:
+    gazetteer.add(["南京市建邺区人民医院"], "institution")  # printed in one of the bulletin's tables
+    split = gazetteer.split(printed)
+    assert [(n.text, n.kind, n.quirk) for n in split.names] == [(p, "institution", RUN_TOGETHER) for p in parts]
+    assert split.by_shape
+    assert split.problem == ("split by the shape of institution names, not by known names: "
+                             + " | ".join(repr(p) for p in parts))
+
+
+def test_a_misprint_in_a_name_cut_by_shape_is_flagged_as_printed(gazetteer: Gazetteer) -> None:
+    split = gazetteer.split("南京市第一医院南京市建业区仙林医院")
+    assert [(n.text, n.quirk) for n in split.names] == [("南京市第一医院", RUN_TOGETHER),
+                                                        ("南京市建业区仙林医院", SUSPECTED_TYPO)]
+    assert "'南京市建业区仙林医院' is one character away from the known name '建邺区'; kept as printed" in split.problem
+
+
+@pytest.mark.parametrize("printed", [
+    "东部战区总医院秦淮医疗区",  # a known name: 医院 inside it, no prefix after
+    "南京鼓楼医院六合区分院",  # a campus's tail: a district and a suffix, nothing between
+    "南京市第一医院某某新医院",  # no prefix after the suffix
+    "南京河西康复医院",  # one new name
+    "南京市建邺区仙林医院",  # one new name: a city and a district begin it, they end no name
+])
+def test_runs_that_are_not_cut_by_shape(gazetteer: Gazetteer, printed: str) -> None:
+    assert [n.text for n in gazetteer.split(printed).names] == [printed]
+    assert gazetteer.shape_cover(printed) is None
+
+
+def test_no_cut_inside_a_known_name(gazetteer: Gazetteer) -> None:
+    # a name printed elsewhere whose inside has a name's shape (医院 then 南京…) is never cut there
+    gazetteer.add(["江苏省人民医院南京医科大学第一附属医院"], "institution")
+    split = gazetteer.split("江苏省人民医院南京医科大学第一附属医院南京河西康复医院")
+    assert [n.text for n in split.names] == ["江苏省人民医院南京医科大学第一附属医院", "南京河西康复医院"]
+
+
+def test_is_name_cut() -> None:
+    g = Gazetteer.curated()
+    text = "东部战区总医院南京河西康复医院"
+    cuts = [p for p in range(1, len(text)) if g.is_name_cut(text, p, g.known_spans(text))]
+    assert cuts == [7]  # not after 东部战区 (no suffix), not inside 东部战区总医院
+    assert not g.is_name_cut("南京鼓楼医院江北院区", 6, g.known_spans("南京鼓楼医院江北院区"))
+
+
+@pytest.mark.parametrize("part, shaped", [("南京蒲口康复医院", True), ("泰康仙林鼓楼医院", True), ("六合区分院", False),
+                                          ("南京医院", False), ("南京市建邺区", False), ("中科院皮研所", True),
+                                          ("南京市", False), ("建邺区", False)])
+def test_has_name_shape(part: str, shaped: bool) -> None:
+    assert Gazetteer.curated().has_name_shape(part) is shaped
+
+
+def test_without_suffixes_nothing_is_cut_by_shape() -> None:
+    g = Gazetteer()
+    g.add(["南京市第一医院"], "institution")
+    g.add(["南京市"], "city")
+    assert g.shape_cover("南京市第一医院南京河西康复医院") is None
 
 
 @pytest.mark.parametrize("printed, folded", [
@@ -205,3 +271,18 @@ def test_a_band_over_column_groups_does_not_unmap_the_columns_under_it() -> None
     assert {i: r.columns for i, r in match.by_index.items()} == {
         0: ("seq",), 1: ("institution",), 2: ("appointments_annual",), 3: ("appointments_cumulative",),
         4: ("consultations_annual",)}
+
+
+@pytest.mark.parametrize("window, district, misspelt", [
+    ("栖震区", "栖霞区", True), ("江兆新区", "江北新区", True), ("栖霞区", "栖霞区", False),
+    ("栖霞县", "栖霞区", False), ("江社区", "江宁区", False), ("花园区", "花台区", False),
+])
+def test_misspells_district(window: str, district: str, misspelt: bool) -> None:
+    assert misspells_district(window, district) is misspelt
+
+
+def test_a_community_centre_is_no_misprinted_district() -> None:
+    # '阳江社区': 江社区 is one character from 江宁区, but 社区 is a word (new_names, seed 910454)
+    split = Gazetteer.curated().split("雨花台区阳江社区卫生服务中心")
+    assert [(n.text, n.quirk) for n in split.names] == [("雨花台区阳江社区卫生服务中心", None)]
+    assert "kept whole" in split.problem

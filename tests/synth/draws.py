@@ -262,6 +262,13 @@ Families (the classes of issue 9 the extractor must handle):
                     `regions.begins_body_under_header`). Counter-cases: a quarter carry one line ('区）', docx
                     843756); the table's last page is closed by its rule; where no such row stands the break
                     falls between rows, a row's start under the header. The truth is unchanged
+  new_names         (all producers; ~30%, new_names.py; all when forced) institutions new this year, in no table
+                    and no gazetteer, run together in the evaluation ratings' last list of the second or
+                    third evaluation (issue 19 §4): two new names, or a listed name then a new one, or a new
+                    one then a listed one ('南京市建邺区人民医院南京河西康复医院', docx 910013), cut by the
+                    shape of institution names, both run_together, the warning naming both parts;
+                    counter-case in the same list, a new campus ('南京仙林口腔医院河西分院', 医院 inside it
+                    before a place that begins no name) listed alone and kept whole. The truth follows
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -286,7 +293,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
             "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet",
-            "carried_rests")
+            "carried_rests", "new_names")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -22,7 +22,7 @@ from . import headless, long_names, rewording, shading, wrapped_rows
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
 from .printed import printed_figures
-from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead, units
+from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, evaluation_ratings, events, masthead, units
 from .sections.context import Context
 from .sections.figures import commafy, logu
 from .sections.names import DISTRICTS, pick_institutions
@@ -46,6 +46,7 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         wrapped_rows.draw(stream("wrapped_rows", seed), [*built.values(), printed_events], forced("wrapped_rows"))
     if "long_names" in draws:
         long_names.draw(stream("long_names", seed), [*built.values(), printed_events], forced("long_names"))
+    evaluation_ratings.unseen_misprints(ctx, list(built.values()))  # after the families that rename rows
     _expect_missing(ctx, missing, printed_events)
     sections = _arrange(ctx, draws, built, order)
     if "rewording" in draws:

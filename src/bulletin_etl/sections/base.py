@@ -49,7 +49,8 @@ WARNING_KINDS = {
     "unknown_figure": "a figure in a note or paragraph with no metric id; not extracted",
     "unparsed_text": "a paragraph or clause that does not have the section's sentence shape",
     "suspected_typo": "a name one character away from a known name; kept as printed",
-    "unknown_name": "a name neither known nor splittable into known names; kept whole",
+    "unknown_name": "a name neither known nor splittable into known names: kept whole, or cut by the shape of "
+                    "institution names (every part named)",
     "year_mismatch": "a title, header, label or masthead naming another year than the bulletin's",
     "year_inferred": "no section title names the year; it was taken from the masthead date",
     "masthead": "the masthead (issuer 编印 date) missing or unreadable",

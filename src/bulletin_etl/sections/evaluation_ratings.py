@@ -55,7 +55,8 @@ class EvaluationRatings:
         for item in NAME_SEPARATOR.split(names):
             split = ctx.gazetteer.split(item)
             if split.problem:
-                typo = any(name.quirk == SUSPECTED_TYPO for name in split.names)
+                # a typo is a fact about the source; names cut without the gazetteer are uncertain
+                typo = any(name.quirk == SUSPECTED_TYPO for name in split.names) and not split.by_shape
                 ctx.warn(page, f"{item.strip()!r} ({evaluation} {level}): {split.problem}",
                          "suspected_typo" if typo else "unknown_name")
             for name in split.names:

@@ -38,6 +38,8 @@ class Context:
         self.rng = random.Random(seed)
         self.quirks = quirks
         self.typo_pairs = stream("typo_pairs", seed) if "typo_pairs" in draws else None
+        # new_names family: a quirk of the source, as typo_pairs
+        self.new_names = stream("new_names", seed) if quirks and "new_names" in draws else None
         self.year = self.rng.randint(2019, 2030)
         self.p = Printer(self.rng)
         self.warnings: list[tuple[str, str]] = []

@@ -8,9 +8,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from .. import new_names
 from ..content import Section
+from ..draws import forced
 from .context import Context
-from .names import gazetteer_names
+from .names import DISTRICTS, gazetteer_names
 
 NAME = "evaluation_ratings"
 
@@ -37,11 +39,14 @@ class _Lists:
     pool: list[str]
     districts: list[str]
     counts: dict[str, int] = field(default_factory=dict)
+    new_names: new_names.NewNames | None = None  # the new_names family's draw
 
 
 def build(ctx: Context) -> Section:
     rng = ctx.rng
     lists = _lists(ctx)
+    if ctx.new_names is not None:
+        lists.new_names = new_names.draw(ctx.new_names, ctx.table_names, forced("new_names"))
     interop, emr, smart = _levels(ctx)
     paragraphs, truth = [], []
     for number, (evaluation, levels) in enumerate(zip(EVALUATIONS, [interop, emr, smart]), 1):
@@ -87,7 +92,12 @@ def _evaluation(lists: _Lists, number: int, evaluation: str, levels: list[Level]
         names = _listed(lists, number, evaluation, li, level, len(levels), used)
         rows = [{"evaluation": evaluation, "level": level, "institution": x, "institution_type": t,
                  "list_position": i, "source_quirk": None} for i, (x, t) in enumerate(names, 1)]
-        clauses.append(f"{_printed_list(lists.ctx, rows, names)}{verb}{level}{suffix}")
+        printed = _printed_list(lists.ctx, rows, names)
+        plan = lists.new_names
+        if plan is not None and plan.number == number and li == len(levels) - 1:
+            printed = new_names.apply(plan, rows, printed, lists.ctx.warnings)
+            lists.counts[f"{number}_{level}_inst"] = len(rows)
+        clauses.append(f"{printed}{verb}{level}{suffix}")
         truth += rows
     return f"{number}、{evaluation}：" + "；".join(clauses) + "。", truth
 
@@ -169,5 +179,46 @@ def _misprint(ctx: Context, rng: random.Random, rows: list[dict], names: list[st
     name = names[i]
     pos = rng.choice([p for p, ch in enumerate(name) if ch in TYPO_SWAPS and p >= 2])
     names[i] = rows[i]["institution"] = name[:pos] + TYPO_SWAPS[name[pos]] + name[pos + 1:]
+    ctx.facts.setdefault("misprints", {})[names[i]] = Misprint(name, pos, rows[i]["source_quirk"])
     rows[i]["source_quirk"] = "suspected_typo"
     ctx.warnings.append((NAME, names[i]))
+
+
+@dataclass(frozen=True)
+class Misprint:
+    """What a misprinted name stands for: the name it misspells, where, and its quirk without the
+    misprint (run_together in a pair run together, else None)."""
+
+    name: str
+    at: int
+    quirk: str | None
+
+
+def unseen_misprints(ctx: Context, sections: list[Section]) -> None:
+    """The truth of misprints the bulletin no longer shows as such. A misprint is told by the name it
+    misspells, printed in a table or in the gazetteer, or by a district's name it misspells; a family
+    that renames table rows afterwards (wrapped_rows, long_names) may rename the very row it
+    misspells (docx 910013: '南京蒲口康复医院' of a row renamed '南京禄口综合门诊部'). Then it is a name
+    nobody listed, as printed: run together with its neighbour it is cut by the shape of institution
+    names (the pool's names begin with 南京 or 江苏 or are in the gazetteer, and end in 医院), alone
+    it is kept whole; its warning names it either way."""
+    misprints: dict[str, Misprint] = ctx.facts.get("misprints", {})
+    ratings = next((s for s in sections if s.name == NAME), None)
+    if not misprints or ratings is None:
+        return
+    known = set(gazetteer_names()["institutions"]) | {
+        r["institution"] for s in sections if s.name != NAME for rows in s.rows.values() for r in rows
+        if r.get("institution")}
+    for row in ratings.rows[NAME]:
+        misprint = misprints.get(row["institution"])
+        if misprint is not None and not _told(row["institution"], misprint, known):
+            row["source_quirk"] = misprint.quirk
+
+
+def _told(printed: str, misprint: Misprint, known: set[str]) -> bool:
+    """Whether the extractor can tell the misprint: a known name one character from it, or the
+    misspelt character inside a district's name."""
+    if any(len(k) == len(printed) and sum(a != b for a, b in zip(k, printed)) == 1 for k in known):
+        return True
+    return any(s <= misprint.at < s + len(d) for d in DISTRICTS
+               for s in range(len(misprint.name)) if misprint.name.startswith(d, s))
