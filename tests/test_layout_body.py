@@ -20,6 +20,7 @@ from bulletin_etl.layout.tables.body import (
     _in_another_column,
     _leaves_room_for,
     _mirrored_under,
+    _mirroring_lines,
     _name_around_its_row,
     _opens_a_name_centred_on,
     _owner_between,
@@ -28,6 +29,7 @@ from bulletin_etl.layout.tables.body import (
     _within_a_line_of_its_figures,
     body_bands,
     closes_a_name_centred_above,
+    one_cell_down_to,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
     runs_on_under_the_line_above,
@@ -196,6 +198,43 @@ def test_a_cut_rows_rest_over_the_first_row_stays_a_row_of_its_own(tmp_path: Pat
                       *row(133, "南京古柏医院", "30"), (NAME_X, 144, "卫生服务站"), *row(162, "南京市中医院", "45"))
     assert _mirrored_under(next_rows, 0, 1, DEFAULTS)  # '卫生服务站', the next row's
     assert not opens_the_first_rows_centred_name(next_rows, [1, 2, 4], 0, 1, DEFAULTS)
+
+
+def test_a_long_name_centred_on_the_first_row_runs_at_its_cells_pitch(tmp_path: Path) -> None:
+    """Typst 920005: under a continued page's repeated header, a name of six lines centred on the
+    first row, 12 pt apart, its row's own line blank between its third and fourth; the next row's
+    name 14 pt under its last line (a padding of 2 pt, too thin to be clearly nearer). Its first line
+    '江苏先声' stands 2.5 lines over the figures, and '西路诊所' mirrors it: the lines from one to the
+    other run at one pitch, the padding under the mirror, so the first line opens the name and the
+    six lines are one row's; the next rows keep their own names."""
+    rows = drawn(tmp_path, (NAME_X, 100, "江苏先声"), (NAME_X, 112, "再康大药"), (NAME_X, 124, "房连锁有"),
+                 *row(130, None, "89539"), (NAME_X, 136, "限公司六"), (NAME_X, 148, "合区雨花"),
+                 (NAME_X, 160, "西路诊所"), (NAME_X, 174, "南京麒麟"), *row(186, "综合门诊", "1556"),
+                 (NAME_X, 198, "部"))
+    assert _mirroring_lines(rows, 0, 3, DEFAULTS, 8) == [6]
+    assert not _closes_its_cell(rows, 6, DEFAULTS)  # 12 over it, 14 under it: no clear difference …
+    assert one_cell_down_to(rows, 0, 6, DEFAULTS)  # … but one pitch from '江苏先声' down to it, then further
+    assert opens_the_first_rows_centred_name(rows, [3, 8], 0, 3, DEFAULTS)
+    assert names_of_bands(rows) == [["江苏先声", "再康大药", "房连锁有", "限公司六", "合区雨花", "西路诊所"],
+                                    ["南京麒麟", "综合门诊", "部"]]
+
+
+def test_a_cut_rows_rest_over_a_mirrored_name_runs_at_no_pitch(tmp_path: Path) -> None:
+    """Counter-cases: the rest of a row the page break cut ('诊所') stands the cells' padding (2 pt)
+    over the first row's name of four lines centred on it; the next row's first line, as far under
+    the row, mirrors it, but the padding parts the rest from the name: no pitch runs on from it,
+    and it stays a row of its own (stitching joins it). In a table with no padding (the lines
+    evenly spaced past the mirror) nothing tells one cell from the next: the rest stays too."""
+    padded = drawn(tmp_path, (NAME_X, 98, "诊所"), (NAME_X, 112, "南京医科"), (NAME_X, 124, "大学第四"),
+                   *row(130, None, "15"), (NAME_X, 136, "附属医院"), (NAME_X, 148, "江北分院"),
+                   (NAME_X, 162, "南京麒麟"), *row(174, "综合门诊", "30"), (NAME_X, 186, "部"))
+    assert _mirroring_lines(padded, 0, 3, DEFAULTS, 7) == [6]
+    assert not one_cell_down_to(padded, 0, 6, DEFAULTS)
+    assert not opens_the_first_rows_centred_name(padded, [3, 7], 0, 3, DEFAULTS)
+    assert names_of_bands(padded)[0] == ["诊所"]
+    tight = drawn(tmp_path, (NAME_X, 100, "院"), *row(111, "南京市鼓楼医院", "15"), (NAME_X, 122, "卫生服务站"),
+                  *row(133, "南京市中医院", "30"))
+    assert not one_cell_down_to(tight, 0, 2, DEFAULTS)  # evenly on under the mirror: no padding to tell by
 
 
 def test_the_table_foot_closes_the_last_cell_of_an_airy_name(tmp_path: Path) -> None:

@@ -419,7 +419,24 @@ def opens_the_first_rows_centred_name(rows: list[Line], anchors: list[int], i: i
     if runs_on_under_the_line_above(rows, i, settings):
         return False
     until = min((a for a in anchors if a > first), default=len(rows))
-    return any(_closes_its_cell(rows, j, settings, foot) for j in _mirroring_lines(rows, i, first, settings, until))
+    return any(_closes_its_cell(rows, j, settings, foot) or one_cell_down_to(rows, i, j, settings)
+               for j in _mirroring_lines(rows, i, first, settings, until))
+
+
+def one_cell_down_to(rows: list[Line], i: int, j: int, settings: LayoutSettings) -> bool:
+    """The lines with text in the line's column, from line i down to line j, stand at one pitch (each
+    gap within `cell_pitch_pt` of the first), and the next line under j stands further by more: the
+    lines of one cell, its padding under j. A padding too thin to be clearly nearer
+    (`clear_gap_lines`) is still a padding where the cell's own lines measure the pitch (a name of six
+    lines centred on the first row under a continued page's repeated header, its first line
+    '江苏先声' two and a half lines over the figures, the padding 2 pt; typst 920005). The rest of a
+    row the page break cut stands that padding over the next row's name: no pitch runs on from it."""
+    if j + 1 >= len(rows):
+        return False
+    column = [middle(rows[k]) for k in range(i, j + 1) if not _blank_under(rows[k], rows[i], settings)]
+    gaps = [b - a for a, b in zip(column, column[1:])]
+    below = middle(_neighbour(rows, j, 1, settings)) - column[-1]
+    return bool(gaps) and all(abs(gap - gaps[0]) <= settings.cell_pitch_pt for gap in gaps) and below > gaps[0] + settings.cell_pitch_pt
 
 
 def runs_on_under_the_line_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
