@@ -435,8 +435,9 @@ def one_cell_down_to(rows: list[Line], i: int, j: int, settings: LayoutSettings)
         return False
     column = [middle(rows[k]) for k in range(i, j + 1) if not _blank_under(rows[k], rows[i], settings)]
     gaps = [b - a for a, b in zip(column, column[1:])]
-    below = middle(_neighbour(rows, j, 1, settings)) - column[-1]
-    return bool(gaps) and all(abs(gap - gaps[0]) <= settings.cell_pitch_pt for gap in gaps) and below > gaps[0] + settings.cell_pitch_pt
+    if not gaps or any(abs(gap - gaps[0]) > settings.cell_pitch_pt for gap in gaps):
+        return False
+    return middle(_neighbour(rows, j, 1, settings)) - column[-1] > gaps[0] + settings.cell_pitch_pt
 
 
 def runs_on_under_the_line_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
