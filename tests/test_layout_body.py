@@ -13,6 +13,7 @@ from bulletin_etl.layout.tables.body import (
     _anchors_a_row,
     _balanced_on_its_figures,
     _blank_under,
+    _centred,
     _clearly_nearer_above,
     _clearly_nearer_below,
     _closes_its_cell,
@@ -30,6 +31,7 @@ from bulletin_etl.layout.tables.body import (
     body_bands,
     closes_a_name_centred_above,
     one_cell_down_to,
+    opens_a_centred_first_row,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
     runs_on_under_the_line_above,
@@ -235,6 +237,34 @@ def test_a_cut_rows_rest_over_a_mirrored_name_runs_at_no_pitch(tmp_path: Path) -
     tight = drawn(tmp_path, (NAME_X, 100, "院"), *row(111, "南京市鼓楼医院", "15"), (NAME_X, 122, "卫生服务站"),
                   *row(133, "南京市中医院", "30"))
     assert not one_cell_down_to(tight, 0, 2, DEFAULTS)  # evenly on under the mirror: no padding to tell by
+
+
+def test_a_continued_pages_first_row_shows_its_cells_centred(tmp_path: Path) -> None:
+    """Typst 881101 (long_names_atop forced), airy rows: a continued page holding two rows named over
+    three lines each, the middle line level with the figures, the lines 11.5 pt apart, the rows 26.5:
+    no row's line is blank, no line stands right over a row but the first, yet '南京江心' opens the
+    first row's name ('院' mirrors it and closes the cell): the cells are centred, and '南京市秦' /
+    '淮区永阳', clearly nearer the next row, open its name."""
+    rows = drawn(tmp_path, (NAME_X, 100, "南京江心"), *row(111.5, "洲妇产医", "2782"), (NAME_X, 123, "院"),
+                 (NAME_X, 149.5, "南京市秦"), (NAME_X, 161, "淮区永阳"), *row(172.5, "街道社区", "31"),
+                 (NAME_X, 184, "卫生服务"), (NAME_X, 195.5, "中心"), *row(222, "合计", "198783"))
+    assert opens_a_centred_first_row(rows, [1, 5, 8], DEFAULTS)
+    assert _centred(rows, [1, 5, 8], DEFAULTS)
+    assert names_of_bands(rows) == [["南京江心", "洲妇产医", "院"], ["南京市秦", "淮区永阳", "街道社区", "卫生服务", "中心"],
+                                    ["合计"]]
+
+
+def test_a_cut_rows_rest_over_a_top_aligned_first_row_shows_no_centring(tmp_path: Path) -> None:
+    """Counter-cases: the rest of a cut row ('院') over a top-aligned first row, nothing mirroring
+    it; a first row that is the total; a body opening on its first row."""
+    top_aligned = drawn(tmp_path, (NAME_X, 100, "院"), *row(122, "南京市鼓楼医院", "15"), (NAME_X, 133, "卫生服务站"),
+                        *row(150, "南京市中医院", "30"))
+    assert not opens_a_centred_first_row(top_aligned, [1, 3], DEFAULTS)
+    assert not _centred(top_aligned, [1, 3], DEFAULTS)
+    total = drawn(tmp_path, (NAME_X, 100, "院"), *row(111, "合计", "15"), (NAME_X, 122, "卫生服务站"))
+    assert not opens_a_centred_first_row(total, [1], DEFAULTS)
+    first = drawn(tmp_path, *row(100, "南京市鼓楼医院", "15"), (NAME_X, 111, "卫生服务站"))
+    assert not opens_a_centred_first_row(first, [0], DEFAULTS)
 
 
 def test_the_table_foot_closes_the_last_cell_of_an_airy_name(tmp_path: Path) -> None:

@@ -312,12 +312,30 @@ def _first_line_of_a_centred_name(rows: list[Line], anchors: list[int], i: int, 
     return i >= 1 and _over_a_row(rows, anchors, i) and _clearly_nearer_below(rows, i, settings)
 
 
-def _centred(rows: list[Line], anchors: list[int], settings: LayoutSettings, groups: Groups = WHOLE_WIDTH) -> bool:
+def _centred(rows: list[Line], anchors: list[int], settings: LayoutSettings, groups: Groups = WHOLE_WIDTH,
+             foot: float | None = None) -> bool:
     """Cells set vertically centred: some row's name stands around its blank line, or a name's
-    first line stands over its row. Top-aligned tables never show either: there a wrapped line
-    runs on closely under its own row."""
-    return any(_name_around_its_row(rows, anchors, a, settings, groups) for a in anchors) or any(
-        _first_line_of_a_centred_name(rows, anchors, i, settings) for i in range(len(rows)))
+    first line stands over its row, or the body's first line opens the first row's centred name
+    (`opens_a_centred_first_row`). Top-aligned tables never show these: there a wrapped line runs
+    on closely under its own row."""
+    if any(_name_around_its_row(rows, anchors, a, settings, groups) for a in anchors):
+        return True
+    return any(_first_line_of_a_centred_name(rows, anchors, i, settings) for i in range(len(rows))) or \
+        opens_a_centred_first_row(rows, anchors, settings, foot)
+
+
+def opens_a_centred_first_row(rows: list[Line], anchors: list[int], settings: LayoutSettings,
+                              foot: float | None = None) -> bool:
+    """The body's first line stands over the first row, not a total, and opens its centred name
+    (`opens_the_first_rows_centred_name`: a line under the row mirrors it and closes the cell). A
+    continued page whose rows are named over three lines each, the middle one on the row's line,
+    shows no blank line around which a name is centred, nor a line right over a row but the
+    first: its first row alone shows how the cells are set ('南京江心' / '洲妇产医' level with the
+    figures / '院', then '南京市秦' / '淮区永阳' over the next row's '街道社区'; typst 881101 with
+    long_names_atop forced)."""
+    if not anchors or anchors[0] == 0 or is_total_row(rows[anchors[0]]):
+        return False
+    return opens_the_first_rows_centred_name(rows, anchors, 0, anchors[0], settings, foot)
 
 
 def _row_pitch(rows: list[Line], anchors: list[int]) -> float | None:
@@ -529,8 +547,8 @@ def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings,
         if rows:  # only the rest of a row the page break cut, under the repeated header
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
         return
-    centred = _centred(rows, anchors, settings, groups)
     foot = rule_ys[-1] if len(rule_ys) == 2 else None  # the rule under the body: the header's, then the table's foot
+    centred = _centred(rows, anchors, settings, groups, foot)
     bands: dict[int, list[Line]] = {}
     for i, row in enumerate(rows):
         owner = i if i in anchors else _owner(rows, anchors, i, centred, bands, settings, groups, foot)
