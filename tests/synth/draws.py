@@ -242,6 +242,15 @@ Families (the classes of issue 9 the extractor must handle):
                     `page_columns.line_end_candidates`, `opens_hung_chain`). Counter-case: the justified
                     columns of the other bulletins, of sections with a hung quote (hung_quotes) and of
                     columns ending on a Typst-like last page (column_last_pages). The truth is unchanged
+  long_names_atop   (with long_names; Typst; ~50% of the bulletins where long_names drew, all when forced;
+                    long_names_atop.py) the internet hospitals' table moved down its page (measured in a first
+                    pass) so that the page break falls right over its longest name: where cells are kept
+                    whole, that row opens the continued page under the repeated header, its name of five or
+                    six lines centred on it, the first line two and a half lines over its figures, the lines
+                    evenly spaced down to the last, the cells' padding under it (typst 920005:
+                    `body.one_cell_down_to`); counter-case, where the page_breaks family lets cells be cut,
+                    the same move cuts that row after its first line: the rest of its name stands the
+                    padding over the next row under the repeated header. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -265,7 +274,8 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns")
+            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns",
+            "long_names_atop")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 
