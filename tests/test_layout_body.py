@@ -34,6 +34,7 @@ from bulletin_etl.layout.tables.body import (
     opens_a_centred_first_row,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
+    runs_on_under_an_opened_name,
     runs_on_under_the_line_above,
     shares_a_column_group,
     wraps_into_the_rows_blank,
@@ -267,6 +268,29 @@ def test_a_cut_rows_rest_over_a_top_aligned_first_row_shows_no_centring(tmp_path
     assert not opens_a_centred_first_row(first, [0], DEFAULTS)
 
 
+def test_the_lines_running_on_under_an_opened_name_are_the_first_rows(tmp_path: Path) -> None:
+    """Typst 881114 (long_names_atop forced): a name of six lines centred on the continued page's first
+    row, then rows of three-line names 27 pt apart. '江苏国药' opens the name ('所' mirrors it, one
+    pitch down to it, the padding under it); '大药房连', 18 pt over the figures, further than a
+    share of so short a row pitch (28 pt), runs on under it in the same cell: the row's too. Counter-case:
+    the first line of the page opens nothing (the docx 790172 rest, above)."""
+    rows = drawn(tmp_path, (NAME_X, 100, "江苏国药"), (NAME_X, 112, "大药房连"), (NAME_X, 124, "锁有限公"),
+                 *row(130, None, "342357"), (NAME_X, 136, "司溧水区"), (NAME_X, 148, "虎踞路诊"),
+                 (NAME_X, 160, "所"), (NAME_X, 174, "南京桠溪"), *row(186, "综合门诊", "1438"), (NAME_X, 198, "部"),
+                 (NAME_X, 212, "南京怡悦"), *row(218, None, "2457"), (NAME_X, 224, "医院"),
+                 (NAME_X, 240, "南京市江"), *row(246, None, "6067"), (NAME_X, 252, "宁中医院"),
+                 (NAME_X, 268, "南京市儿"), *row(274, None, "7192"), (NAME_X, 280, "童医院"), *row(296, "合计", "74136"))
+    anchors = [3, 8, 11, 14, 17, 19]
+    assert opens_the_first_rows_centred_name(rows, anchors, 0, 3, DEFAULTS)
+    assert not opens_the_first_rows_centred_name(rows, anchors, 1, 3, DEFAULTS)  # it runs on under '江苏国药'
+    assert not _opens_a_name_centred_on(rows, anchors, 1, 3, DEFAULTS)  # 18 pt over, the row pitch 28
+    assert runs_on_under_an_opened_name(rows, anchors, 1, 3, DEFAULTS)
+    assert _within_a_line_of_its_figures(rows[2], rows[3])  # '锁有限公': the row's as before
+    assert not runs_on_under_an_opened_name(rows, anchors, 0, 3, DEFAULTS)  # no line above it
+    assert names_of_bands(rows)[:3] == [["江苏国药", "大药房连", "锁有限公", "司溧水区", "虎踞路诊", "所"],
+                                        ["南京桠溪", "综合门诊", "部"], ["南京怡悦", "医院"]]
+
+
 def test_the_table_foot_closes_the_last_cell_of_an_airy_name(tmp_path: Path) -> None:
     """html 758001, airy rows: the continued page's only row, a name of three lines centred on it
     ('南京医科大' / '学附属眼科' level with the figures / '医院'), the table's rule 12.8 pt under its last
@@ -296,6 +320,7 @@ def test_a_cut_rows_rest_run_on_over_two_lines_stays_with_the_cut_row(tmp_path: 
     assert _mirrored_under(rows, 1, 2, DEFAULTS) and _closes_its_cell(rows, 3, DEFAULTS, foot=146.0)
     assert not opens_the_first_rows_centred_name(rows, [2], 1, 2, DEFAULTS, foot=146.0)
     assert _owner_over_the_first_row(rows, [2], 1, 2, centred=False, settings=DEFAULTS, foot=146.0) == 0
+    assert not runs_on_under_an_opened_name(rows, [2], 1, 2, DEFAULTS, foot=146.0)  # '友谊整形外科' opens nothing
     assert names_of_bands(rows, [95.0, 146.0]) == [["友谊整形外科", "医院江北分院"], ["江苏省口腔医", "院"]]
     airy = drawn(tmp_path, (NAME_X, 71, "友谊整形外科"), (NAME_X, 82, "医院江北分院"), (NAME_X, 100, "南京市溧水区燕子矶"),
                  *row(111, "街道天元东路社区卫", "0"), (NAME_X, 122, "生服务站"))

@@ -373,9 +373,26 @@ def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, firs
     if _within_a_line_of_its_figures(rows[i], rows[first]) or opens_the_first_rows_centred_name(
             rows, anchors, i, first, settings, foot):
         return first
+    if runs_on_under_an_opened_name(rows, anchors, i, first, settings, foot):
+        return first
     if centred and _opens_a_name_centred_on(rows, anchors, i, first, settings):
         return first
     return 0
+
+
+def runs_on_under_an_opened_name(rows: list[Line], anchors: list[int], i: int, first: int, settings: LayoutSettings,
+                                 foot: float | None = None) -> bool:
+    """Over the first row, the line runs on under the lines above it (`runs_on_under_the_line_above`,
+    each in turn) up to one that opens the first row's centred name
+    (`opens_the_first_rows_centred_name`): a line of that name, however far over the row's
+    figures a name of six lines sets it ('江苏国药' opens, '大药房连' runs on under it, 18 pt over the
+    figures; typst 881114 with long_names_atop forced)."""
+    for k in range(i - 1, -1, -1):
+        if not runs_on_under_the_line_above(rows, k + 1, settings):
+            return False
+        if opens_the_first_rows_centred_name(rows, anchors, k, first, settings, foot):
+            return True
+    return False
 
 
 def _parts_in_column(lines: list[Line], line: Line, settings: LayoutSettings) -> list[Segment]:
