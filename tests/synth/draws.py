@@ -244,9 +244,10 @@ Families (the classes of issue 9 the extractor must handle):
                     columns ending on a Typst-like last page (column_last_pages). The truth is unchanged
   long_names_atop   (with long_names; Typst; ~50% of the bulletins where long_names drew, all when forced;
                     long_names_atop.py) the internet hospitals' table moved down its page (measured in a first
-                    pass) so that the page break falls right over its longest name: where cells are kept
-                    whole, that row opens the continued page under the repeated header, its name of five or
-                    six lines centred on it, the first line two and a half lines over its figures, the lines
+                    pass) so that the page break falls right over the longest name of the rows (after the
+                    second) on the table's first page: where cells are kept whole, that row opens the
+                    continued page under the repeated header, a name of up to six lines centred on it (or
+                    top-aligned), the first line as much as two and a half lines over its figures, the lines
                     evenly spaced down to the last, the cells' padding under it (typst 920005:
                     `body.one_cell_down_to`); counter-case, where the page_breaks family lets cells be cut,
                     the same move cuts that row after its first line: the rest of its name stands the
