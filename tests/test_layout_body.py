@@ -13,6 +13,7 @@ from bulletin_etl.layout.tables.body import (
     _anchors_a_row,
     _balanced_on_its_figures,
     _blank_under,
+    _centred,
     _clearly_nearer_above,
     _clearly_nearer_below,
     _closes_its_cell,
@@ -20,6 +21,7 @@ from bulletin_etl.layout.tables.body import (
     _in_another_column,
     _leaves_room_for,
     _mirrored_under,
+    _mirroring_lines,
     _name_around_its_row,
     _opens_a_name_centred_on,
     _owner_between,
@@ -28,8 +30,11 @@ from bulletin_etl.layout.tables.body import (
     _within_a_line_of_its_figures,
     body_bands,
     closes_a_name_centred_above,
+    one_cell_down_to,
+    opens_a_centred_first_row,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
+    runs_on_under_an_opened_name,
     runs_on_under_the_line_above,
     shares_a_column_group,
     wraps_into_the_rows_blank,
@@ -198,6 +203,94 @@ def test_a_cut_rows_rest_over_the_first_row_stays_a_row_of_its_own(tmp_path: Pat
     assert not opens_the_first_rows_centred_name(next_rows, [1, 2, 4], 0, 1, DEFAULTS)
 
 
+def test_a_long_name_centred_on_the_first_row_runs_at_its_cells_pitch(tmp_path: Path) -> None:
+    """Typst 920005: under a continued page's repeated header, a name of six lines centred on the
+    first row, 12 pt apart, its row's own line blank between its third and fourth; the next row's
+    name 14 pt under its last line (a padding of 2 pt, too thin to be clearly nearer). Its first line
+    '江苏先声' stands 2.5 lines over the figures, and '西路诊所' mirrors it: the lines from one to the
+    other run at one pitch, the padding under the mirror, so the first line opens the name and the
+    six lines are one row's; the next rows keep their own names."""
+    rows = drawn(tmp_path, (NAME_X, 100, "江苏先声"), (NAME_X, 112, "再康大药"), (NAME_X, 124, "房连锁有"),
+                 *row(130, None, "89539"), (NAME_X, 136, "限公司六"), (NAME_X, 148, "合区雨花"),
+                 (NAME_X, 160, "西路诊所"), (NAME_X, 174, "南京麒麟"), *row(186, "综合门诊", "1556"),
+                 (NAME_X, 198, "部"))
+    assert _mirroring_lines(rows, 0, 3, DEFAULTS, 8) == [6]
+    assert not _closes_its_cell(rows, 6, DEFAULTS)  # 12 over it, 14 under it: no clear difference …
+    assert one_cell_down_to(rows, 0, 6, DEFAULTS)  # … but one pitch from '江苏先声' down to it, then further
+    assert opens_the_first_rows_centred_name(rows, [3, 8], 0, 3, DEFAULTS)
+    assert names_of_bands(rows) == [["江苏先声", "再康大药", "房连锁有", "限公司六", "合区雨花", "西路诊所"],
+                                    ["南京麒麟", "综合门诊", "部"]]
+
+
+def test_a_cut_rows_rest_over_a_mirrored_name_runs_at_no_pitch(tmp_path: Path) -> None:
+    """Counter-cases: the rest of a row the page break cut ('诊所') stands the cells' padding (2 pt)
+    over the first row's name of four lines centred on it; the next row's first line, as far under
+    the row, mirrors it, but the padding parts the rest from the name: no pitch runs on from it,
+    and it stays a row of its own (stitching joins it). In a table with no padding (the lines
+    evenly spaced past the mirror) nothing tells one cell from the next: the rest stays too."""
+    padded = drawn(tmp_path, (NAME_X, 98, "诊所"), (NAME_X, 112, "南京医科"), (NAME_X, 124, "大学第四"),
+                   *row(130, None, "15"), (NAME_X, 136, "附属医院"), (NAME_X, 148, "江北分院"),
+                   (NAME_X, 162, "南京麒麟"), *row(174, "综合门诊", "30"), (NAME_X, 186, "部"))
+    assert _mirroring_lines(padded, 0, 3, DEFAULTS, 7) == [6]
+    assert not one_cell_down_to(padded, 0, 6, DEFAULTS)
+    assert not opens_the_first_rows_centred_name(padded, [3, 7], 0, 3, DEFAULTS)
+    assert names_of_bands(padded)[0] == ["诊所"]
+    tight = drawn(tmp_path, (NAME_X, 100, "院"), *row(111, "南京市鼓楼医院", "15"), (NAME_X, 122, "卫生服务站"),
+                  *row(133, "南京市中医院", "30"))
+    assert not one_cell_down_to(tight, 0, 2, DEFAULTS)  # evenly on under the mirror: no padding to tell by
+
+
+def test_a_continued_pages_first_row_shows_its_cells_centred(tmp_path: Path) -> None:
+    """Typst 881101 (long_names_atop forced), airy rows: a continued page holding two rows named over
+    three lines each, the middle line level with the figures, the lines 11.5 pt apart, the rows 26.5:
+    no row's line is blank, no line stands right over a row but the first, yet '南京江心' opens the
+    first row's name ('院' mirrors it and closes the cell): the cells are centred, and '南京市秦' /
+    '淮区永阳', clearly nearer the next row, open its name."""
+    rows = drawn(tmp_path, (NAME_X, 100, "南京江心"), *row(111.5, "洲妇产医", "2782"), (NAME_X, 123, "院"),
+                 (NAME_X, 149.5, "南京市秦"), (NAME_X, 161, "淮区永阳"), *row(172.5, "街道社区", "31"),
+                 (NAME_X, 184, "卫生服务"), (NAME_X, 195.5, "中心"), *row(222, "合计", "198783"))
+    assert opens_a_centred_first_row(rows, [1, 5, 8], DEFAULTS)
+    assert _centred(rows, [1, 5, 8], DEFAULTS)
+    assert names_of_bands(rows) == [["南京江心", "洲妇产医", "院"], ["南京市秦", "淮区永阳", "街道社区", "卫生服务", "中心"],
+                                    ["合计"]]
+
+
+def test_a_cut_rows_rest_over_a_top_aligned_first_row_shows_no_centring(tmp_path: Path) -> None:
+    """Counter-cases: the rest of a cut row ('院') over a top-aligned first row, nothing mirroring
+    it; a first row that is the total; a body opening on its first row."""
+    top_aligned = drawn(tmp_path, (NAME_X, 100, "院"), *row(122, "南京市鼓楼医院", "15"), (NAME_X, 133, "卫生服务站"),
+                        *row(150, "南京市中医院", "30"))
+    assert not opens_a_centred_first_row(top_aligned, [1, 3], DEFAULTS)
+    assert not _centred(top_aligned, [1, 3], DEFAULTS)
+    total = drawn(tmp_path, (NAME_X, 100, "院"), *row(111, "合计", "15"), (NAME_X, 122, "卫生服务站"))
+    assert not opens_a_centred_first_row(total, [1], DEFAULTS)
+    first = drawn(tmp_path, *row(100, "南京市鼓楼医院", "15"), (NAME_X, 111, "卫生服务站"))
+    assert not opens_a_centred_first_row(first, [0], DEFAULTS)
+
+
+def test_the_lines_running_on_under_an_opened_name_are_the_first_rows(tmp_path: Path) -> None:
+    """Typst 881114 (long_names_atop forced): a name of six lines centred on the continued page's first
+    row, then rows of three-line names 27 pt apart. '江苏国药' opens the name ('所' mirrors it, one
+    pitch down to it, the padding under it); '大药房连', 18 pt over the figures, further than a
+    share of so short a row pitch (28 pt), runs on under it in the same cell: the row's too. Counter-case:
+    the first line of the page opens nothing (the docx 790172 rest, above)."""
+    rows = drawn(tmp_path, (NAME_X, 100, "江苏国药"), (NAME_X, 112, "大药房连"), (NAME_X, 124, "锁有限公"),
+                 *row(130, None, "342357"), (NAME_X, 136, "司溧水区"), (NAME_X, 148, "虎踞路诊"),
+                 (NAME_X, 160, "所"), (NAME_X, 174, "南京桠溪"), *row(186, "综合门诊", "1438"), (NAME_X, 198, "部"),
+                 (NAME_X, 212, "南京怡悦"), *row(218, None, "2457"), (NAME_X, 224, "医院"),
+                 (NAME_X, 240, "南京市江"), *row(246, None, "6067"), (NAME_X, 252, "宁中医院"),
+                 (NAME_X, 268, "南京市儿"), *row(274, None, "7192"), (NAME_X, 280, "童医院"), *row(296, "合计", "74136"))
+    anchors = [3, 8, 11, 14, 17, 19]
+    assert opens_the_first_rows_centred_name(rows, anchors, 0, 3, DEFAULTS)
+    assert not opens_the_first_rows_centred_name(rows, anchors, 1, 3, DEFAULTS)  # it runs on under '江苏国药'
+    assert not _opens_a_name_centred_on(rows, anchors, 1, 3, DEFAULTS)  # 18 pt over, the row pitch 28
+    assert runs_on_under_an_opened_name(rows, anchors, 1, 3, DEFAULTS)
+    assert _within_a_line_of_its_figures(rows[2], rows[3])  # '锁有限公': the row's as before
+    assert not runs_on_under_an_opened_name(rows, anchors, 0, 3, DEFAULTS)  # no line above it
+    assert names_of_bands(rows)[:3] == [["江苏国药", "大药房连", "锁有限公", "司溧水区", "虎踞路诊", "所"],
+                                        ["南京桠溪", "综合门诊", "部"], ["南京怡悦", "医院"]]
+
+
 def test_the_table_foot_closes_the_last_cell_of_an_airy_name(tmp_path: Path) -> None:
     """html 758001, airy rows: the continued page's only row, a name of three lines centred on it
     ('南京医科大' / '学附属眼科' level with the figures / '医院'), the table's rule 12.8 pt under its last
@@ -227,6 +320,7 @@ def test_a_cut_rows_rest_run_on_over_two_lines_stays_with_the_cut_row(tmp_path: 
     assert _mirrored_under(rows, 1, 2, DEFAULTS) and _closes_its_cell(rows, 3, DEFAULTS, foot=146.0)
     assert not opens_the_first_rows_centred_name(rows, [2], 1, 2, DEFAULTS, foot=146.0)
     assert _owner_over_the_first_row(rows, [2], 1, 2, centred=False, settings=DEFAULTS, foot=146.0) == 0
+    assert not runs_on_under_an_opened_name(rows, [2], 1, 2, DEFAULTS, foot=146.0)  # '友谊整形外科' opens nothing
     assert names_of_bands(rows, [95.0, 146.0]) == [["友谊整形外科", "医院江北分院"], ["江苏省口腔医", "院"]]
     airy = drawn(tmp_path, (NAME_X, 71, "友谊整形外科"), (NAME_X, 82, "医院江北分院"), (NAME_X, 100, "南京市溧水区燕子矶"),
                  *row(111, "街道天元东路社区卫", "0"), (NAME_X, 122, "生服务站"))

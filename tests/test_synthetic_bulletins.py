@@ -239,6 +239,20 @@ def test_a_name_of_five_lines_centred_on_its_row_in_typst_keeps_its_lines(tmp_pa
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_name_of_six_lines_centred_on_a_continued_pages_first_row_in_typst_keeps_its_lines(tmp_path: Path) -> None:
+    """typst 920005 (internet_hospitals, landscape, a four-character name column): the table goes on
+    over the page, the first row under the repeated header named over six lines ('江苏先声' / '再康大药'
+    / '房连锁有' / its figures / '限公司六' / '合区雨花' / '西路诊所'). Its first line, 2.5 lines over
+    the figures, was read as the rest of the row before the page break, and every wrapped name
+    after it shifted a row. The lines down to '西路诊所', which mirrors it, run at one pitch, the
+    cells' 2 pt padding under it: it opens the name (body.one_cell_down_to)."""
+    reason = cannot_render("typst", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920005, "typst", "three_line", "uming", draws=pinned_draws(920005))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 def test_a_ranking_sentence_in_two_columns_between_headings_in_typst_is_read_whole(tmp_path: Path) -> None:
     """typst 740232 (development_index): the sentence set in two columns, three lines in the left one
     and '第一。' beside the first, between two headings set larger than the text that end short of

@@ -269,6 +269,16 @@ Families (the classes of issue 9 the extractor must handle):
                     shape of institution names, both run_together, the warning naming both parts;
                     counter-case in the same list, a new campus ('南京仙林口腔医院河西分院', 医院 inside it
                     before a place that begins no name) listed alone and kept whole. The truth follows
+  long_names_atop   (with long_names; Typst; ~50% of the bulletins where long_names drew, all when forced;
+                    long_names_atop.py) the internet hospitals' table moved down its page (measured in a first
+                    pass) so that the page break falls right over the longest name of the rows (after the
+                    second) on the table's first page: where cells are kept whole, that row opens the
+                    continued page under the repeated header, a name of up to six lines centred on it (or
+                    top-aligned), the first line as much as two and a half lines over its figures, the lines
+                    evenly spaced down to the last, the cells' padding under it (typst 920005:
+                    `body.one_cell_down_to`); counter-case, where the page_breaks family lets cells be cut,
+                    the same move cuts that row after its first line: the rest of its name stands the
+                    padding over the next row under the repeated header. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -293,7 +303,8 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
             "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet",
-            "carried_rests", "new_names")
+            "carried_rests", "new_names",
+            "long_names_atop")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -33,12 +33,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import json
 import random
 import re
 import subprocess
 from pathlib import Path
 
-from . import furniture, page_draws, typography
+from . import furniture, long_names_atop, page_draws, typography
 from .content import BodyRow, Bulletin, Fill, PrintedTable, Section, is_dark
 from .draws import forced, stream
 from .render_docx import FONTS
@@ -168,6 +169,9 @@ class _Page:
         self.spaced = "spacing" in b.draws
         self.draws = b.draws
         self.drawn: dict = {}
+        # long_names_atop family: its table (marked), the space set over it
+        self.atop_table: PrintedTable | None = None
+        self.push_pt: float | None = None
 
     @property
     def text_width(self) -> float:
@@ -340,10 +344,20 @@ def _body_cells(page: _Page, t: PrintedTable, row: BodyRow) -> list[str]:
             continue
         kind = t.columns[c].kind
         text = _s(row.cells[c])
+        if kind == "name" and t is page.atop_table:  # long_names_atop family: its marks
+            text = _marked(t, row, text)
         # figures never wrap: a box is set on one line
         out.append(f"box({text})" if kind in ("num", "seq") else text)
         c += 1
     return out
+
+
+def _marked(t: PrintedTable, row: BodyRow, text: str) -> str:
+    """A data row's name cell with the long_names_atop family's mark (`long_names_atop.mark`)."""
+    data = [r for r in t.rows if r.kind == "data"]
+    if not any(r is row for r in data):
+        return text
+    return "[" + long_names_atop.mark(next(k for k, r in enumerate(data) if r is row)) + f"#{text}]"
 
 
 def _widths(t: PrintedTable) -> str:
@@ -389,6 +403,8 @@ def _section(page: _Page, s: Section, last_apart: bool = False, close: bool = Fa
     if close:
         role = dataclasses.replace(role, align="left")
     out = [page.title(s.title, role, close=close)]
+    if page.push_pt is not None and s.table is not None and s.table is page.atop_table:  # long_names_atop family
+        out.insert(0, f"#v({page.push_pt}pt)")
     out += [f"#align(center, text(size: {page.body - 1}pt, {_s(line)}))" for line in s.preamble]
     out += _prose(page, s, last_apart)
     if s.table is not None:
@@ -502,11 +518,17 @@ def _with_gutter_of(s: Section, events: Section) -> Section:
     return dataclasses.replace(s, columns=dataclasses.replace(s.columns, gap_em=events.columns.gap_em))
 
 
-def source(b: Bulletin, *, style: str, font: str, seed: int) -> tuple[str, dict]:
-    """The bulletin as Typst markup, and what was drawn how."""
+def source(b: Bulletin, *, style: str, font: str, seed: int, push_pt: float | None = None) -> tuple[str, dict]:
+    """The bulletin as Typst markup, and what was drawn how; `push_pt`: the space the long_names_atop
+    family sets over its table (`render` measures it)."""
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose from {STYLES}")
     page = _Page(b, style, font, seed)
+    if long_names_atop.chosen(b.sections, b.draws, seed):
+        page.atop_table = next(s.table for s in b.sections if s.name == long_names_atop.TABLE)
+        page.push_pt = push_pt
+        page.drawn["long_names_atop"] = {"push_pt": push_pt, "cut_rows": page.cut_rows,
+                                         "line_pt": round(page.table_size * 1.35, 2)}
     close = _close_under_columns(b, seed)
     parts = [f"#set document(title: {_s(f'{b.year} 年度南京市卫生信息中心统计数据（synthetic {seed}）')})",
              page.setup(), *_masthead(b, page), *_section(page, b.events, last_apart=close)]
@@ -552,6 +574,17 @@ def render(b: Bulletin, path: Path, *, style: str, font: str, seed: int) -> dict
     if typst is None:
         raise RuntimeError(missing())
     markup, info = source(b, style=style, font=font, seed=seed)
+    atop = info.get("long_names_atop")
+    if atop is not None:  # long_names_atop family: measure, then move the table down
+        marks = json.loads(typst.query(markup.encode("utf-8"), f"<{long_names_atop.MARK}>", field="value",
+                                       font_paths=font_paths()))
+        table = next(s.table for s in b.sections if s.name == long_names_atop.TABLE)
+        names = [row.cells[next(j for j, c in enumerate(table.columns) if c.kind == "name")]
+                 for row in table.rows if row.kind == "data"]
+        found = long_names_atop.push(marks, names, atop["cut_rows"], atop["line_pt"])
+        if found is not None:
+            markup, info = source(b, style=style, font=font, seed=seed, push_pt=found[1])
+            info["long_names_atop"]["name"] = names[found[0]]
     try:
         typst.compile(markup.encode("utf-8"), output=str(path), font_paths=font_paths(), timestamp=TIMESTAMP)
     except typst.TypstError as e:  # the message alone names no line

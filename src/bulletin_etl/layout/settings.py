@@ -239,6 +239,9 @@ class LayoutSettings:
     clear_gap_lines: float = 0.25  # a line nearer one neighbour than the other by this much clearly goes with it
     first_name_pitch_share: float = 0.6  # × the row pitch: a centred name's first line stands within this of its row …
     first_name_lines: float = 1.35  # … or within this many line heights (a cut row stands a whole row above)
+    # the lines of one cell stand at one pitch: gaps between lines this close are that pitch, and a gap wider by more
+    # holds the cells' padding (Typst's tight tables pad a row by 2 pt, less than `clear_gap_lines`)
+    cell_pitch_pt: float = 0.5
     figure_wrap_lines: float = 1.6  # a figure the line end cut goes on within this many line heights ('３８６８２．' / '７７万')
     # × its line height: a centred name's lines balance around its row's middle within this (a name's middle line
     # and its row's figures sit a little apart in Typst's fonts)

@@ -312,12 +312,30 @@ def _first_line_of_a_centred_name(rows: list[Line], anchors: list[int], i: int, 
     return i >= 1 and _over_a_row(rows, anchors, i) and _clearly_nearer_below(rows, i, settings)
 
 
-def _centred(rows: list[Line], anchors: list[int], settings: LayoutSettings, groups: Groups = WHOLE_WIDTH) -> bool:
+def _centred(rows: list[Line], anchors: list[int], settings: LayoutSettings, groups: Groups = WHOLE_WIDTH,
+             foot: float | None = None) -> bool:
     """Cells set vertically centred: some row's name stands around its blank line, or a name's
-    first line stands over its row. Top-aligned tables never show either: there a wrapped line
-    runs on closely under its own row."""
-    return any(_name_around_its_row(rows, anchors, a, settings, groups) for a in anchors) or any(
-        _first_line_of_a_centred_name(rows, anchors, i, settings) for i in range(len(rows)))
+    first line stands over its row, or the body's first line opens the first row's centred name
+    (`opens_a_centred_first_row`). Top-aligned tables never show these: there a wrapped line runs
+    on closely under its own row."""
+    if any(_name_around_its_row(rows, anchors, a, settings, groups) for a in anchors):
+        return True
+    return any(_first_line_of_a_centred_name(rows, anchors, i, settings) for i in range(len(rows))) or \
+        opens_a_centred_first_row(rows, anchors, settings, foot)
+
+
+def opens_a_centred_first_row(rows: list[Line], anchors: list[int], settings: LayoutSettings,
+                              foot: float | None = None) -> bool:
+    """The body's first line stands over the first row, not a total, and opens its centred name
+    (`opens_the_first_rows_centred_name`: a line under the row mirrors it and closes the cell). A
+    continued page whose rows are named over three lines each, the middle one on the row's line,
+    shows no blank line around which a name is centred, nor a line right over a row but the
+    first: its first row alone shows how the cells are set ('南京江心' / '洲妇产医' level with the
+    figures / '院', then '南京市秦' / '淮区永阳' over the next row's '街道社区'; typst 881101 with
+    long_names_atop forced)."""
+    if not anchors or anchors[0] == 0 or is_total_row(rows[anchors[0]]):
+        return False
+    return opens_the_first_rows_centred_name(rows, anchors, 0, anchors[0], settings, foot)
 
 
 def _row_pitch(rows: list[Line], anchors: list[int]) -> float | None:
@@ -355,9 +373,26 @@ def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, firs
     if _within_a_line_of_its_figures(rows[i], rows[first]) or opens_the_first_rows_centred_name(
             rows, anchors, i, first, settings, foot):
         return first
+    if runs_on_under_an_opened_name(rows, anchors, i, first, settings, foot):
+        return first
     if centred and _opens_a_name_centred_on(rows, anchors, i, first, settings):
         return first
     return 0
+
+
+def runs_on_under_an_opened_name(rows: list[Line], anchors: list[int], i: int, first: int, settings: LayoutSettings,
+                                 foot: float | None = None) -> bool:
+    """Over the first row, the line runs on under the lines above it (`runs_on_under_the_line_above`,
+    each in turn) up to one that opens the first row's centred name
+    (`opens_the_first_rows_centred_name`): a line of that name, however far over the row's
+    figures a name of six lines sets it ('江苏国药' opens, '大药房连' runs on under it, 18 pt over the
+    figures; typst 881114 with long_names_atop forced)."""
+    for k in range(i - 1, -1, -1):
+        if not runs_on_under_the_line_above(rows, k + 1, settings):
+            return False
+        if opens_the_first_rows_centred_name(rows, anchors, k, first, settings, foot):
+            return True
+    return False
 
 
 def _parts_in_column(lines: list[Line], line: Line, settings: LayoutSettings) -> list[Segment]:
@@ -419,7 +454,25 @@ def opens_the_first_rows_centred_name(rows: list[Line], anchors: list[int], i: i
     if runs_on_under_the_line_above(rows, i, settings):
         return False
     until = min((a for a in anchors if a > first), default=len(rows))
-    return any(_closes_its_cell(rows, j, settings, foot) for j in _mirroring_lines(rows, i, first, settings, until))
+    return any(_closes_its_cell(rows, j, settings, foot) or one_cell_down_to(rows, i, j, settings)
+               for j in _mirroring_lines(rows, i, first, settings, until))
+
+
+def one_cell_down_to(rows: list[Line], i: int, j: int, settings: LayoutSettings) -> bool:
+    """The lines with text in the line's column, from line i down to line j, stand at one pitch (each
+    gap within `cell_pitch_pt` of the first), and the next line under j stands further by more: the
+    lines of one cell, its padding under j. A padding too thin to be clearly nearer
+    (`clear_gap_lines`) is still a padding where the cell's own lines measure the pitch (a name of six
+    lines centred on the first row under a continued page's repeated header, its first line
+    '江苏先声' two and a half lines over the figures, the padding 2 pt; typst 920005). The rest of a
+    row the page break cut stands that padding over the next row's name: no pitch runs on from it."""
+    if j + 1 >= len(rows):
+        return False
+    column = [middle(rows[k]) for k in range(i, j + 1) if not _blank_under(rows[k], rows[i], settings)]
+    gaps = [b - a for a, b in zip(column, column[1:])]
+    if not gaps or any(abs(gap - gaps[0]) > settings.cell_pitch_pt for gap in gaps):
+        return False
+    return middle(_neighbour(rows, j, 1, settings)) - column[-1] > gaps[0] + settings.cell_pitch_pt
 
 
 def runs_on_under_the_line_above(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
@@ -511,8 +564,8 @@ def body_bands(rows: list[Line], rule_ys: list[float], settings: LayoutSettings,
         if rows:  # only the rest of a row the page break cut, under the repeated header
             yield min(s.top for s in rows[0]), max(s.bottom for s in rows[-1]), rows
         return
-    centred = _centred(rows, anchors, settings, groups)
     foot = rule_ys[-1] if len(rule_ys) == 2 else None  # the rule under the body: the header's, then the table's foot
+    centred = _centred(rows, anchors, settings, groups, foot)
     bands: dict[int, list[Line]] = {}
     for i, row in enumerate(rows):
         owner = i if i in anchors else _owner(rows, anchors, i, centred, bands, settings, groups, foot)
