@@ -243,8 +243,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   on_commit=committed)
     except PermissionError as exc:  # the folder changed under us, or a file in it is not ours to read
         raise UsageError(f"--out {args.out}: permission denied ({exc.filename}); nothing was written") from None
+    _say_institution_warnings(Path(args.out), say)
     _summary(results, Path(args.out), clock, say)
     return EXIT_PARTIAL if any(r.failures for r in results) else 0
+
+
+def _say_institution_warnings(out: Path, say: Callable[[str], None]) -> None:
+    """The institution names this run matched to an id otherwise than exactly, for the first time
+    (a fact about the source: --strict lets them pass)."""
+    from .output import read_manifest
+
+    for warning in read_manifest(out).get("institution_warnings", []):
+        say(f"  warning: {warning['file']}: section {warning['section']}: {warning['message']}")
 
 
 def _extract_one(pdf: Path, counter: str, args: argparse.Namespace, say: Callable[[str], None], clock: RunClock):

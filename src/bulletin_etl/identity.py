@@ -213,3 +213,22 @@ def typo_correction(printed: str, gazetteer: Gazetteer) -> str | None:
         if sum(a != b for a, b in zip(near, window)) == 1:
             return norm[:start] + near + norm[start + len(near):]
     return None
+
+
+def row_resolution(row: dict, gazetteer: Gazetteer) -> Resolution | None:
+    """How a dataset row's `institution` resolves; None for a row naming the city or a district
+    (evaluation_ratings) or no name. A name the gazetteer flagged (source_quirk suspected_typo)
+    resolves as the known name it is one character from."""
+    printed = row.get("institution")
+    if not printed or row.get("institution_type", "institution") != "institution":
+        return None
+    typo = typo_correction(printed, gazetteer) if row.get("source_quirk") == SUSPECTED_TYPO else None
+    return resolve(printed, typo)
+
+
+def add_institution_ids(records: dict[str, list[dict]], datasets: set[str], gazetteer: Gazetteer) -> None:
+    """Each row of the given datasets gets the `institution_id` of its printed `institution`."""
+    for dataset in sorted(datasets & set(records)):
+        for row in records[dataset]:
+            resolution = row_resolution(row, gazetteer)
+            row["institution_id"] = None if resolution is None else institution_id(resolution.key)
