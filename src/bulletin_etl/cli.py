@@ -243,18 +243,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                   on_commit=committed)
     except PermissionError as exc:  # the folder changed under us, or a file in it is not ours to read
         raise UsageError(f"--out {args.out}: permission denied ({exc.filename}); nothing was written") from None
-    _say_institution_warnings(Path(args.out), say)
     _summary(results, Path(args.out), clock, say)
     return EXIT_PARTIAL if any(r.failures for r in results) else 0
-
-
-def _say_institution_warnings(out: Path, say: Callable[[str], None]) -> None:
-    """The institution names this run matched to an id otherwise than exactly, for the first time
-    (a fact about the source: --strict lets them pass)."""
-    from .output import read_manifest
-
-    for warning in read_manifest(out).get("institution_warnings", []):
-        say(f"  warning: {warning['file']}: section {warning['section']}: {warning['message']}")
 
 
 def _extract_one(pdf: Path, counter: str, args: argparse.Namespace, say: Callable[[str], None], clock: RunClock):
@@ -339,8 +329,10 @@ def _summary(results: list, out: Path, clock: RunClock, say: Callable[[str], Non
         f"(totals, consistency checks); {count(warnings, 'warning')}, "
         f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')}; {clock.seconds:.1f} s")
     _mismatches(mismatches, say)
+    manifest = read_manifest(out)
+    _institution_warnings(manifest.get("institution_warnings", []), say)
     _failures(sum(len(r.failures) for r in results))
-    years = sorted(b["year"] for b in read_manifest(out).get("bulletins", []))
+    years = sorted(b["year"] for b in manifest.get("bulletins", []))
     say(f"{out} now holds {_years(years)}; report: {out / 'report.html'}")
 
 
@@ -354,6 +346,17 @@ def _mismatches(mismatches: list[tuple[int, dict]], say: Callable[[str], None]) 
             f"expected {figure(m['expected'])} (page {m['source_page']})")
     if len(mismatches) > MISMATCHES_SHOWN:
         say(f"  and {len(mismatches) - MISMATCHES_SHOWN} more")
+
+
+def _institution_warnings(warnings: list[dict], say: Callable[[str], None]) -> None:
+    """The institution names this write matched to an id otherwise than exactly, for the first time
+    (facts about the source: --strict lets them pass)."""
+    if not warnings:
+        return
+    say(f"{count(len(warnings), 'institution name')} matched otherwise than exactly, for the first time "
+        "(institution_names.match):")
+    for warning in warnings:
+        say(f"  warning: {warning['file']}: section {warning['section']}: {warning['message']}")
 
 
 def _failures(failures: int) -> None:
