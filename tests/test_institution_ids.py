@@ -124,3 +124,18 @@ def test_a_non_exact_match_is_warned_the_first_time_only(editions, tmp_path: Pat
     _written(out, [second])
     again = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["institution_warnings"]
     assert not {w["message"] for w in again} & {w["message"] for w in warned}
+
+
+def test_a_folder_written_before_ids_gets_the_same_ids(editions, tmp_path: Path) -> None:
+    """2024 written by a version without institution_id, then 2025 added: the same datasets."""
+    import pyarrow.parquet as pq
+
+    first, second, _ = editions
+    want = _written(tmp_path / "now", [first], [second])
+    out = _written(tmp_path / "before", [first])
+    for dataset in WITH_IDS:
+        part = out / dataset / "year=2024" / "part-0.parquet"
+        pq.write_table(pq.read_table(part).drop(["institution_id"]), part)
+    _written(out, [second])
+    for dataset in ("institutions", "institution_names"):
+        assert _hive(out, dataset).equals(_hive(want, dataset)), dataset

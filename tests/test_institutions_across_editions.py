@@ -57,3 +57,12 @@ def test_a_match_is_warned_once_and_not_again() -> None:
     warned = institutions.new_match_warnings(rows, table, set(), {2024: "a.pdf", 2025: "b.pdf"})
     assert [(w.file, w.section, w.kind) for w in warned] == [("a.pdf", "internet_hospitals", "institution_match")]
     assert institutions.new_match_warnings(rows, table, {("南京市浦口人民医院", PUKOU, "normalised")}, {}) == []
+
+
+def test_a_partition_written_before_ids_gets_them_from_its_names() -> None:
+    old = pd.DataFrame({"institution": ["南京市浦口人民医院", "南京市", "南京市六台区人民医院"],
+                        "institution_type": ["institution", "city", "institution"],
+                        "source_quirk": [None, None, "suspected_typo"]})
+    ids = institutions.with_ids(old)["institution_id"].tolist()
+    assert ids[0] == PUKOU and pd.isna(ids[1])
+    assert ids[2] == institution_id(canonical_key("南京市六合区人民医院"))

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import identity
+from .names import Gazetteer
 from .schemas import PARTITION_COLUMNS, per_bulletin, schema
 from .sections.base import Warning_
 
@@ -34,11 +35,23 @@ def printed_names(tree: Path, years: list[int]) -> pd.DataFrame:
         for year in years:
             part = tree / dataset / f"year={year}" / PART
             if part.is_file():
-                frame = pq.read_table(part, columns=["institution", "institution_id"]).to_pandas()
+                frame = with_ids(pq.read_table(part).to_pandas())[["institution", "institution_id"]]
                 frames.append(frame.dropna().assign(year=year, dataset=dataset))
     if not frames:
         return pd.DataFrame(columns=NAME_COLUMNS)
     return pd.concat(frames, ignore_index=True)[NAME_COLUMNS]
+
+
+def with_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """A partition's rows with their institution ids: those it holds, or, in a partition written
+    before ids were (no institution_id column), those its printed names give (the curated
+    gazetteer correcting the names flagged as typos)."""
+    if "institution_id" in frame.columns:
+        return frame
+    gazetteer = Gazetteer.curated()
+    resolved = [identity.row_resolution(row, gazetteer) for row in frame.to_dict("records")]
+    ids = [None if r is None else identity.institution_id(r.key) for r in resolved]
+    return frame.assign(institution_id=pd.Series(ids, index=frame.index, dtype="string"))
 
 
 def latest_name(names: pd.DataFrame) -> str:
