@@ -72,6 +72,7 @@ class Table:
     style: str = "grid"  # grid | no_inner_verticals | rows_only (no vertical rule at all) | three_line
     align: str = "middle"  # middle | top: where a cell's lines sit vertically
     centred_rows: int = 0  # the first rows (a header) set centred across their cells, the rest from the left
+    open_foot: bool = False  # no rule under the last row (Chromium's grid row ending at the page's content foot)
 
     @property
     def bottom(self) -> float:
@@ -102,6 +103,8 @@ class Table:
                     continue
                 if self.style == "three_line" and i not in (0, n_rows) and i > header_rows:
                     continue  # 三线表: no rules between body rows
+                if self.open_foot and i == n_rows:
+                    continue
                 c.line(xs[j], PAGE_H - y, xs[j + 1], PAGE_H - y)
         # vertical rules: boundary j lies between column j-1 and column j
         for j, x in enumerate(xs):

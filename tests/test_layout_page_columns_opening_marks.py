@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from bulletin_etl.layout.page_columns import find_stretches, hangs_at_column_start, hangs_before_edge, page_rows
+from bulletin_etl.layout.page_columns import (
+    Row,
+    column_start,
+    find_stretches,
+    hangs_at_column_start,
+    hangs_before_edge,
+    line_start_candidates,
+    page_rows,
+)
 from bulletin_etl.layout.settings import LayoutSettings
 
 from .pdfkit import drawn_chars
@@ -97,3 +105,61 @@ def test_hangs_at_column_start() -> None:
     assert [hangs_at_column_start(quote(x0), start, DEFAULTS) for x0 in (305.0, 300.0, 295.0, 293.5, 293.4, 290.0)] == \
         [True, True, True, True, False, False]
     assert not hangs_at_column_start({"text": "健", "x0": 295.0, "x1": 305.0, "size": SIZE}, start, DEFAULTS)
+
+
+SHORT_RIGHT_GAP_EM = 1.42
+"""A '“' hung half an em into it leaves 0.92 em beside the left column's edge, a gap wider than the
+narrowest gutter (its row cut in two there), as reportlab's 1.3 em gutter beside lines ending a
+little short of its frame did (160259)."""
+
+
+def short_right_column_rows(tmp_path: Path, hung: bool) -> list:
+    """Two columns `SHORT_RIGHT_GAP_EM` apart (from the left column's edge its lines reach), eight
+    rows in the left column, the sixth overfilled by a point (its last glyph past the edge, as
+    reportlab's justified lines reach); a right column of two lines, the columns' last page's
+    (`short_right`): the first opening with a '“', hung half an em before the column (`hung`) or set
+    at its start, the second a paragraph's short last line."""
+    right = EDGE + SHORT_RIGHT_GAP_EM * SIZE
+    runs = [(LEFT, 100.0 + r * LEADING, BODY) for r in range(8) if r != 5]
+    runs += [(LEFT, 100.0 + 5 * LEADING, BODY[:-1]), (EDGE - SIZE + 1.0, 100.0 + 5 * LEADING, BODY[-1])]
+    runs += [(right - (0.5 * SIZE if hung else 0.0), 100.0, QUOTED), (right, 100.0 + LEADING, BODY[:12] + "。")]
+    return page_rows(drawn_chars(tmp_path, runs, SIZE), DEFAULTS)
+
+
+@pytest.mark.parametrize("hung", [True, False])
+def test_a_short_right_column_opening_with_a_hung_quote_holds_the_whole_left_column(tmp_path: Path,
+                                                                                     hung: bool) -> None:
+    """reportlab 160259 (events, short_right, hung_quotes): a right column of two lines, the first
+    opening with a '“' hung half an em into the gutter. Probed at the mark's box, the gutter began at
+    the left column's edge, the overfilled sixth row crossed it and the stretch ended above it; the
+    right column's lines were read after the third row of the left one. The second line shows the
+    column's start (`column_start`): one stretch of all eight rows, the gutter from the left
+    column's edge to the right column's start. Counter-case: the '“' set at the column's start, the
+    same."""
+    rows = short_right_column_rows(tmp_path, hung)
+    (found,) = find_stretches(rows, DEFAULTS)
+    assert len(found.rows) == 8
+    assert (round(found.gutter[0], 1), round(found.gutter[1], 1)) == (EDGE + 1.0, EDGE + SHORT_RIGHT_GAP_EM * SIZE)
+    left, right = found.sides(DEFAULTS)
+    assert len(left) == 8 * COLUMN_CHARS and "".join(c["text"] for c in right) == QUOTED + BODY[:12] + "。"
+
+
+def test_line_start_candidates() -> None:
+    """A line opening with an opening mark may show the column's start at the mark's box start or
+    half its box later (hung); a line opening with a glyph at that glyph's start."""
+    quote = {"text": "“", "x0": 295.0, "x1": 305.0}
+    glyph = {"text": "健", "x0": 300.0, "x1": 310.0}
+    assert line_start_candidates([quote, glyph], DEFAULTS) == (295.0, 300.0)
+    assert line_start_candidates([glyph], DEFAULTS) == (300.0,)
+
+
+def test_column_start() -> None:
+    """The leftmost start of the rows whose right part opens with no opening mark; when every one
+    does, the leftmost mark's box start (a '“' alone may be set at the start)."""
+    def row(*starts: tuple[str, float]) -> Row:
+        left = {"text": "健", "x0": 60.0, "x1": 70.0}
+        runs = [[left], [{"text": t, "x0": x, "x1": x + SIZE} for t, x in starts]]
+        return Row([c for run in runs for c in run], runs)
+
+    assert column_start([row(("“", 295.0)), row(("健", 300.0)), row(("康", 300.4))], DEFAULTS) == 300.0
+    assert column_start([row(("“", 295.0)), row(("《", 296.0))], DEFAULTS) == 295.0

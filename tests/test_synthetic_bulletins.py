@@ -718,6 +718,23 @@ def test_a_cut_rows_rest_over_two_lines_stays_with_its_row_in_docx(tmp_path: Pat
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+# --------------------------------------------------------------------------- reportlab 160259
+
+def test_a_short_right_column_opening_with_a_hung_quote_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 160259 (grid, uming, quirks; CI's per-commit fresh draw, every family through
+    ragged_columns): the events in two columns 1.3 em apart end on a page whose right column holds
+    two lines (short_right), the first opening with a '“' hung half an em into the gutter
+    (hung_quotes). The gutter was probed at the mark's box, so that it began at the left column's
+    edge; a left line a point past it crossed it and the columns ended at the third row: '“一件事
+    一次办”，…线上联办。' (event 10's end) was read inside event 9. The probe takes the column's start
+    from the line not opening with a mark (page_columns.column_start)."""
+    reason = cannot_render("reportlab", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(160259, "reportlab", "grid", "uming", True, draws=drawn_through("ragged_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 # ------------------------------------------------------------------------------- typst 758005
 
 def test_the_columns_last_lines_alone_on_a_page_after_a_hung_bracket_in_typst(tmp_path: Path,
@@ -871,4 +888,31 @@ def test_recentred_rests_family_through_weasyprint(seed: int, style: str, tmp_pa
         pytest.skip(reason)
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "recentred_rests")
     case = Case(seed, "weasyprint", style, "wqy-zenhei", draws=ALL)
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_grid_row_left_open_at_a_pages_foot_in_chromium_is_read(tmp_path: Path) -> None:
+    """html 920010 (grid, wqy-zenhei; the sweep at bf84e67): appointments_12320's row 5
+    ('南京市职业病防治院') ends right at page 5's content foot; Chromium paints its column rules but
+    not the border under it (shared with row 6, on the next page), so pdfplumber's cells stopped at
+    row 4 and the row was lost. Its column rules' common foot closes it (ruled.closing_edges)."""
+    reason = cannot_render("html", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920010, "html", "grid", "wqy-zenhei", draws=pinned_draws(920010))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+OPEN_FEET_CASES = [2, 3, 12]
+"""open_feet family, forced (reportlab, grid): grid tables broken by the page with no rule under each page's
+last row (2: eight breaks, two of them inside a row whose wrapped name goes on on the next page; 3: four, two
+inside rows; 12: four, one open row's shaded 序号 cell stroked alone, its own box closed — 1 failing before
+`ruled.rules_across`), and the tables' ends with their column rules 2–6 pt past the closing rule (the
+counter-case). All three lost rows before `ruled.closing_edges`."""
+
+
+@pytest.mark.parametrize("seed", OPEN_FEET_CASES)
+def test_open_feet_family_through_reportlab(seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "open_feet")
+    case = Case(seed, "reportlab", "grid", "STSong-Light", draws=drawn_through("open_feet"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -242,6 +242,14 @@ Families (the classes of issue 9 the extractor must handle):
                     `page_columns.line_end_candidates`, `opens_hung_chain`). Counter-case: the justified
                     columns of the other bulletins, of sections with a hung quote (hung_quotes) and of
                     columns ending on a Typst-like last page (column_last_pages). The truth is unchanged
+  open_feet         (reportlab; ~30% of the bulletins, all when forced; render_reportlab._open_foot) grid tables
+                    broken by a page leave the rule under each page's last row off, its column rules ending at
+                    the row's foot: Chromium prints a grid row ending right at the page's content foot so, the
+                    border it shares with the next row painted on neither page (html 920010;
+                    `ruled.closing_edges`). Where a grid's shading strokes its cells, the stroke still closes
+                    the row. Counter-case: where such a table ends, its column rules run 2–6 pt past the rule
+                    under its last row, nothing printed between (a note may stand close under it). The truth
+                    is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -265,7 +273,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns")
+            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

@@ -57,6 +57,7 @@ NO_START = set("，。、；：！？）》」』”’%,.;:!?)]}")
 NO_END = set("（《「『“‘([{")
 HUNG_EM = 0.5  # a '“' opening a line hangs this far before the edge, as Typst hangs it (hung_quotes family)
 FULL_WIDTH_EM = 0.9  # … when its glyph is this wide at least (a full-width mark, its ink in its right half)
+OPEN_FEET_SHARE = 0.3  # bulletins whose grid tables reportlab leaves open at a page's foot (open_feet family)
 TOKEN = re.compile(r"[A-Za-z0-9.%@_\-]+|\s+|.", re.S)
 GROUP = r"[（(][^（()）\s]{1,6}[)）][，。、；：]?"
 TOKEN_GROUPS = re.compile(GROUP + r"|[A-Za-z0-9.%@_\-]+|\s+|.", re.S)
@@ -372,6 +373,12 @@ class Renderer:
         self.head_alone = False  # the next table's header goes alone at this page's foot (page_breaks)
         # the note_frames family: a table's notes set in the table's width (draws.py)
         self.note_frames = stream("note_frames", seed) if "note_frames" in self.draws else None
+        # the open_feet family: grid rows open at a page's foot, column rules run past a table's end (draws.py)
+        self.open_feet: float | None = None  # how far the column rules run past a table's last rule, in pt
+        if "open_feet" in self.draws:
+            r = stream("open_feet", seed)
+            if forced("open_feet") or r.random() < OPEN_FEET_SHARE:
+                self.open_feet = round(r.uniform(2.0, 6.0), 1)
         self.table_frame: tuple[float, float] | None = None  # the last table's left edge and width
         # the cut_halves family: a side-by-side table cut by the page inside a row (draws.py)
         self.cut_halves: dict | None = None
@@ -969,7 +976,7 @@ class Renderer:
             remerged = self._remerged(plan) if n and self.breaks is not None and self.breaks["remerge"] else None
             if remerged:
                 self.info.setdefault("remerged_headers", []).append({"section": name, "page": self.page})
-            self.y = self.draw_fragment(plan, frag, self.y, remerged)
+            self.y = self.draw_fragment(plan, frag, self.y, remerged, ends=n == len(frags) - 1)
 
     def _head_alone_asked(self, sec: Section, index: int) -> bool:
         """The page_breaks family asks this section's table to break right after its header: a
@@ -1034,7 +1041,8 @@ class Renderer:
         return (cells, lines) if first else None
 
     def draw_fragment(self, plan: TablePlan, frag: Fragment, top: float,
-                      header: tuple[list[HeaderCell], dict[tuple[int, int], list[str]]] | None = None) -> float:
+                      header: tuple[list[HeaderCell], dict[tuple[int, int], list[str]]] | None = None,
+                      ends: bool = True) -> float:
         pt = plan.table
         head_cells, head_lines = header or (pt.header_cells(), plan.header_lines)
         xs = plan.xs()
@@ -1063,7 +1071,7 @@ class Renderer:
         if pt.shading is not None:
             paint_shading(self.c, self.ph, plan, [plan.rows[k].row for k, _a, _b in frag.rows], xs, ys,
                           [k for k, _a, _b in frag.rows])
-        self._rules(plan, owner, xs, ys, n_h, head_cells)
+        self._rules(plan, owner, xs, ys, n_h, head_cells, ends)
         # header texts: centred both ways (a group's title at its cell's start: group_start family)
         s = plan.size
         sh = pt.shading
@@ -1131,18 +1139,31 @@ class Renderer:
         return "centre"
 
     def _rules(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int,
-               head_cells: list[HeaderCell]) -> None:
+               head_cells: list[HeaderCell], ends: bool = True) -> None:
         """The table's rules, in black or in the shading's rule colour (white borders between dark
-        cells, dark_zebra family); a black table sets no colour, so it draws the bytes it drew before."""
+        cells, dark_zebra family); a black table sets no colour, so it draws the bytes it drew before.
+        `ends`: the fragment ends the table (else the page breaks it under its last row)."""
         rules = plan.table.shading.rules if plan.table.shading else None
         if rules is not None:
             self.c.setStrokeColorRGB(*(v / 255 for v in fill_rgb(rules)))
-        self._rule_lines(plan, owner, xs, ys, n_h, head_cells)
+        self._rule_lines(plan, owner, xs, ys, n_h, head_cells, self._open_foot(plan, ys, ends))
         if rules is not None:
             self.c.setStrokeGray(0)
 
+    def _open_foot(self, plan: TablePlan, ys: list[float], ends: bool) -> float | None:
+        """The open_feet family in a grid table: None where its rules are drawn as usual; else how far
+        its column rules run past its last row's foot — 0 (no rule under that row) where the page
+        breaks the table, as Chromium prints a row ending right at the page's content foot (html
+        920010), the family's overshoot (2–6 pt, the rule under the row drawn, no text between)
+        where the table ends: the counter-case."""
+        if self.open_feet is None or plan.style != "grid":
+            return None
+        foot = self.open_feet if ends else 0.0
+        self.info.setdefault("open_feet", []).append({"page": self.page, "foot": round(ys[-1], 1), "past": foot})
+        return foot
+
     def _rule_lines(self, plan: TablePlan, owner: list[list[object]], xs: list[float], ys: list[float], n_h: int,
-                    head_cells: list[HeaderCell]) -> None:
+                    head_cells: list[HeaderCell], open_foot: float | None = None) -> None:
         c = self.c
         n_rows, n_cols = len(owner), len(owner[0])
 
@@ -1168,6 +1189,7 @@ class Renderer:
             start = None
             for j in range(n_cols + 1):
                 draw = j < n_cols and (i in (0, n_rows) or owner[i - 1][j] != owner[i][j])
+                draw = draw and not (i == n_rows and open_foot == 0.0)  # open_feet: the row left open
                 if draw and start is None:
                     start = j
                 if not draw and start is not None:
@@ -1184,7 +1206,8 @@ class Renderer:
                 if draw and start is None:
                     start = i
                 if not draw and start is not None:
-                    vline(xs[j], ys[start], ys[i], plan.line_w)
+                    past = open_foot if open_foot and i == n_rows else 0.0  # open_feet: run past the table's end
+                    vline(xs[j], ys[start], ys[i] + past, plan.line_w)
                     start = None
 
     # ---- the document ------------------------------------------------------------------------

@@ -67,7 +67,8 @@ glyph hangs as one, `opens_hung_chain`). The column's edge is read from its line
 ending in a closing mark showing it at the mark's box end (set inside the column, as ragged text
 sets a '，') or at the glyph's before it (hung): `line_end_candidates`. Mirrored,
 an opening mark that begins a right column's line, hung before the column's start into the gutter
-(Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`). A short
+(Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`); the
+gutter is probed where the column's lines not opening with such a mark start (`column_start`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
 not fit after it (`runs_on_to_edge`: a bracketed year moved on whole, ragged text)."""
 
@@ -373,20 +374,53 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
     of its column's edge; a short stretch may hold one row with text on both sides), those most
     rows leave free first, and of those freed by as many rows, the one most rows start their right
     part at (`probe_rank`: a two-part running header or folio starts its right part where no
-    column line does, at one row); each with its left column's edge (`column_edge`). A folio's row
-    probes none (`is_folio_row`)."""
+    column line does, at one row); each with its left column's edge (`column_edge`). A right part
+    opening with an opening mark may show the column's start where the mark's hung part ends
+    (`line_start_candidates`, `column_start`). A folio's row probes none (`is_folio_row`)."""
     halves = [row for row in rows if len(row.runs) == 2 and not is_folio_row(row)]
     agree = settings.margin_agreement_pt
-    edges = overlapping_groups(halves, lambda row: (row.runs[1][0]["x0"] - agree, row.runs[1][0]["x0"] + agree))
+
+    def starts(row: Row) -> Span:
+        candidates = line_start_candidates(row.runs[1], settings)
+        return min(candidates) - agree, max(candidates) + agree
+
     found = []
-    for group in edges:
-        start = min(row.runs[1][0]["x0"] for row in group)
+    for group in overlapping_groups(halves, starts):
+        start = column_start(group, settings)
         probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
         edge = column_edge(group, settings)
         free = sum(not crosses(row, probe, settings, edge) for row in halves)
         if free:
             found.append((probe_rank(free, len(group)), (probe, edge)))
     return [probe for _, probe in sorted(found, key=lambda f: f[0])]
+
+
+def line_start_candidates(run: list[dict], settings: LayoutSettings) -> tuple[float, ...]:
+    """Where a right column's line may show the column's start: its first glyph's start — but an
+    opening mark beginning it may be set at the column's start or hung before it, its box ending
+    `opening_mark_hang_share` of it inside the column (Typst, reportlab's hung '“'): both. Mirrors
+    `line_end_candidates`."""
+    first = run[0]
+    if not hangs_before_edge(first):
+        return (first["x0"],)
+    return first["x0"], first["x0"] + settings.opening_mark_hang_share * (first["x1"] - first["x0"])
+
+
+def column_start(halves: list[Row], settings: LayoutSettings) -> float:
+    """The right column's start, as the rows cut in two that start their right part together show
+    it (`line_start_candidates`): the leftmost start of the rows not opening with an opening mark
+    (`opens_with_opening_mark`) — such a row shows the column's start for sure —, else the leftmost
+    mark's box start. A short right column of two lines, the first opening with a '“' hung half an
+    em into the gutter (reportlab 160259), starts where the second line does: probed at the mark,
+    the gutter began at the left column's edge, and a left line overfilled by a point crossed it."""
+    plain = [row.runs[1][0]["x0"] for row in halves if not opens_with_opening_mark(row)]
+    return min(plain) if plain else min(row.runs[1][0]["x0"] for row in halves)
+
+
+def opens_with_opening_mark(row: Row) -> bool:
+    """The row's right part begins with a Chinese opening mark (`hangs_before_edge`), which a
+    producer may hang before the column's start."""
+    return hangs_before_edge(row.runs[1][0])
 
 
 def is_folio_row(row: Row) -> bool:

@@ -28,7 +28,7 @@ from .columns import Columns, Layouts, columns_of, split_at_gutters
 from .header import header_boundary, header_slots, side_by_side_groups
 from .model import Cell, Grid, LogicalTable, TableRow
 from .regions import Rule, broken_at_foot, extend_down, horizontal_rules, is_head_band_at_foot, regions
-from .ruled import grid_from_cells
+from .ruled import closing_edges, grid_from_cells
 from .segments import Segment, has_figure, line_text, middle, segments
 from .stitch import header_paths, header_row_count, split_side_by_side, stitch
 
@@ -48,7 +48,7 @@ def find_tables(page: pdfplumber.page.Page, chars: list[dict],
     index = CharsByHeight(chars)
     graphics.record_backgrounds(page, settings)
     page = graphics.ruling_page(page, settings)  # a shaded cell's fill rules nothing: rules only from here
-    for table in _ruled_tables(page, settings):
+    for table in _ruled_tables(page, index, settings):
         if len(table.cells) < 2:
             continue
         inside = index.inside(table.bbox)
@@ -60,7 +60,8 @@ def find_tables(page: pdfplumber.page.Page, chars: list[dict],
     return grids, unruled
 
 
-def _ruled_tables(page: pdfplumber.page.Page, settings: LayoutSettings) -> list[pdfplumber.table.Table]:
+def _ruled_tables(page: pdfplumber.page.Page, index: CharsByHeight,
+                  settings: LayoutSettings) -> list[pdfplumber.table.Table]:
     """pdfplumber's ruled tables, read band by band down the page. pdfplumber snaps rules that
     lie near each other to their average across the whole page, and chains them: a small table's
     last column rule a few points from column rules of other tables further down is moved past
@@ -68,7 +69,8 @@ def _ruled_tables(page: pdfplumber.page.Page, settings: LayoutSettings) -> list[
     as a thin filled rectangle, two edges 0.75 pt apart, so such chains come even at a small
     snap tolerance). Rules of separate tables do not overlap in height: each band of edges that
     do (within `ruled_band_gap_pt`) is snapped on its own, as pdfplumber reads a page holding only
-    that table."""
+    that table. A grid's last row the page broke off without the rule under it gets one of ours
+    (`ruled.closing_edges`)."""
     finder = settings.pdfplumber
     if not {finder["vertical_strategy"], finder["horizontal_strategy"]} <= {"lines", "lines_strict"}:
         return page.find_tables(finder)
@@ -80,6 +82,7 @@ def _ruled_tables(page: pdfplumber.page.Page, settings: LayoutSettings) -> list[
             band, "h", edge_type="line" if finder["horizontal_strategy"] == "lines_strict" else None)
         if len(vertical) < 2 or len(horizontal) < 2:  # no cell without two rules each way
             continue
+        horizontal += closing_edges(vertical, horizontal, index, settings)
         tables += page.find_tables({**finder, "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                                     "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
     return tables

@@ -399,7 +399,7 @@ def is_head_over_rows_to_foot(pair: list[Rule], index: CharsByHeight, others: li
     if not between or has_figure(between):
         return False
     closed = extend_down(pair, index, others, settings)
-    return len(closed) > len(pair) and _only_folio_below(closed[-1].y, index, settings)
+    return len(closed) > len(pair) and only_folio_below(closed[-1].y, index, settings)
 
 
 def is_head_band_at_foot(rows: list[list[Segment]], bottom: Rule, index: CharsByHeight,
@@ -408,7 +408,7 @@ def is_head_band_at_foot(rows: list[list[Segment]], bottom: Rule, index: CharsBy
     folio) that is a header row: a 三线表 the page broke right under its head, its body (and
     perhaps the rest of its header) on the next page. Not a title the rules box in, nor a
     ruled-off line of prose."""
-    return len(rows) == 1 and is_header_line(rows[0], settings) and _only_folio_below(bottom.y, index, settings)
+    return len(rows) == 1 and is_header_line(rows[0], settings) and only_folio_below(bottom.y, index, settings)
 
 
 def is_header_line(row: list[Segment], settings: LayoutSettings) -> bool:
@@ -422,7 +422,7 @@ def _is_title_run(text: str, settings: LayoutSettings) -> bool:
     return len(squash(text)) >= settings.min_title_chars and reads_as_title(text, settings)
 
 
-def _only_folio_below(y: float, index: CharsByHeight, settings: LayoutSettings) -> bool:
+def only_folio_below(y: float, index: CharsByHeight, settings: LayoutSettings) -> bool:
     """Nothing printed under `y` across the page but folio lines."""
     below = [c for c in index.inside((-math.inf, y, math.inf, math.inf)) if (c["top"] + c["bottom"]) / 2 > y]
     return all(_is_folio_line(row, index, settings) for row in segments(below, settings))
