@@ -299,16 +299,15 @@ class ContentModel:
         rng = self.rng
         reserved = self._reserved()
         sizes = {INTERNET: (6, 24), EXAMS: (5, 10), BOOKINGS: (5, 20)}
+        last = self.count - 1
         for table in INSTITUTION_TABLES:
-            n = rng.randint(*sizes[table])
-            spans = [self._span() for _ in range(n)]
-            spans[2:5] = [(0, self.count - 1)] * 3  # three rows in every edition at least
-            if table == (self.printed_tables or [INTERNET])[0] and n >= 2:  # one entering, one leaving at least
-                spans[0] = (rng.randint(1, self.count - 1), self.count - 1)
-                spans[1] = (0, rng.randint(0, self.count - 2))
-            for first, last in spans:
+            spans = [(0, last)] * 3  # three rows in every edition at least
+            if table == (self.printed_tables or [INTERNET])[0]:  # at each transition one entering, one leaving
+                spans += [(k, last) for k in range(1, self.count)] + [(0, k - 1) for k in range(1, self.count)]
+            spans += [self._span() for _ in range(max(0, rng.randint(*sizes[table]) - len(spans)))]
+            for since, until in spans:
                 name = self._filler(reserved)
-                self._add([name] * self.count, "filler", "", [table], first, last)
+                self._add([name] * self.count, "filler", "", [table], since, until)
 
     def _span(self) -> tuple[int, int]:
         """The editions a filler is printed in: all of them, or from one on, or up to one."""

@@ -5,11 +5,14 @@ exactly; bulletins drawn without an edition draw as they did."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import unicodedata
 from pathlib import Path
 
 import pytest
+
+from bulletin_etl.schemas import schema
 
 from .compare import compare
 from .content import Bulletin
@@ -192,3 +195,21 @@ def test_a_pair_reads_back_exactly(tmp_path: Path, seed: int, style: str) -> Non
     for b in pair.bulletins:
         assert compare(truth(b), out, expected_warnings=b.expected_warnings) == []
         assert compare_mismatches(b.expected_mismatches, out, b.year) == []
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_editions_truth_fits_the_schemas_and_its_totals(pairs: dict[int, EditionSeries], seed: int) -> None:
+    """Each edition's truth is a bulletin's: the schemas' frames validate, every printed 合计 of a
+    table the model fills is its column's sum."""
+    for t in pairs[seed].truths:
+        for dataset, rows in t.items():
+            spec = schema(dataset)
+            typed = [{c: dt.date.fromisoformat(v) if spec.type_of(c) == "date" else v for c, v in r.items()}
+                     for r in rows]
+            frame = spec.frame(typed)
+            if spec.role != "bulletin":
+                spec.pandera().validate(frame)
+        for total in t["totals"]:
+            if total["source"] == "total_row" and total["dataset"] in INSTITUTION_TABLES:
+                column = [r[total["metric"]] for r in t[total["dataset"]]]
+                assert total["value"] == sum(column), total
