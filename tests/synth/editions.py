@@ -557,3 +557,31 @@ def districts_of(series: EditionSeries, k: int) -> list[str]:
     """The districts edition k prints in its referrals table, in DISTRICTS' order."""
     printed = {r["district"] for r in series.truths[k][REFERRALS]}
     return [d for d in DISTRICTS if d in printed]
+
+
+def id_problems(series: EditionSeries, ids: dict[tuple[int, str, str], str]) -> list[str]:
+    """What an extractor's institution ids get wrong against the series' truth. `ids` maps (year,
+    dataset, name as printed) → institution_id for the rows of the tables the model fills (read off
+    the output's `institution_id` column). Problems: a printed row with no id, one institution under
+    two ids (a rename not resolved), two institutions under one id (wrongly merged)."""
+    problems = []
+    by_entity: dict[str, set[str]] = {}
+    by_id: dict[str, set[str]] = {}
+    for k, year in enumerate(series.years):
+        for dataset, names in series.names(k).items():
+            for name, key in names.items():
+                got = ids.get((year, dataset, name))
+                if got is None:
+                    problems.append(f"{year} {dataset} '{name}': no institution_id")
+                    continue
+                by_entity.setdefault(key, set()).add(got)
+                by_id.setdefault(got, set()).add(key)
+    for key, got in sorted(by_entity.items()):
+        if len(got) > 1:
+            names = sorted(set(series.model.entity(key).names))
+            problems.append(f"not resolved: {' / '.join(names)} ({key}) under ids {sorted(got)}")
+    for got, keys in sorted(by_id.items()):
+        if len(keys) > 1:
+            names = [series.model.entity(key).names[-1] for key in sorted(keys)]
+            problems.append(f"wrongly merged under id {got}: {' / '.join(names)}")
+    return problems

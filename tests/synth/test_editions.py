@@ -28,6 +28,7 @@ from .editions import (
     edition_pair,
     edition_series,
     fold,
+    id_problems,
 )
 from .model import make_bulletin, truth
 from .render_reportlab import available_fonts, render
@@ -213,3 +214,21 @@ def test_editions_truth_fits_the_schemas_and_its_totals(pairs: dict[int, Edition
             if total["source"] == "total_row" and total["dataset"] in INSTITUTION_TABLES:
                 column = [r[total["metric"]] for r in t[total["dataset"]]]
                 assert total["value"] == sum(column), total
+
+
+def test_id_problems_name_unresolved_renames_and_wrong_merges(pairs: dict[int, EditionSeries]) -> None:
+    """The check the extractor's ids will be held to: ids equal to the truth's keys pass; a rename
+    given a new id is not resolved; a counter-case pair given one id is wrongly merged."""
+    pair = pairs[1]
+    ids = {(year, dataset, name): key for k, year in enumerate(pair.years)
+           for dataset, names in pair.names(k).items() for name, key in names.items()}
+    assert id_problems(pair, ids) == []
+    rename = pair.renames(1)[0]
+    split = {at: (f"new-{key}" if at[0] == pair.years[1] and at[2] == rename.new else key) for at, key in ids.items()}
+    assert [p.split(":")[0] for p in id_problems(pair, split)] == ["not resolved"]
+    one, other = [e for e in pair.model.entities if e.kind == "one_character"]
+    merged = {at: (one.key if key == other.key else key) for at, key in ids.items()}
+    assert id_problems(pair, merged) == [f"wrongly merged under id {one.key}: {one.names[-1]} / {other.names[-1]}"]
+    missing = dict(ids)
+    missing.pop(next(iter(ids)))
+    assert len(id_problems(pair, missing)) == 1
