@@ -55,10 +55,11 @@ with the same producer, style and font (sweep.plan picks them per seed), extract
 output folder (`bulletin-etl extract a.pdf b.pdf --out OUT`, and again in the other order into a
 second folder: the ids must not change), then per edition compare(truth(b), OUT,
 expected_warnings=b.expected_warnings) and sweep.compare_mismatches(b.expected_mismatches, OUT,
-b.year) as sweep.check does, and against the series' truth: every printed name's institution_id
-equal exactly where names(k) give one entity key (renames resolved, nothing merged), and the
-consistency rows 'year_over_year' mismatching exactly at `planted`, entering and leaving rows as
-entries()/exits() say. A sweep's plant_wrong_total (a misprinted 合计) would move the 12320
+b.year) as sweep.check does — with expected_mismatches(series, k) in place of b's once the
+extractor checks year over year (the planted break one more, on the later edition) — and against
+the series' truth: id_problems(series, ids) with the ids read off both outputs (renames resolved,
+nothing merged, the same ids in either order), the entering and leaving rows as entries()/exits()
+say. A sweep's plant_wrong_total (a misprinted 合计) would move the 12320
 all-time chain when it hits 小计: plant it in neither edition, or expect it.
 """
 
@@ -585,3 +586,18 @@ def id_problems(series: EditionSeries, ids: dict[tuple[int, str, str], str]) -> 
             names = [series.model.entity(key).names[-1] for key in sorted(keys)]
             problems.append(f"wrongly merged under id {got}: {' / '.join(names)}")
     return problems
+
+
+YEAR_OVER_YEAR = "year_over_year"
+"""The consistency check of issue 18 §3 (cumulative(y) = cumulative(y−1) + annual(y))."""
+
+
+def expected_mismatches(series: EditionSeries, k: int) -> set[tuple[str, str, str | None, str]]:
+    """The contradictions edition k's consistency rows must report once the output holds the
+    editions before it too: the bulletin's own, and the planted break on the edition it is planted
+    in (check, dataset, subject None: whatever the extractor names the row, metric)."""
+    expected = set(series.bulletins[k].expected_mismatches)
+    planted = series.planted
+    if planted is not None and planted.edition == k:
+        expected.add((YEAR_OVER_YEAR, planted.dataset, None, planted.metric))
+    return expected

@@ -27,6 +27,7 @@ from .editions import (
     EditionSeries,
     edition_pair,
     edition_series,
+    expected_mismatches,
     fold,
     id_problems,
 )
@@ -232,3 +233,12 @@ def test_id_problems_name_unresolved_renames_and_wrong_merges(pairs: dict[int, E
     missing = dict(ids)
     missing.pop(next(iter(ids)))
     assert len(id_problems(pair, missing)) == 1
+
+
+def test_expected_mismatches_add_the_planted_break_on_its_edition(pairs: dict[int, EditionSeries]) -> None:
+    pair = pairs[0]
+    planted = pair.planted
+    assert planted is not None and planted.edition == 1
+    assert expected_mismatches(pair, 0) == pair.bulletins[0].expected_mismatches
+    assert expected_mismatches(pair, 1) == pair.bulletins[1].expected_mismatches | {
+        ("year_over_year", planted.dataset, None, planted.metric)}
