@@ -81,6 +81,8 @@ INTERNET, EXAMS, BOOKINGS = internet_hospitals.NAME, physical_exam_reports.NAME,
 REFERRALS, CERTIFICATES = family_doctor_referrals.NAME, health_certificates.NAME
 INSTITUTION_TABLES = (INTERNET, EXAMS, BOOKINGS)
 """The tables whose institutions and figures the model draws."""
+OTHER_INSTITUTIONS = ("evaluation_ratings", "platform_collection_hospitals")
+"""The other datasets with an institution column."""
 CUMULATIVE_PAIRS = {
     # dataset → (annual column, cumulative column) pairs printed per row
     INTERNET: [(f"{stem}_annual", f"{stem}_cumulative") for _, stem in internet_hospitals.GROUPS],
@@ -468,11 +470,21 @@ class EditionSeries:
             return None
         return p
 
-    def names(self, k: int) -> dict[str, dict[str, str]]:
-        """Edition k: per dataset the model draws, each printed institution name → its entity key."""
+    def names(self, k: int, everywhere: bool = False) -> dict[str, dict[str, str]]:
+        """Edition k: per dataset the model draws, each printed institution name → its entity key.
+        `everywhere`: also the names the other datasets with institutions print (OTHER_INSTITUTIONS:
+        the evaluation lists, the platform table, drawn as a single bulletin draws them) that fold as
+        one of the model's institutions does ('南京市鼓楼医院' when the model prints 南京鼓楼医院),
+        each that institution's; their other names are the single bulletin's, outside the truth."""
         known = self.model.names_at(k)
-        return {dataset: {r["institution"]: known[r["institution"]] for r in self.truths[k][dataset]}
-                for dataset in INSTITUTION_TABLES}
+        out = {dataset: {r["institution"]: known[r["institution"]] for r in self.truths[k][dataset]}
+               for dataset in INSTITUTION_TABLES}
+        if everywhere:
+            folds = {fold(name): e.key for e in self.model.entities for name in e.names}
+            for dataset in OTHER_INSTITUTIONS:
+                printed = [r["institution"] for r in self.truths[k][dataset]]
+                out[dataset] = {name: folds[fold(name)] for name in printed if fold(name) in folds}
+        return out
 
     def members(self, k: int) -> set[Member]:
         """Every institution and district printed in edition k's year-over-year tables."""
@@ -560,16 +572,16 @@ def districts_of(series: EditionSeries, k: int) -> list[str]:
     return [d for d in DISTRICTS if d in printed]
 
 
-def id_problems(series: EditionSeries, ids: dict[tuple[int, str, str], str]) -> list[str]:
+def id_problems(series: EditionSeries, ids: dict[tuple[int, str, str], str], everywhere: bool = True) -> list[str]:
     """What an extractor's institution ids get wrong against the series' truth. `ids` maps (year,
-    dataset, name as printed) → institution_id for the rows of the tables the model fills (read off
-    the output's `institution_id` column). Problems: a printed row with no id, one institution under
-    two ids (a rename not resolved), two institutions under one id (wrongly merged)."""
+    dataset, name as printed) → institution_id, read off the output's `institution_id` columns; the
+    rows held to it are those names(k, everywhere) gives. Problems: a printed row with no id, one
+    institution under two ids (a rename not resolved), two institutions under one id (wrongly merged)."""
     problems = []
     by_entity: dict[str, set[str]] = {}
     by_id: dict[str, set[str]] = {}
     for k, year in enumerate(series.years):
-        for dataset, names in series.names(k).items():
+        for dataset, names in series.names(k, everywhere).items():
             for name, key in names.items():
                 got = ids.get((year, dataset, name))
                 if got is None:

@@ -23,6 +23,7 @@ from .editions import (
     COUNTER_KINDS,
     INSTITUTION_TABLES,
     MILITARY_PREFIX,
+    OTHER_INSTITUTIONS,
     RENAME_KINDS,
     EditionSeries,
     edition_pair,
@@ -152,7 +153,7 @@ def test_no_two_institutions_share_a_name(pairs: dict[int, EditionSeries], seed:
     pair = pairs[seed]
     for k in (0, 1):
         owners: dict[str, set[str]] = {}
-        for names in pair.names(k).values():
+        for names in pair.names(k, everywhere=True).values():
             for name, key in names.items():
                 owners.setdefault(unicodedata.normalize("NFKC", name), set()).add(key)
         assert all(len(keys) == 1 for keys in owners.values())
@@ -223,16 +224,18 @@ def test_id_problems_name_unresolved_renames_and_wrong_merges(pairs: dict[int, E
     pair = pairs[1]
     ids = {(year, dataset, name): key for k, year in enumerate(pair.years)
            for dataset, names in pair.names(k).items() for name, key in names.items()}
-    assert id_problems(pair, ids) == []
+    assert id_problems(pair, ids, everywhere=False) == []
+    assert id_problems(pair, ids)[0].endswith("no institution_id")  # the evaluation lists' rows too
     rename = pair.renames(1)[0]
     split = {at: (f"new-{key}" if at[0] == pair.years[1] and at[2] == rename.new else key) for at, key in ids.items()}
-    assert [p.split(":")[0] for p in id_problems(pair, split)] == ["not resolved"]
+    assert [p.split(":")[0] for p in id_problems(pair, split, everywhere=False)] == ["not resolved"]
     one, other = [e for e in pair.model.entities if e.kind == "one_character"]
     merged = {at: (one.key if key == other.key else key) for at, key in ids.items()}
-    assert id_problems(pair, merged) == [f"wrongly merged under id {one.key}: {one.names[-1]} / {other.names[-1]}"]
+    assert id_problems(pair, merged, everywhere=False) == [
+        f"wrongly merged under id {one.key}: {one.names[-1]} / {other.names[-1]}"]
     missing = dict(ids)
     missing.pop(next(iter(ids)))
-    assert len(id_problems(pair, missing)) == 1
+    assert len(id_problems(pair, missing, everywhere=False)) == 1
 
 
 def test_expected_mismatches_add_the_planted_break_on_its_edition(pairs: dict[int, EditionSeries]) -> None:
@@ -242,3 +245,17 @@ def test_expected_mismatches_add_the_planted_break_on_its_edition(pairs: dict[in
     assert expected_mismatches(pair, 0) == pair.bulletins[0].expected_mismatches
     assert expected_mismatches(pair, 1) == pair.bulletins[1].expected_mismatches | {
         ("year_over_year", planted.dataset, None, planted.metric)}
+
+
+def test_other_datasets_names_are_the_models_where_they_fold_alike(pairs: dict[int, EditionSeries]) -> None:
+    """The evaluation lists and the platform table, drawn as a single bulletin draws them, print
+    some of the model's institutions (under any of their names, or one folding alike): those rows
+    are the model's institutions; the others are outside the truth."""
+    mapped = 0
+    for pair in pairs.values():
+        for k in (0, 1):
+            for dataset in OTHER_INSTITUTIONS:
+                for name, key in pair.names(k, everywhere=True)[dataset].items():
+                    assert fold(name) in {fold(n) for n in pair.model.entity(key).names}
+                    mapped += 1
+    assert mapped > 100
