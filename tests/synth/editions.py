@@ -589,14 +589,14 @@ def id_problems(series: EditionSeries, ids: dict[tuple[int, str, str], str], eve
                     continue
                 by_entity.setdefault(key, set()).add(got)
                 by_id.setdefault(got, set()).add(key)
-    for key, got in sorted(by_entity.items()):
-        if len(got) > 1:
-            names = sorted(set(series.model.entity(key).names))
-            problems.append(f"not resolved: {' / '.join(names)} ({key}) under ids {sorted(got)}")
-    for got, keys in sorted(by_id.items()):
+    for key, given in sorted(by_entity.items()):
+        if len(given) > 1:
+            its_names = sorted(set(series.model.entity(key).names))
+            problems.append(f"not resolved: {' / '.join(its_names)} ({key}) under ids {sorted(given)}")
+    for one_id, keys in sorted(by_id.items()):
         if len(keys) > 1:
-            names = [series.model.entity(key).names[-1] for key in sorted(keys)]
-            problems.append(f"wrongly merged under id {got}: {' / '.join(names)}")
+            merged = [series.model.entity(key).names[-1] for key in sorted(keys)]
+            problems.append(f"wrongly merged under id {one_id}: {' / '.join(merged)}")
     return problems
 
 
