@@ -43,7 +43,7 @@ Each edition is `make_bulletin(seed, draws=…, edition=…)`: a normal bulletin
 long_names (it renames internet hospitals' rows) and the units family's 万 names (they rename a
 row): its layout draws are the seed's, so the editions of one series look alike, as one
 publisher's do; its year-over-year tables are the model's. A bulletin drawn without an edition
-draws exactly as before (test_editions pins a few).
+draws exactly as before (test_edition_series pins a few).
 
 The truth (`EditionSeries`) is read off each edition's own truth (model.truth), so that it says what
 is printed: the datasets the bulletin leaves out print nothing, and their institutions enter,
@@ -65,10 +65,13 @@ all-time chain when it hits 小计: plant it in neither edition, or expect it.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from bulletin_etl.schemas import load_yaml
 
 from .content import Bulletin
 from .draws import default_draws
@@ -128,10 +131,25 @@ COUNTER_KINDS = ("one_character", "campus", "city_or_province")
 BRACKETS = re.compile(r"[（(]([^（()）]*)[)）]")
 
 
+@functools.cache
+def project_aliases() -> dict[str, str]:
+    """The extractor's curated aliases, printed → canonical (NFKC), where the project has the list
+    (schemas/institution_aliases.yaml, issue 18 §1): two names it lists as one are one institution,
+    so the model never draws them as two."""
+    try:
+        raw = load_yaml("institution_aliases.yaml") or {}
+    except FileNotFoundError:
+        return {}
+    return {unicodedata.normalize("NFKC", entry["printed"]): unicodedata.normalize("NFKC", entry["canonical"])
+            for entry in raw.get("aliases") or []}
+
+
 def fold(name: str) -> str:
-    """A name as the renames here leave it: NFKC (bracket widths), no '南京市'/'南京' city prefix, no
-    district '区', no military prefix. Two institutions of a series never fold alike."""
-    text = unicodedata.normalize("NFKC", name).replace(MILITARY_PREFIX, "")
+    """A name as the renames here leave it: NFKC (bracket widths), the project's curated alias
+    followed, no '南京市'/'南京' city prefix, no district '区', no military prefix. Two institutions
+    of a series never fold alike."""
+    text = unicodedata.normalize("NFKC", name)
+    text = project_aliases().get(text, text).replace(MILITARY_PREFIX, "")
     return re.sub(r"^南京市?", "", text).replace("区", "")
 
 
