@@ -27,8 +27,9 @@ year-over-year figures (internet_hospitals, physical_exam_reports, appointments_
   one character apart (南京市第一医院 / 南京市第二医院), a hospital and its campus (…江北院区, …浦口分院,
   bare or in brackets), 南京市中医院 and 江苏省中医院 (COUNTER_KINDS: one pair of each in every series);
 - other institutions (fillers: the generator's real and invented names), most printed in every
-  edition, some entering (printed from an edition on) or leaving (printed up to one); at least one
-  of each in the first table printed;
+  edition, some entering (printed from an edition on) or leaving (printed up to one); in the first
+  table printed, one entering and one leaving at every transition at least; no two institutions
+  of a series fold alike (`fold`: the renames' normalisation and the project's curated aliases);
 - figures: an institution's cumulative is its last edition's plus its annual, for every row printed
   in consecutive editions; at its first edition as a single bulletin draws it. The same holds for
   the referrals per district and type, the health certificates' two rows, and the 12320 all-time
@@ -47,8 +48,9 @@ draws exactly as before (test_edition_series pins a few).
 
 The truth (`EditionSeries`) is read off each edition's own truth (model.truth), so that it says what
 is printed: the datasets the bulletin leaves out print nothing, and their institutions enter,
-leave and are renamed nowhere. Names printed in datasets the model does not draw (the evaluation
-lists, the platform table, unknown sections) are the single bulletin's and outside its truth.
+leave and are renamed nowhere. Names printed in the other datasets with institutions (the
+evaluation lists, the platform table: drawn as a single bulletin draws them) are the model's
+institutions where they fold as one does (`names(k, everywhere=True)`), else outside its truth.
 
 Sweeping pairs later (no CLI yet): for each seed, draw `edition_pair(seed)`, render both bulletins
 with the same producer, style and font (sweep.plan picks them per seed), extract BOTH PDFs into ONE
@@ -59,8 +61,8 @@ b.year) as sweep.check does — with expected_mismatches(series, k) in place of 
 extractor checks year over year (the planted break one more, on the later edition) — and against
 the series' truth: id_problems(series, ids) with the ids read off both outputs (renames resolved,
 nothing merged, the same ids in either order), the entering and leaving rows as entries()/exits()
-say. A sweep's plant_wrong_total (a misprinted 合计) would move the 12320
-all-time chain when it hits 小计: plant it in neither edition, or expect it.
+say. A sweep's plant_wrong_total (a misprinted 合计) would move the 12320 all-time chain when it
+hits 小计: plant it in neither edition, or expect it.
 """
 
 from __future__ import annotations
