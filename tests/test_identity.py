@@ -132,3 +132,58 @@ def test_ids_are_a_function_of_the_key_alone(key: str) -> None:
 def test_district_where_the_name_states_it() -> None:
     assert district_of(canonical_key("南京市浦口人民医院")) == "浦口区"
     assert district_of(canonical_key("南京市江宁医院")) is None
+
+
+def _chained(*names: str) -> dict[str, str | None]:
+    """Each printed name → its id over the links all of them print (one output folder's editions)."""
+    return dict(zip(names, identity.chained_ids([resolve(name) for name in names])))
+
+
+def test_chain_rule_former_name_links_the_new_name_to_the_former() -> None:
+    assert identity.former_link(resolve("南京市中心医院（南京市市级机关医院）")) == (
+        canonical_key("南京市中心医院"), canonical_key("南京市市级机关医院"))
+    assert identity.former_link(resolve("南京市中心医院")) is None and identity.former_link(None) is None
+
+
+def test_chain_rule_every_name_takes_the_id_of_the_former_most() -> None:
+    """Old alone (2023), new（old） (2024), new alone (2025), newest（new） (2026): one id, old's."""
+    ids = _chained("南京市红十字医院", "南京市中西医结合医院（南京市红十字医院）", "南京市中西医结合医院",
+                   "南京市第三医院(南京市中西医结合医院)")
+    assert set(ids.values()) == {institution_id(canonical_key("南京市红十字医院"))}
+
+
+def test_chain_rule_is_order_independent_and_a_later_edition_changes_no_id() -> None:
+    editions = ["南京市红十字医院", "南京市中西医结合医院（南京市红十字医院）", "南京市中西医结合医院"]
+    assert _chained(*editions) == _chained(*reversed(editions))
+    earlier = _chained(*editions[:2])
+    assert {name: _chained(*editions)[name] for name in earlier} == earlier
+
+
+def test_chain_rule_the_one_id_that_changes_an_edition_linking_two_chains_added_later() -> None:
+    """The new name printed alone has its own id until an edition linking it to the former name
+    is added (README: Institution ids)."""
+    alone = _chained("南京市中西医结合医院")["南京市中西医结合医院"]
+    linked = _chained("南京市中西医结合医院", "南京市中西医结合医院(南京市红十字医院)")["南京市中西医结合医院"]
+    assert alone == institution_id(canonical_key("南京市中西医结合医院")) != linked
+
+
+def test_chain_roots_of_a_merger_and_of_a_name_renamed_back() -> None:
+    roots = identity.chain_roots([("c", "b"), ("b", "a"), ("m", "x"), ("m", "y"), ("p", "q"), ("q", "p")])
+    assert roots == {"c": "a", "b": "a", "m": "m", "p": "p", "q": "p"}
+
+
+def test_chain_counter_case_a_campus_in_brackets_is_no_former_name() -> None:
+    vocab = vocabulary()
+    assert identity.is_campus("河西院区", vocab) and not identity.is_former_name("河西院区", vocab)
+    ids = _chained("南京市第一医院（河西院区）", "南京市第一医院", "南京市第一医院河西院区")
+    assert ids["南京市第一医院（河西院区）"] == ids["南京市第一医院河西院区"] != ids["南京市第一医院"]
+
+
+def test_chain_counter_case_a_note_in_brackets_is_no_former_name() -> None:
+    vocab = vocabulary()
+    assert identity.is_bracket_note("含南京市第二医院", vocab)
+    assert not identity.is_former_name("含南京市第二医院", vocab) and not identity.is_former_name("含分院", vocab)
+    assert identity.former_name("南京市第一医院(含南京市第二医院)", vocab) is None
+    ids = _chained("南京市第一医院（含南京市第二医院）", "南京市第二医院", "南京鼓楼医院（含分院）", "南京鼓楼医院")
+    assert ids["南京市第一医院（含南京市第二医院）"] != ids["南京市第二医院"]
+    assert ids["南京鼓楼医院（含分院）"] == ids["南京鼓楼医院"]  # by the alias list, not a chain

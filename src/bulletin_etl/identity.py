@@ -5,7 +5,7 @@ editions are taken out, each by a named rule (RULES, in order) over the words of
 schemas/institution_aliases.yaml and the districts of schemas/gazetteer.yaml:
 
   nfkc              full-width letters and brackets as their half-width forms, spaces dropped
-  former_name       '南京市X医院（南京市Y医院）': the bracketed former name dropped (kept as an alias)
+  former_name       '南京市X医院（南京市Y医院）': the bracketed former name dropped (it links the chain)
   campus            '南京市第一医院（河西院区）' = '南京市第一医院河西院区': a campus is its own institution
   military_prefix   '中国人民解放军东部战区总医院' = '东部战区总医院'
   city_prefix       '南京市江宁医院' = '南京江宁医院' = '江宁医院'
@@ -14,8 +14,14 @@ schemas/institution_aliases.yaml and the districts of schemas/gazetteer.yaml:
 A printed name the curated alias list names resolves as the name it stands for; a name the gazetteer
 flagged as a suspected typo resolves as the known name it is one character from. Nothing else
 merges: names one character apart, 南京市中医院 and 江苏省中医院, a hospital and its campus keep
-their own keys. The id is a hash of the key alone, so it does not depend on which editions were
-extracted, in which order (README: "Institution ids").
+their own keys.
+
+A former name in brackets links two keys (the new name's → the former's): the names linked across
+the editions held make a chain, and the id of every key on it is the hash of the chain's root, the
+former-most key (`chain_roots`: follow the brackets back). The id is thus a hash of a key and of the
+links the editions print, whichever order they were extracted in; an edition printing a later name
+alone, extracted before the edition that links it, changes id when that edition is added (README:
+"Institution ids").
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,6 +55,7 @@ class Vocabulary:
     name_endings: tuple[str, ...]
     campus_endings: tuple[str, ...]
     military_prefixes: tuple[str, ...]
+    note_openings: tuple[str, ...]
     district_institutions: tuple[str, ...]
     cities: tuple[str, ...]
     districts: tuple[str, ...]
@@ -73,7 +80,7 @@ def vocabulary() -> Vocabulary:
     rules = raw["rules"]
     return Vocabulary(
         name_endings=tuple(rules["name_endings"]), campus_endings=tuple(rules["campus_endings"]),
-        military_prefixes=tuple(rules["military_prefixes"]),
+        military_prefixes=tuple(rules["military_prefixes"]), note_openings=tuple(rules.get("note_openings", [])),
         district_institutions=tuple(rules["district_institutions"]),
         cities=tuple(gazetteer.get("cities", [])), districts=tuple(gazetteer.get("districts", [])),
         aliases={nfkc(a["printed"]): a["canonical"] for a in raw.get("aliases", [])},
@@ -95,10 +102,21 @@ def is_institution_name(words: str, vocab: Vocabulary) -> bool:
     return any(words.endswith(ending) and len(words) > len(ending) for ending in vocab.name_endings)
 
 
+def is_bracket_note(words: str, vocab: Vocabulary) -> bool:
+    """'含分院', '包括南京市X医院': a remark on what a row counts, no name of its own."""
+    return words.startswith(vocab.note_openings)
+
+
+def is_former_name(words: str, vocab: Vocabulary) -> bool:
+    """Words in brackets after a name that are another institution's whole name: a campus
+    ('河西院区') and a remark ('含分院') are not."""
+    return is_institution_name(words, vocab) and not is_campus(words, vocab) and not is_bracket_note(words, vocab)
+
+
 def former_name(name: str, vocab: Vocabulary) -> str | None:
     """The former name in brackets after a name ('南京市X医院(南京市Y医院)' → '南京市Y医院'), or None."""
     found = TRAILING_BRACKET.match(name)
-    if found is None or is_campus(found["inner"], vocab) or not is_institution_name(found["inner"], vocab):
+    if found is None or not is_former_name(found["inner"], vocab):
         return None
     return found["inner"]
 
@@ -187,6 +205,44 @@ def resolve(printed: str, typo_of: str | None = None, vocab: Vocabulary | None =
     return Resolution(canonical_key(printed, vocab), EXACT, former)
 
 
+def former_link(resolution: Resolution | None, vocab: Vocabulary | None = None) -> tuple[str, str] | None:
+    """(the key of a name, the key of the former name in its brackets), or None: a link of a chain."""
+    if resolution is None or resolution.former_name is None:
+        return None
+    former = resolve(resolution.former_name, vocab=vocab).key
+    return None if former == resolution.key else (resolution.key, former)
+
+
+def chain_roots(links: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each key that links a former name → the root of its chain: follow the former names back to
+    a key that names none. A key linking two former names (a merger) is a root itself; a chain
+    coming back on itself (renamed back) has the least key of its loop for root. A function of
+    the set of links alone, so of no order of the editions."""
+    formers: dict[str, set[str]] = {}
+    for key, former in links:
+        formers.setdefault(key, set()).add(former)
+    return {key: chain_root(key, formers) for key in formers}
+
+
+def chain_root(key: str, formers: dict[str, set[str]]) -> str:
+    """The root of one key's chain (chain_roots)."""
+    walked = [key]
+    while len(formers.get(walked[-1], ())) == 1:
+        (former,) = formers[walked[-1]]
+        if former in walked:
+            return min(walked[walked.index(former):])
+        walked.append(former)
+    return walked[-1]
+
+
+def chained_ids(resolved: list[Resolution | None], more_links: Iterable[tuple[str, str]] = ()) -> list[str | None]:
+    """The ids of resolved names: each the id of its chain's root over the links the names (and
+    `more_links`) print."""
+    links = [link for link in map(former_link, resolved) if link is not None]
+    roots = chain_roots([*links, *more_links])
+    return [None if r is None else institution_id(roots.get(r.key, r.key)) for r in resolved]
+
+
 def institution_id(key: str) -> str:
     """The id of a canonical key: 'i' and the first hex digits of its sha256 (ASCII, fixed length)."""
     return "i" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_HEX_DIGITS]
@@ -227,8 +283,10 @@ def row_resolution(row: dict, gazetteer: Gazetteer) -> Resolution | None:
 
 
 def add_institution_ids(records: dict[str, list[dict]], datasets: set[str], gazetteer: Gazetteer) -> None:
-    """Each row of the given datasets gets the `institution_id` of its printed `institution`."""
-    for dataset in sorted(datasets & set(records)):
-        for row in records[dataset]:
-            resolution = row_resolution(row, gazetteer)
-            row["institution_id"] = None if resolution is None else institution_id(resolution.key)
+    """Each row of the given datasets gets the `institution_id` of its printed `institution`, its
+    chain followed over the former names this bulletin prints (institutions.py follows them over
+    every edition the output folder holds)."""
+    rows = [row for dataset in sorted(datasets & set(records)) for row in records[dataset]]
+    ids = chained_ids([row_resolution(row, gazetteer) for row in rows])
+    for row, given in zip(rows, ids):
+        row["institution_id"] = given

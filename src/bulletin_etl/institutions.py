@@ -3,13 +3,16 @@
 computed from every year the output folder holds each time it is written (output.py), so that
 adding, re-extracting or removing an edition rewrites them with the rest, atomically.
 
-The ids themselves come from the printed names alone (identity.py); what depends on the editions
-held is only which name is the institution's (the latest printed) and so which printed names are
+The ids come from the printed names (identity.py): each name's key, and the chains of former names
+the editions held print in brackets (identity.chain_roots), so that every partition's
+institution_id is rewritten here too where a chain changed it. What else depends on the editions
+held is which name is the institution's (the latest printed) and so which printed names are
 `exact` and which `normalised`. A non-exact match is a warning the first time the folder holds it."""
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -23,35 +26,67 @@ from .sections.base import Warning_
 
 NAMES, INSTITUTIONS = "institution_names", "institutions"
 PART = "part-0.parquet"
-NAME_COLUMNS = ["year", "dataset", "institution", "institution_id"]
+NAME_COLUMNS = ["year", "dataset", "institution", "institution_id", "how"]
+"""A printed name of a partition, its id, and how identity.resolve read it (exact: by the rules
+alone; alias; suspected_typo)."""
 
 
-def printed_names(tree: Path, years: list[int]) -> pd.DataFrame:
-    """Each (year, dataset, printed name, id) the folder's datasets with an institution_id hold."""
-    frames = []
+@dataclass(frozen=True)
+class Partition:
+    """A year's partition of a dataset with institution ids, and how each row's name resolves."""
+
+    dataset: str
+    year: int
+    path: Path
+    frame: pd.DataFrame
+    resolved: list[identity.Resolution | None]
+
+
+def read_partitions(tree: Path, years: list[int]) -> list[Partition]:
+    """The given years' partitions of every dataset with an institution_id."""
+    gazetteer = Gazetteer.curated()
+    found = []
     for dataset, spec in sorted(per_bulletin().items()):
         if "institution_id" not in spec.column_names:
             continue
         for year in years:
             part = tree / dataset / f"year={year}" / PART
             if part.is_file():
-                frame = with_ids(pq.read_table(part).to_pandas())[["institution", "institution_id"]]
-                frames.append(frame.dropna().assign(year=year, dataset=dataset))
-    if not frames:
-        return pd.DataFrame(columns=NAME_COLUMNS)
-    return pd.concat(frames, ignore_index=True)[NAME_COLUMNS]
+                frame = pq.read_table(part).to_pandas()
+                resolved = [identity.row_resolution(row, gazetteer) for row in frame.to_dict("records")]
+                found.append(Partition(dataset, year, part, frame, resolved))
+    return found
 
 
-def with_ids(frame: pd.DataFrame) -> pd.DataFrame:
-    """A partition's rows with their institution ids: those it holds, or, in a partition written
-    before ids were (no institution_id column), those its printed names give (the curated
-    gazetteer correcting the names flagged as typos)."""
-    if "institution_id" in frame.columns:
-        return frame
-    gazetteer = Gazetteer.curated()
-    resolved = [identity.row_resolution(row, gazetteer) for row in frame.to_dict("records")]
-    ids = [None if r is None else identity.institution_id(r.key) for r in resolved]
-    return frame.assign(institution_id=pd.Series(ids, index=frame.index, dtype="string"))
+def folder_ids(partitions: list[Partition]) -> list[list[str | None]]:
+    """Each partition's ids: those of the chains the former names printed in any of them link
+    (identity.chained_ids), so that a name and its former name printed in different editions
+    are one institution."""
+    flat = identity.chained_ids([r for p in partitions for r in p.resolved])
+    out, at = [], 0
+    for p in partitions:
+        out.append(flat[at:at + len(p.resolved)])
+        at += len(p.resolved)
+    return out
+
+
+def rewrite_ids(partition: Partition, ids: list[str | None]) -> None:
+    """The partition's institution_id column as the folder's chains give it, where it differs (a
+    partition written before ids existed keeps its columns)."""
+    table = pq.read_table(partition.path)
+    column = table.schema.get_field_index("institution_id")
+    if column < 0 or table.column(column).to_pylist() == ids:
+        return
+    field = table.schema.field(column)
+    pq.write_table(table.set_column(column, field, pa.array(ids, type=field.type)), partition.path)
+
+
+def printed_names(partitions: list[Partition], ids: list[list[str | None]]) -> pd.DataFrame:
+    """Each (year, dataset, printed name, id, how) of the partitions' rows naming an institution."""
+    rows = [{"year": p.year, "dataset": p.dataset, "institution": name, "institution_id": given, "how": r.match}
+            for p, given_ids in zip(partitions, ids)
+            for name, r, given in zip(p.frame["institution"], p.resolved, given_ids) if r is not None]
+    return pd.DataFrame(rows, columns=NAME_COLUMNS)
 
 
 def latest_name(names: pd.DataFrame) -> str:
@@ -59,14 +94,8 @@ def latest_name(names: pd.DataFrame) -> str:
     (no alias, no typo) first, then the one printed in most datasets, then sort order."""
     latest = names[names["year"] == names["year"].max()].drop_duplicates(["dataset", "institution"])
     counts = latest["institution"].value_counts()
-    own_id = names["institution_id"].iloc[0]
-    return min(counts.index, key=lambda name: (not is_own_spelling(name, own_id), -counts[name], name))
-
-
-def is_own_spelling(printed: str, institution_id: str) -> bool:
-    """The printed name resolves to the id by the rules alone (not by the alias list or a typo)."""
-    resolution = identity.resolve(printed)
-    return resolution.match == identity.EXACT and identity.institution_id(resolution.key) == institution_id
+    own = set(latest.loc[latest["how"] == identity.EXACT, "institution"])
+    return min(counts.index, key=lambda name: (name not in own, -counts[name], name))
 
 
 def stated_district(names: pd.DataFrame) -> str | None:
@@ -86,24 +115,21 @@ def institution_rows(names: pd.DataFrame) -> pd.DataFrame:
     return schema(INSTITUTIONS).frame(rows)
 
 
-def match_of(printed: str, institution_id: str, name: str) -> str:
-    """How a printed name matched its id: alias or suspected_typo where those decided it (an id
-    its own spelling does not give came from the gazetteer's typo correction), else exact when it
-    is the institution's name as printed, normalised otherwise."""
-    resolution = identity.resolve(printed)
-    if resolution.match == identity.ALIAS:
-        return identity.ALIAS
-    if identity.institution_id(resolution.key) != institution_id:
-        return identity.SUSPECTED_TYPO
+def match_of(printed: str, how: str, name: str) -> str:
+    """How a printed name matched its id: alias or suspected_typo where those decided it (`how`,
+    identity.resolve's), else exact when it is the institution's name as printed, normalised
+    otherwise (by the rules, or along a chain of former names)."""
+    if how in (identity.ALIAS, identity.SUSPECTED_TYPO):
+        return how
     return identity.EXACT if printed == name else identity.NORMALISED
 
 
 def name_rows(names: pd.DataFrame, institutions: pd.DataFrame) -> pd.DataFrame:
     """One row per (year, dataset, printed name, id), with its match."""
     current = dict(zip(institutions["institution_id"], institutions["name"]))
-    distinct = names.drop_duplicates().sort_values(NAME_COLUMNS)
+    distinct = names.sort_values(NAME_COLUMNS).drop_duplicates(NAME_COLUMNS[:-1])
     rows = [{"year": int(r.year), "institution_id": r.institution_id, "name_as_printed": r.institution,
-             "dataset": r.dataset, "match": match_of(r.institution, r.institution_id, current[r.institution_id])}
+             "dataset": r.dataset, "match": match_of(r.institution, r.how, current[r.institution_id])}
             for r in distinct.itertuples(index=False)]
     return schema(NAMES).frame(rows)
 
@@ -138,7 +164,11 @@ def write(tree: Path, years: list[int], files: dict[int, str]) -> list[Warning_]
     """Rewrite both datasets in the (staged) tree from the given years' partitions; the warnings
     of the non-exact matches made for the first time. `files`: year → its bulletin's file name."""
     before = previous_matches(tree)
-    names = printed_names(tree, years)
+    partitions = read_partitions(tree, years)
+    ids = folder_ids(partitions)
+    for partition, given in zip(partitions, ids):
+        rewrite_ids(partition, given)
+    names = printed_names(partitions, ids)
     institutions = institution_rows(names)
     rows = name_rows(names, institutions)
     for dataset in (NAMES, INSTITUTIONS):
