@@ -21,8 +21,8 @@ year-over-year figures (internet_hospitals, physical_exam_reports, appointments_
   (中国人民解放军…), the former name kept in brackets after the new one (南京市市级机关医院, then
   南京市中心医院（南京市市级机关医院）; or that, then 南京市中心医院; full- or half-width), a
   campus's brackets full- and half-width, and a curated alias (an entirely new name: 江苏省省级机关医院 /
-  江苏省老年医院 — ALIASES, which the extractor's curated list under schemas/ must hold for the
-  alias rename to resolve);
+  江苏省老年医院 — ALIASES, the entries of the project's curated list
+  schemas/institution_aliases.yaml, the contract: a pair not in it is no alias);
 - counter-cases, distinct institutions printed side by side in every edition, never renamed: names
   one character apart (南京市第一医院 / 南京市第二医院), a hospital and its campus (…江北院区, …浦口分院,
   bare or in brackets), 南京市中医院 and 江苏省中医院 (COUNTER_KINDS: one pair of each in every series);
@@ -116,11 +116,17 @@ FORMER_NAMES = [("南京市市级机关医院", "南京市中心医院"), ("南�
 BRACKETED_CAMPUSES = [("南京市妇幼保健院", "丁家庄院区"), ("东南大学附属中大医院", "江北院区"),
                       ("南京医科大学附属逸夫医院", "江宁院区")]
 """Campuses printed with full-width brackets in one edition, half-width in another."""
-ALIASES = [("江苏省省级机关医院", "江苏省老年医院", "the same hospital under its second name"),
-           ("南京鼓楼医院", "南京大学医学院附属鼓楼医院", "the university's name for the hospital"),
-           ("南京脑科医院", "南京医科大学附属脑科医院", "the university's name for the hospital"),
-           ("南京明基医院", "南京医科大学附属明基医院", "the university's name for the hospital")]
-"""(one name, the other, why they are one institution): a curated alias list's entries."""
+
+
+def curated_aliases() -> list[tuple[str, str, str]]:
+    """(printed, canonical, reason): the entries of the project's curated alias list
+    (schemas/institution_aliases.yaml), the contract the alias renames are drawn from."""
+    return [(entry["printed"], entry["canonical"], entry["reason"])
+            for entry in load_yaml("institution_aliases.yaml").get("aliases") or []]
+
+
+ALIASES = curated_aliases()
+"""(one name, the other, why they are one institution): the alias renames' pairs."""
 RENAME_KINDS = ("city_prefix", "district_qu", "military_prefix", "former_name", "bracket_width", "alias")
 
 ONE_CHARACTER = [("南京市第一医院", "南京市第二医院"), ("南京医科大学第二附属医院", "南京医科大学第四附属医院")]
@@ -135,15 +141,10 @@ BRACKETS = re.compile(r"[（(]([^（()）]*)[)）]")
 
 @functools.cache
 def project_aliases() -> dict[str, str]:
-    """The extractor's curated aliases, printed → canonical (NFKC), where the project has the list
-    (schemas/institution_aliases.yaml, issue 18 §1): two names it lists as one are one institution,
-    so the model never draws them as two."""
-    try:
-        raw = load_yaml("institution_aliases.yaml") or {}
-    except FileNotFoundError:
-        return {}
-    return {unicodedata.normalize("NFKC", entry["printed"]): unicodedata.normalize("NFKC", entry["canonical"])
-            for entry in raw.get("aliases") or []}
+    """The extractor's curated aliases, printed → canonical (NFKC) (schemas/institution_aliases.yaml,
+    issue 18 §1): two names it lists as one are one institution, so the model never draws them as two."""
+    return {unicodedata.normalize("NFKC", printed): unicodedata.normalize("NFKC", canonical)
+            for printed, canonical, _ in ALIASES}
 
 
 def fold(name: str) -> str:
@@ -266,8 +267,13 @@ class ContentModel:
     def _draw_renames(self) -> None:
         rng = self.rng
         kinds = [kind for kind in RENAME_KINDS if rng.random() < RENAME_SHARE] or [rng.choice(RENAME_KINDS)]
+        used: set[str] = set()  # the folds of the renames drawn: no two institutions fold alike
         for kind in kinds:
-            self._add(self._renamed(*self._rename_pair(kind), kind != "former_name"), "rename", kind, self._tables())
+            pair = self._rename_pair(kind)
+            while {fold(name) for name in pair} & used:  # '南京市浦口中医院' and the alias '…浦口区中医医院'
+                pair = self._rename_pair(kind)
+            used |= {fold(name) for name in pair}
+            self._add(self._renamed(*pair, kind != "former_name"), "rename", kind, self._tables())
 
     def _rename_pair(self, kind: str) -> tuple[str, str]:
         rng = self.rng

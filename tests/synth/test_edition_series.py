@@ -181,8 +181,14 @@ def test_entries_and_exits_are_printed_in_one_edition_only(pairs: dict[int, Edit
 
 
 def test_the_alias_renames_are_the_curated_lists_entries() -> None:
-    """Each curated alias names two different institutions' worth of words, with its reason."""
-    assert all(a != b and reason for a, b, reason in ALIASES)
+    """The alias renames are drawn from the project's curated list (the contract): each entry two
+    different spellings, with its reason, that the extractor's identity resolves to one key."""
+    from bulletin_etl.identity import resolve
+    from bulletin_etl.schemas import load_yaml
+
+    listed = load_yaml("institution_aliases.yaml")["aliases"]
+    assert ALIASES == [(a["printed"], a["canonical"], a["reason"]) for a in listed] and len(ALIASES) >= 8
+    assert all(a != b and reason and resolve(a).key == resolve(b).key for a, b, reason in ALIASES)
 
 
 @pytest.mark.parametrize(("seed", "style"), [(3, "grid"), (4, "three_line")])
