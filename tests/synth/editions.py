@@ -52,17 +52,17 @@ leave and are renamed nowhere. Names printed in the other datasets with institut
 evaluation lists, the platform table: drawn as a single bulletin draws them) are the model's
 institutions where they fold as one does (`names(k, everywhere=True)`), else outside its truth.
 
-Sweeping pairs later (no CLI yet): for each seed, draw `edition_pair(seed)`, render both bulletins
-with the same producer, style and font (sweep.plan picks them per seed), extract BOTH PDFs into ONE
-output folder (`bulletin-etl extract a.pdf b.pdf --out OUT`, and again in the other order into a
-second folder: the ids must not change), then per edition compare(truth(b), OUT,
-expected_warnings=b.expected_warnings) and sweep.compare_mismatches(b.expected_mismatches, OUT,
-b.year) as sweep.check does — with expected_mismatches(series, k) in place of b's once the
-extractor checks year over year (the planted break one more, on the later edition) — and against
-the series' truth: id_problems(series, ids) with the ids read off both outputs (renames resolved,
-nothing merged, the same ids in either order), the entering and leaving rows as entries()/exits()
-say. A sweep's plant_wrong_total (a misprinted 合计) would move the 12320 all-time chain when it
-hits 小计: plant it in neither edition, or expect it.
+Sweeping pairs: `.venv/bin/python -m tests.synth.edition_pairs --seeds 0-29 --out /tmp/pairs`
+(edition_pairs.py; reportlab, style and font by seed) draws edition_pair(seed), renders both
+bulletins, extracts each and writes both into ONE output folder in either order (older first, newer
+first), then holds the ids read off the output to the series' truth — id_problems(series, ids), the
+renames resolved and the institutions wrongly merged, the same ids in either order — compares each
+edition's datasets with its truth (compare), and lists the cumulatives off in the output with rows
+joined on institution_id, which must be exactly the planted break. Other producers: render with
+theirs in place of render_reportlab.render. Once the extractor checks year over year (issue 18 §3),
+compare_mismatches(expected_mismatches(series, k), OUT, year) per edition, as sweep.check does (the
+planted break one more, on the later edition). A sweep's plant_wrong_total (a misprinted 合计)
+would move the 12320 all-time chain when it hits 小计: plant it in neither edition, or expect it.
 """
 
 from __future__ import annotations
