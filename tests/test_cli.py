@@ -13,7 +13,7 @@ import pytest
 
 from bulletin_etl import docs
 from bulletin_etl.cli import build_parser, main
-from bulletin_etl.schemas import all_schemas
+from bulletin_etl.schemas import all_schemas, per_bulletin
 
 from .conftest import BULLETIN_2024, ROOT
 
@@ -33,13 +33,29 @@ def test_progress_and_summary_on_stderr(tmp_path: Path, capsys: pytest.CaptureFi
     summary = lines.index(next(line for line in lines if line.startswith("wrote ")))
     assert summary == edition + 1
     assert lines[summary:] == [
-        f"wrote {len(all_schemas())} datasets of 1 bulletin to {out}: 321 rows of data and 342 derived (totals, "
+        f"wrote {len(per_bulletin())} datasets of 1 bulletin to {out}: 321 rows of data and 342 derived (totals, "
         f"consistency checks); 1 warning, 5 consistency mismatches; {lines[summary].rsplit('; ', 1)[1]}",
         "5 consistency mismatches (the bulletin contradicts itself; the data is kept as printed):",
         "  2024 family_doctor_referrals: 玄武区 all_types_annual: printed 12, expected 13 (page 5)",
         "  2024 family_doctor_referrals: 合计 all_types_annual: printed 1,543, expected 1,544 (page 5)",
         "  2024 family_doctor_referrals: 江北新区 inpatient_bed: printed 27, expected 24 (page 5)",
         "  and 2 more",
+        "7 institution names matched otherwise than exactly, for the first time (institution_names.match):",
+        *[f"  warning: {BULLETIN_2024.name}: section {section}: {message}" for section, message in [
+            ("appointments_12320", "'南京鼓楼医院（含分院）' (2024) is taken for '南京鼓楼医院' (institution i925807b17535, "
+                                   "match alias)"),
+            ("evaluation_ratings", "'中科院皮研所' (2024) is taken for '中国医学科学院皮肤病研究所' (institution "
+                                   "i1b7bc01829b7, match alias)"),
+            ("evaluation_ratings", "'南京市六台区人民医院' (2024) is taken for '南京市六合区人民医院' (institution "
+                                   "ic7d5e6ff3710, match suspected_typo)"),
+            ("evaluation_ratings", "'南京市溧水区中医医院' (2024) is taken for '南京市溧水区中医院' (institution "
+                                   "i206cf11d9891, match alias)"),
+            ("evaluation_ratings", "'江北医院' (2024) is taken for '南京江北医院' (institution iba352070be57, match normalised)"),
+            ("evaluation_ratings", "'江宁医院' (2024) is taken for '南京市江宁医院' (institution i0a0be39c4f81, "
+                                   "match normalised)"),
+            ("internet_hospitals", "'南京市浦口区中医医院' (2024) is taken for '南京市浦口区中医院' (institution "
+                                   "i19d1ad6e96c8, match alias)"),
+        ]],
         f"{out} now holds 2024 (1 edition); report: {out / 'report.html'}",
     ]
     seconds = lines[summary].rsplit("; ", 1)[1]

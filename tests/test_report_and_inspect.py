@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from bulletin_etl.cli import main
-from bulletin_etl.schemas import all_schemas
+from bulletin_etl.schemas import per_bulletin
 
 from .conftest import BULLETIN_2024
 from .synth.render_html import chromium
@@ -27,7 +27,9 @@ def test_report_is_self_contained(report: str) -> None:
 
 
 def test_report_lists_every_dataset_with_rows_schema_and_preview(report: str) -> None:
-    for name, spec in all_schemas().items():
+    """Every dataset of the bulletin (those across editions, institutions and institution_names,
+    are not in the report of a year)."""
+    for name, spec in per_bulletin().items():
         assert f"<a href='#2024-{name}'><code>{name}</code></a>" in report
         assert f"schema ({len(spec.columns)} columns)" in report
     assert ("<td data-label=\"dataset\"><a href='#2024-evaluation_ratings'><code>evaluation_ratings</code></a></td>"
@@ -131,8 +133,8 @@ def test_counts_read_the_same_everywhere() -> None:
 def test_report_counts_rows_of_data_apart_from_derived_rows(report: str, output_2024: Path) -> None:
     import pandas as pd
 
-    rows = {name: len(pd.read_parquet(output_2024 / name)) for name in all_schemas()}
-    roles = {name: spec.role for name, spec in all_schemas().items()}
+    rows = {name: len(pd.read_parquet(output_2024 / name)) for name in per_bulletin()}
+    roles = {name: spec.role for name, spec in per_bulletin().items()}
     data = sum(n for name, n in rows.items() if roles[name] == "data")
     derived = sum(n for name, n in rows.items() if roles[name] == "derived")
     assert (data, derived, sum(rows.values())) == (321, 342, 664)  # the bulletins row is neither
@@ -151,7 +153,7 @@ def test_report_previews_say_how_many_rows_they_show(report: str) -> None:
     assert "<caption>all 2 rows</caption>" in _section(report, "health_certificates")
     assert "<caption>the only row</caption>" in _section(report, "bulletins")
     # every 2024 dataset has rows, so a preview, but printed_figures: the 2024 tables print every figure plainly
-    assert report.count("<caption>") == len(all_schemas()) - 1
+    assert report.count("<caption>") == len(per_bulletin()) - 1
 
 
 def test_the_consistency_preview_shows_mismatches_first(report: str) -> None:
@@ -213,7 +215,7 @@ def test_tables_read_row_by_row_name_every_cell_after_its_column(output_2024: Pa
     assert heads[:4] == [["dataset", "file", "page", "section", "column", "check", "value", "partition"],
                          ["check", "dataset", "subject", "metric", "printed", "expected", "source_page", "detail"],
                          ["page", "section", "kind", "message"], ["dataset", "rows", "what it holds"]]
-    assert heads[4:] == [["column", "type", "nullable", "checks", "description"]] * len(all_schemas())
+    assert heads[4:] == [["column", "type", "nullable", "checks", "description"]] * len(per_bulletin())
     assert [len(rows) for _, rows in tables[:4]] == [2, 5, 1, 17]
     for head, rows in tables:
         for row in rows:
@@ -226,7 +228,7 @@ def test_tables_read_row_by_row_name_every_cell_after_its_column(output_2024: Pa
             "<td data-label=\"\" colspan='7' class='muted'>and 3 more failing values</td></tr>") in page
     # the data previews and the timing keep their columns (and scroll sideways in their box)
     # (printed_figures, empty for 2024, has no preview)
-    assert len(re.findall(r"<table>", page)) == len(all_schemas())
+    assert len(re.findall(r"<table>", page)) == len(per_bulletin())
     narrow = page.split("@media (max-width:600px)")[1].split("</style>")[0]
     assert "table.stack thead{display:none}" in narrow and "table.stack td::before{content:attr(data-label)" in narrow
 

@@ -329,8 +329,10 @@ def _summary(results: list, out: Path, clock: RunClock, say: Callable[[str], Non
         f"(totals, consistency checks); {count(warnings, 'warning')}, "
         f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')}; {clock.seconds:.1f} s")
     _mismatches(mismatches, say)
+    manifest = read_manifest(out)
+    _institution_warnings(manifest.get("institution_warnings", []), say)
     _failures(sum(len(r.failures) for r in results))
-    years = sorted(b["year"] for b in read_manifest(out).get("bulletins", []))
+    years = sorted(b["year"] for b in manifest.get("bulletins", []))
     say(f"{out} now holds {_years(years)}; report: {out / 'report.html'}")
 
 
@@ -344,6 +346,17 @@ def _mismatches(mismatches: list[tuple[int, dict]], say: Callable[[str], None]) 
             f"expected {figure(m['expected'])} (page {m['source_page']})")
     if len(mismatches) > MISMATCHES_SHOWN:
         say(f"  and {len(mismatches) - MISMATCHES_SHOWN} more")
+
+
+def _institution_warnings(warnings: list[dict], say: Callable[[str], None]) -> None:
+    """The institution names this write matched to an id otherwise than exactly, for the first time
+    (facts about the source: --strict lets them pass)."""
+    if not warnings:
+        return
+    say(f"{count(len(warnings), 'institution name')} matched otherwise than exactly, for the first time "
+        "(institution_names.match):")
+    for warning in warnings:
+        say(f"  warning: {warning['file']}: section {warning['section']}: {warning['message']}")
 
 
 def _failures(failures: int) -> None:

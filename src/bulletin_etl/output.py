@@ -20,10 +20,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import __version__
+from . import __version__, institutions
 from .interrupts import interrupts_held
 from .pipeline import BulletinResult
 from .schemas import PARTITION_COLUMNS, schema
+from .sections.base import Warning_
 
 MANIFEST = "manifest.json"
 
@@ -98,7 +99,10 @@ def write_all(out_dir: str | Path, results: list[BulletinResult], run: Callable[
     `run` says how the output was made (command, started_at, seconds), asked once the partitions
     are written so that its time includes theirs; `extra_files` is called with the new tree, once
     partitions and manifest are in place, for files describing it; `on_commit` is called once the
-    new tree has replaced the old (an interrupt then no longer leaves the folder as it was)."""
+    new tree has replaced the old (an interrupt then no longer leaves the folder as it was).
+
+    The datasets across editions (institutions.py) are rewritten from every year the new tree
+    holds; the manifest's `institution_warnings` are the non-exact name matches this write made first."""
     out_dir = Path(out_dir).absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
@@ -138,10 +142,20 @@ def _write_tree(tree: Path, results: list[BulletinResult], run: Callable[[], dic
             if earlier is not None:  # a gathered dataset written in part keeps the failing sections' rows of before
                 append_rows(target, earlier)
                 carried.add((result.year, dataset))
+    identities = _institutions(tree, previous, results)
     manifest = _manifest(previous, results, run(), tree, frozenset(carried))
+    manifest["institution_warnings"] = [w.as_dict() for w in identities]
     (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
     for name, content in (extra_files(tree) if extra_files else {}).items():
         (tree / name).write_text(content, encoding="utf-8")
+
+
+def _institutions(tree: Path, previous: dict, results: list[BulletinResult]) -> list[Warning_]:
+    """The datasets across editions (institutions.py) rewritten from every year the tree now
+    holds; the warnings of the non-exact name matches it holds for the first time."""
+    files = {b["year"]: b["source_file"] for b in previous.get("bulletins", [])}
+    files.update({r.year: r.path.name for r in results})
+    return institutions.write(tree, sorted(files), files)
 
 
 def _manifest(previous: dict, results: list[BulletinResult], how: dict, tree: Path,

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pandera.errors
 
-from . import completeness, guard
+from . import completeness, guard, identity
 from .consistency import reconcile, run_check
 from .errors import NotABulletin
 from .layout import document, trace
@@ -25,7 +25,7 @@ from .layout.sections import SectionText, cut
 from .layout.settings import LayoutSettings
 from .layout.vocabulary import MASTHEAD, without_numbering
 from .names import Gazetteer
-from .schemas import BadRecords, all_schemas, schema
+from .schemas import BadRecords, per_bulletin, schema
 from .sections import IGNORED_HEADINGS, SECTIONS, TITLE_PATTERNS
 from .sections.base import Context, Section, Warning_
 from .sections.masthead import Masthead, read_masthead
@@ -231,6 +231,7 @@ def extract(path: str | Path, progress: Progress = lambda message: None,
     guard.stage_started("the search for sections")
     found, masthead = _find_sections(doc, ctx)
     records = _read_sections(found, ctx, timings, progress)
+    identity.add_institution_ids(records, with_institution_ids(), ctx.gazetteer)
     clock = time.perf_counter()
     guard.stage_started("the consistency checks")
     records["consistency"] = reconcile(records, ctx.warn)
@@ -266,7 +267,7 @@ def _read_sections(found: list[tuple[Section, SectionText]], ctx: Context, timin
                    progress: Progress) -> dict[str, list[dict]]:
     """Every dataset's records from the sections found (those that need the gazetteer last, once
     the tables have named their institutions); a section not found is a warning."""
-    records: dict[str, list[dict]] = {name: [] for name in all_schemas()}
+    records: dict[str, list[dict]] = {name: [] for name in per_bulletin()}
     for section in sorted((s for s, _ in found), key=lambda s: s.uses_gazetteer):
         piece = next(p for s, p in found if s is section)
         if section.uses_gazetteer:
@@ -309,6 +310,11 @@ def validate(records: dict[str, list[dict]], ctx: Context) -> tuple[dict[str, pd
         if failure is not None:
             failures.append(failure)
     return frames, failures
+
+
+def with_institution_ids() -> set[str]:
+    """The datasets naming institutions: each row's `institution_id` is derived from its name."""
+    return {name for name, spec in per_bulletin().items() if "institution_id" in spec.column_names}
 
 
 def is_gathered(dataset: str) -> bool:

@@ -69,9 +69,10 @@ CONVERT = {"int": _whole, "float": _real, "date": _date}
 
 DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns", "role", "checks"})
 DATASET_REQUIRED = DATASET_KEYS - {"role", "checks"}
-ROLES = ("data", "derived", "bulletin")
+ROLES = ("data", "derived", "bulletin", "editions")
 """What a dataset's rows are: data read from a section (the default); derived from other datasets
-(printed totals gathered, consistency checks); or one row per bulletin read."""
+(printed totals gathered, consistency checks); one row per bulletin read; or computed over every
+edition the output folder holds, when it is written (institutions.py)."""
 COLUMN_KEYS = frozenset({"type", "description", "nullable", "min", "max", "allowed", "pattern"})
 
 
@@ -280,6 +281,11 @@ def all_schemas() -> dict[str, DatasetSchema]:
         out[spec.name] = spec
     check_references(out)
     return out
+
+
+def per_bulletin() -> dict[str, DatasetSchema]:
+    """The datasets an extraction of one bulletin gives (all but those computed across editions)."""
+    return {name: spec for name, spec in all_schemas().items() if spec.role != "editions"}
 
 
 def schema(name: str) -> DatasetSchema:

@@ -20,8 +20,11 @@ render_weasyprint.py (render_html's HTML with WeasyPrint's CSS → WeasyPrint, i
 render_typst.py (Typst markup compiled in-process by the typst package) — render_check.py (a
 PDF that prints less text than its document holds: a render defect, not the extractor's), compare.py,
 sweep.py (render, extract, compare many), triage.py (sort failures into classes), fixtures.py
-(the committed regression PDFs).
+(the committed regression PDFs), editions.py (consecutive editions from one content model, with
+renames, entries, exits and one planted year-over-year break: issue 18), edition_pairs.py (a pair
+through reportlab into one output folder in either order, its ids held to the truth; a pair sweep).
 
 Command line (for eyeballing): python -m tests.synth SEED --out DIR [--style S] [--font F]
 Sweeps: python -m tests.synth.sweep --seeds 1-100 --producer html|reportlab|docx|weasyprint|typst|all [--json F] [--off FAMILIES]
+Edition pairs: python -m tests.synth.edition_pairs --seeds 0-29 --out DIR
 """

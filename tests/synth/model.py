@@ -28,12 +28,14 @@ from .sections.figures import commafy, logu
 from .sections.names import DISTRICTS, pick_institutions
 
 
-def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | None = None) -> Bulletin:
+def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | None = None, edition=None) -> Bulletin:
     """One synthetic bulletin, fully determined by `seed` and `draws` (the draw families of
     draws.py; default: all but those BULLETIN_SYNTH_OFF names). `quirks` plants run-together names
-    and one-character typos in the evaluation lists (with their expected source_quirk and warning)."""
+    and one-character typos in the evaluation lists (with their expected source_quirk and warning).
+    `edition`: one edition of a series drawn from one content model (editions.py), whose year and
+    year-over-year tables the model gives; None (every bulletin but those) draws as it always did."""
     draws = default_draws() if draws is None else frozenset(draws)
-    ctx = Context(seed, quirks, draws)
+    ctx = Context(seed, quirks, draws, edition)
     order, missing = _section_order(ctx.rng)
     present = [name for name in order if name not in missing]
     built = build_sections(ctx, present)
@@ -41,7 +43,7 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         thousands_separators(stream("thousands", seed), list(built.values()))
     printed_events = events.build(ctx, set(present))
     if "units" in draws:
-        units.draw(stream("units", seed), list(built.values()), printed_events)
+        units.draw(stream("units", seed), list(built.values()), printed_events, renames=edition is None)
     if "wrapped_rows" in draws:
         wrapped_rows.draw(stream("wrapped_rows", seed), [*built.values(), printed_events], forced("wrapped_rows"))
     if "long_names" in draws:

@@ -57,11 +57,14 @@ WARNING_KINDS = {
     "parser": "a complaint of the PDF parser",
     "incomplete": "a sign that part of the bulletin was not read: a printed page number, item or 序号 missing "
                   "or repeated, a turned, empty or image-only page, a count larger than the rows read",
+    "institution_match": "an institution printed under a name other than its current one, taken for it by a rule, "
+                         "the alias list or a typo's correction (institution_names.match); said the first time the "
+                         "output folder holds the match",
     "other": "anything else",
 }
 """Every warning's `kind`: stable ids for programs reading manifest.json, meaning in words."""
 
-SOURCE_FACT_KINDS = frozenset({"suspected_typo", "year_mismatch"})
+SOURCE_FACT_KINDS = frozenset({"suspected_typo", "year_mismatch", "institution_match"})
 """Warnings that state a fact about the source, whose data was kept as printed: `extract --strict`
 lets them pass. Every other kind means data lost or uncertain, and --strict refuses it."""
 

@@ -21,6 +21,8 @@ def build(ctx: Context) -> Section:
     n = rng.randint(3, 45)
     names = pick_institutions(rng, n, ctx.table_names)
     items = [_institution(rng, name) for name in names]
+    if ctx.edition is not None:  # one edition of a series (editions.py): the model's institutions and figures
+        items = ctx.edition.rows(ctx, NAME, names, items)
     items = order_rows(rng, items, "subtotal")
     ctx.facts["quick_booking_total"] = sum(i["quick_booking"] for i in items)
     cols = [Column(("序号",), "seq", "seq"),
@@ -51,6 +53,8 @@ def _all_time_note(ctx: Context, sec: Section, year_total: int) -> None:
     """'（截止 2027 年底，总预约挂号量为 N 次）' under the table, and its figure in the totals."""
     rng = ctx.rng
     alltime = year_total * rng.randint(5, 14) + rng.randint(0, 99999)
+    if ctx.edition is not None:  # one edition of a series (editions.py): the last edition's, and this year's
+        alltime = ctx.edition.all_time(NAME, year_total, alltime)
     fig = ctx.p.fig(str(alltime), "次")
     y = ctx.printed_year()
     sec.notes = [rng.choice([f"（截止 {y}底，总预约挂号量为 {fig}）", f"（截止{y}底，总预约挂号量为{fig}）",

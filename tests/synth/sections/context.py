@@ -33,7 +33,7 @@ class Printer:
 class Context:
     """One bulletin's drawing state, handed from section to section."""
 
-    def __init__(self, seed: int, quirks: bool, draws: frozenset[str] = frozenset()):
+    def __init__(self, seed: int, quirks: bool, draws: frozenset[str] = frozenset(), edition=None):
         self.seed = seed
         self.rng = random.Random(seed)
         self.quirks = quirks
@@ -41,6 +41,11 @@ class Context:
         # new_names family: a quirk of the source, as typo_pairs
         self.new_names = stream("new_names", seed) if quirks and "new_names" in draws else None
         self.year = self.rng.randint(2019, 2030)
+        # one edition of a series drawn from one content model (editions.py; None: a bulletin of its own): its
+        # year, and the institutions and figures of its year-over-year tables, are the model's
+        self.edition = edition
+        if edition is not None:
+            self.year = edition.year  # the year drawn above is drawn all the same: the stream goes on as it did
         self.p = Printer(self.rng)
         self.warnings: list[tuple[str, str]] = []
         self.table_names: set[str] = set()  # institutions printed in this bulletin's tables

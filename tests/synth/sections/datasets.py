@@ -12,12 +12,16 @@ from ..content import Column
 PROVENANCE = ("source_page", "source_file", "sha256", "pages")
 """Columns the extractor fills from the PDF file, not from what is printed: no truth holds them."""
 
+DERIVED = ("institution_id",)
+"""Columns the extractor derives from printed ones (identity.py: the id of the printed institution
+name, checked by tests/test_identity.py and tests/test_institution_ids.py): no truth holds them."""
+
 NUMBER_TYPES = ("int", "float")
 
 
 def columns(dataset: str) -> list[str]:
     """The columns of a truth row of `dataset`, in the schema's order."""
-    return [name for name in schema(dataset).column_names if name not in PROVENANCE]
+    return [name for name in schema(dataset).column_names if name not in PROVENANCE + DERIVED]
 
 
 def keys(dataset: str) -> list[str]:

@@ -36,6 +36,8 @@ def build(ctx: Context) -> Section:
     off_by = 0
     for d in districts:
         rec, delta = _district(ctx, d)
+        if ctx.edition is not None:  # one edition of a series (editions.py): to date, the last edition's and this year's
+            rec, delta = ctx.edition.district(ctx, NAME, d, rec), 0
         off_by += delta
         wide.append(rec)
         long = [{"district": d, "referral_type": key, "period": period, "count": rec[f"{key}_{period}"]}

@@ -22,6 +22,8 @@ def build(ctx: Context) -> Section:
     ann["appointment_orders"] = int(ann["individual_users"] * rng.uniform(3, 8))
     ann["electronic_certificates"] = int(ann["appointment_orders"] * rng.uniform(0.85, 1.0))
     cum = {k: int(v * rng.uniform(2.5, 9)) for k, v in ann.items()}
+    if ctx.edition is not None:  # one edition of a series (editions.py): to date, the last edition's and this year's
+        ann, cum = ctx.edition.periods(NAME, ann, cum)
     truth = [{"period": "annual", **ann}, {"period": "cumulative", **cum}]
     rows = [BodyRow([ctx.printed_year()] + [str(ann[c.field]) for c in cols[1:]], feeds=[truth[0]]),
             BodyRow(["累计"] + [str(cum[c.field]) for c in cols[1:]], feeds=[truth[1]])]

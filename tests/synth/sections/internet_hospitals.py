@@ -28,6 +28,9 @@ def build(ctx: Context) -> Section:
     if rng.random() < 0.4:
         rng.shuffle(groups)
     items = [_institution(rng, name, groups) for name in names]
+    if ctx.edition is not None:  # one edition of a series (editions.py): the model's institutions and figures
+        items = ctx.edition.rows(ctx, NAME, names, items)
+        n = len(items)
     items = order_rows(rng, items, rng.choice(["appointments_cumulative", "appointments_annual"]))
     inst_head = rng.choices(["单位", "医疗机构", "单位名称"], weights=[8, 1, 1])[0]
     cols = [Column(("序号",), "seq", "seq"), Column((inst_head,), "name", "institution")]

@@ -20,6 +20,8 @@ def build(ctx: Context) -> Section:
     n = rng.randint(3, 20)
     names = pick_institutions(rng, n, ctx.table_names)
     items = [_centre(rng, name) for name in names]
+    if ctx.edition is not None:  # one edition of a series (editions.py): the model's institutions and figures
+        items = ctx.edition.rows(ctx, NAME, names, items)
     ctx.facts["physical_exam_centres"] = len(items)
     items = order_rows(rng, items, rng.choice(["reports_annual", "reports_cumulative"]))
     inst_head = rng.choices(["单位", "医疗机构", "单位名称", "医院"], weights=[7, 1, 1, 1])[0]

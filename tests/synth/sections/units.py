@@ -29,10 +29,11 @@ WAN_NAMES = ["南京万寿医院", "南京市万安社区卫生服务中心", "�
 UNITS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 
 
-def draw(rng: random.Random, sections: list[Section], events: Section) -> None:
+def draw(rng: random.Random, sections: list[Section], events: Section, renames: bool = True) -> None:
     """About two bulletins in five print some tables' figures with units in the cells or in
     full-width digits; some of those print prose figures in full-width digits (and the hotline's in
-    万) or name one institution with 万."""
+    万) or name one institution with 万 (not where `renames` is off: an edition of a series, whose
+    names are its content model's)."""
     if rng.random() >= 0.4:
         return
     for sec in sections:
@@ -40,7 +41,7 @@ def draw(rng: random.Random, sections: list[Section], events: Section) -> None:
             continue  # '合计：N' across the table stays as it is
         if rng.random() < 0.5:
             _in_cells(rng, sec)
-        if rng.random() < 0.2:
+        if rng.random() < 0.2 and renames:
             _wan_name(rng, sec, [*sections, events])
     if rng.random() < 0.5:
         for sec in [*sections, events]:
