@@ -697,3 +697,47 @@ def test_a_left_half_row_alone_shows_no_centred_names(tmp_path: Path) -> None:
     whole = [[s.text for line in band for s in line if s.x0 > RIGHT_HALF + 40]
              for _, _, band in body_bands(rows, [], DEFAULTS)]
     assert whole == [["12320网", "12320快速预", "238", "约"], []]
+
+
+def tight_rows_under_a_wrapped_name(tmp_path: Path, tops: tuple[float, float, float], rest: str) -> list[list[Segment]]:
+    """Typst's tight top-aligned table, lines 11 pt apart within a cell and the cells padded by 2 pt:
+    '南京市鼓楼区淳溪医' / '院' (the table's cell pitch), then a row whose full-width figure fills its
+    cell ('１９９９６１７．２'), then a line at tops[0] holding `rest` ('院' / a name) and '３' centred
+    under that figure, and two more rows at tops[1] and tops[2]."""
+    def wide_row(top: float, name: str, *figures: str) -> list[tuple[float, float, str]]:
+        return [(NAME_X, top, name), *((x, top, f) for x, f in zip((160.0, 260.0, 360.0), figures))]
+
+    return drawn(tmp_path, *wide_row(100, "南京市鼓楼区淳溪医", "398043262", "６５６０２．６１", "5511"), (NAME_X, 111, "院"),
+                 *wide_row(124, "南京市鼓楼区人民医", "387830540", "１９９９６１７．２", "6404"),
+                 (NAME_X, tops[0], rest), (291.5, tops[0], "３"),
+                 *wide_row(tops[1], "江苏省省级机关医院", "139200908", "１５０２８９．４２", "1744"),
+                 *wide_row(tops[2], "南京江北医院", "76553420", "９５６４６９．０２", "36129"))
+
+
+def test_a_figures_rest_at_the_cells_line_pitch_is_no_row(tmp_path: Path) -> None:
+    """typst 920088: '院 ３' stands 11 pt under '南京市鼓楼区人民医 … １９９９６１７．２', the next row 13 pt
+    on — not clearly nearer (`clear_gap_lines` × 9 pt), but at the pitch '院' stands under
+    '南京市鼓楼区淳溪医' with the padding under it: the lines of one cell, the name's and the figure's
+    rests."""
+    from bulletin_etl.layout.tables.body import _cells_line_pitches, _close_under_the_line_above, runs_on_at_a_cells_pitch
+
+    rows = tight_rows_under_a_wrapped_name(tmp_path, (135, 148, 161), "院")
+    assert [[s.text for s in line] for line in rows][3] == ["院", "３"]
+    assert not _close_under_the_line_above(rows, 3, DEFAULTS)
+    assert _cells_line_pitches(rows, 3, DEFAULTS) == [pytest.approx(11, abs=DEFAULTS.cell_pitch_pt)]
+    assert runs_on_at_a_cells_pitch(rows, 3, DEFAULTS)
+    bands = [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [], DEFAULTS)]
+    assert len(bands) == 4 and bands[1] == ["南京市鼓楼区人民医", "387830540", "１９９９６１７．２", "6404", "院", "３"]
+    assert bands[0] == ["南京市鼓楼区淳溪医", "398043262", "６５６０２．６１", "5511", "院"]
+
+
+def test_a_row_of_one_figure_a_row_pitch_under_the_row_above_stays_a_row(tmp_path: Path) -> None:
+    """The counter-cases: a row '院 … ３' 13 pt under the row above — a line and the cells' padding,
+    not the cell pitch of 11 pt — is a row of its own, the next row as far under it (no padding
+    closes a cell of the two) or further (closed, but at no cell's pitch)."""
+    from bulletin_etl.layout.tables.body import runs_on_at_a_cells_pitch
+
+    for tops in ((137, 150, 163), (137, 152, 165)):
+        rows = tight_rows_under_a_wrapped_name(tmp_path, tops, "院")
+        assert not runs_on_at_a_cells_pitch(rows, 3, DEFAULTS)
+        assert len(list(body_bands(rows, [], DEFAULTS))) == 5

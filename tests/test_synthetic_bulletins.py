@@ -253,6 +253,19 @@ def test_a_name_of_six_lines_centred_on_a_continued_pages_first_row_in_typst_kee
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+def test_a_full_width_figures_rest_beside_a_names_rest_in_a_tight_typst_table_is_no_row(tmp_path: Path) -> None:
+    """typst 920088 (platform_collection_hospitals, tight top-aligned rows): '南京市鼓楼区人民医' / '院'
+    beside '１９９９６１７．２' / '３', which fills its cell. The line '院 ３' stands 9.4 pt under the row's
+    line, the next row 11 pt on — a padding of 1.6 pt, not clearly nearer — and was read as a row
+    of its own holding 3.0. It stands at the pitch '院' stands under '南京市鼓楼区淳溪医' two rows up,
+    the padding under it: one cell's lines (body.runs_on_at_a_cells_pitch)."""
+    reason = cannot_render("typst", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920088, "typst", "three_line", "noto-sans", draws=pinned_draws(920088))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
 def test_a_ranking_sentence_in_two_columns_between_headings_in_typst_is_read_whole(tmp_path: Path) -> None:
     """typst 740232 (development_index): the sentence set in two columns, three lines in the left one
     and '第一。' beside the first, between two headings set larger than the text that end short of

@@ -108,7 +108,8 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
     and not a row: when a figure above stops at its decimal point or a separator ('３８６８２．' /
     '７７万'), or, digits cut between digits ('１２３' / '４５'), when it stands clearly nearer the line
     above than the line below (rows stand further apart than the lines of one cell; the table's
-    last line, `_close_under_the_line_above`), goes on in
+    last line, `_close_under_the_line_above`; or under it at the pitch of one cell's lines,
+    `runs_on_at_a_cells_pitch`), goes on in
     full-width digits or a unit (`goes_on_as_wide_digits_or_unit`) and either finishes figures
     begun over a row's own line (`_rests_under_their_row`) or holds fewer figures than a line
     above it (`fewer_figures_than_above`)."""
@@ -121,7 +122,30 @@ def _continues_a_figure(rows: list[Line], i: int, settings: LayoutSettings) -> b
         return False
     if _rests_under_their_row(rows, i, cut):
         return True
-    return _close_under_the_line_above(rows, i, settings) and fewer_figures_than_above(rows, i, settings)
+    if not fewer_figures_than_above(rows, i, settings):
+        return False
+    return _close_under_the_line_above(rows, i, settings) or runs_on_at_a_cells_pitch(rows, i, settings)
+
+
+def _cells_line_pitches(rows: list[Line], i: int, settings: LayoutSettings) -> list[float]:
+    """How far a line without figures, other than line i, stands under the line above it where the
+    two close one cell (`one_cell_down_to`: the next line stands further by the cells' padding): a
+    name's wrapped line under its row's own, the pitch of one cell's lines."""
+    return [middle(rows[k]) - middle(rows[k - 1]) for k in range(1, len(rows))
+            if k != i and not _anchors_a_row(rows[k]) and one_cell_down_to(rows, k - 1, k, settings)]
+
+
+def runs_on_at_a_cells_pitch(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """The line and the line above close one cell (`one_cell_down_to`), the line standing under it
+    at the pitch a wrapped name's line stands under its row's elsewhere in the table
+    (`_cells_line_pitches`, within `cell_pitch_pt`): the lines of one cell, the next row the cells'
+    padding further. A tight table pads a row too thinly to be clearly nearer (`clear_gap_lines`):
+    '南京市鼓楼区人民医 … １９９９６１７．２' over '院 ３', 9.4 pt, the next row 11 pt on, as '…淳溪医' over
+    '院' above (typst 920088). A row of its own stands under the line above a line and the padding."""
+    if i < 1 or not one_cell_down_to(rows, i - 1, i, settings):
+        return False
+    up = middle(rows[i]) - middle(rows[i - 1])
+    return any(abs(up - pitch) <= settings.cell_pitch_pt for pitch in _cells_line_pitches(rows, i, settings))
 
 
 def _next_line_of_figures(rows: list[Line], i: int) -> int | None:
