@@ -903,6 +903,19 @@ def test_a_grid_row_left_open_at_a_pages_foot_in_chromium_is_read(tmp_path: Path
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+
+def test_a_title_over_columns_on_a_landscape_page_in_weasyprint_is_read(tmp_path: Path) -> None:
+    """weasyprint 920039 (grid, noto-serif; the sweep at bf84e67): the 12320 hotline's paragraph in two
+    page columns on the landscape page the family doctors' wide table opened, under its title set
+    like the body (14.5 pt over 14). Three left-column lines ending at the gutter made the page's
+    right margin: the centred title reached it, ended no block, and the hotline's prose was read as
+    a note of the referrals' table. The columns' outer edges are the page's margins (lines.margin_edges)."""
+    reason = cannot_render("weasyprint", "noto-serif")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920039, "weasyprint", "grid", "noto-serif", draws=pinned_draws(920039))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
 OPEN_FEET_CASES = [2, 3, 12]
 """open_feet family, forced (reportlab, grid): grid tables broken by the page with no rule under each page's
 last row (2: eight breaks, two of them inside a row whose wrapped name goes on on the next page; 3: four, two
