@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from bulletin_etl.layout.document import load
 from bulletin_etl.layout.furniture import drop_furniture
-from bulletin_etl.layout.lines import TextLine, margin_edges, margins, text_edge
+from bulletin_etl.layout.lines import TextLine, column_set_edges, margin_edges, margins, text_edge
 from bulletin_etl.layout.sections import cut
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.sections import TITLE_PATTERNS
@@ -44,19 +44,25 @@ def portrait(c) -> None:
         text(c, LEFT + (2 * BODY if k == 0 else 0), 110 + k * 1.6 * BODY, words[:30], BODY)
 
 
-def landscape_columns(c) -> None:
-    """The centred title over three lines of a left column and two of a right one."""
-    c.setPageSize((WIDE_W, WIDE_H))
-    title_x0 = (WIDE_W - c.stringWidth(TITLE, "STSong-Light", TITLE_SIZE)) / 2
-    text(c, title_x0, 80, TITLE, TITLE_SIZE)
-    for k, words in enumerate(LINES[:3]):
-        text(c, LEFT, 110 + k * 1.7 * BODY, words, BODY)
-    for k, words in enumerate(LINES[3:4] + [LINES[4][:15] + "。"]):
-        text(c, RIGHT_COLUMN, 110 + k * 1.7 * BODY, words, BODY)
+RIGHT_LINES = [LINES[3], LINES[4][:15] + "。"]
+SHORT_RIGHT = [LINES[3][:8] + "。"]  # the right column one short line: its edge is no column's end
 
 
-def _lines(tmp_path: Path):
-    doc = load(make_pdf(tmp_path / "landscape-columns.pdf", portrait, landscape_columns))
+def landscape_columns(right_lines: list[str]):
+    """The centred title over three lines of a left column and `right_lines` of a right one."""
+    def draw(c) -> None:
+        c.setPageSize((WIDE_W, WIDE_H))
+        title_x0 = (WIDE_W - c.stringWidth(TITLE, "STSong-Light", TITLE_SIZE)) / 2
+        text(c, title_x0, 80, TITLE, TITLE_SIZE)
+        for k, words in enumerate(LINES[:3]):
+            text(c, LEFT, 110 + k * 1.7 * BODY, words, BODY)
+        for k, words in enumerate(right_lines):
+            text(c, RIGHT_COLUMN, 110 + k * 1.7 * BODY, words, BODY)
+    return draw
+
+
+def _lines(tmp_path: Path, right_lines: list[str] = RIGHT_LINES):
+    doc = load(make_pdf(tmp_path / "landscape-columns.pdf", portrait, landscape_columns(right_lines)))
     lines = [b for b in drop_furniture(doc.blocks, DEFAULTS) if isinstance(b, TextLine)]
     return doc, lines, {page.number: page.width for page in doc.pages}
 
@@ -84,3 +90,25 @@ def test_lines_across_the_page_keep_their_own_edges(tmp_path: Path) -> None:
     _, lines, _ = _lines(tmp_path)
     on_page = [ln for ln in lines if ln.page == 1]
     assert margin_edges(on_page) == ([ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page])
+
+
+def test_a_short_right_column_ends_as_wide_as_the_left_one(tmp_path: Path) -> None:
+    """The right column one short line (WeasyPrint balancing three lines: weasyprint 182's
+    development index): its frame ends where that line does, and the columns' set ends a column's
+    width past the right column's start, not there (`column_set_edges`); the title is the
+    section's heading and the three lines and the right one its text."""
+    doc, lines, widths = _lines(tmp_path, SHORT_RIGHT)
+    on_page = [ln for ln in lines if ln.page == 2]
+    assert [round(ln.frame[1], 1) for ln in on_page[1:] if ln.frame] == [round(LEFT + COLUMN_CHARS * BODY, 1)] * 3 \
+        + [round(RIGHT_COLUMN + 8 * BODY, 1)]
+    assert round(margins(lines, DEFAULTS, widths)[2][1], 1) == round(COLUMNS_END, 1)
+    pieces = cut(doc, TITLE_PATTERNS)
+    assert [p.title for p in pieces][-1] == TITLE
+    assert [b.text for b in pieces[-1].blocks] == [*LINES[:3], *SHORT_RIGHT]
+
+
+def test_the_column_set_ends_at_its_last_columns_own_end_where_that_is_wider() -> None:
+    """Counter-case: a right column wider than the left (its lines reaching further) keeps its own end."""
+    assert column_set_edges([(58.4, 378.4), (419.0, 547.0)]) == (58.4, 739.0)
+    assert column_set_edges([(82.5, 422.4), (444.8, 790.0)]) == (82.5, 790.0)
+    assert column_set_edges([(82.5, 422.4)]) == (82.5, 422.4)

@@ -209,9 +209,18 @@ def margin_edges(on_page: list[TextLine]) -> tuple[list[float], list[float]]:
     frames = [ln.frame for ln in on_page if ln.frame is not None]
     if not frames:
         return [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
-    start, end = min(f[0] for f in frames), max(f[1] for f in frames)
+    start, end = column_set_edges(frames)
     return ([ln.x0 if ln.frame is None else start for ln in on_page],
             [text_edge(ln) if ln.frame is None else end for ln in on_page])
+
+
+def column_set_edges(frames: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where a page's columns start and end: the first column's start, and the last one's end, as
+    wide as the widest column at least (columns are set equally wide; a right column of one short
+    line, '四，继续保持前列。', shows no edge of its own)."""
+    widest = max(right - left for left, right in frames)
+    last_start = max(left for left, _ in frames)
+    return min(left for left, _ in frames), max(max(right for _, right in frames), last_start + widest)
 
 
 def _on_usual_pages(lines: list[TextLine], page_widths: dict[int, float], settings: LayoutSettings) -> list[TextLine]:
