@@ -45,7 +45,6 @@ def portrait(c) -> None:
 
 
 RIGHT_LINES = [LINES[3], LINES[4][:15] + "。"]
-SHORT_RIGHT = [LINES[3][:8] + "。"]  # the right column one short line: its edge is no column's end
 
 
 def landscape_columns(right_lines: list[str]):
@@ -92,23 +91,10 @@ def test_lines_across_the_page_keep_their_own_edges(tmp_path: Path) -> None:
     assert margin_edges(on_page) == ([ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page])
 
 
-def test_a_short_right_column_ends_as_wide_as_the_left_one(tmp_path: Path) -> None:
-    """The right column one short line (WeasyPrint balancing three lines: weasyprint 182's
-    development index): its frame ends where that line does, and the columns' set ends a column's
-    width past the right column's start, not there (`column_set_edges`); the title is the
-    section's heading and the three lines and the right one its text."""
-    doc, lines, widths = _lines(tmp_path, SHORT_RIGHT)
-    on_page = [ln for ln in lines if ln.page == 2]
-    assert [round(ln.frame[1], 1) for ln in on_page[1:] if ln.frame] == [round(LEFT + COLUMN_CHARS * BODY, 1)] * 3 \
-        + [round(RIGHT_COLUMN + 8 * BODY, 1)]
-    assert round(margins(lines, DEFAULTS, widths)[2][1], 1) == round(COLUMNS_END, 1)
-    pieces = cut(doc, TITLE_PATTERNS)
-    assert [p.title for p in pieces][-1] == TITLE
-    assert [b.text for b in pieces[-1].blocks] == [*LINES[:3], *SHORT_RIGHT]
-
-
-def test_the_column_set_ends_at_its_last_columns_own_end_where_that_is_wider() -> None:
-    """Counter-case: a right column wider than the left (its lines reaching further) keeps its own end."""
-    assert column_set_edges([(58.4, 378.4), (419.0, 547.0)]) == (58.4, 739.0)
-    assert column_set_edges([(82.5, 422.4), (444.8, 790.0)]) == (82.5, 790.0)
-    assert column_set_edges([(82.5, 422.4)]) == (82.5, 422.4)
+def test_the_column_set_spans_its_columns_frames() -> None:
+    """The set starts where its first column starts and ends where its last one ends; a right
+    column of one short line ends the set there (weasyprint 182's development index, '四，继续保持前列。',
+    under a title set apart by its size), and so do the masthead's two boxes read as columns."""
+    assert column_set_edges([(58.4, 378.4), (419.0, 547.0)]) == (58.4, 547.0)
+    assert column_set_edges([(82.5, 422.4), (444.8, 770.6), (82.5, 422.4)]) == (82.5, 770.6)
+    assert column_set_edges([(80.5, 304.1), (345.6, 505.3), (80.5, 286.2), (307.1, 512.8)]) == (80.5, 512.8)
