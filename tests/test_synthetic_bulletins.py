@@ -929,3 +929,23 @@ def test_open_feet_family_through_reportlab(seed: int, tmp_path: Path, monkeypat
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "open_feet")
     case = Case(seed, "reportlab", "grid", "STSong-Light", draws=drawn_through("open_feet"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+LANDSCAPE_COLUMNS_CASES = [(55, "grid", "noto-sans"), (38, "grid", "uming"), (52, "three_line", "uming"),
+                           (7, "no_inner_verticals", "wqy-zenhei")]
+"""landscape_columns family, forced (WeasyPrint): the prose section right after a landscape table set in
+two page columns on that page. 55 — the hotline under its title set like the body, 16 pt over 16 (its
+prose read as the table before's note before `lines.margin_edges`, as weasyprint 920039: failing at
+4f3f141); 38 — the hotline so, its title bold and smaller; 52, 7 — its title larger (17 over 12, 15.5
+over 13), a heading by its size whatever the page's margins."""
+
+
+@pytest.mark.parametrize(("seed", "style", "font"), LANDSCAPE_COLUMNS_CASES)
+def test_landscape_columns_family_through_weasyprint(seed: int, style: str, font: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render("weasyprint", font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "landscape_columns")
+    case = Case(seed, "weasyprint", style, font, draws=drawn_through("landscape_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

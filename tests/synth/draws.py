@@ -250,6 +250,15 @@ Families (the classes of issue 9 the extractor must handle):
                     the row. Counter-case: where such a table ends, its column rules run 2–6 pt past the rule
                     under its last row, nothing printed between (a note may stand close under it). The truth
                     is unchanged
+  landscape_columns (with landscape; all producers draw it, WeasyPrint shows it; ~50% of the bulletins with
+                    a prose section right after a landscape table, all when forced; model.landscape_columns)
+                    that section (hotline, remote medicine, development index) set in two balanced page
+                    columns: WeasyPrint sets it on the landscape page the table opened, its title centred
+                    over the columns, whose left column's lines end together at the gutter, more lines
+                    than share any other edge of the page (weasyprint 920039: taken for the page's right
+                    margin, a title set like the body ran on into the prose; `lines.margin_edges`,
+                    `column_set_edges`). Counter-case: prose after portrait tables, in columns or across
+                    the page. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -273,7 +282,8 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "dark_fills", "group_start", "cut_halves", "note_frames", "headless_tables", "hung_quotes", "head_gaps",
             "landscape_captions", "column_last_pages", "titles_under_columns", "wrapped_rows", "dark_zebra",
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
-            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet")
+            "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet",
+            "landscape_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

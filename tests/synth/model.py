@@ -21,6 +21,7 @@ import re
 from . import headless, long_names, rewording, shading, wrapped_rows
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
+from .page_draws import wide_tables_from
 from .printed import printed_figures
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, events, masthead, units
 from .sections.context import Context
@@ -71,6 +72,9 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         printed_events.mark_column = forced("mark_columns") or stream("mark_columns", seed).random() < MARK_COLUMNS_SHARE
     if "ragged_columns" in draws:
         ragged_columns(stream("ragged_columns", seed), [printed_events, *sections], forced("ragged_columns"))
+    if "landscape_columns" in draws:
+        landscape_columns(stream("landscape_columns", seed), sections, wide_tables_from(draws, seed),
+                          forced("landscape_columns"))
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -365,6 +369,27 @@ def ragged_columns(rng: random.Random, sections: list[Section], force: bool = Fa
     for sec in sections:
         if sec.columns is not None and not sec.hung_quote and not sec.columns.last_right:
             sec.ragged = True
+
+
+LANDSCAPE_COLUMNS_SHARE = 0.5  # bulletins setting a prose section after a landscape table in page columns
+
+
+def landscape_columns(rng: random.Random, sections: list[Section], wide_from: int | None, force: bool = False) -> None:
+    """About half the bulletins (all when forced) in which a prose section (COLUMN_PROSE) follows a
+    table printed on a landscape page (`wide_from` columns or more) set that section in two page
+    columns, balanced, justified, a rule in the gutter or none: WeasyPrint sets a section of no
+    named page on the page at hand, so the short section and its title stand on the landscape page
+    under the table, the left column's lines ending together at the gutter, more of them than
+    share any other edge of the page (weasyprint 920039: taken for the page's right margin, the
+    centred title reached it and the prose was read as the table's note; `lines.margin_edges`).
+    A section two_columns set in columns already keeps its draws. Counter-case: the prose sections
+    after portrait tables, in columns (two_columns) or across the page. The truth is unchanged."""
+    if wide_from is None or not (force or rng.random() < LANDSCAPE_COLUMNS_SHARE):
+        return
+    for before, sec in zip(sections, sections[1:]):
+        wide = before.table is not None and before.table.n_cols >= wide_from
+        if wide and sec.name in COLUMN_PROSE and sec.paragraphs and sec.columns is None:
+            sec.columns = PageColumns(2, rng.random() < 0.5, round(rng.uniform(1.0, 3.0), 1), "balanced")
 
 
 def close_notes(rng: random.Random, sections: list[Section], force: bool = False) -> None:
