@@ -984,6 +984,19 @@ def test_a_grid_row_left_open_at_a_pages_foot_in_chromium_is_read(tmp_path: Path
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
 
+
+def test_a_title_over_columns_on_a_landscape_page_in_weasyprint_is_read(tmp_path: Path) -> None:
+    """weasyprint 920039 (grid, noto-serif; the sweep at bf84e67): the 12320 hotline's paragraph in two
+    page columns on the landscape page the family doctors' wide table opened, under its title set
+    like the body (14.5 pt over 14). Three left-column lines ending at the gutter made the page's
+    right margin: the centred title reached it, ended no block, and the hotline's prose was read as
+    a note of the referrals' table. The columns' outer edges are the page's margins (lines.margin_edges)."""
+    reason = cannot_render("weasyprint", "noto-serif")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920039, "weasyprint", "grid", "noto-serif", draws=pinned_draws(920039))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
 OPEN_FEET_CASES = [2, 3, 12]
 """open_feet family, forced (reportlab, grid): grid tables broken by the page with no rule under each page's
 last row (2: eight breaks, two of them inside a row whose wrapped name goes on on the next page; 3: four, two
@@ -996,4 +1009,24 @@ counter-case). All three lost rows before `ruled.closing_edges`."""
 def test_open_feet_family_through_reportlab(seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "open_feet")
     case = Case(seed, "reportlab", "grid", "STSong-Light", draws=drawn_through("open_feet"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+LANDSCAPE_COLUMNS_CASES = [(55, "grid", "noto-sans"), (38, "grid", "uming"), (52, "three_line", "uming"),
+                           (7, "no_inner_verticals", "wqy-zenhei")]
+"""landscape_columns family, forced (WeasyPrint): the prose section right after a landscape table set in
+two page columns on that page. 55 — the hotline under its title set like the body, 16 pt over 16 (its
+prose read as the table before's note before `lines.margin_edges`, as weasyprint 920039: failing at
+4f3f141); 38 — the hotline so, its title bold and smaller; 52, 7 — its title larger (17 over 12, 15.5
+over 13), a heading by its size whatever the page's margins."""
+
+
+@pytest.mark.parametrize(("seed", "style", "font"), LANDSCAPE_COLUMNS_CASES)
+def test_landscape_columns_family_through_weasyprint(seed: int, style: str, font: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    reason = cannot_render("weasyprint", font)
+    if reason:
+        pytest.skip(reason)
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "landscape_columns")
+    case = Case(seed, "weasyprint", style, font, draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -279,6 +279,15 @@ Families (the classes of issue 9 the extractor must handle):
                     `body.one_cell_down_to`); counter-case, where the page_breaks family lets cells be cut,
                     the same move cuts that row after its first line: the rest of its name stands the
                     padding over the next row under the repeated header. The truth is unchanged
+  landscape_columns (with landscape; all producers draw it, WeasyPrint shows it; ~50% of the bulletins with
+                    a prose section right after a landscape table, all when forced; model.landscape_columns)
+                    that section (hotline, remote medicine, development index) set in two balanced page
+                    columns: WeasyPrint sets it on the landscape page the table opened, its title centred
+                    over the columns, whose left column's lines end together at the gutter, more lines
+                    than share any other edge of the page (weasyprint 920039: taken for the page's right
+                    margin, a title set like the body ran on into the prose; `lines.margin_edges`,
+                    `column_set_edges`). Counter-case: prose after portrait tables, in columns or across
+                    the page. The truth is unchanged
 
 A new family is appended to FAMILIES, never inserted. A bulletin pinned from a sweep is drawn with
 the families of the sweep's commit, `draws=drawn_through("<its last family>")`: a family added since
@@ -304,7 +313,7 @@ FAMILIES = ("typography", "furniture", "unknown_sections", "notes", "typo_pairs"
             "part_title", "airy_rows", "cut_halves_beside", "word_spaces", "long_names", "flush_paragraphs",
             "close_notes", "mark_columns", "recentred_rests", "columns_under_title", "ragged_columns", "open_feet",
             "carried_rests", "new_names",
-            "long_names_atop")
+            "long_names_atop", "landscape_columns")
 ALL = frozenset(FAMILIES)
 NONE: frozenset[str] = frozenset()
 

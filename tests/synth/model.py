@@ -21,6 +21,7 @@ import re
 from . import headless, long_names, rewording, shading, wrapped_rows
 from .content import BodyRow, Bulletin, Column, PageColumns, PrintedTable, Section
 from .draws import default_draws, forced, stream
+from .page_draws import wide_tables_from
 from .printed import printed_figures
 from .sections import DATASET_COLUMNS, STAT_SECTIONS, build_sections, evaluation_ratings, events, masthead, units
 from .sections.context import Context
@@ -76,6 +77,9 @@ def make_bulletin(seed: int, *, quirks: bool = False, draws: frozenset[str] | No
         ragged_columns(stream("ragged_columns", seed), [printed_events, *sections], forced("ragged_columns"))
     if "carried_rests" in draws:
         carried_rests(stream("carried_rests", seed), sections, forced("carried_rests"))
+    if "landscape_columns" in draws:
+        landscape_columns(stream("landscape_columns", seed), sections, wide_tables_from(draws, seed),
+                          forced("landscape_columns"))
     head = masthead.build(ctx)
     part = rewording.part_title(stream("part_title", seed), forced("part_title")) if "part_title" in draws \
         else ("统计数据", "heading")
@@ -399,6 +403,27 @@ def carried_rests(rng: random.Random, sections: list[Section], force: bool = Fal
         table.row_pad_em = pad
     table.line_pitch_em = round(rng.uniform(1.75, 2.0), 2)
     table.carried_rest_lines = rng.choice([1, 2, 2, 3])
+
+
+LANDSCAPE_COLUMNS_SHARE = 0.5  # bulletins setting a prose section after a landscape table in page columns
+
+
+def landscape_columns(rng: random.Random, sections: list[Section], wide_from: int | None, force: bool = False) -> None:
+    """About half the bulletins (all when forced) in which a prose section (COLUMN_PROSE) follows a
+    table printed on a landscape page (`wide_from` columns or more) set that section in two page
+    columns, balanced, justified, a rule in the gutter or none: WeasyPrint sets a section of no
+    named page on the page at hand, so the short section and its title stand on the landscape page
+    under the table, the left column's lines ending together at the gutter, more of them than
+    share any other edge of the page (weasyprint 920039: taken for the page's right margin, the
+    centred title reached it and the prose was read as the table's note; `lines.margin_edges`).
+    A section two_columns set in columns already keeps its draws. Counter-case: the prose sections
+    after portrait tables, in columns (two_columns) or across the page. The truth is unchanged."""
+    if wide_from is None or not (force or rng.random() < LANDSCAPE_COLUMNS_SHARE):
+        return
+    for before, sec in zip(sections, sections[1:]):
+        wide = before.table is not None and before.table.n_cols >= wide_from
+        if wide and sec.name in COLUMN_PROSE and sec.paragraphs and sec.columns is None:
+            sec.columns = PageColumns(2, rng.random() < 0.5, round(rng.uniform(1.0, 3.0), 1), "balanced")
 
 
 def close_notes(rng: random.Random, sections: list[Section], force: bool = False) -> None:

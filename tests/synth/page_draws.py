@@ -69,9 +69,13 @@ def draw(b: Bulletin, seed: int, font: str, fonts: list[str], body: float, lead:
 
 
 def _wide_from(b: Bulletin, seed: int) -> int | None:
+    return wide_tables_from(b.draws, seed)
+
+
+def wide_tables_from(draws: frozenset[str], seed: int) -> int | None:
     """Tables this wide go on landscape pages (landscape family); with the landscape_captions
     family, every table of four columns or more (its own stream)."""
-    wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in b.draws else None
-    if "landscape_captions" not in b.draws:
+    wide_from = furniture.landscape(stream("landscape", seed)) if "landscape" in draws else None
+    if "landscape_captions" not in draws:
         return wide_from
     return furniture.landscape_captions(stream("landscape_captions", seed), wide_from, forced("landscape_captions"))

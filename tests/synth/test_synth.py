@@ -1315,3 +1315,35 @@ def test_open_feet_is_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
             feet = [ln["bottom"] for ln in lines if ln["x0"] == ln["x1"] and abs(ln["bottom"] - f["foot"] - f["past"]) < 0.1]
             under = [ln for ln in lines if ln["top"] == ln["bottom"] and abs(ln["top"] - f["foot"]) < 0.1]
             assert len(feet) >= 2 and bool(under) == (f["past"] > 0), f  # a merged 合计 row: its two ends
+
+
+# ------------------------------------------------------------------- the landscape_columns family
+
+def _in_columns(seed: int, draws: frozenset[str]) -> list[str]:
+    return [s.name for s in make_bulletin(seed, draws=draws).sections if s.columns is not None]
+
+
+def test_landscape_columns_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """About half the bulletins with a prose section right after a landscape table set it in page
+    columns (seeds 0, 7, 40 and 55 of the first sixty); every section so set follows a table of
+    `wide_tables_from` columns or more. Off, a bulletin is drawn as it was: only the columns differ.
+    Forced, every such bulletin draws it (32, 38 and 52 too)."""
+    from .page_draws import wide_tables_from
+    draws = drawn_through("landscape_columns")
+    off = draws - {"landscape_columns"}
+    drawn = {seed: sorted(set(_in_columns(seed, draws)) - set(_in_columns(seed, off))) for seed in range(60)}
+    assert {seed: names for seed, names in drawn.items() if names} == {
+        0: ["development_index"], 7: ["hotline_12320"], 40: ["hotline_12320", "remote_medicine"], 55: ["hotline_12320"]}
+    for seed in (7, 55):
+        sections = make_bulletin(seed, draws=draws).sections
+        wide = wide_tables_from(draws, seed)
+        assert wide is not None
+        before = [a for a, b in zip(sections, sections[1:]) if b.name == "hotline_12320"][0]
+        assert before.table is not None and before.table.n_cols >= wide
+        unset = make_bulletin(seed, draws=off)
+        for sec, was in zip(sections, unset.sections):
+            sec.columns = was.columns = None
+        assert sections == unset.sections
+    monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "landscape_columns")
+    forced = [seed for seed in range(60) if set(_in_columns(seed, draws)) - set(_in_columns(seed, off))]
+    assert forced == [0, 7, 32, 38, 40, 52, 55]

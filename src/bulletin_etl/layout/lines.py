@@ -188,7 +188,7 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings,
     body = body_size(full)
     out: Margins = {}
     for page, on_page in pages.items():
-        lefts, rights = [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
+        lefts, rights = margin_edges(on_page)
         if usual and all(within_margins(ln, usual, body, settings) for ln in on_page):
             out[page] = usual
         elif len(on_page) >= settings.own_margins_line_count:
@@ -196,6 +196,31 @@ def margins(lines: Iterable[TextLine], settings: LayoutSettings,
         else:
             out[page] = (min(lefts), max(rights))
     return out
+
+
+def margin_edges(on_page: list[TextLine]) -> tuple[list[float], list[float]]:
+    """Each line's left and right edge as its page's own margins are measured from them: a line
+    set in a page column stands at the outer edges of the page's columns (where its left column
+    starts, where its right column ends), for the edge a column shares with the gutter is no
+    margin of the page. Measured at the lines' own edges, a landscape page holding a short
+    section in two columns under a centred title took the left column's end, which three lines
+    share, for its right margin: the title reached it, stopped short of nothing, and ran on into
+    the columns' text (weasyprint 920039)."""
+    frames = [ln.frame for ln in on_page if ln.frame is not None]
+    if not frames:
+        return [ln.x0 for ln in on_page], [text_edge(ln) for ln in on_page]
+    start, end = column_set_edges(frames)
+    return ([ln.x0 if ln.frame is None else start for ln in on_page],
+            [text_edge(ln) if ln.frame is None else end for ln in on_page])
+
+
+def column_set_edges(frames: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where a page's columns start and end: the first column's start, the last one's end. A right
+    column of one short line ends there (its frame is that line's): the set is not widened to its
+    columns' common width, for the masthead's two boxes read as columns are no pair of equal columns
+    (widened so, page 1 of weasyprint 40, landscape_columns forced, got a right margin 56 pt past its
+    text's)."""
+    return min(left for left, _ in frames), max(right for _, right in frames)
 
 
 def _on_usual_pages(lines: list[TextLine], page_widths: dict[int, float], settings: LayoutSettings) -> list[TextLine]:
