@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint setup setup-test fuzz bench readme-datasets clean
+.PHONY: run test lint setup setup-test fuzz sweep bench readme-datasets clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; set PYTHON=/path/to/python3.11" >&2; exit 2; }
@@ -41,6 +41,10 @@ lint: setup-test
 
 fuzz: setup-test  # make fuzz N=1000 [SEED=…]: mutated bulletins through the real command (tests/fuzz)
 	$(BIN)/python -m tests.fuzz --n $(or $(N),100) $(if $(SEED),--seed $(SEED))
+
+sweep: setup-test  # make sweep SEEDS=930000-930299 [PRODUCERS=reportlab,docx] [JOBS=2]: fresh synthetic bulletins, every core
+	scripts/install-system-deps
+	$(BIN)/python scripts/sweep-lanes --seeds $(or $(SEEDS),1-20) $(if $(PRODUCERS),--producers $(PRODUCERS)) $(if $(JOBS),--jobs $(JOBS))
 
 bench: setup-test
 	$(BIN)/python benchmarks/bench_extract.py
