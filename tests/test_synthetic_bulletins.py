@@ -1030,3 +1030,20 @@ def test_landscape_columns_family_through_weasyprint(seed: int, style: str, font
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "landscape_columns")
     case = Case(seed, "weasyprint", style, font, draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+# ---- 50598
+
+
+def test_a_part_title_under_a_paragraph_left_without_its_full_stop_in_typst_is_a_heading(tmp_path: Path) -> None:
+    """typst 50598 (three_line, wqy-zenhei; a CI draw, all families through landscape_columns): the
+    events in two page columns end on page 3's left column with '…获得省卫生健康行业网络安全' /
+    '技能竞赛二等奖等诸多荣誉' — its writer left no '。' (flush_paragraphs), the line at its natural
+    width 1.3 ems short of the column's edge — and the part's '统计数据', set like the body, a line's
+    pitch under it (titles_under_columns). Less than `paragraph_short_em` short, the line was taken
+    for a full one: '统计数据' ran on into the last event's body. It left room for the title's first
+    glyph, so its paragraph ended there (`Flow.ends_before_title`, `line_ends.leaves_room_for`)."""
+    reason = cannot_render("typst", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(50598, "typst", "three_line", "wqy-zenhei", draws=drawn_through("landscape_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"

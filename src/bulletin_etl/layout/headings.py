@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..text import join_wrapped, squash
 from .blocks import Block
 from .intervals import Span, gap, median
-from .line_ends import stops_short
+from .line_ends import leaves_clause_open, leaves_room_for, stops_short
 from .lines import Margins, TextLine, body_size, line_family, line_margins, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
@@ -134,7 +134,20 @@ class Flow:
         return prev.page != line.page and min(self.lines_on[prev.page], self.lines_on[line.page]) < few
 
     def opens_paragraph(self, prev: TextLine, line: TextLine) -> bool:
-        return self.indented(prev, line) or self.spaced(prev, line)
+        """The line opens a block however the line above ends: indented, set apart by space, or a
+        title right under a paragraph's last line (`ends_before_title`)."""
+        return self.indented(prev, line) or self.spaced(prev, line) or self.ends_before_title(prev, line)
+
+    def ends_before_title(self, prev: TextLine, line: TextLine) -> bool:
+        """`prev` ends its paragraph a glyph or so short of the margin, and `line`, set like the
+        body right under it, is a title: worded as one where `prev` is not, and `prev` leaves no
+        clause open (`leaves_clause_open`) and left room for `line`'s first glyph (`leaves_room_for`)
+        — the paragraph's last line its writer left without a '。' ('…二等奖等诸多荣誉' over the
+        part's '统计数据', Typst 50598), which `closes_paragraph` takes for a full line. A line
+        under one reaching the margin ('…医院获' / '得四级甲等') is its paragraph's rest."""
+        if not self.worded(line.text) or self.worded(prev.text):
+            return False
+        return not leaves_clause_open(prev) and leaves_room_for(prev, line, self.margins, self.settings)
 
     def indented(self, prev: TextLine, line: TextLine) -> bool:
         """The line starts past the page's left margin, and is no centred rest of the line above."""

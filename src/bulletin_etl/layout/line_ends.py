@@ -19,6 +19,20 @@ def stops_short(prev: TextLine, nxt: TextLine, margins: Margins, settings: Layou
     return room > settings.paragraph_short_em * prev.size and room > word + settings.next_word_room_em * prev.size
 
 
+def leaves_room_for(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:
+    """`prev` stops short of its right margin by more than `nxt`'s first glyph, or the unbreakable
+    word it starts with, needs (`line_fit_slack_em` beyond it): the producer did not break `prev`
+    for want of room, so its text ends there — however little short of the margin it stops (a
+    justified paragraph's last line is set at its natural width, a glyph or so short of the edge;
+    `stops_short` wants `paragraph_short_em` to say so without seeing the next line)."""
+    glyphs = [c for c in nxt.chars if not c["text"].isspace()]
+    if not glyphs:
+        return False
+    first = max(glyphs[0]["x1"] - glyphs[0]["x0"], _first_word_width(nxt, settings)) + 2 * tracking(nxt.chars, settings)
+    room = line_margins(prev, margins)[1] - text_edge(prev)
+    return room > first + settings.line_fit_slack_em * prev.size
+
+
 def runs_on_mid_clause(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:
     """`prev`, a line of running text breaking off mid-clause (`breaks_off_mid_clause`) and starting
     at its left margin or a paragraph's indent (at most `margin_row_start_max_em` past it: no centred

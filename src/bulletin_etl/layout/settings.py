@@ -76,6 +76,10 @@ class LayoutSettings:
     paragraph_indent_em: float = 0.8  # a line starting this far past the page's left margin starts a paragraph
     paragraph_short_em: float = 2.0  # a line stopping this far before the right margin ends its paragraph …
     next_word_room_em: float = 0.5  # … when more room than this is left beyond the next line's first word
+    # a line stopping short of its margin by more than the next line's first glyph (or unbreakable word) and this
+    # much was not broken for want of room: the text ended there, if only a glyph short (a paragraph's last line
+    # its writer left without a '。', over a title set like the body)
+    line_fit_slack_em: float = 0.2
     # a next line ending this far past a short line shows a measure that line stopped short of (a paragraph's
     # closing line over the next's first, flush left): the short line is no column's edge nothing else shows
     wider_measure_em: float = 1.0
