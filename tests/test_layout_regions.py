@@ -16,7 +16,7 @@ from bulletin_etl.layout import tables
 from bulletin_etl.layout.lines import CharsByHeight
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables.regions import Rule
-from bulletin_etl.layout.tables.segments import Segment, segments
+from bulletin_etl.layout.tables.segments import Segment, is_figures_only, line_text, segments
 
 from .pdfkit import PAGE_H, make_pdf, text
 
@@ -74,6 +74,46 @@ def test_a_figure_cut_inside_a_digit_group_is_no_sentence() -> None:
     assert not rg._reads_as_prose(row) and not rg._is_running_text(row, width=480, settings=DEFAULTS)
     assert [s.text for s in rg._words_of(row)] == ["雨花台区"]
     assert rg._reads_as_prose([seg(60, "分别为"), seg(200, "120，350家")])  # a sentence's '，' among its words
+
+
+def test_is_figures_only() -> None:
+    assert is_figures_only("11/11３，０５１，３１４１，０２５，２４１．５")
+    assert is_figures_only("364,371.27 107,147")  # a printed space inside is no word
+    assert is_figures_only("94.6915万") and is_figures_only("-3.6%") and is_figures_only("/1,066")
+    assert not is_figures_only("120，350家")  # a sentence's figures among its words
+    assert not is_figures_only("/") and not is_figures_only("2023年") and not is_figures_only("，")
+
+
+def test_figure_cells_read_as_one_run_are_no_sentence() -> None:
+    """WeasyPrint sets full-width figures in cells side by side close enough to read as one run
+    ('11/11３，０５１，３１４１，０２５，２４１．５', weasyprint 938816): its '，' before '３１４１' is
+    no thousands separator by its shape, yet the run holds figures only, and the row is no prose."""
+    row = [seg(60, "浦口"), seg(90, "3,926,601"), seg(190, "11/11３，０５１，３１４１，０２５，２４１．５"), seg(450, "39,522")]
+    assert [s.text for s in rg._words_of(row)] == ["浦口"]
+    assert not rg._reads_as_prose(row) and not rg._is_running_text(row, width=480, settings=DEFAULTS)
+
+
+def test_a_run_goes_on_over_figure_cells_set_as_one_run(tmp_path: Path) -> None:
+    """A row whose full-width figures touch across their cells stays table text: the run of rules
+    goes on under it to the rows below (the page's last rows were a table of their own, without
+    a header, and lost: weasyprint 938816)."""
+    def page(c) -> None:
+        rule(c, 100)
+        text(c, 70, 105, "单位", 9)
+        text(c, 300, 105, "门诊人次", 9)
+        rule(c, 120)
+        text(c, 70, 125, "浦口区", 9)
+        text(c, 150, 125, "11/11", 9)
+        text(c, 173, 125, "３，０５１，３１４１，０２５，２４１．５", 9)
+        rule(c, 140)
+        text(c, 70, 145, "江宁区", 9)
+        text(c, 300, 145, "1066", 9)
+        rule(c, 160)
+
+    index, rules = drawn(tmp_path, page)
+    lines = [line_text(row) for row in segments(index.chars, DEFAULTS)]
+    assert lines[1] == "浦口区 11/11３，０５１，３１４１，０２５，２４１．５"
+    assert rg._runs_in(rules, rules, index, DEFAULTS) == [rules]
 
 
 def test_a_note_or_a_folio_is_never_table_text() -> None:

@@ -1030,3 +1030,19 @@ def test_landscape_columns_family_through_weasyprint(seed: int, style: str, font
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "landscape_columns")
     case = Case(seed, "weasyprint", style, font, draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ---- 938816
+def test_figure_cells_set_as_one_run_in_weasyprint_keep_a_table_going(tmp_path: Path) -> None:
+    """weasyprint 938816 (no_inner_verticals, wqy-zenhei, quirks; a CI draw through landscape_columns):
+    page 6's platform_collection_districts row '浦口区' sets its full-width figures in narrow cells side
+    by side, read as one run ('11/11３，０５１，３１４１，０２５，２４１．５'); its '，' before '３１４１' read
+    as a sentence's, the row as running text, and the run of rules ended above it: the two rows under
+    it were a table of their own, without a header, and lost. A run of figures only is no sentence
+    (segments.is_figures_only)."""
+    reason = cannot_render("weasyprint", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(938816, "weasyprint", "no_inner_verticals", "wqy-zenhei", quirks=True,
+                draws=drawn_through("landscape_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
