@@ -1046,3 +1046,18 @@ def test_figure_cells_set_as_one_run_in_weasyprint_keep_a_table_going(tmp_path: 
     case = Case(938816, "weasyprint", "no_inner_verticals", "wqy-zenhei", quirks=True,
                 draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ---- 920137
+def test_a_total_alone_on_a_continued_page_keeps_its_wrapped_figure_in_chromium(tmp_path: Path) -> None:
+    """html 920137 (no_inner_verticals, noto-sans, quirks; the sweep at bf84e67): platform_collection_districts'
+    total row alone on page 4 under the repeated header, its outpatient figure wrapped in two and centred on
+    it ('621.2059' over the total's line, '万' under it). A line over a continued page's first row that is a
+    total was taken for the rest of a row the page cut, a row of its own: the figure read '621.2059', no
+    whole number, and the total lost its outpatient_visits. A line opening a figure centred on the row is
+    the row's (body.opens_a_figure_centred_on_its_row)."""
+    reason = cannot_render("html", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920137, "html", "no_inner_verticals", "noto-sans", quirks=True, draws=pinned_draws(920137))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
