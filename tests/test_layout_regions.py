@@ -44,6 +44,15 @@ def rule(c, y: float, x0: float = 60, x1: float = 460) -> None:
     c.line(x0, PAGE_H - y, x1, PAGE_H - y)
 
 
+def ruled_lines(c, lines: list[list[tuple[float, str]]], top: float = 100, pitch: float = 20) -> None:
+    """Lines of runs (x, text) set 9 pt, a rule over each and one under the last, `pitch` apart."""
+    for i, runs in enumerate(lines):
+        rule(c, top + i * pitch)
+        for x, s in runs:
+            text(c, x, top + i * pitch + 5, s, 9)
+    rule(c, top + len(lines) * pitch)
+
+
 def row_at(index: CharsByHeight, top: float) -> list[Segment]:
     """The text row whose glyphs start about `top`."""
     return next(row for row in segments(index.chars, DEFAULTS) if abs(row[0].top - top) < 3)
@@ -97,20 +106,10 @@ def test_a_run_goes_on_over_figure_cells_set_as_one_run(tmp_path: Path) -> None:
     """A row whose full-width figures touch across their cells stays table text: the run of rules
     goes on under it to the rows below (the page's last rows were a table of their own, without
     a header, and lost: weasyprint 938816)."""
-    def page(c) -> None:
-        rule(c, 100)
-        text(c, 70, 105, "单位", 9)
-        text(c, 300, 105, "门诊人次", 9)
-        rule(c, 120)
-        text(c, 70, 125, "浦口区", 9)
-        text(c, 150, 125, "11/11", 9)
-        text(c, 173, 125, "３，０５１，３１４１，０２５，２４１．５", 9)
-        rule(c, 140)
-        text(c, 70, 145, "江宁区", 9)
-        text(c, 300, 145, "1066", 9)
-        rule(c, 160)
-
-    index, rules = drawn(tmp_path, page)
+    index, rules = drawn(tmp_path, lambda c: ruled_lines(c, [
+        [(70, "单位"), (300, "门诊人次")],
+        [(70, "浦口区"), (150, "11/11"), (173, "３，０５１，３１４１，０２５，２４１．５")],
+        [(70, "江宁区"), (300, "1066")]]))
     lines = [line_text(row) for row in segments(index.chars, DEFAULTS)]
     assert lines[1] == "浦口区 11/11３，０５１，３１４１，０２５，２４１．５"
     assert rg._runs_in(rules, rules, index, DEFAULTS) == [rules]
@@ -193,18 +192,9 @@ def test_a_narrower_table_between_two_rules_is_another_tables(tmp_path: Path) ->
 
 
 def test_a_run_goes_on_over_table_text_and_ends_at_a_note(tmp_path: Path) -> None:
-    def page(c) -> None:
-        rule(c, 100)
-        text(c, 70, 105, "单位", 9)
-        text(c, 300, 105, "门诊人次", 9)
-        rule(c, 120)
-        text(c, 70, 125, "南京市鼓楼医院", 9)
-        text(c, 300, 125, "1066", 9)
-        rule(c, 140)
-        text(c, 70, 145, "注：数据来源于各医院上报，截至年底。", 9)
-        rule(c, 160)
-
-    index, rules = drawn(tmp_path, page)
+    index, rules = drawn(tmp_path, lambda c: ruled_lines(c, [
+        [(70, "单位"), (300, "门诊人次")], [(70, "南京市鼓楼医院"), (300, "1066")],
+        [(70, "注：数据来源于各医院上报，截至年底。")]]))
     first, second, third, fourth = rules
     assert rg._continues_run([first], second, rules, index, DEFAULTS)
     assert rg._continues_run([first, second], third, rules, index, DEFAULTS)
