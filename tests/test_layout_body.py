@@ -32,6 +32,7 @@ from bulletin_etl.layout.tables.body import (
     closes_a_name_centred_above,
     one_cell_down_to,
     opens_a_centred_first_row,
+    opens_a_figure_centred_on_its_row,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
     runs_on_under_an_opened_name,
@@ -163,6 +164,30 @@ def test_a_line_over_a_first_row_that_is_a_total_is_a_row_of_its_own(tmp_path: P
     assert _owner_over_the_first_row(rows, [1], 0, 1, centred=False, settings=DEFAULTS) == 1  # within a line of its figures
     total = drawn(tmp_path, (NAME_X, 100, "南京"), *row(106, "合计", "15"))
     assert _owner_over_the_first_row(total, [1], 0, 1, centred=True, settings=DEFAULTS) == 0
+
+
+def total_first_under_its_header(tmp_path: Path, over: str, under: str | None) -> list[list[Segment]]:
+    """A continued page's only row, a total, its third figure wrapped in two ('621.2059' / '万', html
+    920137) and centred on the total's line; `under`: None leaves no line under the total."""
+    runs = [(330, 100, over), *row(106, "合计", "911394420", "260962"), (FIGURE_X + 180, 106, "475279")]
+    return drawn(tmp_path, *runs, *([(357, 112, under)] if under else []))
+
+
+def test_a_figure_opened_over_a_first_row_that_is_a_total_is_the_totals(tmp_path: Path) -> None:
+    rows = total_first_under_its_header(tmp_path, "621.2059", "万")
+    assert [[s.text for s in line] for line in rows] == [["621.2059"], ["合计", "911394420", "260962", "475279"], ["万"]]
+    assert opens_a_figure_centred_on_its_row(rows, 0, DEFAULTS)
+    assert _owner_over_the_first_row(rows, [1], 0, 1, centred=False, settings=DEFAULTS) == 1
+    assert [[s.text for line in band for s in line] for _, _, band in body_bands(rows, [95, 125], DEFAULTS)] == [
+        ["621.2059", "合计", "911394420", "260962", "475279", "万"]]
+
+
+def test_whole_figures_over_a_first_row_that_is_a_total_are_a_row_of_their_own(tmp_path: Path) -> None:
+    """The counter-case: a figure no line under the total finishes ('1066' over it, nothing under):
+    the rest of a row the page cut, stitched to that row later."""
+    rows = total_first_under_its_header(tmp_path, "1066", None)
+    assert not opens_a_figure_centred_on_its_row(rows, 0, DEFAULTS)
+    assert len(list(body_bands(rows, [95, 125], DEFAULTS))) == 2
 
 
 def test_the_first_line_of_an_airy_name_centred_on_the_first_row(tmp_path: Path) -> None:

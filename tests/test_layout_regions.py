@@ -16,7 +16,7 @@ from bulletin_etl.layout import tables
 from bulletin_etl.layout.lines import CharsByHeight
 from bulletin_etl.layout.settings import LayoutSettings
 from bulletin_etl.layout.tables.regions import Rule
-from bulletin_etl.layout.tables.segments import Segment, segments
+from bulletin_etl.layout.tables.segments import Segment, is_figures_only, line_text, segments
 
 from .pdfkit import PAGE_H, make_pdf, text
 
@@ -42,6 +42,15 @@ def drawn(tmp_path: Path, draw: Callable) -> tuple[CharsByHeight, list[Rule]]:
 def rule(c, y: float, x0: float = 60, x1: float = 460) -> None:
     c.setLineWidth(0.5)
     c.line(x0, PAGE_H - y, x1, PAGE_H - y)
+
+
+def ruled_lines(c, lines: list[list[tuple[float, str]]], top: float = 100, pitch: float = 20) -> None:
+    """Lines of runs (x, text) set 9 pt, a rule over each and one under the last, `pitch` apart."""
+    for i, runs in enumerate(lines):
+        rule(c, top + i * pitch)
+        for x, s in runs:
+            text(c, x, top + i * pitch + 5, s, 9)
+    rule(c, top + len(lines) * pitch)
 
 
 def row_at(index: CharsByHeight, top: float) -> list[Segment]:
@@ -74,6 +83,36 @@ def test_a_figure_cut_inside_a_digit_group_is_no_sentence() -> None:
     assert not rg._reads_as_prose(row) and not rg._is_running_text(row, width=480, settings=DEFAULTS)
     assert [s.text for s in rg._words_of(row)] == ["雨花台区"]
     assert rg._reads_as_prose([seg(60, "分别为"), seg(200, "120，350家")])  # a sentence's '，' among its words
+
+
+def test_is_figures_only() -> None:
+    assert is_figures_only("11/11３，０５１，３１４１，０２５，２４１．５")
+    assert is_figures_only("364,371.27 107,147")  # a printed space inside is no word
+    assert is_figures_only("94.6915万") and is_figures_only("-3.6%") and is_figures_only("/1,066")
+    assert not is_figures_only("120，350家")  # a sentence's figures among its words
+    assert not is_figures_only("/") and not is_figures_only("2023年") and not is_figures_only("，")
+
+
+def test_figure_cells_read_as_one_run_are_no_sentence() -> None:
+    """WeasyPrint sets full-width figures in cells side by side close enough to read as one run
+    ('11/11３，０５１，３１４１，０２５，２４１．５', weasyprint 938816): its '，' before '３１４１' is
+    no thousands separator by its shape, yet the run holds figures only, and the row is no prose."""
+    row = [seg(60, "浦口"), seg(90, "3,926,601"), seg(190, "11/11３，０５１，３１４１，０２５，２４１．５"), seg(450, "39,522")]
+    assert [s.text for s in rg._words_of(row)] == ["浦口"]
+    assert not rg._reads_as_prose(row) and not rg._is_running_text(row, width=480, settings=DEFAULTS)
+
+
+def test_a_run_goes_on_over_figure_cells_set_as_one_run(tmp_path: Path) -> None:
+    """A row whose full-width figures touch across their cells stays table text: the run of rules
+    goes on under it to the rows below (the page's last rows were a table of their own, without
+    a header, and lost: weasyprint 938816)."""
+    index, rules = drawn(tmp_path, lambda c: ruled_lines(c, [
+        [(70, "单位"), (300, "门诊人次")],
+        [(70, "浦口区"), (150, "11/11"), (173, "３，０５１，３１４１，０２５，２４１．５")],
+        [(70, "江宁区"), (300, "1066")]]))
+    lines = [line_text(row) for row in segments(index.chars, DEFAULTS)]
+    assert lines[1] == "浦口区 11/11３，０５１，３１４１，０２５，２４１．５"
+    assert rg._runs_in(rules, rules, index, DEFAULTS) == [rules]
 
 
 def test_a_note_or_a_folio_is_never_table_text() -> None:
@@ -153,18 +192,9 @@ def test_a_narrower_table_between_two_rules_is_another_tables(tmp_path: Path) ->
 
 
 def test_a_run_goes_on_over_table_text_and_ends_at_a_note(tmp_path: Path) -> None:
-    def page(c) -> None:
-        rule(c, 100)
-        text(c, 70, 105, "单位", 9)
-        text(c, 300, 105, "门诊人次", 9)
-        rule(c, 120)
-        text(c, 70, 125, "南京市鼓楼医院", 9)
-        text(c, 300, 125, "1066", 9)
-        rule(c, 140)
-        text(c, 70, 145, "注：数据来源于各医院上报，截至年底。", 9)
-        rule(c, 160)
-
-    index, rules = drawn(tmp_path, page)
+    index, rules = drawn(tmp_path, lambda c: ruled_lines(c, [
+        [(70, "单位"), (300, "门诊人次")], [(70, "南京市鼓楼医院"), (300, "1066")],
+        [(70, "注：数据来源于各医院上报，截至年底。")]]))
     first, second, third, fourth = rules
     assert rg._continues_run([first], second, rules, index, DEFAULTS)
     assert rg._continues_run([first, second], third, rules, index, DEFAULTS)

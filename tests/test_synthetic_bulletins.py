@@ -1046,4 +1046,33 @@ def test_a_part_title_under_a_paragraph_left_without_its_full_stop_in_typst_is_a
     if reason:
         pytest.skip(reason)
     case = Case(50598, "typst", "three_line", "wqy-zenhei", draws=drawn_through("landscape_columns"))
+
+# ---- 938816
+def test_figure_cells_set_as_one_run_in_weasyprint_keep_a_table_going(tmp_path: Path) -> None:
+    """weasyprint 938816 (no_inner_verticals, wqy-zenhei, quirks; a CI draw through landscape_columns):
+    page 6's platform_collection_districts row '浦口区' sets its full-width figures in narrow cells side
+    by side, read as one run ('11/11３，０５１，３１４１，０２５，２４１．５'); its '，' before '３１４１' read
+    as a sentence's, the row as running text, and the run of rules ended above it: the two rows under
+    it were a table of their own, without a header, and lost. A run of figures only is no sentence
+    (segments.is_figures_only)."""
+    reason = cannot_render("weasyprint", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(938816, "weasyprint", "no_inner_verticals", "wqy-zenhei", quirks=True,
+                draws=drawn_through("landscape_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ---- 920137
+def test_a_total_alone_on_a_continued_page_keeps_its_wrapped_figure_in_chromium(tmp_path: Path) -> None:
+    """html 920137 (no_inner_verticals, noto-sans, quirks; the sweep at bf84e67): platform_collection_districts'
+    total row alone on page 4 under the repeated header, its outpatient figure wrapped in two and centred on
+    it ('621.2059' over the total's line, '万' under it). A line over a continued page's first row that is a
+    total was taken for the rest of a row the page cut, a row of its own: the figure read '621.2059', no
+    whole number, and the total lost its outpatient_visits. A line opening a figure centred on the row is
+    the row's (body.opens_a_figure_centred_on_its_row)."""
+    reason = cannot_render("html", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920137, "html", "no_inner_verticals", "noto-sans", quirks=True, draws=pinned_draws(920137))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

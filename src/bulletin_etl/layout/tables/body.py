@@ -268,9 +268,16 @@ def _opens_a_figure_on_the_next_line(rows: list[Line], i: int, settings: LayoutS
 
 def _wrapped_figure_part(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
     """A line holding only parts of figures its cells wrapped: no row of its own."""
-    if _opens_a_figure_on_the_next_line(rows, i, settings):
-        return True
-    return _continues_a_figure(rows, i, settings) or _opens_a_wrapped_figure(rows, i, settings)
+    return opens_a_figure_centred_on_its_row(rows, i, settings) or _continues_a_figure(rows, i, settings)
+
+
+def opens_a_figure_centred_on_its_row(rows: list[Line], i: int, settings: LayoutSettings) -> bool:
+    """A line whose every figure a later line finishes, on the row's own line under it or past it
+    (`_opens_a_figure_on_the_next_line`, `_opens_a_wrapped_figure`): the first part of figures
+    wrapped and centred on that row, not the rest of a row the page cut, which finishes what the
+    page before began. Over a continued page's first row, a total ('621.2059' over '合计
+    911394420 …', '万' under it; html 920137), it is the total's."""
+    return _opens_a_figure_on_the_next_line(rows, i, settings) or _opens_a_wrapped_figure(rows, i, settings)
 
 
 def _in_another_column(other: Line, line: Line, settings: LayoutSettings) -> bool:
@@ -391,7 +398,10 @@ def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, firs
                               settings: LayoutSettings, foot: float | None = None) -> int:
     """A line above the first row is that row's name, or the rest of a row cut by the page break:
     a row of its own here (0), joined to what it continues when pages are stitched. foot: the
-    rule closing the table, if any."""
+    rule closing the table, if any. A line opening a figure centred on the first row
+    (`opens_a_figure_centred_on_its_row`) is that row's, a total's too."""
+    if opens_a_figure_centred_on_its_row(rows, i, settings):
+        return first
     if is_total_row(rows[first]):
         return 0
     if _within_a_line_of_its_figures(rows[i], rows[first]) or opens_the_first_rows_centred_name(

@@ -14,7 +14,7 @@ from ..intervals import covers, lower_median, median
 from ..lines import CharsByHeight, row_text
 from ..settings import LayoutSettings
 from ..vocabulary import BARE_FOLIO, NOTE, REMARK, has_sentence_mark, is_page_number, reads_as_title
-from .segments import Segment, has_figure, is_prose, line_text, segments
+from .segments import Segment, has_figure, is_figures_only, is_prose, line_text, segments
 
 
 @dataclass
@@ -96,8 +96,9 @@ def _reads_as_prose(row: list[Segment]) -> bool:
 
 def _words_of(row: list[Segment]) -> list[Segment]:
     """A line's runs less its figures: a figure a narrow cell cut after a digit of a group
-    ('３７８，８３１，２' / '０６') keeps its full-width '，', no sentence mark."""
-    return [s for s in row if not looks_numeric(s.text)]
+    ('３７８，８３１，２' / '０６') keeps its full-width '，', no sentence mark; so do figure cells
+    set close enough to read as one run (`is_figures_only`)."""
+    return [s for s in row if not (looks_numeric(s.text) or is_figures_only(s.text))]
 
 
 def _is_note_or_folio(row: list[Segment]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...text import looks_numeric
+from ...text import looks_numeric, squash
 from .. import intervals as iv
 from ..lines import glyph_size, group_rows, row_text
 from ..settings import LayoutSettings
@@ -124,6 +124,18 @@ def middle(row: list[Segment]) -> float:
 
 
 BARE_YEAR = re.compile(r"^(19|20)\d\d$")
+
+FIGURES_RUN = re.compile(r"[/+-]*[0-9][0-9,./%万亿+-]*")
+"""Digits and the marks figures print between and after them (full width folded): separators,
+points, fractions' slashes, signs, percent and 万/亿; a missing value's '/' may open the run."""
+
+
+def is_figures_only(text: str) -> bool:
+    """A run of figures and nothing else, however many: figure cells set close in one row read as
+    one run ('11/11３，０５１，３１４１，０２５，２４１．５', full-width figures in cells side by side)
+    — no single figure to `looks_numeric`, and its full-width '，' no thousands separator, yet no
+    word of a sentence."""
+    return FIGURES_RUN.fullmatch(squash(text)) is not None
 
 
 def has_figure(rows: list[list[Segment]]) -> bool:
