@@ -18,15 +18,12 @@ import pytest
 from bulletin_etl import observations
 from bulletin_etl.column_maps import column_map
 from bulletin_etl.output import write_all
-from bulletin_etl.pipeline import BulletinResult, extract
 from bulletin_etl.schemas import SchemaFileError, all_schemas, data_dir, parse_dataset, parse_fields, schema
 from bulletin_etl.sections import SECTIONS
 from bulletin_etl.sections.base import TableSection
 
-from .conftest import BULLETIN_2024, GOLD_2024, ROOT
-from .synth import render_reportlab
-from .synth.draws import drawn_through
-from .synth.model import make_bulletin, truth
+from . import test_institution_ids
+from .conftest import GOLD_2024, ROOT
 
 HIVE = ds.partitioning(flavor="hive")
 CITY = "南京市"
@@ -168,6 +165,17 @@ def test_figures_are_numbers_and_only_datasets_with_an_entity_have_them() -> Non
         assert bool(figures) == (spec.entity is not None), name
 
 
+NOT_FIGURES = {"year", "seq", "number", "list_position", "source_page"}
+"""Numbers that are no figures of the bulletin's: the year, row numbers and positions, the page."""
+
+
+def test_every_number_a_section_reads_is_a_figure_or_a_position() -> None:
+    for name, spec in all_schemas().items():
+        if spec.role == "data":
+            numbers = {c.name for c in spec.columns if c.type in ("int", "float")}
+            assert numbers - NOT_FIGURES == {c.name for c in spec.columns if c.figure is not None}, name
+
+
 BOOKINGS = """\
 name: online_booking_channels
 description: Online appointment bookings per channel.
@@ -199,22 +207,10 @@ def test_loader_refuses_a_figure_declared_wrong(old: str, new: str, message: str
 
 # ---- two editions in one folder: the README's pivot
 
-SEED = 5052
-"""A synthetic edition of 2025 (seed 5052, the families through ragged_columns), exact with
-reportlab, as in test_institution_ids."""
-
-
-def _run() -> dict:
-    return {"command": "test", "started_at": "2026-01-01T00:00:00+00:00", "seconds": 0.0}
-
-
-@pytest.fixture(scope="module")
-def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[BulletinResult, BulletinResult, dict]:
-    folder = tmp_path_factory.mktemp("editions")
-    b = make_bulletin(SEED, draws=drawn_through("ragged_columns"))
-    pdf = folder / f"reportlab-{SEED}.pdf"
-    render_reportlab.render(b, pdf, style="grid", font="wqy-zenhei", seed=SEED)
-    return extract(BULLETIN_2024), extract(pdf), truth(b)
+# The 2024 bulletin and a synthetic 2025 edition (seed 5052, exact with reportlab), extracted once
+# per module: test_institution_ids' fixture.
+editions = test_institution_ids.editions
+_run = test_institution_ids._run
 
 
 def _readme_pivot() -> str:
