@@ -17,6 +17,7 @@ import pytest
 
 from bulletin_etl import observations
 from bulletin_etl.column_maps import column_map
+from bulletin_etl.figures import ENTITY_KINDS, PERIODS
 from bulletin_etl.output import write_all
 from bulletin_etl.schemas import SchemaFileError, all_schemas, data_dir, parse_dataset, parse_fields, schema
 from bulletin_etl.sections import SECTIONS
@@ -163,6 +164,12 @@ def test_figures_are_numbers_and_only_datasets_with_an_entity_have_them() -> Non
         figures = [c for c in spec.columns if c.figure is not None]
         assert all(c.type in ("int", "float") for c in figures), name
         assert bool(figures) == (spec.entity is not None), name
+
+
+def test_the_observations_schema_allows_the_kinds_and_periods_figures_py_knows() -> None:
+    spec = schema("observations")
+    assert set(spec.column("entity_kind").allowed or ()) == {*ENTITY_KINDS, observations.TOTAL}
+    assert spec.column("period").allowed == PERIODS
 
 
 NOT_FIGURES = {"year", "seq", "number", "list_position", "source_page"}
