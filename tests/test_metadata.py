@@ -31,7 +31,7 @@ from .conftest import ROOT
 # Datasets no single section fills: the masthead's, the two every table section feeds, and the two
 # computed across the editions an output folder holds.
 NOT_FROM_ONE_SECTION = {"bulletins": "masthead", "consistency": None, "totals": None, "institutions": None,
-                        "institution_names": None}
+                        "institution_names": None, "observations": None}
 
 
 def _column_map_files() -> set[str]:

@@ -174,14 +174,18 @@ def write(tree: Path, years: list[int], files: dict[int, str]) -> list[Warning_]
     for dataset in (NAMES, INSTITUTIONS):
         shutil.rmtree(tree / dataset, ignore_errors=True)
     _write_unpartitioned(tree, INSTITUTIONS, schema(INSTITUTIONS).pandera().validate(institutions))
-    checked = schema(NAMES).pandera().validate(rows)
-    for year, part in checked.groupby("year", sort=True):
-        folder = tree / NAMES / f"year={year}"
+    write_by_year(tree, NAMES, schema(NAMES).pandera().validate(rows))
+    return new_match_warnings(rows, institutions, before, files)
+
+
+def write_by_year(tree: Path, dataset: str, frame: pd.DataFrame) -> None:
+    """A validated dataset of every edition as one partition per year (the folder made anew)."""
+    for year, part in frame.groupby("year", sort=True):
+        folder = tree / dataset / f"year={year}"
         folder.mkdir(parents=True)
-        table = pa.Table.from_pandas(part.drop(columns=list(PARTITION_COLUMNS)), schema=schema(NAMES).arrow(),
+        table = pa.Table.from_pandas(part.drop(columns=list(PARTITION_COLUMNS)), schema=schema(dataset).arrow(),
                                      preserve_index=False)
         pq.write_table(table, folder / PART)
-    return new_match_warnings(rows, institutions, before, files)
 
 
 def _write_unpartitioned(tree: Path, dataset: str, frame: pd.DataFrame) -> None:

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import __version__, institutions
+from . import __version__, institutions, observations
 from .interrupts import interrupts_held
 from .pipeline import BulletinResult
 from .schemas import PARTITION_COLUMNS, schema
@@ -151,11 +151,14 @@ def _write_tree(tree: Path, results: list[BulletinResult], run: Callable[[], dic
 
 
 def _institutions(tree: Path, previous: dict, results: list[BulletinResult]) -> list[Warning_]:
-    """The datasets across editions (institutions.py) rewritten from every year the tree now
-    holds; the warnings of the non-exact name matches it holds for the first time."""
+    """The datasets across editions (institutions.py, then observations.py, which reads the ids
+    settled) rewritten from every year the tree now holds; the warnings of the non-exact name
+    matches it holds for the first time."""
     files = {b["year"]: b["source_file"] for b in previous.get("bulletins", [])}
     files.update({r.year: r.path.name for r in results})
-    return institutions.write(tree, sorted(files), files)
+    warnings = institutions.write(tree, sorted(files), files)
+    observations.write(tree, sorted(files))
+    return warnings
 
 
 def _manifest(previous: dict, results: list[BulletinResult], how: dict, tree: Path,

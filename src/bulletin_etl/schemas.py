@@ -4,7 +4,7 @@ schema (with each column's description in the field metadata) and the README's d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -15,6 +15,7 @@ import pyarrow as pa_arrow
 import yaml
 
 from .declared_checks import BadCheck, DeclaredChecks, parse_checks
+from .figures import BadFigure, Entity, Figure, parse_entity, parse_figure, parse_note_periods
 
 PARTITION_COLUMNS = ("year",)
 """Stored in the folder names (year=2024), not inside the files: pandas' hive reader refuses a
@@ -67,13 +68,15 @@ def _date(value: object) -> dt.date:
 CONVERT = {"int": _whole, "float": _real, "date": _date}
 """Record value → the column's Python value; a value that does not convert fails the dataset."""
 
-DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns", "role", "checks"})
-DATASET_REQUIRED = DATASET_KEYS - {"role", "checks"}
+DATASET_KEYS = frozenset({"name", "description", "section", "key", "columns", "role", "checks", "entity",
+                          "note_periods"})
+DATASET_REQUIRED = DATASET_KEYS - {"role", "checks", "entity", "note_periods"}
 ROLES = ("data", "derived", "bulletin", "editions")
 """What a dataset's rows are: data read from a section (the default); derived from other datasets
 (printed totals gathered, consistency checks); one row per bulletin read; or computed over every
 edition the output folder holds, when it is written (institutions.py)."""
-COLUMN_KEYS = frozenset({"type", "description", "nullable", "min", "max", "allowed", "pattern"})
+COLUMN_KEYS = frozenset({"type", "description", "nullable", "min", "max", "allowed", "pattern", "figure"})
+"""`figure`: what the column's values are as figures — metric, period, unit (figures.py)."""
 
 
 class SchemaFileError(ValueError):
@@ -106,6 +109,8 @@ class ColumnSpec:
     max: float | None = None
     allowed: tuple[str, ...] | None = None
     pattern: str | None = None
+    figure: Figure | None = None
+    """Set on a column of figures: each value is one row of `observations` (figures.py)."""
 
     def checks(self) -> list[pa.Check]:
         checks = []
@@ -130,6 +135,10 @@ class DatasetSchema:
     role: str = "data"
     checks: DeclaredChecks = field(default_factory=DeclaredChecks)
     """What consistency.py checks in the dataset's rows (declared_checks.py)."""
+    entity: Entity | None = None
+    """What each row is about, where the dataset has figures (figures.py)."""
+    note_periods: dict[str, str] = field(default_factory=dict)
+    """The period of each figure of the notes under the dataset's table, by metric id."""
 
     @property
     def column_names(self) -> list[str]:
@@ -247,12 +256,33 @@ def parse_dataset(text: str, fields: dict[str, dict], where: str) -> DatasetSche
     names = {c.name for c in columns}
     if not set(raw["key"]) <= names:
         raise SchemaFileError(f"{where}: key {raw['key']} names columns the file does not define")
+    allowed = {c.name: c.allowed for c in columns}
     try:
-        checks = parse_checks(raw.get("checks"), {c.name: c.allowed for c in columns})
+        checks = parse_checks(raw.get("checks"), allowed)
     except BadCheck as exc:
         raise SchemaFileError(f"{where}: checks: {exc}") from None
+    columns, entity, note_periods = _figures(raw, columns, fields, where)
     return DatasetSchema(name=raw["name"], description=raw["description"], section=raw["section"],
-                         key=tuple(raw["key"]), columns=columns, role=raw.get("role", "data"), checks=checks)
+                         key=tuple(raw["key"]), columns=columns, role=raw.get("role", "data"), checks=checks,
+                         entity=entity, note_periods=note_periods)
+
+
+def _figures(raw: dict, columns: tuple[ColumnSpec, ...], fields: dict,
+             where: str) -> tuple[tuple[ColumnSpec, ...], Entity | None, dict[str, str]]:
+    """The columns with their `figure:` read, the dataset's `entity:` and `note_periods:`
+    (figures.py); a dataset with figures must say what its rows are about."""
+    allowed = {c.name: c.allowed for c in columns}
+    declared = {name: (spec if spec is not None else fields[name]).get("figure") for name, spec in raw["columns"].items()}
+    try:
+        columns = tuple(c if declared[c.name] is None else replace(c, figure=parse_figure(declared[c.name], c.name, allowed))
+                        for c in columns)
+        entity = parse_entity(raw["entity"], allowed) if "entity" in raw else None
+        note_periods = parse_note_periods(raw["note_periods"]) if "note_periods" in raw else {}
+    except BadFigure as exc:
+        raise SchemaFileError(f"{where}: {exc}") from None
+    if entity is None and any(c.figure for c in columns):
+        raise SchemaFileError(f"{where}: columns declare figures but the dataset declares no entity:")
+    return columns, entity, note_periods
 
 
 def check_references(schemas: dict[str, DatasetSchema]) -> None:
