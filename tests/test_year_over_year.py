@@ -132,6 +132,7 @@ def test_the_rows_follow_the_editions_the_folder_holds(tmp_path: Path) -> None:
     assert later["check"].value_counts().to_dict() == {"year_over_year": 11, "column_total": 1}
     assert sorted(later.loc[later["status"] == "mismatch", "metric"]) == [
         "outpatient_cumulative", "records_cumulative", "records_cumulative"]
+    assert year_over_year.summaries(tmp_path) == ["2025 against 2024: 6 ok, 3 mismatches, 1 entering, 1 leaving"]
     part = tmp_path / "consistency" / "year=2025" / "part-0.parquet"
     before = part.stat().st_mtime_ns
     year_over_year.write(tmp_path)  # nothing changed: the partition is not rewritten
@@ -146,6 +147,7 @@ def test_the_rows_follow_the_editions_the_folder_holds(tmp_path: Path) -> None:
         shutil.rmtree(tmp_path / dataset / "year=2024")  # 2024 removed: 2025's rows go with it
     year_over_year.write(tmp_path)
     assert list(_checks(tmp_path, 2025)["check"]) == ["column_total"]
+    assert year_over_year.summaries(tmp_path) == []
 
 
 @pytest.mark.parametrize(("node", "message"), [

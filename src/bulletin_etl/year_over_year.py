@@ -191,3 +191,21 @@ def _rewrite(part: Path, year: int, rows: list[dict]) -> None:
     written = pa.Table.from_pandas(new.drop(columns=list(PARTITION_COLUMNS)), schema=spec.arrow(), preserve_index=False)
     if not written.equals(table):
         pq.write_table(written, part)
+
+
+STATUSES = (("ok", "ok"), ("mismatch", "mismatches"), (ENTERING, ENTERING), (LEAVING, LEAVING))
+"""The statuses of the rows, each with its plural, in the order a summary says them."""
+
+
+def summaries(tree: Path) -> list[str]:
+    """'2025 against 2024: 154 ok, 1 mismatch, 4 entering, 2 leaving' for each edition of the
+    folder with year_over_year rows, oldest first."""
+    lines = []
+    for year in held_years(tree):
+        checks = pq.read_table(tree / CONSISTENCY / f"year={year}" / PART, columns=["check", "status"]).to_pandas()
+        statuses = checks.loc[checks["check"] == CHECK, "status"].value_counts()
+        if len(statuses):
+            said = ", ".join(f"{int(statuses.get(s, 0)):,} {s if statuses.get(s, 0) == 1 else plural}"
+                             for s, plural in STATUSES)
+            lines.append(f"{year} against {year - 1}: {said}")
+    return lines
