@@ -210,7 +210,7 @@ def _dataset_file(name: str) -> str:
 
 @pytest.mark.parametrize("dataset,old,new,message", [
     ("appointments_12320", "row_subtotal:", "row_subtotl:",
-     "checks: unknown check kind(s) 'row_subtotl' (known: column_total, row_subtotal, prose_total, annual_le_cumulative, claim)"),
+     "checks: unknown check kind(s) 'row_subtotl' (known: column_total, row_subtotal, prose_total, annual_le_cumulative, year_over_year, claim)"),
     ("appointments_12320", "total: subtotal,", "total: subtotal, partz: [third_party],",
      "checks: row_subtotal: unknown key(s) 'partz' (allowed: label, name, parts, period, subject, total, total_row, value)"),
     ("appointments_12320", "parts: [online_12320,", "parts: [onlin_12320,",

@@ -6,6 +6,7 @@
   bulletin-etl extract --settings my-settings.yaml   layout tolerances changed for an unusual bulletin
   bulletin-etl inspect raw/2025.pdf --pages 1-3,9
   bulletin-etl inspect raw/2025.pdf --pages 9 --stages   what each layout stage found, drawn
+  bulletin-etl diff output --from 2024 --to 2025     what changed between two editions (--json)
 
 Exit status: 0 written; 2 bad input or a bad argument (one line naming the file, page and section;
 the output folder unchanged); 3 --strict failed (a warning of lost or uncertain data, or a schema
@@ -329,6 +330,7 @@ def _summary(results: list, out: Path, clock: RunClock, say: Callable[[str], Non
         f"(totals, consistency checks); {count(warnings, 'warning')}, "
         f"{count(len(mismatches), 'consistency mismatch', 'consistency mismatches')}; {clock.seconds:.1f} s")
     _mismatches(mismatches, say)
+    _year_over_year(out, say)
     manifest = read_manifest(out)
     _institution_warnings(manifest.get("institution_warnings", []), say)
     _failures(sum(len(r.failures) for r in results))
@@ -346,6 +348,14 @@ def _mismatches(mismatches: list[tuple[int, dict]], say: Callable[[str], None]) 
             f"expected {figure(m['expected'])} (page {m['source_page']})")
     if len(mismatches) > MISMATCHES_SHOWN:
         say(f"  and {len(mismatches) - MISMATCHES_SHOWN} more")
+
+
+def _year_over_year(out: Path, say: Callable[[str], None]) -> None:
+    """Each edition's cumulatives against the edition before, where the folder holds both."""
+    from .year_over_year import summaries
+
+    for line in summaries(out):
+        say(f"year over year (consistency check year_over_year), {line}")
 
 
 def _institution_warnings(warnings: list[dict], say: Callable[[str], None]) -> None:
@@ -393,6 +403,52 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     for line in not_drawn_lines(args.pdf, problems):
         _print(f"bulletin-etl: internal error: {line} (rerun with --debug for the traceback and report it)")
     return EXIT_INTERNAL if problems else 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """The diff of two editions the output folder holds, on stdout: a table, or JSON."""
+    from .diff import DiffError, diff, render_text
+
+    try:
+        result = diff(Path(args.output), args.earlier, args.later, top=args.top)
+    except DiffError as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(result.as_json() + "\n" if args.json else render_text(result, args.output))
+    return 0
+
+
+def _year(text: str) -> int:
+    """A year (--from, --to)."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"expected a year such as 2024, not {text!r}")
+    return int(text)
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (--top)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _add_diff(sub, debug: argparse.ArgumentParser) -> None:
+    from .diff import TOP
+
+    cmd = sub.add_parser("diff", parents=[debug], help="what changed between two editions of an output folder",
+                         description="Per dataset: the institutions (districts) entering, leaving and renamed "
+                                     "(matched on institution_id), the largest changes of each figure, the columns "
+                                     "that appeared or vanished. Example: bulletin-etl diff output --from 2024 --to 2025")
+    cmd.add_argument("output", help="an output folder of bulletin-etl extract holding both editions")
+    cmd.add_argument("--from", dest="earlier", type=_year, required=True, metavar="YEAR", help="the edition compared from")
+    cmd.add_argument("--to", dest="later", type=_year, required=True, metavar="YEAR", help="the edition compared to")
+    cmd.add_argument("--top", type=_positive, default=TOP, metavar="N",
+                     help=f"the largest changes listed per figure (default: {TOP})")
+    cmd.add_argument("--json", action="store_true", help="JSON for machines instead of the table")
+    cmd.set_defaults(run=cmd_diff)
 
 
 def _pages(text: str | None) -> list[int] | None:
@@ -453,6 +509,7 @@ def build_parser() -> argparse.ArgumentParser:
     _settings_option(ex)
     ex.set_defaults(run=cmd_extract)
     _add_inspect(sub, debug)
+    _add_diff(sub, debug)
     return parser
 
 

@@ -7,6 +7,7 @@ values its `name` column allows); the loader refuses an unknown kind, key or col
       column_total: {columns: [online_12320, subtotal]}        # each printed 合计 against its column's sum
       row_subtotal: {subject: institution, total: subtotal, parts: [online_12320, quick_booking]}
       annual_le_cumulative: {subject: institution, stems: [reports]}   # reports_annual ≤ reports_cumulative
+      year_over_year: {key: institution_id, label: institution, stems: [reports]}   # across editions
 """
 
 from __future__ import annotations
@@ -156,6 +157,52 @@ class AnnualLeCumulative:
 
 
 @dataclass(frozen=True)
+class YearOverYear:
+    """Across two consecutive editions: cumulative(y) = cumulative(y−1) + annual(y), for each row
+    matched by `key` (institution_id, district; none: the dataset's figures are its periods only),
+    named as `label` prints it (the key by default). The pairs are declared as annual_le_cumulative
+    declares them: `stems` (<stem>_annual and <stem>_cumulative in each row), or `period` rows with
+    `columns` or `name` and `value`. Or `note` with `total`: a note figure to date (a totals metric
+    id) against the last edition's plus this year's printed 合计 of the column `total`."""
+
+    key: str | None = None
+    label: str | None = None
+    stems: tuple[str, ...] = ()
+    period: str | None = None
+    columns: tuple[str, ...] = ()
+    name: str | None = None
+    value: str | None = None
+    note: str | None = None
+    total: str | None = None
+
+    def named(self) -> dict[str, tuple[str, ...]]:
+        return {"key": _optional(self.key), "label": _optional(self.label), "total": _optional(self.total),
+                **AnnualLeCumulative(None, self.stems, self.period, self.columns, self.name, self.value).named()}
+
+    def validate(self, columns: Columns) -> None:
+        if self.note is not None:
+            if self.total is None or _given(self.key, self.label, self.stems, self.period, self.columns, self.name):
+                raise BadCheck("note: with `total` (the column whose 合计 is the year's figure) and nothing else")
+            return
+        if self.total is not None:
+            raise BadCheck("total: only with `note`")
+        if self.stems and self.key is None:
+            raise BadCheck("stems: with `key` (the column matching a row across editions)")
+        try:
+            AnnualLeCumulative(self.key or "", self.stems, self.period, self.columns, self.name,
+                               self.value).validate(columns)
+        except BadCheck as exc:
+            raise BadCheck(str(exc).replace("`subject`", "`key`")) from None
+
+    def metrics(self) -> list[str]:
+        """The cumulative figures checked, as the consistency rows name them: <stem>_cumulative,
+        <column>_cumulative, or the note's metric id (those of `name` are its values, in the data)."""
+        if self.note is not None:
+            return [self.note]
+        return [f"{s}_cumulative" for s in self.stems] + [f"{c}_cumulative" for c in self.columns]
+
+
+@dataclass(frozen=True)
 class Claim:
     """A figure one section prints that another gives too: a `note` figure under this dataset's table
     (its metric id), or `column` of the rows whose `row` column holds the text given (spaces ignored);
@@ -202,6 +249,7 @@ class DeclaredChecks:
     row_subtotal: RowSubtotal | None = None
     prose_total: ProseTotal | None = None
     annual_le_cumulative: AnnualLeCumulative | None = None
+    year_over_year: YearOverYear | None = None
     claim: tuple[Claim, ...] = field(default_factory=tuple)
 
     def declared(self) -> list[tuple[str, object]]:
@@ -211,7 +259,7 @@ class DeclaredChecks:
 
 
 KINDS: dict[str, type] = {"column_total": ColumnTotal, "row_subtotal": RowSubtotal, "prose_total": ProseTotal,
-                          "annual_le_cumulative": AnnualLeCumulative, "claim": Claim}
+                          "annual_le_cumulative": AnnualLeCumulative, "year_over_year": YearOverYear, "claim": Claim}
 
 
 def _frozen(key: str, value: object) -> object:

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import __version__, institutions, observations
+from . import __version__, institutions, observations, year_over_year
 from .interrupts import interrupts_held
 from .pipeline import BulletinResult
 from .schemas import PARTITION_COLUMNS, schema
@@ -102,7 +102,8 @@ def write_all(out_dir: str | Path, results: list[BulletinResult], run: Callable[
     new tree has replaced the old (an interrupt then no longer leaves the folder as it was).
 
     The datasets across editions (institutions.py) are rewritten from every year the new tree
-    holds; the manifest's `institution_warnings` are the non-exact name matches this write made first."""
+    holds; the manifest's `institution_warnings` are the non-exact name matches this write made first;
+    each edition's year_over_year consistency rows (year_over_year.py) are recomputed likewise."""
     out_dir = Path(out_dir).absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
@@ -143,6 +144,7 @@ def _write_tree(tree: Path, results: list[BulletinResult], run: Callable[[], dic
                 append_rows(target, earlier)
                 carried.add((result.year, dataset))
     identities = _institutions(tree, previous, results)
+    year_over_year.write(tree)  # after the ids: it matches rows on them
     manifest = _manifest(previous, results, run(), tree, frozenset(carried))
     manifest["institution_warnings"] = [w.as_dict() for w in identities]
     (tree / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")

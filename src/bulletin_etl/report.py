@@ -16,9 +16,11 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from . import __version__
+from .diff import DatasetDiff, EditionDiff, diff
 from .output import MANIFEST, partition_dir, read_manifest
 from .schemas import PARTITION_COLUMNS, DatasetSchema, all_schemas
 from .wording import count, figure, missing_figure
+from .year_over_year import summaries
 
 PREVIEW_ROWS = 5
 
@@ -300,6 +302,63 @@ def _bulletin(tree: Path, entry: dict, manifest: dict) -> str:
     return "\n".join(p for p in parts if p)
 
 
+PAIR_HEAD = ["dataset", "rows", "entering", "leaving", "renamed", "columns appeared", "columns vanished"]
+CHANGE_HEAD = ["figure", "row", "from", "to", "change"]
+
+
+def _names(items: list[dict]) -> str:
+    return "、".join(_e(item["name"]) for item in items)
+
+
+def _pair_row(d: DatasetDiff) -> list[str]:
+    rows = f"{figure(d.rows_earlier)} → {figure(d.rows_later)}"
+    renamed = "<br>".join(f"{_e(r['from'])} → {_e(r['to'])}" for r in d.renamed)
+    return [f"<td><code>{_e(d.dataset)}</code></td>", f"<td>{rows}</td>", f"<td>{_names(d.entering)}</td>",
+            f"<td>{_names(d.leaving)}</td>", f"<td>{renamed}</td>", f"<td>{_e(', '.join(d.columns_appeared))}</td>",
+            f"<td>{_e(', '.join(d.columns_vanished))}</td>"]
+
+
+def _changes(d: DatasetDiff) -> str:
+    """The largest changes of a dataset's figures, folded away under its name."""
+    rows = [[f"<td><code>{_e(metric)}</code></td>", f"<td>{_e(c.subject)}</td>", _cell(c.earlier), _cell(c.later),
+             f"<td class='num'>{'+' if c.change > 0 else ''}{figure(c.change)}</td>"]
+            for metric, changes in d.largest_changes.items() for c in changes]
+    return (f"<details><summary><code>{_e(d.dataset)}</code>: largest changes</summary>"
+            + _table(CHANGE_HEAD, rows, stack=True) + "</details>") if rows else ""
+
+
+def _year_over_year(tree: Path, later: int) -> str:
+    """How many of the later edition's cumulatives follow from the earlier's (consistency rows)."""
+    said = next((line for line in summaries(tree) if line.startswith(f"{later} against")), None)
+    if said is None:
+        return ""
+    return (f"<p>Year over year (cumulative = last edition's + this year's; <code>consistency</code> check "
+            f"<code>year_over_year</code>): {_e(said)}.</p>")
+
+
+def _pair(tree: Path, result: EditionDiff) -> str:
+    """One pair of editions: what entered, left, was renamed, which columns came and went, the
+    largest changes (the `bulletin-etl diff` of the two)."""
+    earlier, later = result.earlier, result.later
+    return (f"<h2 id='diff-{earlier}-{later}'>{earlier} → {later}</h2>\n"
+            f"<p class='muted'>What changed between the two editions (<code>bulletin-etl diff OUTPUT --from {earlier} "
+            f"--to {later}</code>); institutions matched on their id, so a renamed one is listed as renamed.</p>"
+            + _year_over_year(tree, later)
+            + _table(PAIR_HEAD, [_pair_row(d) for d in result.datasets], stack=True)
+            + "".join(_changes(d) for d in result.datasets))
+
+
+def edition_pairs(years: list[int]) -> list[tuple[int, int]]:
+    """The pairs of editions next to each other among those held, newest first."""
+    ordered = sorted(years)
+    return list(zip(ordered, ordered[1:]))[::-1]
+
+
+def _pairs(tree: Path, years: list[int]) -> str:
+    """A section per pair of editions next to each other, newest first."""
+    return "\n".join(_pair(tree, diff(tree, earlier, later)) for earlier, later in edition_pairs(years))
+
+
 def render(tree: str | Path) -> str:
     """The report of an output folder, from its manifest.json and partitions."""
     tree = Path(tree)
@@ -309,8 +368,9 @@ def render(tree: str | Path) -> str:
     seconds = f" in {run['seconds']:.1f}&nbsp;s ({_e(_run_steps(run))})" if isinstance(run.get("seconds"), (int, float)) else ""
     last = (f"Last run: <code>{_e(run.get('command'))}</code> at {_e(run.get('started_at'))}{seconds}, "
             f"bulletin-etl {_e(manifest.get('package_version', __version__))}." if run else "")
-    years = "".join(f"<a href='#{b['year']}'>{b['year']}</a>" for b in entries)
-    body = "\n".join(_bulletin(tree, b, manifest) for b in entries)
+    years = "".join(f"<a href='#{b['year']}'>{b['year']}</a>" for b in entries) + "".join(
+        f"<a href='#diff-{a}-{b}'>{a} → {b}</a>" for a, b in edition_pairs([e["year"] for e in entries]))
+    body = "\n".join(_bulletin(tree, b, manifest) for b in entries) + _pairs(tree, [b["year"] for b in entries])
     return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>bulletin-etl output report</title><style>{STYLE}</style></head><body>"

@@ -25,7 +25,16 @@ from bulletin_etl.output import write_all
 from bulletin_etl.pipeline import BulletinResult, extract
 
 from .compare import compare
-from .editions import CERTIFICATE_METRICS, CERTIFICATES, CUMULATIVE_PAIRS, EditionSeries, edition_pair, id_problems
+from .editions import (
+    CERTIFICATE_METRICS,
+    CERTIFICATES,
+    CUMULATIVE_PAIRS,
+    YEAR_OVER_YEAR,
+    EditionSeries,
+    edition_pair,
+    expected_year_over_year,
+    id_problems,
+)
 from .render_reportlab import STYLES, available_fonts, render
 
 WITH_IDS = ("appointments_12320", "evaluation_ratings", "internet_hospitals", "physical_exam_reports",
@@ -48,6 +57,8 @@ class PairOutcome:
     misread: list[str] = field(default_factory=list)  # compare() differences of either edition
     breaks: set[tuple[str, str, str]] = field(default_factory=set)  # cumulatives off, joined on ids
     planted: set[tuple[str, str, str]] = field(default_factory=set)  # the planted break, on its id
+    year_over_year: dict[str, dict[tuple[str, str, str], str]] = field(default_factory=dict)  # reported, per order
+    expected_year_over_year: dict[tuple[str, str, str], str] = field(default_factory=dict)  # the truth's
 
 
 def _run() -> dict:
@@ -134,6 +145,15 @@ def is_off(previous: object, annual: object, cumulative: object) -> bool:
     return int(previous) + int(annual) != int(cumulative)  # type: ignore[call-overload]
 
 
+def reported_year_over_year(out: Path, year: int) -> dict[tuple[str, str, str], str]:
+    """Edition `year`'s year_over_year consistency rows in the output: (dataset, subject, metric) → status."""
+    frame = hive(out, "consistency")
+    if not len(frame):
+        return {}
+    rows = frame[(frame["year"].astype(int) == year) & (frame["check"] == YEAR_OVER_YEAR)]
+    return {(r.dataset, r.subject, r.metric): r.status for r in rows.itertuples(index=False)}
+
+
 def planted_on_ids(series: EditionSeries, ids: Ids) -> set[tuple[str, str, str]]:
     """The planted break as output_breaks names it (its row's id in the later edition)."""
     p = series.planted
@@ -160,6 +180,9 @@ def run_pair(seed: int, folder: Path, style: str | None = None, font: str | None
     for b, expected in zip(series.bulletins, series.truths):
         outcome.misread += [f"{b.year}: {d}" for d in compare(expected, first, expected_warnings=b.expected_warnings)]
     outcome.breaks, outcome.planted = output_breaks(series, first), planted_on_ids(series, ids)
+    outcome.year_over_year = {order: reported_year_over_year(out, series.years[1]) for order, out in
+                              (("older first", first), ("newer first", second))}
+    outcome.expected_year_over_year = expected_year_over_year(series, 1)
     return outcome
 
 

@@ -630,6 +630,13 @@ YEAR_OVER_YEAR = "year_over_year"
 """The consistency check of issue 18 §3 (cumulative(y) = cumulative(y−1) + annual(y))."""
 
 
+def checked_metric(dataset: str, metric: str) -> str:
+    """How the year_over_year rows name a cumulative figure: the column of a table printing both
+    in each row (reports_cumulative), <figure>_cumulative of the period rows (employers_cumulative,
+    outpatient_cumulative), the note's id (appointments_all_time)."""
+    return f"{metric}_cumulative" if dataset in (CERTIFICATES, REFERRALS) else metric
+
+
 def expected_mismatches(series: EditionSeries, k: int) -> set[tuple[str, str, str | None, str]]:
     """The contradictions edition k's consistency rows must report once the output holds the
     editions before it too: the bulletin's own, and the planted break on the edition it is planted
@@ -637,5 +644,31 @@ def expected_mismatches(series: EditionSeries, k: int) -> set[tuple[str, str, st
     expected = set(series.bulletins[k].expected_mismatches)
     planted = series.planted
     if planted is not None and planted.edition == k:
-        expected.add((YEAR_OVER_YEAR, planted.dataset, None, planted.metric))
+        expected.add((YEAR_OVER_YEAR, planted.dataset, None, checked_metric(planted.dataset, planted.metric)))
     return expected
+
+
+WHOLE_ROW = "—"
+"""The subject of the health certificates' figures (their rows are periods only), and the metric
+of a row entering or leaving (the whole row): the extractor's year_over_year rows' words."""
+NOTE_SUBJECT = "合计"
+"""The subject of the 12320 all-time total, checked against the year's printed 合计."""
+ROWS_CHECKED = (INTERNET, EXAMS, REFERRALS)
+"""The datasets whose rows the year-over-year check matches across editions (and so lists as
+entering or leaving); the health certificates and the 12320 note are one figure each."""
+
+
+def expected_year_over_year(series: EditionSeries, k: int) -> dict[tuple[str, str, str], str]:
+    """Edition k's year_over_year rows as the truth gives them: (dataset, subject, metric) → status.
+    Each figure printed in both editions is ok but the planted break; each row of ROWS_CHECKED
+    printed in one edition only is entering or leaving (subject: its name in the edition printing it)."""
+    def subject(following: Following) -> str:
+        if following.dataset in CUMULATIVE_PAIRS:
+            return series.model.entity(following.entity).names[k]
+        return {CERTIFICATES: WHOLE_ROW, BOOKINGS: NOTE_SUBJECT}.get(following.dataset, following.entity)
+
+    rows = {(f.dataset, subject(f), checked_metric(f.dataset, f.metric)): "ok" if f.follows else "mismatch"
+            for f in series.year_over_year(k)}
+    rows |= {(m.dataset, m.name, WHOLE_ROW): "entering" for m in series.entries(k) if m.dataset in ROWS_CHECKED}
+    rows |= {(m.dataset, m.name, WHOLE_ROW): "leaving" for m in series.exits(k) if m.dataset in ROWS_CHECKED}
+    return rows
