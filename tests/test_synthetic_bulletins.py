@@ -1030,3 +1030,17 @@ def test_landscape_columns_family_through_weasyprint(seed: int, style: str, font
     monkeypatch.setenv("BULLETIN_SYNTH_FORCE", "landscape_columns")
     case = Case(seed, "weasyprint", style, font, draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+# ---- 326630
+
+
+def test_a_header_alone_at_a_foot_keeps_its_own_tables_columns_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 326630 (three_line, wqy-zenhei; every family through landscape_columns): the
+    districts' platform table's header is printed alone at page 14's foot, its rows on page 15 under
+    the header repeated. A header with no rows shows no gutters: it took the layout of the first
+    table learnt under a header of the same characters, the hospitals' (its columns ~20 pt further
+    right), and '定时数据上' / '实时数据' read as one cell over two columns ('定时数据上 实时数据传量
+    上传天数'). Of the layouts that fit, the one whose header texts stand where its own do
+    (columns.texts_in_place) is its own table's."""
+    case = Case(326630, "reportlab", "three_line", "wqy-zenhei", draws=drawn_through("landscape_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
