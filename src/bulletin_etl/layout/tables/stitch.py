@@ -284,9 +284,15 @@ def _under_foot_path(above: tuple[str, ...], below: tuple[str, ...], own: bool) 
     """A column's header path from the part left at the foot and the part printed on the next
     page: the rest of a cell the page broke (`own`) joined to its text, else levels of their own
     (a group title at the foot over the sub-columns' labels); a level printed on both pages once."""
-    if own and above and below and below[0] not in above:
+    if own and _new_text_below(above, below):
         return above[:-1] + (join_wrapped([above[-1], below[0]]),) + below[1:]
     return tuple(dict.fromkeys(above + below))
+
+
+def _new_text_below(above: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    """The next page prints header text under the foot's that the foot's does not hold (a
+    header repeated there adds none)."""
+    return bool(above) and bool(below) and below[0] not in above
 
 
 def _columns_under_foot(foot: Grid | None, grid: Grid, n_header: int, settings: LayoutSettings) -> list[int] | None:
