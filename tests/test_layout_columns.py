@@ -314,6 +314,33 @@ def test_a_layout_for_a_short_table_has_its_headers_letters_and_its_width(tmp_pa
     assert not cols._fits_short_table(squeezed, known, table, DEFAULTS)  # '南京市' and '12' in one column
 
 
+def test_texts_in_place_counts_the_header_texts_a_learnt_header_holds_where_they_stand() -> None:
+    header = [(84.0, "接入单位"), (132.0, "定时数据上"), (146.0, "传量"), (192.0, "实时数据")]
+    assert cols.texts_in_place(header, [(85.5, "接入单位"), (132.0, "定时数据上")], DEFAULTS) == 2
+    assert cols.texts_in_place(header, [(95.0, "接入单位"), (152.0, "定时数据上")], DEFAULTS) == 0  # elsewhere
+    assert cols.texts_in_place(header, [(84.0, "单位"), (192.0, "实时数据")], DEFAULTS) == 1  # another text
+
+
+def test_a_header_alone_takes_the_layout_of_the_table_whose_header_stands_where_it_does(tmp_path: Path) -> None:
+    """Two tables as wide share their header's words (the districts' and the hospitals' platform
+    tables), the first learnt set with its columns further right (wider names). A header printed
+    alone at a page's foot, no row under it, is the one whose texts stand where it stands: taking
+    the other's columns read '定时数据上' and '实时数据' as one cell over two columns (reportlab and
+    docx 326630)."""
+    header = drawn(tmp_path, (60, 100, "单位"), (140, 100, "定时数量"), (220, 100, "实时天数"))
+    table = UnruledTable([Rule(95.0, 60.0, 300.0), Rule(115.0, 60.0, 300.0)], [], 2, header, [], 115.0, DEFAULTS)
+    wider = cols.Columns([(60.0, 170.0), (170.0, 250.0), (250.0, 300.0)], [(160.0, 180.0), (240.0, 260.0)],
+                         [(60.0, 160.0), (180.0, 240.0), (260.0, 300.0)])
+    own = cols.Columns([(60.0, 130.0), (130.0, 210.0), (210.0, 300.0)], [(120.0, 140.0), (200.0, 220.0)],
+                       [(60.0, 120.0), (140.0, 200.0), (220.0, 300.0)])
+    layouts = cols.Layouts(DEFAULTS)
+    layouts.known = [([(80.0, "单位"), (170.0, "定时"), (170.0, "数量"), (250.0, "实时天数")], wider, 13),
+                     ([(60.0, "单位"), (140.0, "定时"), (140.0, "数量"), (220.0, "实时天数")], own, 12)]
+    assert layouts.find(table) is own
+    layouts.known.reverse()
+    assert layouts.find(table) is own
+
+
 def test_an_autospace_gap_over_a_gutter_stays_inside_the_header_cell() -> None:
     """Typst sets '2028 年总量' with a quarter em and no printed space between '8' and '年': over the
     gutter of the figures under it, that gap is inside the cell ('12320在线预约' is one label);

@@ -141,3 +141,98 @@ def test_the_head_at_the_foot_heads_rows_that_do_not_repeat_it(tmp_path: Path) -
     [table] = stitch(found, DEFAULTS)
     assert table.header_paths == [(label,) for _, label in HEADER]
     assert [r.cells for r in table.rows] == [[name, *figures] for name, figures in BODY]
+
+
+SHIFTED = 25.0
+"""How much further right another table under the same header words sets its columns (wider names)."""
+
+
+def same_words_further_right(c) -> None:
+    """A table as wide under the same header words, each set `SHIFTED` further right, its rows
+    showing its own columns: learnt first."""
+    rule(c, 100)
+    for x, label in HEADER:
+        text(c, x + SHIFTED, 104, label, 9)
+    rule(c, 118)
+    for i, (name, figures) in enumerate(BODY):
+        text(c, 73, 122 + 16 * i, f"南京市{name}", 9)
+        for x, figure in zip((160, 270, 370, 470), figures):
+            text(c, x + SHIFTED, 122 + 16 * i, figure, 9)
+    rule(c, 122 + 16 * len(BODY))
+    folio(c, "- 6 -")
+
+
+def body_under_header_wrapped_otherwise(c) -> None:
+    """The rows on the next page under the header repeated with one label wrapped
+    ('检验检查' / '转诊'): its own layout, under another signature than the foot's."""
+    rule(c, 72)
+    for x, label in HEADER:
+        text(c, x, 76, "检验检查" if label == "检验检查转诊" else label, 9)
+    text(c, 250, 88, "转诊", 9)
+    rule(c, 102)
+    for i, (name, figures) in enumerate(BODY):
+        text(c, 73, 106 + 16 * i, name, 9)
+        for x, figure in zip((160, 270, 370, 470), figures):
+            text(c, x, 106 + 16 * i, figure, 9)
+    rule(c, 106 + 16 * len(BODY))
+    folio(c, "- 8 -")
+
+
+def test_the_head_at_the_foot_takes_the_columns_of_the_table_standing_where_it_does(tmp_path: Path) -> None:
+    """Two tables share their header's words, the first learnt set further right (the districts'
+    and the hospitals' platform tables, reportlab 326630). The head at the foot, no row under it,
+    takes the columns of the one whose header texts stand where its own do (`texts_in_place`),
+    the rows' own on the next page, not the first learnt."""
+    found = grids(make_pdf(tmp_path / "three.pdf", same_words_further_right, head_at_foot,
+                           body_under_header_wrapped_otherwise))
+    assert [(g.page, len(g.slots)) for g in found] == [(1, 4), (2, 1), (3, 4)]
+    assert found[1].col_bounds == found[2].col_bounds
+    assert found[1].col_bounds != found[0].col_bounds
+    assert found[1].row(0) == [label for _, label in HEADER]
+
+
+def group_rule(c, y: float, x0: float) -> None:
+    c.setLineWidth(0.5)
+    c.line(x0, PAGE_H - y, RIGHT, PAGE_H - y)
+
+
+def header_broken_inside_its_cells(c) -> None:
+    """A two-level header at the foot whose row the page broke inside its cells: '出院信息' over
+    its sub-columns' labels, the last of them cut after '住院收入（千' (LibreOffice, docx 326630)."""
+    text(c, 110, 690, "2030年度南京市卫生信息平台数据采集情况（区）", 12)
+    rule(c, 716)
+    text(c, 73, 726, "接入单位", 9)
+    text(c, 150, 722, "门诊", 9)
+    text(c, 150, 735, "总量", 9)
+    text(c, 335, 720, "出院信息", 9)
+    group_rule(c, 731, 240)
+    text(c, 260, 735, "人次", 9)
+    text(c, 390, 735, "住院收入（千", 9)
+    rule(c, 748)
+    folio(c, "- 10 -")
+
+
+CUT_ROWS = [("玄武区", ["68", "8", "299.5"]), ("秦淮区", ["96", "15", "54.25"]), ("鼓楼区", ["12", "7", "31.5"])]
+
+
+def header_rest_and_rows(c) -> None:
+    """The rest of the broken header row, '元）', between two rules atop the next page; the rows."""
+    rule(c, 60)
+    text(c, 400, 63, "元）", 9)
+    rule(c, 75)
+    for i, (name, figures) in enumerate(CUT_ROWS):
+        text(c, 73, 79 + 16 * i, name, 9)
+        for x, figure in zip((160, 265, 400), figures):
+            text(c, x, 79 + 16 * i, figure, 9)
+    rule(c, 79 + 16 * len(CUT_ROWS))
+    folio(c, "- 11 -")
+
+
+def test_the_rest_of_a_header_cell_the_page_broke_is_that_cells_text(tmp_path: Path) -> None:
+    """'元）' atop the next page ends '住院收入（千' (stitch.is_own_foot_cell): one level under
+    '出院信息', not a third; the group title stays a level over its sub-columns."""
+    found = grids(make_pdf(tmp_path / "broken.pdf", header_broken_inside_its_cells, header_rest_and_rows))
+    assert [(g.page, len(g.slots)) for g in found] == [(1, 2), (2, 4)]
+    [table] = stitch(found, DEFAULTS)
+    assert table.header_paths == [("接入单位",), ("门诊总量",), ("出院信息", "人次"), ("出院信息", "住院收入（千元）")]
+    assert [r.cells for r in table.rows] == [[name, *figures] for name, figures in CUT_ROWS]

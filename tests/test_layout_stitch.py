@@ -177,6 +177,26 @@ def test_a_new_table_under_a_header_broken_over_the_page() -> None:
     assert st._new_table(below, 1, None, DEFAULTS).header_paths == [("序号",), ("2030年度总量",), ("累计总量",)]
 
 
+def test_a_foot_cell_heading_one_column_alone() -> None:
+    foot = grid(5, [["序号", "出院信息", "出院信息"], ["", "人次", "住院收入（千"]])
+    assert [st.is_own_foot_cell(foot, c, [0, 1, 2]) for c in range(3)] == [True, True, True]
+    assert not st.is_own_foot_cell(grid(5, [["序号", "就诊数据", "就诊数据"]]), 1, [0, 1, 2])  # a group title
+    assert not st.is_own_foot_cell(foot_of_two(5), 1, [0, 1, 1])  # over two of the next page's columns
+    assert st.is_own_foot_cell(foot_of_two(5), 0, [0, 1, 1])
+
+
+def test_the_rest_of_a_header_cell_the_page_broke_joins_its_text() -> None:
+    """LibreOffice breaks a header row inside its cells: '住院收入（千' at page 10's foot under its
+    group title, '元）' atop page 11 (docx 326630). The rest is the cell's text, not a level under
+    it; under a group title at the foot ('就诊数据', above) the next page's labels are levels."""
+    foot = grid(5, [["序号", "出院信息", "出院信息"], ["", "人次", "住院收入（千"]])
+    table = st._new_table(grid(6, [["", "", "元）"], ["1", "13", "27.5"]]), 1, foot, DEFAULTS)
+    assert table.header_paths == [("序号",), ("出院信息", "人次"), ("出院信息", "住院收入（千元）")]
+    assert [row.cells for row in table.rows] == [["1", "13", "27.5"]]
+    repeated = st._new_table(grid(6, [["序号", "", ""], ["1", "13", "27.5"]]), 1, foot, DEFAULTS)
+    assert repeated.header_paths == [("序号",), ("出院信息", "人次"), ("出院信息", "住院收入（千")]
+
+
 # ---------------------------------------------------------------------------------------------
 # Side-by-side column groups
 

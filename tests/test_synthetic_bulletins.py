@@ -1075,4 +1075,23 @@ def test_a_total_alone_on_a_continued_page_keeps_its_wrapped_figure_in_chromium(
     if reason:
         pytest.skip(reason)
     case = Case(920137, "html", "no_inner_verticals", "noto-sans", quirks=True, draws=pinned_draws(920137))
+# ---- 326630
+
+
+@pytest.mark.parametrize("producer", ["reportlab", "docx"])
+def test_the_districts_platform_header_at_a_foot_is_read_in_its_own_columns(producer: str, tmp_path: Path) -> None:
+    """326630 (three_line, wqy-zenhei; every family through landscape_columns): the districts'
+    platform table's header is printed at a page's foot, its rows on the next page. A header with
+    no rows shows no gutters: it took the layout of
+    the first table learnt under a header of the same characters, the hospitals' (its columns ~20
+    pt further right), and '定时数据上' / '实时数据' read as one cell over two columns ('定时数据上
+    实时数据传量 上传天数'); of the layouts that fit, the one whose header texts stand where its own
+    do is its own table's (columns.texts_in_place). docx, that fixed: LibreOffice broke the header row inside
+    its cells, '住院收入（千' at the foot under '出院信息' and '元）' atop the next page, read as a
+    level of its own ('出院信息 / 住院收入（千 / 元）'); it is the rest of the cell's text
+    (stitch.is_own_foot_cell)."""
+    reason = cannot_render(producer, "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(326630, producer, "three_line", "wqy-zenhei", draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -557,6 +557,24 @@ def _header_letters(signature: list[tuple[float, str]]) -> Counter:
     return Counter("".join(text for _, text in signature))
 
 
+def texts_in_place(known: list[tuple[float, str]], signature: list[tuple[float, str]],
+                   settings: LayoutSettings) -> int:
+    """How many of a header's texts a learnt header holds at the same place (within
+    `same_header_x_pt`): two tables as wide may share their header's words yet not their columns
+    (the districts' and the hospitals' platform tables, the hospitals' names the wider), and a
+    table's header printed alone at a page's foot is the header of the one set where it stands."""
+    near = settings.same_header_x_pt
+    return sum(any(tk == text and abs(xk - x) <= near for xk, tk in known) for x, text in signature)
+
+
+def _placed_likest(layouts: list[tuple[list[tuple[float, str]], Columns]], signature: list[tuple[float, str]],
+                   settings: LayoutSettings) -> Columns | None:
+    """Of the layouts learnt under headers, the one holding most of this header's texts in place
+    (`texts_in_place`); the one learnt first of those as good."""
+    best = max(layouts, key=lambda layout: texts_in_place(layout[0], signature, settings), default=None)
+    return best[1] if best else None
+
+
 def _same_extent(columns: Columns, extent: Span, settings: LayoutSettings) -> bool:
     """A layout spans the table's width: both outer edges within a producer's rounding."""
     same = settings.rule_same_extent_pt
@@ -607,7 +625,8 @@ class Layouts:
         than elsewhere (a group label merged with a sub-column, a cell wrapped differently) takes
         the layout of a table as wide whose header has the same characters, that showed more
         rows and that keeps this page's cells apart (two tables may share their header's words:
-        the districts' and the hospitals' platform tables) — one standing where it stands, else
+        the districts' and the hospitals' platform tables; of several, the one with the most header
+        texts where this one's stand, `texts_in_place`) — one standing where it stands, else
         one re-centred on a page of another shape, moved to it (`fits_recentred_table`)."""
         signature = table.signature
         settings = self.settings
@@ -616,7 +635,8 @@ class Layouts:
         if shown >= settings.gutter_row_count:
             return found
         fuller = [(known, cols) for known, cols, seen in self.known if seen > shown]
-        in_place = next((cols for known, cols in fuller if _fits_short_table(cols, known, table, settings)), None)
+        in_place = _placed_likest([(known, cols) for known, cols in fuller
+                                   if _fits_short_table(cols, known, table, settings)], signature, settings)
         recentred = (moved_to(cols, table.region[0].x0) for known, cols in fuller
                      if fits_recentred_table(cols, known, table, settings))
         return in_place or next(recentred, found)

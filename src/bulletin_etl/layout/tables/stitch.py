@@ -264,9 +264,35 @@ def _new_table(grid: Grid, n_header: int, foot: Grid | None, settings: LayoutSet
     under = _columns_under_foot(foot, grid, n_header, settings)
     if foot is not None and under is not None:
         above = header_paths(foot, len(foot.slots))
-        paths = [tuple(dict.fromkeys(above[f] + b)) for f, b in zip(under, paths)]
+        paths = [_under_foot_path(above[f], b, is_own_foot_cell(foot, f, under)) for f, b in zip(under, paths)]
         header_rows = [[foot.row(r)[f] for f in under] for r in range(len(foot.slots))] + header_rows
     return LogicalTable(header_paths=paths, header_rows=header_rows, rows=_rows_of(grid, n_header), grids=[grid])
+
+
+def is_own_foot_cell(foot: Grid, col: int, under: list[int]) -> bool:
+    """The lowest header cell the page's foot left over its column `col` heads one column of the
+    next page's alone (`under`: the foot's column over each of the grid's): no group title merged
+    over other columns, nor one column of the foot over two of the grid's ('就诊数据'). The
+    header row broke inside that cell, and what the next page prints under it is the rest of its
+    text ('住院收入（千' / '元）', LibreOffice)."""
+    lowest = foot.slots[-1]
+    cell = lowest[col]
+    return cell is not None and sum(other is cell for other in lowest) == 1 and under.count(col) == 1
+
+
+def _under_foot_path(above: tuple[str, ...], below: tuple[str, ...], own: bool) -> tuple[str, ...]:
+    """A column's header path from the part left at the foot and the part printed on the next
+    page: the rest of a cell the page broke (`own`) joined to its text, else levels of their own
+    (a group title at the foot over the sub-columns' labels); a level printed on both pages once."""
+    if own and _new_text_below(above, below):
+        return above[:-1] + (join_wrapped([above[-1], below[0]]),) + below[1:]
+    return tuple(dict.fromkeys(above + below))
+
+
+def _new_text_below(above: tuple[str, ...], below: tuple[str, ...]) -> bool:
+    """The next page prints header text under the foot's that the foot's does not hold (a
+    header repeated there adds none)."""
+    return bool(above) and bool(below) and below[0] not in above
 
 
 def _columns_under_foot(foot: Grid | None, grid: Grid, n_header: int, settings: LayoutSettings) -> list[int] | None:
