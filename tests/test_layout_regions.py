@@ -347,6 +347,57 @@ def test_a_stray_line_under_a_page_header_rule_and_the_first_rule_outside_the_ta
     assert rg._trim(rules, index, DEFAULTS) == rules[1:]
 
 
+def _title_rest_under_header_rule_table_far_down(c) -> None:
+    """reportlab 920148: a title's rest and its remark the page break carried over, right under the
+    page header's rule (as wide as the table), their table far down the page."""
+    rule(c, 40)  # the page header's rule
+    text(c, 230, 75, "预约情况统计", 12)
+    text(c, 110, 97, "（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）", 12)
+    rule(c, 660)
+    text(c, 70, 670, "名称", 9)
+    text(c, 300, 670, "预约数量", 9)
+    rule(c, 690)
+    text(c, 70, 695, "江苏健康通", 9)
+    text(c, 300, 695, "459", 9)
+    rule(c, 770)
+
+
+def test_lines_right_under_the_first_rule_far_over_the_next(tmp_path: Path) -> None:
+    index, rules = drawn(tmp_path, _title_rest_under_header_rule_table_far_down)
+    header_rule, top, header, bottom = rules
+    above = segments(index.inside((header_rule.x0, header_rule.y, header_rule.x1, top.y)), DEFAULTS)
+    assert [row[0].text for row in above] == ["预约情况统计", "（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）"]
+    assert rg._far_above_next_rule(above, header_rule, top, DEFAULTS)
+    assert not rg._far_below_first_rule(above, header_rule, top, DEFAULTS)
+    assert rg.set_off_centre(above, header_rule, top, DEFAULTS)
+    assert rg._stray_line_under(header_rule, top, bottom, index, DEFAULTS)
+    assert rg._trim(rules, index, DEFAULTS) == rules[1:]
+    # the header band, right under its rule and as tall as its line: no line set off centre
+    band = segments(index.inside((top.x0, top.y, top.x1, header.y)), DEFAULTS)
+    assert not rg._far_above_next_rule(band, top, header, DEFAULTS)
+    # the title part LibreOffice sets midway down, nearer the next rule: the other case
+    index, (a, b, *_) = drawn(tmp_path, _header_rule_title_part_and_table)
+    midway = segments(index.inside((a.x0, a.y, a.x1, b.y)), DEFAULTS)
+    assert not rg._far_above_next_rule(midway, a, b, DEFAULTS)
+    assert rg.set_off_centre(midway, a, b, DEFAULTS)
+
+
+def test_a_header_label_set_atop_its_band_is_not_off_centre(tmp_path: Path) -> None:
+    """A group label at the top of its band, under it 2.5 of its lines to the next rule: a header
+    cell, no stray line (`stray_band_lines`)."""
+    def page(c) -> None:
+        rule(c, 100)
+        text(c, 200, 102, "门急诊信息", 9)
+        rule(c, 133.5)
+        text(c, 70, 138, "南京市鼓楼医院", 9)
+        text(c, 300, 138, "1066", 9)
+        rule(c, 153)
+
+    index, (a, b, _) = drawn(tmp_path, page)
+    rows = segments(index.inside((a.x0, a.y, a.x1, b.y)), DEFAULTS)
+    assert not rg.set_off_centre(rows, a, b, DEFAULTS)
+
+
 def test_a_bare_title_part_set_larger_is_stray_wherever_it_stands(tmp_path: Path) -> None:
     def page(c) -> None:
         rule(c, 100)

@@ -1046,3 +1046,20 @@ def test_a_known_title_broken_by_the_page_after_its_year_line_in_reportlab(tmp_p
         pytest.skip(reason)
     case = Case(920141, "reportlab", "no_inner_verticals", "STSong-Light", True, draws=pinned_draws(920141))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------ reportlab 920148
+
+def test_a_title_rest_right_under_the_page_rule_over_a_table_far_down_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 920148 (three_line, uming, quirks; the sweep at bf84e67, families through ragged_columns):
+    the online bookings' title broken by the page, '2028年线上' at page 6's foot, '预约情况统计' and its
+    remark '（不包含 12320 电话预约、…）' right under page 7's header rule (as wide as the table), the
+    side-by-side table 550 pt further down. The header rule began the table's run of rules and the
+    title's rest was read as its header: the section was lost (9 rows, its total). Lines set right
+    under a run's first rule, far over the next (`stray_band_lines`), are no header band
+    (regions.set_off_centre, _far_above_next_rule)."""
+    reason = cannot_render("reportlab", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920148, "reportlab", "three_line", "uming", True, draws=pinned_draws(920148))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
