@@ -292,16 +292,21 @@ def test_a_head_is_rows_without_figures_with_a_line_of_header_cells() -> None:
 # Outer rules that are no part of their table
 
 
+def _header_and_row(c, top: float) -> None:
+    """A table of a header row and a body row, each 20 pt between its rules, from `top`."""
+    rule(c, top)
+    text(c, 70, top + 5, "单位", 9)
+    text(c, 300, top + 5, "门诊人次", 9)
+    rule(c, top + 20)
+    text(c, 70, top + 25, "南京市鼓楼医院", 9)
+    text(c, 300, top + 25, "1066", 9)
+    rule(c, top + 40)
+
+
 def _header_rule_title_part_and_table(c) -> None:
     rule(c, 100)  # a page header's rule
     text(c, 200, 120, "情况统计", 9)  # a title's part the page break carried over, midway down
-    rule(c, 133)
-    text(c, 70, 138, "单位", 9)
-    text(c, 300, 138, "门诊人次", 9)
-    rule(c, 153)
-    text(c, 70, 158, "南京市鼓楼医院", 9)
-    text(c, 300, 158, "1066", 9)
-    rule(c, 173)
+    _header_and_row(c, 133)
 
 
 def test_nothing_between_two_rules(tmp_path: Path) -> None:
@@ -353,13 +358,7 @@ def _title_rest_under_header_rule_table_far_down(c) -> None:
     rule(c, 40)  # the page header's rule
     text(c, 230, 75, "预约情况统计", 12)
     text(c, 110, 97, "（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）", 12)
-    rule(c, 660)
-    text(c, 70, 670, "名称", 9)
-    text(c, 300, 670, "预约数量", 9)
-    rule(c, 690)
-    text(c, 70, 695, "江苏健康通", 9)
-    text(c, 300, 695, "459", 9)
-    rule(c, 770)
+    _header_and_row(c, 660)
 
 
 def test_lines_right_under_the_first_rule_far_over_the_next(tmp_path: Path) -> None:
@@ -382,32 +381,29 @@ def test_lines_right_under_the_first_rule_far_over_the_next(tmp_path: Path) -> N
     assert rg.set_off_centre(midway, a, b, DEFAULTS)
 
 
+def _line_atop_band_over_row(label: str, size: float, band: float) -> Callable:
+    """A page: `label` right under a rule, the next rule `band` pt under the first, a body row under it."""
+    def page(c) -> None:
+        rule(c, 100)
+        text(c, 200, 102, label, size)
+        rule(c, 100 + band)
+        text(c, 70, 105 + band, "南京市鼓楼医院", 9)
+        text(c, 300, 105 + band, "1066", 9)
+        rule(c, 120 + band)
+
+    return page
+
+
 def test_a_header_label_set_atop_its_band_is_not_off_centre(tmp_path: Path) -> None:
     """A group label at the top of its band, under it 2.5 of its lines to the next rule: a header
     cell, no stray line (`stray_band_lines`)."""
-    def page(c) -> None:
-        rule(c, 100)
-        text(c, 200, 102, "门急诊信息", 9)
-        rule(c, 133.5)
-        text(c, 70, 138, "南京市鼓楼医院", 9)
-        text(c, 300, 138, "1066", 9)
-        rule(c, 153)
-
-    index, (a, b, _) = drawn(tmp_path, page)
+    index, (a, b, _) = drawn(tmp_path, _line_atop_band_over_row("门急诊信息", 9, 33.5))
     rows = segments(index.inside((a.x0, a.y, a.x1, b.y)), DEFAULTS)
     assert not rg.set_off_centre(rows, a, b, DEFAULTS)
 
 
 def test_a_bare_title_part_set_larger_is_stray_wherever_it_stands(tmp_path: Path) -> None:
-    def page(c) -> None:
-        rule(c, 100)
-        text(c, 200, 102, "情况统计", 14)
-        rule(c, 120)
-        text(c, 70, 125, "南京市鼓楼医院", 9)
-        text(c, 300, 125, "1066", 9)
-        rule(c, 140)
-
-    index, (a, b, last) = drawn(tmp_path, page)
+    index, (a, b, last) = drawn(tmp_path, _line_atop_band_over_row("情况统计", 14, 20))
     assert rg._stray_line_under(a, b, last, index, DEFAULTS)
 
 
