@@ -26,7 +26,9 @@ from bulletin_etl.layout.headings import (
     is_caption,
     is_masthead_line,
     is_title_tail,
+    known_as_pair,
     known_only_together,
+    known_pair_across_pages,
     known_pair_set_as_one,
     may_continue_title,
     numbered_title_rest,
@@ -181,6 +183,30 @@ def test_a_known_pair_set_as_one_title() -> None:
     assert not known_pair_set_as_one(flow, line(first), line(rest, top=100 + 3 * BODY))
     assert not known_pair_set_as_one(flow, line(first), line(rest, top=100 + 1.4 * BODY, size=1.3 * BODY))
     assert not known_pair_set_as_one(flow, line(first), line(rest, top=100, page=2))
+
+
+def test_a_known_pair_names_its_section_only_together() -> None:
+    flow = hand_flow()
+    assert known_as_pair(flow, "2019 年南京市卫生信息平台数据", "采集情况（医院）")
+    assert not known_as_pair(flow, "2019 年南京市卫生信息平台数据采集情况（医院）", "（单位：万人次）")  # whole alone
+    assert not known_as_pair(flow, "2019 年度南京市远程医疗数据", "采集情况（医院）")  # another section's words
+
+
+def test_a_known_pair_broken_by_the_page() -> None:
+    """reportlab 920141: '2019 年南京市卫生信息平台数据' the last line of page 3, '采集情况（医院）' in
+    its size the first of page 4: one title. Counter-cases: the rest on the same page (that is
+    `known_pair_set_as_one`'s case), two pages on, in another size; the part's title over it."""
+    flow = hand_flow()
+    foot, rest = line("2019 年南京市卫生信息平台数据", top=749), line("采集情况（医院）", top=77, page=2)
+    assert known_pair_across_pages(flow, foot, rest)
+    assert not known_pair_across_pages(flow, foot, line("采集情况（医院）", top=770))
+    assert not known_pair_across_pages(flow, foot, line("采集情况（医院）", top=77, page=3))
+    assert not known_pair_across_pages(flow, foot, line("采集情况（医院）", top=77, page=2, size=1.3 * BODY))
+    assert not known_pair_across_pages(flow, line("统计数据", top=749), rest)
+    # a title saying its own year atop the page is a title of its own, under a foot title left alone
+    titled = line("2019 年南京市卫生信息平台数据采集情况（区）", top=77, page=2)
+    assert not known_pair_across_pages(flow, line("2019 年度南京市电子健康卡发卡情况统计", top=749), titled)
+    assert broken_by_page(flow, foot, rest)
 
 
 @pytest.mark.parametrize("first, second, rest", [

@@ -333,6 +333,31 @@ def test_a_title_broken_by_the_page_is_boxed_where_it_starts(tmp_path: Path) -> 
     assert 0 < heading.bottom - heading.top < 1.5 * BODY
 
 
+def test_a_known_pair_broken_by_the_page_is_one_heading(tmp_path: Path) -> None:
+    """reportlab 920141: '2030 年南京市卫生信息平台数据' alone at the first page's foot (a title's
+    words, no known section's) and '采集情况（医院）' atop the next over a table (a known section's
+    title on its own): one heading, not an unknown one and a known one. Counter-case: the same
+    rest under a first line naming no part of it ('2030 年度南京市远程医疗数据' with its paragraph)
+    stays a heading of its own."""
+    def page1(c):
+        first_page(c)
+        centred(c, PAGE_H - 80, "2030 年南京市卫生信息平台数据", size=10.5)
+
+    def page2(c):
+        centred(c, 50, "采集情况（医院）", size=10.5)
+        small_table(80).draw(c)
+
+    assert titles(make_pdf(tmp_path / "pair-broken-by-page.pdf", page1, page2)) == [
+        "", "2030 年度南京市远程医疗数据", "2030 年南京市卫生信息平台数据采集情况（医院）"]
+
+    def page2_alone(c):
+        centred(c, 50, "采集情况（医院）", size=10.5)
+        small_table(80).draw(c)
+
+    assert titles(make_pdf(tmp_path / "rest-alone.pdf", first_page, page2_alone)) == [
+        "", "2030 年度南京市远程医疗数据", "采集情况（医院）"]
+
+
 def test_a_headings_lines_printed_together_go_on_down_its_first_page() -> None:
     """Down the page: all its lines; its rest atop the next page, or atop the right page column
     (higher on the same page): from the first line to where it breaks."""

@@ -322,16 +322,21 @@ def test_a_head_is_rows_without_figures_with_a_line_of_header_cells() -> None:
 # Outer rules that are no part of their table
 
 
+def _header_and_row(c, top: float) -> None:
+    """A table of a header row and a body row, each 20 pt between its rules, from `top`."""
+    rule(c, top)
+    text(c, 70, top + 5, "单位", 9)
+    text(c, 300, top + 5, "门诊人次", 9)
+    rule(c, top + 20)
+    text(c, 70, top + 25, "南京市鼓楼医院", 9)
+    text(c, 300, top + 25, "1066", 9)
+    rule(c, top + 40)
+
+
 def _header_rule_title_part_and_table(c) -> None:
     rule(c, 100)  # a page header's rule
     text(c, 200, 120, "情况统计", 9)  # a title's part the page break carried over, midway down
-    rule(c, 133)
-    text(c, 70, 138, "单位", 9)
-    text(c, 300, 138, "门诊人次", 9)
-    rule(c, 153)
-    text(c, 70, 158, "南京市鼓楼医院", 9)
-    text(c, 300, 158, "1066", 9)
-    rule(c, 173)
+    _header_and_row(c, 133)
 
 
 def test_nothing_between_two_rules(tmp_path: Path) -> None:
@@ -377,16 +382,58 @@ def test_a_stray_line_under_a_page_header_rule_and_the_first_rule_outside_the_ta
     assert rg._trim(rules, index, DEFAULTS) == rules[1:]
 
 
-def test_a_bare_title_part_set_larger_is_stray_wherever_it_stands(tmp_path: Path) -> None:
+def _title_rest_under_header_rule_table_far_down(c) -> None:
+    """reportlab 920148: a title's rest and its remark the page break carried over, right under the
+    page header's rule (as wide as the table), their table far down the page."""
+    rule(c, 40)  # the page header's rule
+    text(c, 230, 75, "预约情况统计", 12)
+    text(c, 110, 97, "（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）", 12)
+    _header_and_row(c, 660)
+
+
+def test_lines_right_under_the_first_rule_far_over_the_next(tmp_path: Path) -> None:
+    index, rules = drawn(tmp_path, _title_rest_under_header_rule_table_far_down)
+    header_rule, top, header, bottom = rules
+    above = segments(index.inside((header_rule.x0, header_rule.y, header_rule.x1, top.y)), DEFAULTS)
+    assert [row[0].text for row in above] == ["预约情况统计", "（不包含 12320 电话预约、医院诊间预约、医院自有途径预约）"]
+    assert rg._far_above_next_rule(above, header_rule, top, DEFAULTS)
+    assert not rg._far_below_first_rule(above, header_rule, top, DEFAULTS)
+    assert rg.set_off_centre(above, header_rule, top, DEFAULTS)
+    assert rg._stray_line_under(header_rule, top, bottom, index, DEFAULTS)
+    assert rg._trim(rules, index, DEFAULTS) == rules[1:]
+    # the header band, right under its rule and as tall as its line: no line set off centre
+    band = segments(index.inside((top.x0, top.y, top.x1, header.y)), DEFAULTS)
+    assert not rg._far_above_next_rule(band, top, header, DEFAULTS)
+    # the title part LibreOffice sets midway down, nearer the next rule: the other case
+    index, (a, b, *_) = drawn(tmp_path, _header_rule_title_part_and_table)
+    midway = segments(index.inside((a.x0, a.y, a.x1, b.y)), DEFAULTS)
+    assert not rg._far_above_next_rule(midway, a, b, DEFAULTS)
+    assert rg.set_off_centre(midway, a, b, DEFAULTS)
+
+
+def _line_atop_band_over_row(label: str, size: float, band: float) -> Callable:
+    """A page: `label` right under a rule, the next rule `band` pt under the first, a body row under it."""
     def page(c) -> None:
         rule(c, 100)
-        text(c, 200, 102, "情况统计", 14)
-        rule(c, 120)
-        text(c, 70, 125, "南京市鼓楼医院", 9)
-        text(c, 300, 125, "1066", 9)
-        rule(c, 140)
+        text(c, 200, 102, label, size)
+        rule(c, 100 + band)
+        text(c, 70, 105 + band, "南京市鼓楼医院", 9)
+        text(c, 300, 105 + band, "1066", 9)
+        rule(c, 120 + band)
 
-    index, (a, b, last) = drawn(tmp_path, page)
+    return page
+
+
+def test_a_header_label_set_atop_its_band_is_not_off_centre(tmp_path: Path) -> None:
+    """A group label at the top of its band, under it 2.5 of its lines to the next rule: a header
+    cell, no stray line (`stray_band_lines`)."""
+    index, (a, b, _) = drawn(tmp_path, _line_atop_band_over_row("门急诊信息", 9, 33.5))
+    rows = segments(index.inside((a.x0, a.y, a.x1, b.y)), DEFAULTS)
+    assert not rg.set_off_centre(rows, a, b, DEFAULTS)
+
+
+def test_a_bare_title_part_set_larger_is_stray_wherever_it_stands(tmp_path: Path) -> None:
+    index, (a, b, last) = drawn(tmp_path, _line_atop_band_over_row("情况统计", 14, 20))
     assert rg._stray_line_under(a, b, last, index, DEFAULTS)
 
 

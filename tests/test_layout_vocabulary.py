@@ -15,6 +15,7 @@ from bulletin_etl.layout.vocabulary import (
     is_running_text,
     is_sentence,
     is_table_row,
+    names_a_year,
     reads_as_title,
 )
 
@@ -104,3 +105,15 @@ def test_a_title_is_no_sentence() -> None:
 ])
 def test_a_part_title_is_made_only_of_the_parts_words(title: str, part: bool) -> None:
     assert is_part_title(title) is part
+
+
+@pytest.mark.parametrize("text, says", [
+    ("2030 年南京市卫生信息平台数据", True),
+    ("（二）2028年健康证数据", True),
+    ("2030 年度南京市远程医疗数据", True),
+    ("采集情况（医院）", False),  # a title's rest
+    ("全国卫生健康信息化发展指数（2030）", False),  # the year in brackets, no '年'
+    ("南京 12320 卫生热线服务统计", False),  # a number, no year
+])
+def test_a_year_said_as_a_title_says_it(text: str, says: bool) -> None:
+    assert names_a_year(text) is says

@@ -1094,4 +1094,35 @@ def test_the_districts_platform_header_at_a_foot_is_read_in_its_own_columns(prod
     if reason:
         pytest.skip(reason)
     case = Case(326630, producer, "three_line", "wqy-zenhei", draws=drawn_through("landscape_columns"))
+
+# ------------------------------------------------------------------------------ reportlab 920141
+
+def test_a_known_title_broken_by_the_page_after_its_year_line_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 920141 (no_inner_verticals, STSong-Light, quirks; the sweep at bf84e67, families through
+    ragged_columns): the hospitals' collection title broken by the page between its lines
+    (page_breaks), '2019 年南京市卫生信息平台数据' the last line of page 3 under the development index's
+    two columns, '采集情况（医院）' atop page 4 over its table. The rest names a section alone, so the
+    two were read as an unknown heading (its content not extracted) and a known one. A known pair
+    broken by the page whose rest says no year is one title (headings.known_pair_across_pages)."""
+    reason = cannot_render("reportlab", "STSong-Light")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920141, "reportlab", "no_inner_verticals", "STSong-Light", True, draws=pinned_draws(920141))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+# ------------------------------------------------------------------------------ reportlab 920148
+
+def test_a_title_rest_right_under_the_page_rule_over_a_table_far_down_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 920148 (three_line, uming, quirks; the sweep at bf84e67, families through ragged_columns):
+    the online bookings' title broken by the page, '2028年线上' at page 6's foot, '预约情况统计' and its
+    remark '（不包含 12320 电话预约、…）' right under page 7's header rule (as wide as the table), the
+    side-by-side table 550 pt further down. The header rule began the table's run of rules and the
+    title's rest was read as its header: the section was lost (9 rows, its total). Lines set right
+    under a run's first rule, far over the next (`stray_band_lines`), are no header band
+    (regions.set_off_centre, _far_above_next_rule)."""
+    reason = cannot_render("reportlab", "uming")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920148, "reportlab", "three_line", "uming", True, draws=pinned_draws(920148))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -25,7 +25,16 @@ from .line_ends import leaves_clause_open, leaves_room_for, stops_short
 from .lines import Margins, TextLine, body_size, line_family, line_margins, text_edge
 from .settings import LayoutSettings
 from .tables import Grid
-from .vocabulary import MASTHEAD, SENTENCE_ENDS, is_part_title, is_sentence, reads_as_title, starts_numbered, without_numbering
+from .vocabulary import (
+    MASTHEAD,
+    SENTENCE_ENDS,
+    is_part_title,
+    is_sentence,
+    names_a_year,
+    reads_as_title,
+    starts_numbered,
+    without_numbering,
+)
 
 REMARK_ENDS = tuple("）)")
 OPENING_BRACKETS = "（("
@@ -246,13 +255,29 @@ def numbered_title_rest(first: str, second: str) -> bool:
     return starts_numbered(first) and not starts_numbered(second)
 
 
+def known_as_pair(flow: Flow, first: str, second: str) -> bool:
+    """The two lines name a known section together and the first names none alone (the rest may:
+    '采集情况（医院）')."""
+    return flow.known(join_wrapped([first, second])) and not flow.known(first)
+
+
 def known_pair_set_as_one(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
     """Two lines in one size, the second close under the first, that name a known section only
     together: one title although the rest names a section alone ('2022年度南京市卫生信息平台数据' /
     '采集情况（医院）'). A first line naming a section of its own ('统计数据', the part's title) over
     a known title is two headings."""
-    together = flow.known(join_wrapped([line.text, nxt.text])) and not flow.known(line.text)
+    together = known_as_pair(flow, line.text, nxt.text)
     return together and same_page_and_size(line, nxt, flow.settings) and follows_closely(flow, line, nxt)
+
+
+def known_pair_across_pages(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
+    """`known_pair_set_as_one` broken by the page: '2019 年南京市卫生信息平台数据' the last line of
+    one page, '采集情况（医院）' in its size the first of the next (reportlab 920141 read them as two
+    headings, the first unknown). With no closeness to go by, the rest must say no year: a line
+    atop the page saying its own ('2030 年南京市…采集情况（区）') opens a title of its own, under
+    a title left alone at the last page's foot."""
+    together = known_as_pair(flow, line.text, nxt.text) and not names_a_year(nxt.text)
+    return together and nxt.page == line.page + 1 and same_size(line.size, nxt.size, flow.settings)
 
 
 def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
@@ -264,8 +289,10 @@ def _completes(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
 
 
 def named_only_together(flow: Flow, line: TextLine, nxt: TextLine) -> bool:
-    """The two lines name a known section as one title (`known_only_together`, `known_pair_set_as_one`)."""
-    return known_only_together(flow, line.text, nxt.text) or known_pair_set_as_one(flow, line, nxt)
+    """The two lines name a known section as one title (`known_only_together`, `known_pair_set_as_one`,
+    `known_pair_across_pages`)."""
+    set_as_one = known_pair_set_as_one(flow, line, nxt) or known_pair_across_pages(flow, line, nxt)
+    return known_only_together(flow, line.text, nxt.text) or set_as_one
 
 
 def may_continue_title(line: TextLine, nxt: TextLine, settings: LayoutSettings) -> bool:

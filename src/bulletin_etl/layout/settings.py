@@ -201,6 +201,9 @@ class LayoutSettings:
     heading_size_ratio: float = 1.25  # text this many times the table text's size between two tables is a heading
     min_title_chars: int = 8  # a table title names year, place and subject; a header cell ('咨询数据') is shorter
     stray_line_lines: float = 1.5  # a lone line this many line heights under a run's first rule is not in its table
+    # lines right under a run's first rule with this many of their line heights empty under them, down to the next
+    # rule, are not in its table: a header band is centred in its rules or fills them
+    stray_band_lines: float = 3.0
     stacked_rule_count: int = 3  # rules of one narrow extent that make a table (a 三线表's top, header and bottom)
     head_band_cell_count: int = 3  # a lone line between two rules at a page's foot with this many cells is a header
     # an empty band between two rules of one extent taller than this multiple of the run's row pitch (a table printed

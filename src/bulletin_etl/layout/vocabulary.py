@@ -151,6 +151,16 @@ def reads_as_title(text: str, settings: LayoutSettings) -> bool:
     return fits_a_title(text, settings) and not is_punctuated(text) and TITLE_WORDS.search(squash(text)) is not None
 
 
+YEAR_IN_TITLE = re.compile(rf"{YEAR}年")
+"""The year a title opens with ('2030 年度…', '（二）2028年…'), printed once in a title."""
+
+
+def names_a_year(text: str) -> bool:
+    """Says a year as a title does ('2030 年'): a title's rest wrapped or broken away from its
+    year says none ('采集情况（医院）'), a title of its own does."""
+    return YEAR_IN_TITLE.search(squash(text)) is not None
+
+
 REMARK = re.compile(r"^[（(][^（()）]*[)）]$")
 """A line wholly in brackets: a remark under a title ('（不包含…预约）'), not a title."""
 

@@ -183,12 +183,13 @@ def _stray_line_under(a: Rule, b: Rule, last: Rule, chars: CharsByHeight, settin
     """No cell of a header band (set centred or at its top, in the table's size, cells side by
     side) but a line over the table between its first rules `a` and `b`, under a page header's
     rule: a title's part that the page break carried over, which LibreOffice sets midway between
-    the rules, perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）'), or a line wholly in
-    brackets set anywhere between them."""
+    the rules and a page with its table far down sets right under the first (`set_off_centre`),
+    perhaps with its subtitle under it ('…预约情况统计' over '（不包含…）'), or a line wholly in brackets
+    set anywhere between them."""
     rows = segments(chars.inside((a.x0, a.y, a.x1, b.y)), settings)
     if not rows or any(len(row) != 1 for row in rows):
         return False
-    if _far_below_first_rule(rows, a, b, settings) or is_bracketed_line(rows):
+    if set_off_centre(rows, a, b, settings) or is_bracketed_line(rows):
         return True
     return len(rows) == 1 and _set_larger(rows[0][0], chars.inside((a.x0, b.y, a.x1, last.y)), settings)
 
@@ -207,6 +208,24 @@ def _far_below_first_rule(rows: list[list[Segment]], a: Rule, b: Rule, settings:
     height = first.bottom - first.top
     above, below = first.top - a.y, b.y - lowest.bottom
     return above > settings.stray_line_lines * height and above - below > height
+
+
+def set_off_centre(rows: list[list[Segment]], a: Rule, b: Rule, settings: LayoutSettings) -> bool:
+    """Lines between rules `a` and `b` set far from one of them and clearly nearer the other
+    (`_far_below_first_rule`, `_far_above_next_rule`): no header band, which fills its rules'
+    band or is centred in it."""
+    return _far_below_first_rule(rows, a, b, settings) or _far_above_next_rule(rows, a, b, settings)
+
+
+def _far_above_next_rule(rows: list[list[Segment]], a: Rule, b: Rule, settings: LayoutSettings) -> bool:
+    """Lines standing more than `stray_band_lines` line heights over rule `b`, and clearly nearer
+    rule `a` above them (by more than a line height): a title's rest and its remark the page break
+    carried over, set right under the page header's rule, their table set far down the page (reportlab
+    920148: '预约情况统计' / '（不包含…）' 550 pt over it). A header band is as tall as its lines."""
+    first, lowest = rows[0][0], rows[-1][0]
+    height = lowest.bottom - lowest.top
+    above, below = first.top - a.y, b.y - lowest.bottom
+    return below > settings.stray_band_lines * height and below - above > height
 
 
 def _set_larger(line: Segment, table_chars: list[dict], settings: LayoutSettings) -> bool:
