@@ -35,9 +35,13 @@ from bulletin_etl.layout.tables.body import (
     opens_a_figure_centred_on_its_row,
     opens_a_name_centred_below,
     opens_the_first_rows_centred_name,
+    padded_over_its_row,
+    padded_under_the_line_above,
+    runs_on_in_its_cell,
     runs_on_under_an_opened_name,
     runs_on_under_the_line_above,
     shares_a_column_group,
+    stands_at_one_pitch,
     wraps_into_the_rows_blank,
 )
 from bulletin_etl.layout.tables.segments import Segment, segments
@@ -766,3 +770,115 @@ def test_a_row_of_one_figure_a_row_pitch_under_the_row_above_stays_a_row(tmp_pat
         rows = tight_rows_under_a_wrapped_name(tmp_path, tops, "院")
         assert not runs_on_at_a_cells_pitch(rows, 3, DEFAULTS)
         assert len(list(body_bands(rows, [], DEFAULTS))) == 5
+
+
+def test_lines_stand_at_one_pitch_within_the_cell_pitch() -> None:
+    assert stands_at_one_pitch([12.15, 12.2, 11.9], DEFAULTS)
+    assert not stands_at_one_pitch([13.4, 12.15], DEFAULTS)  # a tight table's 1.25 pt padding
+    assert stands_at_one_pitch([26.0], DEFAULTS)
+
+
+def test_a_cut_rows_rest_padded_over_a_top_aligned_first_row_opens_no_name(tmp_path: Path) -> None:
+    """Typst 920132, top-aligned: under a continued page's header the rest of a cut row runs on over
+    two lines ('口区瑞金' / '路诊所', 12 pt apart) and the cells' padding parts it from the first row's
+    line, 26 pt on. The row's name of four lines ends 36 pt under its line, as far as the rest's first
+    line stands over it (within `centred_name_lines`), and closes its cell: read as that name's first
+    line, the rest made the table centred and the rows below took the next rows' lines. The lines
+    down to the row stand at no one pitch: the rest opens no name, and every row keeps its own."""
+    rows = drawn(tmp_path, (NAME_X, 100, "口区瑞金"), (NAME_X, 112, "路诊所"), *row(138, "江北新区", "22236"),
+                 (NAME_X, 150, "河西社区"), (NAME_X, 162, "卫生服务"), (NAME_X, 174, "中心"),
+                 *row(200, "南京市雨", "0"), (NAME_X, 212, "花医院"), *row(238, "江苏国药", "5094"),
+                 (NAME_X, 250, "大药房连"), (NAME_X, 262, "锁有限公"))
+    anchors = [2, 6, 8]
+    assert _mirroring_lines(rows, 0, 2, DEFAULTS, 6) == [5] and _closes_its_cell(rows, 5, DEFAULTS)
+    assert padded_over_its_row(rows, 0, 2, DEFAULTS)
+    assert not opens_the_first_rows_centred_name(rows, anchors, 0, 2, DEFAULTS)
+    assert not opens_a_centred_first_row(rows, anchors, DEFAULTS)
+    assert not _centred(rows, anchors, DEFAULTS)
+    assert names_of_bands(rows) == [["口区瑞金", "路诊所"], ["江北新区", "河西社区", "卫生服务", "中心"],
+                                    ["南京市雨", "花医院"], ["江苏国药", "大药房连", "锁有限公"]]
+
+
+def test_a_name_running_on_to_its_row_at_one_pitch_is_not_padded_over_it(tmp_path: Path) -> None:
+    """Counter-cases: a centred name's lines over the first row run down to the row's line at one
+    pitch; one line over the row leaves a single gap, which tells nothing."""
+    two_over = drawn(tmp_path, (NAME_X, 100, "江苏国药"), (NAME_X, 112, "大药房连"), *row(124, "锁有限公", "15"),
+                     (NAME_X, 136, "司浦口区"), (NAME_X, 148, "诊所"))
+    assert not padded_over_its_row(two_over, 0, 2, DEFAULTS)
+    assert not padded_over_its_row(two_over, 1, 2, DEFAULTS)
+    one_over = drawn(tmp_path, (NAME_X, 100, "南京医科大"), *row(126, "学附属眼科", "0", "211"))
+    assert not padded_over_its_row(one_over, 0, 1, DEFAULTS)
+
+
+def tight_centred_page_under_a_cut_rest(tmp_path: Path) -> list[list[Segment]]:
+    """Typst 920138, a tight centred table continued on a page: the cut row's rest '童医院', then a
+    name of five lines centred on the first row 12.15 pt apart, its first line 13.4 pt under the rest
+    (a padding of 1.25 pt), then names of three and of two lines, the rows' usual pitch 37.7 pt: the
+    name's first line stands 24.3 pt over its row, further than a share of that pitch
+    (`first_name_pitch_share`)."""
+    return drawn(tmp_path, (NAME_X, 100, "童医院"), (NAME_X, 113.4, "南京市玄"), (NAME_X, 125.55, "武区禄口"),
+                 *row(137.7, "街道中山", "5"), (NAME_X, 149.85, "路社区卫"), (NAME_X, 162, "生服务站"),
+                 (NAME_X, 175.4, "南京仁品"), *row(187.55, "耳鼻喉专", "4"), (NAME_X, 199.7, "科医院"),
+                 (NAME_X, 213.1, "南京汤山"), *row(219.17, None, "2267"), (NAME_X, 225.25, "骨科医院"),
+                 (NAME_X, 250.8, "江苏省中"), *row(256.87, None, "71"), (NAME_X, 262.95, "医院"),
+                 (NAME_X, 288.5, "南京市中"), *row(294.57, None, "14"), (NAME_X, 300.65, "医院"))
+
+
+def test_a_centred_names_first_line_padded_under_a_cut_rest_opens_the_first_row(tmp_path: Path) -> None:
+    """Typst 920138: '南京市玄' stands under the rest '童医院' no clearly further than over '武区禄口'
+    (`runs_on_under_the_line_above`), yet further by the padding than its own lines run on down to
+    the row: it does not run on in the rest's cell, and it opens the row's name ('生服务站' mirrors it,
+    one pitch down to it, the padding under it). The rest, padded over the name, opens none, so it
+    stays a row of its own, and '南京仁品' goes with its own row, not with the name it mirrors above."""
+    rows = tight_centred_page_under_a_cut_rest(tmp_path)
+    anchors = [3, 7, 10, 13, 16]
+    assert not _opens_a_name_centred_on(rows, anchors, 1, 3, DEFAULTS)  # 24.3 pt over, the row pitch 37.7
+    assert runs_on_under_the_line_above(rows, 1, DEFAULTS)
+    assert padded_under_the_line_above(rows, 1, 3, DEFAULTS)
+    assert not runs_on_in_its_cell(rows, 1, 3, DEFAULTS)
+    assert opens_the_first_rows_centred_name(rows, anchors, 1, 3, DEFAULTS)
+    assert padded_over_its_row(rows, 0, 3, DEFAULTS)
+    assert not opens_the_first_rows_centred_name(rows, anchors, 0, 3, DEFAULTS)
+    assert _owner_over_the_first_row(rows, anchors, 0, 3, centred=True, settings=DEFAULTS) == 0
+    assert names_of_bands(rows) == [["童医院"], ["南京市玄", "武区禄口", "街道中山", "路社区卫", "生服务站"],
+                                    ["南京仁品", "耳鼻喉专", "科医院"], ["南京汤山", "骨科医院"], ["江苏省中", "医院"],
+                                    ["南京市中", "医院"]]
+
+
+def test_a_cut_rest_padded_over_a_centred_name_close_over_the_first_row_stays_a_row(tmp_path: Path) -> None:
+    """Typst 920138, the page before: the rest '院' stands 25.6 pt over the first row, within a share
+    of the rows' pitch (55.9 pt, `first_name_pitch_share`) of a centred name's first line, and 13.4
+    pt over '南京市浦', which runs on 12.15 pt over the row's '口区中医': padded over the row
+    (`padded_over_its_row`), it is no line of that name but a row of its own. Taken for the row's,
+    it mirrored '江苏华润' under the row, which then closed that name instead of opening the next."""
+    rows = drawn(tmp_path, (NAME_X, 100, "院"), (NAME_X, 113.4, "南京市浦"), *row(125.55, "口区中医", "1207"),
+                 (NAME_X, 137.7, "院"), (NAME_X, 151.1, "江苏华润"), (NAME_X, 163.25, "大药房连"),
+                 (NAME_X, 175.4, "锁有限公"), *row(181.47, None, "1133"), (NAME_X, 187.55, "司溧水区"),
+                 (NAME_X, 199.7, "江东北路"), (NAME_X, 211.85, "诊所"), (NAME_X, 225.25, "南京中华"),
+                 *row(237.4, "门综合门", "839"), (NAME_X, 249.55, "诊部"))
+    anchors = [2, 7, 12]
+    assert _opens_a_name_centred_on(rows, anchors, 0, 2, DEFAULTS)  # close enough by the pitch alone
+    assert padded_over_its_row(rows, 0, 2, DEFAULTS)
+    assert _owner_over_the_first_row(rows, anchors, 0, 2, centred=True, settings=DEFAULTS) == 0
+    assert _owner_over_the_first_row(rows, anchors, 1, 2, centred=True, settings=DEFAULTS) == 2
+    assert names_of_bands(rows) == [["院"], ["南京市浦", "口区中医", "院"],
+                                    ["江苏华润", "大药房连", "锁有限公", "司溧水区", "江东北路", "诊所"],
+                                    ["南京中华", "门综合门", "诊部"]]
+
+
+def test_a_line_evenly_under_the_line_above_runs_on_in_its_cell(tmp_path: Path) -> None:
+    """Counter-cases: lines evenly spaced down to the row (one cell's, no padding between) run on;
+    a line right over a row's line blank in its column (a name of two lines around it) has no line
+    under it to measure a pitch by; the body's first line has no line above it. A line one gap
+    over the row's own run measures the pitch by that gap ('南京中华' 12.15 pt over '门综合门', 13.4
+    under the rest '诊所')."""
+    even = drawn(tmp_path, (NAME_X, 100, "童医院"), (NAME_X, 112, "南京市玄"), (NAME_X, 124, "武区禄口"),
+                 *row(136, "街道中山", "5"))
+    assert not padded_under_the_line_above(even, 1, 3, DEFAULTS)
+    assert runs_on_in_its_cell(even, 1, 3, DEFAULTS)
+    assert not padded_under_the_line_above(even, 0, 3, DEFAULTS)
+    blank = drawn(tmp_path, (NAME_X, 100, "院"), (NAME_X, 113.4, "南京仁品"), *row(119.47, None, "4"),
+                  (NAME_X, 125.55, "科医院"))
+    assert not padded_under_the_line_above(blank, 1, 2, DEFAULTS)
+    single = drawn(tmp_path, (NAME_X, 100, "诊所"), (NAME_X, 113.4, "南京中华"), *row(125.55, "门综合门", "5"))
+    assert padded_under_the_line_above(single, 1, 2, DEFAULTS)

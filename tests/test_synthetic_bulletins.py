@@ -1125,4 +1125,33 @@ def test_a_title_rest_right_under_the_page_rule_over_a_table_far_down_in_reportl
     if reason:
         pytest.skip(reason)
     case = Case(920148, "reportlab", "three_line", "uming", True, draws=pinned_draws(920148))
+
+# ------------------------------------------------------------------------ typst 920132, 920138
+
+def test_a_cut_rows_rest_padded_over_a_top_aligned_first_row_in_typst_stays_a_row(tmp_path: Path) -> None:
+    """typst 920132 (internet_hospitals, tight top-aligned rows): a continued page opens with the
+    rest of the cut row '江苏先声再康大药房连锁有限公司浦', '口区瑞金' / '路诊所' 12 pt apart, the first
+    row's '江北新区' 26 pt on. That row's name of four lines ends as far under its line as the rest's
+    first line stands over it, and closes its cell: the rest was read as a centred name's first line,
+    the table as centred, and names of the rows below went with the rows above them. The lines from
+    the rest down to the row stand at no one pitch (body.padded_over_its_row): the rest opens no name."""
+    reason = cannot_render("typst", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920132, "typst", "three_line", "wqy-zenhei", draws=pinned_draws(920132))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_cut_rows_rest_padded_over_a_tight_centred_name_in_typst_stays_a_row(tmp_path: Path) -> None:
+    """typst 920138 (internet_hospitals, tight centred rows, the cells padded 1.25 pt): two continued
+    pages open with a cut row's rest. '院' stands 13.4 pt over '南京市浦', which runs on 12.15 pt over
+    its row's '口区中医': within a share of the row pitch, the rest was taken for the name's first
+    line, mirrored '江苏华润' under the row, and every name below went one row up. On the next page
+    '南京市玄' stands 13.4 pt under the rest '童医院', 12.15 over its own lines: not clearly further, it
+    was read as running on under the rest. The padding, measured by the pitch of the lines down to
+    the row, parts them (body.padded_over_its_row, body.padded_under_the_line_above)."""
+    reason = cannot_render("typst", "noto-sans")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920138, "typst", "three_line", "noto-sans", draws=pinned_draws(920138))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

@@ -409,20 +409,70 @@ def _owner_over_the_first_row(rows: list[Line], anchors: list[int], i: int, firs
         return first
     if runs_on_under_an_opened_name(rows, anchors, i, first, settings, foot):
         return first
-    if centred and _opens_a_name_centred_on(rows, anchors, i, first, settings):
+    if centred and _opens_a_name_centred_on(rows, anchors, i, first, settings) and not padded_over_its_row(
+            rows, i, first, settings):
         return first
     return 0
+
+
+def stands_at_one_pitch(gaps: list[float], settings: LayoutSettings) -> bool:
+    """Gaps between lines each within `cell_pitch_pt` of the first: the lines of one cell."""
+    return all(abs(gap - gaps[0]) <= settings.cell_pitch_pt for gap in gaps)
+
+
+def _column_gaps(rows: list[Line], i: int, start: int, last: int, settings: LayoutSettings) -> list[float]:
+    """How far each line with text in line i's column (`_parts_in_column`) stands under the one
+    before, from line `start` down to line `last`, lines blank there left out. A row's own line is
+    measured by its run in the column, not by its figures, which another font sets a little apart."""
+    middles = []
+    for k in range(start, last + 1):
+        parts = _parts_in_column([rows[k]], rows[i], settings)
+        if parts:
+            middles.append(middle(parts))
+    return [b - a for a, b in zip(middles, middles[1:])]
+
+
+def padded_over_its_row(rows: list[Line], i: int, first: int, settings: LayoutSettings) -> bool:
+    """The lines with text in the line's column, from the line down to the first row's own line,
+    stand at no one pitch: some gap is wider than another by more than `cell_pitch_pt`, the cells'
+    padding between them. A centred name runs down to its row's line at the pitch of one cell's
+    lines; the rest of a row the page break cut closes its own cell over the row — run on over two
+    lines and padded from the row ('口区瑞金' / '路诊所' 12.2 pt apart, the row's '江北新区' 26.2 pt on;
+    typst 920132, top-aligned) or padded from the row's centred name ('院' 13.4 pt over '南京市浦',
+    which runs on 12.2 pt over '口区中医' on the row's line; typst 920138, tight and centred). With
+    one gap to measure, nothing tells."""
+    gaps = _column_gaps(rows, i, i, first, settings)
+    return bool(gaps) and not stands_at_one_pitch(gaps, settings)
+
+
+def padded_under_the_line_above(rows: list[Line], i: int, first: int, settings: LayoutSettings) -> bool:
+    """Over the first row, the line stands under the line above it further, by more than
+    `cell_pitch_pt`, than the lines from it down to the row's own line stand apart at one pitch
+    (`stands_at_one_pitch`): the cells' padding parts it from the line above, however thin — a
+    tight table's 1.2 pt is not clearly nearer (`clear_gap_lines`). The first line of a name of five
+    centred on the row, '南京市玄' 13.4 pt under the cut row's rest '童医院', runs on 12.2 pt over
+    '武区禄口' and the row's '街道中山' (typst 920138)."""
+    if i < 1 or _blank_under(rows[i - 1], rows[i], settings):
+        return False
+    gaps = _column_gaps(rows, i, i - 1, first, settings)
+    return len(gaps) > 1 and stands_at_one_pitch(gaps[1:], settings) and gaps[0] > gaps[1] + settings.cell_pitch_pt
+
+
+def runs_on_in_its_cell(rows: list[Line], i: int, first: int, settings: LayoutSettings) -> bool:
+    """Over the first row, the line runs on under the line above (`runs_on_under_the_line_above`)
+    with no padding between them that the lines down to the row measure (`padded_under_the_line_above`)."""
+    return runs_on_under_the_line_above(rows, i, settings) and not padded_under_the_line_above(rows, i, first, settings)
 
 
 def runs_on_under_an_opened_name(rows: list[Line], anchors: list[int], i: int, first: int, settings: LayoutSettings,
                                  foot: float | None = None) -> bool:
     """Over the first row, the line runs on under the lines above it (`runs_on_under_the_line_above`,
     each in turn) up to one that opens the first row's centred name
-    (`opens_the_first_rows_centred_name`): a line of that name, however far over the row's
+    (`opens_the_first_rows_centred_name`; `runs_on_in_its_cell`): a line of that name, however far over the row's
     figures a name of six lines sets it ('江苏国药' opens, '大药房连' runs on under it, 18 pt over the
     figures; typst 881114 with long_names_atop forced)."""
     for k in range(i - 1, -1, -1):
-        if not runs_on_under_the_line_above(rows, k + 1, settings):
+        if not runs_on_in_its_cell(rows, k + 1, first, settings):
             return False
         if opens_the_first_rows_centred_name(rows, anchors, k, first, settings, foot):
             return True
@@ -484,8 +534,9 @@ def opens_the_first_rows_centred_name(rows: list[Line], anchors: list[int], i: i
     figures / '生服务站', then padding). The rest of a row the page break cut stands a line and
     the cells' padding over the row: mirrored only where the cells have no padding to tell by,
     and then by no line that closes its cell — nor by any when it runs on under the rest
-    (`runs_on_under_the_line_above`)."""
-    if runs_on_under_the_line_above(rows, i, settings):
+    (`runs_on_in_its_cell`), nor when the cells' padding parts it from the row's line
+    (`padded_over_its_row`)."""
+    if runs_on_in_its_cell(rows, i, first, settings) or padded_over_its_row(rows, i, first, settings):
         return False
     until = min((a for a in anchors if a > first), default=len(rows))
     return any(_closes_its_cell(rows, j, settings, foot) or one_cell_down_to(rows, i, j, settings)
@@ -504,7 +555,7 @@ def one_cell_down_to(rows: list[Line], i: int, j: int, settings: LayoutSettings)
         return False
     column = [middle(rows[k]) for k in range(i, j + 1) if not _blank_under(rows[k], rows[i], settings)]
     gaps = [b - a for a, b in zip(column, column[1:])]
-    if not gaps or any(abs(gap - gaps[0]) > settings.cell_pitch_pt for gap in gaps):
+    if not gaps or not stands_at_one_pitch(gaps, settings):
         return False
     return middle(_neighbour(rows, j, 1, settings)) - column[-1] > gaps[0] + settings.cell_pitch_pt
 
