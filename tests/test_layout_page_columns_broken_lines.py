@@ -13,9 +13,11 @@ from pathlib import Path
 import pdfplumber
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from bulletin_etl.layout.line_ends import next_word_fits
 from bulletin_etl.layout.page_columns import broken_before_first_word, find_stretches, page_rows
 
 from .pdfkit import LATIN_FONT, make_pdf, text
+from .test_layout_lone_column import BODY, line
 from .test_layout_page_columns import DEFAULTS, LEFT
 from .test_layout_page_columns_ragged_marks import COLUMN_CHARS, EDGE, LEADING, RIGHT_START, SIZE, TEXT, glyphs
 
@@ -73,3 +75,12 @@ def test_broken_before_first_word(tmp_path: Path) -> None:
     assert [broken_before_first_word(figure[4], figure[5], probed, DEFAULTS),
             broken_before_first_word(glyph[4], glyph[5], probed, DEFAULTS),
             broken_before_first_word(figure[4], None, probed, DEFAULTS)] == [True, False, False]
+
+
+def test_next_word_fits() -> None:
+    """A line three ems short of its margin (glyphs an em wide) leaves room for a Chinese glyph, or
+    a figure of two (2 + 0.5 em `next_word_room_em` < 3), not for one of three or six."""
+    margins = {1: (LEFT, LEFT + 20 * BODY)}
+    short = line(TEXT[:17])
+    assert [next_word_fits(short, line(nxt), margins, DEFAULTS) for nxt in ("群众满意率", "12个，", "123个", "303170个")] \
+        == [True, True, False, False]

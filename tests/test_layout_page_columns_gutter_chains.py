@@ -1,8 +1,9 @@
 """Marks at a page gutter's two sides (layout/page_columns.py), on small PDFs drawn here
 (tests/pdfkit.py), as reportlab set the events of seeds 920130 and 977302: a left line overfilled
 by '”，' exactly as wide as the gutter, the '，''s box running up to the right column's first glyph,
-hangs at the column's end (`hung_chain_filling_gutter`) and leaves the columns whole, while a
-line across the page whose glyph after the marks misses the right column's start cuts them; and
+hangs at the column's end (`hung_chain_filling_gutter`) and leaves the columns whole (a line
+across the page whose glyph after the marks misses the right column's start by 0.8 pt still cuts
+them: test_layout_page_columns_ragged_marks's counter-case, and `test_hung_chain_filling_gutter`); and
 the columns' last page, whose right column is one line opening with a '“' hung half an em before
 the column, is probed where the mark's hung part ends (`column_starts`), so that the full left
 lines, which reach past a gutter probed at the mark's box, are read as the left column."""
@@ -56,26 +57,6 @@ def test_a_chain_of_marks_filling_the_gutter_hangs_at_the_left_column_end(tmp_pa
     lines = [ln.text for ln in load(path).blocks if not isinstance(ln, Grid)]
     assert lines[:10] == [chained_line(row) for row in range(10)]
     assert lines[10] == TEXT[20 * COLUMN_CHARS:21 * COLUMN_CHARS]
-
-
-def across_a_narrower_gutter(c) -> None:
-    """The counter-case: the right column 0.8 pt nearer; the seventh row a line across the page
-    setting '”，' at the left column's edge and going on right after the '，'."""
-    for row in range(10):
-        top = 80.0 + row * LEADING
-        if row == 6:
-            glyphs(c, LEFT, top, TEXT[:COLUMN_CHARS] + "”，" + TEXT[40:60])
-            continue
-        glyphs(c, LEFT, top, chained_line(row))
-        glyphs(c, MISSED_START, top, TEXT[(row + 20) * COLUMN_CHARS:(row + 21) * COLUMN_CHARS])
-
-
-def test_marks_inside_a_line_across_the_page_still_cut_the_columns(tmp_path: Path) -> None:
-    """The line's glyph after the '，' stands 0.8 pt right of the right column's start: its marks
-    are set inside it, at their whole boxes, and the rows above and under it are two stretches."""
-    with pdfplumber.open(make_pdf(tmp_path / "across.pdf", across_a_narrower_gutter)) as pdf:
-        stretches = find_stretches(page_rows(pdf.pages[0].chars, DEFAULTS), DEFAULTS)
-    assert [len(s.rows) for s in stretches] == [6, 3]
 
 
 def glyph(text: str, x0: float) -> dict:

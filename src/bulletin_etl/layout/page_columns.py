@@ -82,7 +82,7 @@ from dataclasses import dataclass
 
 from ..text import is_cjk, looks_numeric
 from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_groups, overlaps
-from .line_ends import stops_short
+from .line_ends import next_word_fits, stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
 from .vocabulary import BARE_FOLIO, SENTENCE_ENDS, is_page_number, is_part_title, is_sentence, reads_as_title
@@ -604,17 +604,17 @@ def above_title_under_columns(rows: list[Row], probed: tuple[Span, float], setti
 
 def broken_before_first_word(row: Row, below: Row | None, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
     """The row's text left of the gutter stops short of the left column's edge only because the
-    first word of the row under it did not fit after it (`stops_short` finds no paragraph's end
-    there): '…全年受理群众来电' over '303170 个，群众…', a figure reportlab moved on whole
-    (920134). A line of the column, short and no sentence though it is — a title under the columns
-    leaves room for any first word of the text under it."""
+    first word of the row under it would not have fitted after it (`next_word_fits`):
+    '…全年受理群众来电' over '303170 个，群众…', a figure reportlab moved on whole (920134). A line of
+    the column, short and no sentence though it is — a title under the columns leaves room for the
+    first word of the text under it."""
     if below is None:
         return False
     lines = build_lines([c for r in (row, below) for c in left_of_gutter(r, probed, settings)], 0, settings)
     if len(lines) != 2:
         return False
     margins = {0: (min(ln.x0 for ln in lines), probed[1])}
-    return not stops_short(lines[0], lines[1], margins, settings)
+    return not next_word_fits(lines[0], lines[1], margins, settings)
 
 
 def left_of_gutter(row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> list[dict]:
