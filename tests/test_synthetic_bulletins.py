@@ -1154,4 +1154,41 @@ def test_a_cut_rows_rest_padded_over_a_tight_centred_name_in_typst_stays_a_row(t
     if reason:
         pytest.skip(reason)
     case = Case(920138, "typst", "three_line", "noto-sans", draws=pinned_draws(920138))
+
+# ---- reportlab 920130, 920134, 977302
+
+def test_a_left_line_overfilled_by_a_chain_of_marks_as_wide_as_the_gutter_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 920130 (no_inner_verticals, STSong-Light; the sweep at bf84e67): the events in two
+    ragged columns two ems apart; a left line overfilled by '”，' ('…指挥一屏联动”，'), the '，''s box
+    ending right where the right column's '教育党员…' starts. The chain stood at its whole boxes, as
+    marks set inside a line across the page do: the row crossed the gutter and cut the columns in
+    two stretches, the right column's first lines were read inside event 3 (event 4 found twice).
+    A chain hung at the left column's edge whose last mark runs up to a glyph at the right column's
+    start hangs there (page_columns.hung_chain_filling_gutter)."""
+    case = Case(920130, "reportlab", "no_inner_verticals", "STSong-Light", draws=pinned_draws(920130))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_left_line_broken_before_a_figure_on_the_columns_last_page_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 920134 (three_line, wqy-zenhei; the sweep at bf84e67): the columns' last page, its
+    right column one line ('住出院情况、运营情况等。'); in the left column '…全年受理群众来电', short
+    and no sentence, under '…辅助决策依据。', a paragraph's last line, was taken for a title under
+    the columns: the stretch ended above it and the right column's line was read inside event 9.
+    It stops short only because the figure opening the line under it ('303170 个，…') did not fit
+    (page_columns.broken_before_first_word)."""
+    reason = cannot_render("reportlab", "wqy-zenhei")
+    if reason:
+        pytest.skip(reason)
+    case = Case(920134, "reportlab", "three_line", "wqy-zenhei", draws=pinned_draws(920134))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
+
+def test_a_right_column_of_one_line_opening_with_a_hung_quote_in_reportlab(tmp_path: Path) -> None:
+    """reportlab 977302 (no_inner_verticals, STSong-Light; CI's per-commit fresh draw, every family
+    through landscape_columns): the events' last page, its right column one line, '“干”的作风。',
+    the '“' hung half an em before the column. Every row cut in two opening with the mark, the
+    gutter was probed at its box, a narrowest gutter's width left of it, where the left column's
+    overfilled lines reach: no columns, and the line was read inside event 8. The gutter is probed where the marks'
+    hung parts end too (page_columns.column_starts)."""
+    case = Case(977302, "reportlab", "no_inner_verticals", "STSong-Light", draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"

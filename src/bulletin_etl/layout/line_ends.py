@@ -15,8 +15,16 @@ def stops_short(prev: TextLine, nxt: TextLine, margins: Margins, settings: Layou
     first word needed (`next_word_room_em` beyond it): its paragraph ends there. Tracked text sets
     its spacing before the word and after it too."""
     room = line_margins(prev, margins)[1] - text_edge(prev)
+    return room > settings.paragraph_short_em * prev.size and next_word_fits(prev, nxt, margins, settings)
+
+
+def next_word_fits(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:
+    """The room `prev` leaves before its right margin exceeds the next line's first word by more
+    than `next_word_room_em`: that word would have fitted after it, so no line break forced it on.
+    Tracked text sets its spacing before the word and after it too."""
+    room = line_margins(prev, margins)[1] - text_edge(prev)
     word = _first_word_width(nxt, settings) + 2 * tracking(nxt.chars, settings)
-    return room > settings.paragraph_short_em * prev.size and room > word + settings.next_word_room_em * prev.size
+    return room > word + settings.next_word_room_em * prev.size
 
 
 def leaves_room_for(prev: TextLine, nxt: TextLine, margins: Margins, settings: LayoutSettings) -> bool:

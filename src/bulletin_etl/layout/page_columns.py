@@ -27,7 +27,8 @@ is no line of that column when that line ends its paragraph short of the column'
 title, short too, is no sentence (`is_title_under_columns`), or when that line fills the column
 ending a sentence and the title is worded as one (`is_title_under_full_line`): it is read after both columns; so is
 any text left of the gutter alone under rows of the right column alone (the left column ended
-above them, `left_column_ended_above`).
+above them, `left_column_ended_above`). A short line that stops short only because the first word
+of the line under it, a figure, did not fit after it is no title (`broken_before_first_word`).
 
 A table's own gutters are no page columns (`is_tabular`): a table's rows are cut by several
 gutters, hold figures, and their cells do not fill a half of the page.
@@ -63,12 +64,14 @@ spaces beside a figure (reportlab) reaching a little past it (`hangs_at_column_e
 mark trailing a mark hung so, as the line's glyphs follow each other, hangs with it ('…应用”。'
 reportlab keeps on an overfilled line, its '。' up to the right column's first glyph:
 `trails_hung_mark`; in an unjustified line the marks touch, a chain of them running up to no next
-glyph hangs as one, `opens_hung_chain`). The column's edge is read from its lines' ends, a line
-ending in a closing mark showing it at the mark's box end (set inside the column, as ragged text
-sets a '，') or at the glyph's before it (hung): `line_end_candidates`. Mirrored,
-an opening mark that begins a right column's line, hung before the column's start into the gutter
+glyph hangs as one, `opens_hung_chain`, and so does a chain as wide as the gutter whose last mark
+runs up to a glyph set at the right column's start, `hung_chain_filling_gutter`). The column's
+edge is read from its lines' ends, a line ending in a closing mark showing it at the mark's box end
+(set inside the column, as ragged text sets a '，') or at the glyph's before it (hung):
+`line_end_candidates`. Mirrored, an opening mark that begins a right column's line, hung before the column's start into the gutter
 (Typst sets a '“' half an em out), stands at its box's end (`hangs_at_column_start`); the
-gutter is probed where the column's lines not opening with such a mark start (`column_start`). A short
+gutter is probed where the column's lines not opening with such a mark start (`column_start`), and
+where the marks' hung parts end when every line opens with one (`column_starts`). A short
 pair's left line may stop short of its column's edge only because the next line's first word did
 not fit after it (`runs_on_to_edge`: a bracketed year moved on whole, ragged text)."""
 
@@ -79,7 +82,7 @@ from dataclasses import dataclass
 
 from ..text import is_cjk, looks_numeric
 from .intervals import Span, cut_at_gaps, lower_median, median, overlapping_groups, overlaps
-from .line_ends import stops_short
+from .line_ends import next_word_fits, stops_short
 from .lines import HANGING, TextLine, build_lines, column_frame, group_rows, text_edge
 from .settings import LayoutSettings
 from .vocabulary import BARE_FOLIO, SENTENCE_ENDS, is_page_number, is_part_title, is_sentence, reads_as_title
@@ -280,11 +283,15 @@ def standing_in_row(row: Row, settings: LayoutSettings, edge: float | None = Non
                     start: float | None = None) -> list[Span]:
     """Where each of the row's glyphs stands for a page gutter (`_standing`), left to right — but
     a closing mark whose box runs right up to the next glyph (`abuts_next_glyph`) is set inside a
-    line, no column's end, and stands at its whole box."""
+    line, no column's end, and stands at its whole box — unless it hangs in a chain filling the
+    gutter up to the right column's first glyph (`hung_in_gutter`)."""
     glyphs = sorted((c for run in row.runs for c in run), key=lambda c: c["x0"])
     out = [_standing(c, settings, edge, start) for c in glyphs]
+    hung = hung_in_gutter(glyphs, (edge, start), settings)
     for k, (mark, after) in enumerate(zip(glyphs, glyphs[1:])):
-        if abuts_next_glyph(mark, after, settings) and not opens_hung_chain(glyphs, k, settings):
+        if k in hung:
+            out[k] = hung[k]
+        elif abuts_next_glyph(mark, after, settings) and not opens_hung_chain(glyphs, k, settings):
             out[k] = mark["x0"], mark["x1"]
         elif edge is not None and out[k] == (mark["x0"], mark["x0"]) and trails_hung_mark(glyphs[:k + 1], after, settings):
             out[k + 1] = out[k]
@@ -297,10 +304,45 @@ def opens_hung_chain(glyphs: list[dict], k: int, settings: LayoutSettings) -> bo
     left column's line ('…应用”。' set unjustified, reportlab overfilling the line by both marks, the
     '。''s box reaching the right column's first glyph but not set after it), which hangs at the
     column's end (`trails_hung_mark`), not a mark set inside a line ('…舱”，实时…')."""
+    j = marks_chain_end(glyphs, k, settings)
+    return j > k and (j + 1 == len(glyphs) or not abuts_next_glyph(glyphs[j], glyphs[j + 1], settings))
+
+
+def hung_in_gutter(glyphs: list[dict], column: tuple[float | None, float | None],
+                   settings: LayoutSettings) -> dict[int, Span]:
+    """The row's closing marks in a chain hung at the left column's end that fills the gutter
+    (`hung_chain_filling_gutter`), by index, each standing where the chain's first mark's box
+    starts, as a mark hung at the column's end does (`_standing`)."""
+    out: dict[int, Span] = {}
+    for k, mark in enumerate(glyphs):
+        if k not in out and hung_chain_filling_gutter(glyphs, k, column, settings):
+            out.update({j: (mark["x0"], mark["x0"]) for j in range(k, marks_chain_end(glyphs, k, settings) + 1)})
+    return out
+
+
+def marks_chain_end(glyphs: list[dict], k: int, settings: LayoutSettings) -> int:
+    """The index of the last of the closing marks following the row's k-th glyph, each running up
+    to the one before (`abuts_next_glyph`); k when none does."""
     j = k
     while j + 1 < len(glyphs) and hangs_past_edge(glyphs[j + 1]) and abuts_next_glyph(glyphs[j], glyphs[j + 1], settings):
         j += 1
-    return j > k and (j + 1 == len(glyphs) or not abuts_next_glyph(glyphs[j], glyphs[j + 1], settings))
+    return j
+
+
+def hung_chain_filling_gutter(glyphs: list[dict], k: int, column: tuple[float | None, float | None],
+                              settings: LayoutSettings) -> bool:
+    """The row's k-th glyph, a closing mark hung at the left column's edge (`hangs_at_column_end`;
+    `column`: that edge and the right column's start), opens a chain of closing marks each running
+    up to the one before (`marks_chain_end`), the last running up to a glyph set where the right
+    column's lines start (within `touch_pt`): reportlab overfilling a left line by '”，' two ems
+    wide, as wide as the gutter ('…联动”，' beside '教育党员…', 920130). The chain hangs at the
+    column's end, though its last box touches the right column. Marks set inside a line across the
+    page go on on that line's grid of glyphs, which meets the right column's start only by chance."""
+    edge, start = column
+    j = marks_chain_end(glyphs, k, settings)
+    if edge is None or start is None or not k < j < len(glyphs) - 1:
+        return False
+    return hangs_at_column_end(glyphs[k], edge, settings) and abs(glyphs[j + 1]["x0"] - start) <= settings.touch_pt
 
 
 def trailing_hung_marks(row: Row, middle: float, settings: LayoutSettings) -> list[dict]:
@@ -386,12 +428,12 @@ def _probes(rows: list[Row], settings: LayoutSettings) -> list[tuple[Span, float
 
     found = []
     for group in overlapping_groups(halves, starts):
-        start = column_start(group, settings)
-        probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
         edge = column_edge(group, settings)
-        free = sum(not crosses(row, probe, settings, edge) for row in halves)
-        if free:
-            found.append((probe_rank(free, len(group)), (probe, edge)))
+        for start in column_starts(group, settings):
+            probe = (start - settings.page_column_gap_em * median(row.size for row in group), start)
+            free = sum(not crosses(row, probe, settings, edge) for row in halves)
+            if free:
+                found.append((probe_rank(free, len(group)), (probe, edge)))
     return [probe for _, probe in sorted(found, key=lambda f: f[0])]
 
 
@@ -415,6 +457,19 @@ def column_start(halves: list[Row], settings: LayoutSettings) -> float:
     the gutter began at the left column's edge, and a left line overfilled by a point crossed it."""
     plain = [row.runs[1][0]["x0"] for row in halves if not opens_with_opening_mark(row)]
     return min(plain) if plain else min(row.runs[1][0]["x0"] for row in halves)
+
+
+def column_starts(halves: list[Row], settings: LayoutSettings) -> list[float]:
+    """Where the right column may start, as the rows cut in two that start their right part
+    together show it: `column_start` — and, when every one of them opens with an opening mark, also
+    where the leftmost mark's hung part ends (`line_start_candidates`). A right column of one line
+    on the columns' last page, '“干”的作风。' with its '“' hung half an em before the column
+    (reportlab 977302), shows its start there alone: probed at the mark's box, the gutter began at
+    the edge of that row's short left line, and every full left line, reaching past it, crossed it."""
+    start = column_start(halves, settings)
+    if not all(opens_with_opening_mark(row) for row in halves):
+        return [start]
+    return [start, min(max(line_start_candidates(row.runs[1], settings)) for row in halves)]
 
 
 def opens_with_opening_mark(row: Row) -> bool:
@@ -537,11 +592,34 @@ def _at_pitch(rows: list[Row], probe: Span, settings: LayoutSettings, page_pitch
 
 def above_title_under_columns(rows: list[Row], probed: tuple[Span, float], settings: LayoutSettings) -> list[Row]:
     """The stretch's rows down to a title set under its columns (`is_title_under_columns`), that
-    title and the rows under it left out: they are read after both columns."""
+    title and the rows under it left out: they are read after both columns. A short line broken
+    before the first word of the row under it (`broken_before_first_word`) is no title."""
     for k in range(1, len(rows)):
-        if is_title_under_columns(rows[k - 1], rows[k], probed, settings):
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        if is_title_under_columns(rows[k - 1], rows[k], probed, settings) \
+                and not broken_before_first_word(rows[k], below, probed, settings):
             return rows[:k]
     return rows
+
+
+def broken_before_first_word(row: Row, below: Row | None, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
+    """The row's text left of the gutter stops short of the left column's edge only because the
+    first word of the row under it would not have fitted after it (`next_word_fits`):
+    '…全年受理群众来电' over '303170 个，群众…', a figure reportlab moved on whole (920134). A line of
+    the column, short and no sentence though it is — a title under the columns leaves room for the
+    first word of the text under it."""
+    if below is None:
+        return False
+    lines = build_lines([c for r in (row, below) for c in left_of_gutter(r, probed, settings)], 0, settings)
+    if len(lines) != 2:
+        return False
+    margins = {0: (min(ln.x0 for ln in lines), probed[1])}
+    return not next_word_fits(lines[0], lines[1], margins, settings)
+
+
+def left_of_gutter(row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> list[dict]:
+    """The row's characters whose ink ends left of the probed gutter's end (printed spaces too)."""
+    return [c for c in row.chars if _x(c, settings)[1] <= probed[0][1]]
 
 
 def is_title_under_columns(above: Row, row: Row, probed: tuple[Span, float], settings: LayoutSettings) -> bool:
