@@ -1031,8 +1031,8 @@ def test_landscape_columns_family_through_weasyprint(seed: int, style: str, font
     case = Case(seed, "weasyprint", style, font, draws=drawn_through("landscape_columns"))
     assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
-# ---- 50598
 
+# ---- 50598
 
 def test_a_part_title_under_a_paragraph_left_without_its_full_stop_in_typst_is_a_heading(tmp_path: Path) -> None:
     """typst 50598 (three_line, wqy-zenhei; a CI draw, all families through landscape_columns): the
@@ -1046,8 +1046,11 @@ def test_a_part_title_under_a_paragraph_left_without_its_full_stop_in_typst_is_a
     if reason:
         pytest.skip(reason)
     case = Case(50598, "typst", "three_line", "wqy-zenhei", draws=drawn_through("landscape_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
 
 # ---- 938816
+
 def test_figure_cells_set_as_one_run_in_weasyprint_keep_a_table_going(tmp_path: Path) -> None:
     """weasyprint 938816 (no_inner_verticals, wqy-zenhei, quirks; a CI draw through landscape_columns):
     page 6's platform_collection_districts row '浦口区' sets its full-width figures in narrow cells side
@@ -1064,6 +1067,7 @@ def test_figure_cells_set_as_one_run_in_weasyprint_keep_a_table_going(tmp_path: 
 
 
 # ---- 920137
+
 def test_a_total_alone_on_a_continued_page_keeps_its_wrapped_figure_in_chromium(tmp_path: Path) -> None:
     """html 920137 (no_inner_verticals, noto-sans, quirks; the sweep at bf84e67): platform_collection_districts'
     total row alone on page 4 under the repeated header, its outpatient figure wrapped in two and centred on
@@ -1075,8 +1079,10 @@ def test_a_total_alone_on_a_continued_page_keeps_its_wrapped_figure_in_chromium(
     if reason:
         pytest.skip(reason)
     case = Case(920137, "html", "no_inner_verticals", "noto-sans", quirks=True, draws=pinned_draws(920137))
-# ---- 326630
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
 
+
+# ---- 326630
 
 @pytest.mark.parametrize("producer", ["reportlab", "docx"])
 def test_the_districts_platform_header_at_a_foot_is_read_in_its_own_columns(producer: str, tmp_path: Path) -> None:
@@ -1094,6 +1100,8 @@ def test_the_districts_platform_header_at_a_foot_is_read_in_its_own_columns(prod
     if reason:
         pytest.skip(reason)
     case = Case(326630, producer, "three_line", "wqy-zenhei", draws=drawn_through("landscape_columns"))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
 
 # ------------------------------------------------------------------------------ reportlab 920141
 
@@ -1125,6 +1133,8 @@ def test_a_title_rest_right_under_the_page_rule_over_a_table_far_down_in_reportl
     if reason:
         pytest.skip(reason)
     case = Case(920148, "reportlab", "three_line", "uming", True, draws=pinned_draws(920148))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
 
 # ------------------------------------------------------------------------ typst 920132, 920138
 
@@ -1154,6 +1164,8 @@ def test_a_cut_rows_rest_padded_over_a_tight_centred_name_in_typst_stays_a_row(t
     if reason:
         pytest.skip(reason)
     case = Case(920138, "typst", "three_line", "noto-sans", draws=pinned_draws(920138))
+    assert replay(case, tmp_path) == [], f"replay: {case.replay}"
+
 
 # ---- reportlab 920130, 920134, 977302
 
